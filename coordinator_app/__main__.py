@@ -1,0 +1,3 @@
+from coordinator_app.cli import main
+
+raise SystemExit(main())

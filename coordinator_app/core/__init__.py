@@ -1,0 +1,1 @@
+"""The Qt-free core: models, database, services, journal, search."""

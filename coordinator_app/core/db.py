@@ -1,0 +1,100 @@
+"""Opening a database file: durable pragmas, migrations, one engine per file.
+
+SQLite runs in WAL mode with synchronous=FULL so a committed edit survives a
+power cut; foreign keys are on; schema changes are Alembic migrations applied at
+open, after a backup of the existing file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.ids import new_id
+from coordinator_app.core.models import Replica
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record) -> None:
+    # The driver's own transaction handling is switched off so SQLAlchemy's BEGIN
+    # is the only one (SQLAlchemy's documented recipe for pysqlite).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+@dataclass
+class Database:
+    """An open database file: its engine, session factory and this copy's device id."""
+
+    path: Path
+    engine: Engine
+    device_id: str
+    sessions: sessionmaker[Session] = field(repr=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    from coordinator_app.core import hooks, migrate as migrations
+
+    path = Path(path).expanduser().resolve()
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
+    _check_is_sqlite(path)
+
+    if migrate:
+        migrations.upgrade(path)
+    engine = make_engine(path)
+    device_id = _device_id(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"device_id": device_id})
+    hooks.install(sessions)
+    return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(
+            f"{path} is not a Coordinator database (it is not an SQLite file, or its "
+            "first page is damaged). Restore it from a backup: coordinator backup list"
+        )
+
+
+def _device_id(engine: Engine) -> str:
+    with Session(engine) as session, session.begin():
+        replica = session.scalar(select(Replica).where(Replica.id == 1))
+        if replica is None:
+            replica = Replica(id=1, device_id=new_id())
+            session.add(replica)
+        return replica.device_id

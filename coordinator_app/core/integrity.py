@@ -1,0 +1,44 @@
+"""Is this database sound? The checks behind `coordinator check` and the start-up check."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coordinator_app.i18n import _
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def check_file(path: Path, *, quick: bool = False) -> Report:
+    """SQLite's own checks plus foreign keys, on a read-only connection."""
+    report = Report()
+    if not path.exists():
+        report.problems.append(_("{path} does not exist").format(path=path))
+        return report
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            verdicts = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+            if verdicts != ["ok"]:
+                report.problems.extend(verdicts[:20])
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                report.problems.append(
+                    _("{count} records refer to records that do not exist (first: {table})")
+                    .format(count=len(broken), table=broken[0][0]))
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(_("the file cannot be read as a database: {reason}").format(
+            reason=exc))
+    return report

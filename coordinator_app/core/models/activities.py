@@ -1,0 +1,45 @@
+"""Meetings, calls, visits and signings, and what was left to do after them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from coordinator_app.core.models.base import Entity, uuid_fk
+from coordinator_app.core.models.directory import Organization, Person
+
+
+class Activity(Entity):
+    __tablename__ = "activities"
+    KIND = "activity"
+    LABEL_FIELD = "title"
+
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20), default="meeting")
+    occurs_on: Mapped[date] = mapped_column(Date, index=True)
+    location: Mapped[str | None] = mapped_column(String(300))
+    agreement_id: Mapped[str | None] = uuid_fk("agreements.id", nullable=True)
+    project_id: Mapped[str | None] = uuid_fk("projects.id", nullable=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+    follow_ups: Mapped[str | None] = mapped_column(Text)
+
+    participants: Mapped[list[ActivityParticipant]] = relationship(
+        primaryjoin="and_(ActivityParticipant.activity_id == Activity.id,"
+        " ActivityParticipant.deleted_at.is_(None))",
+        viewonly=True,
+    )
+
+
+class ActivityParticipant(Entity):
+    __tablename__ = "activity_participants"
+    KIND = "activity_participant"
+    LABEL_FIELD = "activity_id"
+
+    activity_id: Mapped[str] = uuid_fk("activities.id")
+    person_id: Mapped[str | None] = uuid_fk("people.id", nullable=True)
+    organization_id: Mapped[str | None] = uuid_fk("organizations.id", nullable=True)
+
+    person: Mapped[Person | None] = relationship()
+    organization: Mapped[Organization | None] = relationship()

@@ -1,0 +1,121 @@
+"""Closed vocabularies: stored codes and their display labels (translated where shown)."""
+
+from __future__ import annotations
+
+from coordinator_app.i18n import N_
+
+ORGANIZATION_KINDS = {
+    "municipality": N_("Municipality / community"),
+    "association": N_("Association"),
+    "ngo": N_("NGO"),
+    "donor": N_("Donor"),
+    "ministry": N_("Ministry / government body"),
+    "company": N_("Company"),
+    "other": N_("Other"),
+}
+
+CONTACT_KINDS = {
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "signal": N_("Signal"),
+    "telegram": N_("Telegram"),
+    "whatsapp": N_("WhatsApp"),
+    "viber": N_("Viber"),
+    "other": N_("Other"),
+}
+
+AGREEMENT_KINDS = {
+    "memorandum": N_("Memorandum of cooperation"),
+    "mou": N_("Memorandum of understanding"),
+    "twinning": N_("Twinning agreement"),
+    "partnership": N_("Partnership agreement"),
+    "grant": N_("Grant agreement"),
+    "letter_of_intent": N_("Letter of intent"),
+}
+
+AGREEMENT_STATUSES = {
+    "draft": N_("Draft"),
+    "negotiation": N_("In negotiation"),
+    "signed": N_("Signed"),
+    "active": N_("Active"),
+    "expired": N_("Expired"),
+    "terminated": N_("Terminated"),
+}
+
+PARTY_ROLES = {
+    "party": N_("Party"),
+    "coordinator": N_("Coordinator"),
+    "donor": N_("Donor"),
+    "observer": N_("Observer"),
+}
+
+COMMITMENT_STATUSES = {
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "cancelled": N_("Cancelled"),
+}
+
+PROJECT_STATUSES = {
+    "planned": N_("Planned"),
+    "active": N_("Active"),
+    "on_hold": N_("On hold"),
+    "completed": N_("Completed"),
+    "cancelled": N_("Cancelled"),
+}
+
+PARTNER_ROLES = {
+    "partner": N_("Partner"),
+    "donor": N_("Donor"),
+    "implementer": N_("Implementer"),
+    "beneficiary": N_("Beneficiary"),
+}
+
+MILESTONE_STATUSES = {
+    "planned": N_("Planned"),
+    "done": N_("Done"),
+    "late": N_("Late"),
+    "cancelled": N_("Cancelled"),
+}
+
+ACTIVITY_KINDS = {
+    "meeting": N_("Meeting"),
+    "call": N_("Call"),
+    "visit": N_("Visit"),
+    "signing": N_("Signing"),
+    "delivery": N_("Delivery"),
+    "other": N_("Other"),
+}
+
+# ISO 4217 active codes.
+CURRENCIES = frozenset(
+    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD
+    BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR
+    FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD
+    JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT
+    MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG
+    QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS
+    TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR
+    ZMW ZWL""".split()
+)
+
+# Digits after the decimal point, where not 2.
+CURRENCY_EXPONENTS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, "JOD": 3, "KWD": 3,
+                      "OMR": 3, "TND": 3, "IQD": 3, "LYD": 3}
+
+# ISO 3166-1 alpha-2.
+COUNTRIES = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO
+    BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK
+    DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR
+    GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM
+    KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP
+    MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL
+    PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST
+    SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG
+    VI VN VU WF WS YE YT ZA ZM ZW""".split()
+)
+
+
+def minor_units(currency: str) -> int:
+    return CURRENCY_EXPONENTS.get(currency, 2)
