@@ -1,0 +1,119 @@
+"""Dates, numbers and money as a reader of the chosen language expects them.
+
+Every screen, report and command formats through here, so that a date reads
+"11.02.2026" to a Ukrainian, "2026-02-11" to a Lithuanian and "11 Feb 2026" in
+English, and 1 234 567,50 € is not printed as 1234567.5. Babel carries the
+CLDR data, so nothing here needs the operating system's locales (which a
+Windows laptop set to English would not have).
+
+`None` formats as an empty string: lists and reports show a blank cell for a
+missing value rather than the word "None".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
+from babel.numbers import format_decimal, parse_pattern
+
+from coordinator_app import i18n
+from coordinator_app.core.vocab import minor_units
+
+#: The CLDR locale used for each interface language. English is British English:
+#: the readers are European, and "11 Feb 2026" is unambiguous where "2/11/26" is not.
+LOCALES = {"en": "en_GB", "uk": "uk_UA", "lt": "lt_LT"}
+
+#: Numeric dates as written in each country's official documents (the CLDR "short"
+#: forms use two-digit years, which a memorandum never does).
+NUMERIC_DATE = {"en": "d MMM y", "uk": "dd.MM.y", "lt": "y-MM-dd"}
+
+#: How a date and a time are joined ({0} time, {1} date), as CLDR gives it.
+DATETIME_GLUE = {"en": "{1}, {0}", "uk": "{1}, {0}", "lt": "{1} {0}"}
+
+#: Separator babel leaves out between a letter currency code and a digit (CLDR's
+#: currencySpacing rule): "UAH 1,200.00", not "UAH1,200.00".
+_NBSP = "\u00a0"
+
+
+def _lang(lang: str | None) -> str:
+    lang = lang or i18n.current_language()
+    return lang if lang in LOCALES else "en"
+
+
+@lru_cache(maxsize=None)
+def babel_locale(lang: str | None = None) -> Locale:
+    return Locale.parse(LOCALES[_lang(lang)])
+
+
+def to_local(value: datetime) -> datetime:
+    """A stored UTC moment as the laptop's wall-clock time. Naive values are UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone()
+
+
+def format_date(value: date | datetime | None, lang: str | None = None, *,
+                style: str = "numeric") -> str:
+    """A calendar date: style "numeric" for lists and forms, "long" for running text
+    ("11 лютого 2026 р.", "2026 m. vasario 11 d.", "11 February 2026")."""
+    if value is None:
+        return ""
+    lang = _lang(lang)
+    if isinstance(value, datetime):
+        value = to_local(value).date()
+    pattern = NUMERIC_DATE[lang] if style == "numeric" else style
+    return _babel_date(value, format=pattern, locale=babel_locale(lang))
+
+
+def format_datetime(value: datetime | None, lang: str | None = None) -> str:
+    """A moment (stored in UTC) in local time, to the minute: "11.02.2026, 14:05"."""
+    if value is None:
+        return ""
+    lang = _lang(lang)
+    local = to_local(value)
+    day = format_date(local.date(), lang)
+    time = _babel_time(local.timetz().replace(tzinfo=None), format="HH:mm",
+                       locale=babel_locale(lang))
+    return DATETIME_GLUE[lang].format(time, day)
+
+
+def format_number(value: int | float | Decimal | None, lang: str | None = None) -> str:
+    """A quantity with the language's grouping and decimal mark: 1 234,5 / 1,234.5."""
+    if value is None:
+        return ""
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def format_money(minor: int | None, currency: str, lang: str | None = None) -> str:
+    """An amount kept in integer minor units (cents, kopiykas), with its currency.
+
+    format_money(123456789, "EUR", "lt") == "1 234 567,89 €" (with no-break spaces).
+    The number of decimals is the currency's own (core.vocab.minor_units), so yen
+    have none and dinars three, whatever the locale's pattern says.
+    """
+    if minor is None:
+        return ""
+    currency = (currency or "").upper()
+    locale = babel_locale(lang)
+    exponent = minor_units(currency)
+    amount = Decimal(int(minor)).scaleb(-exponent)
+    pattern = parse_pattern(locale.currency_formats["standard"])
+    pattern.frac_prec = (exponent, exponent)
+    text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
+    return _space_letter_symbol(text)
+
+
+def _space_letter_symbol(text: str) -> str:
+    out = []
+    for i, ch in enumerate(text):
+        if i and (
+            (ch.isdigit() and text[i - 1].isalpha()) or (ch.isalpha() and text[i - 1].isdigit())
+        ):
+            out.append(_NBSP)
+        out.append(ch)
+    return "".join(out)

@@ -1,0 +1,99 @@
+"""Dates, numbers and money read as each language writes them."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+import pytest
+
+from coordinator_app import i18n
+from coordinator_app.core.formatting import (
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+)
+
+NBSP = "\u00a0"
+SIGNED = date(2026, 2, 11)
+
+
+@pytest.fixture
+def kyiv_time():
+    """The laptop's clock set to Kyiv (UTC+2 in February)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones cannot be switched on this platform")
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Kyiv"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def test_memorandum_date_in_each_language():
+    assert format_date(SIGNED, "uk") == "11.02.2026"
+    assert format_date(SIGNED, "lt") == "2026-02-11"
+    assert format_date(SIGNED, "en") == "11 Feb 2026"
+
+
+def test_long_dates_for_running_text():
+    assert format_date(SIGNED, "uk", style="long") == "11 лютого 2026\u202fр."
+    assert format_date(SIGNED, "lt", style="long") == "2026 m. vasario 11 d."
+    assert format_date(SIGNED, "en", style="long") == "11 February 2026"
+
+
+def test_missing_values_are_blank():
+    assert format_date(None) == ""
+    assert format_datetime(None) == ""
+    assert format_number(None) == ""
+    assert format_money(None, "EUR") == ""
+
+
+def test_stored_utc_moment_shows_local_wall_clock(kyiv_time):
+    moment = datetime(2026, 2, 11, 22, 30, tzinfo=timezone.utc)
+    # 00:30 next day in Kyiv: the date moves too.
+    assert format_datetime(moment, "uk") == "12.02.2026, 00:30"
+    assert format_datetime(moment, "lt") == "2026-02-12 00:30"
+    assert format_date(moment, "uk") == "12.02.2026"
+    # Naive values are UTC, as the database stores them.
+    assert format_datetime(moment.replace(tzinfo=None), "en") == "12 Feb 2026, 00:30"
+
+
+def test_numbers_use_the_languages_separators():
+    assert format_number(1234567.5, "uk") == f"1{NBSP}234{NBSP}567,5"
+    assert format_number(Decimal("1234567.5"), "lt") == f"1{NBSP}234{NBSP}567,5"
+    assert format_number(1234567.5, "en") == "1,234,567.5"
+    assert format_number(40, "uk") == "40"
+
+
+def test_money_from_minor_units():
+    assert format_money(123456789, "EUR", "lt") == f"1{NBSP}234{NBSP}567,89{NBSP}€"
+    assert format_money(123456789, "UAH", "uk") == f"1{NBSP}234{NBSP}567,89{NBSP}₴"
+    assert format_money(123456789, "EUR", "en") == "€1,234,567.89"
+    # A letter code never runs into the digits.
+    assert format_money(150000, "UAH", "en") == f"UAH{NBSP}1,500.00"
+    assert format_money(-5, "eur", "en") == "-€0.05"
+
+
+def test_money_keeps_the_currencys_own_decimals():
+    assert format_money(1500, "JPY", "en") == "JP¥1,500"
+    assert format_money(1500, "KWD", "lt") == f"1,500{NBSP}KWD"
+
+
+def test_default_language_is_the_current_one():
+    previous = i18n.current_language()
+    try:
+        i18n.set_language("uk")
+        assert format_date(SIGNED) == "11.02.2026"
+        assert format_number(2.5) == "2,5"
+        i18n.set_language("lt")
+        assert format_date(SIGNED) == "2026-02-11"
+    finally:
+        i18n.set_language(previous)
