@@ -1,0 +1,106 @@
+"""What needs attention: commitments, expiring agreements, projects, recent changes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from coordinator_app.core import dashboard
+from coordinator_app.core.models import (
+    Agreement,
+    Commitment,
+    ContactPoint,
+    Organization,
+    Person,
+    Project,
+)
+
+TODAY = date(2026, 3, 1)
+
+
+def _agreement_with_commitments(workspace, title="Memorandum", **agreement):
+    with workspace.edit("agreement") as edit:
+        record = edit.create(Agreement, title=title, **agreement)
+        for description, days, status in (
+            ("Report on generators", -10, "open"),
+            ("Exchange of experts", -2, "in_progress"),
+            ("Already done", -5, "done"),
+            ("Joint conference", 3, "open"),
+            ("Study visit", 30, "open"),
+            ("Next year's plan", 31, "open"),
+        ):
+            edit.create(Commitment, agreement_id=record.id, description=description,
+                        due_on=TODAY + timedelta(days=days), status=status)
+    return record.id
+
+
+def test_overdue_and_due_soon_commitments_open_their_agreement(workspace):
+    agreement_id = _agreement_with_commitments(workspace)
+    with workspace.read() as session:
+        overdue = dashboard.overdue_commitments(session, TODAY)
+        soon = dashboard.commitments_due_soon(session, TODAY)
+    assert [i.title for i in overdue] == ["Report on generators", "Exchange of experts"]
+    assert [i.title for i in soon] == ["Joint conference", "Study visit"]
+    assert {(i.kind, i.id) for i in overdue + soon} == {("agreement", agreement_id)}
+    assert overdue[0].detail == "Memorandum" and overdue[0].when == TODAY - timedelta(days=10)
+
+
+def test_commitments_of_a_deleted_agreement_are_not_shown(workspace):
+    agreement_id = _agreement_with_commitments(workspace)
+    workspace.delete("agreement", agreement_id)
+    with workspace.read() as session:
+        assert dashboard.overdue_commitments(session, TODAY) == []
+
+
+def test_agreements_expiring_within_ninety_days_in_force_only(workspace):
+    with workspace.edit("agreements") as edit:
+        for title, days, status in (("Soon", 10, "active"), ("Edge", 90, "signed"),
+                                    ("Later", 91, "active"), ("Past", -1, "active"),
+                                    ("Ended", 20, "terminated")):
+            edit.create(Agreement, title=title, status=status, signed_on=date(2025, 2, 11),
+                        expires_on=TODAY + timedelta(days=days))
+    with workspace.read() as session:
+        items = dashboard.agreements_expiring(session, TODAY)
+    assert [i.title for i in items] == ["Soon", "Edge"]
+    assert all(i.kind == "agreement" for i in items)
+
+
+def test_projects_grouped_by_status_active_first(workspace):
+    with workspace.edit("projects") as edit:
+        for title, status in (("Heaters", "completed"), ("Generators", "active"),
+                              ("Water", "active"), ("School", "planned")):
+            edit.create(Project, title=title, status=status)
+    with workspace.read() as session:
+        groups = dashboard.projects_by_status(session)
+    assert [(g.status, g.count) for g in groups] == [("active", 2), ("planned", 1),
+                                                     ("completed", 1)]
+    assert {i.title for i in groups[0].items} == {"Generators", "Water"}
+    assert all(i.kind == "project" for g in groups for i in g.items)
+
+
+def test_recent_changes_name_the_record_to_open_newest_first(workspace):
+    agreement_id = _agreement_with_commitments(workspace)
+    with workspace.edit("Add person") as edit:
+        person = edit.create(Person, full_name="Audrius Klišonis")
+    with workspace.edit("Add phone") as edit:
+        edit.create(ContactPoint, person_id=person.id, kind="phone", value="+370 600 00000")
+    with workspace.edit("Rename") as edit:
+        org = edit.create(Organization, name="Plungė")
+    workspace.update("agreement", agreement_id, title="Memorandum of cooperation")
+    gone = workspace.create("organization", name="Deleted soon")
+    workspace.delete("organization", gone.id)
+    with workspace.read() as session:
+        items = dashboard.recent_changes(session)
+    assert [(i.kind, i.id) for i in items] == [
+        ("agreement", agreement_id), ("organization", org.id), ("person", person.id)]
+    assert items[0].title == "Memorandum of cooperation" and items[0].detail == "Edit"
+    # The phone number is a change to its person, who is listed once.
+    assert items[2].detail == "Add phone"
+    assert items[0].when is not None
+
+
+def test_recent_changes_respect_the_limit(workspace):
+    with workspace.edit("many") as edit:
+        for i in range(30):
+            edit.create(Organization, name=f"Community {i}")
+    with workspace.read() as session:
+        assert len(dashboard.recent_changes(session, limit=5)) == 5
