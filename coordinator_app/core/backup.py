@@ -2,20 +2,36 @@
 
 Each backup is written to a temporary file, fsynced, checked with
 `PRAGMA quick_check`, then renamed into place, so a backup on disk is whole.
+Backups are thinned to the last few, one a day for two weeks and one a week for
+two months; a second folder chosen by the user (a USB stick) gets a copy too.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.ids import utcnow
+from coordinator_app.i18n import _, ngettext
 
 SUFFIX = ".sqlite3"
+STAMP = "%Y%m%dT%H%M%S%fZ"
+KEEP_RECENT = 10
+KEEP_DAILY = 14
+KEEP_WEEKLY = 8
+#: Older than this, with changes since, and the status bar warns.
+STALE_AFTER = timedelta(days=1)
+SETTINGS_FILE = "backup-settings.json"
+FAILURE_FILE = "last-failure.json"
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[\w.-]+)"
+                   + re.escape(SUFFIX) + "$")
 
 
 def default_backup_dir(db_path: Path) -> Path:
@@ -29,6 +45,14 @@ class BackupFile:
     reason: str
 
 
+@dataclass(frozen=True)
+class BackupHealth:
+    """What the status bar says about backups: when the last one was, and any warning."""
+
+    last_backup: datetime | None
+    warning: str | None
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -36,16 +60,27 @@ def _fsync_dir(folder: Path) -> None:
         return  # not every platform lets a folder be opened
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
 
+def _reason_text(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == 28 or "full" in str(exc).lower():
+        return _("the disk is full")
+    if isinstance(exc, OSError) and exc.errno == 30 or "readonly" in str(exc).lower() \
+            or "read-only" in str(exc).lower():
+        return _("the disk is read-only")
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def copy_database(source: Path, target: Path) -> None:
     """Copy a (possibly live) database to `target` safely and verify the copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
@@ -58,20 +93,185 @@ def copy_database(source: Path, target: Path) -> None:
         finally:
             src.close()
         if verdict != "ok":
-            raise DatabaseError(f"the backup of {source} failed its check: {verdict}")
+            raise DatabaseError(_("The backup of {source} failed its check: {verdict}.")
+                                .format(source=source, verdict=verdict))
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseError(f"could not write the backup {target}: {exc}") from exc
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise DatabaseError(_("Could not write the backup {target}: {reason}.").format(
+            target=target, reason=_reason_text(exc))) from exc
 
 
 def create_backup(db_path: Path, dest_dir: Path | None = None, *, reason: str = "manual") -> Path:
     """Back up `db_path` into `dest_dir` (the backups folder beside it by default)."""
     folder = dest_dir or default_backup_dir(db_path)
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = utcnow().strftime(STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}{SUFFIX}"
     copy_database(db_path, target)
     return target
+
+
+def parse_backup_name(path: Path, stem: str | None = None) -> BackupFile | None:
+    match = _NAME.match(path.name)
+    if not match or (stem is not None and match["stem"] != stem):
+        return None
+    taken = datetime.strptime(match["stamp"], STAMP).replace(tzinfo=timezone.utc)
+    return BackupFile(path=path, taken_at=taken, reason=match["reason"])
+
+
+def list_backups(db_path: Path, folders: list[Path] | None = None) -> list[BackupFile]:
+    """Backups of `db_path` in its backups folder (and any extra folder), newest first."""
+    if folders is None:
+        folders = [default_backup_dir(db_path)]
+        extra = extra_folder()
+        if extra is not None:
+            folders.append(extra)
+    found: list[BackupFile] = []
+    for folder in folders:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue  # a USB stick that is not plugged in
+        for entry in entries:
+            parsed = parse_backup_name(entry, db_path.stem)
+            if parsed is not None and entry.is_file():
+                found.append(parsed)
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def backups_to_keep(backups: list[BackupFile], now: datetime | None = None) -> set[Path]:
+    """The last KEEP_RECENT, the newest of each of the last KEEP_DAILY days and of the
+    last KEEP_WEEKLY weeks."""
+    now = now or utcnow()
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep = {b.path for b in ordered[:KEEP_RECENT]}
+    days: set = set()
+    weeks: set = set()
+    for backup in ordered:
+        age = now - backup.taken_at
+        day = backup.taken_at.date()
+        week = backup.taken_at.isocalendar()[:2]
+        if age <= timedelta(days=KEEP_DAILY) and day not in days:
+            days.add(day)
+            keep.add(backup.path)
+        if age <= timedelta(weeks=KEEP_WEEKLY) and week not in weeks:
+            weeks.add(week)
+            keep.add(backup.path)
+    return keep
+
+
+def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups in `folder` that `backups_to_keep` does not keep."""
+    backups = list_backups(db_path, [folder])
+    keep = backups_to_keep(backups, now)
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            try:
+                backup.path.unlink()
+            except OSError:
+                continue
+            removed.append(backup.path)
+    return removed
+
+
+# -- the user's extra folder ------------------------------------------------------------
+
+def _settings_path() -> Path:
+    from coordinator_app.core.paths import data_dir
+
+    return data_dir() / SETTINGS_FILE
+
+
+def extra_folder() -> Path | None:
+    """The second folder every backup is copied to (a USB stick), if the user chose one."""
+    try:
+        settings = json.loads(_settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folder = settings.get("extra_folder") if isinstance(settings, dict) else None
+    return Path(folder) if folder else None
+
+
+def set_extra_folder(folder: Path | None) -> None:
+    path = _settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(
+        {"extra_folder": str(Path(folder).expanduser().resolve()) if folder else None}),
+        encoding="utf-8")
+    os.replace(partial, path)
+
+
+# -- how fresh are the backups -----------------------------------------------------------
+
+def journal_seq(path: Path) -> int:
+    """The newest change number in the database (0 if none, or it cannot be read)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        return connection.execute("SELECT max(seq) FROM changes").fetchone()[0] or 0
+    except sqlite3.Error:
+        return 0
+    finally:
+        connection.close()
+
+
+def record_failure(db_path: Path, reason: str) -> None:
+    """Remember that a backup failed, so the status bar can say so until one succeeds."""
+    folder = default_backup_dir(db_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / FAILURE_FILE).write_text(json.dumps(
+            {"at": utcnow().isoformat(), "reason": reason}), encoding="utf-8")
+    except OSError:
+        pass  # the same disk that failed the backup; the scheduler still reports it
+
+
+def clear_failure(db_path: Path) -> None:
+    try:
+        (default_backup_dir(db_path) / FAILURE_FILE).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def last_failure(db_path: Path) -> tuple[datetime, str] | None:
+    try:
+        data = json.loads((default_backup_dir(db_path) / FAILURE_FILE).read_text("utf-8"))
+        return datetime.fromisoformat(data["at"]), str(data["reason"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def backup_health(db_path: Path, now: datetime | None = None) -> BackupHealth:
+    """When the last backup was taken, and a warning if backups fail or are old."""
+    db_path = Path(db_path)
+    now = now or utcnow()
+    backups = list_backups(db_path)
+    last = backups[0] if backups else None
+    failure = last_failure(db_path)
+    if failure is not None and (last is None or failure[0] >= last.taken_at):
+        return BackupHealth(last.taken_at if last else None, _(
+            "The last backup failed: {reason}. Check the disk and make a backup now."
+        ).format(reason=failure[1]))
+    current = journal_seq(db_path)
+    if last is None:
+        warning = _("There is no backup of this database yet.") if current else None
+        return BackupHealth(None, warning)
+    if now - last.taken_at > STALE_AFTER and current > journal_seq(last.path):
+        days = max(1, (now - last.taken_at).days)
+        return BackupHealth(last.taken_at, ngettext(
+            "The last backup is {days} day old and there are changes since. "
+            "Make a backup now.",
+            "The last backup is {days} days old and there are changes since. "
+            "Make a backup now.", days).format(days=days))
+    return BackupHealth(last.taken_at, None)

@@ -8,6 +8,7 @@ open, after a backup of the existing file.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,9 +53,13 @@ class Database:
     engine: Engine
     device_id: str
     sessions: sessionmaker[Session] = field(repr=False)
+    #: Run after the engine is closed (the app releases its lock on the file here).
+    on_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def close(self) -> None:
         self.engine.dispose()
+        while self.on_close:
+            self.on_close.pop()()
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:

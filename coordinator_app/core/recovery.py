@@ -1,0 +1,134 @@
+"""Start-up checks and restoring from a backup; a damaged database is never overwritten.
+
+Before a restore the current file (with its -wal and -shm) is moved aside, whole,
+into a dated folder: a stale write-ahead log left beside the restored file would
+otherwise be replayed into it. A sound current database is also backed up first,
+so it shows up in `coordinator backup list`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coordinator_app.core import backup
+from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.ids import utcnow
+from coordinator_app.core.integrity import check_file
+from coordinator_app.i18n import _
+
+HEADER = b"SQLite format 3\x00"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass
+class Assessment:
+    """What start-up found: problems (empty = usable) and whether a full check ran."""
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    checked: bool = False
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def assess(db_path: Path, *, unclean: bool) -> Assessment:
+    """The start-up check: the header always, `quick_check` after an unclean shutdown."""
+    result = Assessment(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return result  # a new database
+    try:
+        with db_path.open("rb") as handle:
+            header = handle.read(len(HEADER))
+    except OSError as exc:
+        result.problems.append(_("The file cannot be read: {reason}.").format(
+            reason=exc.strerror))
+        return result
+    if header != HEADER:
+        result.problems.append(_(
+            "The file is not an SQLite database, or its first page is damaged."))
+        return result
+    if unclean:
+        result.checked = True
+        result.problems.extend(check_file(db_path, quick=True).problems)
+    return result
+
+
+def newest_sound_backup(db_path: Path, folders: list[Path] | None = None
+                        ) -> backup.BackupFile | None:
+    """The newest backup that passes `quick_check` (damaged ones are skipped)."""
+    for candidate in backup.list_backups(db_path, folders):
+        if check_file(candidate.path, quick=True).sound:
+            return candidate
+    return None
+
+
+def set_aside(db_path: Path, why: str = "before-restore") -> Path | None:
+    """Move the database and its side files into a dated folder; returns that folder."""
+    present = [db_path.with_name(db_path.name + s) for s in ("",) + SIDE_FILES]
+    present = [p for p in present if p.exists()]
+    if not present:
+        return None
+    folder = db_path.parent / "set-aside" / f"{db_path.stem}-{utcnow().strftime(backup.STAMP)}-{why}"
+    try:
+        folder.mkdir(parents=True, exist_ok=False)
+        for path in present:
+            os.replace(path, folder / path.name)
+        backup._fsync_dir(folder)
+        backup._fsync_dir(db_path.parent)
+    except OSError as exc:
+        raise DatabaseError(_(
+            "Could not move {path} aside before restoring: {reason}. Nothing was changed."
+        ).format(path=db_path, reason=exc.strerror)) from exc
+    return folder
+
+
+def _checkpoint(db_path: Path) -> None:
+    # Fold the write-ahead log into the file so the backup taken next is the newest state.
+    try:
+        connection = sqlite3.connect(db_path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass
+
+
+@dataclass(frozen=True)
+class Restored:
+    restored_from: Path
+    set_aside: Path | None
+    safety_backup: Path | None
+
+
+def restore_backup(db_path: Path, source: Path) -> Restored:
+    """Replace the database at `db_path` with the backup `source`.
+
+    The caller must hold the database lock (nobody else may have it open). The
+    backup is checked fully first; the current file is kept aside, never deleted.
+    """
+    db_path = Path(db_path)
+    source = Path(source).expanduser().resolve()
+    report = check_file(source)
+    if not report.sound:
+        raise DatabaseError(_("The backup {path} is damaged ({problem}); it was not restored.")
+                            .format(path=source, problem=report.problems[0]))
+    safety = None
+    if db_path.exists() and assess(db_path, unclean=True).sound:
+        _checkpoint(db_path)
+        safety = backup.create_backup(db_path, reason="before-restore")
+    aside = set_aside(db_path)
+    try:
+        backup.copy_database(source, db_path)
+    except DatabaseError:
+        # Put the old file back rather than leave no database at all.
+        if aside is not None:
+            for moved in aside.iterdir():
+                os.replace(moved, db_path.parent / moved.name)
+        raise
+    return Restored(restored_from=source, set_aside=aside, safety_backup=safety)

@@ -1,0 +1,296 @@
+"""The app's safety net: opening the database safely, crash reports, automatic backups.
+
+Every dialog here is a QMessageBox handed to an `ask` function (by default it runs
+the box and returns the button clicked); tests pass their own to click a button
+without blocking. The decisions themselves live in the Qt-free core (lock,
+recovery, backup), so the command line makes the same ones.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
+
+from coordinator_app.core import backup, logs
+from coordinator_app.core.db import Database, open_database
+from coordinator_app.core.errors import CoordinatorError, DatabaseError
+from coordinator_app.core.integrity import check_file
+from coordinator_app.core.lock import DatabaseLock, DatabaseLocked
+from coordinator_app.core.paths import default_db_path
+from coordinator_app.core.recovery import assess, newest_sound_backup, restore_backup
+from coordinator_app.i18n import _
+
+Ask = Callable[[QMessageBox], QAbstractButton | None]
+#: Chooses a backup file to restore (None = cancelled); replaceable in tests.
+ChooseFile = Callable[[QWidget | None, Path], Path | None]
+
+
+def run_box(box: QMessageBox) -> QAbstractButton | None:
+    box.exec()
+    return box.clickedButton()
+
+
+def _choose_backup_file(parent: QWidget | None, folder: Path) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Choose a backup to restore"), str(folder),
+        _("Coordinator databases (*.sqlite3 *.db);;All files (*)"))
+    return Path(name) if name else None
+
+
+def _when(moment) -> str:
+    from coordinator_app.core.formatting import format_datetime
+
+    return format_datetime(moment)
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         informative: str = "") -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    return box
+
+
+def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) -> None:
+    box = _box(parent, QMessageBox.Icon.Critical, _("Coordinator"), message)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    ask(box)
+
+
+def _is_damage(path: Path, exc: BaseException) -> list[str]:
+    """The problems if `exc` on opening came from a damaged file, else an empty list."""
+    report = check_file(path, quick=True)
+    return report.problems
+
+
+def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
+                          ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file
+                          ) -> Database | None:
+    """Open the database for the desktop app, or None if the user gave up.
+
+    Takes the one-writer lock (a second window is told who has the file), checks
+    the file after an unclean shutdown, and offers to restore the newest sound
+    backup when it is damaged; the damaged file is kept aside, never overwritten.
+    """
+    logs.setup_logging()
+    path = Path(path or default_db_path()).expanduser().resolve()
+    lock = DatabaseLock(path)
+    while not lock.held:
+        try:
+            lock.acquire()
+        except DatabaseLocked as exc:
+            box = _box(parent, QMessageBox.Icon.Warning, _("Database in use"), str(exc),
+                       _("Two windows writing to one database would lose edits, so only one "
+                         "may have it open."))
+            retry = box.addButton(_("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+            if ask(box) is not retry:
+                return None
+        except DatabaseError as exc:
+            show_error(str(exc), parent, ask)
+            return None
+
+    while True:
+        found = assess(path, unclean=lock.previous_unclean)
+        problems = found.problems
+        if not problems:
+            try:
+                db = open_database(path)
+            except Exception as exc:  # noqa: BLE001 - sorted into damage or a plain error
+                logs.log.warning("opening %s failed: %s", path, exc)
+                problems = _is_damage(path, exc)
+                if not problems:
+                    lock.release(clean=not lock.previous_unclean)
+                    show_error(_("The database {path} could not be opened: {reason}").format(
+                        path=path, reason=getattr(exc, "orig", None) or exc), parent, ask)
+                    return None
+            else:
+                db.on_close.append(lock.release)
+                return db
+        logs.log.error("database %s is damaged: %s", path, "; ".join(problems))
+        if not _offer_restore(path, problems, parent, ask, choose_file):
+            lock.release(clean=False)
+            return None
+        lock.previous_unclean = True  # check the restored file before opening it
+
+
+def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask: Ask,
+                   choose_file: ChooseFile) -> bool:
+    """Ask what to do with a damaged database; True once a backup has been restored."""
+    while True:
+        candidate = newest_sound_backup(path)
+        listing = "\n".join(f"• {p}" for p in problems[:5])
+        text = _("The database {path} is damaged and cannot be used as it is.").format(
+            path=path)
+        if candidate is not None:
+            informative = _(
+                "What is wrong:\n{problems}\n\nThe newest sound backup is from {when}. "
+                "Restoring it brings back everything saved up to then. The damaged file is "
+                "kept aside, not deleted."
+            ).format(problems=listing, when=_when(candidate.taken_at))
+        else:
+            informative = _(
+                "What is wrong:\n{problems}\n\nNo sound backup was found beside it. Choose a "
+                "backup file (for example on your USB stick), or quit and ask for help. "
+                "The damaged file is left as it is."
+            ).format(problems=listing)
+        box = _box(parent, QMessageBox.Icon.Critical, _("Database damaged"), text, informative)
+        restore = None
+        if candidate is not None:
+            restore = box.addButton(_("Restore the newest backup"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton(_("Choose a backup file…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+        clicked = ask(box)
+        if clicked is None or clicked not in (restore, choose):
+            return False
+        source = candidate.path if clicked is restore else choose_file(
+            parent, backup.default_backup_dir(path))
+        if source is None:
+            continue
+        try:
+            done = restore_backup(path, source)
+        except CoordinatorError as exc:
+            show_error(str(exc), parent, ask)
+            continue
+        logs.log.warning("restored %s from %s; the damaged file is in %s",
+                         path, done.restored_from, done.set_aside)
+        return True
+
+
+# -- crash reports -------------------------------------------------------------------------
+
+class ExceptionHook:
+    """Logs an uncaught exception and shows it in a dialog; the app keeps running."""
+
+    def __init__(self, app: QApplication | None):
+        self.app = app
+        self.count = 0
+        self.dialog: QMessageBox | None = None
+        self.log_path = logs.setup_logging()
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = logs.log_exception(exc_type, exc, tb)
+        self.count += 1
+        if threading.current_thread() is not threading.main_thread():
+            return  # widgets belong to the main thread; the log has it
+        try:
+            self._show(exc, details)
+        except Exception:  # noqa: BLE001 - a broken dialog must not recurse into the hook
+            sys.__excepthook__(exc_type, exc, tb)
+
+    def _show(self, exc: BaseException, details: str) -> None:
+        if self.dialog is None:
+            self.dialog = _box(None, QMessageBox.Icon.Critical, _("Something went wrong"), "")
+            self.dialog.addButton(_("Keep working"), QMessageBox.ButtonRole.AcceptRole)
+        message = str(exc) or type(exc).__name__
+        self.dialog.setText(_("Something went wrong: {message}").format(message=message))
+        self.dialog.setInformativeText(_(
+            "Every change you confirmed is saved. You can keep working; if this happens "
+            "again, send the log file {path} to your support contact."
+        ).format(path=self.log_path))
+        self.dialog.setDetailedText(details)
+        # open(), not exec(): a second error while it is shown updates it, never stacks.
+        self.dialog.open()
+
+
+def install_exception_hook(app: QApplication | None) -> ExceptionHook:
+    hook = ExceptionHook(app)
+    sys.excepthook = hook
+    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value, args.exc_traceback)
+    return hook
+
+
+# -- automatic backups ---------------------------------------------------------------------
+
+class BackupScheduler(QObject):
+    """Backs the open database up every 30 minutes when something changed, and at exit."""
+
+    status_changed = Signal(str)
+    INTERVAL_MS = 30 * 60 * 1000
+
+    def __init__(self, workspace, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.db_path = Path(workspace.db.path)
+        self._backed_up_seq: int | None = None
+        self._extra_problem: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.backup_if_changed)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.status_changed.emit(self.status_text())
+
+    def changed_since_backup(self) -> bool:
+        current = backup.journal_seq(self.db_path)
+        if self._backed_up_seq is None:
+            newest = backup.list_backups(self.db_path)
+            self._backed_up_seq = backup.journal_seq(newest[0].path) if newest else -1
+        return current != self._backed_up_seq
+
+    def backup_if_changed(self) -> Path | None:
+        return self._run("auto") if self.changed_since_backup() else None
+
+    def backup_now(self) -> Path | None:
+        return self._run("manual")
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        if self.changed_since_backup():
+            self._run("exit")
+
+    def _run(self, reason: str) -> Path | None:
+        seq = backup.journal_seq(self.db_path)
+        made = None
+        try:
+            made = backup.create_backup(self.db_path, reason=reason)
+            backup.thin_backups(self.db_path, made.parent)
+            backup.clear_failure(self.db_path)
+            self._backed_up_seq = seq
+            logs.log.info("backup %s", made)
+        except DatabaseError as exc:
+            logs.log.error("backup failed: %s", exc)
+            backup.record_failure(self.db_path, str(exc))
+        if made is not None:
+            self._copy_to_extra(made)
+        self.status_changed.emit(self.status_text())
+        return made
+
+    def _copy_to_extra(self, made: Path) -> None:
+        extra = backup.extra_folder()
+        self._extra_problem = None
+        if extra is None:
+            return
+        if not extra.is_dir():
+            self._extra_problem = _(
+                "The backup folder {folder} is not available (is the USB stick plugged in?); "
+                "the backup was kept on this computer.").format(folder=extra)
+            return
+        try:
+            backup.copy_database(made, extra / made.name)
+            backup.thin_backups(self.db_path, extra)
+        except DatabaseError as exc:
+            self._extra_problem = str(exc)
+            logs.log.error("copy to %s failed: %s", extra, exc)
+
+    def status_text(self) -> str:
+        health = backup.backup_health(self.db_path)
+        if health.warning:
+            return health.warning
+        if health.last_backup is None:
+            return _("No backup yet.")
+        text = _("Last backup: {when}").format(when=_when(health.last_backup))
+        return f"{text}. {self._extra_problem}" if self._extra_problem else text
