@@ -32,3 +32,12 @@ def workspace(db_path):
     db = open_database(db_path)
     yield Workspace(db)
     db.close()
+
+
+@pytest.fixture
+def demo_workspace(workspace):
+    """A workspace with the demo data set loaded (see coordinator_app.core.demo)."""
+    from coordinator_app.core.demo import load_demo
+
+    load_demo(workspace)
+    return workspace
