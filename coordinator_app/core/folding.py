@@ -1,0 +1,85 @@
+"""Folding text for search: what a person types and what is stored meet here.
+
+Stored text stays NFC as written (core.text); search compares folded forms:
+
+- case and every Latin diacritic go (Klišonis → klisonis, Plungė → plunge);
+- Ukrainian letters that are "the same letter" to someone typing on the wrong
+  keyboard fold together (й → и, ї → і, ґ → г, є → е) and apostrophes vanish
+  (ʼ ' ’ `), so "Мар'їнка" and "Марїнка" meet;
+- Cyrillic is also written in the official Ukrainian Latin transliteration
+  (KMU 2010, the passport spelling), so "Терехов" and "Terekhov" meet.
+
+`index_text` is what goes into the index for a piece of text; `query_forms`
+gives, for one typed word, the forms to look for (one or two).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import uklatn
+
+#: Apostrophe look-alikes used in Ukrainian names (Мар'їнка, Мар’їнка, Марʼїнка).
+APOSTROPHES = "'’ʼ`´‘ʹ"
+#: Letters FTS5's own diacritic removal leaves apart; mapped after marks are stripped
+#: (й and ї lose their marks by decomposition: й → и, ї → і).
+LETTERS = str.maketrans({
+    "ґ": "г", "є": "е", "ё": "е", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
+    "ı": "i", "œ": "oe", "þ": "th",
+})
+_DROP = str.maketrans("", "", APOSTROPHES)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: Words as the index tokenizer sees them: letters and digits, nothing else.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, Ukrainian look-alike letters merged, no apostrophes."""
+    text = text.translate(_DROP)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).translate(LETTERS)
+
+
+@lru_cache(maxsize=65536)
+def to_latin(text: str) -> str:
+    """The official Ukrainian Latin spelling (KMU 2010) of Cyrillic text, folded."""
+    return fold(uklatn.encode(text.translate(_DROP), uklatn.KMU_55))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def index_text(*parts: str | None) -> str:
+    """Folded words of `parts`, plus their Latin spelling where they are Cyrillic."""
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        out.append(fold(part))
+        if has_cyrillic(part):
+            out.append(to_latin(part))
+    return " ".join(out)
+
+
+def query_words(text: str) -> list[list[str]]:
+    """Each typed word as the folded forms to look it up in: itself and, if it is
+    Cyrillic, its Latin spelling. Words are split before transliterating, so the
+    spelling is that of the word as typed (KMU spells word-initial letters apart)."""
+    result: list[list[str]] = []
+    for raw in words(text.translate(_DROP)):
+        for i, token in enumerate(words(fold(raw))):
+            forms = [token]
+            if has_cyrillic(raw):
+                latin = "".join(words(to_latin(raw))) if i == 0 else ""
+                if latin and latin not in forms:
+                    forms.append(latin)
+            result.append(forms)
+    return result

@@ -1,0 +1,106 @@
+"""Typo-tolerant lookup: names spelled nearly as typed ("Kharkov" for Kharkiv).
+
+The index keeps the words of names and titles in `search_terms`; this module
+holds them in memory per database (loading only words added since the last
+look), finds the ones close to each typed word with rapidfuzz, and asks the
+index for records with those words. Such hits score below 1, under every exact
+match.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.folding import query_words
+
+#: Similarity (0-100, rapidfuzz's normalised Indel) a word must reach to count as near.
+CUTOFF = 80
+#: Words shorter than this are too short to guess at; they match only as prefixes.
+MIN_LENGTH = 4
+#: Near words taken per typed word.
+PER_WORD = 8
+
+
+class Vocabulary:
+    """Name words of one database by length, refreshed incrementally."""
+
+    def __init__(self) -> None:
+        self.last_id = 0
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+
+    def refresh(self, session: Session) -> None:
+        connection = session.connection()
+        top = connection.exec_driver_sql("SELECT max(id) FROM search_terms").scalar() or 0
+        if top < self.last_id:  # the index was rebuilt: start again
+            self.__init__()
+        if top == self.last_id:
+            return
+        for (term,) in connection.exec_driver_sql(
+                "SELECT term FROM search_terms WHERE id > ?", (self.last_id,)):
+            self.by_length[len(term)].append(term)
+        self.last_id = top
+
+    def near(self, word: str) -> list[tuple[str, float]]:
+        found: list[tuple[str, float]] = []
+        for length in range(len(word) - 2, len(word) + 3):
+            choices = self.by_length.get(length)
+            if choices:
+                found.extend((term, score) for term, score, _ in process.extract(
+                    word, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=PER_WORD))
+        found.sort(key=lambda pair: -pair[1])
+        return [pair for pair in found[:PER_WORD] if pair[0] != word]
+
+
+_vocabularies: dict[str, Vocabulary] = {}
+
+
+def vocabulary(session: Session) -> Vocabulary:
+    key = str(session.get_bind().url.database)
+    vocab = _vocabularies.setdefault(key, Vocabulary())
+    vocab.refresh(session)
+    return vocab
+
+
+def near_matches(session: Session, text: str, kinds: list[str],
+                 limit: int) -> list[tuple[str, str, float]]:
+    """(kind, id, score < 1) of records whose names have words near the typed ones."""
+    terms = query_words(text)
+    if not terms or all(len(forms[0]) < MIN_LENGTH for forms in terms):
+        return []
+    vocab = vocabulary(session)
+    parts: list[str] = []
+    guessed = False
+    similarity: list[float] = []
+    for forms in terms:
+        alternatives = [f'"{form}"*' for form in forms]
+        best = 100.0
+        if len(forms[0]) >= MIN_LENGTH:
+            near = [pair for form in forms for pair in vocab.near(form)]
+            alternatives += [f'"{term}"' for term, _ in near]
+            guessed = guessed or bool(near)
+            best = max((score for _, score in near), default=100.0)
+        similarity.append(best)
+        parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
+    if not guessed:
+        return []
+    expression = "{title names} : (%s)" % " AND ".join(parts)
+    if len(kinds) < 5:
+        expression = "kind : (%s) AND %s" % (" OR ".join(kinds), expression)
+    rows = session.connection().exec_driver_sql(
+        "SELECT k.kind, k.record_id, bm25(search_index, 0.0, 10.0, 5.0, 1.0) "
+        "FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
+        "WHERE search_index MATCH ? ORDER BY 3 LIMIT ?", (expression, limit)).fetchall()
+    base = sum(similarity) / len(similarity) / 100.0
+    return [(kind, record_id, base * 0.9 - rank / 1000.0) for kind, record_id, rank in rows]
+
+
+def forget(database: str | None = None) -> None:
+    """Drop cached words (all, or of one database file)."""
+    if database is None:
+        _vocabularies.clear()
+    else:
+        _vocabularies.pop(database, None)

@@ -1,0 +1,298 @@
+"""The full-text index (SQLite FTS5) behind search, kept in step with every edit.
+
+One index row per live organisation, person, agreement, project and activity:
+`title` (its name), `names` (other names and spellings), `body` (positions,
+organisations, commitments, places, contacts, tags, notes) and `kind`. All
+text is stored folded (core.folding), with Cyrillic also in its Latin spelling,
+so the tokenizer only splits words and FTS5 prefix indexes serve typing.
+
+`search_keys` maps a record's UUID to the integer rowid FTS5 needs;
+`search_terms` lists the words of names and titles, for typo-tolerant lookup.
+
+`install(sessions)` makes every flush refresh the rows of the records it
+touched (and of records that show their names) on the same connection, in the
+same transaction: a rolled-back edit leaves the index as it was. Only raw SQL
+on columns of the first schema is used here, because migration 0002 calls
+`rebuild` too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator_app.core.folding import index_text, words
+
+KINDS = ("organization", "person", "agreement", "project", "activity")
+TABLES = {
+    "organization": "organizations", "person": "people", "agreement": "agreements",
+    "project": "projects", "activity": "activities",
+}
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS search_keys (
+        entry INTEGER PRIMARY KEY,
+        kind VARCHAR(30) NOT NULL,
+        record_id VARCHAR(36) NOT NULL UNIQUE)""",
+    # Text arrives folded; prefix indexes make typed prefixes of 1-3 letters cheap.
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+        kind, title, names, body,
+        tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')""",
+    """CREATE TABLE IF NOT EXISTS search_terms (
+        id INTEGER PRIMARY KEY,
+        term VARCHAR(100) NOT NULL UNIQUE)""",
+)
+DROP = ("DROP TABLE IF EXISTS search_index", "DROP TABLE IF EXISTS search_keys",
+        "DROP TABLE IF EXISTS search_terms")
+
+_TAGS = """(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id
+            WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND l.deleted_at IS NULL)"""
+
+#: Per kind: SELECT id, title, names, body... over live records (alias x).
+DOCUMENTS = {
+    "organization": """
+        SELECT x.id, x.name, x.other_names, x.region, x.address, x.website, x.notes,
+          (SELECT p.name FROM organizations p WHERE p.id = x.parent_id),
+          (SELECT group_concat(c.value, ' ') FROM contact_points c
+             WHERE c.organization_id = x.id AND c.deleted_at IS NULL),
+          {tags}
+        FROM organizations x WHERE x.deleted_at IS NULL""",
+    "person": """
+        SELECT x.id, x.full_name, coalesce(x.latin_name, '') || ' ' || coalesce(x.other_names, ''),
+          x.notes,
+          (SELECT group_concat(coalesce(a.position, '') || ' ' || o.name, ' ')
+             FROM affiliations a JOIN organizations o ON o.id = a.organization_id
+             WHERE a.person_id = x.id AND a.deleted_at IS NULL),
+          (SELECT group_concat(c.value, ' ') FROM contact_points c
+             WHERE c.person_id = x.id AND c.deleted_at IS NULL),
+          {tags}
+        FROM people x WHERE x.deleted_at IS NULL""",
+    "agreement": """
+        SELECT x.id, x.title, NULL, x.purpose, x.signed_place, x.notes,
+          (SELECT group_concat(c.description, ' ') FROM commitments c
+             WHERE c.agreement_id = x.id AND c.deleted_at IS NULL),
+          (SELECT group_concat(o.name, ' ') FROM agreement_parties a
+             JOIN organizations o ON o.id = a.organization_id
+             WHERE a.agreement_id = x.id AND a.deleted_at IS NULL),
+          (SELECT group_concat(p.full_name || ' ' || coalesce(p.latin_name, ''), ' ')
+             FROM signatories s JOIN people p ON p.id = s.person_id
+             WHERE s.agreement_id = x.id AND s.deleted_at IS NULL),
+          {tags}
+        FROM agreements x WHERE x.deleted_at IS NULL""",
+    "project": """
+        SELECT x.id, x.title, NULL, x.description, x.beneficiaries, x.funding_sources,
+          x.progress_notes,
+          (SELECT group_concat(o.name, ' ') FROM organizations o
+             WHERE o.id IN (x.lead_id, x.location_id)),
+          (SELECT group_concat(o.name, ' ') FROM project_partners pp
+             JOIN organizations o ON o.id = pp.organization_id
+             WHERE pp.project_id = x.id AND pp.deleted_at IS NULL),
+          (SELECT group_concat(m.title, ' ') FROM milestones m
+             WHERE m.project_id = x.id AND m.deleted_at IS NULL),
+          (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
+             WHERE d.project_id = x.id AND d.deleted_at IS NULL),
+          {tags}
+        FROM projects x WHERE x.deleted_at IS NULL""",
+    "activity": """
+        SELECT x.id, x.title, NULL, x.location, x.notes, x.follow_ups,
+          (SELECT group_concat(coalesce(p.full_name || ' ' || coalesce(p.latin_name, ''), o.name),
+                  ' ')
+             FROM activity_participants ap LEFT JOIN people p ON p.id = ap.person_id
+             LEFT JOIN organizations o ON o.id = ap.organization_id
+             WHERE ap.activity_id = x.id AND ap.deleted_at IS NULL),
+          {tags}
+        FROM activities x WHERE x.deleted_at IS NULL""",
+}
+DOCUMENTS = {kind: sql.format(tags=_TAGS.format(kind=kind)) for kind, sql in DOCUMENTS.items()}
+
+#: Records whose index row shows something of another record: (child table, fk, kind).
+PARENTS = {
+    "affiliation": ("affiliations", "person_id", "person"),
+    "contact_point": ("contact_points", "person_id", "person"),
+    "agreement_party": ("agreement_parties", "agreement_id", "agreement"),
+    "signatory": ("signatories", "agreement_id", "agreement"),
+    "commitment": ("commitments", "agreement_id", "agreement"),
+    "project_partner": ("project_partners", "project_id", "project"),
+    "milestone": ("milestones", "project_id", "project"),
+    "aid_delivery": ("aid_deliveries", "project_id", "project"),
+    "activity_participant": ("activity_participants", "activity_id", "activity"),
+}
+#: Whose rows carry a renamed record's name: kind -> [(kind, SQL giving their ids)].
+DEPENDENTS = {
+    "organization": [
+        ("person", "SELECT person_id FROM affiliations WHERE organization_id IN ({ids})"),
+        ("agreement", "SELECT agreement_id FROM agreement_parties WHERE organization_id IN ({ids})"),
+        ("project", "SELECT id FROM projects WHERE lead_id IN ({ids}) OR location_id IN ({ids})"),
+        ("project", "SELECT project_id FROM project_partners WHERE organization_id IN ({ids})"),
+        ("organization", "SELECT id FROM organizations WHERE parent_id IN ({ids})"),
+        ("activity", "SELECT activity_id FROM activity_participants"
+                     " WHERE organization_id IN ({ids})"),
+    ],
+    "person": [
+        ("agreement", "SELECT agreement_id FROM signatories WHERE person_id IN ({ids})"),
+        ("activity", "SELECT activity_id FROM activity_participants WHERE person_id IN ({ids})"),
+    ],
+}
+NAME_FIELDS = {"organization": {"name", "deleted_at"},
+               "person": {"full_name", "latin_name", "deleted_at"}}
+BATCH = 500
+
+
+def create(connection: Connection) -> None:
+    for statement in SCHEMA:
+        connection.exec_driver_sql(statement)
+
+
+def drop(connection: Connection) -> None:
+    for statement in DROP:
+        connection.exec_driver_sql(statement)
+
+
+def _chunks(items: list[str], size: int = BATCH) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _placeholders(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def documents(connection: Connection, kind: str, ids: list[str] | None = None):
+    """(id, folded title, folded names, folded body) of live records of `kind`."""
+    sql = DOCUMENTS[kind]
+    batches = [None] if ids is None else list(_chunks(ids))
+    for batch in batches:
+        query = sql if batch is None else f"{sql} AND x.id IN ({_placeholders(len(batch))})"
+        rows = connection.exec_driver_sql(query, tuple(batch or ())).fetchall()
+        for row in rows:
+            yield row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:])
+
+
+def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str]]) -> int:
+    docs = list(docs)
+    if not docs:
+        return 0
+    connection.exec_driver_sql(
+        "INSERT INTO search_keys (kind, record_id) VALUES (?, ?) ON CONFLICT(record_id) DO NOTHING",
+        [(kind, doc[0]) for doc in docs])
+    entries: dict[str, int] = {}
+    for batch in _chunks([doc[0] for doc in docs]):
+        entries.update(connection.exec_driver_sql(
+            f"SELECT record_id, entry FROM search_keys WHERE record_id IN "
+            f"({_placeholders(len(batch))})", tuple(batch)).fetchall())
+    connection.exec_driver_sql(
+        "INSERT INTO search_index (rowid, kind, title, names, body) VALUES (?, ?, ?, ?, ?)",
+        [(entries[id_], kind, title, names, body) for id_, title, names, body in docs])
+    terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
+    connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
+                               [(term,) for term in terms])
+    return len(docs)
+
+
+def remove(connection: Connection, ids: list[str]) -> None:
+    for batch in _chunks(ids):
+        marks = _placeholders(len(batch))
+        connection.exec_driver_sql(
+            f"DELETE FROM search_index WHERE rowid IN "
+            f"(SELECT entry FROM search_keys WHERE record_id IN ({marks}))", tuple(batch))
+        connection.exec_driver_sql(
+            f"DELETE FROM search_keys WHERE record_id IN ({marks})", tuple(batch))
+
+
+def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
+    """Rewrite the index rows of these records: gone if tombstoned, current if live."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    remove(connection, ids)
+    _write(connection, kind, documents(connection, kind, ids))
+
+
+def rebuild(connection: Connection) -> int:
+    """Index every live record from scratch (migration 0002, `coordinator check --fix`)."""
+    for table in ("search_index", "search_keys"):
+        connection.exec_driver_sql(f"DELETE FROM {table}")
+    return sum(_write(connection, kind, documents(connection, kind)) for kind in KINDS)
+
+
+def optimize(connection: Connection) -> None:
+    """Merge the index's segments after a bulk load (FTS5 'optimize')."""
+    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+# --- keeping the index in step with edits ---------------------------------------------
+
+
+def _collect(session: Session, _context) -> None:
+    """After each flush (objects still show their changes): note what to re-index."""
+    pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
+    renamed: dict[str, set[str]] = session.info.setdefault("search_renamed", defaultdict(set))
+    for obj in list(session.new) + list(session.dirty):
+        kind = getattr(obj, "KIND", None)
+        if kind is None or obj.id is None:
+            continue
+        if kind in TABLES:
+            pending[kind].add(obj.id)
+            names = NAME_FIELDS.get(kind)
+            if names and obj not in session.new:
+                state = inspect(obj)
+                if any(state.attrs[key].history.has_changes() for key in names):
+                    renamed[kind].add(obj.id)
+        elif kind in PARENTS:
+            table, fk, parent_kind = PARENTS[kind]
+            parent_id = getattr(obj, fk, None)
+            state = inspect(obj)
+            history = state.attrs[fk].history
+            for value in (parent_id, *(history.deleted or ())):
+                if value:
+                    pending[parent_kind].add(value)
+            if kind == "contact_point" and obj.organization_id:
+                pending["organization"].add(obj.organization_id)
+        elif kind == "tag_link" and obj.entity_kind in TABLES:
+            pending[obj.entity_kind].add(obj.entity_id)
+        elif kind == "tag":
+            renamed["tag"].add(obj.id)
+
+
+def _apply(session: Session, _context) -> None:
+    pending: dict[str, set[str]] = session.info.pop("search_pending", {})
+    renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
+    if not pending and not renamed:
+        return
+    connection = session.connection()
+    for kind, ids in renamed.items():
+        ids = sorted(ids)
+        if kind == "tag":
+            for batch in _chunks(ids):
+                rows = connection.exec_driver_sql(
+                    f"SELECT entity_kind, entity_id FROM tag_links WHERE tag_id IN "
+                    f"({_placeholders(len(batch))})", tuple(batch)).fetchall()
+                for entity_kind, entity_id in rows:
+                    if entity_kind in TABLES:
+                        pending.setdefault(entity_kind, set()).add(entity_id)
+            continue
+        for dependent_kind, sql in DEPENDENTS.get(kind, ()):
+            for batch in _chunks(ids):
+                marks = _placeholders(len(batch))
+                query = sql.replace("{ids}", marks)
+                params = tuple(batch) * query.count("IN (")
+                for (dependent_id,) in connection.exec_driver_sql(query, params):
+                    if dependent_id:
+                        pending.setdefault(dependent_kind, set()).add(dependent_id)
+    for kind, ids in pending.items():
+        refresh(connection, kind, ids)
+
+
+def _forget(session: Session) -> None:
+    for key in ("search_pending", "search_renamed"):
+        session.info.pop(key, None)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    event.listen(sessions, "after_flush", _collect)
+    event.listen(sessions, "after_flush_postexec", _apply)
+    event.listen(sessions, "after_soft_rollback", lambda session, _tx: _forget(session))
