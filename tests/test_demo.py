@@ -144,3 +144,13 @@ def test_every_demo_signatory_signs_for_a_party(demo_workspace):
             parties = {p.organization_id for p in session.get(
                 Agreement, signatory.agreement_id).parties}
             assert signatory.organization_id in parties
+
+
+def test_the_memorandum_carries_a_briefing_note(demo_workspace):
+    from coordinator_app.core.attachments import attachment_bytes
+    from coordinator_app.core.models import Attachment
+
+    with demo_workspace.read() as session:
+        note = session.scalars(select(Attachment)).one()
+    assert note.owner_kind == "agreement" and note.media_type == "text/plain"
+    assert "Ігор Терехов" in attachment_bytes(demo_workspace, note.id).decode("utf-8")

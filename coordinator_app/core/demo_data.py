@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from coordinator_app.core.attachments import attach_bytes
 from coordinator_app.core.models import (
     Affiliation,
     Agreement,
@@ -320,6 +321,28 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
     return ids
 
 
+BRIEFING_NOTE = """\
+Briefing note: memorandum of cooperation, 11 February 2026
+
+Parties: Асоціація прифронтових міст та громад (Association of Frontline Cities and
+Communities) and Lietuvos savivaldybių asociacija (Association of Local Authorities
+of Lithuania).
+Signed by: Ігор Терехов (Ihor Terekhov), head of the association and mayor of Kharkiv;
+Audrius Klišonis, president of the Lithuanian association and mayor of Plungė.
+
+Subject: coordination at the municipal level of the integration of Ukrainian
+communities into European practices of governance; joint work on recovery programmes.
+
+Priority areas: infrastructure recovery, energy resilience, modern city services,
+long-term development of communities after the war.
+
+The association's priorities for 2026: safety of people and protection of critical
+infrastructure; energy resilience; access to medicine and rehabilitation; support for
+internally displaced people; keeping human potential; support for small and medium
+business.
+"""
+
+
 def build(b: Builder) -> None:
     """Every record of the demo, through `b` (see coordinator_app.core.demo)."""
     from coordinator_app.core.demo_projects import activities, projects
@@ -329,6 +352,9 @@ def build(b: Builder) -> None:
     agreements = _agreements(b, org, who)
     project_ids = projects(b, org, who, agreements)
     activities(b, org, who, agreements, project_ids)
+    attach_bytes(b.edit, "agreement", agreements["memorandum"], "briefing-note-2026-02-11.txt",
+                 BRIEFING_NOTE.encode("utf-8"), description="Briefing note on the signing")
+    b.counts["attachment"] += 1
     tags = {name: b.add(Tag, name=name).id
             for name in ("frontline", "energy", "heating season 2025–2026", "press")}
     for tag, kind, record_id in (
