@@ -72,5 +72,10 @@ class UiContext(QObject):
         self.data_changed.emit(kind)
         return result
 
+    def push_done(self, label: str, kind: str, change_set: str) -> None:
+        """Put a change set a service already wrote (a merge) on the undo stack."""
+        self.undo_stack.push(JournalCommand(self, label, change_set, kind))
+        self.data_changed.emit(kind)
+
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)

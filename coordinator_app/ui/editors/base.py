@@ -1,0 +1,228 @@
+"""The editor every record kind shares: a form of self-committing fields above
+sections of related records, a delete that asks first, and a notice bar.
+
+There is no Save button. Each field commits when the user leaves it or pauses
+typing; a blank form becomes a record on the first commit that has the required
+values, and then announces it with `record_created`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.models import Entity
+from coordinator_app.i18n import _
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.editors.binder import Binder
+from coordinator_app.ui.widgets.fields import ErrorLabel, Field
+from coordinator_app.ui.widgets.notice import NoticeBar
+
+
+class Section(Protocol):
+    def reload(self, session: Session, record_id: str | None) -> None: ...
+
+
+class RecordEditor(QWidget):
+    """Shows and edits one record of `KIND`; see the module docstring."""
+
+    record_created = Signal(str)
+
+    KIND: str = ""
+    MODEL: type[Entity]
+    REQUIRED: tuple[str, ...] = ()
+    #: Translated at display time.
+    NEW_TITLE = ""
+    WHAT = ""
+    NEEDS = ""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.sections: list[Section] = []
+        self._section_widgets: list[QWidget] = []
+        self._reload_pending = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 8, 12, 8)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(self.heading, 1)
+        self.actions = QHBoxLayout()
+        header.addLayout(self.actions)
+        self.delete_button = QPushButton(_("Delete…"), self)
+        self.delete_button.setToolTip(_("Delete this record (Ctrl+Z brings it back)"))
+        self.delete_button.clicked.connect(self.delete_current)
+        header.addWidget(self.delete_button)
+        outer.addLayout(header)
+
+        self.notice = NoticeBar(self)
+        outer.addWidget(self.notice)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self.scroll)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(12, 4, 12, 12)
+        self.body_layout.setSpacing(8)
+        self.hint = QLabel(self.body)
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the palette's muted text colour
+        self.body_layout.addWidget(self.hint)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.body_layout.addLayout(self.form)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+
+        self.message = ErrorLabel(self.body)
+        self.binder = Binder(context, self.MODEL, kind=self.KIND, required=self.REQUIRED,
+                             label=_(self.WHAT), parent=self)
+        self.binder.created.connect(self._created)
+        self.build()
+        self.body_layout.addWidget(self.message)
+        self.body_layout.addStretch(1)
+        context.data_changed.connect(self._data_changed)
+        self.show_record(None)
+
+    # -- building (subclasses) ---------------------------------------------------------
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def field(self, title: str, field: Field) -> Field:
+        """A row of the main form: `title` is already translated."""
+        self.binder.bind(field, title)
+        label = QLabel(title, self.body)
+        label.setBuddy(field.focusProxy() or field)
+        self.form.addRow(label, field)
+        return field
+
+    def form_row(self, title: str, widget: QWidget) -> QWidget:
+        """A form row that is not a column of the record (tags): it has `reload` itself."""
+        self.form.addRow(QLabel(title, self.body), widget)
+        self.sections.append(widget)  # type: ignore[arg-type]
+        self._section_widgets.append(widget)
+        return widget
+
+    def section(self, title: str, widget: QWidget, section: Section | None = None) -> QWidget:
+        """A block below the form for related records; usable once the record exists."""
+        heading = QLabel(title, self.body)
+        font = heading.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        heading.setContentsMargins(0, 10, 0, 0)
+        self.body_layout.addWidget(heading)
+        self.body_layout.addWidget(widget)
+        self.sections.append(section or widget)  # type: ignore[arg-type]
+        self._section_widgets.append(widget)
+        return widget
+
+    def add_action(self, button: QPushButton) -> QPushButton:
+        self.actions.addWidget(button)
+        return button
+
+    # -- the RecordEditor interface ---------------------------------------------------------
+    def current_id(self) -> str | None:
+        return self.binder.record_id
+
+    def show_record(self, record_id: str | None) -> None:
+        self.notice.hide_notice()
+        self._load(record_id, force=True)
+        if record_id is None:
+            first = self.binder.fields[0] if self.binder.fields else None
+            if first is not None:
+                first.setFocus()
+
+    def delete_current(self) -> bool:
+        record_id = self.current_id()
+        if record_id is None:
+            return False
+        name = self.heading.text()
+        box = QMessageBox(QMessageBox.Icon.Question, _("Delete record"),
+                          _("Delete “{name}” and what belongs to it? "
+                            "Undo (Ctrl+Z) brings it back.").format(name=name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self.context.apply(_("Delete “{name}”").format(name=name), self.KIND,
+                               lambda edit: edit.delete(self.MODEL, record_id))
+        except CoordinatorError as exc:
+            QMessageBox.warning(self, _("Delete record"), str(exc))
+            return False
+        return True
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._reload_pending = False
+        self._load(self.binder.record_id)
+
+    def _data_changed(self, _kind: str) -> None:
+        # Deferred: the signal may come from inside a field's commit, and reloading
+        # can rebuild the very table whose cell is committing.
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self.reload)
+
+    def _load(self, record_id: str | None, *, force: bool = False) -> None:
+        with self.context.workspace.read() as session:
+            obj = session.get(self.MODEL, record_id) if record_id else None
+            gone = record_id is not None and (obj is None or obj.deleted_at is not None)
+            if gone:
+                self.binder.record_id = record_id
+            else:
+                self.binder.load_object(obj, force=force)
+            live_id = None if gone or obj is None else obj.id
+            for section in self.sections:
+                section.reload(session, live_id)
+            self.loaded(session, obj if live_id else None)
+            label = obj.label if obj is not None else ""
+        self.heading.setText(label or _(self.NEW_TITLE))
+        self.body.setEnabled(not gone)
+        self.delete_button.setEnabled(live_id is not None)
+        for widget in self._section_widgets:
+            widget.setEnabled(live_id is not None)
+        if gone:
+            self.notice.show_notice(
+                _("This record has been deleted. Undo (Ctrl+Z) brings it back."), kind="deleted")
+        elif self.notice.kind == "deleted":
+            self.notice.hide_notice()
+        self.hint.setText(_(self.NEEDS) if live_id is None else "")
+        self.hint.setVisible(live_id is None)
+
+    def loaded(self, session: Session, obj: Entity | None) -> None:
+        """Hook for subclasses: refresh what depends on the record (choices, buttons)."""
+
+    def _created(self, record_id: str) -> None:
+        self._load(record_id)
+        self.after_create(record_id)
+        self.record_created.emit(record_id)
+
+    def after_create(self, record_id: str) -> None:
+        """Hook for subclasses (the duplicate check of people and organisations)."""

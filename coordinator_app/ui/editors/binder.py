@@ -1,0 +1,166 @@
+"""Binds fields to one record: each committed field is one undoable, journaled edit.
+
+A binder with no record yet creates it on the first commit that has every
+required value, so a blank form never leaves half a record behind and never
+asks the user to press "Save".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.models import Entity
+from coordinator_app.core.service import Edit
+from coordinator_app.i18n import _
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.widgets.fields import Field
+
+#: Shows a message that belongs to no single field (or to a field without room for it).
+Sink = Callable[[str | None], None]
+
+
+class Binder(QObject):
+    created = Signal(str)
+
+    def __init__(self, context: UiContext, cls: type[Entity], *, kind: str,
+                 fixed: dict[str, Any] | None = None, required: tuple[str, ...] = (),
+                 label: str = "", sink: Sink | None = None,
+                 extra_create: Callable[[Edit, Entity], None] | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.cls = cls
+        self.kind = kind  # the kind announced in data_changed (the edited top-level record)
+        self.fixed = dict(fixed or {})
+        self.required = required
+        self.label = label
+        self.sink = sink
+        self.extra_create = extra_create
+        self.record_id: str | None = None
+        self.stored: dict[str, Any] = {}
+        self.fields: list[Field] = []
+        self.by_name: dict[str, Field] = {}
+        self.titles: dict[Field, str] = {}
+
+    def bind(self, field: Field, title: str = "") -> Field:
+        self.fields.append(field)
+        self.titles[field] = title
+        for name in field.names:
+            self.by_name[name] = field
+        field.committed.connect(lambda f=field: self.commit(f))
+        return field
+
+    # -- showing -------------------------------------------------------------------
+    def load(self, record_id: str | None, values: dict[str, Any], *, force: bool = False) -> None:
+        """Show a record's stored values (None and {} for a blank form)."""
+        if record_id != self.record_id:
+            force = True
+        self.record_id = record_id
+        self.stored = dict(values)
+        for field in self.fields:
+            field.set_values(values, force=force)
+            if force:
+                field.show_error(None)
+        if force and self.sink:
+            self.sink(None)
+
+    def load_object(self, obj: Entity | None, *, force: bool = False) -> None:
+        self.load(obj.id if obj else None, _values_of(obj, self.by_name) if obj else {},
+                  force=force)
+
+    # -- committing ---------------------------------------------------------------
+    def commit(self, field: Field) -> bool:
+        try:
+            values = field.values()
+        except ValidationError as exc:
+            self._show(exc, field)
+            return False
+        changed = {k: v for k, v in values.items() if v != self.stored.get(k)}
+        if not changed:
+            field.mark_committed()
+            return True
+        if self.record_id is None:
+            return self._create(field)
+        title = self.titles.get(field) or self.label
+        label = _("Change “{field}”").format(field=title) if title else _("Edit")
+        try:
+            obj = self.context.apply(label, self.kind, lambda edit: edit.update(
+                self.cls, self.record_id, **changed))
+        except CoordinatorError as exc:
+            self._show(exc, field)
+            return False
+        self._accepted(obj, [field])
+        return True
+
+    def missing(self) -> list[str]:
+        values = self.current_values()
+        return [name for name in self.required if values.get(name) in (None, "")]
+
+    def current_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = dict(self.fixed)
+        for field in self.fields:
+            try:
+                values.update({k: v for k, v in field.values().items() if v is not None})
+            except ValidationError:
+                continue  # the field shows its own message when it is committed
+        return values
+
+    def _create(self, field: Field) -> bool:
+        if self.missing():
+            field.dirty = True  # kept until the required values are there
+            return False
+        values = self.current_values()
+        label = _("Add {what}").format(what=self.label) if self.label else _("Add")
+
+        def action(edit: Edit) -> Entity:
+            obj = edit.create(self.cls, **values)
+            if self.extra_create is not None:
+                self.extra_create(edit, obj)
+            return obj
+
+        try:
+            obj = self.context.apply(label, self.kind, action)
+        except CoordinatorError as exc:
+            self._show(exc, field)
+            return False
+        self._accepted(obj, [f for f in self.fields if _readable(f)])
+        self.created.emit(obj.id)
+        return True
+
+    def _accepted(self, obj: Entity, fields: list[Field]) -> None:
+        self.record_id = obj.id
+        self.stored = _values_of(obj, self.by_name)
+        for field in fields:
+            # Show what was stored (trimmed, upper-cased codes), not what was typed.
+            field.set_values(self.stored, force=True)
+            field.mark_committed()
+        if self.sink:
+            self.sink(None)
+
+    def _show(self, exc: CoordinatorError, field: Field) -> None:
+        target = field
+        if isinstance(exc, ValidationError) and exc.field in self.by_name:
+            target = self.by_name[exc.field]
+        message = exc.message if isinstance(exc, ValidationError) else str(exc)
+        field.dirty = True  # keep what the user typed so it can be fixed
+        if self.sink is not None:
+            self.sink(message)
+            target.setToolTip(message)
+        else:
+            target.show_error(message)
+
+
+def _readable(field: Field) -> bool:
+    try:
+        field.values()
+    except ValidationError:
+        return False
+    return True
+
+
+def _values_of(obj: Entity, names: dict[str, Field]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names if hasattr(obj, name)}

@@ -1,0 +1,65 @@
+"""After a person or organisation is created: "is this someone we already have?"
+
+The question never blocks: a notice above the form names the likely duplicates
+and offers to merge the new record into the one that was there first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.i18n import _
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.editors.base import RecordEditor
+
+
+def offer_duplicates(editor: RecordEditor, record_id: str) -> None:
+    try:
+        from coordinator_app.core import duplicates
+    except ImportError:
+        return  # duplicate detection is not part of this build
+    values = dict(editor.binder.stored)
+    with editor.context.workspace.read() as session:
+        hits = [hit for hit in duplicates.likely_duplicates(session, editor.KIND, values)
+                if hit.id != record_id]
+    if not hits:
+        return
+    names = ", ".join(hit.title for hit in hits[:3])
+    editor.notice.show_notice(
+        _("This may already be in the database: {names}.").format(names=names),
+        _("Merge…"), lambda: _merge(editor, record_id, hits), kind="duplicates")
+
+
+def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
+    choices = [f"{hit.title}" + (f" — {hit.subtitle}" if hit.subtitle else "") for hit in hits]
+    if len(hits) == 1:
+        answer = QMessageBox.question(
+            editor, _("Merge records"),
+            _("Merge this new record into “{name}”? What you entered here is added to it, "
+              "and Undo (Ctrl+Z) separates them again.").format(name=choices[0]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        keep = hits[0]
+    else:
+        choice, ok = QInputDialog.getItem(
+            editor, _("Merge records"),
+            _("Merge this new record into which one? Undo (Ctrl+Z) separates them again."),
+            choices, 0, False)
+        if not ok:
+            return
+        keep = hits[choices.index(choice)]
+    from coordinator_app.core import duplicates
+
+    try:
+        change_set = duplicates.merge(editor.context.workspace, editor.KIND, keep.id, record_id)
+    except CoordinatorError as exc:
+        QMessageBox.warning(editor, _("Merge records"), str(exc))
+        return
+    editor.notice.hide_notice()
+    editor.context.push_done(_("Merge into “{name}”").format(name=keep.title), editor.KIND,
+                             change_set)
+    editor.show_record(keep.id)

@@ -1,0 +1,42 @@
+"""Organisations: communities, associations, donors, ministries."""
+
+from __future__ import annotations
+
+from coordinator_app.core import vocab
+from coordinator_app.core.models import Organization
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.editors.contacts import contact_table
+from coordinator_app.ui.editors.duplicates import offer_duplicates
+from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.tags import TagsField
+
+
+class OrganizationEditor(RecordEditor):
+    KIND = "organization"
+    MODEL = Organization
+    REQUIRED = ("name",)
+    NEW_TITLE = N_("New organisation")
+    WHAT = N_("organisation")
+    NEEDS = N_("Type the organisation's name to create it; every field is saved as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.name = self.field(_("Name"), TextField("name", _("e.g. Kharkiv City Council")))
+        self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
+        self.other_names.setToolTip(_("Other names and spellings, one per line"))
+        self.kind = self.field(_("Kind"), ChoiceField("kind", vocab.ORGANIZATION_KINDS))
+        self.country = self.field(_("Country"), TextField("country", _("ISO code, e.g. UA, LT")))
+        self.region = self.field(_("Region"), TextField("region"))
+        self.parent_org = self.field(_("Member of"), RecordPicker(
+            c, {"organization": "parent_id"}, _("Association or parent body…")))
+        self.website = self.field(_("Website"), TextField("website", "https://"))
+        self.address = self.field(_("Address"), NotesField("address", lines=2))
+        self.notes = self.field(_("Notes"), NotesField("notes"))
+        self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
+        self.contacts = self.section(_("Contacts"), contact_table(
+            c, kind=self.KIND, owner_fk="organization_id"))
+
+    def after_create(self, record_id: str) -> None:
+        offer_duplicates(self, record_id)

@@ -1,0 +1,429 @@
+"""Form fields that commit themselves: no editor ever holds unsaved state.
+
+A `Field` wraps one input widget and says when the user is done with it
+(`committed`): on leaving the field, on Enter, on picking a choice, or after a
+short pause in typing. The binder that listens writes the value through the
+services; when they refuse it, the field shows the message beside itself and
+keeps what the user typed so it can be fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.core import vocab
+from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.text import clean
+from coordinator_app.i18n import _
+
+#: Typing pause after which text is committed without leaving the field.
+PAUSE_MS = 800
+
+Choices = dict[str, str] | Callable[[], list[tuple[str, str]]]
+
+
+def error_color(palette: QPalette) -> QColor:
+    """A red that reads on the window colour, light or dark theme."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
+class ErrorLabel(QLabel):
+    """A validation message in red-ish text, hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+        self._recolour()
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, error_color(palette))
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and not getattr(self, "_in_recolour", False):
+            self._in_recolour = True
+            self._recolour()
+            self._in_recolour = False
+        super().changeEvent(event)
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+def format_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    try:
+        from coordinator_app.core.formatting import format_date as formatted
+    except ImportError:  # pragma: no cover - the formatting module ships with the app
+        return value.isoformat()
+    return formatted(value)
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
+
+
+def parse_date(text: str) -> date | str | None:
+    """ISO or day.month.year; anything else goes to the services as typed, which
+    refuse it with a message that says what a date looks like."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = _DMY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    return text
+
+
+class Field(QWidget):
+    """One or more columns of a record behind one input; see the module docstring."""
+
+    committed = Signal()
+
+    def __init__(self, names: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.names = names
+        self.dirty = False
+        self._loading = False
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(2)
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._box.addLayout(self._row)
+        self.error = ErrorLabel(self)
+        self._box.addWidget(self.error)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self._commit)
+
+    # -- what subclasses provide ------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _show(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # -- shared behaviour --------------------------------------------------------
+    def set_values(self, values: dict[str, Any], *, force: bool = False) -> None:
+        """Show stored values, unless the user is in the middle of changing them."""
+        if self.dirty and not force:
+            return
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._show(values)
+        finally:
+            self._loading = False
+        self.dirty = False
+
+    def show_error(self, message: str | None) -> None:
+        self.error.show_message(message)
+        self.setToolTip(message or "")
+
+    def mark_committed(self) -> None:
+        self.dirty = False
+        self.show_error(None)
+
+    def _edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._timer.start()
+
+    def _changed_now(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._commit()
+
+    def _commit(self) -> None:
+        # Always offered: the binder writes only what differs from the stored value.
+        self._timer.stop()
+        self.committed.emit()
+
+    def add_input(self, widget: QWidget, stretch: int = 1) -> None:
+        self._row.addWidget(widget, stretch)
+        self.setFocusProxy(widget)
+
+
+class TextField(Field):
+    """A single line of text; commits on Enter, on leaving, or after a pause."""
+
+    def __init__(self, name: str, placeholder: str = "", parent: QWidget | None = None):
+        super().__init__((name,), parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.textChanged.connect(self._edited)
+        self.edit.editingFinished.connect(self._commit)
+        self.add_input(self.edit)
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: clean(self.edit.text())}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        value = values.get(self.names[0])
+        self.edit.setText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)
+
+
+class NumberField(TextField):
+    """A number typed as text; the services say when it is not one."""
+
+    def values(self) -> dict[str, Any]:
+        text = (clean(self.edit.text()) or "").replace(",", ".")
+        if not text:
+            return {self.names[0]: None}
+        try:
+            return {self.names[0]: float(text)}
+        except ValueError:
+            return {self.names[0]: text}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        value = values.get(self.names[0])
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        self.edit.setText("" if value is None else str(value))
+
+
+class _FocusOut(QObject):
+    def __init__(self, callback: Callable[[], None]):
+        super().__init__()
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
+class NotesField(Field):
+    """Several lines of text; commits on leaving the field or after a pause."""
+
+    def __init__(self, name: str, lines: int = 3, parent: QWidget | None = None):
+        super().__init__((name,), parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        line = self.edit.fontMetrics().lineSpacing()
+        self.edit.setFixedHeight(line * lines + 14)
+        self.edit.textChanged.connect(self._edited)
+        self._focus_filter = _FocusOut(self._commit)
+        self.edit.installEventFilter(self._focus_filter)
+        self.add_input(self.edit)
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: clean(self.edit.toPlainText())}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        value = values.get(self.names[0])
+        self.edit.setPlainText("" if value is None else str(value))
+
+
+class ChoiceField(Field):
+    """One code of a closed vocabulary, shown by its translated label."""
+
+    def __init__(self, name: str, choices: Choices, *, allow_empty: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__((name,), parent)
+        self.choices = choices
+        self.allow_empty = allow_empty
+        self.combo = QComboBox(self)
+        self.combo.activated.connect(self._changed_now)
+        self.add_input(self.combo)
+        self._fill()
+
+    def _options(self) -> list[tuple[str, str]]:
+        if callable(self.choices):
+            return list(self.choices())
+        return [(code, _(label)) for code, label in self.choices.items()]
+
+    def _fill(self) -> None:
+        current = self.combo.currentData()
+        self.combo.clear()
+        if self.allow_empty:
+            self.combo.addItem("—", None)
+        for code, label in self._options():
+            self.combo.addItem(label, code)
+        self._select(current)
+
+    def _select(self, code: str | None) -> None:
+        index = self.combo.findData(code)
+        if index < 0 and code is not None:
+            # A stored code this list does not offer (e.g. a party since removed).
+            self.combo.addItem(str(code), code)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.combo.currentData()}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        self._fill()
+        self._select(values.get(self.names[0]))
+
+
+class DateField(Field):
+    """A date or nothing. Shown as the reader's language writes it; typed as
+    YYYY-MM-DD or DD.MM.YYYY."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__((name,), parent)
+        self.value: date | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00 MMM") + 24)
+        self.edit.textChanged.connect(self._typed)
+        self.edit.editingFinished.connect(self._commit)
+        self._focus_filter = _FocusIn(self._focus_in)
+        self.edit.installEventFilter(self._focus_filter)
+        self.add_input(self.edit, 0)
+        self._row.addStretch(1)
+
+    def _typed(self, *_args: object) -> None:
+        if not self._loading:
+            self.dirty = True  # no commit on a pause: half a date is not a date
+
+    def _focus_in(self) -> None:
+        if not self.dirty and self.value is not None:
+            self._loading = True
+            self.edit.setText(self.value.isoformat())
+            self._loading = False
+
+    def values(self) -> dict[str, Any]:
+        if not self.dirty:
+            return {self.names[0]: self.value}
+        return {self.names[0]: parse_date(self.edit.text())}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        value = values.get(self.names[0])
+        self.value = value if isinstance(value, date) else None
+        self.edit.setText(self.value.isoformat() if self.edit.hasFocus() and self.value
+                          else format_date(self.value))
+
+    def _commit(self) -> None:
+        self._timer.stop()
+        if self.dirty:
+            self.committed.emit()
+        elif not self.edit.hasFocus():
+            self._loading = True
+            self.edit.setText(format_date(self.value))
+            self._loading = False
+
+
+class _FocusIn(QObject):
+    def __init__(self, callback: Callable[[], None]):
+        super().__init__()
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.callback()
+        return False
+
+
+def parse_money(text: str, currency: str | None) -> int | None:
+    """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
+            raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
+            value=text.strip())) from None
+    digits = vocab.minor_units(currency or "EUR")
+    minor = amount.scaleb(digits)
+    if minor != minor.to_integral_value():
+        raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
+            value=text.strip(), currency=currency or "EUR"))
+    return int(minor)
+
+
+def money_text(minor: int | None, currency: str | None) -> str:
+    if minor is None:
+        return ""
+    digits = vocab.minor_units(currency or "EUR")
+    return format(Decimal(minor).scaleb(-digits), "f")
+
+
+class MoneyField(Field):
+    """An amount stored as integer minor units, with or without its currency code."""
+
+    def __init__(self, amount: str, currency: str | None = None,
+                 currency_of: Callable[[], str | None] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__((amount,) + ((currency,) if currency else ()), parent)
+        self.currency_of = currency_of
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("0.00")
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.textChanged.connect(self._edited)
+        self.edit.editingFinished.connect(self._commit)
+        self.add_input(self.edit, 2)
+        self.code: QLineEdit | None = None
+        if currency:
+            self.code = QLineEdit(self)
+            self.code.setPlaceholderText("EUR")
+            self.code.setMaxLength(3)
+            self.code.setMaximumWidth(self.code.fontMetrics().horizontalAdvance("WWWW") + 16)
+            self.code.textChanged.connect(self._edited)
+            self.code.editingFinished.connect(self._commit)
+            self._row.addWidget(self.code)
+            self._row.addStretch(1)
+
+    def currency(self) -> str | None:
+        if self.code is not None:
+            return clean(self.code.text().upper())
+        return self.currency_of() if self.currency_of else None
+
+    def values(self) -> dict[str, Any]:
+        currency = self.currency()
+        values: dict[str, Any] = {}
+        if self.code is not None:
+            values[self.names[1]] = currency
+        try:
+            values[self.names[0]] = parse_money(self.edit.text(), currency)
+        except ValidationError as exc:
+            exc.field = self.names[0]
+            raise
+        return values
+
+    def _show(self, values: dict[str, Any]) -> None:
+        currency = values.get(self.names[1]) if self.code is not None else self.currency()
+        if self.code is not None:
+            self.code.setText(currency or "")
+        self.edit.setText(money_text(values.get(self.names[0]), currency))

@@ -1,0 +1,165 @@
+"""Pick a related record by typing part of its name (search folds accents and scripts).
+
+The value is the record's id; the text shows its name. Typing opens a list of
+matches from `core.search.search`; choosing one commits at once. Clearing the
+text and leaving the field commits "none".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
+
+from coordinator_app.core import search
+from coordinator_app.core.models import BY_KIND
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.widgets.fields import Field
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Pause after a keystroke before searching, so fast typing runs one query.
+SEARCH_DELAY_MS = 120
+
+
+class RecordPicker(Field):
+    """`columns` maps each kind it can pick to the column that holds its id,
+    e.g. {"organization": "parent_id"} or {"person": "person_id",
+    "organization": "organization_id"} for a participant who is either."""
+
+    def __init__(self, context: UiContext, columns: dict[str, str],
+                 placeholder: str | None = None, parent: QWidget | None = None):
+        super().__init__(tuple(columns.values()), parent)
+        self.context = context
+        self.columns = columns
+        self.kind: str | None = None
+        self.record_id: str | None = None
+        self.label = ""
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder or _("Type to search…"))
+        self.edit.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.setWidget(self.edit)
+        self.completer.activated[QModelIndex].connect(self._chosen)
+        self.edit.textEdited.connect(self._typed)
+        self.edit.editingFinished.connect(self._left)
+        self.add_input(self.edit)
+        self.open_button = QToolButton(self)
+        self.open_button.setText("→")
+        self.open_button.setToolTip(_("Open the linked record"))
+        self.open_button.setAutoRaise(True)
+        self.open_button.clicked.connect(self._open)
+        self.open_button.setEnabled(False)
+        self._row.addWidget(self.open_button)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+
+    # -- searching -----------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        self.dirty = True
+        self._search_timer.start()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.edit.text().strip()
+        self.model.clear()
+        if not text:
+            self.completer.popup().hide()
+            return
+        with self.context.workspace.read() as session:
+            hits = search.search(session, text, kinds=list(self.columns), limit=20)
+        several_kinds = len(self.columns) > 1
+        for hit in hits:
+            shown = hit.title
+            if hit.subtitle:
+                shown = f"{shown} — {hit.subtitle}"
+            if several_kinds:
+                shown = f"{shown}  [{_(KIND_NAMES.get(hit.kind, hit.kind))}]"
+            item = QStandardItem(shown)
+            item.setData(hit.id, ID_ROLE)
+            item.setData(hit.kind, KIND_ROLE)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        if hits:
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        item = self.model.itemFromIndex(self.completer.completionModel().mapToSource(index))
+        if item is None:
+            return
+        self.choose(item.data(KIND_ROLE), item.data(ID_ROLE))
+
+    def choose(self, kind: str, record_id: str) -> None:
+        """Take this record as the value and commit it."""
+        self.kind, self.record_id = kind, record_id
+        self.label = self._label_of(kind, record_id)
+        # The completer writes the shown text after this slot; put the name back after it.
+        QTimer.singleShot(0, self._show_label)
+        self._show_label()
+        self.dirty = True
+        self._commit()
+
+    def _left(self) -> None:
+        if self.completer.popup().isVisible():
+            return  # still choosing
+        text = self.edit.text().strip()
+        if not text:
+            if self.record_id is not None:
+                self.kind, self.record_id, self.label = None, None, ""
+                self.dirty = True
+                self._commit()
+            return
+        if text != self.label:
+            self.show_error(_("Choose a record from the list that opens while you type."))
+
+    def _show_label(self) -> None:
+        self.edit.setText(self.label)
+        self.edit.setCursorPosition(0)
+        self.open_button.setEnabled(self.record_id is not None)
+
+    def _open(self) -> None:
+        if self.record_id is not None and self.kind is not None:
+            self.context.open_record(self.kind, self.record_id)
+
+    def _label_of(self, kind: str, record_id: str) -> str:
+        with self.context.workspace.read() as session:
+            obj = session.get(BY_KIND[kind], record_id)
+            if obj is None:
+                return record_id[:8]
+            if obj.deleted_at is not None:
+                return _("{name} (deleted)").format(name=obj.label)
+            return obj.label
+
+    # -- Field -------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {column: (self.record_id if kind == self.kind else None)
+                for kind, column in self.columns.items()}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        self.kind, self.record_id, self.label = None, None, ""
+        for kind, column in self.columns.items():
+            if values.get(column):
+                self.kind, self.record_id = kind, values[column]
+                self.label = self._label_of(kind, self.record_id)
+                break
+        self._show_label()
+
+
+KIND_NAMES = {
+    "organization": N_("Organisation"),
+    "person": N_("Person"),
+    "agreement": N_("Agreement"),
+    "project": N_("Project"),
+    "activity": N_("Activity"),
+}

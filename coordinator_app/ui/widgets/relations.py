@@ -1,0 +1,185 @@
+"""A table of the records that belong to one record: a person's affiliations, an
+agreement's parties, a project's aid deliveries.
+
+Every cell is a self-committing field, so editing a cell is one undoable edit.
+The last row is blank: filling its required cells creates the record. Each row
+has a remove button; removing is a tombstone like any delete, so Ctrl+Z brings
+the row back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.models import Entity
+from coordinator_app.i18n import _
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.editors.binder import Binder
+from coordinator_app.ui.widgets.fields import ErrorLabel, Field
+
+#: Rows shown before the table scrolls inside the form.
+MAX_VISIBLE_ROWS = 12
+
+
+@dataclass
+class Column:
+    title: str  # marked with N_(), translated when shown
+    make: Callable[[], Field]
+    stretch: bool = True
+
+
+class RelationTable(QWidget):
+    def __init__(self, context: UiContext, cls: type[Entity], *, kind: str, parent_fk: str,
+                 columns: list[Column], required: tuple[str, ...], label: str,
+                 fixed: dict[str, Any] | None = None, order_by: str = "created_at",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.cls = cls
+        self.kind = kind
+        self.parent_fk = parent_fk
+        self.columns = columns
+        self.required = required
+        self.label = label
+        self.fixed = dict(fixed or {})
+        self.order_by = order_by
+        self.parent_id: str | None = None
+        self.row_ids: list[str] = []
+        self.binders: list[Binder] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.table = QTableWidget(0, len(columns) + 1, self)
+        self.table.setHorizontalHeaderLabels([_(c.title) for c in columns] + [""])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        for index, column in enumerate(columns):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(columns), QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+
+    # -- loading -----------------------------------------------------------------
+    def rows(self, session: Session, parent_id: str) -> list[Entity]:
+        return list(session.scalars(select(self.cls).where(
+            getattr(self.cls, self.parent_fk) == parent_id,
+            self.cls.deleted_at.is_(None),
+        ).order_by(getattr(self.cls, self.order_by), self.cls.created_at)))
+
+    def reload(self, session: Session, parent_id: str | None) -> None:
+        objs = self.rows(session, parent_id) if parent_id else []
+        ids = [obj.id for obj in objs]
+        if parent_id == self.parent_id and ids == self.row_ids and self.binders:
+            for binder, obj in zip(self.binders, objs):
+                binder.load_object(obj)
+            return
+        self._rebuild(parent_id, objs)
+
+    def _rebuild(self, parent_id: str | None, objs: list[Entity]) -> None:
+        focus = self._focused_cell()
+        self.parent_id = parent_id
+        self.row_ids = [obj.id for obj in objs]
+        self.table.setRowCount(0)
+        for binder in self.binders:
+            binder.deleteLater()
+        self.binders = []
+        self.error.show_message(None)
+        if parent_id is None:
+            self.setEnabled(False)
+            self._fit()
+            return
+        self.setEnabled(True)
+        for obj in objs:
+            self._add_row(obj)
+        self._add_row(None)
+        self._fit()
+        if focus is not None:
+            row, column = focus
+            widget = self.table.cellWidget(min(row, self.table.rowCount() - 1), column)
+            if widget is not None:
+                widget.setFocus()
+
+    def _focused_cell(self) -> tuple[int, int] | None:
+        focused = self.focusWidget()
+        if focused is None or not focused.hasFocus():
+            return None
+        for row in range(self.table.rowCount()):
+            for column in range(self.table.columnCount()):
+                cell = self.table.cellWidget(row, column)
+                if cell is not None and (cell is focused or cell.isAncestorOf(focused)):
+                    return row, column
+        return None
+
+    def _add_row(self, obj: Entity | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        binder = Binder(self.context, self.cls, kind=self.kind,
+                        fixed={self.parent_fk: self.parent_id, **self.fixed},
+                        required=self.required, label=self.label,
+                        sink=self.error.show_message, parent=self)
+        for index, column in enumerate(self.columns):
+            field = column.make()
+            binder.bind(field, _(column.title))
+            self.table.setCellWidget(row, index, field)
+        if obj is not None:
+            binder.load_object(obj, force=True)
+            remove = QToolButton(self)
+            remove.setText("✕")
+            remove.setAutoRaise(True)
+            remove.setToolTip(_("Remove this row (Ctrl+Z brings it back)"))
+            remove.clicked.connect(lambda _checked=False, rid=obj.id: self.remove(rid))
+            self.table.setCellWidget(row, len(self.columns), remove)
+        else:
+            binder.load(None, {}, force=True)
+        self.binders.append(binder)
+
+    def _fit(self) -> None:
+        """As tall as its rows (up to a limit): a table in a form should not scroll alone."""
+        self.table.resizeRowsToContents()
+        rows = self.table.rowCount()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        for row in range(min(rows, MAX_VISIBLE_ROWS)):
+            height += self.table.rowHeight(row)
+        if self.table.horizontalScrollBar().isVisible():
+            height += self.table.horizontalScrollBar().height()
+        self.table.setFixedHeight(height + 2)
+
+    # -- changing ------------------------------------------------------------------
+    def remove(self, row_id: str) -> None:
+        try:
+            self.context.apply(_("Remove {what}").format(what=self.label), self.kind,
+                               lambda edit: edit.delete(self.cls, row_id))
+        except CoordinatorError as exc:
+            self.error.show_message(str(exc))
+
+    def cell(self, row: int, column: int) -> Field:
+        """The field in a cell (the last row is the blank one that adds a record)."""
+        return self.table.cellWidget(row, column)
+
+    def new_row(self) -> int:
+        return self.table.rowCount() - 1
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit)
