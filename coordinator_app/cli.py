@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from coordinator_app import __version__
 from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 
 #: Modules under coordinator_app.commands that add subcommands.
-COMMAND_MODULES = ("data", "integrity")
+COMMAND_MODULES = ("data", "integrity", "backups", "generate")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +36,26 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"coordinator_app.commands.{name}").register(subparsers)
+    _accept_everywhere(parser)
     return parser
+
+
+def _accept_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let `--db` and `--debug` also follow the command (`coordinator list people --db F`).
+
+    SUPPRESS keeps a subcommand from overwriting a value given before the command.
+    """
+    for action in parser._actions:  # argparse has no public walk over subparsers
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for sub in set(action.choices.values()):
+            if "--db" not in sub._option_string_actions:
+                sub.add_argument("--db", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                                 help=_("database file (default: in your user data folder)"))
+            if "--debug" not in sub._option_string_actions:
+                sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                                 help=_("show tracebacks of errors"))
+            _accept_everywhere(sub)
 
 
 def _language_from(argv: Sequence[str]) -> str:
@@ -48,8 +68,18 @@ def _language_from(argv: Sequence[str]) -> str:
     return system_language()
 
 
+def _utf8_output() -> None:
+    # Names are Cyrillic and Lithuanian; a Windows console or a pipe may default to a
+    # code page that cannot write them, which would turn a listing into an error.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()
     set_language(_language_from(argv))
     args = build_parser().parse_args(argv)
     from coordinator_app.core.errors import CoordinatorError
@@ -67,6 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `coordinator list people | head`: the reader has all it wanted. Python's
+        # recipe: point stdout at devnull so flushing it at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a person
         if args.debug:
             raise

@@ -12,6 +12,8 @@ from coordinator_app.i18n import _
 
 def register(subparsers) -> None:
     check = subparsers.add_parser("check", help=_("check the database; exit 0 only if sound"))
+    check.add_argument("--restore", action="store_true",
+                       help=_("if it is damaged, restore the newest sound backup"))
     check.set_defaults(handler=run_check)
 
 
@@ -24,4 +26,6 @@ def run_check(args: argparse.Namespace) -> int:
     print(_("{path}: problems found:").format(path=path), file=sys.stderr)
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
-    return 1
+    from coordinator_app.commands.backups import offer_restore
+
+    return offer_restore(path, perform=args.restore)

@@ -1,0 +1,139 @@
+"""`backup create [DEST]`, `backup list`, `backup restore FILE`, `backup folder [PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from coordinator_app.commands import print_json
+from coordinator_app.core import backup
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.lock import DatabaseLock
+from coordinator_app.core.paths import default_db_path
+from coordinator_app.core.recovery import restore_backup
+from coordinator_app.i18n import _
+
+
+def register(subparsers) -> None:
+    group = subparsers.add_parser("backup", help=_("make, list and restore backups"))
+    actions = group.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+
+    create = actions.add_parser("create", help=_("back the database up now"))
+    create.add_argument("dest", nargs="?", type=Path, metavar="DEST",
+                        help=_("folder for the backup (default: the backups folder beside "
+                               "the database, and the extra backup folder if one is set)"))
+    create.set_defaults(handler=run_create)
+
+    listing = actions.add_parser("list", help=_("list the backups, newest first"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.set_defaults(handler=run_list)
+
+    restore = actions.add_parser(
+        "restore", help=_("replace the database with a backup (the current one is kept aside)"))
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.set_defaults(handler=run_restore)
+
+    folder = actions.add_parser(
+        "folder", help=_("show or set the extra folder every backup is copied to (a USB stick)"))
+    folder.add_argument("path", nargs="?", type=Path, metavar="PATH")
+    folder.add_argument("--none", action="store_true", help=_("stop copying to an extra folder"))
+    folder.set_defaults(handler=run_folder)
+
+
+def _db(args: argparse.Namespace) -> Path:
+    path = (args.db or default_db_path()).expanduser().resolve()
+    if not path.exists():
+        raise CoordinatorError(_("There is no database at {path}.").format(path=path))
+    return path
+
+
+def run_create(args: argparse.Namespace) -> int:
+    path = _db(args)
+    made = backup.create_backup(path, args.dest.expanduser().resolve() if args.dest else None)
+    print(_("Backup written and checked: {path}").format(path=made))
+    if args.dest is None:
+        backup.thin_backups(path, made.parent)
+        extra = backup.extra_folder()
+        if extra is not None:
+            if extra.is_dir():
+                backup.copy_database(made, extra / made.name)
+                backup.thin_backups(path, extra)
+                print(_("Copied to {path}").format(path=extra / made.name))
+            else:
+                print(_("The extra backup folder {folder} is not available; not copied there.")
+                      .format(folder=extra))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    path = (args.db or default_db_path()).expanduser().resolve()
+    found = backup.list_backups(path)
+    if args.json:
+        print_json([{"path": str(b.path), "taken_at": b.taken_at.isoformat(),
+                     "reason": b.reason, "bytes": b.path.stat().st_size} for b in found])
+        return 0
+    if not found:
+        print(_("No backups of {path} yet.").format(path=path))
+    for item in found:
+        print(f"{item.taken_at:%Y-%m-%d %H:%M:%S} UTC  {item.reason:<24} {item.path}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    path = (args.db or default_db_path()).expanduser().resolve()
+    source = args.file.expanduser().resolve()
+    if not source.is_file():
+        raise CoordinatorError(_("There is no backup file {path}.").format(path=source))
+    lock = DatabaseLock(path).acquire()  # refuses while the app has the database open
+    try:
+        done = restore_backup(path, source)
+    finally:
+        lock.release(clean=False)  # the restored file gets a quick_check at next start
+    print(_("Restored {path} from {source}.").format(path=path, source=source))
+    if done.set_aside is not None:
+        print(_("The previous database was kept in {folder}.").format(folder=done.set_aside))
+    return 0
+
+
+def run_folder(args: argparse.Namespace) -> int:
+    if args.none:
+        backup.set_extra_folder(None)
+    elif args.path is not None:
+        folder = args.path.expanduser().resolve()
+        if not folder.is_dir():
+            raise CoordinatorError(_("{folder} is not a folder.").format(folder=folder))
+        backup.set_extra_folder(folder)
+    current = backup.extra_folder()
+    print(_("Extra backup folder: {folder}").format(folder=current) if current
+          else _("No extra backup folder is set."))
+    return 0
+
+
+def offer_restore(path: Path, *, perform: bool) -> int:
+    """After `check` found damage: name the newest sound backup, or restore it.
+    Exit status 1 (still damaged) unless a backup was restored."""
+    import sys
+
+    from coordinator_app.core.recovery import newest_sound_backup
+
+    candidate = newest_sound_backup(path)
+    if candidate is None:
+        print(_("No sound backup was found in {folder}; the damaged file was left as it is.")
+              .format(folder=backup.default_backup_dir(path)), file=sys.stderr)
+        return 1
+    if not perform:
+        print(_("The newest sound backup is {path} ({when} UTC). To restore it (the damaged "
+                "file is kept aside): coordinator --db {db} check --restore").format(
+            path=candidate.path, when=f"{candidate.taken_at:%Y-%m-%d %H:%M}", db=path),
+            file=sys.stderr)
+        return 1
+    lock = DatabaseLock(path).acquire()
+    try:
+        done = restore_backup(path, candidate.path)
+    finally:
+        lock.release(clean=False)
+    print(_("Restored {path} from {source} ({when} UTC); the damaged file was kept in "
+            "{folder}.").format(path=path, source=candidate.path,
+                                 when=f"{candidate.taken_at:%Y-%m-%d %H:%M}",
+                                 folder=done.set_aside))
+    return 0
