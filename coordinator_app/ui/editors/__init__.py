@@ -7,11 +7,19 @@ record (None: a blank form, created on the first valid commit, then
 
 from __future__ import annotations
 
+from coordinator_app.ui.editors.activity import ActivityEditor
+from coordinator_app.ui.editors.agreement import AgreementEditor
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.organization import OrganizationEditor
+from coordinator_app.ui.editors.person import PersonEditor
+from coordinator_app.ui.editors.project import ProjectEditor
 
 EDITORS: dict[str, type[RecordEditor]] = {
     "organization": OrganizationEditor,
+    "person": PersonEditor,
+    "agreement": AgreementEditor,
+    "project": ProjectEditor,
+    "activity": ActivityEditor,
 }
 
 __all__ = ["EDITORS", "RecordEditor"]

@@ -70,6 +70,8 @@ class RecordEditor(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setWordWrap(True)  # long agreement titles must not widen the window
+        self.heading.setMinimumWidth(1)
         header.addWidget(self.heading, 1)
         self.actions = QHBoxLayout()
         header.addLayout(self.actions)

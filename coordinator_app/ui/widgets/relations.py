@@ -41,6 +41,8 @@ class Column:
     title: str  # marked with N_(), translated when shown
     make: Callable[[], Field]
     stretch: bool = True
+    #: Width in characters for a column that does not stretch (None: as wide as its cells).
+    chars: int | None = None
 
 
 class RelationTable(QWidget):
@@ -72,9 +74,17 @@ class RelationTable(QWidget):
         self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
         for index, column in enumerate(columns):
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            if column.stretch:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column.chars:
+                mode = QHeaderView.ResizeMode.Fixed
+                title_width = self.fontMetrics().horizontalAdvance(_(column.title)) + 16
+                header.resizeSection(index, max(column.chars * char + 24, title_width))
+            else:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(index, mode)
         header.setSectionResizeMode(len(columns), QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.error = ErrorLabel(self)
@@ -85,6 +95,7 @@ class RelationTable(QWidget):
         return list(session.scalars(select(self.cls).where(
             getattr(self.cls, self.parent_fk) == parent_id,
             self.cls.deleted_at.is_(None),
+            *(getattr(self.cls, name) == value for name, value in self.fixed.items()),
         ).order_by(getattr(self.cls, self.order_by), self.cls.created_at)))
 
     def reload(self, session: Session, parent_id: str | None) -> None:

@@ -1,0 +1,38 @@
+"""Activities: meetings, calls, visits and signings, who took part, what follows."""
+
+from __future__ import annotations
+
+from coordinator_app.core import vocab
+from coordinator_app.core.models import Activity, ActivityParticipant
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.widgets.fields import ChoiceField, DateField, NotesField, TextField
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class ActivityEditor(RecordEditor):
+    KIND = "activity"
+    MODEL = Activity
+    REQUIRED = ("title", "occurs_on")
+    NEW_TITLE = N_("New activity")
+    WHAT = N_("activity")
+    NEEDS = N_("Type a title and a date to create the activity; every field is saved "
+               "as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.title = self.field(_("Title"), TextField("title"))
+        self.kind = self.field(_("Kind"), ChoiceField("kind", vocab.ACTIVITY_KINDS))
+        self.occurs_on = self.field(_("Date"), DateField("occurs_on"))
+        self.location = self.field(_("Location"), TextField("location"))
+        self.agreement = self.field(_("Agreement"), RecordPicker(
+            c, {"agreement": "agreement_id"}))
+        self.project = self.field(_("Project"), RecordPicker(c, {"project": "project_id"}))
+        self.notes = self.field(_("Notes"), NotesField("notes"))
+        self.follow_ups = self.field(_("Follow-ups"), NotesField("follow_ups"))
+        self.participants = self.section(_("Participants"), RelationTable(
+            c, ActivityParticipant, kind=self.KIND, parent_fk="activity_id", columns=[
+                Column(N_("Person or organisation"), lambda: RecordPicker(
+                    c, {"person": "person_id", "organization": "organization_id"})),
+            ], required=(), label=_("participant")))

@@ -1,0 +1,120 @@
+"""Agreements: who signed what, when, and what each party committed to do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core import vocab
+from coordinator_app.core.models import (
+    Agreement,
+    AgreementParty,
+    AgreementPriorityArea,
+    Commitment,
+    Organization,
+    ProjectAgreement,
+    Signatory,
+)
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.editors.sources import source_table
+from coordinator_app.ui.widgets.attachments import AttachmentList
+from coordinator_app.ui.widgets.checklist import PriorityAreaList
+from coordinator_app.ui.widgets.fields import ChoiceField, DateField, NotesField, TextField
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class _Parties:
+    """The agreement's parties, read first on each load: signatories and commitments
+    offer them as choices."""
+
+    def __init__(self) -> None:
+        self.choices: list[tuple[str, str]] = []
+
+    def reload(self, session: Session, record_id: str | None) -> None:
+        if record_id is None:
+            self.choices = []
+            return
+        rows = session.execute(
+            select(Organization.id, Organization.name)
+            .join(AgreementParty, AgreementParty.organization_id == Organization.id)
+            .where(AgreementParty.agreement_id == record_id,
+                   AgreementParty.deleted_at.is_(None))
+            .order_by(AgreementParty.created_at))
+        self.choices = [(row.id, row.name) for row in rows]
+
+    def __call__(self) -> list[tuple[str, str]]:
+        return self.choices
+
+
+class AgreementEditor(RecordEditor):
+    KIND = "agreement"
+    MODEL = Agreement
+    REQUIRED = ("title",)
+    NEW_TITLE = N_("New agreement")
+    WHAT = N_("agreement")
+    NEEDS = N_("Type the agreement's title to create it; every field is saved as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.parties_source = _Parties()
+        self.sections.append(self.parties_source)
+        self.print_button = self.add_action(QPushButton(_("Print summary…"), self))
+        self.print_button.clicked.connect(self.print_summary)
+
+        self.title = self.field(_("Title"), TextField("title"))
+        self.kind = self.field(_("Kind"), ChoiceField("kind", vocab.AGREEMENT_KINDS))
+        self.status = self.field(_("Status"), ChoiceField("status", vocab.AGREEMENT_STATUSES))
+        self.signed_on = self.field(_("Signed on"), DateField("signed_on"))
+        self.signed_place = self.field(_("Signed at"), TextField("signed_place", _("Place")))
+        self.effective_from = self.field(_("Effective from"), DateField("effective_from"))
+        self.expires_on = self.field(_("Expires on"), DateField("expires_on"))
+        self.purpose = self.field(_("Purpose"), NotesField("purpose"))
+        self.notes = self.field(_("Notes"), NotesField("notes"))
+
+        self.parties = self.section(_("Parties"), RelationTable(
+            c, AgreementParty, kind=self.KIND, parent_fk="agreement_id", columns=[
+                Column(N_("Organisation"), lambda: RecordPicker(
+                    c, {"organization": "organization_id"})),
+                Column(N_("Role"), lambda: ChoiceField("role", vocab.PARTY_ROLES),
+                       stretch=False),
+            ], required=("organization_id",), label=_("party")))
+        self.signatories = self.section(_("Signatories"), RelationTable(
+            c, Signatory, kind=self.KIND, parent_fk="agreement_id", columns=[
+                Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
+                Column(N_("Signs for"), lambda: ChoiceField(
+                    "organization_id", self.parties_source)),
+                Column(N_("Title at signing"), lambda: TextField(
+                    "title_at_signing", _("e.g. Mayor of Kharkiv"))),
+            ], required=("person_id", "organization_id"), label=_("signatory")))
+        self.commitments = self.section(_("Commitments"), RelationTable(
+            c, Commitment, kind=self.KIND, parent_fk="agreement_id", columns=[
+                Column(N_("What"), lambda: TextField("description")),
+                Column(N_("Party"), lambda: ChoiceField(
+                    "party_id", self.parties_source, allow_empty=True)),
+                Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"})),
+                Column(N_("Due"), lambda: DateField("due_on"), stretch=False),
+                Column(N_("Status"), lambda: ChoiceField("status", vocab.COMMITMENT_STATUSES),
+                       stretch=False),
+            ], required=("description",), label=_("commitment"), order_by="due_on"))
+        self.priority_areas = self.section(_("Priority areas"), PriorityAreaList(
+            c, AgreementPriorityArea, kind=self.KIND, owner_fk="agreement_id"))
+        self.projects = self.section(_("Projects implementing it"), RelationTable(
+            c, ProjectAgreement, kind=self.KIND, parent_fk="agreement_id", columns=[
+                Column(N_("Project"), lambda: RecordPicker(c, {"project": "project_id"})),
+            ], required=("project_id",), label=_("linked project")))
+        self.attachments = self.section(_("Attachments"), AttachmentList(c, kind=self.KIND))
+        self.sources = self.section(_("Sources"), source_table(c, kind=self.KIND))
+
+    def loaded(self, session: Session, obj) -> None:
+        self.print_button.setEnabled(obj is not None)
+
+    def print_summary(self) -> None:
+        if self.current_id() is None:
+            return
+        # Imported here: the report machinery (ReportLab) loads only when printing.
+        from coordinator_app.ui.report_dialogs import print_agreement_summary
+
+        print_agreement_summary(self.context, self.current_id(), self)

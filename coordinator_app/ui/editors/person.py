@@ -1,0 +1,47 @@
+"""People: names in both scripts, positions held over time, ways to reach them."""
+
+from __future__ import annotations
+
+from coordinator_app.core.models import Affiliation, Person
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.editors.contacts import contact_table
+from coordinator_app.ui.editors.duplicates import offer_duplicates
+from coordinator_app.ui.widgets.fields import DateField, NotesField, TextField
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
+from coordinator_app.ui.widgets.tags import TagsField
+
+
+class PersonEditor(RecordEditor):
+    KIND = "person"
+    MODEL = Person
+    REQUIRED = ("full_name",)
+    NEW_TITLE = N_("New person")
+    WHAT = N_("person")
+    NEEDS = N_("Type the person's name to create them; every field is saved as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.full_name = self.field(_("Full name"), TextField(
+            "full_name", _("As written natively, e.g. Ігор Терехов")))
+        self.latin_name = self.field(_("Latin spelling"), TextField(
+            "latin_name", _("e.g. Ihor Terekhov")))
+        self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
+        self.languages = self.field(_("Languages"), TextField(
+            "languages", _("ISO codes, e.g. uk, en, lt")))
+        self.notes = self.field(_("Notes"), NotesField("notes"))
+        self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
+        self.affiliations = self.section(_("Positions"), RelationTable(
+            c, Affiliation, kind=self.KIND, parent_fk="person_id", columns=[
+                Column(N_("Organisation"), lambda: RecordPicker(
+                    c, {"organization": "organization_id"})),
+                Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
+                Column(N_("From"), lambda: DateField("start_on"), stretch=False),
+                Column(N_("To"), lambda: DateField("end_on"), stretch=False),
+            ], required=("organization_id",), label=_("position"), order_by="start_on"))
+        self.contacts = self.section(_("Contacts"), contact_table(
+            c, kind=self.KIND, owner_fk="person_id"))
+
+    def after_create(self, record_id: str) -> None:
+        offer_duplicates(self, record_id)

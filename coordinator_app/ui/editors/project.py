@@ -1,0 +1,90 @@
+"""Projects: budget, partners, milestones and the aid actually delivered."""
+
+from __future__ import annotations
+
+from coordinator_app.core import vocab
+from coordinator_app.core.models import (
+    AidDelivery,
+    Milestone,
+    Project,
+    ProjectAgreement,
+    ProjectPartner,
+    ProjectPriorityArea,
+)
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.widgets.checklist import PriorityAreaList
+from coordinator_app.ui.widgets.fields import (
+    ChoiceField,
+    DateField,
+    MoneyField,
+    NotesField,
+    NumberField,
+    TextField,
+)
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class ProjectEditor(RecordEditor):
+    KIND = "project"
+    MODEL = Project
+    REQUIRED = ("title",)
+    NEW_TITLE = N_("New project")
+    WHAT = N_("project")
+    NEEDS = N_("Type the project's title to create it; every field is saved as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.title = self.field(_("Title"), TextField("title"))
+        self.description = self.field(_("Description"), NotesField("description"))
+        self.status = self.field(_("Status"), ChoiceField("status", vocab.PROJECT_STATUSES))
+        self.lead = self.field(_("Lead organisation"), RecordPicker(
+            c, {"organization": "lead_id"}))
+        self.location = self.field(_("Location"), RecordPicker(
+            c, {"organization": "location_id"}, _("The community where the work happens…")))
+        self.start_on = self.field(_("Starts"), DateField("start_on"))
+        self.end_on = self.field(_("Ends"), DateField("end_on"))
+        self.budget = self.field(_("Budget"), MoneyField("budget_minor", "currency"))
+        self.funding_sources = self.field(_("Funding sources"), NotesField(
+            "funding_sources", lines=2))
+        self.beneficiaries = self.field(_("Beneficiaries"), NotesField("beneficiaries", lines=2))
+        self.progress_notes = self.field(_("Progress notes"), NotesField("progress_notes"))
+
+        currency = lambda: self.binder.stored.get("currency") or "EUR"  # noqa: E731
+        self.partners = self.section(_("Partners"), RelationTable(
+            c, ProjectPartner, kind=self.KIND, parent_fk="project_id", columns=[
+                Column(N_("Organisation"), lambda: RecordPicker(
+                    c, {"organization": "organization_id"})),
+                Column(N_("Role"), lambda: ChoiceField("role", vocab.PARTNER_ROLES),
+                       stretch=False),
+                Column(N_("Contribution"), lambda: MoneyField(
+                    "contribution_minor", currency_of=currency), stretch=False, chars=14),
+            ], required=("organization_id",), label=_("partner")))
+        self.agreements = self.section(_("Agreements it implements"), RelationTable(
+            c, ProjectAgreement, kind=self.KIND, parent_fk="project_id", columns=[
+                Column(N_("Agreement"), lambda: RecordPicker(c, {"agreement": "agreement_id"})),
+            ], required=("agreement_id",), label=_("linked agreement")))
+        self.priority_areas = self.section(_("Priority areas"), PriorityAreaList(
+            c, ProjectPriorityArea, kind=self.KIND, owner_fk="project_id"))
+        self.milestones = self.section(_("Milestones"), RelationTable(
+            c, Milestone, kind=self.KIND, parent_fk="project_id", columns=[
+                Column(N_("Milestone"), lambda: TextField("title")),
+                Column(N_("Due"), lambda: DateField("due_on"), stretch=False),
+                Column(N_("Done"), lambda: DateField("done_on"), stretch=False),
+                Column(N_("Status"), lambda: ChoiceField("status", vocab.MILESTONE_STATUSES),
+                       stretch=False),
+            ], required=("title",), label=_("milestone"), order_by="due_on"))
+        self.deliveries = self.section(_("Aid deliveries"), RelationTable(
+            c, AidDelivery, kind=self.KIND, parent_fk="project_id", columns=[
+                Column(N_("Item"), lambda: TextField("item", _("e.g. generators"))),
+                Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
+                       chars=8),
+                Column(N_("Unit"), lambda: TextField("unit", _("pcs")), stretch=False,
+                       chars=6),
+                Column(N_("From"), lambda: RecordPicker(c, {"organization": "from_id"})),
+                Column(N_("To"), lambda: RecordPicker(c, {"organization": "to_id"})),
+                Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False),
+                Column(N_("Notes"), lambda: TextField("notes")),
+            ], required=("item", "quantity"), label=_("aid delivery"),
+            order_by="delivered_on"))
