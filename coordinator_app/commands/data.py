@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func
-
-from coordinator_app.commands import open_workspace, print_json
+from coordinator_app.commands import print_json
 from coordinator_app.core import records
-from coordinator_app.core.search import search
-from coordinator_app.i18n import _
+from coordinator_app.core.db import open_database
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.paths import default_db_path
+from coordinator_app.core.service import Workspace
+from coordinator_app.i18n import N_, _
+
+#: How `demo` names what it loaded, in the order it says it.
+DEMO_SUMMARY = (
+    ("organization", N_("organisations")), ("person", N_("people")),
+    ("agreement", N_("agreements")), ("commitment", N_("commitments")),
+    ("project", N_("projects")), ("aid_delivery", N_("aid deliveries")),
+    ("activity", N_("activities")),
+)
 
 
 def register(subparsers) -> None:
+    kinds = ", ".join(records.LISTABLE)
     demo = subparsers.add_parser("demo", help=_("load the demo data set"))
     demo.set_defaults(handler=run_demo)
 
     listing = subparsers.add_parser("list", help=_("list records of one kind"))
-    listing.add_argument("kind", metavar="KIND", help=", ".join(records.LISTABLE))
+    listing.add_argument("kind", metavar="KIND", help=kinds)
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(handler=run_list)
 
     show = subparsers.add_parser("show", help=_("show one record with its relations"))
-    show.add_argument("kind", metavar="KIND", help=", ".join(records.LISTABLE))
+    show.add_argument("kind", metavar="KIND", help=kinds)
     show.add_argument("ref", metavar="ID-OR-NAME")
     show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(handler=run_show)
@@ -30,56 +44,110 @@ def register(subparsers) -> None:
     find = subparsers.add_parser("search", help=_("search every kind of record"))
     find.add_argument("text", metavar="TEXT")
     find.add_argument("--json", action="store_true", help=_("print JSON"))
-    find.add_argument("--limit", type=int, default=20, metavar="N")
+    find.add_argument("--limit", type=int, default=20, metavar="N",
+                      help=_("at most N results (default 20)"))
     find.set_defaults(handler=run_search)
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or default_db_path()).expanduser().resolve()
+
+
+@contextmanager
+def workspace_for(args: argparse.Namespace, *, create: bool = False) -> Iterator[Workspace]:
+    """The workspace over `--db`, closed afterwards. Reading never creates a file: a
+    mistyped path is an error, not a new empty database."""
+    path = db_path(args)
+    if not create and not path.exists():
+        raise CoordinatorError(_(
+            "There is no database at {path}. Check the path, or load the demo data into it "
+            "with: coordinator --db {path} demo").format(path=path))
+    db = open_database(path)
+    try:
+        yield Workspace(db)
+    finally:
+        db.close()
 
 
 def run_demo(args: argparse.Namespace) -> int:
     from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.lock import DatabaseLock
 
-    summary = load_demo(open_workspace(args))
-    print(_("Demo data loaded: {summary}").format(
-        summary=", ".join(f"{count} {kind}" for kind, count in summary.items())))
+    path = db_path(args)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The app holds this lock while it has the file open; loading under it would
+    # leave the app's lists and undo history blind to a large change.
+    lock = DatabaseLock(path).acquire()
+    try:
+        with workspace_for(args, create=True) as workspace:
+            counts = load_demo(workspace)
+    finally:
+        lock.release()
+    parts = [f"{counts.get(kind, 0)} {_(label)}" for kind, label in DEMO_SUMMARY]
+    print(_("Demo data loaded into {path}: {summary}; {total} records in all.").format(
+        path=path, summary=", ".join(parts), total=sum(counts.values())))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     cls = records.listable(args.kind)
-    workspace = open_workspace(args)
-    with workspace.read() as session:
-        label = getattr(cls, cls.LABEL_FIELD)
+    with workspace_for(args) as workspace, workspace.read() as session:
         rows = [records.to_dict(obj) for obj in session.scalars(
-            records.live(cls).order_by(func.lower(label)))]
+            records.live(cls).order_by(*records.order_by_name(cls)))]
     if args.json:
         print_json(rows)
-    else:
-        for row in rows:
-            print(f"{row['id'][:8]}  {row.get('name') or row.get('title')}")
+        return 0
+    for row in rows:
+        print(f"{row['id'][:8]}  {row.get('name') or row.get('title')}")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     cls = records.listable(args.kind)
-    workspace = open_workspace(args)
-    with workspace.read() as session:
+    with workspace_for(args) as workspace, workspace.read() as session:
         data = records.describe(session, records.resolve(session, cls, args.ref))
     if args.json:
         print_json(data)
     else:
-        for key, value in data.items():
-            if value not in (None, [], ""):
-                print(f"{key}: {value}")
+        print_record(data)
     return 0
 
 
+def _line(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)
+
+
+def print_record(data: dict[str, Any]) -> None:
+    """key: value, one a line; related records indented below their heading."""
+    for key, value in data.items():
+        if value in (None, [], ""):
+            continue
+        if isinstance(value, list):
+            print(f"{key}:")
+            for item in value:
+                print(f"  - {_line(item)}")
+        elif isinstance(value, str) and "\n" in value:
+            print(f"{key}:")
+            for text in value.splitlines():
+                print(f"    {text}")
+        else:
+            print(f"{key}: {value}")
+
+
 def run_search(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    with workspace.read() as session:
+    from coordinator_app.core.search import search
+
+    if args.limit < 1:
+        raise CoordinatorError(_("--limit must be 1 or more."))
+    with workspace_for(args) as workspace, workspace.read() as session:
         hits = search(session, args.text, limit=args.limit)
     if args.json:
         print_json([{"id": h.id, "kind": h.kind, "title": h.title, "subtitle": h.subtitle,
                      "score": h.score} for h in hits])
-    else:
-        for hit in hits:
-            print(f"{hit.kind:<13} {hit.id[:8]}  {hit.title}")
+        return 0
+    for hit in hits:
+        subtitle = f"  ({hit.subtitle})" if hit.subtitle else ""
+        print(f"{hit.kind:<13} {hit.id[:8]}  {hit.title}{subtitle}")
     return 0

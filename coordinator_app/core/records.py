@@ -16,6 +16,7 @@ from coordinator_app.core.models import (
     AgreementParty,
     AgreementPriorityArea,
     AidDelivery,
+    Attachment,
     Commitment,
     ContactPoint,
     Entity,
@@ -28,6 +29,8 @@ from coordinator_app.core.models import (
     ProjectPriorityArea,
     Signatory,
     Source,
+    Tag,
+    TagLink,
 )
 from coordinator_app.core.text import strip_marks
 from coordinator_app.i18n import _
@@ -55,41 +58,81 @@ def live(cls: type[Entity]):
     return select(cls).where(cls.deleted_at.is_(None))
 
 
+#: Columns derived from others for the database's own use; not part of a record.
+INTERNAL = frozenset({"sort_key"})
+
+
 def to_dict(obj: Entity) -> dict[str, Any]:
+    """The record as plain data. `kind` is the kind of record (DESIGN.md: every JSON
+    item has id, kind and name or title); a column called `kind` (an organisation's
+    kind, an agreement's kind) goes out as `type`."""
     data: dict[str, Any] = {"id": obj.id, "kind": obj.KIND}
     for attr in inspect(type(obj)).column_attrs:
-        if attr.key in obj.UNJOURNALED or attr.key == "id":
+        if attr.key in obj.UNJOURNALED or attr.key in INTERNAL or attr.key == "id":
             continue
-        data[attr.key] = plain(getattr(obj, attr.key))
+        data["type" if attr.key == "kind" else attr.key] = plain(getattr(obj, attr.key))
     data["name" if obj.LABEL_FIELD in ("name", "full_name") else "title"] = obj.label
     return data
 
 
+def order_by_name(cls: type[Entity]):
+    """The order lists use: the collation key where the table has one."""
+    if "sort_key" in inspect(cls).columns:
+        return (cls.sort_key, cls.id)
+    return (func.lower(getattr(cls, cls.LABEL_FIELD)), cls.id)
+
+
 def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
-    """A live record by full id, id prefix (8+ characters) or its exact name/title."""
+    """A live record by full id, id prefix (8+ characters), its exact name/title (any
+    case, with or without diacritics), a person's Latin spelling, or failing those the
+    one record search finds for `ref`."""
     ref = ref.strip()
+    if not ref:
+        raise NotFound(_("say which {kind}: give its id or name").format(kind=cls.KIND))
     obj = session.get(cls, ref)
     if obj is not None and obj.deleted_at is None:
         return obj
     label = getattr(cls, cls.LABEL_FIELD)
-    matches = session.scalars(live(cls).where(func.lower(label) == ref.lower()).limit(2)).all()
+    names = [label] + ([Person.latin_name] if cls is Person else [])
+    matches: list[Entity] = []
+    for column in names:
+        matches = list(session.scalars(
+            live(cls).where(func.lower(column) == ref.lower()).limit(2)))
+        if matches:
+            break
     if not matches and len(ref) >= 8:
-        matches = session.scalars(live(cls).where(cls.id.startswith(ref)).limit(2)).all()
+        matches = list(session.scalars(live(cls).where(cls.id.startswith(ref)).limit(2)))
     if not matches:
-        folded = strip_marks(ref).casefold()
-        matches = [o for o in session.scalars(live(cls).where(label.icontains(ref[:3])).limit(200))
-                   if strip_marks(o.label).casefold() == folded][:2]
+        matches = _found_by_search(session, cls, ref)
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise NotFound(_("more than one {kind} is called “{ref}”; use its id").format(
-            kind=cls.KIND, ref=ref))
+        shown = "; ".join(f"{o.label} ({o.id[:8]})" for o in matches[:5])
+        raise NotFound(_("more than one {kind} matches “{ref}”: {candidates}. Use the id "
+                         "or the full name.").format(kind=cls.KIND, ref=ref, candidates=shown))
     raise NotFound(_("no {kind} “{ref}”").format(kind=cls.KIND, ref=ref))
+
+
+def _found_by_search(session: Session, cls: type[Entity], ref: str) -> list[Entity]:
+    from coordinator_app.core.search import SEARCHABLE, search
+
+    if cls.KIND not in SEARCHABLE:
+        return []
+    hits = search(session, ref, kinds=[cls.KIND], limit=6)
+    folded = strip_marks(ref).casefold()
+    exact = [h for h in hits if strip_marks(h.title).casefold() == folded]
+    chosen = exact or hits
+    return [obj for obj in (session.get(cls, h.id) for h in chosen) if obj is not None]
 
 
 def _all(session: Session, cls: type[Entity], **where: Any) -> list[Entity]:
     query = live(cls).filter_by(**where)
-    return list(session.scalars(query))
+    # Dated things in date order (undated last), the rest in the order they were made.
+    for field in ("due_on", "delivered_on", "start_on"):
+        if hasattr(cls, field):
+            column = getattr(cls, field)
+            query = query.order_by(column.is_(None), column)
+    return list(session.scalars(query.order_by(cls.created_at, cls.id)))
 
 
 def _name(session: Session, cls: type[Entity], record_id: str | None) -> str | None:
@@ -139,8 +182,6 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         ]
         data["projects"] = [_name(session, Project, link.project_id)
                             for link in _all(session, ProjectAgreement, agreement_id=obj.id)]
-        data["sources"] = [{"title": s.title, "url": s.url}
-                           for s in _all(session, Source, owner_kind="agreement", owner_id=obj.id)]
     elif isinstance(obj, Project):
         data["lead"] = org(obj.lead_id)
         data["location"] = org(obj.location_id)
@@ -160,7 +201,27 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
             for d in _all(session, AidDelivery, project_id=obj.id)
         ]
     elif isinstance(obj, Activity):
+        data["agreement"] = _name(session, Agreement, obj.agreement_id)
+        data["project"] = _name(session, Project, obj.project_id)
         data["participants"] = [
             person(p.person_id) or org(p.organization_id) for p in obj.participants
         ]
+    if isinstance(obj, Organization):
+        data["contacts"] = [
+            {"kind": c.kind, "value": c.value, "label": c.label}
+            for c in _all(session, ContactPoint, organization_id=obj.id)
+        ]
+    data["tags"] = sorted(session.scalars(
+        select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
+            TagLink.entity_kind == obj.KIND, TagLink.entity_id == obj.id,
+            TagLink.deleted_at.is_(None), Tag.deleted_at.is_(None))))
+    data["sources"] = [
+        {"title": s.title, "publisher": s.publisher, "published_on": plain(s.published_on),
+         "url": s.url}
+        for s in _all(session, Source, owner_kind=obj.KIND, owner_id=obj.id)
+    ]
+    data["attachments"] = [
+        {"id": a.id, "filename": a.filename, "media_type": a.media_type, "size": a.size}
+        for a in _all(session, Attachment, owner_kind=obj.KIND, owner_id=obj.id)
+    ]
     return data

@@ -1,0 +1,212 @@
+"""The `coordinator` command: what scripts rely on (DESIGN.md, "Command line")."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coordinator_app import cli
+from coordinator_app.core import demo
+from coordinator_app.core.errors import NotFound
+from coordinator_app.core.records import LISTABLE
+
+COORDINATOR = Path(sys.executable).with_name("coordinator")
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed console script, as a person or a script would call it."""
+    return subprocess.run([str(COORDINATOR), *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, env=env or os.environ.copy())
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
+    assert cli.main(["--db", str(path), "demo"]) == 0
+    return path
+
+
+def main_json(capsys, *args: str):
+    assert cli.main(list(args)) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return json.loads(captured.out)
+
+
+# --- through the installed command ------------------------------------------------------
+
+def test_installed_command_loads_the_demo_and_lists_people_as_json(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    loaded = run("--db", str(db), "demo")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Demo data loaded" in loaded.stdout and "14 people" in loaded.stdout
+
+    listed = run("--db", str(db), "list", "people", "--json")
+    assert listed.returncode == 0 and listed.stderr == ""
+    people = json.loads(listed.stdout)
+    assert all({"id", "kind", "name"} <= set(p) and p["kind"] == "person" for p in people)
+    assert {"Ігор Терехов", "Audrius Klišonis"} <= {p["name"] for p in people}
+
+
+def test_installed_command_reports_errors_on_stderr_without_traceback(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("--db", str(db), "demo").returncode == 0
+    again = run("--db", str(db), "demo")
+    assert again.returncode == 1
+    assert again.stdout == ""
+    assert again.stderr.startswith("coordinator: error:") and "already loaded" in again.stderr
+    assert "Traceback" not in again.stderr
+
+    missing = run("show", "people", "Nobody Known", "--db", str(db))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "no person “Nobody Known”" in missing.stderr
+
+
+def test_installed_command_defaults_to_the_user_data_folder(tmp_path):
+    env = os.environ.copy()
+    env["COORDINATOR_HOME"] = str(tmp_path / "home")
+    assert run("demo", env=env).returncode == 0
+    assert (tmp_path / "home" / "coordinator.sqlite3").is_file()
+    shown = run("show", "organizations", "Plungė", "--json", env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["name"] == demo.PLUNGE
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    db = tmp_path / "missing.sqlite3"
+    plain = run("--db", str(db), "list", "people")
+    debug = run("--db", str(db), "--debug", "list", "people")
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    assert debug.returncode != 0 and "Traceback" in debug.stderr
+
+
+# --- through cli.main ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", list(LISTABLE))
+def test_every_kind_lists_as_json_with_id_kind_and_a_name(demo_db, capsys, kind):
+    rows = main_json(capsys, "--db", str(demo_db), "list", kind, "--json")
+    assert rows, f"the demo has no {kind}"
+    expected_kind = LISTABLE[kind].KIND
+    for row in rows:
+        assert row["kind"] == expected_kind and len(row["id"]) == 36
+        assert row.get("name") or row.get("title")
+        assert "sort_key" not in row and "content" not in row
+
+
+def test_organisation_kind_does_not_hide_the_record_kind(demo_db, capsys):
+    org = main_json(capsys, "--db", str(demo_db), "show", "organizations", demo.KHARKIV,
+                    "--json")
+    assert org["kind"] == "organization" and org["type"] == "municipality"
+    assert org["parent"] == demo.UA_ASSOCIATION
+
+
+def test_list_text_is_one_record_a_line(demo_db, capsys):
+    assert cli.main(["--db", str(demo_db), "list", "agreements"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 8
+    assert any(line.endswith(demo.MEMORANDUM_TITLE) for line in lines)
+
+
+@pytest.mark.parametrize("ref", [demo.TEREKHOV, "ігор терехов", "Ihor Terekhov", "Terekhov"])
+def test_show_finds_a_person_by_native_or_latin_name(demo_db, capsys, ref):
+    person = main_json(capsys, "--db", str(demo_db), "show", "people", ref, "--json")
+    assert person["name"] == demo.TEREKHOV
+    assert {a["organization"] for a in person["affiliations"]} == {demo.KHARKIV,
+                                                                   demo.UA_ASSOCIATION}
+
+
+def test_show_by_id_prefix_and_by_full_id(demo_db, capsys):
+    memo = main_json(capsys, "--db", str(demo_db), "show", "agreements",
+                     demo.MEMORANDUM_TITLE, "--json")
+    for ref in (memo["id"], memo["id"][:8]):
+        again = main_json(capsys, "--db", str(demo_db), "show", "agreements", ref, "--json")
+        assert again["id"] == memo["id"]
+    assert memo["signed_on"] == "2026-02-11"
+    assert {s["person"] for s in memo["signatories"]} == {demo.TEREKHOV, demo.KLISONIS}
+    assert len(memo["commitments"]) == 6 and memo["attachments"]
+
+
+def test_show_text_lists_related_records_indented(demo_db, capsys):
+    assert cli.main(["--db", str(demo_db), "show", "projects",
+                     "Generators for Kharkiv during the energy attacks"]) == 0
+    out = capsys.readouterr().out
+    assert "deliveries:\n  - item: Diesel generators 30 kW, quantity: 40" in out
+    assert "budget_minor: 18600000" in out and "currency: EUR" in out
+
+
+def test_an_ambiguous_name_lists_the_candidates(demo_db, capsys):
+    assert cli.main(["--db", str(demo_db), "show", "agreements", "Memorandum"]) == 1
+    err = capsys.readouterr().err
+    assert "more than one agreement" in err and "Chernihiv – Alytus" in err
+
+
+def test_search_json_has_id_kind_and_title(demo_db, capsys):
+    hits = main_json(capsys, "--db", str(demo_db), "search", "Terekhov", "--json")
+    assert hits and all({"id", "kind", "title"} <= set(h) for h in hits)
+    assert ("person", demo.TEREKHOV) in {(h["kind"], h["title"]) for h in hits}
+
+
+def test_search_limit(demo_db, capsys):
+    hits = main_json(capsys, "--db", str(demo_db), "search", "Kharkiv", "--json",
+                     "--limit", "2")
+    assert len(hits) == 2
+    assert cli.main(["--db", str(demo_db), "search", "Kharkiv", "--limit", "0"]) == 1
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_reading_a_missing_database_creates_nothing(tmp_path, capsys):
+    db = tmp_path / "typo.sqlite3"
+    for command in (["list", "people"], ["show", "people", "x"], ["search", "x"]):
+        assert cli.main(["--db", str(db), *command]) == 1
+        assert "There is no database" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_unknown_kind_is_refused_with_the_choices(demo_db, capsys):
+    assert cli.main(["--db", str(demo_db), "list", "spaceships"]) == 1
+    assert "organizations, people, agreements, projects, activities" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path, capsys):
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("shopping list", encoding="utf-8")
+    assert cli.main(["--db", str(junk), "list", "people"]) == 1
+    assert "not a Coordinator database" in capsys.readouterr().err
+    assert junk.read_text(encoding="utf-8") == "shopping list"
+
+
+def test_debug_raises_instead_of_printing(demo_db):
+    with pytest.raises(NotFound):
+        cli.main(["--db", str(demo_db), "--debug", "show", "people", "Nobody Known"])
+
+
+def test_db_and_debug_may_follow_the_command(demo_db, capsys):
+    rows = main_json(capsys, "list", "projects", "--json", "--db", str(demo_db))
+    assert len(rows) == 8
+    with pytest.raises(NotFound):
+        cli.main(["show", "people", "Nobody Known", "--db", str(demo_db), "--debug"])
+
+
+def test_check_passes_a_sound_database(demo_db, capsys):
+    assert cli.main(["--db", str(demo_db), "check"]) == 0
+    assert "sound" in capsys.readouterr().out
+
+
+def test_check_fails_a_damaged_database(tmp_path, capsys):
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    assert cli.main(["--db", str(damaged), "check"]) != 0
+    assert capsys.readouterr().err
+    assert cli.main(["--db", str(tmp_path / "absent.sqlite3"), "check"]) != 0
+
+
+def test_a_bad_command_line_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["list"])
+    assert exited.value.code == 2
+    assert "KIND" in capsys.readouterr().err
