@@ -1,0 +1,157 @@
+"""Editing records through the editors, checked in the database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from coordinator_app.core.models import ContactPoint, Organization, Tag, TagLink
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.editors import EDITORS, RecordEditor
+from test_editors_helpers import answer_next_question, choose, settle, type_into
+
+
+@pytest.fixture
+def context(workspace, qtbot):
+    return UiContext(workspace)
+
+
+@pytest.fixture
+def org_editor(context, qtbot):
+    editor = EDITORS["organization"](context)
+    qtbot.addWidget(editor)
+    editor.resize(900, 800)
+    editor.show()
+    return editor
+
+
+def test_every_kind_has_an_editor(context, qtbot):
+    assert set(EDITORS) == {"organization", "person", "agreement", "project", "activity"}
+    for kind, cls in EDITORS.items():
+        editor = cls(context)
+        qtbot.addWidget(editor)
+        assert isinstance(editor, RecordEditor)
+        assert editor.current_id() is None
+
+
+def test_typing_a_name_creates_the_organisation_and_each_field_is_saved(
+        org_editor, workspace, qtbot):
+    with qtbot.waitSignal(org_editor.record_created) as created:
+        type_into(qtbot, org_editor.name, "Kharkiv City Council")
+    org_id = created.args[0]
+    assert org_editor.current_id() == org_id
+    type_into(qtbot, org_editor.country, "ua")
+    choose(qtbot, org_editor.kind, "Municipality / community")
+    type_into(qtbot, org_editor.website, "https://www.city.kharkiv.ua")
+    type_into(qtbot, org_editor.notes, "Second-largest city of Ukraine.")
+    type_into(qtbot, org_editor.tags, "energy, recovery")
+    settle(qtbot)
+    org = workspace.get(Organization, org_id)
+    assert (org.name, org.country, org.website, org.notes) == (
+        "Kharkiv City Council", "UA", "https://www.city.kharkiv.ua",
+        "Second-largest city of Ukraine.")
+    assert org_editor.country.edit.text() == "UA"  # shows what was stored
+    with workspace.read() as session:
+        tags = session.scalars(select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
+            TagLink.entity_id == org_id)).all()
+    assert sorted(tags) == ["energy", "recovery"]
+    assert org_editor.heading.text() == "Kharkiv City Council"
+
+
+def test_a_pause_in_typing_commits_without_leaving_the_field(org_editor, workspace, qtbot):
+    with qtbot.waitSignal(org_editor.record_created, timeout=3000) as created:
+        org_editor.name.edit.setFocus()
+        qtbot.keyClicks(org_editor.name.edit, "Plunge")
+    assert workspace.get(Organization, created.args[0]).name == "Plunge"
+
+
+def test_a_refused_value_is_shown_beside_the_field_and_nothing_is_written(
+        org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Plungė")
+    org_id = org_editor.current_id()
+    type_into(qtbot, org_editor.country, "xx")
+    assert org_editor.country.error.isVisibleTo(org_editor)
+    assert "ISO 3166" in org_editor.country.error.text()
+    assert org_editor.country.edit.text() == "xx"  # kept, so it can be fixed
+    settle(qtbot)
+    assert org_editor.country.edit.text() == "xx"  # a reload does not wipe it either
+    assert workspace.get(Organization, org_id).country is None
+    type_into(qtbot, org_editor.country, "lt")
+    assert not org_editor.country.error.isVisibleTo(org_editor)
+    assert workspace.get(Organization, org_id).country == "LT"
+
+
+def test_a_blank_form_writes_nothing_until_it_has_its_required_value(
+        org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.region, "Kharkiv oblast")
+    assert org_editor.current_id() is None
+    with workspace.read() as session:
+        assert session.scalars(select(Organization)).all() == []
+    type_into(qtbot, org_editor.name, "Kharkiv")
+    org = workspace.get(Organization, org_editor.current_id())
+    assert (org.name, org.region) == ("Kharkiv", "Kharkiv oblast")
+
+
+def test_contacts_of_an_organisation(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Kharkiv")
+    table = org_editor.contacts
+    row = table.new_row()
+    choose(qtbot, table.cell(row, 0), "E-mail")
+    type_into(qtbot, table.cell(row, 1), "not-an-address")
+    assert "not an e-mail address" in table.error.text()
+    type_into(qtbot, table.cell(row, 1), "office@city.kharkiv.ua")
+    settle(qtbot)
+    with workspace.read() as session:
+        contact = session.scalars(select(ContactPoint)).one()
+    assert (contact.kind, contact.value, contact.organization_id) == (
+        "email", "office@city.kharkiv.ua", org_editor.current_id())
+    assert table.table.rowCount() == 2  # the contact and a blank row for the next
+
+
+def test_delete_asks_then_undo_brings_it_back_and_redo_deletes_again(
+        org_editor, context, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Plungė")
+    org_id = org_editor.current_id()
+
+    answer_next_question(QMessageBox.StandardButton.No)
+    assert org_editor.delete_current() is False
+    assert workspace.get(Organization, org_id).deleted_at is None
+
+    answer_next_question(QMessageBox.StandardButton.Yes)
+    assert org_editor.delete_current() is True
+    assert workspace.get(Organization, org_id, deleted=True).deleted_at is not None
+    settle(qtbot)
+    assert org_editor.notice.isVisibleTo(org_editor)
+    assert not org_editor.body.isEnabled()
+
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert workspace.get(Organization, org_id).deleted_at is None
+    assert org_editor.body.isEnabled()
+    assert org_editor.name.edit.text() == "Plungė"
+
+    context.undo_stack.redo()
+    settle(qtbot)
+    assert workspace.get(Organization, org_id, deleted=True).deleted_at is not None
+
+
+def test_undo_of_a_field_edit_shows_the_old_value(org_editor, context, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Plunge")
+    type_into(qtbot, org_editor.name, "Plungė")
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert workspace.get(Organization, org_editor.current_id()).name == "Plunge"
+    assert org_editor.name.edit.text() == "Plunge"
+    context.undo_stack.redo()
+    settle(qtbot)
+    assert org_editor.name.edit.text() == "Plungė"
+
+
+def test_a_change_made_elsewhere_shows_in_the_open_editor(org_editor, context, qtbot):
+    type_into(qtbot, org_editor.name, "Kaunas")
+    org_id = org_editor.current_id()
+    context.apply("Rename", "organization",
+                  lambda edit: edit.update(Organization, org_id, region="Kaunas county"))
+    settle(qtbot)
+    assert org_editor.region.edit.text() == "Kaunas county"
