@@ -97,3 +97,14 @@ def test_default_language_is_the_current_one():
         assert format_date(SIGNED) == "2026-02-11"
     finally:
         i18n.set_language(previous)
+
+
+def test_changing_language_changes_the_default_every_time():
+    previous = i18n.current_language()
+    try:
+        for lang, expected in [("uk", "2,5"), ("en", "2.5"), ("lt", "2,5"), ("en", "2.5")]:
+            i18n.set_language(lang)
+            assert format_number(2.5) == expected
+            assert format_money(250, "EUR") == format_money(250, "EUR", lang)
+    finally:
+        i18n.set_language(previous)

@@ -45,9 +45,13 @@ def _lang(lang: str | None) -> str:
     return lang if lang in LOCALES else "en"
 
 
-@lru_cache(maxsize=None)
 def babel_locale(lang: str | None = None) -> Locale:
-    return Locale.parse(LOCALES[_lang(lang)])
+    return _parsed(LOCALES[_lang(lang)])
+
+
+@lru_cache(maxsize=None)
+def _parsed(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 def to_local(value: datetime) -> datetime:
