@@ -87,3 +87,49 @@ def test_sqlite_binary_order_is_the_alphabetical_order():
     plan = " ".join(str(row) for row in db.execute(
         "EXPLAIN QUERY PLAN SELECT name FROM people ORDER BY sort_key LIMIT 100"))
     assert "ix_people_sort_key" in plan and "TEMP B-TREE" not in plan
+
+
+def test_every_write_keeps_the_stored_key(workspace):
+    from sqlalchemy import select
+
+    from coordinator_app.core.models import Change, Organization, Person
+
+    names = ["Šiaulių miesto savivaldybė", "Харківська міська громада", "Plungės rajono savivaldybė",
+             "Ґрунівська громада", "Alytaus miesto savivaldybė", "Гадяцька громада"]
+    ids = {name: workspace.create(Organization, name=name).id for name in names}
+    with workspace.read() as session:
+        listed = session.scalars(select(Organization.name).order_by(Organization.sort_key)).all()
+    assert listed == sorted_names(names)
+    assert listed[:3] == ["Alytaus miesto savivaldybė", "Plungės rajono savivaldybė",
+                          "Šiaulių miesto savivaldybė"]
+
+    renamed = workspace.update(Organization, ids["Гадяцька громада"], name="Юр'ївська громада")
+    assert renamed.sort_key == sort_key("Юр'ївська громада")
+    person = workspace.create(Person, full_name="  Ігор Терехов ")
+    assert person.sort_key == sort_key("Ігор Терехов")
+    # Derived from the name, so the journal does not carry it separately.
+    with workspace.read() as session:
+        fields = set(session.scalars(select(Change.field)).all())
+    assert "sort_key" not in fields
+
+
+def test_migration_fills_keys_of_existing_records(tmp_path):
+    import uuid
+
+    from coordinator_app.core import migrate
+
+    path = tmp_path / "old.sqlite3"
+    migrate.upgrade(path, "0002")
+    raw = sqlite3.connect(path)
+    for name in ("Ґалаґан", "Гаврилюк", "Audrius Klišonis"):
+        raw.execute("INSERT INTO people (id, full_name, created_at, updated_at, device_id) "
+                    "VALUES (?, ?, '2026-02-11', '2026-02-11', 'device')", (str(uuid.uuid4()), name))
+    raw.commit()
+    raw.close()
+    migrate.upgrade(path)
+    raw = sqlite3.connect(path)
+    rows = raw.execute("SELECT full_name, sort_key FROM people ORDER BY sort_key").fetchall()
+    assert [name for name, _key in rows] == ["Audrius Klišonis", "Гаврилюк", "Ґалаґан"]
+    assert all(key == sort_key(name) for name, key in rows)
+    indexes = {row[1] for row in raw.execute("PRAGMA index_list(people)")}
+    assert "ix_people_sort_key" in indexes

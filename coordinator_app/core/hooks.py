@@ -14,12 +14,14 @@ from typing import Any
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from coordinator_app.core.collation import sort_key
 from coordinator_app.core.ids import new_id, utcnow
 from coordinator_app.core.models import Change, Entity
 from coordinator_app.core.text import clean
 
 #: Stamps written by this module; journaling them again would only add noise.
-STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id"})
+#: (sort_key is derived from the name, which is journaled.)
+STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", "sort_key"})
 
 
 def plain(value: Any) -> Any:
@@ -64,6 +66,12 @@ def normalise(obj: Entity) -> None:
                 cleaned = cleaned.upper()
             if cleaned != value:
                 setattr(obj, attr.key, cleaned)
+    # Lists order names by this stored key: SQLite's byte order is then the
+    # Ukrainian and Lithuanian alphabetical order (core.collation).
+    if "sort_key" in inspect(type(obj)).columns:
+        key = sort_key(obj.label)
+        if obj.__dict__.get("sort_key") != key:
+            obj.sort_key = key
 
 
 class _Journal:
