@@ -75,6 +75,14 @@ class Column:
     combine: Callable[[Sequence[Any]], str] | None = None
     #: Relative width on screen (characters, roughly): set once, never measured from rows.
     width: int = 20
+    #: A stored, indexed column to order by instead of `expr` (names sort by their
+    #: collation key, so "Є" comes after "Е" and "Č" after "C").
+    sort_by: str | None = None
+
+    def order_key(self, cls: type[Entity]) -> ColumnElement[Any]:
+        if self.sort_by is not None and hasattr(cls, self.sort_by):
+            return getattr(cls, self.sort_by)
+        return self.expr
 
     def display(self, values: Sequence[Any]) -> str:
         if self.combine is not None:
@@ -118,7 +126,7 @@ SPECS: dict[str, ListSpec] = {
     "organization": ListSpec(
         "organization", Organization, N_("Organisations"),
         (
-            Column("name", N_("Name"), Organization.name, width=40),
+            Column("name", N_("Name"), Organization.name, width=40, sort_by="sort_key"),
             Column("kind", N_("Kind"), Organization.kind,
                    _label(vocab.ORGANIZATION_KINDS), width=22),
             Column("country", N_("Country"), Organization.country, width=8),
@@ -130,7 +138,7 @@ SPECS: dict[str, ListSpec] = {
     "person": ListSpec(
         "person", Person, N_("People"),
         (
-            Column("full_name", N_("Name"), Person.full_name, width=28),
+            Column("full_name", N_("Name"), Person.full_name, width=28, sort_by="sort_key"),
             Column("latin_name", N_("Latin spelling"), Person.latin_name, width=24),
             Column("position", N_("Position"), _current_position(), sortable=False, width=44),
             Column("languages", N_("Languages"), Person.languages, sortable=False, width=10),
@@ -139,24 +147,24 @@ SPECS: dict[str, ListSpec] = {
     "agreement": ListSpec(
         "agreement", Agreement, N_("Agreements"),
         (
-            Column("title", N_("Title"), Agreement.title, width=44),
+            Column("title", N_("Title"), Agreement.title, width=44, sort_by="sort_key"),
             Column("kind", N_("Kind"), Agreement.kind, _label(vocab.AGREEMENT_KINDS), width=24),
             Column("status", N_("Status"), Agreement.status,
                    _label(vocab.AGREEMENT_STATUSES), width=12),
-            Column("signed_on", N_("Signed"), Agreement.signed_on, _date, width=12),
-            Column("expires_on", N_("Expires"), Agreement.expires_on, _date, width=12),
+            Column("signed_on", N_("Signed"), Agreement.signed_on, _date, width=15),
+            Column("expires_on", N_("Expires"), Agreement.expires_on, _date, width=15),
         ),
     ),
     "project": ListSpec(
         "project", Project, N_("Projects"),
         (
-            Column("title", N_("Title"), Project.title, width=40),
+            Column("title", N_("Title"), Project.title, width=40, sort_by="sort_key"),
             Column("status", N_("Status"), Project.status,
                    _label(vocab.PROJECT_STATUSES), width=12),
             Column("lead", N_("Lead organisation"), _name_of(Project.lead_id),
                    sortable=False, width=28),
-            Column("start_on", N_("Start"), Project.start_on, _date, width=12),
-            Column("end_on", N_("End"), Project.end_on, _date, width=12),
+            Column("start_on", N_("Start"), Project.start_on, _date, width=15),
+            Column("end_on", N_("End"), Project.end_on, _date, width=15),
             Column("budget", N_("Budget"), Project.budget_minor, extra=(Project.currency,),
                    combine=_money, width=16),
         ),
@@ -164,8 +172,8 @@ SPECS: dict[str, ListSpec] = {
     "activity": ListSpec(
         "activity", Activity, N_("Activities"),
         (
-            Column("occurs_on", N_("Date"), Activity.occurs_on, _date, width=12),
-            Column("title", N_("Title"), Activity.title, width=44),
+            Column("occurs_on", N_("Date"), Activity.occurs_on, _date, width=15),
+            Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key"),
             Column("kind", N_("Kind"), Activity.kind, _label(vocab.ACTIVITY_KINDS), width=12),
             Column("location", N_("Place"), Activity.location, width=24),
         ),
@@ -231,7 +239,7 @@ def page_statement(query: ListQuery, offset: int, limit: int) -> Select[Any]:
         values.append(column.expr)
         values.extend(column.extra)
     index, descending = query.order()
-    key = spec.columns[index].expr
+    key = spec.columns[index].order_key(cls)
     tie = _rowid(cls)
     ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
     return (
@@ -275,7 +283,7 @@ def position_of(session: Session, query: ListQuery, record_id: str) -> int | Non
     spec = query.spec
     cls = spec.cls
     index, descending = query.order()
-    key = spec.columns[index].expr
+    key = spec.columns[index].order_key(cls)
     tie = _rowid(cls)
     target = session.execute(
         select(key.label("key"), tie.label("tie")).select_from(cls)

@@ -1,0 +1,223 @@
+"""The first page: what needs attention today. Every line opens its record
+(double-click or Enter); the queries are in core.dashboard.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.core import dashboard as queries
+from coordinator_app.core import vocab
+from coordinator_app.core.backup import backup_health
+from coordinator_app.core.formatting import format_date, format_datetime
+from coordinator_app.i18n import _
+from coordinator_app.ui.context import UiContext
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+#: Lines shown per section before it scrolls.
+VISIBLE_LINES = 12
+
+
+def _when(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
+
+
+class Section(QWidget):
+    """A heading and a short list of records; activating a line opens its record."""
+
+    def __init__(self, name: str, heading: str, columns: list[str], context: UiContext,
+                 stretch: tuple[int, ...] | None = None):
+        super().__init__()
+        self.setObjectName(name)
+        #: Columns that share the width; the others fit their text (dates, labels).
+        self.stretch = stretch if stretch is not None else tuple(range(len(columns) - 1))
+        self.context = context
+        self.heading = QLabel(heading)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.heading.setFont(font)
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("items")
+        self.tree.setHeaderLabels(columns)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree)
+
+    def fill(self, rows: list[tuple[list[str], queries.Item | None]], empty_text: str,
+             tree_like: bool = False) -> None:
+        self.tree.clear()
+        parent: QTreeWidgetItem | None = None
+        for cells, item in rows:
+            line = QTreeWidgetItem(cells)
+            if item is None:  # a group heading ("Active (3)")
+                font = line.font(0)
+                font.setBold(True)
+                line.setFont(0, font)
+                line.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(line)
+                line.setFirstColumnSpanned(True)
+                parent = line
+                continue
+            line.setData(0, RECORD_ROLE, (item.kind, item.id))
+            line.setToolTip(0, cells[0])
+            if tree_like and parent is not None:
+                parent.addChild(line)
+            else:
+                self.tree.addTopLevelItem(line)
+        self.tree.setRootIsDecorated(tree_like)
+        self.tree.expandAll()
+        self.empty.setText(empty_text)
+        self.empty.setVisible(not rows)
+        self.tree.setVisible(bool(rows))
+        lines = min(max(len(rows), 1), VISIBLE_LINES)
+        row_height = self.tree.sizeHintForRow(0) if rows else 0
+        row_height = max(row_height, self.tree.fontMetrics().height() + 2)
+        self.tree.setFixedHeight(self.tree.header().sizeHint().height() + lines * row_height
+                                 + 2 * self.tree.frameWidth() + 2)
+        # A section holds a few dozen lines at most, so measuring them is cheap.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in range(self.tree.columnCount()):
+            mode = (QHeaderView.ResizeMode.Stretch if column in self.stretch
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
+
+    def _open(self, line: QTreeWidgetItem, _column: int) -> None:
+        target = line.data(0, RECORD_ROLE)
+        if target:
+            self.context.open_record(*target)
+
+
+class DashboardPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page_dashboard")
+        self.context = context
+        self._stale = True
+
+        self.title = QLabel(_("What needs attention"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backup_warning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.backup_warning.setMargin(6)
+        self.backup_warning.setAutoFillBackground(True)
+        self.backup_warning.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.backup_warning.setForegroundRole(QPalette.ColorRole.ToolTipText)
+
+        what, agreement, due = _("What"), _("Agreement"), _("Due")
+        self.overdue = Section("overdue", _("Commitments overdue"), [what, agreement, due],
+                               context)
+        self.due_soon = Section("due_soon", _("Commitments due in the next 30 days"),
+                                [what, agreement, due], context)
+        self.expiring = Section("expiring", _("Agreements expiring in the next 90 days"),
+                                [_("Agreement"), _("Expires")], context)
+        self.projects = Section("projects", _("Projects by status"),
+                                [_("Project"), _("Ends")], context)
+        self.recent = Section("recent", _("Recent changes"),
+                              [_("Record"), _("Change"), _("When")], context, stretch=(0,))
+        self.sections = (self.overdue, self.due_soon, self.expiring, self.projects, self.recent)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self.overdue, 0, 0, top)
+        grid.addWidget(self.due_soon, 0, 1, top)
+        grid.addWidget(self.expiring, 1, 0, top)
+        grid.addWidget(self.projects, 1, 1, top)
+        grid.addWidget(self.recent, 2, 0, 1, 2, top)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.backup_warning)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        context.data_changed.connect(self._on_data_changed)
+
+    def activate(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def _on_data_changed(self, _kind: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self.activate)
+
+    def refresh(self, today: date | None = None) -> None:
+        self._stale = False
+        today = today or date.today()
+        with self.context.workspace.read() as session:
+            overdue = queries.overdue_commitments(session, today)
+            due_soon = queries.commitments_due_soon(session, today)
+            expiring = queries.agreements_expiring(session, today)
+            groups = queries.projects_by_status(session)
+            recent = queries.recent_changes(session)
+        commitments = lambda items: [([i.title, i.detail, _when(i.when)], i)  # noqa: E731
+                                     for i in items]
+        self.overdue.fill(commitments(overdue), _("No commitment is overdue."))
+        self.due_soon.fill(commitments(due_soon), _("Nothing is due in the next 30 days."))
+        self.expiring.fill([([i.title, _when(i.when)], i) for i in expiring],
+                           _("No agreement expires in the next 90 days."))
+        rows: list[tuple[list[str], queries.Item | None]] = []
+        for group in groups:
+            label = _(vocab.PROJECT_STATUSES.get(group.status, group.status))
+            rows.append(([_("{status} ({count})").format(status=label, count=group.count)],
+                         None))
+            rows.extend(([i.title, _when(i.when)], i) for i in group.items)
+        self.projects.fill(rows, _("There are no projects yet."), tree_like=True)
+        self.recent.fill([([i.title, i.detail, _when(i.when)], i)
+                          for i in recent], _("Nothing has been changed yet."))
+        self._show_backup_health()
+
+    def _show_backup_health(self) -> None:
+        health = backup_health(self.context.workspace.db.path)
+        self.backup_warning.setText(health.warning or "")
+        self.backup_warning.setVisible(bool(health.warning))
+
+    def first_section_with_items(self) -> Section | None:
+        for section in self.sections:
+            if section.tree.topLevelItemCount():
+                return section
+        return None

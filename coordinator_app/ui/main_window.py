@@ -1,0 +1,211 @@
+"""The main window: navigation on the left, the current page beside it, the status
+bar below. Menus and shortcuts live in window_actions, what is remembered between
+runs in window_state; the pages do their own work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from coordinator_app.core.listing import KINDS, SPECS
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui import window_actions, window_state
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.dashboard import DashboardPage
+from coordinator_app.ui.list_page import ListPage
+from coordinator_app.ui.status_bar import StatusBar
+from coordinator_app.ui.welcome import WelcomePage, is_first_start
+
+DASHBOARD = "dashboard"
+#: The pages in navigation order; Ctrl+1…Ctrl+6 follow it.
+PAGES: tuple[str, ...] = (DASHBOARD, *KINDS)
+PAGE_TITLES = {DASHBOARD: N_("Dashboard"), **{kind: spec.title for kind, spec in SPECS.items()}}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, scheduler=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.scheduler = scheduler
+        self.db_path = context.workspace.db.path
+        self.setObjectName("main_window")
+        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        font = QFont(self.navigation.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
+        line = QFontMetrics(font).height()
+        for number, name in enumerate(PAGES, start=1):
+            item = QListWidgetItem(_(PAGE_TITLES[name]), self.navigation)
+            item.setToolTip(f"{_(PAGE_TITLES[name])} (Ctrl+{number})")
+            item.setSizeHint(QSize(0, line * 2))
+        width = max(QFontMetrics(font).horizontalAdvance(_(PAGE_TITLES[name])) for name in PAGES)
+        self.navigation.setFixedWidth(width + 2 * line)
+
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardPage(context)
+        self.list_pages: dict[str, ListPage] = {kind: ListPage(context, kind) for kind in KINDS}
+        self.pages: dict[str, QWidget] = {DASHBOARD: self.dashboard, **self.list_pages}
+        for name in PAGES:
+            self.stack.addWidget(self.pages[name])
+        self.welcome = WelcomePage(context)
+        self.welcome.finished.connect(self._welcome_done)
+        self.stack.addWidget(self.welcome)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setStatusBar(StatusBar(self.db_path, scheduler, self))
+
+        self.actions = window_actions.install(self)
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+        for kind, page in self.list_pages.items():
+            page.record_shown.connect(lambda record_id, kind=kind: self._remember(kind, record_id))
+        context.open_requested.connect(self.open_record)
+        context.error.connect(self._show_error)
+        self.resize(1280, 800)
+        window_state.restore_layout(self)
+        if is_first_start(context):
+            self._show_welcome()
+        else:
+            self._return_to_last_position()
+
+    # -- pages -------------------------------------------------------------------------
+
+    def current_page_name(self) -> str:
+        widget = self.stack.currentWidget()
+        for name, page in self.pages.items():
+            if page is widget:
+                return name
+        return DASHBOARD
+
+    def current_list_page(self) -> ListPage | None:
+        return self.list_pages.get(self.current_page_name())
+
+    def show_page(self, name: str) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            return
+        self.navigation.setCurrentRow(PAGES.index(name))
+
+    def _on_navigation(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        name = PAGES[row]
+        page = self.pages[name]
+        self.stack.setCurrentWidget(page)
+        page.activate()
+        self.actions.page_changed(self.current_list_page() is not None)
+        record_id = page.current_id() if isinstance(page, ListPage) else None
+        window_state.remember_record(self.db_path, name, record_id)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Switch to the page of `kind` and show the record (context.open_requested)."""
+        if kind not in self.list_pages:
+            return
+        self.show_page(kind)
+        page = self.list_pages[kind]
+        page.open_record(record_id)
+        page.focus_list()
+
+    def _remember(self, kind: str, record_id: str) -> None:
+        if self.current_page_name() == kind:
+            window_state.remember_record(self.db_path, kind, record_id)
+
+    def _return_to_last_position(self) -> None:
+        page, records = window_state.last_position(self.db_path)
+        for kind, record_id in records.items():
+            if kind in self.list_pages:
+                self.list_pages[kind].restore_record(record_id)
+        self.navigation.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+
+    # -- first start -------------------------------------------------------------------
+
+    def _show_welcome(self) -> None:
+        self.navigation.setEnabled(False)
+        self.stack.setCurrentWidget(self.welcome)
+        self.actions.page_changed(False)
+
+    def _welcome_done(self) -> None:
+        self.navigation.setEnabled(True)
+        self.stack.setCurrentWidget(self.dashboard)
+        self.navigation.setCurrentRow(-1)
+        self.navigation.setCurrentRow(0)
+
+    # -- commands the menus call -------------------------------------------------------
+
+    def new_record(self, kind: str | None = None) -> None:
+        kind = kind or self.current_page_name()
+        if kind not in self.list_pages:
+            return
+        self.show_page(kind)
+        self.list_pages[kind].new_record()
+
+    def delete_current(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.delete_current()
+
+    def focus_filter(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.focus_filter()
+
+    def open_search(self) -> None:
+        from coordinator_app.ui.search_dialog import SearchDialog
+
+        if getattr(self, "_search", None) is None:
+            self._search = SearchDialog(self.context, self)
+        self._search.open()
+
+    def open_briefing(self) -> None:
+        from coordinator_app.ui.report_dialogs import open_briefing_dialog
+
+        open_briefing_dialog(self.context, self)
+
+    def open_settings(self) -> None:
+        from coordinator_app.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def back_up_now(self) -> None:
+        if self.scheduler is None:
+            return
+        made = self.scheduler.backup_now()
+        if made is not None:
+            self.statusBar().showMessage(_("Backup written: {path}").format(path=made), 8000)
+        if self.current_page_name() == DASHBOARD:
+            self.dashboard.refresh()
+
+    def _show_error(self, message: str) -> None:
+        QTimer.singleShot(0, lambda: QMessageBox.warning(self, _("Coordinator"), message))
+
+    def closeEvent(self, event) -> None:
+        window_state.save_layout(self)
+        page = self.current_list_page()
+        window_state.remember_record(self.db_path, self.current_page_name(),
+                                     page.current_id() if page else None)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        # Escape in a list page goes back to its list, wherever the focus was.
+        page = self.current_list_page()
+        if event.key() == Qt.Key.Key_Escape and page is not None:
+            page.focus_list()
+            return
+        super().keyPressEvent(event)

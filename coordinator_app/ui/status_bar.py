@@ -1,0 +1,36 @@
+"""The status bar: which database file is open, when it was last backed up, and
+that everything is on this computer (no network is used or awaited)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from coordinator_app.i18n import _
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, db_path: Path, scheduler=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self.database = QLabel(_("Database: {name}").format(name=Path(db_path).name))
+        self.database.setObjectName("database")
+        self.database.setToolTip(str(db_path))
+        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup = QLabel()
+        self.backup.setObjectName("backup")
+        self.offline = QLabel(_("offline: all data on this computer"))
+        self.offline.setObjectName("offline")
+        self.offline.setToolTip(_("Coordinator never needs a network: every record is kept "
+                                  "in the database file on this computer."))
+        for label in (self.database, self.backup, self.offline):
+            self.addPermanentWidget(label)
+        if scheduler is not None:
+            scheduler.status_changed.connect(self.show_backup)
+            self.show_backup(scheduler.status_text())
+
+    def show_backup(self, text: str) -> None:
+        self.backup.setText(text)
+        self.backup.setToolTip(text)

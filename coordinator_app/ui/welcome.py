@@ -1,0 +1,111 @@
+"""The first screen of a new, empty database: load the demo data or start empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import exists, select
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.listing import SPECS
+from coordinator_app.core.models import PriorityArea
+from coordinator_app.i18n import _
+from coordinator_app.ui.context import UiContext
+
+
+def is_first_start(context: UiContext) -> bool:
+    """True for a database nobody has started yet: no records, not even the shared
+    priority areas that "Start empty" adds (so the choice is offered once)."""
+    with context.workspace.read() as session:
+        for cls in [spec.cls for spec in SPECS.values()] + [PriorityArea]:
+            if session.scalar(select(exists().where(cls.deleted_at.is_(None)))):
+                return False
+    return True
+
+
+class WelcomePage(QWidget):
+    #: The database now holds what the user chose; the window shows the dashboard.
+    finished = Signal()
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page_welcome")
+        self.context = context
+
+        title = QLabel(_("Welcome to Coordinator"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(_(
+            "Coordinator keeps the contacts, agreements and projects of a partnership "
+            "between municipalities on this computer. It works without a network and "
+            "saves every change as soon as you make it.\n\n"
+            "This database is empty. You can look around with a demo data set built from "
+            "the February 2026 memorandum between the Association of Frontline Cities and "
+            "Communities and the Association of Local Authorities of Lithuania, or start "
+            "with your own records."))
+        intro.setWordWrap(True)
+        where = QLabel(_("Database: {path}").format(path=context.workspace.db.path))
+        where.setWordWrap(True)
+        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.demo_button = QPushButton(_("Load demo data"))
+        self.demo_button.setObjectName("load_demo")
+        self.demo_button.setDefault(True)
+        self.demo_button.clicked.connect(self.load_demo)
+        self.empty_button = QPushButton(_("Start empty"))
+        self.empty_button.setObjectName("start_empty")
+        self.empty_button.clicked.connect(self.start_empty)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.empty_button)
+        buttons.addStretch(1)
+
+        column = QWidget()
+        column.setMaximumWidth(44 * column.fontMetrics().averageCharWidth() * 2)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addSpacing(12)
+        inner.addWidget(intro)
+        inner.addSpacing(18)
+        inner.addLayout(buttons)
+        inner.addSpacing(12)
+        inner.addWidget(where)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(column, 3)
+        layout.addStretch(1)
+        layout.setAlignment(column, Qt.AlignmentFlag.AlignVCenter)
+
+    def load_demo(self) -> None:
+        from coordinator_app.core.demo import load_demo
+
+        self._run(load_demo)
+
+    def start_empty(self) -> None:
+        from coordinator_app.core.demo import ensure_priority_areas
+
+        self._run(ensure_priority_areas)
+
+    def _run(self, action) -> None:
+        try:
+            action(self.context.workspace)
+        except CoordinatorError as exc:
+            QMessageBox.warning(self, _("Coordinator"), str(exc))
+            return
+        self.context.data_changed.emit("")
+        self.finished.emit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)

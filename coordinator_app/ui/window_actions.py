@@ -1,0 +1,137 @@
+"""The main window's menus, toolbar and keyboard shortcuts.
+
+Every command is an action with a shortcut, so everything the mouse can do the
+keyboard can too: Ctrl+1…6 pages, Ctrl+N new, Delete (in a list) or Ctrl+Delete,
+Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+K search, Ctrl+F filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+
+from coordinator_app.i18n import N_, _
+
+NEW_TITLES = {
+    "organization": N_("New organisation"),
+    "person": N_("New person"),
+    "agreement": N_("New agreement"),
+    "project": N_("New project"),
+    "activity": N_("New activity"),
+}
+
+
+@dataclass
+class WindowActions:
+    new: QAction
+    delete: QAction
+    undo: QAction
+    redo: QAction
+    search: QAction
+    filter: QAction
+    briefing: QAction
+    settings: QAction
+    backup: QAction
+    quit: QAction
+    pages: list[QAction]
+
+    def page_changed(self, on_list: bool) -> None:
+        """New, Delete and Filter act on a list page; elsewhere they are greyed out."""
+        for action in (self.new, self.delete, self.filter):
+            action.setEnabled(on_list)
+
+
+def _action(window: QMainWindow, text: str, slot, *shortcuts, icon=None,
+            name: str = "") -> QAction:
+    action = QAction(text, window)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.setObjectName(name)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def install(window) -> WindowActions:
+    pixmap = QStyle.StandardPixmap
+    context = window.context
+    new = _action(window, _("&New"), window.new_record, QKeySequence.StandardKey.New,
+                  icon=pixmap.SP_FileIcon, name="action_new")
+    delete = _action(window, _("&Delete"), window.delete_current, "Ctrl+Delete",
+                     icon=pixmap.SP_TrashIcon, name="action_delete")
+    undo = context.undo_stack.createUndoAction(window, _("&Undo"))
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    undo.setIcon(window.style().standardIcon(pixmap.SP_ArrowBack))
+    undo.setObjectName("action_undo")
+    redo = context.undo_stack.createRedoAction(window, _("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setIcon(window.style().standardIcon(pixmap.SP_ArrowForward))
+    redo.setObjectName("action_redo")
+    search = _action(window, _("&Search…"), window.open_search, "Ctrl+K",
+                     icon=pixmap.SP_FileDialogContentsView, name="action_search")
+    filter_ = _action(window, _("&Filter this list"), window.focus_filter,
+                      QKeySequence.StandardKey.Find, name="action_filter")
+    briefing = _action(window, _("&Briefing pack…"), window.open_briefing, "Ctrl+P",
+                       icon=pixmap.SP_FileDialogDetailedView, name="action_briefing")
+    settings = _action(window, _("Se&ttings…"), window.open_settings,
+                       QKeySequence.StandardKey.Preferences, name="action_settings")
+    backup = _action(window, _("&Back up now"), window.back_up_now, "Ctrl+Shift+S",
+                     icon=pixmap.SP_DialogSaveButton, name="action_backup")
+    quit_ = _action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit,
+                    name="action_quit")
+    quit_.setMenuRole(QAction.MenuRole.QuitRole)
+
+    from coordinator_app.ui.main_window import PAGE_TITLES, PAGES
+
+    pages = []
+    for number, name in enumerate(PAGES, start=1):
+        action = _action(window, _(PAGE_TITLES[name]),
+                         lambda name=name: window.show_page(name), f"Ctrl+{number}",
+                         name=f"action_page_{name}")
+        pages.append(action)
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu(_("&File"))
+    file_menu.addAction(new)
+    new_menu = file_menu.addMenu(_("New &record"))
+    for kind, title in NEW_TITLES.items():
+        new_menu.addAction(_action(window, _(title), lambda kind=kind: window.new_record(kind),
+                                   name=f"action_new_{kind}"))
+    file_menu.addAction(delete)
+    file_menu.addSeparator()
+    file_menu.addAction(briefing)
+    file_menu.addAction(backup)
+    file_menu.addSeparator()
+    file_menu.addAction(settings)
+    file_menu.addSeparator()
+    file_menu.addAction(quit_)
+
+    edit_menu = menu.addMenu(_("&Edit"))
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(search)
+    edit_menu.addAction(filter_)
+
+    go_menu = menu.addMenu(_("&Go"))
+    for action in pages:
+        go_menu.addAction(action)
+
+    toolbar = QToolBar(_("Main toolbar"))
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action in (new, delete, undo, redo, search, briefing):
+        toolbar.addAction(action)
+    window.addToolBar(toolbar)
+
+    for action in (new, delete, undo, redo, search, filter_, briefing, settings, backup):
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut:
+            action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
+    return WindowActions(new, delete, undo, redo, search, filter_, briefing, settings,
+                         backup, quit_, pages)
