@@ -118,8 +118,9 @@ def test_failed_backup_is_reported_until_one_succeeds(workspace, tmp_path):
 
     with pytest.raises(DatabaseError, match="Could not write the backup"):
         backup.create_backup(path, blocked)
-    backup.record_failure(path, "the disk is full")
-    assert "The last backup failed: the disk is full" in backup.backup_health(path).warning
+    backup.record_failure(path, "The disk is full.")
+    assert backup.backup_health(path).warning == (
+        "The last backup failed. The disk is full. Check the disk and make a backup now.")
 
     backup.create_backup(path)
     backup.clear_failure(path)

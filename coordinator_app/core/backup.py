@@ -237,6 +237,11 @@ def record_failure(db_path: Path, reason: str) -> None:
         pass  # the same disk that failed the backup; the scheduler still reports it
 
 
+def failed_text(reason: str) -> str:
+    return _("The last backup failed. {reason} Check the disk and make a backup now.").format(
+        reason=reason)
+
+
 def clear_failure(db_path: Path) -> None:
     try:
         (default_backup_dir(db_path) / FAILURE_FILE).unlink(missing_ok=True)
@@ -260,9 +265,7 @@ def backup_health(db_path: Path, now: datetime | None = None) -> BackupHealth:
     last = backups[0] if backups else None
     failure = last_failure(db_path)
     if failure is not None and (last is None or failure[0] >= last.taken_at):
-        return BackupHealth(last.taken_at if last else None, _(
-            "The last backup failed: {reason}. Check the disk and make a backup now."
-        ).format(reason=failure[1]))
+        return BackupHealth(last.taken_at if last else None, failed_text(failure[1]))
     current = journal_seq(db_path)
     if last is None:
         warning = _("There is no backup of this database yet.") if current else None

@@ -79,6 +79,17 @@ def _read_info(fd: int) -> dict:
     return info if isinstance(info, dict) else {}
 
 
+def _since(holder: dict) -> str:
+    from datetime import datetime
+
+    from coordinator_app.core.formatting import format_datetime
+
+    try:
+        return format_datetime(datetime.fromisoformat(holder["since"]))
+    except (KeyError, TypeError, ValueError):
+        return "?"
+
+
 @dataclass
 class DatabaseLock:
     """Hold with `acquire()`; `release()` at a clean exit marks the session as ended cleanly."""
@@ -114,7 +125,7 @@ class DatabaseLock:
                 "The database {path} is already open in another Coordinator window "
                 "(process {pid} on {host}, since {since}). Close it there first."
             ).format(path=self.db_path, pid=holder.get("pid", "?"),
-                     host=holder.get("host", "?"), since=holder.get("since", "?")), holder)
+                     host=holder.get("host", "?"), since=_since(holder)), holder)
         previous = _read_info(fd)
         self.previous_unclean = previous.get("state") == "open"
         self.fd = fd

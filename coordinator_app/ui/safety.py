@@ -226,6 +226,8 @@ class BackupScheduler(QObject):
         self.db_path = Path(workspace.db.path)
         self._backed_up_seq: int | None = None
         self._extra_problem: str | None = None
+        # Also kept here: the backups folder itself may be what cannot be written.
+        self._failure: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(self.INTERVAL_MS)
         self.timer.timeout.connect(self.backup_if_changed)
@@ -259,11 +261,13 @@ class BackupScheduler(QObject):
             made = backup.create_backup(self.db_path, reason=reason)
             backup.thin_backups(self.db_path, made.parent)
             backup.clear_failure(self.db_path)
+            self._failure = None
             self._backed_up_seq = seq
             logs.log.info("backup %s", made)
         except DatabaseError as exc:
             logs.log.error("backup failed: %s", exc)
             backup.record_failure(self.db_path, str(exc))
+            self._failure = str(exc)
         if made is not None:
             self._copy_to_extra(made)
         self.status_changed.emit(self.status_text())
@@ -287,6 +291,8 @@ class BackupScheduler(QObject):
             logs.log.error("copy to %s failed: %s", extra, exc)
 
     def status_text(self) -> str:
+        if self._failure:
+            return backup.failed_text(self._failure)
         health = backup.backup_health(self.db_path)
         if health.warning:
             return health.warning

@@ -1,0 +1,278 @@
+"""The app's safety net as a person meets it: dialogs driven offscreen, never blocking."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from coordinator_app.core import backup
+from coordinator_app.core.lock import DatabaseLock, holder_of
+from coordinator_app.core.logs import log_file
+from coordinator_app.core.service import Workspace
+from coordinator_app.ui import safety
+
+SHOTS = Path(os.environ.get("COORDINATOR_SHOTS", "/tmp"))
+
+
+class Clicker:
+    """Stands in for a person at the dialog: records each box and clicks a button."""
+
+    def __init__(self, *choices: str, shot: str | None = None):
+        self.choices = list(choices)
+        self.boxes: list[tuple[str, str, str, list[str]]] = []
+        self.shot = shot
+
+    def __call__(self, box: QMessageBox):
+        buttons = [b.text() for b in box.buttons()]
+        self.boxes.append((box.windowTitle(), box.text(), box.informativeText(), buttons))
+        if self.shot:
+            box.show()
+            box.grab().save(str(SHOTS / f"{self.shot}-{len(self.boxes)}.png"))
+            box.hide()
+        wanted = self.choices.pop(0) if self.choices else None
+        for button in box.buttons():
+            if button.text() == wanted:
+                return button
+        return None
+
+
+def fill(db_path: Path, names: list[str]) -> None:
+    from coordinator_app.core.db import open_database
+
+    db = open_database(db_path)
+    workspace = Workspace(db)
+    for name in names:
+        workspace.create("organization", name=name, notes="Примітка " * 300)
+    db.close()
+
+
+def damage_middle(path: Path) -> None:
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        for start in range(size // 3 // 4096 * 4096, size * 2 // 3, 4096 * 3):
+            handle.seek(start)
+            handle.write(b"\xde\xad\xbe\xef" * 1024)
+
+
+def names_in(db) -> set[str]:
+    from sqlalchemy import select
+
+    from coordinator_app.core.models import Organization
+
+    with Workspace(db).read() as session:
+        return set(session.scalars(select(Organization.name)))
+
+
+def test_open_takes_the_lock_and_a_second_window_is_told(qtbot, db_path):
+    db = safety.open_database_for_app(db_path, ask=Clicker())
+    assert db is not None
+    assert holder_of(db_path)["pid"] == os.getpid()
+
+    person = Clicker("Try again", "Quit", shot="safety-in-use")
+    assert safety.open_database_for_app(db_path, ask=person) is None
+    title, text, informative, buttons = person.boxes[0]
+    assert title == "Database in use"
+    assert f"process {os.getpid()}" in text
+    assert buttons == ["Try again", "Quit"]
+    assert len(person.boxes) == 2  # "Try again" asked again while it is still open
+
+    db.close()
+    assert holder_of(db_path) is None
+    again = safety.open_database_for_app(db_path, ask=Clicker())
+    assert again is not None
+    again.close()
+
+
+def test_damaged_database_is_restored_from_the_newest_sound_backup(qtbot, db_path):
+    fill(db_path, [f"Громада {i}" for i in range(60)])
+    backup.create_backup(db_path)
+    DatabaseLock(db_path).acquire().release(clean=False)  # the battery died
+    damage_middle(db_path)
+    damaged = db_path.read_bytes()
+
+    person = Clicker("Restore the newest backup", shot="safety-damaged")
+    db = safety.open_database_for_app(db_path, ask=person)
+
+    assert db is not None
+    title, text, informative, buttons = person.boxes[0]
+    assert title == "Database damaged"
+    assert "is damaged" in text and "newest sound backup is from" in informative
+    assert "kept aside" in informative
+    assert len(names_in(db)) == 60
+    aside = next((db_path.parent / "set-aside").iterdir())
+    assert (aside / db_path.name).read_bytes() == damaged
+    db.close()
+
+
+def test_quitting_leaves_the_damaged_file_untouched(qtbot, db_path):
+    fill(db_path, ["Громада"])
+    with db_path.open("r+b") as handle:
+        handle.write(b"\x00" * 100)
+    before = db_path.read_bytes()
+
+    person = Clicker("Quit", shot="safety-no-backup")
+    assert safety.open_database_for_app(db_path, ask=person) is None
+
+    _title, _text, informative, buttons = person.boxes[0]
+    assert "No sound backup was found" in informative
+    assert "Restore the newest backup" not in buttons
+    assert db_path.read_bytes() == before
+    assert holder_of(db_path) is None
+
+
+def test_a_backup_file_can_be_chosen_when_none_is_beside_it(qtbot, db_path, tmp_path):
+    fill(db_path, ["From the stick"])
+    stick = tmp_path / "usb"
+    on_stick = backup.create_backup(db_path, stick)
+    for old in (db_path.parent / "backups").glob("*"):
+        old.unlink()
+    with db_path.open("r+b") as handle:
+        handle.write(b"\x00" * 100)
+
+    person = Clicker("Choose a backup file…")
+    db = safety.open_database_for_app(db_path, ask=person,
+                                      choose_file=lambda parent, folder: on_stick)
+    assert db is not None
+    assert names_in(db) == {"From the stick"}
+    db.close()
+
+
+def mount_tmpfs(target: Path, size: str) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                             str(target)], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+
+
+def test_read_only_media_gives_a_clear_error(qtbot, tmp_path):
+    media = tmp_path / "cdrom"
+    mount_tmpfs(media, "4m")
+    try:
+        fill(media / "coordinator.sqlite3", ["Громада"])
+        before = (media / "coordinator.sqlite3").read_bytes()
+        subprocess.run(["mount", "-o", "remount,ro", str(media)], check=True)
+
+        person = Clicker(shot="safety-read-only")
+        assert safety.open_database_for_app(media / "coordinator.sqlite3", ask=person) is None
+        _title, text, _informative, _buttons = person.boxes[0]
+        assert "read-only" in text and "writable folder" in text
+        assert (media / "coordinator.sqlite3").read_bytes() == before
+    finally:
+        subprocess.run(["umount", str(media)])
+
+
+def test_uncaught_exception_is_logged_and_shown_and_work_goes_on(qtbot):
+    hook = safety.install_exception_hook(None)
+    try:
+        raise ValueError("the list could not be sorted")
+    except ValueError:
+        hook(*sys.exc_info())
+    assert hook.dialog.isVisible()
+    assert "the list could not be sorted" in hook.dialog.text()
+    assert "Every change you confirmed is saved" in hook.dialog.informativeText()
+    hook.dialog.grab().save(str(SHOTS / "safety-crash.png"))
+    logged = log_file().read_text("utf-8")
+    assert "ValueError: the list could not be sorted" in logged
+    assert "Traceback" in logged
+
+    try:
+        {}["missing"]
+    except KeyError:
+        hook(*sys.exc_info())
+    assert hook.count == 2 and "missing" in hook.dialog.text()  # one dialog, updated
+    hook.dialog.close()
+    sys.excepthook = sys.__excepthook__
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_qt_slot_reaches_the_hook(qtbot):
+    hook = safety.install_exception_hook(None)
+    ran_after = []
+
+    def broken_slot():
+        raise RuntimeError("a slot failed")
+
+    QTimer.singleShot(0, broken_slot)
+    QTimer.singleShot(20, lambda: ran_after.append(True))
+    qtbot.waitUntil(lambda: bool(ran_after), timeout=2000)
+    assert hook.count == 1
+    assert "a slot failed" in log_file().read_text("utf-8")
+    hook.dialog.close()
+    sys.excepthook = sys.__excepthook__
+
+
+def test_scheduler_backs_up_only_when_something_changed(qtbot, workspace, tmp_path):
+    scheduler = safety.BackupScheduler(workspace)
+    statuses: list[str] = []
+    scheduler.status_changed.connect(statuses.append)
+    assert scheduler.timer.interval() == 30 * 60 * 1000
+
+    scheduler.start()
+    assert statuses == ["No backup yet."]
+    assert scheduler.backup_if_changed() is not None  # a new database is worth one
+    assert scheduler.backup_if_changed() is None
+
+    workspace.create("organization", name="Громада")
+    made = scheduler.backup_if_changed()
+    assert made is not None and made.name.endswith("-auto.sqlite3")
+    assert statuses[-1].startswith("Last backup: ")
+    assert scheduler.backup_if_changed() is None
+
+    scheduler.shutdown()
+    assert not scheduler.timer.isActive()
+    assert [b.reason for b in backup.list_backups(workspace.db.path)] == ["auto", "auto"]
+    workspace.create("organization", name="Savivaldybė")
+    scheduler.shutdown()
+    assert backup.list_backups(workspace.db.path)[0].reason == "exit"
+
+
+def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
+        qtbot, workspace, tmp_path):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    backup.set_extra_folder(stick)
+    scheduler = safety.BackupScheduler(workspace)
+    made = scheduler.backup_now()
+    assert (stick / made.name).exists()
+
+    stick.rename(tmp_path / "usb-unplugged")
+    scheduler.backup_now()
+    assert "is not available" in scheduler.status_text()
+
+
+def test_scheduler_reports_a_failing_backup(qtbot, workspace, tmp_path):
+    workspace.create("organization", name="Громада")
+    (workspace.db.path.parent / "backups").write_text("a file where the folder should be")
+    scheduler = safety.BackupScheduler(workspace)
+    statuses: list[str] = []
+    scheduler.status_changed.connect(statuses.append)
+
+    assert scheduler.backup_now() is None
+    assert statuses[-1].startswith("The last backup failed. Could not write the backup")
+    assert names_in(workspace.db) == {"Громада"}  # the data itself is untouched
+
+    (workspace.db.path.parent / "backups").unlink()
+    assert scheduler.backup_now() is not None
+    assert statuses[-1].startswith("Last backup: ")
+
+
+def test_backups_to_a_full_disk_fail_clearly(qtbot, workspace, tmp_path):
+    stick = tmp_path / "tiny"
+    mount_tmpfs(stick, "64k")
+    try:
+        for i in range(30):
+            workspace.create("organization", name=f"Громада {i}", notes="x" * 3000)
+        with pytest.raises(Exception, match="the disk is full"):
+            backup.create_backup(workspace.db.path, stick)
+        assert not list(stick.iterdir())  # no half-written backup left behind
+    finally:
+        subprocess.run(["umount", str(stick)])
