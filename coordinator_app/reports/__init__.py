@@ -1,0 +1,45 @@
+"""Printed reports: the memorandum summary of one agreement and briefing packs.
+
+ReportLab is heavy to import, so this package's entry points import it only
+when a report is actually printed; importing `coordinator_app.reports` costs
+nothing at start-up. Nothing here knows about Qt: the app runs these same
+functions on a worker thread, and the command line calls them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from coordinator_app.core.service import Workspace
+
+#: Called as progress(done, total) while a long report is being made.
+Progress = Callable[[int, int], None]
+
+
+def render_memorandum(workspace: Workspace, agreement_id: str, out_path: str | Path,
+                      lang: str) -> Path:
+    """Print the one- or two-page summary of one agreement to `out_path` (PDF)."""
+    from coordinator_app.reports.memorandum import render
+
+    return render(workspace, agreement_id, Path(out_path), lang)
+
+
+def render_briefing(workspace: Workspace, out_path: str | Path, lang: str,
+                    organization_ids: Iterable[str] = (), agreement_ids: Iterable[str] = (),
+                    date_from: date | None = None, date_to: date | None = None,
+                    progress: Progress | None = None) -> Path:
+    """Print a briefing pack for a meeting or visit to `out_path` (PDF).
+
+    The pack covers the chosen organisations (and the agreements they are party
+    to), the chosen agreements, and/or what happens between the two dates. With
+    nothing chosen it covers every agreement in the database.
+    """
+    from coordinator_app.reports.briefing import render
+
+    return render(workspace, Path(out_path), lang, tuple(organization_ids),
+                  tuple(agreement_ids), date_from, date_to, progress)
+
+
+__all__ = ["render_memorandum", "render_briefing", "Progress"]

@@ -1,0 +1,205 @@
+"""The page every report is printed on: A4, running header and footer, outline.
+
+Each page carries the report's title, the date it was made, how fresh its data
+is ("data as of": the newest entry of the change journal) and "page X of Y".
+Y is known only when the last page is laid out, so the canvas keeps every page
+open until the end and draws the header and footer in `save()`.
+
+Headings that should appear in the PDF's bookmarks are `Heading` paragraphs;
+the document template turns each into an outline entry and, for the briefing
+pack, a line of the table of contents.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from coordinator_app import __version__
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.formatting import format_datetime
+from coordinator_app.i18n import _, gettext_in
+from coordinator_app.reports import fonts
+
+PAGE = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+#: Where the running header and footer sit, inside the top and bottom margins.
+HEADER_Y = PAGE[1] - 12 * mm
+FOOTER_Y = 10 * mm
+RUNNING_SIZE = 7.5
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What the running header, the footer and the PDF's metadata say."""
+
+    title: str
+    subject: str
+    lang: str
+    generated_at: datetime
+    data_as_of: datetime | None
+    #: Who the document is from: the app, in the report's language.
+    author: str = "Coordinator"
+
+
+class Heading(Paragraph):
+    """A heading that gets a PDF bookmark at `level` (and a contents line if `toc`)."""
+
+    def __init__(self, text: str, style, *, level: int, key: str, toc: bool,
+                 outline: bool = True):
+        text = nfc(text)
+        super().__init__(escape(text), style)
+        self.outline_text = text
+        self.level = level
+        self.key = key
+        self.toc = toc
+        self.outline = outline
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened with an ellipsis so that it fits `width`."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def canvas_class(info: ReportInfo) -> type[Canvas]:
+    """A canvas that draws the running header and footer once the page count is known."""
+
+    lang = info.lang
+    generated = nfc(gettext_in(lang, "Generated {moment}").format(
+        moment=format_datetime(info.generated_at, lang)))
+    as_of = nfc(gettext_in(lang, "Data as of {moment}").format(
+        moment=format_datetime(info.data_as_of, lang)) if info.data_as_of
+        else gettext_in(lang, "Data as of: no data recorded yet"))
+    page_of = nfc(gettext_in(lang, "Page {page} of {pages}"))
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._running(total)
+                super().showPage()
+            super().save()
+
+        def _running(self, total: int) -> None:
+            width = PAGE[0] - 2 * MARGIN_X
+            self.saveState()
+            self.setFillGray(0)
+            self.setStrokeGray(0)
+            self.setLineWidth(0.4)
+            self.setFont(fonts.REGULAR, RUNNING_SIZE)
+            right = PAGE[0] - MARGIN_X
+            self.drawRightString(right, HEADER_Y, generated)
+            title_room = width - stringWidth(generated, fonts.REGULAR, RUNNING_SIZE) - 8 * mm
+            self.setFont(fonts.BOLD, RUNNING_SIZE)
+            self.drawString(MARGIN_X, HEADER_Y, _fit(info.title, fonts.BOLD, RUNNING_SIZE,
+                                                     title_room))
+            self.line(MARGIN_X, HEADER_Y - 2 * mm, right, HEADER_Y - 2 * mm)
+            self.line(MARGIN_X, FOOTER_Y + 4 * mm, right, FOOTER_Y + 4 * mm)
+            self.setFont(fonts.REGULAR, RUNNING_SIZE)
+            self.drawString(MARGIN_X, FOOTER_Y, as_of)
+            self.setFont(fonts.BOLD, RUNNING_SIZE)
+            self.drawRightString(right, FOOTER_Y,
+                                 page_of.format(page=self._pageNumber, pages=total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class ReportDocument(BaseDocTemplate):
+    """A4 portrait, one frame; turns `Heading`s into bookmarks and contents lines."""
+
+    def __init__(self, path: Path, info: ReportInfo,
+                 on_flowable: Callable[[], None] | None = None):
+        fonts.register_fonts()
+        super().__init__(
+            str(path), pagesize=PAGE,
+            leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            title=info.title, author=info.author, subject=info.subject,
+            creator=f"Coordinator {__version__}", producer=f"Coordinator {__version__}",
+            lang=info.lang, displayDocTitle=True,
+            # No standard PDF font may slip in: everything printed uses the shipped face.
+            initialFontName=fonts.REGULAR, initialFontSize=10,
+        )
+        self.info = info
+        self.on_flowable = on_flowable
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 - ReportLab's name
+        if self.on_flowable is not None:
+            self.on_flowable()
+        if not isinstance(flowable, Heading):
+            return
+        if flowable.outline:
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline_text, flowable.key,
+                                      level=flowable.level, closed=flowable.level >= 1)
+        if flowable.toc:
+            self.notify("TOCEntry", (flowable.level, flowable.outline_text, self.page,
+                                     flowable.key))
+
+
+def write_pdf(path: Path, info: ReportInfo, story: list, *, contents: bool,
+              on_flowable: Callable[[], None] | None = None) -> Path:
+    """Lay out `story` into `path`; with `contents`, in as many passes as the table of
+    contents needs. The file appears whole or not at all: a half-written PDF would
+    open as a broken document on a laptop that lost power."""
+    path = Path(path).expanduser()
+    folder = path.parent.resolve()
+    if not folder.is_dir():
+        raise CoordinatorError(_("The folder {folder} does not exist; choose another place "
+                                 "for the report.").format(folder=folder))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
+    except OSError as exc:
+        raise CoordinatorError(_("The report cannot be written in {folder}: {reason}").format(
+            folder=folder, reason=exc.strerror or exc)) from exc
+    os.close(handle)
+    doc = ReportDocument(Path(temporary), info, on_flowable)
+    canvasmaker = canvas_class(info)
+    try:
+        if contents:
+            doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+        else:
+            doc.build(story, canvasmaker=canvasmaker)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise CoordinatorError(_("The report could not be written to {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path

@@ -1,0 +1,373 @@
+"""What a report says, read from the database into plain values.
+
+Reports read everything they print in one short read session and then lay it
+out with the session closed (sessions live only inside one call). Values stay
+raw (codes, dates, minor units): the layout translates and formats them in the
+report's language. Only the names that the data itself keeps per language
+(priority areas) are chosen here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from coordinator_app.core.errors import NotFound
+from coordinator_app.core.models import (
+    Activity,
+    ActivityParticipant,
+    Affiliation,
+    Agreement,
+    AgreementParty,
+    AgreementPriorityArea,
+    AidDelivery,
+    Attachment,
+    Change,
+    Commitment,
+    ContactPoint,
+    Organization,
+    Person,
+    Project,
+    ProjectAgreement,
+    ProjectPartner,
+    ProjectPriorityArea,
+    Signatory,
+    Source,
+)
+from coordinator_app.i18n import _
+
+#: Ways to reach someone without e-mail or a browser, in the order people try them.
+MESSENGERS = ("signal", "telegram", "whatsapp", "viber")
+#: How many of an agreement's latest activities its summary lists.
+RECENT_ACTIVITIES = 5
+
+
+@dataclass
+class PartyFact:
+    name: str
+    country: str | None
+    role: str
+
+
+@dataclass
+class SignatoryFact:
+    name: str
+    latin_name: str | None
+    organization: str
+    title: str | None
+
+
+@dataclass
+class CommitmentFact:
+    description: str
+    party: str | None
+    owner: str | None
+    due_on: date | None
+    status: str
+
+
+@dataclass
+class DeliveryFact:
+    item: str
+    quantity: float
+    unit: str | None
+    sender: str | None
+    recipient: str | None
+    delivered_on: date | None
+    project: str
+
+
+@dataclass
+class MilestoneFact:
+    title: str
+    due_on: date | None
+    status: str
+
+
+@dataclass
+class ProjectFact:
+    id: str
+    title: str
+    status: str
+    lead: str | None
+    location: str | None
+    start_on: date | None
+    end_on: date | None
+    budget_minor: int | None
+    currency: str | None
+    areas: list[str] = field(default_factory=list)
+    milestones: list[MilestoneFact] = field(default_factory=list)
+    deliveries: list[DeliveryFact] = field(default_factory=list)
+
+
+@dataclass
+class ActivityFact:
+    occurs_on: date
+    kind: str
+    title: str
+    location: str | None
+
+
+@dataclass
+class SourceFact:
+    title: str
+    url: str | None
+    publisher: str | None
+    published_on: date | None
+
+
+@dataclass
+class AgreementFact:
+    id: str
+    title: str
+    kind: str
+    status: str
+    signed_on: date | None
+    signed_place: str | None
+    effective_from: date | None
+    expires_on: date | None
+    purpose: str | None
+    notes: str | None
+    parties: list[PartyFact] = field(default_factory=list)
+    signatories: list[SignatoryFact] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    commitments: list[CommitmentFact] = field(default_factory=list)
+    projects: list[ProjectFact] = field(default_factory=list)
+    activities: list[ActivityFact] = field(default_factory=list)
+    sources: list[SourceFact] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+def _name(obj: Organization | Person | None) -> str | None:
+    return obj.label if obj is not None and obj.deleted_at is None else None
+
+
+def data_as_of(session: Session) -> datetime | None:
+    """When the data last changed: the newest entry of the change journal."""
+    return session.scalar(select(func.max(Change.at)))
+
+
+def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
+    return ProjectFact(
+        id=project.id, title=project.title, status=project.status,
+        lead=_name(project.lead), location=_name(project.location),
+        start_on=project.start_on, end_on=project.end_on,
+        budget_minor=project.budget_minor, currency=project.currency,
+        areas=[link.priority_area.name_in(lang) for link in project.priority_links
+               if link.priority_area.deleted_at is None],
+        milestones=[MilestoneFact(m.title, m.due_on, m.status) for m in project.milestones],
+        deliveries=[
+            DeliveryFact(d.item, d.quantity, d.unit, _name(d.sender), _name(d.recipient),
+                         d.delivered_on, project.title)
+            for d in project.deliveries
+        ],
+    )
+
+
+def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectFact]:
+    """Projects with everything a report lists about them, in a handful of queries."""
+    if not ids:
+        return []
+    projects = session.scalars(
+        select(Project)
+        .where(Project.id.in_(ids), Project.deleted_at.is_(None))
+        .options(
+            selectinload(Project.lead), selectinload(Project.location),
+            selectinload(Project.milestones),
+            selectinload(Project.deliveries).selectinload(AidDelivery.sender),
+            selectinload(Project.deliveries).selectinload(AidDelivery.recipient),
+            selectinload(Project.priority_links).selectinload(ProjectPriorityArea.priority_area),
+        )
+        .order_by(func.lower(Project.title))
+    ).all()
+    return [project_fact(session, p, lang) for p in projects]
+
+
+def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementFact:
+    """One agreement with its parties, signatories, commitments, projects and sources."""
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None or agreement.deleted_at is not None:
+        raise NotFound(_("There is no agreement with id {id}; it may have been deleted.")
+                       .format(id=agreement_id))
+    parties = session.scalars(
+        select(AgreementParty).where(AgreementParty.agreement_id == agreement.id,
+                                     AgreementParty.deleted_at.is_(None))
+        .options(selectinload(AgreementParty.organization))
+    ).all()
+    signatories = session.scalars(
+        select(Signatory).where(Signatory.agreement_id == agreement.id,
+                                Signatory.deleted_at.is_(None))
+        .options(selectinload(Signatory.person), selectinload(Signatory.organization))
+    ).all()
+    commitments = session.scalars(
+        select(Commitment).where(Commitment.agreement_id == agreement.id,
+                                 Commitment.deleted_at.is_(None))
+        .options(selectinload(Commitment.party), selectinload(Commitment.owner))
+        .order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.created_at)
+    ).all()
+    areas = session.scalars(
+        select(AgreementPriorityArea).where(AgreementPriorityArea.agreement_id == agreement.id,
+                                            AgreementPriorityArea.deleted_at.is_(None))
+        .options(selectinload(AgreementPriorityArea.priority_area))
+    ).all()
+    project_ids = list(session.scalars(
+        select(ProjectAgreement.project_id).where(ProjectAgreement.agreement_id == agreement.id,
+                                                  ProjectAgreement.deleted_at.is_(None))))
+    activities = session.scalars(
+        select(Activity).where(
+            Activity.deleted_at.is_(None),
+            or_(Activity.agreement_id == agreement.id, Activity.project_id.in_(project_ids)),
+        ).order_by(Activity.occurs_on.desc()).limit(RECENT_ACTIVITIES)
+    ).all()
+    sources = session.scalars(
+        select(Source).where(Source.owner_kind == "agreement", Source.owner_id == agreement.id,
+                             Source.deleted_at.is_(None))
+        .order_by(Source.published_on.is_(None), Source.published_on, Source.title)
+    ).all()
+    attachments = session.scalars(
+        select(Attachment.filename).where(Attachment.owner_kind == "agreement",
+                                          Attachment.owner_id == agreement.id,
+                                          Attachment.deleted_at.is_(None))
+        .order_by(Attachment.filename)
+    ).all()
+    return AgreementFact(
+        id=agreement.id, title=agreement.title, kind=agreement.kind, status=agreement.status,
+        signed_on=agreement.signed_on, signed_place=agreement.signed_place,
+        effective_from=agreement.effective_from, expires_on=agreement.expires_on,
+        purpose=agreement.purpose, notes=agreement.notes,
+        parties=[PartyFact(p.organization.name, p.organization.country, p.role)
+                 for p in parties if p.organization.deleted_at is None],
+        signatories=[SignatoryFact(s.person.full_name, s.person.latin_name,
+                                   s.organization.name, s.title_at_signing)
+                     for s in signatories if s.person.deleted_at is None],
+        areas=[link.priority_area.name_in(lang) for link in areas
+               if link.priority_area.deleted_at is None],
+        commitments=[CommitmentFact(c.description, _name(c.party), _name(c.owner), c.due_on,
+                                    c.status) for c in commitments],
+        projects=projects_by_id(session, project_ids, lang),
+        activities=[ActivityFact(a.occurs_on, a.kind, a.title, a.location) for a in activities],
+        sources=[SourceFact(s.title, s.url, s.publisher, s.published_on) for s in sources],
+        attachments=list(attachments),
+    )
+
+
+@dataclass
+class ContactFact:
+    """A person as the key contacts sheet prints them: how to reach them first."""
+
+    name: str
+    latin_name: str | None
+    positions: list[tuple[str | None, str]] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    messengers: list[tuple[str, str]] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    languages: str | None = None
+
+
+def _reach(points: list[ContactPoint]) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    phones = [p.value for p in points if p.kind == "phone"]
+    messengers = sorted(((p.kind, p.value) for p in points if p.kind in MESSENGERS),
+                        key=lambda kv: MESSENGERS.index(kv[0]))
+    emails = [p.value for p in points if p.kind == "email"]
+    return phones, messengers, emails
+
+
+def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
+                 today: date) -> list[ContactFact]:
+    """The people given, and everyone currently holding a position at the organisations."""
+    current = or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today)
+    if org_ids:
+        person_ids = person_ids | set(session.scalars(select(Affiliation.person_id).where(
+            Affiliation.organization_id.in_(org_ids), Affiliation.deleted_at.is_(None),
+            current)))
+    if not person_ids:
+        return []
+    people = session.scalars(
+        select(Person).where(Person.id.in_(person_ids), Person.deleted_at.is_(None))
+        .options(selectinload(Person.contact_points),
+                 selectinload(Person.affiliations).selectinload(Affiliation.organization))
+    ).all()
+    chosen = set(session.scalars(select(Organization.name).where(Organization.id.in_(org_ids))))
+    facts = []
+    for person in people:
+        phones, messengers, emails = _reach(person.contact_points)
+        positions = [(a.position, a.organization.name) for a in person.affiliations
+                     if a.organization.deleted_at is None
+                     and (a.end_on is None or a.end_on >= today)]
+        # The organisations of this briefing first: that is why the person is listed.
+        positions.sort(key=lambda pos: pos[1] not in chosen)
+        facts.append(ContactFact(person.full_name, person.latin_name, positions, phones,
+                                 messengers, emails, person.languages))
+    facts.sort(key=lambda c: (c.positions[0][1].casefold() if c.positions else "\uffff",
+                              c.name.casefold()))
+    return facts
+
+
+@dataclass
+class OrganizationFact:
+    id: str
+    name: str
+    other_names: str | None
+    kind: str
+    country: str | None
+    region: str | None
+    parent: str | None
+    website: str | None
+    address: str | None
+    notes: str | None
+    members: list[str] = field(default_factory=list)
+    people: list[tuple[str, str | None]] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    messengers: list[tuple[str, str]] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    agreements: list[tuple[str, str]] = field(default_factory=list)
+    projects: list[tuple[str, str]] = field(default_factory=list)
+
+
+def organization_fact(session: Session, org: Organization, today: date) -> OrganizationFact:
+    members = session.scalars(
+        select(Organization.name).where(Organization.parent_id == org.id,
+                                        Organization.deleted_at.is_(None))
+        .order_by(func.lower(Organization.name))).all()
+    people = session.execute(
+        select(Person.full_name, Affiliation.position)
+        .join(Affiliation, Affiliation.person_id == Person.id)
+        .where(Affiliation.organization_id == org.id, Affiliation.deleted_at.is_(None),
+               Person.deleted_at.is_(None),
+               or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today))
+        .order_by(func.lower(Person.full_name))).all()
+    points = session.scalars(select(ContactPoint).where(
+        ContactPoint.organization_id == org.id, ContactPoint.deleted_at.is_(None))).all()
+    phones, messengers, emails = _reach(list(points))
+    agreements = session.execute(
+        select(Agreement.title, Agreement.status)
+        .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
+        .where(AgreementParty.organization_id == org.id, AgreementParty.deleted_at.is_(None),
+               Agreement.deleted_at.is_(None))
+        .order_by(Agreement.signed_on.desc(), Agreement.title)).all()
+    projects = session.execute(
+        select(Project.title, Project.status).where(
+            Project.deleted_at.is_(None),
+            or_(Project.lead_id == org.id, Project.location_id == org.id,
+                Project.id.in_(select(ProjectPartner.project_id).where(
+                    ProjectPartner.organization_id == org.id,
+                    ProjectPartner.deleted_at.is_(None)))))
+        .order_by(func.lower(Project.title))).all()
+    return OrganizationFact(
+        id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
+        country=org.country, region=org.region, parent=_name(org.parent), website=org.website,
+        address=org.address, notes=org.notes, members=list(members),
+        people=[(name, position) for name, position in people],
+        phones=phones, messengers=messengers, emails=emails,
+        agreements=[(t, s) for t, s in agreements], projects=[(t, s) for t, s in projects],
+    )
+
+
+def participants_of(session: Session, activity_ids: list[str]) -> set[str]:
+    return set(session.scalars(select(ActivityParticipant.person_id).where(
+        ActivityParticipant.activity_id.in_(activity_ids),
+        ActivityParticipant.deleted_at.is_(None), ActivityParticipant.person_id.is_not(None))))
+

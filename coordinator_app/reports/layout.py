@@ -1,0 +1,207 @@
+"""Styles and building blocks shared by every report, in one report language.
+
+Everything is black, white and greys, with rules rather than colour, so that a
+page copied on an office black-and-white printer reads as well as on screen.
+Every cell is a Paragraph, so long text wraps instead of running off the page,
+and every table repeats its header row on each page it continues onto.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from coordinator_app.core.formatting import babel_locale, format_date, format_money, format_number
+from coordinator_app.i18n import gettext_in
+from coordinator_app.reports import fonts
+from coordinator_app.reports.document import PAGE, MARGIN_X, Heading, nfc
+
+WIDTH = PAGE[0] - 2 * MARGIN_X
+HEADER_GREY = colors.Color(0.85, 0.85, 0.85)
+STRIPE_GREY = colors.Color(0.95, 0.95, 0.95)
+RULE_GREY = colors.Color(0.55, 0.55, 0.55)
+#: Tables set their own font even when every cell is a Paragraph; without this
+#: ReportLab names Helvetica there, a font the PDF would not embed.
+BASE_TABLE_STYLE = (
+    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9, leading=12,
+                          spaceAfter=3, alignment=TA_LEFT)
+    bold = dict(fontName=fonts.BOLD)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, spaceAfter=0),
+        "note": ParagraphStyle("note", base, fontName=fonts.ITALIC, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", base, fontSize=8, leading=10, spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=8, leading=10, spaceAfter=0,
+                                     alignment=TA_RIGHT),
+        "cell_head": ParagraphStyle("cell_head", base, fontSize=8, leading=10, spaceAfter=0,
+                                    **bold),
+        "label": ParagraphStyle("label", base, fontSize=8.5, leading=11, spaceAfter=0, **bold),
+        "value": ParagraphStyle("value", base, fontSize=8.5, leading=11, spaceAfter=0),
+        "title": ParagraphStyle("title", base, fontSize=16, leading=20, spaceAfter=2, **bold),
+        "subtitle": ParagraphStyle("subtitle", base, fontName=fonts.ITALIC, fontSize=10,
+                                   leading=13, spaceAfter=8),
+        "h1": ParagraphStyle("h1", base, fontSize=15, leading=19, spaceBefore=0,
+                             spaceAfter=6, keepWithNext=True, **bold),
+        "h2": ParagraphStyle("h2", base, fontSize=11, leading=14, spaceBefore=9,
+                             spaceAfter=3, keepWithNext=True, **bold),
+        "h3": ParagraphStyle("h3", base, fontSize=9.5, leading=12, spaceBefore=6,
+                             spaceAfter=2, keepWithNext=True, **bold),
+        "cover_title": ParagraphStyle("cover_title", base, fontSize=28, leading=34,
+                                      spaceAfter=10, **bold),
+        "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=16, spaceAfter=4),
+        "toc0": ParagraphStyle("toc0", base, fontSize=10, leading=14, **bold),
+        "toc1": ParagraphStyle("toc1", base, fontSize=9, leading=12, leftIndent=12),
+    }
+
+
+class Kit:
+    """Translation, formatting and flowables for one report in one language."""
+
+    def __init__(self, lang: str):
+        fonts.register_fonts()
+        self.lang = lang
+        self.styles = _styles()
+        self._keys = itertools.count(1)
+
+    # -- words and values --------------------------------------------------------------
+    def t(self, message: str) -> str:
+        """A message marked elsewhere (N_ in core.vocab) in the report's language. Literal
+        labels call gettext_in(kit.lang, "…") where they are written, for extraction."""
+        return nfc(gettext_in(self.lang, message))
+
+    def vocab(self, labels: Mapping[str, str], code: str | None) -> str:
+        """A stored code (status, kind, role) as its label in the report's language."""
+        if code is None:
+            return ""
+        return self.t(labels[code]) if code in labels else code
+
+    def date(self, value: date | None) -> str:
+        return format_date(value, self.lang)
+
+    def money(self, minor: int | None, currency: str | None) -> str:
+        return format_money(minor, currency or "", self.lang) if minor is not None else ""
+
+    def number(self, value: float | int | None) -> str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return format_number(value, self.lang)
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return babel_locale(self.lang).territories.get(code.upper(), code.upper())
+
+    def period(self, start: date | None, end: date | None) -> str:
+        if start and end:
+            return f"{self.date(start)} – {self.date(end)}"
+        if start:
+            return nfc(gettext_in(self.lang, "from {date}").format(date=self.date(start)))
+        if end:
+            return nfc(gettext_in(self.lang, "until {date}").format(date=self.date(end)))
+        return ""
+
+    # -- flowables ---------------------------------------------------------------------
+    def para(self, text: str | None, style: str = "body") -> Paragraph:
+        markup = escape(nfc(text or "")).replace("\n", "<br/>")
+        return Paragraph(markup, self.styles[style])
+
+    def rich(self, markup: str, style: str = "body") -> Paragraph:
+        """A paragraph from markup the caller has already escaped (for <b>, <i>)."""
+        return Paragraph(nfc(markup), self.styles[style])
+
+    def heading(self, text: str, level: int, *, style: str | None = None, toc: bool = False,
+                outline: bool = True) -> Heading:
+        return Heading(text, self.styles[style or f"h{min(level + 1, 3)}"], level=level,
+                       key=f"h{next(self._keys)}", toc=toc, outline=outline)
+
+    def section(self, heading: Flowable, keep_with: Sequence[Flowable] = ()) -> list[Flowable]:
+        """A heading with a rule under it, never alone at the foot of a page. By default
+        what follows is not kept with it, so a long table starts right there and splits
+        across pages; `keep_with` moves short content to the next page whole."""
+        rule = HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=0,
+                          spaceAfter=4)
+        return [CondPageBreak(35 * mm), KeepTogether([heading, rule, *keep_with])]
+
+    def nothing(self, text: str) -> Paragraph:
+        """An italic line where a section has nothing to list ("No commitments recorded.")."""
+        return self.para(text, "note")
+
+    def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence],
+              *, right: Iterable[int] = ()) -> Table:
+        """A table with a header row repeated on every page; widths are fractions."""
+        right = set(right)
+        head = [self.para(title, "cell_head") for title, _ in columns]
+        body = []
+        for row in rows:
+            body.append([
+                cell if isinstance(cell, Flowable)
+                else self.para("" if cell is None else str(cell),
+                               "cell_right" if i in right else "cell")
+                for i, cell in enumerate(row)
+            ])
+        table = Table([head, *body], colWidths=[WIDTH * share for _, share in columns],
+                      repeatRows=1, splitByRow=1, hAlign="LEFT")
+        commands = [
+            *BASE_TABLE_STYLE,
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black),
+            ("LINEBELOW", (0, 1), (-1, -2), 0.25, RULE_GREY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        if len(body) > 3:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_GREY]))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def facts(self, pairs: Iterable[tuple[str, str | Flowable | None]],
+              label_share: float = 0.24) -> Table | None:
+        """Label / value lines (kind, status, dates); empty values are left out."""
+        rows = [
+            [self.para(label, "label"),
+             value if isinstance(value, Flowable) else self.para(value, "value")]
+            for label, value in pairs if value not in (None, "", [])
+        ]
+        if not rows:
+            return None
+        table = Table(rows, colWidths=[WIDTH * label_share, WIDTH * (1 - label_share)],
+                      hAlign="LEFT", splitByRow=1)
+        table.setStyle(TableStyle([
+            *BASE_TABLE_STYLE,
+            ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE_GREY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        return table
+
+    def gap(self, height_mm: float = 3) -> Spacer:
+        return Spacer(1, height_mm * mm)
