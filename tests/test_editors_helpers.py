@@ -11,7 +11,7 @@ from coordinator_app.ui.widgets.picker import RecordPicker
 
 def type_into(qtbot, field: Field, text: str) -> None:
     """Replace the text of a field and leave it (Enter), as a user would."""
-    edit = field.edit
+    edit = getattr(field, "edit", field)  # a Field, or one input of a Field
     edit.setFocus()
     edit.clear()
     if text.isascii():

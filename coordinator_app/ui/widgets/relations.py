@@ -104,6 +104,8 @@ class RelationTable(QWidget):
         if parent_id == self.parent_id and ids == self.row_ids and self.binders:
             for binder, obj in zip(self.binders, objs):
                 binder.load_object(obj)
+            # The blank row too: its choices may have changed (an agreement's parties).
+            self.binders[-1].load(None, {})
             return
         self._rebuild(parent_id, objs)
 
