@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coordinator_app import i18n
@@ -90,3 +92,128 @@ def test_settings_dialog_saves_language_and_says_when_it_applies(qtbot, qt_setti
     again.language.setCurrentIndex(again.language.findData("en"))
     again.reject()
     assert i18n.saved_language() == "lt"  # Cancel keeps the saved choice
+
+
+# --- The catalogues -----------------------------------------------------------------------
+
+def _pipeline():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return _pipeline()
+
+
+@pytest.fixture(scope="module")
+def catalogues(pipeline):
+    return {lang: pipeline.read_catalog(pipeline.po_path(lang), lang) for lang in ("uk", "lt")}
+
+
+def _key(message):
+    return (message.id if isinstance(message.id, str) else message.id[0], message.context)
+
+
+def test_compiled_catalogues_are_up_to_date_with_the_po_files(pipeline, catalogues):
+    for lang, catalog in catalogues.items():
+        assert pipeline.mo_path(lang).read_bytes() == pipeline.render_mo(catalog), (
+            f"{lang}: run scripts/update_translations.py to compile the catalogue")
+
+
+def test_catalogues_hold_every_message_in_the_sources(pipeline, catalogues):
+    wanted = {_key(message) for message in pipeline.extract() if message.id}
+    assert len(wanted) > 100
+    for lang, catalog in catalogues.items():
+        present = {_key(message) for message in catalog if message.id}
+        missing = sorted(msgid for msgid, _context in wanted - present)
+        assert not missing, (f"{lang}: {len(missing)} message(s) not in the catalogue; "
+                             f"run scripts/update_translations.py: {missing[:20]}")
+
+
+def _strings(message):
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+@pytest.mark.parametrize("lang", ["uk", "lt"])
+def test_every_message_is_translated(catalogues, lang):
+    catalog = catalogues[lang]
+    untranslated = [message.id for message in catalog
+                    if message.id and (message.fuzzy or not all(s and s.strip()
+                                                                for s in _strings(message)))]
+    assert not untranslated, f"{lang}: {len(untranslated)} untranslated: {untranslated[:20]}"
+    if catalog.num_plurals:
+        for message in catalog:
+            if message.id and message.pluralizable:
+                assert len(_strings(message)) == catalog.num_plurals, message.id
+
+
+PLACEHOLDER = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})|%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc]")
+
+
+def placeholders(text):
+    return sorted(PLACEHOLDER.findall(text))
+
+
+@pytest.mark.parametrize("lang", ["uk", "lt"])
+def test_translations_keep_placeholders_and_line_breaks(catalogues, lang):
+    wrong = []
+    for message in catalogues[lang]:
+        if not message.id:
+            continue
+        source = message.id[-1] if isinstance(message.id, tuple) else message.id
+        for text in _strings(message):
+            if not text:
+                continue
+            if placeholders(text) != placeholders(source):
+                wrong.append((message.id, text))
+            if text.endswith("\n") != source.endswith("\n"):
+                wrong.append((message.id, text))
+    assert not wrong, f"{lang}: placeholders differ: {wrong[:10]}"
+
+
+def test_placeholder_check_would_catch_mistakes():
+    assert placeholders("Delete {name}?") != placeholders("Видалити {назва}?")
+    assert placeholders("%(prog)s: error: %(message)s\n") == placeholders(
+        "%(prog)s: помилка: %(message)s\n")
+    assert placeholders("{count} of {total}") == placeholders("{total} iš… {count}")
+
+
+# --- What people see -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "label"), [("uk", "Меморандум про співпрацю"),
+                                             ("lt", "Bendradarbiavimo memorandumas")])
+def test_vocabulary_labels_in_each_language(lang, label):
+    from coordinator_app.core.vocab import AGREEMENT_KINDS
+
+    assert i18n.gettext_in(lang, AGREEMENT_KINDS["memorandum"]) == label
+    i18n.set_language(lang)
+    assert i18n._(AGREEMENT_KINDS["memorandum"]) == label
+
+
+@pytest.mark.parametrize(("lang", "usage", "options", "help_text"), [
+    ("uk", "використання:", "параметри", "показати цю довідку й вийти"),
+    ("lt", "naudojimas:", "parinktys", "parodyti šį pagalbos pranešimą ir išeiti"),
+])
+def test_command_line_help_and_errors_are_translated(capsys, lang, usage, options, help_text):
+    from coordinator_app import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", lang, "--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith(usage)
+    assert f"\n{options}:\n" in shown and help_text in shown
+    assert "usage:" not in shown and "show this help message" not in shown
+
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--lang", lang, "--no-such-option"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "--no-such-option" in error and "unrecognized arguments" not in error
+    assert usage in error
