@@ -155,3 +155,26 @@ def test_a_change_made_elsewhere_shows_in_the_open_editor(org_editor, context, q
                   lambda edit: edit.update(Organization, org_id, region="Kaunas county"))
     settle(qtbot)
     assert org_editor.region.edit.text() == "Kaunas county"
+
+
+def test_switching_records_commits_what_was_typed_first(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Kharkiv")
+    kharkiv = org_editor.current_id()
+    other = workspace.create(Organization, name="Plunge")
+    org_editor.region.edit.setText("Kharkiv oblast")  # typed, not yet left, no pause yet
+    org_editor.show_record(other.id)
+    assert workspace.get(Organization, kharkiv).region == "Kharkiv oblast"
+    assert org_editor.name.edit.text() == "Plunge"
+    assert org_editor.region.edit.text() == ""
+
+
+def test_a_hidden_editor_catches_up_when_shown(org_editor, context, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Kaunas")
+    org_id = org_editor.current_id()
+    org_editor.hide()
+    context.apply("Edit", "organization",
+                  lambda edit: edit.update(Organization, org_id, name="Kauno miesto savivaldybė"))
+    settle(qtbot)
+    assert org_editor.name.edit.text() == "Kaunas"
+    org_editor.show()
+    assert org_editor.name.edit.text() == "Kauno miesto savivaldybė"

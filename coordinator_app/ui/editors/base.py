@@ -57,6 +57,7 @@ class RecordEditor(QWidget):
         self.sections: list[Section] = []
         self._section_widgets: list[QWidget] = []
         self._reload_pending = False
+        self._stale = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -152,7 +153,17 @@ class RecordEditor(QWidget):
     def current_id(self) -> str | None:
         return self.binder.record_id
 
+    def flush(self) -> None:
+        """Commit what the user typed but has not left yet; called before switching
+        records, and by the window before it closes."""
+        self.binder.flush()
+        for section in self.sections:
+            if hasattr(section, "flush"):
+                section.flush()
+
     def show_record(self, record_id: str | None) -> None:
+        if record_id != self.binder.record_id:
+            self.flush()
         self.notice.hide_notice()
         self._load(record_id, force=True)
         if record_id is None:
@@ -183,9 +194,20 @@ class RecordEditor(QWidget):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         self._reload_pending = False
+        if not self.isVisible():
+            self._stale = True
+            return
         self._load(self.binder.record_id)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def _data_changed(self, _kind: str) -> None:
+        if not self.isVisible():
+            self._stale = True  # a hidden editor catches up when it is shown
+            return
         # Deferred: the signal may come from inside a field's commit, and reloading
         # can rebuild the very table whose cell is committing.
         if not self._reload_pending:
@@ -193,6 +215,7 @@ class RecordEditor(QWidget):
             QTimer.singleShot(0, self.reload)
 
     def _load(self, record_id: str | None, *, force: bool = False) -> None:
+        self._stale = False
         with self.context.workspace.read() as session:
             obj = session.get(self.MODEL, record_id) if record_id else None
             gone = record_id is not None and (obj is None or obj.deleted_at is not None)

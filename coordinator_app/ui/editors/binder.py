@@ -96,6 +96,12 @@ class Binder(QObject):
         self._accepted(obj, [field])
         return True
 
+    def flush(self) -> None:
+        """Commit fields the user changed but has not left yet."""
+        for field in list(self.fields):
+            if field.dirty and not field.error.text():
+                self.commit(field)
+
     def missing(self) -> list[str]:
         values = self.current_values()
         return [name for name in self.required if values.get(name) in (None, "")]

@@ -92,11 +92,13 @@ class RelationTable(QWidget):
 
     # -- loading -----------------------------------------------------------------
     def rows(self, session: Session, parent_id: str) -> list[Entity]:
+        # Undated rows last, so a row just added stays at the bottom where it was typed.
+        order = getattr(self.cls, self.order_by)
         return list(session.scalars(select(self.cls).where(
             getattr(self.cls, self.parent_fk) == parent_id,
             self.cls.deleted_at.is_(None),
             *(getattr(self.cls, name) == value for name, value in self.fixed.items()),
-        ).order_by(getattr(self.cls, self.order_by), self.cls.created_at)))
+        ).order_by(order.is_(None), order, self.cls.created_at)))
 
     def reload(self, session: Session, parent_id: str | None) -> None:
         objs = self.rows(session, parent_id) if parent_id else []
@@ -185,6 +187,11 @@ class RelationTable(QWidget):
                                lambda edit: edit.delete(self.cls, row_id))
         except CoordinatorError as exc:
             self.error.show_message(str(exc))
+
+    def flush(self) -> None:
+        """Commit whatever is typed but not yet committed (before showing another record)."""
+        for binder in self.binders:
+            binder.flush()
 
     def cell(self, row: int, column: int) -> Field:
         """The field in a cell (the last row is the blank one that adds a record)."""
