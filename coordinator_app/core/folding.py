@@ -39,12 +39,28 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in APOSTROPHES:
+            folded = ""
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+            folded = folded.translate(LETTERS)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, Ukrainian look-alike letters merged, no apostrophes."""
-    text = text.translate(_DROP)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).translate(LETTERS)
+    # Stored text is NFC (core.text), so folding one character at a time is exact.
+    return unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
 
 
 @lru_cache(maxsize=65536)

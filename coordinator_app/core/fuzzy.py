@@ -31,6 +31,8 @@ class Vocabulary:
     def __init__(self) -> None:
         self.last_id = 0
         self.by_length: dict[int, list[str]] = defaultdict(list)
+        #: Words cut to a length -> the whole words, for near *prefixes* ("Terech…").
+        self.heads: dict[int, dict[str, list[str]]] = {}
 
     def refresh(self, session: Session) -> None:
         connection = session.connection()
@@ -43,6 +45,17 @@ class Vocabulary:
                 "SELECT term FROM search_terms WHERE id > ?", (self.last_id,)):
             self.by_length[len(term)].append(term)
         self.last_id = top
+        self.heads.clear()
+
+    def _heads(self, length: int) -> dict[str, list[str]]:
+        if length not in self.heads:
+            heads: dict[str, list[str]] = defaultdict(list)
+            for size, terms in self.by_length.items():
+                if size > length:
+                    for term in terms:
+                        heads[term[:length]].append(term)
+            self.heads[length] = dict(heads)
+        return self.heads[length]
 
     def near(self, word: str) -> list[tuple[str, float]]:
         found: list[tuple[str, float]] = []
@@ -51,6 +64,12 @@ class Vocabulary:
             if choices:
                 found.extend((term, score) for term, score, _ in process.extract(
                     word, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=PER_WORD))
+        # What is typed may be the start of a longer name: compare with starts too.
+        heads = self._heads(len(word))
+        for head, score, _ in process.extract(word, list(heads), scorer=fuzz.ratio,
+                                              score_cutoff=CUTOFF, limit=PER_WORD):
+            if head != word:
+                found.extend((term, score) for term in heads[head][:PER_WORD])
         found.sort(key=lambda pair: -pair[1])
         return [pair for pair in found[:PER_WORD] if pair[0] != word]
 
@@ -87,15 +106,12 @@ def near_matches(session: Session, text: str, kinds: list[str],
         parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
     if not guessed:
         return []
+    from coordinator_app.core.search import query_index
+
     expression = "{title names} : (%s)" % " AND ".join(parts)
-    if len(kinds) < 5:
-        expression = "kind : (%s) AND %s" % (" OR ".join(kinds), expression)
-    rows = session.connection().exec_driver_sql(
-        "SELECT k.kind, k.record_id, bm25(search_index, 0.0, 10.0, 5.0, 1.0) "
-        "FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
-        "WHERE search_index MATCH ? ORDER BY 3 LIMIT ?", (expression, limit)).fetchall()
+    rows = query_index(session, expression, kinds, limit, ranked=True)
     base = sum(similarity) / len(similarity) / 100.0
-    return [(kind, record_id, base * 0.9 - rank / 1000.0) for kind, record_id, rank in rows]
+    return [(kind, record_id, base * 0.9 - rank / 1000.0) for kind, record_id, rank, _t in rows]
 
 
 def forget(database: str | None = None) -> None:

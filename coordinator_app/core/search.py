@@ -53,24 +53,28 @@ def _phrase(forms: list[str]) -> str:
     return f"({alternatives})" if len(forms) > 1 else alternatives
 
 
-def match_expression(text: str, *, columns: str = "title names body",
-                     kinds: Iterable[str] | None = None) -> str | None:
+def match_expression(text: str, *, columns: str = "title names body") -> str | None:
     """The FTS5 MATCH text for typed `text`, or None when it has no words."""
     terms = query_words(text)
     if not terms:
         return None
-    expression = "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms) for forms in terms))
-    if kinds is not None:
-        expression = "kind : (%s) AND %s" % (" OR ".join(kinds), expression)
-    return expression
+    return "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms) for forms in terms))
+
+
+def _is_short(text: str) -> bool:
+    terms = query_words(text)
+    return len(terms) == 1 and len(terms[0][0]) <= SHORT
 
 
 def filter_clause(cls, text: str) -> ColumnElement[bool]:
     """A WHERE condition keeping the records of `cls` that `text` finds (as search does).
 
     Usable in any `select(cls).where(...)`: it is an `id IN (index lookup)`, so the
-    list it filters can still sort and page in SQL."""
-    expression = match_expression(text, kinds=[cls.KIND])
+    list it filters can still sort and page in SQL. (Record ids are UUIDs, unique
+    across kinds, so the lookup needs no kind condition: that would only make FTS5
+    read the longest list it has.)"""
+    expression = match_expression(text, columns="title" if _is_short(text) else
+                                  "title names body")
     if expression is None:
         return true()
     matching = (
@@ -82,19 +86,45 @@ def filter_clause(cls, text: str) -> ColumnElement[bool]:
     return cls.id.in_(matching)
 
 
-def _exact(session: Session, text: str, kinds: list[str], limit: int) -> list[tuple]:
-    """(kind, id, score) of exact/prefix matches, best first; score > 1."""
-    terms = query_words(text)
-    short = len(terms) == 1 and len(terms[0][0]) <= SHORT
-    expression = match_expression(text, columns="title" if short else "title names body",
-                                  kinds=kinds if len(kinds) < len(SEARCHABLE) else None)
-    if expression is None:
-        return []
-    order = "" if short else f"ORDER BY bm25(search_index, {WEIGHTS})"
-    rows = session.connection().exec_driver_sql(
+def query_index(session: Session, expression: str, kinds: list[str], limit: int, *,
+                ranked: bool) -> list[tuple[str, str, float, str]]:
+    """(kind, id, bm25, folded title) of index rows matching `expression`.
+
+    Ranked: FTS5 orders every match by bm25, which costs time in proportion to
+    the matches. Unranked: the first `limit` matches, bm25 computed for those only."""
+    where = ""
+    params: list = [expression]
+    if len(kinds) < len(SEARCHABLE):
+        where = f" AND k.kind IN ({', '.join('?' * len(kinds))})"
+        params += kinds
+    order = f" ORDER BY bm25(search_index, {WEIGHTS})" if ranked else ""
+    return session.connection().exec_driver_sql(
         f"SELECT k.kind, k.record_id, bm25(search_index, {WEIGHTS}), search_index.title "
         f"FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
-        f"WHERE search_index MATCH ? {order} LIMIT ?", (expression, limit)).fetchall()
+        f"WHERE search_index MATCH ?{where}{order} LIMIT ?", (*params, limit)).fetchall()
+
+
+def _exact(session: Session, text: str, kinds: list[str], limit: int) -> list[tuple]:
+    """(kind, id, score) of exact/prefix matches, best first; score > 1.
+
+    Names and titles first, ranked; then, if they are too few, records that have
+    the words anywhere else (positions, organisations, notes), unranked: there
+    can be tens of thousands of those and they all rank below a name anyway."""
+    terms = query_words(text)
+    if not terms:
+        return []
+    if _is_short(text):
+        rows = query_index(session, match_expression(text, columns="title"), kinds, limit,
+                           ranked=False)
+    else:
+        rows = query_index(session, match_expression(text, columns="title names"), kinds,
+                           limit, ranked=True)
+        if len(rows) < limit:
+            seen = {row[1] for row in rows}
+            more = query_index(session, match_expression(text), kinds, limit + len(rows),
+                               ranked=False)
+            rows += [row[:2] + (row[2] / 10.0 + 10.0, row[3]) for row in more
+                     if row[1] not in seen]
     first = terms[0]
     results = []
     for kind, record_id, rank, title in rows:
@@ -103,7 +133,7 @@ def _exact(session: Session, text: str, kinds: list[str], limit: int) -> list[tu
             0.5 if any(f" {form}" in title for form in first) else 0.0)
         results.append((kind, record_id, 2.0 + bonus - rank / 100.0))
     results.sort(key=lambda row: -row[2])
-    return results
+    return results[:limit]
 
 
 def search(
