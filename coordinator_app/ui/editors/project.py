@@ -85,6 +85,6 @@ class ProjectEditor(RecordEditor):
                 Column(N_("From"), lambda: RecordPicker(c, {"organization": "from_id"})),
                 Column(N_("To"), lambda: RecordPicker(c, {"organization": "to_id"})),
                 Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False),
-                Column(N_("Notes"), lambda: TextField("notes")),
+                Column(N_("Notes"), lambda: TextField("notes"), chars=10),
             ], required=("item", "quantity"), label=_("aid delivery"),
             order_by="delivered_on"))

@@ -391,7 +391,6 @@ class MoneyField(Field):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("0.00")
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 18) + 16)
         self.edit.textChanged.connect(self._edited)
         self.edit.editingFinished.connect(self._commit)
         self.add_input(self.edit, 2)
@@ -404,7 +403,9 @@ class MoneyField(Field):
             self.code.textChanged.connect(self._edited)
             self.code.editingFinished.connect(self._commit)
             self._row.addWidget(self.code)
-        self._row.addStretch(1)
+            # Beside its currency code in a form, an amount needs no full width.
+            self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 18) + 16)
+            self._row.addStretch(1)
 
     def currency(self) -> str | None:
         if self.code is not None:

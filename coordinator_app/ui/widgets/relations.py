@@ -41,7 +41,8 @@ class Column:
     title: str  # marked with N_(), translated when shown
     make: Callable[[], Field]
     stretch: bool = True
-    #: Width in characters for a column that does not stretch (None: as wide as its cells).
+    #: Width in characters for a column that does not stretch (None: as wide as its cells);
+    #: for one that stretches, the least it may shrink to before the table scrolls sideways.
     chars: int | None = None
 
 
@@ -75,6 +76,9 @@ class RelationTable(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
+        self._least = {index: (column.chars or 16) * char + 40
+                       for index, column in enumerate(columns) if column.stretch}
+        self._squeezed = False
         for index, column in enumerate(columns):
             if column.stretch:
                 mode = QHeaderView.ResizeMode.Stretch
@@ -179,6 +183,28 @@ class RelationTable(QWidget):
         if self.table.horizontalScrollBar().isVisible():
             height += self.table.horizontalScrollBar().height()
         self.table.setFixedHeight(height + 2)
+
+    def _arrange(self) -> None:
+        """Stretch columns to the width; when too narrow for that, keep each column
+        readable and let the table scroll sideways instead of squeezing names to nothing."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i not in self._least)
+        squeezed = others + sum(self._least.values()) > self.table.viewport().width()
+        if squeezed == self._squeezed:
+            return
+        self._squeezed = squeezed
+        for index, least in self._least.items():
+            if squeezed:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(index, least)
+            else:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+        QTimer.singleShot(0, self._fit)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     # -- changing ------------------------------------------------------------------
     def remove(self, row_id: str) -> None:
