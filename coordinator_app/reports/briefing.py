@@ -211,17 +211,18 @@ def contacts_sheet(kit: Kit, people: list[ContactFact]) -> list[Flowable]:
         if person.languages:
             name += "<br/><i>" + escape(nfc(person.languages)) + "</i>"
         phones, messengers = _reach(kit, person.phones, person.messengers)
-        rows.append([
-            kit.rich(name, "cell"), phones, messengers,
-            "\n".join(f"{position}, {org}" if position else org
-                      for position, org in person.positions),
-            "\n".join(person.emails),
-        ])
+        where = "".join(
+            "<br/>" * bool(i) + escape(nfc(f"{position}, {org}" if position else org))
+            for i, (position, org) in enumerate(person.positions))
+        # E-mail goes last, in the widest column, so that addresses (which wrap badly)
+        # usually fit on one line.
+        mail = "".join("<br/><i>" + escape(nfc(email)) + "</i>" for email in person.emails)
+        rows.append([kit.rich(name, "cell"), phones, messengers,
+                     kit.rich((where + mail).removeprefix("<br/>"), "cell")])
     return [kit.table(
-        # Wide enough that "WhatsApp: +370 622 00 333" stays on one line.
-        [(gettext_in(lang, "Name"), 0.18), (gettext_in(lang, "Phone"), 0.16),
-         (gettext_in(lang, "Messengers"), 0.26), (gettext_in(lang, "Position"), 0.23),
-         (gettext_in(lang, "E-mail"), 0.17)], rows)]
+        [(gettext_in(lang, "Name"), 0.20), (gettext_in(lang, "Phone"), 0.16),
+         (gettext_in(lang, "Messengers"), 0.26), (gettext_in(lang, "Position and e-mail"),
+                                                  0.38)], rows)]
 
 
 def projects_section(kit: Kit, b: Briefing) -> list[Flowable]:
