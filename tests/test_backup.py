@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
@@ -16,8 +15,6 @@ from coordinator_app.core import backup
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.integrity import check_file
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def names_in(path: Path) -> set[str]:
@@ -28,9 +25,18 @@ def names_in(path: Path) -> set[str]:
         connection.close()
 
 
-def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "coordinator_app", "--db", str(db), *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+@pytest.fixture
+def cli(capsys):
+    """`coordinator --db DB ARGS…` in this process: exit status, stdout, stderr."""
+    from coordinator_app.cli import main
+
+    def run(*args: str, db: Path) -> SimpleNamespace:
+        capsys.readouterr()
+        status = main(["--db", str(db), *args])
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=status, stdout=out, stderr=err)
+
+    return run
 
 
 def test_backup_of_a_live_database_holds_every_commit_and_passes_its_check(workspace):
@@ -73,8 +79,8 @@ def fake_backups(folder: Path, moments) -> list[Path]:
 def test_thinning_keeps_recent_daily_and_weekly_backups(tmp_path):
     now = utcnow()
     folder = tmp_path / "backups"
-    # Every 30 minutes for 120 days: 5760 backups.
-    moments = [now - timedelta(minutes=30 * i) for i in range(120 * 48)]
+    # Every two hours for 70 days: 840 backups.
+    moments = [now - timedelta(hours=2 * i) for i in range(70 * 12)]
     fake_backups(folder, moments)
 
     removed = backup.thin_backups(tmp_path / "coordinator.sqlite3", folder, now=now)
@@ -82,7 +88,7 @@ def test_thinning_keeps_recent_daily_and_weekly_backups(tmp_path):
     kept = backup.list_backups(tmp_path / "coordinator.sqlite3", [folder])
     assert len(removed) + len(kept) == len(moments)
     ages = sorted(now - b.taken_at for b in kept)
-    assert ages[:10] == [timedelta(minutes=30 * i) for i in range(10)]  # the last ten
+    assert ages[:10] == [timedelta(hours=2 * i) for i in range(10)]  # the last ten
     days = {b.taken_at.date() for b in kept if now - b.taken_at <= timedelta(days=14)}
     assert len(days) >= 14  # one a day for two weeks
     assert max(ages) <= timedelta(weeks=8)  # nothing older than eight weeks
@@ -141,7 +147,7 @@ def test_extra_folder_is_remembered_in_the_data_folder(tmp_path):
     assert backup.extra_folder() is None
 
 
-def test_cli_create_list_and_restore_keep_the_current_database_aside(workspace, tmp_path):
+def test_cli_create_list_and_restore_keep_the_current_database_aside(workspace, tmp_path, cli):
     path = workspace.db.path
     workspace.create("organization", name="Before")
     stick = tmp_path / "usb"
@@ -174,7 +180,7 @@ def test_cli_create_list_and_restore_keep_the_current_database_aside(workspace, 
     assert "before-restore" in reasons
 
 
-def test_cli_restore_refuses_a_damaged_backup_and_changes_nothing(workspace, tmp_path):
+def test_cli_restore_refuses_a_damaged_backup_and_changes_nothing(workspace, tmp_path, cli):
     path = workspace.db.path
     workspace.create("organization", name="Kept")
     workspace.db.close()

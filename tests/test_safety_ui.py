@@ -235,6 +235,22 @@ def test_scheduler_backs_up_only_when_something_changed(qtbot, workspace, tmp_pa
     assert backup.list_backups(workspace.db.path)[0].reason == "exit"
 
 
+def test_timed_backup_runs_in_the_background_when_something_changed(qtbot, workspace):
+    workspace.create("organization", name="Громада")
+    scheduler = safety.BackupScheduler(workspace)
+    scheduler.timer.setInterval(50)
+    scheduler.start()
+    with qtbot.waitSignal(scheduler.status_changed, timeout=10000) as signal:
+        pass
+    assert signal.args[0].startswith("Last backup: ")
+    assert [b.reason for b in backup.list_backups(workspace.db.path)] == ["auto"]
+    qtbot.wait(300)  # several more ticks, nothing changed: no more backups
+    scheduler.wait()
+    assert len(backup.list_backups(workspace.db.path)) == 1
+    scheduler.shutdown()
+    assert len(backup.list_backups(workspace.db.path)) == 1
+
+
 def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
         qtbot, workspace, tmp_path):
     stick = tmp_path / "usb"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from coordinator_app.commands import print_json
@@ -49,19 +50,19 @@ def _db(args: argparse.Namespace) -> Path:
 
 def run_create(args: argparse.Namespace) -> int:
     path = _db(args)
-    made = backup.create_backup(path, args.dest.expanduser().resolve() if args.dest else None)
-    print(_("Backup written and checked: {path}").format(path=made))
-    if args.dest is None:
-        backup.thin_backups(path, made.parent)
-        extra = backup.extra_folder()
-        if extra is not None:
-            if extra.is_dir():
-                backup.copy_database(made, extra / made.name)
-                backup.thin_backups(path, extra)
-                print(_("Copied to {path}").format(path=extra / made.name))
-            else:
-                print(_("The extra backup folder {folder} is not available; not copied there.")
-                      .format(folder=extra))
+    if args.dest is not None:
+        made = backup.create_backup(path, args.dest.expanduser().resolve())
+        print(_("Backup written and checked: {path}").format(path=made))
+        return 0
+    outcome = backup.run_backup(path, "manual")
+    if outcome.made is None:
+        raise CoordinatorError(outcome.failure)
+    print(_("Backup written and checked: {path}").format(path=outcome.made))
+    extra = backup.extra_folder()
+    if outcome.extra_problem:
+        print(outcome.extra_problem, file=sys.stderr)
+    elif extra is not None:
+        print(_("Copied to {path}").format(path=extra / outcome.made.name))
     return 0
 
 
@@ -112,8 +113,6 @@ def run_folder(args: argparse.Namespace) -> int:
 def offer_restore(path: Path, *, perform: bool) -> int:
     """After `check` found damage: name the newest sound backup, or restore it.
     Exit status 1 (still damaged) unless a backup was restored."""
-    import sys
-
     from coordinator_app.core.recovery import newest_sound_backup
 
     candidate = newest_sound_backup(path)

@@ -182,6 +182,47 @@ def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> li
     return removed
 
 
+@dataclass(frozen=True)
+class BackupOutcome:
+    """One backup run: the file made (None if it failed), why it failed, and any problem
+    with the extra folder (the backup itself is then still on this computer)."""
+
+    made: Path | None
+    failure: str | None
+    extra_problem: str | None
+    seq: int
+
+
+def run_backup(db_path: Path, reason: str) -> BackupOutcome:
+    """Back up, thin, copy to the extra folder and remember a failure: what the app's
+    scheduler does on its timer and at exit. Never raises for a disk problem."""
+    seq = journal_seq(db_path)
+    try:
+        made = create_backup(db_path, reason=reason)
+    except DatabaseError as exc:
+        record_failure(db_path, str(exc))
+        return BackupOutcome(None, str(exc), None, seq)
+    clear_failure(db_path)
+    thin_backups(db_path, made.parent)
+    return BackupOutcome(made, None, copy_to_extra(db_path, made), seq)
+
+
+def copy_to_extra(db_path: Path, made: Path) -> str | None:
+    """Copy a fresh backup to the user's extra folder; the problem, if any, as text."""
+    extra = extra_folder()
+    if extra is None:
+        return None
+    if not extra.is_dir():
+        return _("The backup folder {folder} is not available (is the USB stick plugged "
+                 "in?); the backup was kept on this computer.").format(folder=extra)
+    try:
+        copy_database(made, extra / made.name)
+    except DatabaseError as exc:
+        return str(exc)
+    thin_backups(db_path, extra)
+    return None
+
+
 # -- the user's extra folder ------------------------------------------------------------
 
 def _settings_path() -> Path:

@@ -65,10 +65,6 @@ def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) 
     ask(box)
 
 
-def _is_damage(path: Path, exc: BaseException) -> list[str]:
-    """The problems if `exc` on opening came from a damaged file, else an empty list."""
-    report = check_file(path, quick=True)
-    return report.problems
 
 
 def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
@@ -106,7 +102,8 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                 db = open_database(path)
             except Exception as exc:  # noqa: BLE001 - sorted into damage or a plain error
                 logs.log.warning("opening %s failed: %s", path, exc)
-                problems = _is_damage(path, exc)
+                # Damage, or something else (a full or read-only disk)? The file decides.
+                problems = check_file(path, quick=True).problems
                 if not problems:
                     lock.release(clean=not lock.previous_unclean)
                     show_error(_("The database {path} could not be opened: {reason}").format(
@@ -215,9 +212,15 @@ def install_exception_hook(app: QApplication | None) -> ExceptionHook:
 # -- automatic backups ---------------------------------------------------------------------
 
 class BackupScheduler(QObject):
-    """Backs the open database up every 30 minutes when something changed, and at exit."""
+    """Backs the open database up every 30 minutes when something changed, and at exit.
+
+    The timed backup runs in a worker thread (a large database takes a second or two
+    to copy and check, and the window must not freeze); `backup_now` and `shutdown`
+    wait for theirs, since the person asked for it or the app is closing.
+    """
 
     status_changed = Signal(str)
+    _finished = Signal(object)
     INTERVAL_MS = 30 * 60 * 1000
 
     def __init__(self, workspace, parent: QObject | None = None):
@@ -228,9 +231,11 @@ class BackupScheduler(QObject):
         self._extra_problem: str | None = None
         # Also kept here: the backups folder itself may be what cannot be written.
         self._failure: str | None = None
+        self._worker: threading.Thread | None = None
+        self._finished.connect(self._apply)
         self.timer = QTimer(self)
         self.timer.setInterval(self.INTERVAL_MS)
-        self.timer.timeout.connect(self.backup_if_changed)
+        self.timer.timeout.connect(self._on_timer)
 
     def start(self) -> None:
         self.timer.start()
@@ -243,7 +248,27 @@ class BackupScheduler(QObject):
             self._backed_up_seq = backup.journal_seq(newest[0].path) if newest else -1
         return current != self._backed_up_seq
 
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
+    def _on_timer(self) -> None:
+        if self.busy or not self.changed_since_backup():
+            return
+        self._worker = threading.Thread(
+            target=lambda: self._finished.emit(backup.run_backup(self.db_path, "auto")),
+            name="backup", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> None:
+        """Let a backup running in the background finish (its result is applied)."""
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+            QApplication.sendPostedEvents(self)
+
     def backup_if_changed(self) -> Path | None:
+        """The timer's check, done now and in this thread."""
         return self._run("auto") if self.changed_since_backup() else None
 
     def backup_now(self) -> Path | None:
@@ -251,44 +276,28 @@ class BackupScheduler(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.wait()
         if self.changed_since_backup():
             self._run("exit")
 
     def _run(self, reason: str) -> Path | None:
-        seq = backup.journal_seq(self.db_path)
-        made = None
-        try:
-            made = backup.create_backup(self.db_path, reason=reason)
-            backup.thin_backups(self.db_path, made.parent)
-            backup.clear_failure(self.db_path)
-            self._failure = None
-            self._backed_up_seq = seq
-            logs.log.info("backup %s", made)
-        except DatabaseError as exc:
-            logs.log.error("backup failed: %s", exc)
-            backup.record_failure(self.db_path, str(exc))
-            self._failure = str(exc)
-        if made is not None:
-            self._copy_to_extra(made)
-        self.status_changed.emit(self.status_text())
-        return made
+        self.wait()
+        outcome = backup.run_backup(self.db_path, reason)
+        self._apply(outcome)
+        return outcome.made
 
-    def _copy_to_extra(self, made: Path) -> None:
-        extra = backup.extra_folder()
-        self._extra_problem = None
-        if extra is None:
-            return
-        if not extra.is_dir():
-            self._extra_problem = _(
-                "The backup folder {folder} is not available (is the USB stick plugged in?); "
-                "the backup was kept on this computer.").format(folder=extra)
-            return
-        try:
-            backup.copy_database(made, extra / made.name)
-            backup.thin_backups(self.db_path, extra)
-        except DatabaseError as exc:
-            self._extra_problem = str(exc)
-            logs.log.error("copy to %s failed: %s", extra, exc)
+    def _apply(self, outcome: backup.BackupOutcome) -> None:
+        if outcome.made is not None:
+            self._failure = None
+            self._backed_up_seq = outcome.seq
+            logs.log.info("backup %s", outcome.made)
+        else:
+            self._failure = outcome.failure
+            logs.log.error("backup failed: %s", outcome.failure)
+        self._extra_problem = outcome.extra_problem
+        if outcome.extra_problem:
+            logs.log.warning("extra backup folder: %s", outcome.extra_problem)
+        self.status_changed.emit(self.status_text())
 
     def status_text(self) -> str:
         if self._failure:
