@@ -4,8 +4,9 @@ Stored text stays NFC as written (core.text); search compares folded forms:
 
 - case and every Latin diacritic go (Klišonis → klisonis, Plungė → plunge);
 - Ukrainian letters that are "the same letter" to someone typing on the wrong
-  keyboard fold together (й → и, ї → і, ґ → г, є → е) and apostrophes vanish
-  (ʼ ' ’ `), so "Мар'їнка" and "Марїнка" meet;
+  keyboard fold together (й, ї, і → и; ґ → г; є → е; Russian ы → и, э → е) and
+  apostrophes vanish (ʼ ' ’ `), so "Мар'їнка", "Марїнка" and "Маринка" meet,
+  and "Харкив" typed on a Russian layout finds Харків;
 - Cyrillic is also written in the official Ukrainian Latin transliteration
   (KMU 2010, the passport spelling), so "Терехов" and "Terekhov" meet.
 
@@ -26,7 +27,7 @@ APOSTROPHES = "'’ʼ`´‘ʹ"
 #: Letters FTS5's own diacritic removal leaves apart; mapped after marks are stripped
 #: (й and ї lose their marks by decomposition: й → и, ї → і).
 LETTERS = str.maketrans({
-    "ґ": "г", "є": "е", "ё": "е", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
+    "ґ": "г", "є": "е", "ё": "е", "і": "и", "ы": "и", "э": "е", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
     "ı": "i", "œ": "oe", "þ": "th",
 })
 _DROP = str.maketrans("", "", APOSTROPHES)
