@@ -220,3 +220,37 @@ def test_full_disk_stops_the_edit_with_a_clear_error_and_loses_nothing(workspace
         assert session.scalar(select(func.count()).select_from(Organization)) == 20
     assert check_file(workspace.db.path).sound
     workspace.create("organization", name="After the disk was cleared")
+
+
+def test_a_really_full_disk_loses_no_saved_edit(tmp_path):
+    """The database on an 8 MB file system, written until the disk is full."""
+    import os
+    import subprocess
+
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.service import Workspace
+
+    disk = tmp_path / "tiny"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)]).returncode != 0:
+        pytest.skip("mounting a small file system needs root")
+    db = None
+    try:
+        db = open_database(disk / "coordinator.sqlite3")
+        workspace = Workspace(db)
+        saved = []
+        with pytest.raises(DatabaseError) as raised:
+            for i in range(10_000):
+                saved.append(workspace.create("organization", name=f"Громада {i}",
+                                              notes="x" * 4000).name)
+        assert "full" in str(raised.value)
+        assert len(saved) > 100
+        db.close()
+        db = None
+        assert check_file(disk / "coordinator.sqlite3").sound
+        assert names_in(disk / "coordinator.sqlite3") == set(saved)
+    finally:
+        if db is not None:
+            db.close()
+        subprocess.run(["umount", str(disk)])

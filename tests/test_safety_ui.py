@@ -143,6 +143,25 @@ def test_a_backup_file_can_be_chosen_when_none_is_beside_it(qtbot, db_path, tmp_
     db.close()
 
 
+def test_a_missing_database_with_backups_is_not_quietly_started_empty(qtbot, db_path):
+    fill(db_path, ["Громада"])
+    backup.create_backup(db_path)
+    db_path.unlink()
+
+    person = Clicker("Restore the newest backup", shot="safety-missing")
+    db = safety.open_database_for_app(db_path, ask=person)
+    assert person.boxes[0][0] == "Database missing"
+    assert names_in(db) == {"Громада"}
+    db.close()
+
+    db_path.unlink()
+    assert safety.open_database_for_app(db_path, ask=Clicker("Quit")) is None
+    assert not db_path.exists()
+    db = safety.open_database_for_app(db_path, ask=Clicker("Start with an empty database"))
+    assert names_in(db) == set()
+    db.close()
+
+
 def mount_tmpfs(target: Path, size: str) -> None:
     target.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:

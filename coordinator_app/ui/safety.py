@@ -94,6 +94,9 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
             show_error(str(exc), parent, ask)
             return None
 
+    if not path.exists() and not _offer_missing(path, parent, ask):
+        lock.release(clean=False)
+        return None
     while True:
         found = assess(path, unclean=lock.previous_unclean)
         problems = found.problems
@@ -117,6 +120,31 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
             lock.release(clean=False)
             return None
         lock.previous_unclean = True  # check the restored file before opening it
+
+
+def _offer_missing(path: Path, parent: QWidget | None, ask: Ask) -> bool:
+    """The file is gone but its backups are here (deleted, or a folder copied without
+    it): offer the newest rather than quietly starting empty. False = quit."""
+    candidate = newest_sound_backup(path)
+    if candidate is None:
+        return True
+    box = _box(parent, QMessageBox.Icon.Warning, _("Database missing"),
+               _("The database {path} is not there, but there are backups of it.").format(
+                   path=path),
+               _("The newest sound backup is from {when}.").format(
+                   when=_when(candidate.taken_at)))
+    restore = box.addButton(_("Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton(_("Start with an empty database"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    clicked = ask(box)
+    if clicked is restore:
+        try:
+            restore_backup(path, candidate.path)
+        except CoordinatorError as exc:
+            show_error(str(exc), parent, ask)
+            return False
+        return True
+    return clicked is empty
 
 
 def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask: Ask,
