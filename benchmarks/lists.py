@@ -1,0 +1,136 @@
+"""How long the record lists and the dashboard take on 100,000 people.
+
+Prints each figure in milliseconds (median of several runs) and as a ratio to a
+floor measured in the same run: reading 200 ids straight from the sort index,
+the least any first page can cost on this machine.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/lists.py [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def timed(action, runs: int = 7) -> float:
+    figures = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        figures.append((time.perf_counter() - started) * 1000)
+    return statistics.median(figures)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
+    os.environ["COORDINATOR_HOME"] = str(home)
+    from sqlalchemy import text
+
+    from coordinator_app.core import dashboard, listing
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.generate import generate
+    from coordinator_app.core.listing import ListQuery
+    from coordinator_app.core.service import Workspace
+
+    db = open_database(home / "bench.sqlite3")
+    workspace = Workspace(db)
+    load_demo(workspace)
+    started = time.perf_counter()
+    generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
+    print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
+
+    def floor() -> None:
+        with workspace.read() as session:
+            session.execute(text("SELECT id FROM people WHERE deleted_at IS NULL "
+                                 "ORDER BY sort_key LIMIT 200")).all()
+
+    def first_page(query: ListQuery, offset: int = 0):
+        def run() -> None:
+            with workspace.read() as session:
+                listing.page(session, query, offset, 200)
+        return run
+
+    def counted(query: ListQuery):
+        def run() -> None:
+            with workspace.read() as session:
+                listing.count(session, query)
+        return run
+
+    with workspace.read() as session:
+        some_id = listing.page(session, ListQuery("person"), 60_000 % max(args.people, 1), 1)[0].id
+
+    def position() -> None:
+        with workspace.read() as session:
+            listing.position_of(session, ListQuery("person"), some_id)
+
+    def dashboard_queries() -> None:
+        with workspace.read() as session:
+            today = date.today()
+            dashboard.overdue_commitments(session, today)
+            dashboard.commitments_due_soon(session, today)
+            dashboard.agreements_expiring(session, today)
+            dashboard.projects_by_status(session)
+            dashboard.recent_changes(session)
+
+    base = timed(floor, 15)
+    latin = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    figures = [
+        ("people: first page (name order)", first_page(ListQuery("person"))),
+        ("people: count", counted(ListQuery("person"))),
+        ("people: page at row 50,000", first_page(ListQuery("person"), 50_000)),
+        ("people: first page, name descending", first_page(ListQuery("person", 0, True))),
+        ("people: first page, by Latin spelling", first_page(ListQuery("person", latin))),
+        ("people: filter 'ivan', first page", first_page(ListQuery("person", text="ivan"))),
+        ("people: filter 'ivan', count", counted(ListQuery("person", text="ivan"))),
+        ("people: position of a record", position),
+        ("organisations: first page", first_page(ListQuery("organization"))),
+        ("dashboard: all sections", dashboard_queries),
+    ]
+    print(f"{'floor: 200 ids from the sort index':45} {base:8.2f} ms   1.0x")
+    for label, action in figures:
+        ms = timed(action)
+        print(f"{label:45} {ms:8.2f} ms {ms / base:6.1f}x")
+
+    from PySide6.QtWidgets import QApplication
+
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    started = time.perf_counter()
+    window = MainWindow(UiContext(workspace))
+    window.show()
+    window.show_page("person")
+    app.processEvents()
+    opened = (time.perf_counter() - started) * 1000
+    page = window.list_pages["person"]
+    print(f"{'window: open and show the people page':45} {opened:8.2f} ms {opened / base:6.1f}x"
+          f"   ({page.model.rowCount()} of {page.model.total:,} rows loaded)")
+    started = time.perf_counter()
+    page.view.scrollToBottom()
+    app.processEvents()
+    scrolled = (time.perf_counter() - started) * 1000
+    print(f"{'window: scroll to the end of loaded rows':45} {scrolled:8.2f} ms"
+          f" {scrolled / base:6.1f}x   ({page.model.rowCount()} rows loaded)")
+    window.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
