@@ -96,6 +96,23 @@ def test_thinning_keeps_recent_daily_and_weekly_backups(tmp_path):
     assert len(kept) <= 10 + 15 + 9
 
 
+def test_thinning_removes_backups_cut_off_long_ago(tmp_path):
+    import os
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    cut_off = folder / f"coordinator-20260101T000000000000Z-auto{backup.SUFFIX}.partial"
+    in_progress = folder / f"coordinator-20260101T010000000000Z-auto{backup.SUFFIX}.partial"
+    cut_off.write_bytes(b"half a backup")
+    in_progress.write_bytes(b"being written")
+    two_hours_ago = utcnow().timestamp() - 7200
+    os.utime(cut_off, (two_hours_ago, two_hours_ago))
+
+    backup.thin_backups(tmp_path / "coordinator.sqlite3", folder)
+
+    assert not cut_off.exists() and in_progress.exists()
+
+
 def test_backup_health_warns_when_there_is_none_or_it_is_old(workspace):
     path = workspace.db.path
     assert backup.backup_health(path).warning is None  # nothing written, nothing to lose

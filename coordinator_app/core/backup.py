@@ -14,6 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from glob import escape as glob_escape
 from pathlib import Path
 
 from coordinator_app.core.errors import DatabaseError
@@ -167,8 +168,24 @@ def backups_to_keep(backups: list[BackupFile], now: datetime | None = None) -> s
     return keep
 
 
+def _remove_stale_partials(db_path: Path, folder: Path) -> None:
+    cutoff = utcnow().timestamp() - 3600  # younger ones may still be being written
+    try:
+        partials = list(folder.glob(f"{glob_escape(db_path.stem)}-*{SUFFIX}.partial"))
+    except OSError:
+        return
+    for partial in partials:
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            continue
+
+
 def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> list[Path]:
-    """Delete the backups in `folder` that `backups_to_keep` does not keep."""
+    """Delete the backups in `folder` that `backups_to_keep` does not keep, and the
+    partial files of backups that were cut off (by a power cut) over an hour ago."""
+    _remove_stale_partials(db_path, folder)
     backups = list_backups(db_path, [folder])
     keep = backups_to_keep(backups, now)
     removed = []
