@@ -18,7 +18,7 @@ from coordinator_app import __version__
 from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 
 #: Modules under coordinator_app.commands that add subcommands.
-COMMAND_MODULES = ("data", "integrity", "backups", "generate", "reports")
+COMMAND_MODULES = ("data", "integrity", "backups", "generate", "duplicates", "reports")
 
 
 def build_parser() -> argparse.ArgumentParser:

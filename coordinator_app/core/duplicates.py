@@ -1,0 +1,281 @@
+"""Likely duplicates, and merging two records into one.
+
+"Audrius Klisonis" typed on a keyboard without Lithuanian letters and
+"Audrius Klišonis" already stored are the same person; so are two people with
+the same e-mail address or phone number. `likely_duplicates` is asked before
+a person or organisation is created or imported; `merge` then moves every
+relation of one record to the other, tombstones it, and journals it all as one
+change set that `workspace.undo` takes back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core import fuzzy
+from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.folding import has_cyrillic, query_words, to_latin, fold, words
+from coordinator_app.core.ids import utcnow
+from coordinator_app.core.models import (
+    BY_KIND,
+    AgreementParty,
+    Attachment,
+    ContactPoint,
+    Entity,
+    Organization,
+    Person,
+    Source,
+    TagLink,
+)
+from coordinator_app.core.search import Hit, match_expression, query_index
+from coordinator_app.core.service import Workspace
+from coordinator_app.core.subtitles import describe_hits
+from coordinator_app.i18n import _
+
+MERGEABLE = {"person": Person, "organization": Organization}
+#: Name similarity (0-100, on the folded Latin spelling) that counts as "the same name".
+SAME_NAME = 90
+PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
+#: Records that point at their owner by kind and id rather than by a foreign key.
+OWNED_BY_KIND = ((TagLink, "entity_kind", "entity_id"), (Attachment, "owner_kind", "owner_id"),
+                 (Source, "owner_kind", "owner_id"))
+#: What makes two link records the same link (default: all their data columns).
+TWIN_KEYS = {AgreementParty: ("agreement_id", "organization_id")}
+
+
+def name_key(name: str | None) -> str:
+    """A name reduced for comparison: folded, in Latin letters, words sorted
+    (so "Klišonis Audrius" and "Audrius Klisonis" compare equal)."""
+    if not name:
+        return ""
+    text = to_latin(name) if has_cyrillic(name) else fold(name)
+    return " ".join(sorted(words(text)))
+
+
+def phone_key(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    return digits[-9:] if len(digits) >= 7 else ""
+
+
+def _cls(kind: str) -> type[Entity]:
+    if kind not in MERGEABLE:
+        raise CoordinatorError(_("only people and organisations can be checked for "
+                                 "duplicates, not “{kind}”").format(kind=kind))
+    return MERGEABLE[kind]
+
+
+def _listed(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return [str(part).strip() for part in value if str(part).strip()]
+
+
+def _names(kind: str, values: dict[str, Any]) -> list[str]:
+    fields = ("full_name", "latin_name") if kind == "person" else ("name",)
+    names = [values[f] for f in fields if values.get(f)]
+    return names + _listed((values.get("other_names") or "").replace("\n", ";"))
+
+
+def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
+    """Candidates whose stored names are (nearly) one of `names`: id -> similarity."""
+    cls = MERGEABLE[kind]
+    candidates: set[str] = set()
+    for name in names:
+        expression = match_expression(name, columns="title names")
+        if expression:
+            candidates.update(row[1] for row in query_index(
+                session, expression, [kind], 50, ranked=True))
+        candidates.update(row[1] for row in fuzzy.near_matches(session, name, [kind], 20))
+    if not candidates:
+        return {}
+    fields = ("full_name", "latin_name", "other_names") if kind == "person" else \
+        ("name", "other_names")
+    found: dict[str, float] = {}
+    wanted = [name_key(name) for name in names]
+    rows = session.execute(select(cls.id, *(getattr(cls, f) for f in fields)).where(
+        cls.id.in_(candidates), cls.deleted_at.is_(None))).all()
+    for record_id, *stored in rows:
+        keys = [name_key(n) for text in stored if text for n in text.split("\n")]
+        best = max((fuzz.ratio(a, b) for a in wanted for b in keys if a and b), default=0)
+        if best >= SAME_NAME:
+            found[record_id] = best
+    return found
+
+
+def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str, str]:
+    """Records sharing an e-mail address or phone number: id -> what they share."""
+    owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+    shared: dict[str, str] = {}
+    emails = [e.lower() for e in _listed(values.get("emails") or values.get("email"))]
+    phones = [p for p in (phone_key(v) for v in _listed(values.get("phones")
+                                                       or values.get("phone"))) if p]
+    for contact in values.get("contact_points") or ():
+        if contact.get("kind") == "email":
+            emails.append(str(contact.get("value", "")).lower())
+        elif contact.get("kind") in PHONE_KINDS and phone_key(str(contact.get("value", ""))):
+            phones.append(phone_key(str(contact["value"])))
+    live = (ContactPoint.deleted_at.is_(None), owner.is_not(None))
+    if emails:
+        for record_id, value in session.execute(select(owner, ContactPoint.value).where(
+                *live, ContactPoint.kind == "email")
+                .where(ContactPoint.value.in_(emails) | ContactPoint.value.ilike(emails[0]))):
+            if value.lower() in emails:
+                shared[record_id] = _("same e-mail {value}").format(value=value)
+    for phone in phones:
+        digits = "value"
+        for char in " -()+./":
+            digits = f"replace({digits}, '{char}', '')"
+        rows = session.connection().exec_driver_sql(
+            f"SELECT {owner.key}, value FROM contact_points WHERE deleted_at IS NULL "
+            f"AND {owner.key} IS NOT NULL AND kind IN ({', '.join('?' * len(PHONE_KINDS))}) "
+            f"AND {digits} LIKE ?", (*PHONE_KINDS, f"%{phone}")).fetchall()
+        for record_id, value in rows:
+            if phone_key(value) == phone:
+                shared.setdefault(record_id, _("same phone {value}").format(value=value))
+    return shared
+
+
+def likely_duplicates(session: Session, kind: str, values: dict[str, Any]) -> list[Hit]:
+    """Live records of `kind` that are probably the one described by `values`.
+
+    `values` holds the fields of the record being created or imported (full_name,
+    latin_name, other_names / name, other_names), optionally "email"/"emails",
+    "phone"/"phones" or "contact_points" ([{"kind", "value"}]), and "id" of the
+    record itself when it already exists. Best first; the subtitle says why."""
+    _cls(kind)
+    by_name = _by_name(session, kind, _names(kind, values))
+    by_contact = _by_contact(session, kind, values)
+    own = values.get("id")
+    found = []
+    for record_id in set(by_name) | set(by_contact):
+        if record_id == own:
+            continue
+        score = by_name.get(record_id, 0) / 100 + (1.0 if record_id in by_contact else 0.0)
+        found.append((kind, record_id, score))
+    found.sort(key=lambda row: -row[2])
+    hits = describe_hits(session, found, Hit)
+    return [Hit(h.kind, h.id, h.title, "; ".join(filter(None, [
+        by_contact.get(h.id), _("similar name") if h.id in by_name else None, h.subtitle])),
+        h.score) for h in hits]
+
+
+def duplicate_groups(session: Session, kind: str) -> list[list[Hit]]:
+    """Groups of live records that share a name (folded, either script) or a contact."""
+    cls = _cls(kind)
+    label = getattr(cls, cls.LABEL_FIELD)
+    groups: dict[str, set[str]] = {}
+    for record_id, name in session.execute(select(cls.id, label).where(
+            cls.deleted_at.is_(None))):
+        groups.setdefault("n:" + name_key(name), set()).add(record_id)
+    owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+    for record_id, contact_kind, value in session.execute(
+            select(owner, ContactPoint.kind, ContactPoint.value).where(
+                owner.is_not(None), ContactPoint.deleted_at.is_(None))):
+        key = value.lower() if contact_kind == "email" else (
+            phone_key(value) if contact_kind in PHONE_KINDS else "")
+        if key:
+            groups.setdefault(f"c:{key}", set()).add(record_id)
+    result = []
+    for members in groups.values():
+        if len(members) > 1:
+            result.append(describe_hits(session, [(kind, m, 1.0) for m in sorted(members)],
+                                        Hit))
+    result.sort(key=lambda group: (-len(group), group[0].title))
+    return [group for group in result if len(group) > 1]
+
+
+def references(cls: type[Entity]) -> list[tuple[type[Entity], str]]:
+    """(record class, column) of every foreign key that points at `cls`."""
+    table = cls.__table__
+    found = []
+    for other in BY_KIND.values():
+        for column in other.__table__.columns:
+            if any(fk.column.table is table for fk in column.foreign_keys):
+                found.append((other, inspect(other).get_property_by_column(column).key))
+    return found
+
+
+def _twin(session: Session, obj: Entity, key: str, keep_id: str) -> Entity | None:
+    """A live record that would be the same link as `obj` once it points at keep_id."""
+    cls = type(obj)
+    fields = TWIN_KEYS.get(cls) or tuple(
+        attr.key for attr in inspect(cls).column_attrs
+        if attr.key not in {"id", "created_at", "updated_at", "device_id", "deleted_at"}
+        and attr.key not in cls.UNJOURNALED)
+    if key not in fields:
+        return None
+    query = select(cls).where(cls.deleted_at.is_(None), cls.id != obj.id)
+    for field in fields:
+        value = keep_id if field == key else getattr(obj, field)
+        query = query.where(getattr(cls, field).is_(None) if value is None
+                            else getattr(cls, field) == value)
+    return session.scalars(query.limit(1)).first()
+
+
+def _move(session: Session, rows: Iterable[Entity], key: str, keep_id: str, now) -> list:
+    moved = []
+    for obj in list(rows):
+        if _twin(session, obj, key, keep_id) is not None:
+            obj.deleted_at = now  # the kept record already has this very link
+        else:
+            setattr(obj, key, keep_id)
+            moved.append(obj)
+    return moved
+
+
+def _absorb(keep: Entity, gone: Entity) -> None:
+    """Fill the kept record's blanks from the other, and keep the other's name as
+    another spelling, so searching for it still finds the one that remains."""
+    skip = {"id", "created_at", "updated_at", "device_id", "deleted_at", "parent_id"}
+    for attr in inspect(type(keep)).column_attrs:
+        if attr.key not in skip and getattr(keep, attr.key) in (None, ""):
+            setattr(keep, attr.key, getattr(gone, attr.key))
+    spellings = [line for line in (keep.other_names or "").split("\n") if line]
+    known = {name_key(s) for s in spellings} | {name_key(keep.label)}
+    for name in [gone.label, *(gone.other_names or "").split("\n")]:
+        if name and name_key(name) not in known:
+            spellings.append(name)
+            known.add(name_key(name))
+    keep.other_names = "\n".join(spellings) or None
+
+
+def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
+    """Make `merge_id` part of `keep_id`; returns the change set (undo with workspace.undo)."""
+    cls = _cls(kind)
+    if keep_id == merge_id:
+        raise ValidationError(_("a record cannot be merged with itself"))
+    with workspace.edit(_("Merge")) as edit:
+        session = edit.session
+        keep = edit.get(cls, keep_id)
+        gone = edit.get(cls, merge_id)
+        now = utcnow()
+        touched: list[Entity] = []
+        with session.no_autoflush:
+            for ref_cls, key in references(cls):
+                column = getattr(ref_cls, key)
+                rows = session.scalars(select(ref_cls).where(
+                    column == merge_id, ref_cls.deleted_at.is_(None))).all()
+                if ref_cls is cls:  # members of the merged organisation
+                    rows = [r for r in rows if r.id != keep_id]
+                touched += _move(session, rows, key, keep_id, now)
+            for ref_cls, kind_field, id_field in OWNED_BY_KIND:
+                rows = session.scalars(select(ref_cls).where(
+                    getattr(ref_cls, kind_field) == kind, getattr(ref_cls, id_field) == merge_id,
+                    ref_cls.deleted_at.is_(None))).all()
+                touched += _move(session, rows, id_field, keep_id, now)
+            if getattr(keep, "parent_id", None) == merge_id:
+                keep.parent_id = gone.parent_id if gone.parent_id != keep_id else None
+            _absorb(keep, gone)
+            gone.deleted_at = now
+        session.flush()
+        for obj in [keep, *touched]:
+            edit._check(obj)
+    return edit.change_set
