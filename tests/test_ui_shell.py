@@ -266,3 +266,40 @@ def test_dashboard_warns_when_there_is_no_backup(qtbot, demo_workspace):
     window = open_window(qtbot, demo_workspace)
     assert window.dashboard.backup_warning.isVisible()
     assert "backup" in window.dashboard.backup_warning.text().lower()
+
+
+def test_run_app_opens_the_window_and_backs_up_at_exit(qtbot, db_path, monkeypatch):
+    import sys
+    import threading
+
+    from coordinator_app.core.backup import list_backups
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.service import Workspace
+    from coordinator_app.ui.app import run_app
+
+    # run_app installs its crash hook; the test puts pytest's back afterwards.
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    db = open_database(db_path)
+    load_demo(Workspace(db))
+    db.close()
+    seen = []
+
+    def look_and_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, look_and_close)
+            return
+        window = windows[0]
+        seen.append((window.db_path, window.statusBar().offline.text(),
+                     window.statusBar().backup.text()))
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    assert run_app(db_path, "en") == 0
+    (path, offline, backup), = seen
+    assert path == db_path.resolve()
+    assert offline == "offline: all data on this computer" and backup
+    assert list_backups(db_path)  # the demo was never backed up, so exit made one
