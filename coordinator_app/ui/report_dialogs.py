@@ -1,0 +1,433 @@
+"""Printing from the app: an agreement's summary, and the briefing pack dialog.
+
+Reports are made on a worker thread (a pack of fifty agreements takes seconds)
+with a progress bar, then shown in the window with Print… and Save as PDF….
+The report language is chosen here, independent of the interface's.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.models import Agreement, Entity, Organization
+from coordinator_app.core.search import filter_clause
+from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.pdf_preview import PdfPreview
+
+log = logging.getLogger(__name__)
+
+#: make(lang, out_path, progress) writes the report and returns its path.
+Maker = Callable[[str, Path, Callable[[int, int], None]], Path]
+#: Report windows without a parent window, kept alive until they close.
+_OPEN: set[QDialog] = set()
+#: How many records a chooser lists at once; typing narrows them.
+CHOOSER_ROWS = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Cancelled(Exception):
+    """Raised inside the worker from the progress callback to stop a report early."""
+
+
+class ReportJob(QThread):
+    """Makes one report off the UI thread. Signals arrive on the UI thread."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, make: Maker, lang: str, out: Path, parent=None):
+        super().__init__(parent)
+        self.make = make
+        self.lang = lang
+        self.out = out
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancelled:
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            path = self.make(self.lang, self.out, self._progress)
+        except Cancelled:
+            return
+        except CoordinatorError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a thread's error must reach the person
+            log.exception("report failed")
+            self.failed.emit(_("Unexpected error: {message}. The details are in the log.")
+                             .format(message=exc))
+        else:
+            if not self._cancelled:
+                self.succeeded.emit(str(path))
+
+
+def file_name(*parts: str) -> str:
+    """A file name a person would choose: the words of the title, nothing a system forbids."""
+    text = " – ".join(p for p in parts if p)
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(text.split())[:120].strip(" .") + ".pdf"
+
+
+class ReportPreviewDialog(QDialog):
+    """Progress while the report is made, then the report itself; the language can change."""
+
+    def __init__(self, title: str, make: Maker, suggested_name: str,
+                 lang: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(900, 1000)
+        self.make = make
+        self.suggested_name = suggested_name
+        self.folder = Path(tempfile.mkdtemp(prefix="coordinator-report-"))
+        self.job: ReportJob | None = None
+        self.runs = 0
+        self.last_error: str | None = None
+        if parent is None:
+            _OPEN.add(self)
+            self.finished.connect(lambda _result: _OPEN.discard(self))
+
+        self.language = QComboBox(self)
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(lang or current_language()))
+        self.language.currentIndexChanged.connect(lambda _i: self.generate())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Report language:"), self))
+        top.addWidget(self.language)
+        top.addStretch(1)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar = QProgressBar(self)
+        self.cancel_button = QPushButton(_("Stop"), self)
+        self.cancel_button.clicked.connect(self.stop)
+        waiting = QWidget(self)
+        column = QVBoxLayout(waiting)
+        column.addStretch(1)
+        column.addWidget(self.status)
+        column.addWidget(self.bar)
+        column.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(2)
+        self.preview = PdfPreview(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(waiting)
+        self.pages.addWidget(self.preview)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(buttons)
+
+    def current_language(self) -> str:
+        return self.language.currentData()
+
+    def generate(self) -> None:
+        """Make the report (again) in the chosen language; a report being made is dropped."""
+        self._drop_job()
+        self.runs += 1
+        self.last_error = None
+        self.preview.close_document()
+        self.pages.setCurrentIndex(0)
+        self.status.setText(_("Preparing the report…"))
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.bar.show()
+        self.cancel_button.show()
+        out = self.folder / f"report-{self.runs}.pdf"
+        job = ReportJob(self.make, self.current_language(), out, self)
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.finished.connect(job.deleteLater)
+        self.job = job
+        job.start()
+
+    def is_busy(self) -> bool:
+        return self.job is not None and self.job.isRunning()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.sender() is not self.job:
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+
+    def _succeeded(self, path: str) -> None:
+        if self.sender() is not self.job:
+            return  # a report in a language since changed
+        self.job = None
+        try:
+            self.preview.load(path, self.suggested_name)
+        except CoordinatorError as exc:
+            self._show_error(str(exc))
+            return
+        self.pages.setCurrentIndex(1)
+
+    def _failed(self, message: str) -> None:
+        if self.sender() is not self.job:
+            return
+        self.job = None
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        self.last_error = message
+        self.pages.setCurrentIndex(0)
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.status.setText(_("The report could not be made: {message}").format(message=message))
+
+    def stop(self) -> None:
+        self._drop_job()
+        self.reject()
+
+    def _drop_job(self) -> None:
+        job, self.job = self.job, None
+        if job is not None and job.isRunning():
+            job.cancel()
+            # ReportLab cannot be interrupted between progress reports; that is
+            # at most one flowable, a fraction of a second.
+            job.wait()
+
+    def done(self, result: int) -> None:
+        self._drop_job()
+        self.preview.close_document()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        super().done(result)
+
+
+class RecordChooser(QWidget):
+    """Tick records of one kind; typing narrows the list. Ticked ones stay ticked (and
+    listed first) whatever is typed."""
+
+    changed = Signal()
+
+    def __init__(self, context: UiContext, cls: type[Entity], placeholder: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.cls = cls
+        self.chosen: dict[str, str] = {}  # id -> label, in the order ticked
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(placeholder)
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.itemChanged.connect(self._ticked)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.reload)
+        self.filter.textChanged.connect(lambda _t: self._timer.start())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self._loading = False
+        self.reload()
+
+    def reload(self) -> None:
+        cls = self.cls
+        label = getattr(cls, cls.LABEL_FIELD)
+        query = select(cls.id, label).where(cls.deleted_at.is_(None))
+        text = self.filter.text().strip()
+        if text:
+            query = query.where(filter_clause(cls, text))
+        with self.context.workspace.read() as session:
+            rows = session.execute(query.order_by(cls.sort_key).limit(CHOOSER_ROWS)).all()
+        self._loading = True
+        self.list.clear()
+        shown = set()
+        for record_id, name in [*self.chosen.items(), *rows]:
+            if record_id in shown:
+                continue
+            shown.add(record_id)
+            item = QListWidgetItem(name, self.list)
+            item.setData(ID_ROLE, record_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if record_id in self.chosen
+                               else Qt.CheckState.Unchecked)
+        self._loading = False
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        record_id = item.data(ID_ROLE)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.chosen[record_id] = item.text()
+        else:
+            self.chosen.pop(record_id, None)
+        self.changed.emit()
+
+    def tick(self, record_id: str, on: bool = True) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == record_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def ids(self) -> list[str]:
+        return list(self.chosen)
+
+
+SCOPE_HINT = N_("A chosen organisation brings the agreements it is a party to and its "
+                "projects. The period keeps what is in force or happens during it. With "
+                "nothing chosen, the pack covers every agreement.")
+
+
+class BriefingDialog(QDialog):
+    """Choose what a briefing pack covers and its language, then make it."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.preview: ReportPreviewDialog | None = None
+        self.setWindowTitle(_("Briefing pack"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 600)
+        self.organizations = RecordChooser(context, Organization,
+                                           _("Type to find organisations…"), self)
+        self.agreements = RecordChooser(context, Agreement, _("Type to find agreements…"), self)
+        lists = QGridLayout()
+        for column, (title, chooser) in enumerate(((_("Organisations"), self.organizations),
+                                                   (_("Agreements"), self.agreements))):
+            box = QGroupBox(title, self)
+            QVBoxLayout(box).addWidget(chooser)
+            lists.addWidget(box, 0, column)
+
+        today = QDate.currentDate()
+        self.use_from = QCheckBox(_("From"), self)
+        self.date_from = self._date_edit(today)
+        self.use_to = QCheckBox(_("To"), self)
+        self.date_to = self._date_edit(today.addDays(90))
+        self.use_from.toggled.connect(self.date_from.setEnabled)
+        self.use_to.toggled.connect(self.date_to.setEnabled)
+        period = QHBoxLayout()
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            period.addWidget(widget)
+        period.addStretch(1)
+
+        self.language = QComboBox(self)
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(current_language()))
+        form = QFormLayout()
+        form.addRow(_("Period:"), period)
+        form.addRow(_("Report language:"), self.language)
+
+        hint = QLabel(_(SCOPE_HINT), self)
+        hint.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.make_button = buttons.addButton(_("Make briefing pack"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.make)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(lists, 1)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _date_edit(self, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value, self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setEnabled(False)
+        return edit
+
+    def period(self) -> tuple[date | None, date | None]:
+        start = self.date_from.date().toPython() if self.use_from.isChecked() else None
+        end = self.date_to.date().toPython() if self.use_to.isChecked() else None
+        return start, end
+
+    def make(self) -> None:
+        start, end = self.period()
+        if start and end and end < start:
+            self.error.setText(_("The period ends before it starts; correct the dates."))
+            return
+        organizations = self.organizations.ids()
+        agreements = self.agreements.ids()
+        workspace = self.context.workspace
+
+        def render(lang: str, out: Path, progress) -> Path:
+            from coordinator_app.reports import render_briefing
+
+            return render_briefing(workspace, out, lang, organization_ids=organizations,
+                                   agreement_ids=agreements, date_from=start, date_to=end,
+                                   progress=progress)
+
+        names = list(self.organizations.chosen.values())
+        suggested = file_name(_("Briefing pack"), ", ".join(names[:3]),
+                              date.today().isoformat())
+        self.preview = ReportPreviewDialog(_("Briefing pack"), render, suggested,
+                                           self.language.currentData(), self.parentWidget())
+        self.preview.show()
+        self.preview.generate()
+        self.accept()
+
+
+def print_agreement_summary(context: UiContext, agreement_id: str,
+                            parent: QWidget | None = None) -> ReportPreviewDialog:
+    """Show the summary of one agreement, ready to print or save."""
+    workspace = context.workspace
+    title = workspace.get(Agreement, agreement_id).title
+
+    def render(lang: str, out: Path, progress) -> Path:
+        from coordinator_app.reports import render_memorandum
+
+        return render_memorandum(workspace, agreement_id, out, lang)
+
+    dialog = ReportPreviewDialog(_("Summary: {title}").format(title=title), render,
+                                 file_name(title), parent=parent)
+    dialog.show()
+    dialog.generate()
+    return dialog
+
+
+def open_briefing_dialog(context: UiContext, parent: QWidget | None = None) -> BriefingDialog:
+    """Ask what a briefing pack should cover; the pack opens in its own preview."""
+    dialog = BriefingDialog(context, parent)
+    dialog.show()
+    return dialog
