@@ -79,3 +79,12 @@ def test_coordinator_generate_command(db_path, capsys):
                  "--seed", "3"]) == 0
     assert "12 person" in capsys.readouterr().out
     assert main(["--db", str(db_path), "generate", "--people", "-1"]) == 1
+
+
+def test_generated_names_sort_like_names_written_through_the_service(workspace):
+    from coordinator_app.core.collation import sort_key
+
+    generate(workspace, people=20, organizations=3, seed=5)
+    with workspace.read() as session:
+        for person in session.scalars(select(Person)):
+            assert person.sort_key == sort_key(person.full_name)
