@@ -34,8 +34,15 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record) -> None
     cursor.close()
 
 
+#: Execution option of a connection that will write (see Workspace.edit).
+WRITE = "coordinator_write"
+
+
 def _begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A writing transaction takes SQLite's write lock at BEGIN, so a second writer
+    # waits its turn (busy_timeout) instead of failing midway on a stale snapshot.
+    immediate = connection.get_execution_options().get(WRITE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:

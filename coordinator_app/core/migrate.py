@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import text
 
 from coordinator_app.core.errors import DatabaseError
@@ -41,6 +42,26 @@ def current_revision(path: Path) -> str | None:
         engine.dispose()
 
 
+def known_revision(revision: str) -> bool:
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        return False
+    return True
+
+
+def _has_tables(path: Path) -> bool:
+    from coordinator_app.core.db import make_engine
+
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            return connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar() > 0
+    finally:
+        engine.dispose()
+
+
 def upgrade(path: Path, revision: str = "head") -> None:
     """Bring the database at `path` to `revision`, backing it up first if it has data."""
     from coordinator_app.core import backup
@@ -51,6 +72,16 @@ def upgrade(path: Path, revision: str = "head") -> None:
     target = head_revision() if revision == "head" else revision
     if current == target:
         return
+    if current is not None and not known_revision(current):
+        raise DatabaseError(
+            f"{path} was written by a newer version of Coordinator (schema {current}); "
+            "install that version or a later one to open it"
+        )
+    if existed and current is None and _has_tables(path):
+        raise DatabaseError(
+            f"{path} is an SQLite database of some other program, not a Coordinator "
+            "database; choose another file"
+        )
     if existed and current is not None:
         backup.create_backup(path, reason=f"before-migration-{current[:8]}")
 

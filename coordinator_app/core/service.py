@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import hooks, validation
-from coordinator_app.core.db import Database
+from coordinator_app.core.db import WRITE, Database
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.ids import new_id, utcnow
 from coordinator_app.core.models import (
@@ -91,6 +91,12 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
             return date.fromisoformat(value.strip())
         if python_type is date and isinstance(value, datetime):
             return value.date()
+        if python_type is date and not isinstance(value, date):
+            raise ValueError(value)
+        if python_type is str and not isinstance(value, str):
+            return str(value)
+        if python_type in (int, float) and isinstance(value, bool):
+            raise ValueError(value)  # True is an int to Python, not a quantity to a person
         if python_type is int and not isinstance(value, int):
             return int(str(value).strip())
         if python_type is float and not isinstance(value, float):
@@ -140,6 +146,8 @@ class Edit:
     def delete(self, kind: Kind, record_id: str) -> None:
         """Tombstone the record and what it owns; `restore` or undo brings them back."""
         obj = self.get(kind, record_id)
+        with self.session.no_autoflush:
+            validation.check_removal(self.session, obj)
         now = utcnow()
         obj.deleted_at = now
         for child_cls, fk in OWNED.get(type(obj), ()):
@@ -172,12 +180,14 @@ class Edit:
         if not changes:
             raise NotFound(_("nothing to undo"))
         touched: list[Entity] = []
+        removed: list[Entity] = []
         for change in changes:
             cls = BY_KIND[change.entity]
             obj = self.get(cls, change.entity_id, deleted=True)
             if change.action == "create":
                 if obj.deleted_at is None:
                     obj.deleted_at = utcnow()
+                    removed.append(obj)
                 continue
             current = hooks.encode(getattr(obj, change.field))
             if current != change.new:
@@ -189,6 +199,8 @@ class Edit:
         self.session.flush()
         for obj in touched:
             validation.validate(self.session, obj)
+        for obj in removed:
+            validation.check_removal(self.session, obj)
 
     def _apply_defaults(self, obj: Entity) -> None:
         # Column defaults are applied at INSERT; rules run before it, so fill them now.
@@ -219,6 +231,7 @@ class Workspace:
         session = self.db.sessions(info={"change_set": change_set, "label": label})
         try:
             with session.begin():
+                session.connection(execution_options={WRITE: True})
                 yield Edit(session, change_set)
         except IntegrityError as exc:
             raise ValidationError(_("the change refers to a record that does not exist "

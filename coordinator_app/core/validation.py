@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
@@ -152,11 +152,27 @@ def _tag(session: Session, obj: Tag) -> None:
 def _tag_link(session: Session, obj: TagLink) -> None:
     live(session, obj, "tag_id", Tag)
     _owner(session, obj, "entity_kind", "entity_id")
+    unique_link(session, obj, "tag_id", "entity_kind", "entity_id")
 
 
 @rule(PriorityArea)
 def _priority_area(session: Session, obj: PriorityArea) -> None:
     required(obj, "name", _("a priority area needs a name"))
+    twin = session.scalar(select(PriorityArea.id).where(
+        func.lower(PriorityArea.name) == obj.name.lower(),
+        PriorityArea.deleted_at.is_(None), PriorityArea.id != obj.id))
+    if twin:
+        fail(obj, "name", _("there is already a priority area “{name}”").format(name=obj.name))
+
+
+def unique_link(session: Session, obj: Entity, *fields: str) -> None:
+    """No second live link between the same two records (an area listed twice)."""
+    cls = type(obj)
+    twin = session.scalar(select(cls.id).where(
+        *(getattr(cls, f) == getattr(obj, f) for f in fields),
+        cls.deleted_at.is_(None), cls.id != obj.id))
+    if twin:
+        fail(obj, fields[-1], _("this link is already there"))
 
 
 @rule(Agreement)
@@ -211,6 +227,7 @@ def _commitment(session: Session, obj: Commitment) -> None:
 def _agreement_area(session: Session, obj: AgreementPriorityArea) -> None:
     live(session, obj, "agreement_id", Agreement)
     live(session, obj, "priority_area_id", PriorityArea)
+    unique_link(session, obj, "agreement_id", "priority_area_id")
 
 
 @rule(Project)
@@ -243,12 +260,14 @@ def _partner(session: Session, obj: ProjectPartner) -> None:
 def _project_agreement(session: Session, obj: ProjectAgreement) -> None:
     live(session, obj, "project_id", Project)
     live(session, obj, "agreement_id", Agreement)
+    unique_link(session, obj, "project_id", "agreement_id")
 
 
 @rule(ProjectPriorityArea)
 def _project_area(session: Session, obj: ProjectPriorityArea) -> None:
     live(session, obj, "project_id", Project)
     live(session, obj, "priority_area_id", PriorityArea)
+    unique_link(session, obj, "project_id", "priority_area_id")
 
 
 @rule(Milestone)
@@ -313,8 +332,36 @@ def _is_party(session: Session, agreement_id: str, organization_id: str | None) 
     )) is not None
 
 
+def check_removal(session: Session, obj: Entity) -> None:
+    """Refuse to delete a record that live records still depend on in a way the rules
+    forbid: a party whose signatories or commitments remain."""
+    if isinstance(obj, AgreementParty):
+        signs = session.scalar(select(Signatory.id).where(
+            Signatory.agreement_id == obj.agreement_id,
+            Signatory.organization_id == obj.organization_id,
+            Signatory.deleted_at.is_(None)))
+        owes = session.scalar(select(Commitment.id).where(
+            Commitment.agreement_id == obj.agreement_id,
+            Commitment.party_id == obj.organization_id,
+            Commitment.deleted_at.is_(None)))
+        if signs or owes:
+            fail(obj, "organization_id", _(
+                "this party still has signatories or commitments in the agreement; "
+                "remove those first"))
+
+
 def validate(session: Session, obj: Entity) -> None:
     if obj.deleted_at is not None:
         return  # a tombstone need not be valid; restoring it validates it again
     for check in RULES.get(type(obj), ()):
         check(session, obj)
+    _links_present(obj)
+
+
+def _links_present(obj: Entity) -> None:
+    # A required link left empty would only surface as the database's NOT NULL
+    # error at commit; say which one instead.
+    for column in inspect(type(obj)).columns:
+        if column.foreign_keys and not column.nullable and getattr(obj, column.key) is None:
+            fail(obj, column.key, _("say which record this belongs to ({field} is empty)")
+                 .format(field=column.key))

@@ -1,0 +1,155 @@
+"""Schema migrations run at open, after a backup; data made at the first revision survives."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from coordinator_app.core import migrate
+from coordinator_app.core.backup import default_backup_dir
+from coordinator_app.core.db import make_engine, open_database
+from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.models import Base, Organization, Person
+from coordinator_app.core.search import search
+from coordinator_app.core.service import Workspace
+
+FIRST = "0001"
+STAMP = "2026-02-11 09:30:00.000000"
+
+
+def make_first_revision_db(path) -> None:
+    """A database as the first release wrote it, with records typed in by hand."""
+    migrate.upgrade(path, FIRST)
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("insert into replica (id, device_id, created_at) values (1, ?, ?)",
+                    ("old-laptop", STAMP))
+        raw.execute(
+            "insert into organizations (id, name, other_names, kind, country, created_at, "
+            "updated_at, device_id) values ('org-1', 'Харківська міська рада', 'Kharkiv', "
+            "'municipality', 'UA', ?, ?, 'old-laptop')", (STAMP, STAMP))
+        raw.execute(
+            "insert into people (id, full_name, latin_name, created_at, updated_at, device_id) "
+            "values ('person-1', 'Ігор Терехов', 'Ihor Terekhov', ?, ?, 'old-laptop')",
+            (STAMP, STAMP))
+        raw.execute(
+            "insert into affiliations (id, person_id, organization_id, position, created_at, "
+            "updated_at, device_id) values ('aff-1', 'person-1', 'org-1', 'Міський голова', "
+            "?, ?, 'old-laptop')", (STAMP, STAMP))
+    raw.close()
+
+
+def test_the_migration_chain_has_one_head_starting_at_the_first_revision():
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(script.get_heads()) == 1, "two migrations claim the same parent"
+    chain = [rev.revision for rev in script.walk_revisions()]
+    assert chain[-1] == FIRST and chain[0] == migrate.head_revision()
+
+
+def test_a_first_revision_database_is_upgraded_at_open_keeping_its_data(db_path):
+    make_first_revision_db(db_path)
+    assert migrate.current_revision(db_path) == FIRST
+
+    db = open_database(db_path)
+    try:
+        assert migrate.current_revision(db_path) == migrate.head_revision()
+        assert db.device_id == "old-laptop"  # the copy keeps its identity
+        workspace = Workspace(db)
+        with workspace.read() as session:
+            person = session.get(Person, "person-1")
+            assert person.full_name == "Ігор Терехов"
+            assert person.affiliations[0].organization.name == "Харківська міська рада"
+            # Later revisions fill what they add for the old rows too (the search index).
+            assert [h.id for h in search(session, "Terekhov", kinds=["person"])] == ["person-1"]
+        # ... and the upgraded file takes new edits.
+        org = workspace.create(Organization, name="Plungės rajono savivaldybė")
+        assert workspace.get(Organization, org.id).name == "Plungės rajono savivaldybė"
+    finally:
+        db.close()
+
+
+def test_the_old_file_is_backed_up_before_migrating(db_path):
+    make_first_revision_db(db_path)
+    open_database(db_path).close()
+    backups = sorted(default_backup_dir(db_path).glob("*before-migration-0001*"))
+    assert len(backups) == 1
+    saved = sqlite3.connect(backups[0])
+    assert saved.execute("select version_num from alembic_version").fetchone() == (FIRST,)
+    assert saved.execute("select name from organizations").fetchone() == (
+        "Харківська міська рада",)
+    saved.close()
+
+    open_database(db_path).close()  # already at head: no second backup
+    assert len(list(default_backup_dir(db_path).glob("*.sqlite3"))) == 1
+
+
+def test_a_new_database_is_made_at_head_without_a_backup(db_path):
+    open_database(db_path).close()
+    assert migrate.current_revision(db_path) == migrate.head_revision()
+    assert not default_backup_dir(db_path).exists() or not any(
+        default_backup_dir(db_path).iterdir())
+
+
+def test_the_migrated_schema_matches_the_models(db_path):
+    make_first_revision_db(db_path)
+    open_database(db_path).close()
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = [
+                d for d in compare_metadata(context, Base.metadata)
+                # Tables outside the models (the search index's FTS tables) are not drift.
+                if not (d[0] == "remove_table") and not (
+                    d[0] == "remove_index" and d[1].table.name not in Base.metadata.tables)
+            ]
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(db_path):
+    open_database(db_path).close()
+    raw = sqlite3.connect(db_path)
+    with raw:
+        raw.execute("update alembic_version set version_num = '9999'")
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused(db_path):
+    raw = sqlite3.connect(db_path)
+    raw.execute("create table recipes (name text)")
+    raw.commit()
+    raw.close()
+    with pytest.raises(DatabaseError, match="not a Coordinator database"):
+        open_database(db_path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused(db_path):
+    db_path.write_bytes(b"%PDF-1.7 not a database")
+    with pytest.raises(DatabaseError, match="not a Coordinator database"):
+        open_database(db_path)
+
+
+def test_a_failed_migration_leaves_the_old_schema_whole(db_path, monkeypatch):
+    make_first_revision_db(db_path)
+    raw = sqlite3.connect(db_path)
+    with raw:  # a broken reference the next migration's foreign-key check will find
+        raw.execute("pragma foreign_keys = off")
+        raw.execute("update affiliations set organization_id = 'gone' where id = 'aff-1'")
+    raw.close()
+    with pytest.raises(DatabaseError, match="broken references"):
+        open_database(db_path)
+    assert migrate.current_revision(db_path) == FIRST
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("select count(*) from people").fetchone() == (1,)
+    raw.close()

@@ -1,0 +1,162 @@
+"""Invariant 1 and 3 of DESIGN.md: ids made on the device, UTC stamps, the device that
+changed a record, tombstones; SQLite opened durable, with foreign keys."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import Integer, event, inspect, select, text
+from sqlalchemy.exc import IntegrityError, StatementError
+
+from coordinator_app.core import records
+from coordinator_app.core.db import BUSY_TIMEOUT_MS, open_database
+from coordinator_app.core.errors import NotFound
+from coordinator_app.core.models import ENTITIES, Agreement, Organization, Person, Project
+from coordinator_app.core.service import Workspace
+
+
+@pytest.mark.parametrize("cls", ENTITIES, ids=lambda cls: cls.KIND)
+def test_every_record_kind_carries_the_merge_columns(cls):
+    columns = inspect(cls).columns
+    assert [c.name for c in inspect(cls).primary_key] == ["id"]
+    assert not isinstance(columns["id"].type, Integer)  # never an auto-increment
+    for name in ("created_at", "updated_at", "device_id", "deleted_at"):
+        assert name in columns, f"{cls.KIND} has no {name}"
+    assert not columns["created_at"].nullable and not columns["device_id"].nullable
+
+
+def test_ids_are_uuid4_made_before_the_database_sees_the_record(workspace):
+    seen = []
+    with workspace.edit() as edit:
+        org = edit.create(Organization, name="Plungės rajono savivaldybė")
+        seen.append(org.id)
+    assert uuid.UUID(seen[0]).version == 4
+    other = workspace.create(Organization, name="Kauno miesto savivaldybė")
+    assert other.id != org.id
+
+
+def test_stamps_are_utc_and_updated_moves_while_created_stays(workspace, db_path):
+    before = datetime.now(timezone.utc)
+    org = workspace.create(Organization, name="Харківська міська рада")
+    assert org.created_at.tzinfo == timezone.utc and org.created_at >= before
+    changed = workspace.update(Organization, org.id, region="Харківська область")
+    assert changed.created_at == org.created_at
+    assert changed.updated_at > org.updated_at
+    raw = sqlite3.connect(db_path).execute(
+        "select created_at from organizations where id = ?", (org.id,)).fetchone()[0]
+    # Stored as naive UTC text; read back as the same moment, aware.
+    assert datetime.fromisoformat(raw).replace(tzinfo=timezone.utc) == org.created_at
+
+
+def test_a_naive_time_is_refused_rather_than_guessed(workspace):
+    org = workspace.create(Organization, name="Plungė")
+    with pytest.raises(StatementError, match="naive datetime"):
+        with workspace.db.sessions() as session, session.begin():
+            session.get(Organization, org.id).deleted_at = datetime(2026, 1, 1)
+
+
+def test_each_record_names_the_device_that_last_changed_it(db_path, tmp_path):
+    db = open_database(db_path)
+    device = db.device_id
+    org = Workspace(db).create(Organization, name="Plungė")
+    db.close()
+    assert org.device_id == device and uuid.UUID(device)
+
+    reopened = open_database(db_path)
+    assert reopened.device_id == device  # the same copy keeps its identity
+    reopened.close()
+    elsewhere = open_database(tmp_path / "other-laptop.sqlite3")
+    assert elsewhere.device_id != device
+    elsewhere.close()
+
+
+def test_delete_leaves_a_tombstone_that_lists_and_lookups_skip(workspace, db_path):
+    person = workspace.create(Person, full_name="Rūta Petrauskienė")
+    workspace.delete(Person, person.id)
+    row = sqlite3.connect(db_path).execute(
+        "select full_name, deleted_at from people where id = ?", (person.id,)).fetchone()
+    assert row[0] == "Rūta Petrauskienė" and row[1] is not None
+    with workspace.read() as session:
+        assert session.scalars(records.live(Person)).all() == []
+        with pytest.raises(NotFound):
+            records.resolve(session, Person, "Rūta Petrauskienė")
+    with pytest.raises(NotFound):
+        workspace.get(Person, person.id)
+    with pytest.raises(NotFound):
+        workspace.update(Person, person.id, languages="lt")
+    workspace.restore(Person, person.id)
+    assert workspace.get(Person, person.id).deleted_at is None
+
+
+def test_money_is_whole_minor_units(workspace):
+    project = workspace.create(Project, title="Generators", budget_minor="18600000",
+                               currency="eur")
+    assert project.budget_minor == 18_600_000 and project.currency == "EUR"
+    assert inspect(Project).columns["budget_minor"].type.python_type is int
+
+
+# --- the SQLite connection ---------------------------------------------------------------
+
+def test_connections_are_durable_and_enforce_foreign_keys(workspace):
+    with workspace.read() as session:
+        pragma = lambda name: session.execute(text(f"PRAGMA {name}")).scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") == BUSY_TIMEOUT_MS
+    with workspace.edit() as edit:  # a writing connection is configured the same way
+        assert edit.session.execute(text("PRAGMA synchronous")).scalar() == 2
+        assert edit.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_the_database_itself_refuses_a_dangling_reference(workspace):
+    with pytest.raises(IntegrityError):
+        with workspace.db.engine.begin() as connection:
+            connection.execute(text(
+                "insert into affiliations (id, person_id, organization_id, created_at, "
+                "updated_at, device_id) values ('a', 'no-person', 'no-org', "
+                "'2026-01-01', '2026-01-01', 'd')"))
+
+
+def test_an_edit_holds_the_write_lock_from_its_start(workspace, db_path):
+    """A second writer waits for the first instead of failing on a stale snapshot."""
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    with workspace.edit():
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_two_workspaces_on_one_file_see_each_others_commits(db_path):
+    first, second = open_database(db_path), open_database(db_path)
+    try:
+        Workspace(first).create(Agreement, title="Memorandum", signed_on="2026-02-11")
+        with Workspace(second).read() as session:
+            assert session.scalars(select(Agreement.title)).all() == ["Memorandum"]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_commit_is_on_disk_when_edit_returns(workspace, db_path):
+    """Read back through a fresh connection that bypasses the engine's pool."""
+    org = workspace.create(Organization, name="Šiaulių miesto savivaldybė")
+    fresh = sqlite3.connect(db_path)
+    assert fresh.execute("select name from organizations where id = ?",
+                         (org.id,)).fetchone() == ("Šiaulių miesto savivaldybė",)
+    fresh.close()
+
+
+def test_reading_does_not_take_the_write_lock(workspace, db_path):
+    statements = []
+    event.listen(workspace.db.engine, "before_cursor_execute",
+                 lambda *args: statements.append(args[2]))
+    with workspace.read() as session:
+        session.scalars(select(Organization)).all()
+    begins = [s for s in statements if s.startswith("BEGIN")]
+    assert begins == ["BEGIN"]
