@@ -32,6 +32,8 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 from coordinator_app.ui.widgets.notice import NoticeBar
+from coordinator_app.ui.widgets.picker import labels_from
+from coordinator_app.ui.widgets.relations import _set_enabled
 
 
 class Section(Protocol):
@@ -216,7 +218,7 @@ class RecordEditor(QWidget):
 
     def _load(self, record_id: str | None, *, force: bool = False) -> None:
         self._stale = False
-        with self.context.workspace.read() as session:
+        with self.context.workspace.read() as session, labels_from(session):
             obj = session.get(self.MODEL, record_id) if record_id else None
             gone = record_id is not None and (obj is None or obj.deleted_at is not None)
             if gone:
@@ -229,10 +231,10 @@ class RecordEditor(QWidget):
             self.loaded(session, obj if live_id else None)
             label = obj.label if obj is not None else ""
         self.heading.setText(label or _(self.NEW_TITLE))
-        self.body.setEnabled(not gone)
+        _set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)
         for widget in self._section_widgets:
-            widget.setEnabled(live_id is not None)
+            _set_enabled(widget, live_id is not None)
         if gone:
             self.notice.show_notice(
                 _("This record has been deleted. Undo (Ctrl+Z) brings it back."), kind="deleted")

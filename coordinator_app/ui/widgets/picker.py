@@ -7,11 +7,14 @@ text and leaving the field commits "none".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
+from sqlalchemy.orm import Session
 
 from coordinator_app.core import search
 from coordinator_app.core.models import BY_KIND
@@ -133,13 +136,10 @@ class RecordPicker(Field):
             self.context.open_record(self.kind, self.record_id)
 
     def _label_of(self, kind: str, record_id: str) -> str:
+        if _shared is not None:
+            return _label_in(_shared, kind, record_id)
         with self.context.workspace.read() as session:
-            obj = session.get(BY_KIND[kind], record_id)
-            if obj is None:
-                return record_id[:8]
-            if obj.deleted_at is not None:
-                return _("{name} (deleted)").format(name=obj.label)
-            return obj.label
+            return _label_in(session, kind, record_id)
 
     # -- Field -------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -154,6 +154,30 @@ class RecordPicker(Field):
                 self.label = self._label_of(kind, self.record_id)
                 break
         self._show_label()
+
+
+def _label_in(session: Session, kind: str, record_id: str) -> str:
+    obj = session.get(BY_KIND[kind], record_id)
+    if obj is None:
+        return record_id[:8]
+    if obj.deleted_at is not None:
+        return _("{name} (deleted)").format(name=obj.label)
+    return obj.label
+
+
+_shared: Session | None = None
+
+
+@contextmanager
+def labels_from(session: Session) -> Iterator[None]:
+    """Pickers shown while an editor loads read their names in the editor's session
+    instead of opening one each (a project's table of deliveries has dozens)."""
+    global _shared
+    outer, _shared = _shared, session
+    try:
+        yield
+    finally:
+        _shared = outer
 
 
 KIND_NAMES = {

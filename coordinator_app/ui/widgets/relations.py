@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +44,12 @@ class Column:
     #: Width in characters for a column that does not stretch (None: as wide as its cells);
     #: for one that stretches, the least it may shrink to before the table scrolls sideways.
     chars: int | None = None
+
+
+def _set_enabled(widget: QWidget, enabled: bool) -> None:
+    # Only on a change: enabling a widget walks every child, which adds up per load.
+    if widget.testAttribute(Qt.WidgetAttribute.WA_Disabled) == enabled:
+        widget.setEnabled(enabled)
 
 
 class RelationTable(QWidget):
@@ -105,39 +111,41 @@ class RelationTable(QWidget):
         ).order_by(order.is_(None), order, self.cls.created_at)))
 
     def reload(self, session: Session, parent_id: str | None) -> None:
+        """Show the rows of `parent_id`. Row widgets are kept and reused from record to
+        record (building them is what costs), surplus rows are hidden, not destroyed."""
         objs = self.rows(session, parent_id) if parent_id else []
         ids = [obj.id for obj in objs]
-        if parent_id == self.parent_id and ids == self.row_ids and self.binders:
-            for binder, obj in zip(self.binders, objs):
-                binder.load_object(obj)
-            # The blank row too: its choices may have changed (an agreement's parties).
-            self.binders[-1].load(None, {})
-            return
-        self._rebuild(parent_id, objs)
-
-    def _rebuild(self, parent_id: str | None, objs: list[Entity]) -> None:
-        focus = self._focused_cell()
-        self.parent_id = parent_id
-        self.row_ids = [obj.id for obj in objs]
-        self.table.setRowCount(0)
-        for binder in self.binders:
-            binder.deleteLater()
-        self.binders = []
-        self.error.show_message(None)
-        if parent_id is None:
-            self.setEnabled(False)
+        moved = parent_id != self.parent_id
+        same = not moved and ids == self.row_ids
+        focus = None if same else self._focused_cell()
+        self.parent_id, self.row_ids = parent_id, ids
+        _set_enabled(self, parent_id is not None)
+        needed = len(objs) + 1 if parent_id is not None else 0
+        while len(self.binders) < needed:
+            self._add_row()
+        fixed = {self.parent_fk: parent_id, **self.fixed}
+        for row, binder in enumerate(self.binders):
+            binder.fixed = fixed
+            if row < len(objs):
+                binder.load_object(objs[row])
+            elif row == len(objs):
+                # The blank row; reloaded too, as its choices may have changed.
+                binder.load(None, {}, force=moved or binder.record_id is not None)
+            elif binder.record_id is not None or moved:
+                binder.load(None, {}, force=True)
+            self.table.setRowHidden(row, row >= needed)
+            # Not hidden: the view shows its cell widgets again on every layout.
+            remove = self.table.cellWidget(row, len(self.columns))
+            remove.setEnabled(row < len(objs))
+            remove.setText("✕" if row < len(objs) else "")
+        if not same:
+            self.error.show_message(None)
             self._fit()
-            return
-        self.setEnabled(True)
-        for obj in objs:
-            self._add_row(obj)
-        self._add_row(None)
-        self._fit()
-        if focus is not None:
-            row, column = focus
-            widget = self.table.cellWidget(min(row, self.table.rowCount() - 1), column)
-            if widget is not None:
-                widget.setFocus()
+            if focus is not None:
+                row, column = focus
+                widget = self.table.cellWidget(min(row, needed - 1), column)
+                if widget is not None:
+                    widget.setFocus()
 
     def _focused_cell(self) -> tuple[int, int] | None:
         focused = self.focusWidget()
@@ -150,35 +158,29 @@ class RelationTable(QWidget):
                     return row, column
         return None
 
-    def _add_row(self, obj: Entity | None) -> None:
+    def _add_row(self) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        binder = Binder(self.context, self.cls, kind=self.kind,
-                        fixed={self.parent_fk: self.parent_id, **self.fixed},
-                        required=self.required, label=self.label,
-                        sink=self.error.show_message, parent=self)
+        binder = Binder(self.context, self.cls, kind=self.kind, required=self.required,
+                        label=self.label, sink=self.error.show_message, parent=self)
         for index, column in enumerate(self.columns):
             field = column.make()
             binder.bind(field, _(column.title))
             self.table.setCellWidget(row, index, field)
-        if obj is not None:
-            binder.load_object(obj, force=True)
-            remove = QToolButton(self)
-            remove.setText("✕")
-            remove.setAutoRaise(True)
-            remove.setToolTip(_("Remove this row (Ctrl+Z brings it back)"))
-            remove.clicked.connect(lambda _checked=False, rid=obj.id: self.remove(rid))
-            self.table.setCellWidget(row, len(self.columns), remove)
-        else:
-            binder.load(None, {}, force=True)
+        remove = QToolButton(self)
+        remove.setText("✕")
+        remove.setAutoRaise(True)
+        remove.setToolTip(_("Remove this row (Ctrl+Z brings it back)"))
+        remove.clicked.connect(lambda _checked=False: self.remove(binder.record_id))
+        self.table.setCellWidget(row, len(self.columns), remove)
         self.binders.append(binder)
 
     def _fit(self) -> None:
         """As tall as its rows (up to a limit): a table in a form should not scroll alone."""
         self.table.resizeRowsToContents()
-        rows = self.table.rowCount()
+        visible = [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-        for row in range(min(rows, MAX_VISIBLE_ROWS)):
+        for row in visible[:MAX_VISIBLE_ROWS]:
             height += self.table.rowHeight(row)
         if self.table.horizontalScrollBar().isVisible():
             height += self.table.horizontalScrollBar().height()
@@ -207,7 +209,9 @@ class RelationTable(QWidget):
         self._arrange()
 
     # -- changing ------------------------------------------------------------------
-    def remove(self, row_id: str) -> None:
+    def remove(self, row_id: str | None) -> None:
+        if row_id is None:
+            return
         try:
             self.context.apply(_("Remove {what}").format(what=self.label), self.kind,
                                lambda edit: edit.delete(self.cls, row_id))
@@ -224,7 +228,7 @@ class RelationTable(QWidget):
         return self.table.cellWidget(row, column)
 
     def new_row(self) -> int:
-        return self.table.rowCount() - 1
+        return len(self.row_ids)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

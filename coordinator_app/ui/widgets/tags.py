@@ -77,7 +77,7 @@ class TagsField(TextField):
 
     def _save(self) -> None:
         names = self.values()["tags"]
-        same = [n.casefold() for n in names] == [n.casefold() for n in self.stored]
+        same = {n.casefold() for n in names} == {n.casefold() for n in self.stored}
         if self.record_id is None or same:
             self.mark_committed()
             return

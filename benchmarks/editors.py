@@ -1,0 +1,120 @@
+"""How long the record editors take on a database of 100,000 people.
+
+Prints each figure in milliseconds (median of several runs) and as a ratio to a
+floor measured in the same run: one read session that fetches one person by id,
+the least any editor can cost on this machine.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/editors.py [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def timed(action, runs: int = 9) -> float:
+    figures = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        figures.append((time.perf_counter() - started) * 1000)
+    return statistics.median(figures)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
+    os.environ["COORDINATOR_HOME"] = str(home)
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.generate import generate
+    from coordinator_app.core.models import Agreement, Person, Project
+    from coordinator_app.core.service import Workspace
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.editors import EDITORS
+
+    app = QApplication(sys.argv)
+    db = open_database(home / "bench.sqlite3")
+    workspace = Workspace(db)
+    load_demo(workspace)
+    started = time.perf_counter()
+    generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
+    print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
+    context = UiContext(workspace)
+
+    with workspace.read() as session:
+        person_id = session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
+        agreement_id = session.scalar(select(Agreement.id).where(
+            Agreement.title.like("Memorandum of Cooperation between%")))
+        project_id = session.scalar(select(Project.id).where(Project.title.like("Generators%")))
+
+    def floor() -> None:
+        with workspace.read() as session:
+            session.get(Person, person_id)
+
+    editors = {kind: EDITORS[kind](context) for kind in ("person", "agreement", "project")}
+    for editor in editors.values():
+        editor.resize(1000, 900)
+        editor.show()
+    app.processEvents()
+
+    def show(kind: str, record_id: str):
+        def action() -> None:
+            editor = editors[kind]
+            editor.show_record(None)
+            editor.show_record(record_id)
+        return action
+
+    flip = iter(range(10**6))
+
+    def commit_field() -> None:
+        editor = editors["person"]
+        editor.notes.edit.setPlainText(f"Benchmark note {next(flip)}")
+        editor.notes._commit()
+        app.processEvents()  # the deferred reload of every open editor
+
+    def pick_search() -> None:
+        table = editors["agreement"].signatories
+        picker = table.cell(table.new_row(), 0)
+        picker.edit.setText("Tere")
+        picker.run_search()
+        picker.completer.popup().hide()
+
+    floor_ms = timed(floor, runs=31)
+    figures = {
+        "open a person (positions, contacts, tags)": timed(show("person", person_id)),
+        "open the demo memorandum (all sections)": timed(show("agreement", agreement_id)),
+        "open the demo generators project": timed(show("project", project_id)),
+    }
+    editors["person"].show_record(person_id)
+    editors["agreement"].show_record(agreement_id)
+    editors["project"].show_record(project_id)
+    figures["commit one field, three editors open"] = timed(commit_field)
+    figures["picker: search people for “Tere”"] = timed(pick_search)
+
+    print(f"floor (one person by id in its own session): {floor_ms:.2f} ms")
+    for name, ms in figures.items():
+        print(f"{name:<45} {ms:8.1f} ms  {ms / floor_ms:8.0f}× floor")
+    slowest = max(figures.values())
+    print(f"slowest: {slowest:.1f} ms ({'within' if slowest < 100 else 'over'} the 100 ms aim)")
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
