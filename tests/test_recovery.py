@@ -60,8 +60,18 @@ def test_damage_in_the_middle_is_found_by_quick_check(db_path):
 
     found = assess(db_path, unclean=True)
     assert not found.sound and found.checked
-    # A clean previous exit skips the (slower) quick_check; the header is still fine.
-    assert assess(db_path, unclean=False).sound
+    # A small file is checked at every start, even after a clean exit.
+    assert not assess(db_path, unclean=False).sound
+
+
+def test_a_large_file_is_only_checked_after_an_unclean_shutdown(db_path, monkeypatch):
+    from coordinator_app.core import recovery
+
+    filled_database(db_path, [f"Громада {i}" for i in range(60)])
+    damage_middle(db_path)
+    monkeypatch.setattr(recovery, "ALWAYS_CHECK_BYTES", 1000)
+    assert assess(db_path, unclean=False).sound and not assess(db_path, unclean=False).checked
+    assert not assess(db_path, unclean=True).sound
 
 
 def test_damaged_header_is_named_without_a_quick_check(db_path):

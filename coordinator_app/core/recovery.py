@@ -36,8 +36,15 @@ class Assessment:
         return not self.problems
 
 
+#: Files up to this size get a quick_check at every start (a fraction of a second for
+#: 100 MB), so damage from a failing disk is found before anything is written on it;
+#: larger ones only after an unclean shutdown.
+ALWAYS_CHECK_BYTES = 256 * 1024 * 1024
+
+
 def assess(db_path: Path, *, unclean: bool) -> Assessment:
-    """The start-up check: the header always, `quick_check` after an unclean shutdown."""
+    """The start-up check: the header always, `quick_check` after an unclean shutdown
+    (and on every start for files up to ALWAYS_CHECK_BYTES)."""
     result = Assessment(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
         return result  # a new database
@@ -52,7 +59,7 @@ def assess(db_path: Path, *, unclean: bool) -> Assessment:
         result.problems.append(_(
             "The file is not an SQLite database, or its first page is damaged."))
         return result
-    if unclean:
+    if unclean or db_path.stat().st_size <= ALWAYS_CHECK_BYTES:
         result.checked = True
         result.problems.extend(check_file(db_path, quick=True).problems)
     return result
