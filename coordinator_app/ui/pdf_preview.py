@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -70,9 +70,6 @@ def print_pages(document: QPdfDocument, printer: QPrinter) -> int:
 
 class PdfPreview(QWidget):
     """The pages of one PDF file, zoomable, with Print… and Save as PDF… buttons."""
-
-    #: A file was saved at this path.
-    saved = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -153,7 +150,6 @@ class PdfPreview(QWidget):
         except OSError as exc:
             raise CoordinatorError(_("The report could not be saved to {path}: {reason}")
                                    .format(path=target, reason=exc.strerror or exc)) from exc
-        self.saved.emit(str(target))
         return target
 
     def save_with_dialog(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QThread, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,41 +61,45 @@ class Cancelled(Exception):
 
 
 class ReportJob(QThread):
-    """Makes one report off the UI thread. Signals arrive on the UI thread."""
+    """Makes one report off the UI thread.
 
-    progressed = Signal(int, int)
-    succeeded = Signal(str)
-    failed = Signal(str)
+    The job emits no Python signals: with PySide6 6.12 on CPython 3.11 every
+    `Signal.emit()` from Python drops a reference to `True`, and a pack reports
+    progress thousands of times, which ends in a crash. The dialog reads `done`
+    and `total` on a timer instead, and learns of the end from QThread's own
+    (C++) `finished` signal, then reads `path` or `error`.
+    """
 
     def __init__(self, make: Maker, lang: str, out: Path, parent=None):
         super().__init__(parent)
         self.make = make
         self.lang = lang
         self.out = out
-        self._cancelled = False
+        self.done = 0
+        self.total = 0
+        self.path: str | None = None
+        self.error: str | None = None
+        self.cancelled = False
 
     def cancel(self) -> None:
-        self._cancelled = True
+        self.cancelled = True
 
     def _progress(self, done: int, total: int) -> None:
-        if self._cancelled:
+        if self.cancelled:
             raise Cancelled
-        self.progressed.emit(done, total)
+        self.done, self.total = done, total
 
     def run(self) -> None:
         try:
-            path = self.make(self.lang, self.out, self._progress)
+            self.path = str(self.make(self.lang, self.out, self._progress))
         except Cancelled:
             return
         except CoordinatorError as exc:
-            self.failed.emit(str(exc))
+            self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a thread's error must reach the person
             log.exception("report failed")
-            self.failed.emit(_("Unexpected error: {message}. The details are in the log.")
-                             .format(message=exc))
-        else:
-            if not self._cancelled:
-                self.succeeded.emit(str(path))
+            self.error = _("Unexpected error: {message}. The details are in the log.").format(
+                message=exc)
 
 
 def file_name(*parts: str) -> str:
@@ -120,6 +124,9 @@ class ReportPreviewDialog(QDialog):
         self.job: ReportJob | None = None
         self.runs = 0
         self.last_error: str | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._show_progress)
         if parent is None:
             _OPEN.add(self)
             self.finished.connect(lambda _result: _OPEN.discard(self))
@@ -175,38 +182,35 @@ class ReportPreviewDialog(QDialog):
         self.cancel_button.show()
         out = self.folder / f"report-{self.runs}.pdf"
         job = ReportJob(self.make, self.current_language(), out, self)
-        job.progressed.connect(self._progressed)
-        job.succeeded.connect(self._succeeded)
-        job.failed.connect(self._failed)
-        job.finished.connect(job.deleteLater)
+        job.finished.connect(lambda: self._finished(job))
         self.job = job
         job.start()
+        self._poll.start()
 
     def is_busy(self) -> bool:
         return self.job is not None and self.job.isRunning()
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.sender() is not self.job:
-            return
-        self.bar.setRange(0, total)
-        self.bar.setValue(done)
+    def _show_progress(self) -> None:
+        job = self.job
+        if job is not None and job.total:
+            self.bar.setRange(0, job.total)
+            self.bar.setValue(job.done)
 
-    def _succeeded(self, path: str) -> None:
-        if self.sender() is not self.job:
-            return  # a report in a language since changed
+    def _finished(self, job: ReportJob) -> None:
+        job.deleteLater()
+        if job is not self.job:
+            return  # a report in a language since changed, or stopped
         self.job = None
+        self._poll.stop()
+        if job.error is not None or job.path is None:
+            self._show_error(job.error or _("the report was stopped."))
+            return
         try:
-            self.preview.load(path, self.suggested_name)
+            self.preview.load(job.path, self.suggested_name)
         except CoordinatorError as exc:
             self._show_error(str(exc))
             return
         self.pages.setCurrentIndex(1)
-
-    def _failed(self, message: str) -> None:
-        if self.sender() is not self.job:
-            return
-        self.job = None
-        self._show_error(message)
 
     def _show_error(self, message: str) -> None:
         self.last_error = message
@@ -221,6 +225,7 @@ class ReportPreviewDialog(QDialog):
 
     def _drop_job(self) -> None:
         job, self.job = self.job, None
+        self._poll.stop()
         if job is not None and job.isRunning():
             job.cancel()
             # ReportLab cannot be interrupted between progress reports; that is
@@ -237,8 +242,6 @@ class ReportPreviewDialog(QDialog):
 class RecordChooser(QWidget):
     """Tick records of one kind; typing narrows the list. Ticked ones stay ticked (and
     listed first) whatever is typed."""
-
-    changed = Signal()
 
     def __init__(self, context: UiContext, cls: type[Entity], placeholder: str,
                  parent: QWidget | None = None):
@@ -294,7 +297,6 @@ class RecordChooser(QWidget):
             self.chosen[record_id] = item.text()
         else:
             self.chosen.pop(record_id, None)
-        self.changed.emit()
 
     def tick(self, record_id: str, on: bool = True) -> None:
         for i in range(self.list.count()):
