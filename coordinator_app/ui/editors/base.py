@@ -214,7 +214,7 @@ class RecordEditor(QWidget):
         # can rebuild the very table whose cell is committing.
         if not self._reload_pending:
             self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self, self.reload)
 
     def _load(self, record_id: str | None, *, force: bool = False) -> None:
         self._stale = False

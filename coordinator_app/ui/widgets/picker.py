@@ -108,7 +108,7 @@ class RecordPicker(Field):
         self.kind, self.record_id = kind, record_id
         self.label = self._label_of(kind, record_id)
         # The completer writes the shown text after this slot; put the name back after it.
-        QTimer.singleShot(0, self._show_label)
+        QTimer.singleShot(0, self, self._show_label)
         self._show_label()
         self.dirty = True
         self._commit()

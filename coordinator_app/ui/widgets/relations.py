@@ -202,7 +202,7 @@ class RelationTable(QWidget):
                 header.resizeSection(index, least)
             else:
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -232,4 +232,4 @@ class RelationTable(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)

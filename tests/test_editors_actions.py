@@ -1,0 +1,102 @@
+"""What the editors offer beyond fields: the duplicate notice with its merge, the
+printed summary of an agreement, opening linked records."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coordinator_app.core.models import Agreement, Organization, Person
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.editors import EDITORS
+from test_editors_helpers import answer_next_question, pick, settle, type_into
+
+
+@pytest.fixture
+def context(workspace):
+    return UiContext(workspace)
+
+
+def editor_for(kind, context, qtbot):
+    editor = EDITORS[kind](context)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 900)
+    editor.show()
+    return editor
+
+
+def test_a_new_person_who_is_already_there_is_noticed_and_can_be_merged(
+        context, workspace, qtbot):
+    known = workspace.create(Person, full_name="Audrius Klišonis", languages="lt")
+    editor = editor_for("person", context, qtbot)
+    type_into(qtbot, editor.full_name, "Audrius Klisonis")
+    new_id = editor.current_id()
+    assert new_id != known.id
+    assert editor.notice.isVisibleTo(editor)
+    assert "Audrius Klišonis" in editor.notice.text.text()
+
+    answer_next_question(QMessageBox.StandardButton.Yes)
+    editor.notice.action.click()
+    settle(qtbot)
+    assert workspace.get(Person, new_id, deleted=True).deleted_at is not None
+    assert editor.current_id() == known.id
+    assert editor.full_name.edit.text() == "Audrius Klišonis"
+
+    context.undo_stack.undo()  # the merge is one undoable step
+    settle(qtbot)
+    assert workspace.get(Person, new_id).deleted_at is None
+
+
+def test_no_notice_for_someone_new(context, workspace, qtbot):
+    workspace.create(Person, full_name="Audrius Klišonis")
+    editor = editor_for("person", context, qtbot)
+    type_into(qtbot, editor.full_name, "Ihor Terekhov")
+    assert editor.current_id() is not None
+    assert not editor.notice.isVisibleTo(editor)
+
+
+def test_print_summary_opens_the_preview_of_this_agreement(context, workspace, qtbot):
+    from coordinator_app.ui.report_dialogs import ReportPreviewDialog
+
+    editor = editor_for("agreement", context, qtbot)
+    assert not editor.print_button.isEnabled()  # nothing to print before there is a record
+    type_into(qtbot, editor.title, "Memorandum of Cooperation")
+    assert editor.print_button.isEnabled()
+    editor.print_button.click()
+    [dialog] = editor.findChildren(ReportPreviewDialog)
+    assert "Memorandum of Cooperation" in dialog.windowTitle()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)
+    assert dialog.last_error is None
+    dialog.close()
+
+
+def test_the_arrow_beside_a_picker_opens_the_linked_record(context, workspace, qtbot):
+    kharkiv = workspace.create(Organization, name="Kharkiv")
+    editor = editor_for("organization", context, qtbot)
+    type_into(qtbot, editor.name, "Saltivka district")
+    pick(qtbot, editor.parent_org, "Khar")
+    assert workspace.get(Organization, editor.current_id()).parent_id == kharkiv.id
+    with qtbot.waitSignal(context.open_requested) as opened:
+        editor.parent_org.open_button.click()
+    assert opened.args == ["organization", kharkiv.id]
+
+
+def test_typing_in_a_picker_without_choosing_writes_nothing(context, workspace, qtbot):
+    workspace.create(Organization, name="Kharkiv")
+    editor = editor_for("organization", context, qtbot)
+    type_into(qtbot, editor.name, "Saltivka district")
+    editor.parent_org.edit.setText("Nowhere at all")
+    editor.parent_org.edit.editingFinished.emit()
+    assert "Choose a record" in editor.parent_org.error.text()
+    assert workspace.get(Organization, editor.current_id()).parent_id is None
+
+
+def test_a_record_deleted_elsewhere_is_shown_as_deleted(context, workspace, qtbot):
+    memo = workspace.create(Agreement, title="Memorandum")
+    editor = editor_for("agreement", context, qtbot)
+    editor.show_record(memo.id)
+    context.apply("Delete", "agreement", lambda edit: edit.delete(Agreement, memo.id))
+    settle(qtbot)
+    assert "deleted" in editor.notice.text.text()
+    assert not editor.body.isEnabled()
+    assert not editor.delete_button.isEnabled()
