@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import sys
 from pathlib import Path
 
 LANGUAGES = ("en", "uk", "lt")
@@ -73,15 +74,38 @@ def current_language() -> str:
     return _current
 
 
+def _code(name: str | None) -> str | None:
+    """'uk_UA.UTF-8', 'lt-LT', 'Ukrainian_Ukraine' (Windows) -> 'uk', 'lt'; None if not ours."""
+    if not name:
+        return None
+    head = name.split(":")[0].split(".")[0].replace("-", "_").split("_")[0].lower()
+    head = {"ukrainian": "uk", "lithuanian": "lt", "english": "en"}.get(head, head)
+    return head if head in LANGUAGES else None
+
+
+def _windows_ui_language() -> str | None:
+    # Windows sets no LANG; its display language comes from the user's profile.
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    except (AttributeError, OSError):
+        return None
+    return locale.windows_locale.get(lcid)
+
+
 def system_language() -> str:
     """The user's language from the environment, if we speak it; English otherwise."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "") if name != "LANGUAGE" else _START_ENV[name]
         if value:
-            code = value.split(":")[0].split("_")[0].split(".")[0].lower()
-            return code if code in LANGUAGES else "en"
-    code = (locale.getlocale()[0] or "en").split("_")[0].lower()
-    return code if code in LANGUAGES else "en"
+            return _code(value) or "en"
+    for candidate in (_windows_ui_language(), locale.getlocale()[0]):
+        if code := _code(candidate):
+            return code
+    return "en"
 
 
 def saved_language() -> str | None:
@@ -110,8 +134,18 @@ def preferred_language(cli_lang: str | None = None) -> str:
     try:
         saved = saved_language()
     except ImportError:  # the command line without the desktop parts installed
-        saved = None
-    return saved or system_language()
+        return system_language()
+    if saved:
+        return saved
+    if not any(os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")):
+        # No locale in the environment (Windows, macOS apps started from the Dock):
+        # ask Qt, which reads the system's list of preferred display languages.
+        from PySide6.QtCore import QLocale
+
+        for name in QLocale.system().uiLanguages():
+            if code := _code(name):
+                return code
+    return system_language()
 
 
 def install_qt_translators(app, lang: str) -> list:

@@ -217,3 +217,18 @@ def test_command_line_help_and_errors_are_translated(capsys, lang, usage, option
     error = capsys.readouterr().err
     assert "--no-such-option" in error and "unrecognized arguments" not in error
     assert usage in error
+
+
+def test_system_locale_names_of_every_platform(monkeypatch):
+    from coordinator_app.i18n import _code
+
+    assert _code("uk_UA.UTF-8") == "uk"
+    assert _code("lt-LT") == "lt"
+    assert _code("Lithuanian_Lithuania") == "lt"  # locale.getlocale() on Windows
+    assert _code("Ukrainian_Ukraine") == "uk"
+    assert _code("de_DE") is None and _code("") is None
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setitem(i18n._START_ENV, "LANGUAGE", "")
+    monkeypatch.setattr("locale.getlocale", lambda *args: ("Lithuanian_Lithuania", "1257"))
+    assert i18n.system_language() == "lt"
