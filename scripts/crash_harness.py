@@ -1,11 +1,13 @@
 """Kill a writing Coordinator at random moments and check that nothing confirmed is lost.
 
 A child process writes through the service layer (Workspace.edit) and prints each
-record's id on stdout only after its edit has committed. The parent kills it
-with SIGKILL (TerminateProcess on Windows) at a random moment: mostly while it
-is writing, sometimes while it is still opening or migrating the database.
+record's id on stdout only after its edit has committed; now and then it takes
+the app's timed backup. The parent kills it with SIGKILL (TerminateProcess on
+Windows) at a random moment: mostly while it is writing, sometimes while it is
+still opening or migrating the database.
 After each kill the database must pass `PRAGMA integrity_check` and hold every
-id the child reported, with its journal entry.
+id the child reported, with its journal entry, and every backup file must pass
+`quick_check` (a backup cut off by the kill is only ever a .partial file).
 
 A process kill leaves the operating system's cache intact; what it proves is
 that no committed transaction depends on the process living on. A power cut
@@ -36,6 +38,7 @@ def child(db_path: Path, report_early: bool) -> None:
     """Write forever; one line per committed edit. `report_early` is a deliberately
     wrong writer (reports before commit) that shows the harness does catch losses."""
     sys.path.insert(0, str(ROOT))
+    from coordinator_app.core import backup
     from coordinator_app.core.db import open_database
     from coordinator_app.core.service import Workspace
 
@@ -46,7 +49,7 @@ def child(db_path: Path, report_early: bool) -> None:
         n += 1
         with workspace.edit("harness") as edit:
             org = edit.create("organization", name=f"Громада {n} Klišonis", country="UA",
-                              notes="x" * random.randint(0, 5000))
+                              notes="x" * random.randint(0, 2000))
             person = edit.create("person", full_name=f"Особа {n}")
             edit.create("affiliation", person_id=person.id, organization_id=org.id,
                         position="mayor")
@@ -55,6 +58,8 @@ def child(db_path: Path, report_early: bool) -> None:
                 time.sleep(0.02)
         if not report_early:
             print(org.id, flush=True)
+        if random.random() < 0.07:  # the app's timed backup: some kills land in one
+            backup.run_backup(db_path, "auto")
 
 
 def _read_lines(stream, sink: list[str], ready: threading.Event) -> None:
@@ -69,11 +74,27 @@ def _read_lines(stream, sink: list[str], ready: threading.Event) -> None:
                 sink.append(line)
 
 
+def _backups_verdict(db_path: Path) -> str:
+    """Every finished backup (renamed into place) must be whole; cut-off ones stay .partial."""
+    for path in sorted((db_path.parent / "backups").glob(f"{db_path.stem}-*.sqlite3")):
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            connection.close()
+        if verdict != "ok":
+            return f"backup {path.name}: {verdict}"
+    return "ok"
+
+
 def verify(db_path: Path, reported: list[str]) -> tuple[str, list[str]]:
-    """integrity_check verdict and the reported ids that are missing."""
+    """integrity_check verdict (of the database and its backups) and the reported ids
+    that are missing."""
     connection = sqlite3.connect(db_path)  # read-write: replays the write-ahead log
     try:
         verdict = "; ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
+        if verdict == "ok":
+            verdict = _backups_verdict(db_path)
         present = set()
         for start in range(0, len(reported), 500):
             chunk = reported[start:start + 500]

@@ -103,14 +103,17 @@ def test_thinning_removes_backups_cut_off_long_ago(tmp_path):
     folder.mkdir()
     cut_off = folder / f"coordinator-20260101T000000000000Z-auto{backup.SUFFIX}.partial"
     in_progress = folder / f"coordinator-20260101T010000000000Z-auto{backup.SUFFIX}.partial"
+    its_journal = cut_off.with_name(cut_off.name + "-journal")
     cut_off.write_bytes(b"half a backup")
+    its_journal.write_bytes(b"its rollback journal")
     in_progress.write_bytes(b"being written")
     two_hours_ago = utcnow().timestamp() - 7200
-    os.utime(cut_off, (two_hours_ago, two_hours_ago))
+    for path in (cut_off, its_journal):
+        os.utime(path, (two_hours_ago, two_hours_ago))
 
     backup.thin_backups(tmp_path / "coordinator.sqlite3", folder)
 
-    assert not cut_off.exists() and in_progress.exists()
+    assert not cut_off.exists() and not its_journal.exists() and in_progress.exists()
 
 
 def test_backup_health_warns_when_there_is_none_or_it_is_old(workspace):

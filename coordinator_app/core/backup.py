@@ -171,7 +171,7 @@ def backups_to_keep(backups: list[BackupFile], now: datetime | None = None) -> s
 def _remove_stale_partials(db_path: Path, folder: Path) -> None:
     cutoff = utcnow().timestamp() - 3600  # younger ones may still be being written
     try:
-        partials = list(folder.glob(f"{glob_escape(db_path.stem)}-*{SUFFIX}.partial"))
+        partials = list(folder.glob(f"{glob_escape(db_path.stem)}-*{SUFFIX}.partial*"))
     except OSError:
         return
     for partial in partials:
