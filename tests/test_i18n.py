@@ -210,6 +210,7 @@ def test_command_line_help_and_errors_are_translated(capsys, lang, usage, option
     assert shown.startswith(usage)
     assert f"\n{options}:\n" in shown and help_text in shown
     assert "usage:" not in shown and "show this help message" not in shown
+    assert "version number" not in shown
 
     with pytest.raises(SystemExit) as exited:
         cli.main(["--lang", lang, "--no-such-option"])
