@@ -284,6 +284,15 @@ def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
     assert "is not available" in scheduler.status_text()
 
 
+def test_choosing_the_extra_folder_remembers_it(qtbot, tmp_path):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert safety.choose_extra_folder(pick=lambda parent, start: None) is None
+    assert backup.extra_folder() is None
+    assert safety.choose_extra_folder(pick=lambda parent, start: stick) == stick
+    assert backup.extra_folder() == stick.resolve()
+
+
 def test_scheduler_reports_a_failing_backup(qtbot, workspace, tmp_path):
     workspace.create("organization", name="Громада")
     (workspace.db.path.parent / "backups").write_text("a file where the folder should be")

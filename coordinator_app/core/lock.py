@@ -9,6 +9,7 @@ the message a second instance shows, and whether the last session ended cleanly
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -52,8 +53,12 @@ def _try_lock(fd: int) -> bool:
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+            return False
+        # A file system without locks (some network shares): refusing to open at all
+        # would lock the person out of their data; SQLite's own locking still applies.
+        return True
     return True
 
 

@@ -191,6 +191,23 @@ def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask:
         return True
 
 
+def choose_extra_folder(parent: QWidget | None = None,
+                        pick: Callable[[QWidget | None, Path], Path | None] | None = None
+                        ) -> Path | None:
+    """Ask for the second folder every backup is copied to (a USB stick) and remember it.
+    Returns the folder, or None if the person cancelled."""
+    def ask_folder(owner: QWidget | None, start: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(
+            owner, _("Folder for a second copy of every backup"), str(start))
+        return Path(name) if name else None
+
+    current = backup.extra_folder()
+    chosen = (pick or ask_folder)(parent, current or Path.home())
+    if chosen is not None:
+        backup.set_extra_folder(chosen)
+    return chosen
+
+
 # -- crash reports -------------------------------------------------------------------------
 
 class ExceptionHook:
