@@ -100,3 +100,18 @@ def test_a_record_deleted_elsewhere_is_shown_as_deleted(context, workspace, qtbo
     assert "deleted" in editor.notice.text.text()
     assert not editor.body.isEnabled()
     assert not editor.delete_button.isEnabled()
+
+
+def test_a_date_can_be_picked_on_the_calendar(context, workspace, qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    editor = editor_for("agreement", context, qtbot)
+    type_into(qtbot, editor.title, "Memorandum")
+    editor.signed_on.open_calendar()
+    calendar = editor.signed_on._calendar
+    calendar.setSelectedDate(QDate(2026, 2, 11))
+    calendar.clicked.emit(QDate(2026, 2, 11))
+    assert workspace.get(Agreement, editor.current_id()).signed_on == date(2026, 2, 11)
+    assert not editor.signed_on._menu.isVisible()

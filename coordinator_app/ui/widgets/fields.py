@@ -14,16 +14,20 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from coordinator_app.core import vocab
@@ -33,6 +37,8 @@ from coordinator_app.i18n import _
 
 #: Typing pause after which text is committed without leaving the field.
 PAUSE_MS = 800
+#: A notes field grows with its text up to this many lines, then scrolls.
+MAX_NOTE_LINES = 12
 
 Choices = dict[str, str] | Callable[[], list[tuple[str, str]]]
 
@@ -192,8 +198,11 @@ class TextField(Field):
 
     def _show(self, values: dict[str, Any]) -> None:
         value = values.get(self.names[0])
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        self.edit.setText(text)
         self.edit.setCursorPosition(0)
+        # Long text in a narrow cell (a commitment, a title at signing) reads whole on hover.
+        self.edit.setToolTip(text if len(text) > 30 else "")
 
 
 class NumberField(TextField):
@@ -233,12 +242,21 @@ class NotesField(Field):
         super().__init__((name,), parent)
         self.edit = QPlainTextEdit(self)
         self.edit.setTabChangesFocus(True)
-        line = self.edit.fontMetrics().lineSpacing()
-        self.edit.setFixedHeight(line * lines + 14)
+        self.lines = lines
+        self._fit_lines(lines)
+        # Grow with the text (to a limit) so notes are read whole, not through a slot.
+        self.edit.document().documentLayout().documentSizeChanged.connect(
+            lambda size: self._fit_lines(int(size.height())))
         self.edit.textChanged.connect(self._edited)
         self._focus_filter = _FocusOut(self._commit)
         self.edit.installEventFilter(self._focus_filter)
         self.add_input(self.edit)
+
+    def _fit_lines(self, count: int) -> None:
+        count = max(self.lines, min(count, MAX_NOTE_LINES))
+        height = self.edit.fontMetrics().lineSpacing() * count + 14
+        if self.edit.height() != height:
+            self.edit.setFixedHeight(height)
 
     def values(self) -> dict[str, Any]:
         return {self.names[0]: clean(self.edit.toPlainText())}
@@ -306,7 +324,40 @@ class DateField(Field):
         self._focus_filter = _FocusIn(self._focus_in)
         self.edit.installEventFilter(self._focus_filter)
         self.add_input(self.edit, 0)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("▾")
+        self.calendar_button.setAutoRaise(True)
+        self.calendar_button.setToolTip(_("Choose the date on a calendar"))
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self._row.addWidget(self.calendar_button)
         self._row.addStretch(1)
+        self._menu: QMenu | None = None
+        self._calendar: QCalendarWidget | None = None
+
+    def open_calendar(self) -> None:
+        # Built on first use: a form or table holds many dates and few are picked.
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self._calendar = QCalendarWidget(self._menu)
+            self._calendar.setGridVisible(True)
+            self._calendar.clicked.connect(self._picked)
+            self._calendar.activated.connect(self._picked)
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(self._calendar)
+            self._menu.addAction(action)
+        current = self.value or date.today()
+        self._calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self._menu.popup(self.calendar_button.mapToGlobal(
+            self.calendar_button.rect().bottomLeft()))
+        self._calendar.setFocus()
+
+    def _picked(self, chosen: QDate) -> None:
+        if self._menu is not None:
+            self._menu.close()
+        self.edit.setText(date(chosen.year(), chosen.month(), chosen.day()).isoformat())
+        self.dirty = True
+        self._commit()
 
     def _typed(self, *_args: object) -> None:
         if not self._loading:
