@@ -181,7 +181,7 @@ def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectF
             selectinload(Project.deliveries).selectinload(AidDelivery.recipient),
             selectinload(Project.priority_links).selectinload(ProjectPriorityArea.priority_area),
         )
-        .order_by(func.lower(Project.title))
+        .order_by(Project.sort_key)
     ).all()
     return [project_fact(session, p, lang) for p in projects]
 
@@ -331,14 +331,14 @@ def organization_fact(session: Session, org: Organization, today: date) -> Organ
     members = session.scalars(
         select(Organization.name).where(Organization.parent_id == org.id,
                                         Organization.deleted_at.is_(None))
-        .order_by(func.lower(Organization.name))).all()
+        .order_by(Organization.sort_key)).all()
     people = session.execute(
         select(Person.full_name, Affiliation.position)
         .join(Affiliation, Affiliation.person_id == Person.id)
         .where(Affiliation.organization_id == org.id, Affiliation.deleted_at.is_(None),
                Person.deleted_at.is_(None),
                or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today))
-        .order_by(func.lower(Person.full_name))).all()
+        .order_by(Person.sort_key)).all()
     points = session.scalars(select(ContactPoint).where(
         ContactPoint.organization_id == org.id, ContactPoint.deleted_at.is_(None))).all()
     phones, messengers, emails = _reach(list(points))
@@ -355,7 +355,7 @@ def organization_fact(session: Session, org: Organization, today: date) -> Organ
                 Project.id.in_(select(ProjectPartner.project_id).where(
                     ProjectPartner.organization_id == org.id,
                     ProjectPartner.deleted_at.is_(None)))))
-        .order_by(func.lower(Project.title))).all()
+        .order_by(Project.sort_key)).all()
     return OrganizationFact(
         id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
         country=org.country, region=org.region, parent=_name(org.parent), website=org.website,

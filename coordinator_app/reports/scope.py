@@ -97,7 +97,7 @@ def resolve_scope(session: Session, organization_ids: tuple[str, ...],
             Organization, Organization.id == AgreementParty.organization_id)
         .where(AgreementParty.agreement_id.in_(agreements), AgreementParty.deleted_at.is_(None),
                Organization.deleted_at.is_(None))
-        .order_by(func.lower(Organization.name))).all()
+        .order_by(Organization.sort_key)).all()
     profiled = list(dict.fromkeys([*orgs, *parties]))
 
     linked = select(ProjectAgreement.project_id).where(
@@ -112,7 +112,7 @@ def resolve_scope(session: Session, organization_ids: tuple[str, ...],
     projects = list(session.scalars(
         select(Project.id).where(Project.deleted_at.is_(None), or_(*involved),
                                  *_overlaps(Project.start_on, Project.end_on, date_from, date_to))
-        .order_by(func.lower(Project.title))))
+        .order_by(Project.sort_key)))
     return Scope(organization_ids=profiled, chosen_organization_ids=orgs,
                  agreement_ids=agreements, project_ids=projects,
                  date_from=date_from, date_to=date_to)
