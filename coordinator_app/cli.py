@@ -60,12 +60,24 @@ def _accept_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def _language_from(argv: Sequence[str]) -> str:
-    # Chosen before the parser is built, so that its help is translated too.
-    for i, arg in enumerate(argv):
+    """The interface language: `--lang` given before the command, else the system's.
+
+    Chosen before the parser is built, so that its help is translated too. A
+    `--lang` after the command belongs to it (`report … --lang lt` is the language
+    of the PDF), not to the messages printed here.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             return argv[i + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
+        if arg == "--db":
+            i += 1  # its value may be anything, even a word that looks like a command
+        elif not arg.startswith("-"):
+            break  # the command
+        i += 1
     return system_language()
 
 

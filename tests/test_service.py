@@ -167,6 +167,15 @@ REFUSALS = [
     ("malformed phone", ContactPoint,
      lambda w: {"person_id": w["person"], "kind": "phone", "value": "call me"},
      "value", "not a phone number"),
+    ("viber that is not a phone", ContactPoint,
+     lambda w: {"person_id": w["person"], "kind": "viber", "value": "audrius"},
+     "value", "not a phone number"),
+    ("malformed telegram", ContactPoint,
+     lambda w: {"person_id": w["person"], "kind": "telegram", "value": "@ab"},
+     "value", "Telegram username"),
+    ("malformed signal", ContactPoint,
+     lambda w: {"person_id": w["person"], "kind": "signal", "value": "audrius k"},
+     "value", "Signal username"),
     ("contact of nobody", ContactPoint, lambda w: {"kind": "telegram", "value": "@demo"},
      "person_id", "exactly one person or organisation"),
     ("unknown country", Organization, lambda w: {"name": "Atlantis", "country": "XX"},
@@ -253,3 +262,15 @@ def test_values_from_forms_are_coerced_to_their_columns(workspace, memo_world):
                          quantity=True)
     org = workspace.create(Organization, name=2026)  # a number typed as a name stays text
     assert org.name == "2026"
+
+
+@pytest.mark.parametrize("kind, value", [
+    ("telegram", "@olena_kov_demo"), ("telegram", "https://t.me/kharkiv_city"),
+    ("telegram", "+380 67 000 1122"), ("signal", "ruta.42"), ("signal", "+370 600 00 101"),
+    ("whatsapp", "+380 95 000 9900"), ("email", "ruta.petrauskiene@lsa.example.org"),
+    ("other", "Zoom: 123 456 789"),
+])
+def test_usual_contact_forms_are_accepted(workspace, kind, value):
+    person = workspace.create(Person, full_name="Rūta Petrauskienė")
+    contact = workspace.create(ContactPoint, person_id=person.id, kind=kind, value=value)
+    assert contact.value == value

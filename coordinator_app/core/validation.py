@@ -47,6 +47,9 @@ from coordinator_app.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{4,}$")
+#: @name or a t.me link (Telegram usernames: 5-32 of letters, digits and _).
+TELEGRAM = re.compile(r"^(@|https?://t\.me/)?[A-Za-z][A-Za-z0-9_]{4,31}$")
+SIGNAL = re.compile(r"^@?[A-Za-z0-9_]{3,32}\.[0-9]{2,10}$")
 URL = re.compile(r"^(https?://)?[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 
 Rule = Callable[[Session, Entity], None]
@@ -138,9 +141,15 @@ def _contact(session: Session, obj: ContactPoint) -> None:
     live(session, obj, "organization_id", Organization)
     if obj.kind == "email" and not EMAIL.match(obj.value):
         fail(obj, "value", _("“{value}” is not an e-mail address").format(value=obj.value))
-    if obj.kind == "phone" and not PHONE.match(obj.value):
+    if obj.kind in ("phone", "whatsapp", "viber") and not PHONE.match(obj.value):
         fail(obj, "value", _("“{value}” is not a phone number (digits, spaces, + ( ) -)").format(
             value=obj.value))
+    if obj.kind == "telegram" and not (PHONE.match(obj.value) or TELEGRAM.match(obj.value)):
+        fail(obj, "value", _("“{value}” is not a phone number or a Telegram username "
+                             "(@name, at least 5 letters, digits or _)").format(value=obj.value))
+    if obj.kind == "signal" and not (PHONE.match(obj.value) or SIGNAL.match(obj.value)):
+        fail(obj, "value", _("“{value}” is not a phone number or a Signal username "
+                             "(such as name.01)").format(value=obj.value))
 
 
 @rule(Tag)
