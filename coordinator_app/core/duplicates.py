@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import fuzzy
 from coordinator_app.core.errors import CoordinatorError, ValidationError
-from coordinator_app.core.folding import has_cyrillic, query_words, to_latin, fold, words
+from coordinator_app.core.folding import fold, has_cyrillic, to_latin, words
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import (
     BY_KIND,
@@ -34,6 +34,7 @@ from coordinator_app.core.models import (
     TagLink,
 )
 from coordinator_app.core.search import Hit, match_expression, query_index
+from coordinator_app.core.search_index import PHONE_KINDS
 from coordinator_app.core.service import Workspace
 from coordinator_app.core.subtitles import describe_hits
 from coordinator_app.i18n import _
@@ -41,7 +42,6 @@ from coordinator_app.i18n import _
 MERGEABLE = {"person": Person, "organization": Organization}
 #: Name similarity (0-100, on the folded Latin spelling) that counts as "the same name".
 SAME_NAME = 90
-PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
 #: Records that point at their owner by kind and id rather than by a foreign key.
 OWNED_BY_KIND = ((TagLink, "entity_kind", "entity_id"), (Attachment, "owner_kind", "owner_id"),
                  (Source, "owner_kind", "owner_id"))
@@ -110,36 +110,42 @@ def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
     return found
 
 
+def _indexed(session: Session, kind: str, expression: str) -> list[str]:
+    return [row[1] for row in query_index(session, expression, [kind], 200, ranked=False)]
+
+
 def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str, str]:
-    """Records sharing an e-mail address or phone number: id -> what they share."""
+    """Records sharing an e-mail address or phone number: id -> what they share.
+
+    The index holds every contact (phones also as "tel" + last nine digits), so
+    candidates come from it; their contact records then confirm the match."""
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
-    shared: dict[str, str] = {}
     emails = [e.lower() for e in _listed(values.get("emails") or values.get("email"))]
     phones = [p for p in (phone_key(v) for v in _listed(values.get("phones")
                                                        or values.get("phone"))) if p]
     for contact in values.get("contact_points") or ():
+        value = str(contact.get("value") or "")
         if contact.get("kind") == "email":
-            emails.append(str(contact.get("value", "")).lower())
-        elif contact.get("kind") in PHONE_KINDS and phone_key(str(contact.get("value", ""))):
-            phones.append(phone_key(str(contact["value"])))
-    live = (ContactPoint.deleted_at.is_(None), owner.is_not(None))
-    if emails:
-        for record_id, value in session.execute(select(owner, ContactPoint.value).where(
-                *live, ContactPoint.kind == "email")
-                .where(ContactPoint.value.in_(emails) | ContactPoint.value.ilike(emails[0]))):
-            if value.lower() in emails:
-                shared[record_id] = _("same e-mail {value}").format(value=value)
+            emails.append(value.lower())
+        elif contact.get("kind") in PHONE_KINDS and phone_key(value):
+            phones.append(phone_key(value))
+    candidates: set[str] = set()
+    for email in emails:
+        tokens = words(fold(email))
+        if tokens:
+            candidates.update(_indexed(session, kind, '{body} : "%s"' % " ".join(tokens)))
     for phone in phones:
-        digits = "value"
-        for char in " -()+./":
-            digits = f"replace({digits}, '{char}', '')"
-        rows = session.connection().exec_driver_sql(
-            f"SELECT {owner.key}, value FROM contact_points WHERE deleted_at IS NULL "
-            f"AND {owner.key} IS NOT NULL AND kind IN ({', '.join('?' * len(PHONE_KINDS))}) "
-            f"AND {digits} LIKE ?", (*PHONE_KINDS, f"%{phone}")).fetchall()
-        for record_id, value in rows:
-            if phone_key(value) == phone:
-                shared.setdefault(record_id, _("same phone {value}").format(value=value))
+        candidates.update(_indexed(session, kind, '{body} : "tel%s"' % phone))
+    shared: dict[str, str] = {}
+    if not candidates:
+        return shared
+    rows = session.execute(select(owner, ContactPoint.kind, ContactPoint.value).where(
+        owner.in_(candidates), ContactPoint.deleted_at.is_(None))).all()
+    for record_id, contact_kind, value in rows:
+        if contact_kind == "email" and value.lower() in emails:
+            shared[record_id] = _("same e-mail {value}").format(value=value)
+        elif contact_kind in PHONE_KINDS and phone_key(value) in phones:
+            shared.setdefault(record_id, _("same phone {value}").format(value=value))
     return shared
 
 

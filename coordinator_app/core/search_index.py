@@ -57,7 +57,7 @@ DOCUMENTS = {
     "organization": """
         SELECT x.id, x.name, x.other_names, x.region, x.address, x.website, x.notes,
           (SELECT p.name FROM organizations p WHERE p.id = x.parent_id),
-          (SELECT group_concat(c.value, ' ') FROM contact_points c
+          (SELECT group_concat({contact}, ' ') FROM contact_points c
              WHERE c.organization_id = x.id AND c.deleted_at IS NULL),
           {tags}
         FROM organizations x WHERE x.deleted_at IS NULL""",
@@ -67,7 +67,7 @@ DOCUMENTS = {
           (SELECT group_concat(coalesce(a.position, '') || ' ' || o.name, ' ')
              FROM affiliations a JOIN organizations o ON o.id = a.organization_id
              WHERE a.person_id = x.id AND a.deleted_at IS NULL),
-          (SELECT group_concat(c.value, ' ') FROM contact_points c
+          (SELECT group_concat({contact}, ' ') FROM contact_points c
              WHERE c.person_id = x.id AND c.deleted_at IS NULL),
           {tags}
         FROM people x WHERE x.deleted_at IS NULL""",
@@ -107,7 +107,16 @@ DOCUMENTS = {
           {tags}
         FROM activities x WHERE x.deleted_at IS NULL""",
 }
-DOCUMENTS = {kind: sql.format(tags=_TAGS.format(kind=kind)) for kind, sql in DOCUMENTS.items()}
+#: A contact's value, and for numbers also "tel" + its last nine digits, one word that
+#: finds the same phone however it was written (+370 448 73 100, 8-448-73100).
+_DIGITS = "c.value"
+for _char in " -()+./":
+    _DIGITS = f"replace({_DIGITS}, '{_char}', '')"
+PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
+_CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_KINDS)}) "
+            f"AND length({_DIGITS}) >= 7 THEN ' tel' || substr({_DIGITS}, -9) ELSE '' END")
+DOCUMENTS = {kind: sql.format(tags=_TAGS.format(kind=kind), contact=_CONTACT)
+             for kind, sql in DOCUMENTS.items()}
 
 #: Records whose index row shows something of another record: (child table, fk, kind).
 PARENTS = {

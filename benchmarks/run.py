@@ -1,0 +1,267 @@
+"""The speed of Coordinator at 100,000 people: what `make bench` prints.
+
+Builds a database in a temporary folder (the demo data set, then 100,000 people
+and proportional organisations, agreements and projects through `coordinator
+generate`), then measures, each against a floor measured in the same run:
+
+- search as you type: every prefix of a few names, through core.search, against
+  the same FTS5 MATCH run on a bare sqlite3 connection;
+- the people list (the app's RecordListModel): open, sort, filter, next page;
+- start-up to the first window (a subprocess) against a bare PySide6 window;
+- the memorandum PDF, saving a form (workspace.update), a duplicate check;
+- peak memory of this process and of the app.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run.py [--people N] [--json FILE]
+
+Targets: search p95 <= 30 ms, list operations <= 50 ms, start <= 1.3 x the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Names typed letter by letter, in both scripts, with and without diacritics,
+#: and two misspellings that only the typo-tolerant lookup finds.
+TYPED = ["Терехов", "Klišonis", "klisonis", "Kharkiv", "Харків", "Шевченко", "Audrius",
+         "plunge", "Олена Коваленко", "Rūta Kazlauskienė", "Kharkov", "Terechov"]
+FILTERS = ["ш", "шев", "Шевченко", "kha", "Klišonis", "Олена Ко", "zzzz"]
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def timed(action, runs: int) -> list[float]:
+    figures = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        figures.append(ms(time.perf_counter() - started))
+    return figures
+
+
+def summary(figures: list[float]) -> dict[str, float]:
+    return {"p50": round(statistics.median(figures), 2),
+            "p95": round(percentile(figures, 0.95), 2), "max": max(figures)}
+
+
+def build(path: Path, people: int) -> float:
+    started = time.perf_counter()
+    cli = [sys.executable, "-m", "coordinator_app", "--db", str(path)]
+    subprocess.run([*cli, "demo"], check=True, capture_output=True)
+    subprocess.run([*cli, "generate", "--people", str(people),
+                    "--organizations", str(max(2, people // 50)),
+                    "--agreements", str(people // 20), "--projects", str(people // 20),
+                    "--seed", "1"], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_search(workspace, path: Path) -> dict:
+    from coordinator_app.core.search import _is_short, match_expression, search
+
+    prefixes = [word[:n] for word in TYPED for n in range(1, len(word) + 1)]
+    prefixes = [p for p in prefixes if p.strip()]
+    ours, floor, picker = [], [], []
+    raw = sqlite3.connect(path)
+    for _ in range(2):  # the second round is what a person typing sees: warm caches
+        ours.clear(), floor.clear(), picker.clear()
+        for text in prefixes:
+            columns = "title" if _is_short(text) else "title names"
+            expression = match_expression(text, columns=columns)
+            started = time.perf_counter()
+            raw.execute("SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 20",
+                        (expression,)).fetchall()
+            floor.append(ms(time.perf_counter() - started))
+            started = time.perf_counter()
+            with workspace.read() as session:
+                search(session, text)
+            ours.append(ms(time.perf_counter() - started))
+            started = time.perf_counter()
+            with workspace.read() as session:
+                search(session, text, kinds=["person"])
+            picker.append(ms(time.perf_counter() - started))
+    raw.close()
+    result = {"queries": len(prefixes), "search": summary(ours),
+              "picker (people only)": summary(picker), "raw FTS5 floor": summary(floor)}
+    result["ratio p95 / floor p95"] = round(result["search"]["p95"]
+                                            / max(result["raw FTS5 floor"]["p95"], 0.01), 1)
+    return result
+
+
+def bench_lists(workspace) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from coordinator_app.core import listing
+    from coordinator_app.ui.list_model import RecordListModel
+
+    QApplication.instance() or QApplication([])
+    result: dict[str, dict] = {}
+    for kind in ("person", "organization"):
+        opened = timed(lambda: RecordListModel(workspace, kind).reload(), 7)
+        model = RecordListModel(workspace, kind)
+        model.reload()
+        sorts = []
+        for column, spec in enumerate(listing.SPECS[kind].columns):
+            if spec.sortable:
+                for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                    sorts += timed(lambda: model.sort(column, order), 3)
+        scrolled = timed(model.fetchMore, 7)
+        filtered = []
+        for text in FILTERS:
+            for _ in range(3):
+                started = time.perf_counter()
+                model.set_filter(text)
+                filtered.append(ms(time.perf_counter() - started))
+                model.set_filter("")
+        result[kind] = {"open": summary(opened), "sort (every column)": summary(sorts),
+                        "next page": summary(scrolled),
+                        "filter": summary(filtered)}
+    from sqlalchemy import text as sql
+
+    def floor() -> None:
+        with workspace.read() as session:
+            session.execute(sql("SELECT id FROM people WHERE deleted_at IS NULL "
+                                "ORDER BY sort_key LIMIT 200")).all()
+    result["floor: 200 ids from the sort index"] = summary(timed(floor, 7))
+    return result
+
+
+def bench_startup(path: Path, runs: int) -> dict:
+    probe = ROOT / "benchmarks" / "startup_probe.py"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def once(*args: str) -> tuple[float, int]:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, str(probe), *args], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+        line = ""
+        for line in child.stdout:
+            if line.startswith("shown"):
+                break
+        elapsed = time.perf_counter() - started
+        child.stdout.close()
+        child.wait(timeout=300)
+        if not line.startswith("shown"):
+            raise RuntimeError(f"the window never showed: {args}")
+        return ms(elapsed), int(line.split()[1])
+
+    once("bare"), once("app", str(path))  # first runs fill the disk cache
+    bare = [once("bare") for _ in range(runs)]
+    app = [once("app", str(path)) for _ in range(runs)]
+    bare_ms = statistics.median(t for t, _ in bare)
+    app_ms = statistics.median(t for t, _ in app)
+    return {"app to first window (median ms)": app_ms,
+            "bare PySide6 window floor (median ms)": bare_ms,
+            "ratio": round(app_ms / bare_ms, 2),
+            "app peak RSS at first window (MiB)": round(max(r for _, r in app) / 1024, 1),
+            "bare peak RSS (MiB)": round(max(r for _, r in bare) / 1024, 1)}
+
+
+def bench_writes(workspace, tmp: Path) -> dict:
+    from sqlalchemy import select
+
+    from coordinator_app.core.duplicates import likely_duplicates
+    from coordinator_app.core.models import Agreement, Person
+
+    with workspace.read() as session:
+        ids = session.scalars(select(Person.id).limit(5000)).all()
+        agreement = session.scalars(select(Agreement.id).order_by(Agreement.created_at)
+                                    .limit(1)).one()
+    rng = random.Random(3)
+    chosen = rng.sample(ids, 60)
+    saves = []
+    for n, person_id in enumerate(chosen):
+        started = time.perf_counter()
+        workspace.update(Person, person_id, notes=f"Met at the forum, note {n}")
+        saves.append(ms(time.perf_counter() - started))
+    checks = []
+    for name in ("Audrius Klisonis", "Ihor Terekhov", "Олена Коваленко", "Rūta Kazlauskienė"):
+        def check(name=name):
+            with workspace.read() as session:
+                likely_duplicates(session, "person", {"full_name": name,
+                                                      "email": "someone@example.org"})
+        checks += timed(check, 5)
+    result = {"form save (workspace.update)": summary(saves[5:]),
+              "duplicate check on create": summary(checks)}
+    try:
+        from coordinator_app.reports import render_memorandum
+    except ImportError:
+        result["memorandum PDF"] = "not available"
+        return result
+    pdf = tmp / "memo.pdf"
+    render_memorandum(workspace, agreement, pdf, "uk")  # fonts load once per process
+    result["memorandum PDF (ms)"] = summary(
+        timed(lambda: render_memorandum(workspace, agreement, pdf, "uk"), 5))
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
+    os.environ["COORDINATOR_HOME"] = str(tmp / "home")
+    path = tmp / "bench.sqlite3"
+    seconds = build(path, args.people)
+    figures: dict = {"people": args.people, "build (demo + generate, s)": round(seconds, 1),
+                     "database size (MiB)": round(path.stat().st_size / 2**20, 1)}
+    print(json.dumps(figures, ensure_ascii=False), flush=True)
+
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.service import Workspace
+
+    db = open_database(path)
+    workspace = Workspace(db)
+    for name, bench in (("search", lambda: bench_search(workspace, path)),
+                        ("lists", lambda: bench_lists(workspace)),
+                        ("writes and reports", lambda: bench_writes(workspace, tmp))):
+        figures[name] = bench()
+        print(name, json.dumps(figures[name], ensure_ascii=False, indent=1), flush=True)
+    db.close()
+    figures["start-up"] = bench_startup(path, args.startup_runs)
+    print("start-up", json.dumps(figures["start-up"], indent=1), flush=True)
+    figures["peak RSS of this process (MiB)"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    search_p95 = figures["search"]["search"]["p95"]
+    list_worst = max(v["p95"] for kind in ("person", "organization")
+                     for k, v in figures["lists"][kind].items())
+    ratio = figures["start-up"]["ratio"]
+    print()
+    print(f"search p95 {search_p95} ms (target 30): {'met' if search_p95 <= 30 else 'MISSED'}")
+    print(f"worst list operation p95 {list_worst} ms (target 50): "
+          f"{'met' if list_worst <= 50 else 'MISSED'}")
+    print(f"start-up {ratio} x bare window (target 1.3): {'met' if ratio <= 1.3 else 'MISSED'}")
+    print(f"peak memory: this process {figures['peak RSS of this process (MiB)']} MiB, "
+          f"app at first window {figures['start-up']['app peak RSS at first window (MiB)']} MiB")
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
