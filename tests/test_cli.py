@@ -210,3 +210,27 @@ def test_a_bad_command_line_is_a_usage_error(capsys):
         cli.main(["list"])
     assert exited.value.code == 2
     assert "KIND" in capsys.readouterr().err
+
+
+def test_check_finds_a_damaged_attachment(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    assert cli.main(["--db", str(db), "demo"]) == 0
+    import sqlite3
+
+    raw = sqlite3.connect(db)
+    with raw:
+        raw.execute("update attachments set content = ?", (b"overwritten",))
+    raw.close()
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "check"]) == 1
+    assert "briefing-note-2026-02-11.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, lang", [
+    (["--lang", "uk", "list", "people"], "uk"),
+    (["--db", "demo", "--lang=lt", "demo"], "lt"),
+    (["report", "memorandum", "X", "--lang", "lt"], "en"),  # the PDF's language, not ours
+    (["list", "people"], "en"),
+])
+def test_interface_language_comes_from_lang_before_the_command(argv, lang):
+    assert cli._language_from(argv) == lang

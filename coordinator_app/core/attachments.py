@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import select
@@ -95,3 +96,20 @@ def attachment_bytes(workspace: Workspace, attachment_id: str) -> bytes:
                                   "not match). Restore it from a backup.").format(
                 name=attachment.filename))
         return content
+
+
+def damaged_attachments(connection: sqlite3.Connection) -> list[str]:
+    """File names of attachments whose stored bytes no longer match their SHA-256.
+
+    Works on a plain (read-only) sqlite3 connection, so `coordinator check` can
+    run it without opening, and so migrating, the database.
+    """
+    damaged = []
+    rows = connection.execute("SELECT id, filename, sha256 FROM attachments "
+                              "WHERE deleted_at IS NULL ORDER BY filename")
+    for attachment_id, filename, expected in rows.fetchall():
+        (content,) = connection.execute("SELECT content FROM attachments WHERE id = ?",
+                                        (attachment_id,)).fetchone()
+        if hashlib.sha256(content or b"").hexdigest() != expected:
+            damaged.append(filename)
+    return damaged
