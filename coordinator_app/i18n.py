@@ -215,5 +215,15 @@ def ngettext_in(lang: str, singular: str, plural: str, n: int) -> str:
     return catalogue(lang).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate a word that needs a different translation in another context:
+    pgettext("person", "Name") is "Ім'я" where an organisation's "Name" is "Назва"."""
+    return catalogue(_current).pgettext(context, message)
+
+
+def pgettext_in(lang: str, context: str, message: str) -> str:
+    return catalogue(lang).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     return message

@@ -5,7 +5,7 @@
 
 1. Extract every message from coordinator_app/**.py (keywords `_`, `N_`,
    `gettext_in` (2nd argument), `ngettext` (1st and 2nd), `ngettext_in` (2nd and
-   3rd)) and the standard library's argparse messages ("usage: ", "options",
+   3rd), `pgettext` and `pgettext_in` (with their context)) and the standard library's argparse messages ("usage: ", "options",
    its errors), which the command line shows through the same catalogue, into
    coordinator_app/locale/coordinator.pot.
 2. Merge the template into locale/<lang>/LC_MESSAGES/coordinator.po for uk and lt:
@@ -49,6 +49,8 @@ KEYWORDS = {
     "gettext_in": (2,),
     "ngettext": (1, 2),
     "ngettext_in": (2, 3),
+    "pgettext": ((1, "c"), 2),
+    "pgettext_in": ((2, "c"), 3),
 }
 #: argparse calls the standard gettext functions by these names.
 ARGPARSE_KEYWORDS = {"_": None, "ngettext": (1, 2)}

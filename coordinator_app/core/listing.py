@@ -138,7 +138,7 @@ SPECS: dict[str, ListSpec] = {
     "person": ListSpec(
         "person", Person, N_("People"),
         (
-            Column("full_name", N_("Name"), Person.full_name, width=28, sort_by="sort_key"),
+            Column("full_name", N_("Full name"), Person.full_name, width=28, sort_by="sort_key"),
             Column("latin_name", N_("Latin spelling"), Person.latin_name, width=24),
             Column("position", N_("Position"), _current_position(), sortable=False, width=44),
             Column("languages", N_("Languages"), Person.languages, sortable=False, width=10),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 from sqlalchemy import select
 
@@ -23,10 +23,10 @@ from coordinator_app.core.formatting import format_datetime
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import Commitment, Organization, Signatory
 from coordinator_app.core.service import Workspace
-from coordinator_app.i18n import gettext_in
+from coordinator_app.i18n import gettext_in, pgettext_in
 from coordinator_app.reports import Progress
 from coordinator_app.reports.charts import horizontal_bars
-from coordinator_app.reports.document import ReportInfo, nfc, write_pdf
+from coordinator_app.reports.document import Heading, ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import (
     AgreementFact,
     ContactFact,
@@ -154,6 +154,16 @@ def cover(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     ]
 
 
+def _toc_headings(flowables) -> list[Heading]:
+    found = []
+    for flowable in flowables:
+        if isinstance(flowable, Heading):
+            found += [flowable] if flowable.toc else []
+        elif isinstance(flowable, KeepTogether):
+            found += _toc_headings(flowable._content)
+    return found
+
+
 def contents(kit: Kit) -> list[Flowable]:
     toc = TableOfContents(levelStyles=[kit.styles["toc0"], kit.styles["toc1"]],
                           dotsMinLevel=0, rightColumnWidth=40,
@@ -220,7 +230,7 @@ def contacts_sheet(kit: Kit, people: list[ContactFact]) -> list[Flowable]:
         rows.append([kit.rich(name, "cell"), phones, messengers,
                      kit.rich((where + mail).removeprefix("<br/>"), "cell")])
     return [kit.table(
-        [(gettext_in(lang, "Name"), 0.20), (gettext_in(lang, "Phone"), 0.16),
+        [(pgettext_in(lang, "person", "Name"), 0.20), (gettext_in(lang, "Phone"), 0.16),
          (gettext_in(lang, "Messengers"), 0.26), (gettext_in(lang, "Position and e-mail"),
                                                   0.38)], rows)]
 
@@ -298,6 +308,12 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
         story.append(kit.nothing(gettext_in(lang, "No agreements in this pack.")))
     story += part(gettext_in(lang, "Projects")) + projects_section(kit, b)
     story += part(gettext_in(lang, "Upcoming deadlines")) + deadlines_section(kit, b)
+    # The contents list its lines from the first pass on, with page numbers still
+    # unknown: then it fills as many pages in the first pass as in the last, no page
+    # number moves, and the second pass is the last (three passes otherwise).
+    toc = next(f for f in story if isinstance(f, TableOfContents))
+    for heading in _toc_headings(story):
+        toc.addEntry(heading.level, heading.outline_text, 0, heading.key)
     return story
 
 

@@ -16,7 +16,7 @@ from coordinator_app.core import vocab
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.service import Workspace
-from coordinator_app.i18n import LANGUAGES, _, gettext_in
+from coordinator_app.i18n import LANGUAGES, _, gettext_in, pgettext_in
 from coordinator_app.reports.document import ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import AgreementFact, agreement_fact, data_as_of
 from coordinator_app.reports.layout import Kit
@@ -82,7 +82,7 @@ def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
     ) if fact.parties else kit.nothing(gettext_in(lang, "No parties recorded.")))
 
     section(gettext_in(lang, "Signatories"), kit.table(
-        [(gettext_in(lang, "Name"), 0.32), (gettext_in(lang, "Signed for"), 0.36),
+        [(pgettext_in(lang, "person", "Name"), 0.32), (gettext_in(lang, "Signed for"), 0.36),
          (gettext_in(lang, "Title at signing"), 0.32)],
         [[_person(s.name, s.latin_name), s.organization, s.title] for s in fact.signatories],
     ) if fact.signatories else kit.nothing(gettext_in(lang, "No signatories recorded.")))

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Attachment
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
 
@@ -55,7 +55,8 @@ class AttachmentList(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add file…"), self)
         self.add_button.clicked.connect(self.choose_file)
-        self.open_button = QPushButton(_("Open"), self)
+        # The verb; "Open" alone is also the status of an unfinished commitment.
+        self.open_button = QPushButton(pgettext("verb", "Open"), self)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
