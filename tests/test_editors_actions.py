@@ -115,3 +115,33 @@ def test_a_date_can_be_picked_on_the_calendar(context, workspace, qtbot):
     calendar.clicked.emit(QDate(2026, 2, 11))
     assert workspace.get(Agreement, editor.current_id()).signed_on == date(2026, 2, 11)
     assert not editor.signed_on._menu.isVisible()
+
+
+def _tab_chain(start, count):
+    from PySide6.QtCore import Qt
+
+    chain, widget = [], start
+    while len(chain) < count:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value) \
+                or not widget.isVisible() or not widget.isEnabled():
+            widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_tab_goes_down_the_page_through_the_tables(context, workspace, qtbot):
+    org = workspace.create(Organization, name="Kharkiv")
+    editor = editor_for("agreement", context, qtbot)
+    type_into(qtbot, editor.title, "Memorandum")
+    pick(qtbot, editor.parties.cell(0, 0), "Khar")
+    settle(qtbot)
+    assert workspace.get(Organization, org.id)
+    chain = _tab_chain(editor.notes.edit, 200)
+    parties_first = editor.parties.cell(0, 0).edit
+    commitment_due = editor.commitments.cell(0, 3).edit
+    add_file = editor.attachments.add_button
+    sources_title = editor.sources.cell(0, 0).edit
+    positions = [chain.index(w) for w in (parties_first, commitment_due, add_file, sources_title)]
+    assert chain[1] is parties_first
+    assert positions == sorted(positions)

@@ -33,7 +33,16 @@ from coordinator_app.ui.editors.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 from coordinator_app.ui.widgets.notice import NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
-from coordinator_app.ui.widgets.relations import _set_enabled
+from coordinator_app.ui.widgets.relations import RelationTable, _set_enabled
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    found = [widget] if widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value else []
+    window = widget.window()
+    # Popups (a picker's list of matches, a calendar) are windows of their own.
+    return found + [child for child in widget.findChildren(QWidget)
+                    if child.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+                    and child.window() is window]
 
 
 class Section(Protocol):
@@ -60,6 +69,7 @@ class RecordEditor(QWidget):
         self._section_widgets: list[QWidget] = []
         self._reload_pending = False
         self._stale = False
+        self._chain_length = 0
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -240,8 +250,32 @@ class RecordEditor(QWidget):
                 _("This record has been deleted. Undo (Ctrl+Z) brings it back."), kind="deleted")
         elif self.notice.kind == "deleted":
             self.notice.hide_notice()
+        self._order_tabs()
         self.hint.setText(_(self.NEEDS) if live_id is None else "")
         self.hint.setVisible(live_id is None)
+
+    def _order_tabs(self) -> None:
+        """Tab follows the page top to bottom. Table cells are made when rows first
+        appear, which would otherwise put them at the end of the focus chain."""
+        chain: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and item.widget() is not None:
+                chain += _focusable(item.widget())
+        for widget in self._section_widgets:
+            if isinstance(widget, RelationTable):
+                for row in range(widget.table.rowCount()):
+                    for column in range(widget.table.columnCount()):
+                        cell = widget.table.cellWidget(row, column)
+                        if cell is not None:
+                            chain += _focusable(cell)
+            else:
+                chain += _focusable(widget)
+        if len(chain) == self._chain_length:
+            return  # no widgets came or went since the last time
+        self._chain_length = len(chain)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def loaded(self, session: Session, obj: Entity | None) -> None:
         """Hook for subclasses: refresh what depends on the record (choices, buttons)."""
