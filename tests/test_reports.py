@@ -27,6 +27,7 @@ from coordinator_app.core.models import (
     Person,
     Signatory,
 )
+from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import render_briefing, render_memorandum
 
 #: Every letter the issue names, in running text as a memorandum would have it.
@@ -162,7 +163,8 @@ def test_a_long_commitments_table_splits_with_its_header_on_every_page(workspace
                         due_on=date(2026, 1, 1) + timedelta(days=n))
     pages = [flat(t) for t in pages_text(render_memorandum(workspace, memo.id,
                                                            tmp_path / "long.pdf", "lt"))]
-    header = "Commitment Party Owner Due Status"
+    header = " ".join(gettext_in("lt", word) for word in
+                      ("Commitment", "Party", "Owner", "Due", "Status"))
     holding = [i for i, text in enumerate(pages) if "Įsipareigojimas" in text]
     assert len(holding) >= 3, "ninety commitments should need several pages"
     for i in holding:
@@ -178,16 +180,23 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
                           progress=lambda done, total: calls.append((done, total)))
     reader = PdfReader(out)
     pages = [flat(t) for t in pages_text(out)]
-    assert "Briefing pack" in pages[0]
-    assert "Contents" in pages[1] and flat(MEMORANDUM_TITLE) in pages[1]
+
+    def uk(message: str) -> str:
+        return gettext_in("uk", message)
+
+    assert uk("Briefing pack") in pages[0]
+    assert uk("Contents") in pages[1] and flat(MEMORANDUM_TITLE) in pages[1]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline[:2] == ["Briefing pack", "Contents"]
-    assert {"Organisations", "Key contacts", "Agreements", "Projects",
-            "Upcoming deadlines"} <= set(outline)
-    nested = [i.title for part in reader.outline if isinstance(part, list) for i in part]
-    assert MEMORANDUM_TITLE in nested and PLUNGE in nested
+    assert outline[:2] == [uk("Briefing pack"), uk("Contents")]
+    assert {uk("Organisations"), uk("Key contacts"), uk("Agreements"), uk("Projects"),
+            uk("Upcoming deadlines")} <= set(outline)
+    nested = [i for part in reader.outline if isinstance(part, list) for i in part]
+    assert {MEMORANDUM_TITLE, PLUNGE} <= {i.title for i in nested}
+    for item in nested:  # each bookmark opens the page its record starts on
+        page = pages[reader.get_destination_page_number(item)]
+        assert flat(item.title) in page, item.title
     everything = " ".join(pages)
-    assert "Projects by priority area" in everything  # the chart's caption
+    assert uk("Projects by priority area") in everything  # the chart's caption
     assert "Енергетична стійкість" in everything  # a bar, named in the report's language
     assert "Diesel generators 30 kW" in everything  # an aid delivery
     # Progress only rises and ends complete.

@@ -98,15 +98,24 @@ def canvas_class(info: ReportInfo) -> type[Canvas]:
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._marks: dict[int, list[tuple[str, float, float]]] = {}
 
         def showPage(self):  # noqa: N802 - ReportLab's name
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
+        def mark(self, key: str, left: float, top: float) -> None:
+            """A bookmark here. Pages reach the PDF only in save(), and a bookmark
+            names the page being written, so it is set then."""
+            self._marks.setdefault(self._pageNumber, []).append((key, left, top))
+
         def save(self):
             total = len(self._pages)
+            marks = self._marks
             for state in self._pages:
                 self.__dict__.update(state)
+                for key, left, top in marks.get(self._pageNumber, ()):
+                    self.bookmarkPage(key, fit="XYZ", left=left, top=top)
                 self._running(total)
                 super().showPage()
             super().save()
@@ -164,7 +173,8 @@ class ReportDocument(BaseDocTemplate):
         if not isinstance(flowable, Heading):
             return
         if flowable.outline:
-            self.canv.bookmarkPage(flowable.key)
+            top = self.frame._y + flowable.height + flowable.getSpaceAfter() + 6
+            self.canv.mark(flowable.key, self.frame._x1, top)
             self.canv.addOutlineEntry(flowable.outline_text, flowable.key,
                                       level=flowable.level, closed=flowable.level >= 1)
         if flowable.toc:

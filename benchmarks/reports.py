@@ -1,0 +1,177 @@
+"""How long the printed reports take: one memorandum summary and a 50-agreement pack.
+
+Builds its own database in a temporary folder: the demo data set plus N
+agreements (default 50) between Ukrainian and Lithuanian municipalities, each
+with parties, signatories, commitments, a project with milestones and aid
+deliveries, and contacts for the people involved, all written through the
+service layer. Prints each figure in milliseconds (median of several runs) and
+as a ratio to a floor measured in the same run: a one-page PDF with one
+paragraph in the same embedded font, the least any report can cost here.
+
+    .venv/bin/python benchmarks/reports.py [--agreements N] [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+UA_TOWNS = ["Харків", "Суми", "Запоріжжя", "Херсон", "Миколаїв", "Чернігів", "Ізюм",
+            "Куп'янськ", "Охтирка", "Нікополь", "Пʼятихатки", "Глухів"]
+LT_TOWNS = ["Plungė", "Šiauliai", "Klaipėda", "Panevėžys", "Vilnius", "Alytus", "Kėdainiai",
+            "Utena", "Marijampolė", "Tauragė", "Telšiai", "Ukmergė"]
+UA_PEOPLE = ["Олена Коваленко", "Андрій Мельник", "Ірина Бондаренко", "Дмитро Савченко",
+             "Юлія Ткаченко", "Оксана Шевчук", "Ігор Гнатюк", "Ґалина Єрмак"]
+LT_PEOPLE = ["Rūta Petrauskienė", "Tomas Jankauskas", "Laura Vaitkutė", "Mindaugas Žukauskas",
+             "Giedrė Kazlauskienė", "Šarūnas Čepulis", "Aušra Bružė", "Vytautas Ąžuolas"]
+TASKS = ["Надіслати перелік потреб у генераторах до початку опалювального сезону",
+         "Parengti bendrą atkūrimo programos projektą ir suderinti jį su partneriais",
+         "Організувати навчальний візит фахівців з енергетичної стійкості",
+         "Pristatyti šildytuvus į mokyklas ir slėptuves prieš žiemą",
+         "Погодити технічне завдання на відновлення котельні",
+         "Surengti seminarą apie europinę integraciją savivaldybių lygmeniu"]
+
+
+def timed(action, runs: int) -> float:
+    figures = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        figures.append((time.perf_counter() - started) * 1000)
+    return statistics.median(figures)
+
+
+def build(workspace, count: int, rng: random.Random) -> list[str]:
+    """`count` agreements with everything a pack prints, through the service layer."""
+    from coordinator_app.core.models import (
+        Affiliation, Agreement, AgreementParty, AgreementPriorityArea, AidDelivery,
+        Commitment, ContactPoint, Milestone, Organization, Person, PriorityArea, Project,
+        ProjectAgreement, ProjectPriorityArea, Signatory,
+    )
+    from sqlalchemy import select
+
+    with workspace.read() as session:
+        areas = list(session.scalars(select(PriorityArea.id)))
+    ids = []
+    today = date.today()
+    with workspace.edit("Benchmark data") as edit:
+        for n in range(count):
+            ua_town, lt_town = UA_TOWNS[n % len(UA_TOWNS)], LT_TOWNS[(n * 5) % len(LT_TOWNS)]
+            ua = edit.create(Organization, name=f"{ua_town} — громада {n + 1}", country="UA",
+                             kind="municipality")
+            lt = edit.create(Organization, name=f"{lt_town} savivaldybė {n + 1}", country="LT",
+                             kind="municipality")
+            people = []
+            for org, names, prefix in ((ua, UA_PEOPLE, "+380 50 "), (lt, LT_PEOPLE, "+370 6")):
+                for k in range(2):
+                    person = edit.create(Person, full_name=rng.choice(names))
+                    edit.create(Affiliation, person_id=person.id, organization_id=org.id,
+                                position="Міський голова" if org is ua else "Meras")
+                    phone = f"{prefix}{rng.randint(100, 999)} {rng.randint(10, 99)} {n:02d}"
+                    edit.create(ContactPoint, person_id=person.id, kind="phone", value=phone)
+                    edit.create(ContactPoint, person_id=person.id, kind="signal", value=phone)
+                    edit.create(ContactPoint, person_id=person.id, kind="email",
+                                value=f"person{n}.{k}@{org.country.lower()}.example.org")
+                    people.append((person, org))
+            signed = today - timedelta(days=rng.randint(30, 700))
+            agreement = edit.create(
+                Agreement, title=f"Меморандум № {n + 1} про співпрацю: {ua_town} – {lt_town}",
+                kind="memorandum", status="active", signed_on=signed, signed_place=lt_town,
+                expires_on=signed + timedelta(days=3 * 365),
+                purpose=" ".join(rng.sample(TASKS, 3)))
+            for org in (ua, lt):
+                edit.create(AgreementParty, agreement_id=agreement.id, organization_id=org.id)
+            for person, org in people[::2]:
+                edit.create(Signatory, agreement_id=agreement.id, person_id=person.id,
+                            organization_id=org.id, title_at_signing="Голова / Meras")
+            for area in rng.sample(areas, 3):
+                edit.create(AgreementPriorityArea, agreement_id=agreement.id,
+                            priority_area_id=area)
+            for k in range(rng.randint(6, 12)):
+                person, org = rng.choice(people)
+                edit.create(Commitment, agreement_id=agreement.id, description=rng.choice(TASKS),
+                            party_id=org.id, owner_id=person.id,
+                            due_on=today + timedelta(days=rng.randint(-60, 300)),
+                            status=rng.choice(["open", "in_progress", "done"]))
+            project = edit.create(Project, title=f"Енергетична стійкість: {ua_town} ({n + 1})",
+                                  status="active", lead_id=lt.id, location_id=ua.id,
+                                  start_on=signed, end_on=signed + timedelta(days=500),
+                                  budget_minor=rng.randint(1, 500) * 100_000, currency="EUR")
+            edit.create(ProjectAgreement, project_id=project.id, agreement_id=agreement.id)
+            edit.create(ProjectPriorityArea, project_id=project.id,
+                        priority_area_id=rng.choice(areas))
+            for k in range(3):
+                edit.create(Milestone, project_id=project.id, title=f"Etapas {k + 1}",
+                            due_on=today + timedelta(days=rng.randint(-30, 200)))
+                edit.create(AidDelivery, project_id=project.id, item="Generatoriai 30 kW",
+                            quantity=rng.randint(2, 40), unit="vnt.", from_id=lt.id,
+                            to_id=ua.id, delivered_on=signed + timedelta(days=30 * (k + 1)))
+            ids.append(agreement.id)
+    return ids
+
+
+def floor_pdf(path: Path) -> None:
+    """One paragraph on one page in the same embedded font: ReportLab's own minimum."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from coordinator_app.reports import fonts
+
+    fonts.register_fonts()
+    style = ParagraphStyle("p", fontName=fonts.REGULAR, fontSize=9)
+    SimpleDocTemplate(str(path), initialFontName=fonts.REGULAR).build(
+        [Paragraph("Меморандум про співпрацю · Plungė · Šiauliai", style)])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agreements", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
+    os.environ["COORDINATOR_HOME"] = str(home)
+    from pypdf import PdfReader
+
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.service import Workspace
+    from coordinator_app.reports import render_briefing, render_memorandum
+
+    workspace = Workspace(open_database(home / "bench.sqlite3"))
+    load_demo(workspace)
+    started = time.perf_counter()
+    ids = build(workspace, args.agreements, random.Random(11))
+    print(f"built {len(ids)} agreements in {time.perf_counter() - started:.1f} s")
+
+    floor_path, memo_path, pack_path = home / "floor.pdf", home / "memo.pdf", home / "pack.pdf"
+    floor_pdf(floor_path)  # fonts are parsed once per process; time what follows
+    floor = timed(lambda: floor_pdf(floor_path), args.runs * 2)
+    memo = timed(lambda: render_memorandum(workspace, ids[0], memo_path, "uk"), args.runs)
+    pack = timed(lambda: render_briefing(workspace, pack_path, "lt", agreement_ids=ids),
+                 max(1, args.runs // 2))
+    memo_pages = len(PdfReader(memo_path).pages)
+    pack_pages = len(PdfReader(pack_path).pages)
+
+    print(f"floor: one-paragraph PDF, same font          {floor:8.1f} ms")
+    print(f"memorandum summary ({memo_pages} pages)                {memo:8.1f} ms"
+          f"  {memo / floor:6.1f} x floor")
+    print(f"briefing pack, {len(ids)} agreements ({pack_pages} pages)  {pack:8.1f} ms"
+          f"  {pack / floor:6.1f} x floor")
+    print(f"  per agreement                              {pack / len(ids):8.1f} ms"
+          f"  {pack / len(ids) / memo:6.2f} x one summary")
+    print(f"  per page                                   {pack / pack_pages:8.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
