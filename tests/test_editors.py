@@ -178,3 +178,15 @@ def test_a_hidden_editor_catches_up_when_shown(org_editor, context, workspace, q
     assert org_editor.name.edit.text() == "Kaunas"
     org_editor.show()
     assert org_editor.name.edit.text() == "Kauno miesto savivaldybė"
+
+
+def test_a_pause_commit_leaves_the_cursor_and_the_typed_space_alone(org_editor, workspace, qtbot):
+    edit = org_editor.name.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Kharkiv ")
+    qtbot.waitUntil(lambda: org_editor.current_id() is not None, timeout=3000)
+    settle(qtbot)
+    qtbot.keyClicks(edit, "City")
+    edit.editingFinished.emit()
+    assert edit.text() == "Kharkiv City"
+    assert workspace.get(Organization, org_editor.current_id()).name == "Kharkiv City"

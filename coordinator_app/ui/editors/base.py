@@ -29,11 +29,11 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors.binder import Binder
+from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 from coordinator_app.ui.widgets.notice import NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
-from coordinator_app.ui.widgets.relations import RelationTable, _set_enabled
+from coordinator_app.ui.widgets.relations import RelationTable, set_enabled
 
 
 def _focusable(widget: QWidget) -> list[QWidget]:
@@ -241,10 +241,10 @@ class RecordEditor(QWidget):
             self.loaded(session, obj if live_id else None)
             label = obj.label if obj is not None else ""
         self.heading.setText(label or _(self.NEW_TITLE))
-        _set_enabled(self.body, not gone)
+        set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)
         for widget in self._section_widgets:
-            _set_enabled(widget, live_id is not None)
+            set_enabled(widget, live_id is not None)
         if gone:
             self.notice.show_notice(
                 _("This record has been deleted. Undo (Ctrl+Z) brings it back."), kind="deleted")

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
@@ -144,6 +145,12 @@ class Field(QWidget):
         """Show stored values, unless the user is in the middle of changing them."""
         if self.dirty and not force:
             return
+        if self.in_use() and self.shows(values):
+            # The user is in this field and it already says this: rewriting the text
+            # would move the cursor (or drop the space just typed) mid-word.
+            self._timer.stop()
+            self.dirty = False
+            return
         self._timer.stop()
         self._loading = True
         try:
@@ -151,6 +158,18 @@ class Field(QWidget):
         finally:
             self._loading = False
         self.dirty = False
+
+    def in_use(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self or self.isAncestorOf(focused))
+
+    def shows(self, values: dict[str, Any]) -> bool:
+        """Whether the field already shows these values."""
+        try:
+            mine = self.values()
+        except ValidationError:
+            return False
+        return all(mine.get(name) == values.get(name) for name in self.names)
 
     def show_error(self, message: str | None) -> None:
         self.error.show_message(message)
@@ -199,8 +218,10 @@ class TextField(Field):
     def _show(self, values: dict[str, Any]) -> None:
         value = values.get(self.names[0])
         text = "" if value is None else str(value)
+        cursor = self.edit.cursorPosition()
         self.edit.setText(text)
-        self.edit.setCursorPosition(0)
+        # In use (an upper-cased code after a pause): keep the cursor where it was.
+        self.edit.setCursorPosition(min(cursor, len(text)) if self.in_use() else 0)
         # Long text in a narrow cell (a commitment, a title at signing) reads whole on hover.
         self.edit.setToolTip(text if len(text) > 30 else "")
 
@@ -303,6 +324,10 @@ class ChoiceField(Field):
 
     def values(self) -> dict[str, Any]:
         return {self.names[0]: self.combo.currentData()}
+
+    def shows(self, values: dict[str, Any]) -> bool:
+        # Choices read from the record (an agreement's parties) may have changed.
+        return not callable(self.choices) and super().shows(values)
 
     def _show(self, values: dict[str, Any]) -> None:
         self._fill()

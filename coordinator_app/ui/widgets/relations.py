@@ -29,7 +29,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors.binder import Binder
+from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 
 #: Rows shown before the table scrolls inside the form.
@@ -46,7 +46,7 @@ class Column:
     chars: int | None = None
 
 
-def _set_enabled(widget: QWidget, enabled: bool) -> None:
+def set_enabled(widget: QWidget, enabled: bool) -> None:
     # Only on a change: enabling a widget walks every child, which adds up per load.
     if widget.testAttribute(Qt.WidgetAttribute.WA_Disabled) == enabled:
         widget.setEnabled(enabled)
@@ -119,7 +119,7 @@ class RelationTable(QWidget):
         same = not moved and ids == self.row_ids
         focus = None if same else self._focused_cell()
         self.parent_id, self.row_ids = parent_id, ids
-        _set_enabled(self, parent_id is not None)
+        set_enabled(self, parent_id is not None)
         needed = len(objs) + 1 if parent_id is not None else 0
         while len(self.binders) < needed:
             self._add_row()
