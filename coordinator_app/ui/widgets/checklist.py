@@ -51,11 +51,20 @@ class PriorityAreaList(QWidget):
                     self.link.deleted_at.is_(None))):
                 self.links[link.priority_area_id] = link.id
         self._loading = True
-        self.list.clear()
-        for area in areas:
-            item = QListWidgetItem(area.name_in(lang), self.list)
-            item.setData(ID_ROLE, area.id)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        shown = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+        if shown != [area.id for area in areas]:
+            current = self.list.currentRow()
+            self.list.clear()
+            for area in areas:
+                item = QListWidgetItem(area.name_in(lang), self.list)
+                item.setData(ID_ROLE, area.id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                              | Qt.ItemFlag.ItemIsSelectable)
+            self.list.setCurrentRow(min(current, self.list.count() - 1))
+        # Only the ticks change in place, so keyboard focus and the current row stay.
+        for i, area in enumerate(areas):
+            item = self.list.item(i)
+            item.setText(area.name_in(lang))
             item.setCheckState(Qt.CheckState.Checked if area.id in self.links
                                else Qt.CheckState.Unchecked)
         self._loading = False
