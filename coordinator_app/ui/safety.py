@@ -65,16 +65,15 @@ def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) 
     ask(box)
 
 
-
-
 def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
                           ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file
                           ) -> Database | None:
     """Open the database for the desktop app, or None if the user gave up.
 
     Takes the one-writer lock (a second window is told who has the file), checks
-    the file after an unclean shutdown, and offers to restore the newest sound
-    backup when it is damaged; the damaged file is kept aside, never overwritten.
+    the file (quick_check; see recovery.assess), and offers to restore the newest
+    sound backup when it is damaged or missing; a damaged file is kept aside, never
+    overwritten.
     """
     logs.setup_logging()
     path = Path(path or default_db_path()).expanduser().resolve()
