@@ -230,8 +230,8 @@ def contacts_sheet(kit: Kit, people: list[ContactFact]) -> list[Flowable]:
         rows.append([kit.rich(name, "cell"), phones, messengers,
                      kit.rich((where + mail).removeprefix("<br/>"), "cell")])
     return [kit.table(
-        [(pgettext_in(lang, "person", "Name"), 0.20), (gettext_in(lang, "Phone"), 0.16),
-         (gettext_in(lang, "Messengers"), 0.26), (gettext_in(lang, "Position and e-mail"),
+        [(pgettext_in(lang, "person", "Name"), 0.19), (gettext_in(lang, "Phone"), 0.18),
+         (gettext_in(lang, "Messengers"), 0.25), (gettext_in(lang, "Position and e-mail"),
                                                   0.38)], rows)]
 
 
@@ -278,9 +278,9 @@ def deadlines_section(kit: Kit, b: Briefing) -> list[Flowable]:
              "milestone": gettext_in(lang, "Milestone"),
              "expiry": gettext_in(lang, "Agreement expires")}
     return [kit.table(
-        [(gettext_in(lang, "Due"), 0.10), (gettext_in(lang, "What"), 0.32),
-         (gettext_in(lang, "Type"), 0.11), (gettext_in(lang, "Agreement or project"), 0.22),
-         (gettext_in(lang, "Responsible"), 0.14), (gettext_in(lang, "Status"), 0.11)],
+        [(gettext_in(lang, "Due"), 0.11), (gettext_in(lang, "What"), 0.26),
+         (gettext_in(lang, "Type"), 0.15), (gettext_in(lang, "Agreement or project"), 0.21),
+         (gettext_in(lang, "Responsible"), 0.14), (gettext_in(lang, "Status"), 0.13)],
         [[kit.date(d.due_on), d.what, kinds[d.kind], d.context, d.responsible,
           due_status(kit, d.status, d.due_on, b.today, d.labels)] for d in found])]
 

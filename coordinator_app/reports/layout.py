@@ -9,14 +9,16 @@ and every table repeats its header row on each page it continues onto.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -75,6 +77,38 @@ def _styles() -> dict[str, ParagraphStyle]:
         "toc0": ParagraphStyle("toc0", base, fontSize=10, leading=14, **bold),
         "toc1": ParagraphStyle("toc1", base, fontSize=9, leading=12, leftIndent=12),
     }
+
+
+CELL_PADDING = 6
+#: No single word may claim more of the page than this (long links still split).
+LONGEST_WORD_SHARE = 0.45
+_TAG = re.compile(r"<[^>]+>")
+_GAP = re.compile(r"[ \t\n]+|<br/>")
+
+
+def _longest_word(paragraph: Flowable) -> float:
+    if not isinstance(paragraph, Paragraph):
+        return 0.0
+    style = paragraph.style
+    text = unescape(_TAG.sub(" ", _GAP.sub(" ", paragraph.text)))
+    return max((stringWidth(word, style.fontName, style.fontSize) for word in text.split(" ")),
+               default=0.0)
+
+
+def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable]]) -> list[float]:
+    """Column widths from shares of the page, each widened to its longest word where
+    the other columns can give up the room."""
+    widths = [WIDTH * share for share in shares]
+    need = [min(max(_longest_word(row[i]) for row in rows) + CELL_PADDING + 1,
+                WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
+    if sum(need) > WIDTH:
+        return widths
+    deficit = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    if deficit <= 0:
+        return widths
+    slack = [max(0.0, w - n) for n, w in zip(need, widths)]
+    total = sum(slack)
+    return [max(w, n) - deficit * spare / total for w, n, spare in zip(widths, need, slack)]
 
 
 class Kit:
@@ -151,7 +185,9 @@ class Kit:
 
     def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence],
               *, right: Iterable[int] = ()) -> Table:
-        """A table with a header row repeated on every page; widths are fractions."""
+        """A table with a header row repeated on every page. Widths are shares of the
+        page, adjusted so that no column is narrower than its longest word (a status
+        or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
         head = [self.para(title, "cell_head") for title, _ in columns]
         body = []
@@ -162,12 +198,14 @@ class Kit:
                                "cell_right" if i in right else "cell")
                 for i, cell in enumerate(row)
             ])
-        table = Table([head, *body], colWidths=[WIDTH * share for _, share in columns],
-                      repeatRows=1, splitByRow=1, hAlign="LEFT")
+        widths = fitted_widths([share for _, share in columns], [head, *body])
+        table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
+                      hAlign="LEFT")
         commands = [
             *BASE_TABLE_STYLE,
+            # The grey band marks the header (also where it repeats); a rule above it
+            # would double the one under the section's heading.
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black),
             ("LINEBELOW", (0, 1), (-1, -2), 0.25, RULE_GREY),
