@@ -189,6 +189,21 @@ def test_read_only_media_gives_a_clear_error(qtbot, tmp_path):
         subprocess.run(["umount", str(media)])
 
 
+def test_a_read_only_database_file_is_refused_before_anything_is_typed(qtbot, db_path):
+    fill(db_path, ["Громада"])
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "--bind", "-o", "ro", str(db_path), str(db_path)]).returncode != 0:
+        pytest.skip("a read-only bind mount needs root")
+    try:
+        person = Clicker(shot="safety-read-only-file")
+        assert safety.open_database_for_app(db_path, ask=person) is None
+        _title, text, _informative, _buttons = person.boxes[0]
+        assert "cannot be written" in text and "copy it to a writable folder" in text
+        assert holder_of(db_path) is None
+    finally:
+        subprocess.run(["umount", str(db_path)])
+
+
 def test_uncaught_exception_is_logged_and_shown_and_work_goes_on(qtbot):
     hook = safety.install_exception_hook(None)
     try:

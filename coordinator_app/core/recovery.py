@@ -65,6 +65,25 @@ def assess(db_path: Path, *, unclean: bool) -> Assessment:
     return result
 
 
+def write_problem(db_path: Path) -> str | None:
+    """Why the database file cannot be written (read-only media or permissions), or None.
+
+    Found before opening: SQLite would otherwise open it read-only without a word
+    and the first save would fail, after the person typed it."""
+    if not db_path.exists():
+        return None
+    try:
+        fd = os.open(db_path, os.O_RDWR)
+    except OSError as exc:
+        return _(
+            "The database {path} cannot be written: {reason}. It may be on read-only "
+            "media (a CD, a locked USB stick) or lack permission; copy it to a writable "
+            "folder and open that copy."
+        ).format(path=db_path, reason=exc.strerror)
+    os.close(fd)
+    return None
+
+
 def newest_sound_backup(db_path: Path, folders: list[Path] | None = None
                         ) -> backup.BackupFile | None:
     """The newest backup that passes `quick_check` (damaged ones are skipped)."""

@@ -22,7 +22,8 @@ from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.integrity import check_file
 from coordinator_app.core.lock import DatabaseLock, DatabaseLocked
 from coordinator_app.core.paths import default_db_path
-from coordinator_app.core.recovery import assess, newest_sound_backup, restore_backup
+from coordinator_app.core.recovery import (
+    assess, newest_sound_backup, restore_backup, write_problem)
 from coordinator_app.i18n import _
 
 Ask = Callable[[QMessageBox], QAbstractButton | None]
@@ -95,6 +96,11 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
 
     if not path.exists() and not _offer_missing(path, parent, ask):
         lock.release(clean=False)
+        return None
+    problem = write_problem(path)
+    if problem:
+        lock.release(clean=not lock.previous_unclean)
+        show_error(problem, parent, ask)
         return None
     while True:
         found = assess(path, unclean=lock.previous_unclean)
