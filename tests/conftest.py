@@ -34,10 +34,39 @@ def workspace(db_path):
     db.close()
 
 
-@pytest.fixture
-def demo_workspace(workspace):
-    """A workspace with the demo data set loaded (see coordinator_app.core.demo)."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """The demo loaded once per run; each test gets a copy (loading takes a second)."""
+    from coordinator_app.core.db import open_database
     from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.service import Workspace
 
-    load_demo(workspace)
+    folder = tmp_path_factory.mktemp("demo-template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COORDINATOR_HOME", str(folder / "home"))
+        db = open_database(folder / "demo.sqlite3")
+        try:
+            load_demo(Workspace(db))
+        finally:
+            db.close()
+    return folder / "demo.sqlite3"
+
+
+@pytest.fixture
+def demo_workspace(workspace, _demo_template):
+    """`workspace` with the demo data set loaded (see coordinator_app.core.demo).
+
+    The template's pages are copied into the open database with SQLite's backup
+    API; this copy keeps its own device id, as a copy on another laptop would."""
+    import sqlite3
+
+    device_id = workspace.db.device_id
+    template = sqlite3.connect(_demo_template)
+    try:
+        with workspace.db.engine.connect() as connection:
+            target = connection.connection.driver_connection
+            template.backup(target)
+            target.execute("UPDATE replica SET device_id = ?", (device_id,))
+    finally:
+        template.close()
     return workspace
