@@ -234,3 +234,16 @@ def test_check_finds_a_damaged_attachment(tmp_path, capsys):
 ])
 def test_interface_language_comes_from_lang_before_the_command(argv, lang):
     assert cli._language_from(argv) == lang
+
+
+def test_demo_is_refused_while_the_app_has_the_database_open(tmp_path, capsys):
+    from coordinator_app.core.lock import DatabaseLock
+
+    db = tmp_path / "open-in-app.sqlite3"
+    app_lock = DatabaseLock(db).acquire()
+    try:
+        assert cli.main(["--db", str(db), "demo"]) == 1
+        assert "already open in another Coordinator window" in capsys.readouterr().err
+    finally:
+        app_lock.release()
+    assert cli.main(["--db", str(db), "demo"]) == 0
