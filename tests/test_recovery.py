@@ -151,3 +151,21 @@ def test_check_with_no_backup_leaves_the_damaged_file_alone(db_path):
     assert "No sound backup" in result.stderr
     assert db_path.read_bytes() == before
     assert not (db_path.parent / "set-aside").exists()
+
+
+def test_an_sqlite_file_that_is_not_ours_is_not_restored(db_path, tmp_path):
+    import pytest
+
+    from coordinator_app.core.errors import DatabaseError
+
+    filled_database(db_path, ["Kept"])
+    stranger = tmp_path / "photos.sqlite3"
+    connection = sqlite3.connect(stranger)
+    connection.execute("CREATE TABLE photos (name TEXT)")
+    connection.commit()
+    connection.close()
+
+    with pytest.raises(DatabaseError, match="not a Coordinator database"):
+        restore_backup(db_path, stranger)
+    assert names_in(db_path) == {"Kept"}
+    assert not (db_path.parent / "set-aside").exists()

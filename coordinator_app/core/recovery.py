@@ -125,6 +125,19 @@ def _checkpoint(db_path: Path) -> None:
         pass
 
 
+def _is_coordinator_database(path: Path) -> bool:
+    # Any SQLite file passes integrity_check; only ours has these two tables.
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return {"alembic_version", "replica"} <= names
+
+
 @dataclass(frozen=True)
 class Restored:
     restored_from: Path
@@ -144,6 +157,9 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     if not report.sound:
         raise DatabaseError(_("The backup {path} is damaged ({problem}); it was not restored.")
                             .format(path=source, problem=report.problems[0]))
+    if not _is_coordinator_database(source):
+        raise DatabaseError(_("{path} is not a Coordinator database; it was not restored.")
+                            .format(path=source))
     safety = None
     if db_path.exists() and assess(db_path, unclean=True).sound:
         _checkpoint(db_path)
