@@ -204,7 +204,16 @@ def test_a_read_only_database_file_is_refused_before_anything_is_typed(qtbot, db
         subprocess.run(["umount", str(db_path)])
 
 
-def test_uncaught_exception_is_logged_and_shown_and_work_goes_on(qtbot):
+@pytest.fixture
+def hooks_put_back(monkeypatch):
+    """install_exception_hook replaces both hooks; pytest's own come back afterwards."""
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
+def test_uncaught_exception_is_logged_and_shown_and_work_goes_on(qtbot, hooks_put_back):
     hook = safety.install_exception_hook(None)
     try:
         raise ValueError("the list could not be sorted")
@@ -224,11 +233,10 @@ def test_uncaught_exception_is_logged_and_shown_and_work_goes_on(qtbot):
         hook(*sys.exc_info())
     assert hook.count == 2 and "missing" in hook.dialog.text()  # one dialog, updated
     hook.dialog.close()
-    sys.excepthook = sys.__excepthook__
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_exception_in_a_qt_slot_reaches_the_hook(qtbot):
+def test_an_exception_in_a_qt_slot_reaches_the_hook(qtbot, hooks_put_back):
     hook = safety.install_exception_hook(None)
     ran_after = []
 
@@ -241,7 +249,24 @@ def test_an_exception_in_a_qt_slot_reaches_the_hook(qtbot):
     assert hook.count == 1
     assert "a slot failed" in log_file().read_text("utf-8")
     hook.dialog.close()
-    sys.excepthook = sys.__excepthook__
+
+
+def test_an_exception_in_a_worker_thread_is_logged_and_shown(qtbot, hooks_put_back):
+    import threading
+
+    hook = safety.install_exception_hook(None)
+
+    def work():
+        raise OSError("the worker failed")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert "OSError: the worker failed" in log_file().read_text("utf-8")
+    # Shown by the main thread once it gets to it (widgets belong to it).
+    qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible())
+    assert "the worker failed" in hook.dialog.text()
+    hook.dialog.close()
 
 
 def test_scheduler_backs_up_only_when_something_changed(qtbot, workspace, tmp_path):

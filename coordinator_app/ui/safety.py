@@ -215,33 +215,44 @@ def choose_extra_folder(parent: QWidget | None = None,
 
 # -- crash reports -------------------------------------------------------------------------
 
-class ExceptionHook:
-    """Logs an uncaught exception and shows it in a dialog; the app keeps running."""
+class ExceptionHook(QObject):
+    """Logs an uncaught exception and shows it in a dialog; the app keeps running.
+
+    An exception in a worker thread is logged there and shown by the main thread
+    (widgets belong to it): the signal is queued across threads.
+    """
+
+    _caught = Signal(str, str)
 
     def __init__(self, app: QApplication | None):
+        super().__init__(app)
         self.app = app
         self.count = 0
         self.dialog: QMessageBox | None = None
         self.log_path = logs.setup_logging()
+        self._caught.connect(self._show)
 
     def __call__(self, exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        details = logs.log_exception(exc_type, exc, tb)
-        self.count += 1
-        if threading.current_thread() is not threading.main_thread():
-            return  # widgets belong to the main thread; the log has it
         try:
-            self._show(exc, details)
+            details = logs.log_exception(exc_type, exc, tb)
+            self.count += 1
+            self._caught.emit(str(exc) or exc_type.__name__, details)
         except Exception:  # noqa: BLE001 - a broken dialog must not recurse into the hook
             sys.__excepthook__(exc_type, exc, tb)
 
-    def _show(self, exc: BaseException, details: str) -> None:
+    def _show(self, message: str, details: str) -> None:
+        try:
+            self._fill_dialog(message, details)
+        except Exception:  # noqa: BLE001 - raising here would come straight back to us
+            logs.log.exception("the crash dialog could not be shown")
+
+    def _fill_dialog(self, message: str, details: str) -> None:
         if self.dialog is None:
             self.dialog = _box(None, QMessageBox.Icon.Critical, _("Something went wrong"), "")
             self.dialog.addButton(_("Keep working"), QMessageBox.ButtonRole.AcceptRole)
-        message = str(exc) or type(exc).__name__
         self.dialog.setText(_("Something went wrong: {message}").format(message=message))
         self.dialog.setInformativeText(_(
             "Every change you confirmed is saved. You can keep working; if this happens "
