@@ -179,6 +179,7 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         data["priority_areas"] = [
             link.priority_area.name
             for link in _all(session, AgreementPriorityArea, agreement_id=obj.id)
+            if link.priority_area.deleted_at is None
         ]
         data["projects"] = [_name(session, Project, link.project_id)
                             for link in _all(session, ProjectAgreement, agreement_id=obj.id)]
@@ -192,6 +193,7 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         data["priority_areas"] = [
             link.priority_area.name
             for link in _all(session, ProjectPriorityArea, project_id=obj.id)
+            if link.priority_area.deleted_at is None
         ]
         data["milestones"] = [{"title": m.title, "due_on": plain(m.due_on), "status": m.status}
                               for m in _all(session, Milestone, project_id=obj.id)]

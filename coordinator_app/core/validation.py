@@ -1,9 +1,10 @@
 """Rules a record must meet before its transaction may commit.
 
-Rules run on every record an edit touched, after its last flush and before the
-commit, so they see the whole edit (a signatory and the party it signs for may
-be added in the same edit). A broken rule raises ValidationError and the edit
-is rolled back whole.
+The service runs a record's rules at each step of an edit (Edit.create, update,
+restore, revert), against what the edit has written so far: within one edit a
+party is added before the signatory who signs for it. A broken rule raises
+ValidationError and the whole edit is rolled back. `check_removal` guards
+deletions that would leave other records breaking a rule.
 """
 
 from __future__ import annotations
