@@ -323,3 +323,30 @@ def test_qt_calls_do_not_run_down_none_and_the_booleans(qtbot):
     # (on Python 3.12+ because None is immortal, on 3.11 because of protect_singletons).
     for singleton in (None, True, False):
         assert sys.getrefcount(singleton) > 1_000_000
+
+
+def test_typing_in_the_editor_flows_into_the_list_and_keeps_the_selection(qtbot, demo_workspace):
+    window = open_window(qtbot, demo_workspace)
+    window.show_page("organization")
+    page = window.list_pages["organization"]
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    record_id = page.editor.current_id()
+    name = page.editor.name.edit
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Aaa Pilot Community")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "Aaa Pilot Community" in names(page))
+    assert page.model.id_at(page.view.currentIndex().row()) == record_id
+    assert page.editor.current_id() == record_id
+    assert page.editor.isAncestorOf(QApplication.focusWidget())  # typing goes on undisturbed
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    name.setFocus()
+    qtbot.keyClicks(name, "Zzz Brand New Hromada")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.editor.current_id() is not None)
+    created = page.editor.current_id()
+    assert page.model.id_at(page.view.currentIndex().row()) == created
+    assert "Zzz Brand New Hromada" in names(page)
