@@ -274,3 +274,19 @@ def test_a_really_full_disk_loses_no_saved_edit(tmp_path):
         if db is not None:
             db.close()
         subprocess.run(["umount", str(disk)])
+
+
+def test_cli_list_in_words_and_errors_without_a_traceback(workspace, tmp_path, cli):
+    path = workspace.db.path
+    empty = cli("backup", "list", db=path)
+    assert empty.returncode == 0 and "No backups" in empty.stdout
+    backup.create_backup(path, reason="auto")
+    listed = cli("backup", "list", db=path)
+    assert "auto" in listed.stdout and " UTC " in listed.stdout
+
+    missing = cli("backup", "create", db=tmp_path / "nothing-here.sqlite3")
+    assert missing.returncode == 1 and "There is no database" in missing.stderr
+    not_a_folder = cli("backup", "folder", str(tmp_path / "no-such-folder"), db=path)
+    assert not_a_folder.returncode == 1 and "is not a folder" in not_a_folder.stderr
+    cleared = cli("backup", "folder", "--none", db=path)
+    assert "No extra backup folder is set." in cleared.stdout
