@@ -247,3 +247,9 @@ def test_demo_is_refused_while_the_app_has_the_database_open(tmp_path, capsys):
     finally:
         app_lock.release()
     assert cli.main(["--db", str(db), "demo"]) == 0
+
+
+@pytest.mark.parametrize("kind", ["person", "persons", "people"])
+def test_kinds_may_be_singular_or_plural(demo_db, capsys, kind):
+    person = main_json(capsys, "--db", str(demo_db), "show", kind, "Klisonis", "--json")
+    assert person["name"] == demo.KLISONIS

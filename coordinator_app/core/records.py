@@ -43,7 +43,9 @@ LISTABLE: dict[str, type[Entity]] = {
     "projects": Project,
     "activities": Activity,
 }
-ALIASES = {"organisations": "organizations", "persons": "people"}
+#: Other spellings people type: British English, and the singular (`show person …`).
+ALIASES = {"organisations": "organizations", "persons": "people", "organisation": "organizations",
+           **{cls.KIND: plural for plural, cls in LISTABLE.items()}}
 
 
 def listable(name: str) -> type[Entity]:
