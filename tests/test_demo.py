@@ -154,3 +154,20 @@ def test_the_memorandum_carries_a_briefing_note(demo_workspace):
         note = session.scalars(select(Attachment)).one()
     assert note.owner_kind == "agreement" and note.media_type == "text/plain"
     assert "Ігор Терехов" in attachment_bytes(demo_workspace, note.id).decode("utf-8")
+
+
+def test_a_demo_that_fails_midway_leaves_the_database_empty(workspace, monkeypatch):
+    from coordinator_app.core import demo_projects
+    from coordinator_app.core.errors import ValidationError
+    from coordinator_app.core.models import Activity
+
+    def broken_activities(b, *args):
+        b.add(Activity, title="A meeting with no date")  # refused by the rules
+
+    monkeypatch.setattr(demo_projects, "activities", broken_activities)
+    with pytest.raises(ValidationError, match="needs a date"):
+        demo.load_demo(workspace)
+    for cls in (Organization, Person, Agreement, Project, PriorityArea):
+        assert _count(workspace, cls) == 0
+    with workspace.read() as session:
+        assert session.scalars(select(Change)).all() == []
