@@ -350,3 +350,12 @@ def test_typing_in_the_editor_flows_into_the_list_and_keeps_the_selection(qtbot,
     created = page.editor.current_id()
     assert page.model.id_at(page.view.currentIndex().row()) == created
     assert "Zzz Brand New Hromada" in names(page)
+
+
+def test_column_widths_share_the_list_width_and_keep_every_title_readable():
+    from coordinator_app.ui.list_page import share
+
+    assert share(1000, [3, 1], [10, 10]) == [750, 250]
+    # A narrow weight still gets room for its title; the rest shrink to fit.
+    assert share(1000, [10, 10, 1], [50, 50, 200]) == [400, 400, 200]
+    assert sum(share(777, [40, 22, 8, 18, 30], [60, 50, 70, 60, 80])) <= 777

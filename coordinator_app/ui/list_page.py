@@ -138,9 +138,11 @@ class ListPage(QWidget):
             return  # not laid out yet; the set widths will do
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
-        for number, column in enumerate(columns):
-            title = metrics.horizontalAdvance(_(column.title)) + 4 * char  # room for the arrow
-            header.resizeSection(number, max(title, available * column.width // total))
+        # Room for each title and its sort arrow; what is left goes by weight.
+        least = [metrics.horizontalAdvance(_(c.title)) + 4 * char for c in columns]
+        sizes = share(available, [c.width for c in columns], least)
+        for number, size in enumerate(sizes):
+            header.resizeSection(number, size)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -286,3 +288,23 @@ class ListPage(QWidget):
         else:
             text = ngettext("{count} record", "{count} records", total)
         self.count_label.setText(text.format(count=format_number(total)))
+
+
+def share(available: int, weights: list[int], least: list[int]) -> list[int]:
+    """Split `available` pixels by `weights`, giving no column less than its `least`."""
+    sizes = [0] * len(weights)
+    free = set(range(len(weights)))
+    room = available
+    while free:
+        total = sum(weights[i] for i in free)
+        pinned = {i for i in free if room * weights[i] // total < least[i]}
+        if not pinned:
+            for i in free:
+                sizes[i] = room * weights[i] // total
+            break
+        for i in pinned:
+            sizes[i] = least[i]
+            room -= least[i]
+        free -= pinned
+        room = max(room, 0)
+    return sizes

@@ -26,6 +26,7 @@ class StatusBar(QStatusBar):
         self.offline.setToolTip(_("Coordinator never needs a network: every record is kept "
                                   "in the database file on this computer."))
         for label in (self.database, self.backup, self.offline):
+            label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         if scheduler is not None:
             scheduler.status_changed.connect(self.show_backup)
