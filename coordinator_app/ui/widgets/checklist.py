@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity, PriorityArea
 from coordinator_app.i18n import _, current_language
@@ -43,7 +44,7 @@ class PriorityAreaList(QWidget):
         self.record_id = record_id
         lang = current_language()
         areas = sorted(session.scalars(select(PriorityArea).where(
-            PriorityArea.deleted_at.is_(None))), key=lambda a: a.name_in(lang).casefold())
+            PriorityArea.deleted_at.is_(None))), key=lambda a: sort_key(a.name_in(lang)))
         self.links = {}
         if record_id is not None:
             for link in session.scalars(select(self.link).where(
