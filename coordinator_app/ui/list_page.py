@@ -120,6 +120,7 @@ class ListPage(QWidget):
         column, order = self.model.sort_state()
         header.setSortIndicator(column, order)
         view.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_indicator_true)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.activated.connect(lambda _index: self.editor.setFocus())
         return view
@@ -281,6 +282,14 @@ class ListPage(QWidget):
         finally:
             self._quiet = False
         self.view.scrollTo(index)
+
+    def _keep_indicator_true(self, column: int, _order: Qt.SortOrder) -> None:
+        # A column that cannot be sorted must not show an arrow the rows do not follow.
+        if not self.model.spec.columns[column].sortable:
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self.model.sort_state())
+            header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
         if self.model.filter_text().strip():
