@@ -96,6 +96,25 @@ def test_thinning_keeps_recent_daily_and_weekly_backups(tmp_path):
     assert len(kept) <= 10 + 15 + 9
 
 
+def test_thinning_keeps_within_the_disk_budget_oldest_first(tmp_path, monkeypatch):
+    now = utcnow()
+    folder = tmp_path / "backups"
+    paths = fake_backups(folder, [now - timedelta(days=i) for i in range(12)])
+    for path in paths:
+        path.write_bytes(b"x" * 1000)
+    monkeypatch.setattr(backup, "MIN_BUDGET_BYTES", 5500)
+
+    removed = backup.thin_backups(tmp_path / "coordinator.sqlite3", folder, now=now)
+
+    assert removed == paths[:4:-1]  # the oldest seven, oldest first
+    assert [b.path for b in backup.list_backups(tmp_path / "coordinator.sqlite3",
+                                                [folder])] == paths[:5]
+
+    monkeypatch.setattr(backup, "MIN_BUDGET_BYTES", 10)
+    backup.thin_backups(tmp_path / "coordinator.sqlite3", folder, now=now)
+    assert len(list(folder.iterdir())) == backup.KEEP_ALWAYS  # never fewer than these
+
+
 def test_thinning_removes_backups_cut_off_long_ago(tmp_path):
     import os
 

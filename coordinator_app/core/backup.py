@@ -3,7 +3,8 @@
 Each backup is written to a temporary file, fsynced, checked with
 `PRAGMA quick_check`, then renamed into place, so a backup on disk is whole.
 Backups are thinned to the last few, one a day for two weeks and one a week for
-two months; a second folder chosen by the user (a USB stick) gets a copy too.
+two months, within a disk budget (size_budget); a second folder chosen by the
+user (a USB stick) gets a copy too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ STAMP = "%Y%m%dT%H%M%S%fZ"
 KEEP_RECENT = 10
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
+#: The newest backups are never removed to save space.
+KEEP_ALWAYS = 3
+BUDGET_COPIES = 12
+MIN_BUDGET_BYTES = 2 * 1024**3
 #: Older than this, with changes since, and the status bar warns.
 STALE_AFTER = timedelta(days=1)
 SETTINGS_FILE = "backup-settings.json"
@@ -190,13 +195,42 @@ def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> li
     keep = backups_to_keep(backups, now)
     removed = []
     for backup in backups:
-        if backup.path not in keep:
-            try:
-                backup.path.unlink()
-            except OSError:
-                continue
+        if backup.path not in keep and _unlink(backup.path):
+            removed.append(backup.path)
+    # Thirty copies of a 500 MB database would fill a small laptop disk: past the
+    # budget the oldest go first, but never the newest few.
+    kept = [b for b in backups if b.path in keep]  # newest first
+    sizes = {b.path: _size(b.path) for b in kept}
+    total = sum(sizes.values())
+    budget = size_budget(db_path)
+    for backup in reversed(kept[KEEP_ALWAYS:]):
+        if total <= budget:
+            break
+        if _unlink(backup.path):
+            total -= sizes[backup.path]
             removed.append(backup.path)
     return removed
+
+
+def size_budget(db_path: Path) -> int:
+    """How many bytes of backups one folder may hold: room for BUDGET_COPIES copies of
+    the database, and never less than MIN_BUDGET_BYTES."""
+    return max(MIN_BUDGET_BYTES, BUDGET_COPIES * _size(db_path))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _unlink(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def assess(db_path: Path, *, unclean: bool) -> Assessment:
         return result
     if unclean or db_path.stat().st_size <= ALWAYS_CHECK_BYTES:
         result.checked = True
-        result.problems.extend(check_file(db_path, quick=True).problems)
+        result.problems.extend(check_file(db_path, quick=True, foreign_keys=False).problems)
     return result
 
 
@@ -88,7 +88,7 @@ def newest_sound_backup(db_path: Path, folders: list[Path] | None = None
                         ) -> backup.BackupFile | None:
     """The newest backup that passes `quick_check` (damaged ones are skipped)."""
     for candidate in backup.list_backups(db_path, folders):
-        if check_file(candidate.path, quick=True).sound:
+        if check_file(candidate.path, quick=True, foreign_keys=False).sound:
             return candidate
     return None
 

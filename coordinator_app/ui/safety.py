@@ -111,7 +111,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
             except Exception as exc:  # noqa: BLE001 - sorted into damage or a plain error
                 logs.log.warning("opening %s failed: %s", path, exc)
                 # Damage, or something else (a full or read-only disk)? The file decides.
-                problems = check_file(path, quick=True).problems
+                problems = check_file(path, quick=True, foreign_keys=False).problems
                 if not problems:
                     lock.release(clean=not lock.previous_unclean)
                     show_error(_("The database {path} could not be opened: {reason}").format(
