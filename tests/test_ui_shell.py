@@ -365,3 +365,46 @@ def test_column_widths_share_the_list_width_and_keep_every_title_readable():
     # A narrow weight still gets room for its title; the rest shrink to fit.
     assert share(1000, [10, 10, 1], [50, 50, 200]) == [400, 400, 200]
     assert sum(share(777, [40, 22, 8, 18, 30], [60, 50, 70, 60, 80])) <= 777
+
+
+def test_menu_opens_briefing_pack_and_settings(qtbot, demo_workspace):
+    from coordinator_app.ui.settings_dialog import SettingsDialog
+
+    window = open_window(qtbot, demo_workspace)
+    window.actions.briefing.trigger()
+    qtbot.waitUntil(lambda: any(w.isVisible() and type(w).__name__ == "BriefingDialog"
+                                for w in QApplication.topLevelWidgets()))
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == "BriefingDialog":
+            widget.reject()
+    seen = []
+
+    def close_settings() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SettingsDialog):
+            seen.append(dialog)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, close_settings)
+
+    QTimer.singleShot(20, close_settings)
+    window.actions.settings.trigger()
+    assert seen
+
+
+def test_back_up_now_updates_the_status_bar_and_clears_the_dashboard_warning(
+        qtbot, demo_workspace):
+    from coordinator_app.core.backup import list_backups
+    from coordinator_app.ui.safety import BackupScheduler
+
+    scheduler = BackupScheduler(demo_workspace)
+    scheduler.start()
+    window = MainWindow(UiContext(demo_workspace), scheduler)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.dashboard.backup_warning.isVisible()
+    window.actions.backup.trigger()
+    assert list_backups(demo_workspace.db.path)
+    assert "Last backup" in window.statusBar().backup.text()
+    assert not window.dashboard.backup_warning.isVisible()
