@@ -92,7 +92,7 @@ def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
         expression = match_expression(name, columns="title names")
         if expression:
             candidates.update(row[1] for row in query_index(
-                session, expression, [kind], 50, ranked=True))
+                session, expression, [kind], 200))
         candidates.update(row[1] for row in fuzzy.near_matches(session, name, [kind], 20))
     if not candidates:
         return {}
@@ -111,7 +111,7 @@ def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
 
 
 def _indexed(session: Session, kind: str, expression: str) -> list[str]:
-    return [row[1] for row in query_index(session, expression, [kind], 200, ranked=False)]
+    return [row[1] for row in query_index(session, expression, [kind], 200)]
 
 
 def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str, str]:

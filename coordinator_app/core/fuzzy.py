@@ -109,9 +109,11 @@ def near_matches(session: Session, text: str, kinds: list[str],
     from coordinator_app.core.search import query_index
 
     expression = "{title names} : (%s)" % " AND ".join(parts)
-    rows = query_index(session, expression, kinds, limit, ranked=True)
+    rows = query_index(session, expression, kinds, max(limit, 200))
     base = sum(similarity) / len(similarity) / 100.0
-    return [(kind, record_id, base * 0.9 - rank / 1000.0) for kind, record_id, rank, _t in rows]
+    found = [(kind, record_id, base * 0.9 - bm25 / 1000.0) for kind, record_id, bm25, _t in rows]
+    found.sort(key=lambda row: -row[2])
+    return found[:limit]
 
 
 def forget(database: str | None = None) -> None:

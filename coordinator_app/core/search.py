@@ -2,10 +2,13 @@
 list filters and `coordinator search` call.
 
 Typed text is folded and transliterated as the index is (core.folding), every
-word is a prefix (search as you type), and all words must match. Exact matches
-are ranked by FTS5's bm25 with names weighing most; when they are fewer than
-asked for, names spelled nearly so ("Kharkov", "Charkiv", "Terechov") are looked
-up in the index's list of name words and ranked after them.
+word is a prefix (search as you type), and all words must match. Matches in
+names and titles come first, then matches elsewhere (positions, notes), each
+ranked by where the typed word stands in the name and by FTS5's bm25 with names
+weighing most; when they are fewer than asked for, names spelled nearly so
+("Kharkov", "Charkiv", "Terechov") are looked up in the index's list of name
+words and ranked after them. Scores: names 3-4.x, elsewhere 1.5-2.5, near
+spellings below 1.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ WEIGHTS = "0.0, 10.0, 5.0, 1.0"
 #: A single word this short matches only the beginning of names and titles, unranked:
 #: ranking every record that has a word starting with "k" is work nobody looks at.
 SHORT = 2
+#: Matches ranked per step (see _exact).
+CANDIDATES = 200
 
 _keys = table("search_keys", column("entry"), column("kind"), column("record_id"))
 _index = table("search_index", column("rowid"))
@@ -87,7 +92,7 @@ def filter_clause(cls, text: str) -> ColumnElement[bool]:
 
 
 def query_index(session: Session, expression: str, kinds: list[str], limit: int, *,
-                ranked: bool) -> list[tuple[str, str, float, str]]:
+                ranked: bool = False) -> list[tuple[str, str, float, str]]:
     """(kind, id, bm25, folded title) of index rows matching `expression`.
 
     Ranked: FTS5 orders every match by bm25, which costs time in proportion to
@@ -104,36 +109,39 @@ def query_index(session: Session, expression: str, kinds: list[str], limit: int,
         f"WHERE search_index MATCH ?{where}{order} LIMIT ?", (*params, limit)).fetchall()
 
 
+def rank(rows, terms: list[list[str]], base: float) -> list[tuple[str, str, float]]:
+    """(kind, id, score) best first: a title starting with the first typed word,
+    then a title with a word starting so, then bm25 (which favours names)."""
+    first = terms[0] if terms else []
+    results = []
+    for kind, record_id, bm25, title in rows:
+        bonus = 1.0 if any(title.startswith(form) for form in first) else (
+            0.5 if any(f" {form}" in title for form in first) else 0.0)
+        results.append((kind, record_id, base + bonus - bm25 / 100.0))
+    results.sort(key=lambda row: -row[2])
+    return results
+
+
 def _exact(session: Session, text: str, kinds: list[str], limit: int) -> list[tuple]:
     """(kind, id, score) of exact/prefix matches, best first; score > 1.
 
-    Names and titles first, ranked; then, if they are too few, records that have
-    the words anywhere else (positions, organisations, notes), unranked: there
-    can be tens of thousands of those and they all rank below a name anyway."""
+    Names and titles first; then, if they are too few, records that have the
+    words anywhere else (positions, organisations, notes), always below names.
+    Each step ranks at most CANDIDATES matches, the first the index yields: a
+    typed "Шев" matches thousands of Шевченкоs, and ordering all of them by
+    bm25 costs time while telling nobody apart."""
     terms = query_words(text)
     if not terms:
         return []
-    if _is_short(text):
-        rows = query_index(session, match_expression(text, columns="title"), kinds, limit,
-                           ranked=False)
-    else:
-        rows = query_index(session, match_expression(text, columns="title names"), kinds,
-                           limit, ranked=True)
-        if len(rows) < limit:
-            seen = {row[1] for row in rows}
-            more = query_index(session, match_expression(text), kinds, limit + len(rows),
-                               ranked=False)
-            rows += [row[:2] + (row[2] / 10.0 + 10.0, row[3]) for row in more
-                     if row[1] not in seen]
-    first = terms[0]
-    results = []
-    for kind, record_id, rank, title in rows:
-        # A name that starts with what was typed beats one with a word that does.
-        bonus = 1.0 if any(title.startswith(form) for form in first) else (
-            0.5 if any(f" {form}" in title for form in first) else 0.0)
-        results.append((kind, record_id, 2.0 + bonus - rank / 100.0))
-    results.sort(key=lambda row: -row[2])
-    return results[:limit]
+    wanted = max(CANDIDATES, limit)
+    columns = "title" if _is_short(text) else "title names"
+    rows = query_index(session, match_expression(text, columns=columns), kinds, wanted)
+    found = rank(rows, terms, 3.0)
+    if len(found) < limit and columns != "title":
+        seen = {row[1] for row in found}
+        more = query_index(session, match_expression(text), kinds, wanted + len(seen))
+        found += rank([row for row in more if row[1] not in seen], terms, 1.5)
+    return found[:limit]
 
 
 def search(
