@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -411,10 +412,14 @@ class BriefingDialog(QDialog):
 
 
 def print_agreement_summary(context: UiContext, agreement_id: str,
-                            parent: QWidget | None = None) -> ReportPreviewDialog:
+                            parent: QWidget | None = None) -> ReportPreviewDialog | None:
     """Show the summary of one agreement, ready to print or save."""
     workspace = context.workspace
-    title = workspace.get(Agreement, agreement_id).title
+    try:
+        title = workspace.get(Agreement, agreement_id).title
+    except CoordinatorError as exc:  # deleted meanwhile, on this laptop or by a sync
+        QMessageBox.warning(parent, _("Print summary"), str(exc))
+        return None
 
     def render(lang: str, out: Path, progress) -> Path:
         from coordinator_app.reports import render_memorandum

@@ -85,7 +85,7 @@ class AgreementEditor(RecordEditor):
             c, Signatory, kind=self.KIND, parent_fk="agreement_id", columns=[
                 Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
                 Column(N_("Signs for"), lambda: ChoiceField(
-                    "organization_id", self.parties_source)),
+                    "organization_id", self.parties_source), stretch=False, chars=24),
                 Column(N_("Title at signing"), lambda: TextField(
                     "title_at_signing", _("e.g. Mayor of Kharkiv"))),
             ], required=("person_id", "organization_id"), label=_("signatory")))
@@ -93,8 +93,9 @@ class AgreementEditor(RecordEditor):
             c, Commitment, kind=self.KIND, parent_fk="agreement_id", columns=[
                 Column(N_("What"), lambda: TextField("description")),
                 Column(N_("Party"), lambda: ChoiceField(
-                    "party_id", self.parties_source, allow_empty=True)),
-                Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"})),
+                    "party_id", self.parties_source, allow_empty=True), stretch=False, chars=20),
+                Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"}),
+                       stretch=False, chars=18),
                 Column(N_("Due"), lambda: DateField("due_on"), stretch=False),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.COMMITMENT_STATUSES),
                        stretch=False),

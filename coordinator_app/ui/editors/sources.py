@@ -13,7 +13,7 @@ def source_table(context: UiContext, *, kind: str) -> RelationTable:
     columns = [
         Column(N_("Title"), lambda: TextField("title", _("e.g. Press release"))),
         Column(N_("Link"), lambda: TextField("url", "https://")),
-        Column(N_("Publisher"), lambda: TextField("publisher")),
+        Column(N_("Publisher"), lambda: TextField("publisher"), stretch=False, chars=18),
         Column(N_("Published"), lambda: DateField("published_on"), stretch=False),
     ]
     return RelationTable(context, Source, kind=kind, parent_fk="owner_id", columns=columns,

@@ -129,6 +129,7 @@ class RecordPicker(Field):
     def _show_label(self) -> None:
         self.edit.setText(self.label)
         self.edit.setCursorPosition(0)
+        self.edit.setToolTip(self.label)  # the whole name, where a narrow cell cuts it
         self.open_button.setEnabled(self.record_id is not None)
 
     def _open(self) -> None:
