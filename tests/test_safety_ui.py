@@ -360,3 +360,17 @@ def test_backups_to_a_full_disk_fail_clearly(qtbot, workspace, tmp_path):
         assert not list(stick.iterdir())  # no half-written backup left behind
     finally:
         subprocess.run(["umount", str(stick)])
+
+
+def test_a_write_protected_usb_stick_is_named_as_such(qtbot, workspace, tmp_path):
+    stick = tmp_path / "usb"
+    mount_tmpfs(stick, "4m")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+        backup.set_extra_folder(stick)
+        scheduler = safety.BackupScheduler(workspace)
+        made = scheduler.backup_now()
+        assert made is not None and made.exists()  # kept on this computer
+        assert "the disk is read-only" in scheduler.status_text()
+    finally:
+        subprocess.run(["umount", str(stick)])

@@ -9,6 +9,7 @@ user (a USB stick) gets a copy too.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -73,10 +74,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _reason_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno == 28 or "full" in str(exc).lower():
+    # OSError carries an errno; SQLite only says it in words ("database or disk is full").
+    code = exc.errno if isinstance(exc, OSError) else None
+    words = str(exc).lower()
+    if code == errno.ENOSPC or "full" in words:
         return _("the disk is full")
-    if isinstance(exc, OSError) and exc.errno == 30 or "readonly" in str(exc).lower() \
-            or "read-only" in str(exc).lower():
+    if code == errno.EROFS or "readonly" in words or "read-only" in words:
         return _("the disk is read-only")
     return str(getattr(exc, "strerror", None) or exc)
 
