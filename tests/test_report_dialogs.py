@@ -166,3 +166,12 @@ def test_stop_ends_a_report_in_progress(context, qtbot):
     dialog.cancel_button.click()
     assert not job.isRunning()
     assert not dialog.isVisible()
+
+
+def test_summary_of_a_deleted_agreement_says_so(context, memo_id, qtbot, monkeypatch):
+    warnings = []
+    monkeypatch.setattr("coordinator_app.ui.report_dialogs.QMessageBox.warning",
+                        lambda parent, title, text: warnings.append(text))
+    context.workspace.delete(Agreement, memo_id)
+    assert print_agreement_summary(context, memo_id, None) is None
+    assert warnings and memo_id in warnings[0]

@@ -283,6 +283,6 @@ def test_command_line_errors_are_one_clear_line(demo_workspace, db_path, tmp_pat
 
 
 def test_importing_reports_does_not_load_reportlab():
-    code = ("import sys, coordinator_app.reports, coordinator_app.commands.reports; "
-            "sys.exit('reportlab' in sys.modules)")
+    code = ("import sys, coordinator_app.reports, coordinator_app.commands.reports, "
+            "coordinator_app.ui.report_dialogs; sys.exit('reportlab' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
