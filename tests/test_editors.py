@@ -190,3 +190,20 @@ def test_a_pause_commit_leaves_the_cursor_and_the_typed_space_alone(org_editor, 
     edit.editingFinished.emit()
     assert edit.text() == "Kharkiv City"
     assert workspace.get(Organization, org_editor.current_id()).name == "Kharkiv City"
+
+
+def test_people_of_an_organisation_are_their_positions(org_editor, workspace, qtbot):
+    from coordinator_app.core.models import Affiliation, Person
+    from test_editors_helpers import pick
+
+    person = workspace.create(Person, full_name="Ihor Terekhov")
+    type_into(qtbot, org_editor.name, "Kharkiv City Council")
+    table = org_editor.people
+    pick(qtbot, table.cell(0, 0), "Terekhov")
+    settle(qtbot)
+    type_into(qtbot, table.cell(0, 1), "Mayor")
+    settle(qtbot)
+    with workspace.read() as session:
+        [position] = session.scalars(select(Affiliation)).all()
+    assert (position.person_id, position.organization_id, position.position) == (
+        person.id, org_editor.current_id(), "Mayor")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from coordinator_app.core import vocab
-from coordinator_app.core.models import Organization
+from coordinator_app.core.models import Affiliation, Organization
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import offer_duplicates
-from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
+from coordinator_app.ui.widgets.fields import ChoiceField, DateField, NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.tags import TagsField
 
 
@@ -37,6 +38,14 @@ class OrganizationEditor(RecordEditor):
         self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
         self.contacts = self.section(_("Contacts"), contact_table(
             c, kind=self.KIND, owner_fk="organization_id"))
+        # The same positions a person's editor shows, seen from the organisation.
+        self.people = self.section(_("People"), RelationTable(
+            c, Affiliation, kind=self.KIND, parent_fk="organization_id", columns=[
+                Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
+                Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
+                Column(N_("From"), lambda: DateField("start_on"), stretch=False),
+                Column(N_("To"), lambda: DateField("end_on"), stretch=False),
+            ], required=("person_id",), label=_("position"), order_by="start_on"))
 
     def after_create(self, record_id: str) -> None:
         offer_duplicates(self, record_id)
