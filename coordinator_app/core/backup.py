@@ -60,7 +60,7 @@ class BackupHealth:
     warning: str | None
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -107,7 +107,7 @@ def copy_database(source: Path, target: Path) -> None:
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as exc:
         try:
             partial.unlink(missing_ok=True)

@@ -99,13 +99,14 @@ def set_aside(db_path: Path, why: str = "before-restore") -> Path | None:
     present = [p for p in present if p.exists()]
     if not present:
         return None
-    folder = db_path.parent / "set-aside" / f"{db_path.stem}-{utcnow().strftime(backup.STAMP)}-{why}"
+    stamp = utcnow().strftime(backup.STAMP)
+    folder = db_path.parent / "set-aside" / f"{db_path.stem}-{stamp}-{why}"
     try:
         folder.mkdir(parents=True, exist_ok=False)
         for path in present:
             os.replace(path, folder / path.name)
-        backup._fsync_dir(folder)
-        backup._fsync_dir(db_path.parent)
+        backup.fsync_dir(folder)
+        backup.fsync_dir(db_path.parent)
     except OSError as exc:
         raise DatabaseError(_(
             "Could not move {path} aside before restoring: {reason}. Nothing was changed."
