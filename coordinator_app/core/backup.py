@@ -299,9 +299,11 @@ def set_extra_folder(folder: Path | None) -> None:
     path = _settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(
-        {"extra_folder": str(Path(folder).expanduser().resolve()) if folder else None}),
-        encoding="utf-8")
+    with partial.open("w", encoding="utf-8") as handle:
+        json.dump({"extra_folder": str(Path(folder).expanduser().resolve()) if folder
+                   else None}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(partial, path)
 
 
