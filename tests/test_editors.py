@@ -207,3 +207,22 @@ def test_people_of_an_organisation_are_their_positions(org_editor, workspace, qt
         [position] = session.scalars(select(Affiliation)).all()
     assert (position.person_id, position.organization_id, position.position) == (
         person.id, org_editor.current_id(), "Mayor")
+
+
+def test_a_deleted_record_can_be_restored_from_its_notice(org_editor, context, workspace, qtbot):
+    from coordinator_app.core.models import ContactPoint
+
+    type_into(qtbot, org_editor.name, "Plunge")
+    org_id = org_editor.current_id()
+    workspace.create(ContactPoint, organization_id=org_id, kind="email", value="info@plunge.lt")
+    answer_next_question(QMessageBox.StandardButton.Yes)
+    org_editor.delete_current()
+    settle(qtbot)
+    assert org_editor.notice.action.isVisibleTo(org_editor)
+    org_editor.notice.action.click()
+    settle(qtbot)
+    assert workspace.get(Organization, org_id).deleted_at is None
+    with workspace.read() as session:
+        assert session.scalars(select(ContactPoint)).one().deleted_at is None
+    assert org_editor.body.isEnabled()
+    assert not org_editor.notice.isVisibleTo(org_editor)

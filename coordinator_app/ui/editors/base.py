@@ -203,6 +203,20 @@ class RecordEditor(QWidget):
             return False
         return True
 
+    def restore_current(self) -> bool:
+        """Bring back the deleted record shown, with what was deleted with it."""
+        record_id = self.binder.record_id
+        if record_id is None:
+            return False
+        try:
+            self.context.apply(_("Restore"), self.KIND,
+                               lambda edit: edit.restore(self.MODEL, record_id))
+        except CoordinatorError as exc:
+            self.notice.show_notice(str(exc), kind="deleted")
+            return False
+        self._load(record_id)
+        return True
+
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         self._reload_pending = False
@@ -247,7 +261,8 @@ class RecordEditor(QWidget):
             set_enabled(widget, live_id is not None)
         if gone:
             self.notice.show_notice(
-                _("This record has been deleted. Undo (Ctrl+Z) brings it back."), kind="deleted")
+                _("This record has been deleted. Undo (Ctrl+Z) brings it back."),
+                _("Restore"), self.restore_current, kind="deleted")
         elif self.notice.kind == "deleted":
             self.notice.hide_notice()
         self._order_tabs()
