@@ -293,3 +293,18 @@ def test_dates_show_in_the_readers_format_and_a_bad_date_is_refused(
     type_into(qtbot, editor.expires_on, "someday")
     assert "is not a date" in editor.expires_on.error.text()
     assert workspace.get(Agreement, editor.current_id()).expires_on is None
+
+
+def test_a_cyrillic_name_is_offered_its_official_latin_spelling(context, workspace, qtbot):
+    editor = editor_for("person", context, qtbot)
+    type_into(qtbot, editor.full_name, "Ігор Терехов")
+    settle(qtbot)
+    assert editor.use_latin.isVisibleTo(editor)
+    editor.use_latin.click()
+    settle(qtbot)
+    assert workspace.get(Person, editor.current_id()).latin_name == "Ihor Terekhov"
+    assert not editor.use_latin.isVisibleTo(editor)
+    latin = editor_for("person", context, qtbot)
+    type_into(qtbot, latin.full_name, "Audrius Klišonis")
+    settle(qtbot)
+    assert not latin.use_latin.isVisibleTo(latin)

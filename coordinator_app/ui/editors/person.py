@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import uklatn
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.folding import has_cyrillic
 from coordinator_app.core.models import Affiliation, Person
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
@@ -27,6 +32,10 @@ class PersonEditor(RecordEditor):
             "full_name", _("As written natively, e.g. Ігор Терехов")))
         self.latin_name = self.field(_("Latin spelling"), TextField(
             "latin_name", _("e.g. Ihor Terekhov")))
+        self.use_latin = QPushButton(self.latin_name)
+        self.use_latin.clicked.connect(self.use_suggested_latin)
+        self.latin_name._row.addWidget(self.use_latin)
+        self.use_latin.hide()
         self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
         self.languages = self.field(_("Languages"), TextField(
             "languages", _("ISO codes, e.g. uk, en, lt")))
@@ -45,3 +54,25 @@ class PersonEditor(RecordEditor):
 
     def after_create(self, record_id: str) -> None:
         offer_duplicates(self, record_id)
+
+    def suggested_latin(self) -> str | None:
+        """The official Ukrainian transliteration (KMU 2010) of a Cyrillic name that
+        has no Latin spelling yet; partners abroad write to "Ihor Terekhov"."""
+        stored = self.binder.stored
+        name = stored.get("full_name")
+        if not name or stored.get("latin_name") or not has_cyrillic(name):
+            return None
+        return uklatn.encode(name, uklatn.KMU_55)
+
+    def loaded(self, session: Session, obj) -> None:
+        suggestion = self.suggested_latin()
+        self.use_latin.setVisible(suggestion is not None)
+        if suggestion:
+            self.use_latin.setText(_("Use “{name}”").format(name=suggestion))
+
+    def use_suggested_latin(self) -> None:
+        suggestion = self.suggested_latin()
+        if suggestion:
+            self.latin_name.edit.setText(suggestion)
+            self.latin_name.edit.editingFinished.emit()
+            self.use_latin.hide()
