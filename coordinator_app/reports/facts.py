@@ -41,8 +41,9 @@ from coordinator_app.i18n import _
 
 #: Ways to reach someone without e-mail or a browser, in the order people try them.
 MESSENGERS = ("signal", "telegram", "whatsapp", "viber")
-#: How many of an agreement's latest activities its summary lists.
+#: How many of an agreement's latest activities its summary lists, and of those to come.
 RECENT_ACTIVITIES = 5
+UPCOMING_ACTIVITIES = 3
 
 
 @dataclass
@@ -216,12 +217,15 @@ def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementF
     project_ids = list(session.scalars(
         select(ProjectAgreement.project_id).where(ProjectAgreement.agreement_id == agreement.id,
                                                   ProjectAgreement.deleted_at.is_(None))))
-    activities = session.scalars(
-        select(Activity).where(
-            Activity.deleted_at.is_(None),
-            or_(Activity.agreement_id == agreement.id, Activity.project_id.in_(project_ids)),
-        ).order_by(Activity.occurs_on.desc()).limit(RECENT_ACTIVITIES)
-    ).all()
+    related = select(Activity).where(
+        Activity.deleted_at.is_(None),
+        or_(Activity.agreement_id == agreement.id, Activity.project_id.in_(project_ids)))
+    today = date.today()
+    upcoming = session.scalars(related.where(Activity.occurs_on > today)
+                               .order_by(Activity.occurs_on).limit(UPCOMING_ACTIVITIES)).all()
+    recent = session.scalars(related.where(Activity.occurs_on <= today)
+                             .order_by(Activity.occurs_on.desc()).limit(RECENT_ACTIVITIES)).all()
+    activities = [*reversed(upcoming), *recent]
     sources = session.scalars(
         select(Source).where(Source.owner_kind == "agreement", Source.owner_id == agreement.id,
                              Source.deleted_at.is_(None))

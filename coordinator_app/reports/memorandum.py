@@ -46,6 +46,15 @@ def due_status(kit: Kit, status: str, due_on: date | None, today: date,
     return kit.rich(text, "cell")
 
 
+def _when(kit: Kit, day: date, today: date) -> Flowable:
+    """An activity's date; one still to come says so, in bold (latest first, so on top)."""
+    text = escape(kit.date(day))
+    if day > today:
+        planned = kit.vocab(vocab.PROJECT_STATUSES, "planned")
+        text = f"<b>{text}</b><br/><i>{escape(planned)}</i>"
+    return kit.rich(text, "cell")
+
+
 def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
                     toc: bool = False) -> list[Flowable]:
     """The summary of one agreement; its title is an outline entry at `level`."""
@@ -112,8 +121,8 @@ def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
     section(gettext_in(lang, "Recent activities"), kit.table(
         [(gettext_in(lang, "Date"), 0.14), (gettext_in(lang, "Kind"), 0.14),
          (gettext_in(lang, "Activity"), 0.48), (gettext_in(lang, "Place"), 0.24)],
-        [[kit.date(a.occurs_on), kit.vocab(vocab.ACTIVITY_KINDS, a.kind), a.title, a.location]
-         for a in fact.activities],
+        [[_when(kit, a.occurs_on, today), kit.vocab(vocab.ACTIVITY_KINDS, a.kind), a.title,
+          a.location] for a in fact.activities],
     ) if fact.activities else kit.nothing(gettext_in(lang, "No activities recorded.")))
 
     section(gettext_in(lang, "Sources"), kit.table(

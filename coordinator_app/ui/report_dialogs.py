@@ -418,7 +418,7 @@ def print_agreement_summary(context: UiContext, agreement_id: str,
     try:
         title = workspace.get(Agreement, agreement_id).title
     except CoordinatorError as exc:  # deleted meanwhile, on this laptop or by a sync
-        QMessageBox.warning(parent, _("Print summary"), str(exc))
+        QMessageBox.warning(parent, _("Print"), str(exc))
         return None
 
     def render(lang: str, out: Path, progress) -> Path:
