@@ -226,3 +226,11 @@ def test_a_deleted_record_can_be_restored_from_its_notice(org_editor, context, w
         assert session.scalars(select(ContactPoint)).one().deleted_at is None
     assert org_editor.body.isEnabled()
     assert not org_editor.notice.isVisibleTo(org_editor)
+
+
+def test_hiding_the_editor_commits_what_was_typed(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Kharkiv")
+    org_editor.notes.edit.setPlainText("Typed just before the window closed")
+    org_editor.hide()
+    assert workspace.get(Organization, org_editor.current_id()).notes == \
+        "Typed just before the window closed"

@@ -225,6 +225,11 @@ class RecordEditor(QWidget):
             return
         self._load(self.binder.record_id)
 
+    def hideEvent(self, event) -> None:
+        # Another page, or the window closing: what was typed is kept, not left behind.
+        self.flush()
+        super().hideEvent(event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
