@@ -17,11 +17,10 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.pdf_preview import print_pages
 from coordinator_app.ui.report_dialogs import (
     ID_ROLE,
-    ReportPreviewDialog,
-    file_name,
     open_briefing_dialog,
     print_agreement_summary,
 )
+from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
 
 WAIT_MS = 30_000
 
