@@ -12,13 +12,17 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,8 @@ from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.list_model import RecordListModel
 
+#: What counts as a field to type into when the editor takes the focus.
+FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
 #: Typing in the filter box waits this long before querying, so a word is one query.
 FILTER_DELAY_MS = 150
 
@@ -122,7 +128,7 @@ class ListPage(QWidget):
         view.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._keep_indicator_true)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
-        view.activated.connect(lambda _index: self.editor.setFocus())
+        view.activated.connect(lambda _index: self.focus_editor())
         return view
 
     # -- the page's life ---------------------------------------------------------------
@@ -217,8 +223,21 @@ class ListPage(QWidget):
         self.view.selectionModel().clear()
         self._quiet = False
         self.editor.show_record(None)
+        self.focus_editor()
+
+    def focus_editor(self) -> None:
+        """Put the cursor in the editor's first field, ready to type."""
+        widget = self.editor.nextInFocusChain()
+        for _step in range(200):  # the focus chain is a ring; stop if it has no field
+            if widget is self.editor or widget is None:
+                break
+            if (self.editor.isAncestorOf(widget) and isinstance(widget, FIELD_TYPES)
+                    and widget.isVisible() and widget.isEnabled()
+                    and not getattr(widget, "isReadOnly", lambda: False)()):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.editor.focusNextChild()
 
     def delete_current(self) -> bool:
         if self.editor.current_id() is None:
