@@ -88,6 +88,7 @@ class RecordChooser(QWidget):
                 continue
             shown.add(record_id)
             item = QListWidgetItem(name, self.list)
+            item.setToolTip(name)  # long titles run past the list's edge
             item.setData(ID_ROLE, record_id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if record_id in self.chosen
