@@ -55,7 +55,7 @@ def child(db_path: Path, report_early: bool) -> None:
                         position="mayor")
             if report_early:
                 print(org.id, flush=True)
-                time.sleep(0.02)
+                time.sleep(0.3)  # most kills land between the report and the commit
         if not report_early:
             print(org.id, flush=True)
         if random.random() < 0.07:  # the app's timed backup: some kills land in one
