@@ -308,3 +308,22 @@ def test_a_cyrillic_name_is_offered_its_official_latin_spelling(context, workspa
     type_into(qtbot, latin.full_name, "Audrius Klišonis")
     settle(qtbot)
     assert not latin.use_latin.isVisibleTo(latin)
+
+
+def test_a_long_table_shows_its_first_rows_then_all_on_request(context, workspace, qtbot):
+    org = workspace.create(Organization, name="Association of Frontline Cities")
+    with workspace.edit() as edit:
+        for number in range(30):
+            person = edit.create(Person, full_name=f"Member {number:02d}")
+            edit.create(Affiliation, person_id=person.id, organization_id=org.id,
+                        position="Mayor")
+    editor = editor_for("organization", context, qtbot)
+    editor.show_record(org.id)
+    table = editor.people
+    assert table.new_row() == 25
+    assert table.more.isVisibleTo(editor)
+    assert "5" in table.more.text()
+    table.more.click()
+    assert table.new_row() == 30
+    assert not table.more.isVisibleTo(editor)
+    assert table.cell(29, 0).edit.text().startswith("Member")

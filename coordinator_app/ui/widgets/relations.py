@@ -17,23 +17,27 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QPushButton,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 
 #: Rows shown before the table scrolls inside the form.
 MAX_VISIBLE_ROWS = 12
+#: Rows loaded at first; an association may have hundreds of people, and each row is
+#: a set of widgets. "Show all" loads the rest.
+FIRST_ROWS = 25
 
 
 @dataclass
@@ -99,23 +103,50 @@ class RelationTable(QWidget):
         layout.addWidget(self.table)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
+        self.more = QPushButton(self)
+        self.more.setFlat(True)
+        self.more.clicked.connect(self.show_all)
+        self.more.hide()
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self.limit: int | None = FIRST_ROWS
+        self.total = 0
+
+    def show_all(self) -> None:
+        self.limit = None
+        with self.context.workspace.read() as session:
+            self.reload(session, self.parent_id, keep_limit=True)
 
     # -- loading -----------------------------------------------------------------
     def rows(self, session: Session, parent_id: str) -> list[Entity]:
         # Undated rows last, so a row just added stays at the bottom where it was typed.
         order = getattr(self.cls, self.order_by)
-        return list(session.scalars(select(self.cls).where(
-            getattr(self.cls, self.parent_fk) == parent_id,
-            self.cls.deleted_at.is_(None),
-            *(getattr(self.cls, name) == value for name, value in self.fixed.items()),
-        ).order_by(order.is_(None), order, self.cls.created_at)))
+        where = (getattr(self.cls, self.parent_fk) == parent_id, self.cls.deleted_at.is_(None),
+                 *(getattr(self.cls, name) == value for name, value in self.fixed.items()))
+        query = select(self.cls).where(*where).order_by(
+            order.is_(None), order, self.cls.created_at)
+        if self.limit is not None:
+            query = query.limit(self.limit + 1)
+        found = list(session.scalars(query))
+        self.total = len(found)
+        if self.limit is not None and len(found) > self.limit:
+            self.total = session.scalar(select(func.count()).select_from(self.cls).where(*where))
+            found = found[:self.limit]
+        return found
 
-    def reload(self, session: Session, parent_id: str | None) -> None:
+    def reload(self, session: Session, parent_id: str | None, *,
+               keep_limit: bool = False) -> None:
         """Show the rows of `parent_id`. Row widgets are kept and reused from record to
         record (building them is what costs), surplus rows are hidden, not destroyed."""
+        if parent_id != self.parent_id and not keep_limit:
+            self.limit = FIRST_ROWS
         objs = self.rows(session, parent_id) if parent_id else []
         ids = [obj.id for obj in objs]
         moved = parent_id != self.parent_id
+        hidden = self.total - len(objs)
+        self.more.setVisible(hidden > 0)
+        if hidden > 0:
+            self.more.setText(ngettext("Show {n} more row", "Show {n} more rows",
+                                       hidden).format(n=hidden))
         same = not moved and ids == self.row_ids
         focus = None if same else self._focused_cell()
         self.parent_id, self.row_ids = parent_id, ids
@@ -172,6 +203,8 @@ class RelationTable(QWidget):
         remove.setAutoRaise(True)
         remove.setToolTip(_("Remove this row (Ctrl+Z brings it back)"))
         remove.clicked.connect(lambda _checked=False: self.remove(binder.record_id))
+        # A row added while only the first rows show might sort out of sight: show all.
+        binder.created.connect(lambda _id: setattr(self, "limit", None))
         self.table.setCellWidget(row, len(self.columns), remove)
         self.binders.append(binder)
 
