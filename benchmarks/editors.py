@@ -38,12 +38,12 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
     os.environ["COORDINATOR_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     from coordinator_app.core.db import open_database
     from coordinator_app.core.demo import load_demo
     from coordinator_app.core.generate import generate
-    from coordinator_app.core.models import Agreement, Person, Project
+    from coordinator_app.core.models import Affiliation, Agreement, Person, Project
     from coordinator_app.core.service import Workspace
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.editors import EDITORS
@@ -62,12 +62,17 @@ def main() -> int:
         agreement_id = session.scalar(select(Agreement.id).where(
             Agreement.title.like("Memorandum of Cooperation between%")))
         project_id = session.scalar(select(Project.id).where(Project.title.like("Generators%")))
+        org_id, positions = session.execute(
+            select(Affiliation.organization_id, func.count()).where(
+                Affiliation.deleted_at.is_(None)).group_by(Affiliation.organization_id)
+            .order_by(func.count().desc()).limit(1)).one()
 
     def floor() -> None:
         with workspace.read() as session:
             session.get(Person, person_id)
 
-    editors = {kind: EDITORS[kind](context) for kind in ("person", "agreement", "project")}
+    editors = {kind: EDITORS[kind](context) for kind in ("person", "agreement", "project",
+                                                              "organization")}
     # The figures for opening include two loads each: a blank form, then the record.
     for editor in editors.values():
         editor.resize(1000, 900)
@@ -105,7 +110,10 @@ def main() -> int:
         "open a person (positions, contacts, tags)": timed(show("person", person_id)),
         "open the demo memorandum (all sections)": timed(show("agreement", agreement_id)),
         "open the demo generators project": timed(show("project", project_id)),
+        f"open the organisation with most people ({positions})":
+            timed(show("organization", org_id)),
     }
+    editors["organization"].hide()
     # As in the window: one editor shown, the others hidden behind it.
     editors["person"].show_record(person_id)
     editors["agreement"].hide()
