@@ -88,7 +88,7 @@ def _organizations(b: Builder) -> dict[str, str]:
          "municipality", "LT", "Alytaus apskritis", "lsa", None, ()),
         ("heatco", "UAB „Šilumos sprendimai“", "Heating Solutions Ltd", "company", "LT",
          "Kauno apskritis", None, None, (("email", "orders@silumos.example.lt", None),)),
-        ("fund", "Fondas „Tiltas į Rytus“", "Bridge to the East Foundation\nТілтас į Рітус",
+        ("fund", "Fondas „Tiltas į Rytus“", "Bridge to the East Foundation\nФонд «Міст на Схід»",
          "donor", "LT", "Vilniaus apskritis", None, None,
          (("email", "grants@tiltas.example.org", "grants"),)),
     )
@@ -118,11 +118,11 @@ def _people(b: Builder, org: dict[str, str]) -> dict[str, str]:
           ("email", "o.kovalchuk@kharkiv.example.org", "work"),
           ("signal", "+380 67 000 1122", None),
           ("telegram", "@olena_kov_demo", None))),
-        ("melnyk", "Андрій Мельник", "Andrii Melnyk", "Andriy Melnyk", "uk, en",
+        ("levchenko", "Тарас Левченко", "Taras Levchenko", None, "uk, en",
          (("afcc", "Виконавчий директор", date(2025, 6, 1), None),
           ("chernihiv", "Заступник міського голови", date(2019, 1, 15), date(2025, 5, 30))),
          (("phone", "+380 50 000 3344", "mobile"),
-          ("email", "a.melnyk@frontline-cities.example.org", None),
+          ("email", "t.levchenko@frontline-cities.example.org", None),
           ("signal", "+380 50 000 3344", None))),
         ("bondarenko", "Ірина Бондаренко", "Iryna Bondarenko", None, "uk, en",
          (("sumy", "Директорка департаменту інвестицій та міжнародного співробітництва",
@@ -224,7 +224,7 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
                       "Plungės rajono savivaldybės meras")),
         commitments=(
             ("Exchange the lists of needs for heaters and generators before the heating "
-             "season.", "afcc", "melnyk", date(2026, 10, 1), "done"),
+             "season.", "afcc", "levchenko", date(2026, 10, 1), "done"),
             ("Hold a seminar for Lithuanian municipalities on keeping communities running in "
              "crisis conditions.", "afcc", "kovalchuk", d(-12), "open"),
             ("Prepare a joint application to an EU programme for the recovery of frontline "
@@ -232,7 +232,7 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
             ("Match each member community with a Lithuanian partner municipality.", "lsa",
              "petrauskiene", d(9), "in_progress"),
             ("Agree the coordinated recovery programme for member communities.", "afcc",
-             "melnyk", d(24), "open"),
+             "levchenko", d(24), "open"),
             ("Organise study visits on European municipal governance for Ukrainian staff.",
              "lsa", "jankauskas", d(75), "open"),
         ),
@@ -315,7 +315,7 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
         expires_on=date(2026, 5, 12),
         purpose="Cultural exchange; replaced by the association-level memorandum.",
         parties=(("chernihiv", "party"), ("alytus", "party")),
-        signatories=(("melnyk", "chernihiv", "Заступник міського голови"),),
+        signatories=(("levchenko", "chernihiv", "Заступник міського голови"),),
         areas=("Human potential",),
     )
     return ids
