@@ -253,3 +253,21 @@ def test_demo_is_refused_while_the_app_has_the_database_open(tmp_path, capsys):
 def test_kinds_may_be_singular_or_plural(demo_db, capsys, kind):
     person = main_json(capsys, "--db", str(demo_db), "show", kind, "Klisonis", "--json")
     assert person["name"] == demo.KLISONIS
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_readme_describes_commands_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run     # creates .venv, installs, opens the app" in readme
+    assert "make test    # the same set-up, then the whole test suite, headless" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    lines = readme.splitlines()
+    named = {line.split()[3] for line in lines
+             if line.startswith("coordinator [--db FILE] ") and not line[24:].startswith("[")}
+    named |= {word.strip("`,;") for line in lines if line.startswith("The app also has")
+              for word in line.split() if word.startswith("`")}
+    assert named and named <= set(commands), named - set(commands)
