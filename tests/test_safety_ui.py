@@ -310,6 +310,22 @@ def test_timed_backup_runs_in_the_background_when_something_changed(qtbot, works
     assert len(backup.list_backups(workspace.db.path)) == 1
 
 
+def test_edits_left_without_a_backup_by_a_crash_are_backed_up_at_the_next_start(
+        qtbot, workspace):
+    scheduler = safety.BackupScheduler(workspace)
+    scheduler.backup_now()
+    workspace.create("organization", name="Typed just before the battery died")
+    # No shutdown(): the session ended without its backup at exit.
+
+    next_start = safety.BackupScheduler(workspace)
+    with qtbot.waitSignal(next_start.status_changed, timeout=10000):
+        next_start.start()
+    next_start.wait()
+    assert [b.reason for b in backup.list_backups(workspace.db.path)] == ["auto", "manual"]
+    assert not next_start.changed_since_backup()
+    next_start.shutdown()
+
+
 def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
         qtbot, workspace, tmp_path):
     stick = tmp_path / "usb"

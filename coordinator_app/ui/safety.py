@@ -94,6 +94,8 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
             show_error(str(exc), parent, ask)
             return None
 
+    if lock.previous_unclean:
+        logs.log.warning("%s: the previous session did not end cleanly", path)
     if not path.exists() and not _offer_missing(path, parent, ask):
         lock.release(clean=False)
         return None
@@ -119,6 +121,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                     return None
             else:
                 db.on_close.append(lock.release)
+                logs.log.info("opened %s", path)
                 return db
         logs.log.error("database %s is damaged: %s", path, "; ".join(problems))
         if not _offer_restore(path, problems, parent, ask, choose_file):
@@ -301,6 +304,10 @@ class BackupScheduler(QObject):
     def start(self) -> None:
         self.timer.start()
         self.status_changed.emit(self.status_text())
+        # Edits the last session made after its last backup (the battery died before
+        # the backup at exit): back them up now rather than in half an hour.
+        if self.changed_since_backup() and self._backed_up_seq >= 0:
+            self._on_timer()
 
     def changed_since_backup(self) -> bool:
         current = backup.journal_seq(self.db_path)
