@@ -327,3 +327,16 @@ def test_a_long_table_shows_its_first_rows_then_all_on_request(context, workspac
     assert table.new_row() == 30
     assert not table.more.isVisibleTo(editor)
     assert table.cell(29, 0).edit.text().startswith("Member")
+
+
+def test_a_party_not_yet_in_the_database_is_added_from_the_picker(context, workspace, qtbot):
+    editor = editor_for("agreement", context, qtbot)
+    type_into(qtbot, editor.title, "Memorandum")
+    pick(qtbot, editor.parties.cell(0, 0), "Kaunas City Municipality",
+         title="Add a new organisation")
+    settle(qtbot)
+    [org] = rows(workspace, Organization)
+    assert org.name == "Kaunas City Municipality"
+    [party] = rows(workspace, AgreementParty)
+    assert party.organization_id == org.id
+    assert editor.parties.cell(0, 0).edit.text() == "Kaunas City Municipality"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import search
+from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import BY_KIND
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
@@ -24,6 +25,7 @@ from coordinator_app.ui.widgets.fields import Field
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+CREATE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Pause after a keystroke before searching, so fast typing runs one query.
 SEARCH_DELAY_MS = 120
 
@@ -92,7 +94,16 @@ class RecordPicker(Field):
             item.setData(hit.kind, KIND_ROLE)
             item.setEditable(False)
             self.model.appendRow(item)
-        if hits:
+        exact = any(hit.title.casefold() == text.casefold() for hit in hits)
+        for kind in self.columns:
+            if kind in CREATABLE and not exact:
+                # Not there yet: make it from here rather than leave the form to add it.
+                item = QStandardItem(_(CREATE_LABELS[kind]).format(name=text))
+                item.setData(kind, KIND_ROLE)
+                item.setData(text, CREATE_ROLE)
+                item.setEditable(False)
+                self.model.appendRow(item)
+        if self.model.rowCount():
             self.completer.complete()
         else:
             self.completer.popup().hide()
@@ -101,7 +112,21 @@ class RecordPicker(Field):
         item = self.model.itemFromIndex(self.completer.completionModel().mapToSource(index))
         if item is None:
             return
-        self.choose(item.data(KIND_ROLE), item.data(ID_ROLE))
+        if item.data(CREATE_ROLE):
+            self.create(item.data(KIND_ROLE), item.data(CREATE_ROLE))
+        else:
+            self.choose(item.data(KIND_ROLE), item.data(ID_ROLE))
+
+    def create(self, kind: str, name: str) -> None:
+        """Add a record of `kind` named `name` (one undoable edit) and choose it."""
+        cls = BY_KIND[kind]
+        try:
+            obj = self.context.apply(_("Add “{name}”").format(name=name), kind,
+                                     lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
+        except CoordinatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.choose(kind, obj.id)
 
     def choose(self, kind: str, record_id: str) -> None:
         """Take this record as the value and commit it."""
@@ -180,6 +205,15 @@ def labels_from(session: Session) -> Iterator[None]:
     finally:
         _shared = outer
 
+
+#: Kinds a picker can add by name alone (an activity also needs its date).
+CREATABLE = ("organization", "person", "agreement", "project")
+CREATE_LABELS = {
+    "organization": N_("Add a new organisation “{name}”"),
+    "person": N_("Add a new person “{name}”"),
+    "agreement": N_("Add a new agreement “{name}”"),
+    "project": N_("Add a new project “{name}”"),
+}
 
 KIND_NAMES = {
     "organization": N_("Organisation"),
