@@ -25,6 +25,8 @@ from coordinator_app.i18n import _
 # first byte is locked and the holder's details start after it.
 _LOCKED_BYTES = 1
 _PAD = b"\n"
+#: Windows opens low-level files in text mode unless told otherwise.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class DatabaseLocked(DatabaseError):
@@ -117,7 +119,7 @@ class DatabaseLock:
             return self
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
         except OSError as exc:
             raise DatabaseError(_(
                 "Cannot create the lock file {path}: {reason}. The folder may be on "
@@ -180,7 +182,7 @@ def holder_of(db_path: Path) -> dict | None:
     """Who holds the lock on `db_path` now, or None if nobody does."""
     probe = DatabaseLock(db_path)
     try:
-        fd = os.open(probe.path, os.O_RDWR)
+        fd = os.open(probe.path, os.O_RDWR | _BINARY)
     except OSError:
         return None
     try:
