@@ -109,8 +109,23 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print_record(data)
+        print_record(readable(data))
     return 0
+
+
+def readable(data: dict[str, Any]) -> dict[str, Any]:
+    """For a person: money as an amount in its currency beside the minor units scripts
+    read from --json."""
+    if data.get("budget_minor") is not None and data.get("currency"):
+        from coordinator_app.core.formatting import format_money
+
+        shown: dict[str, Any] = {}
+        for key, value in data.items():
+            shown[key] = value
+            if key == "budget_minor":
+                shown["budget"] = format_money(value, data["currency"])
+        return shown
+    return data
 
 
 def _line(value: Any) -> str:
