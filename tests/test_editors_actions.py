@@ -89,6 +89,9 @@ def test_typing_in_a_picker_without_choosing_writes_nothing(context, workspace, 
     editor.parent_org.edit.editingFinished.emit()
     assert "Choose a record" in editor.parent_org.error.text()
     assert workspace.get(Organization, editor.current_id()).parent_id is None
+    editor.parent_org.edit.clear()
+    editor.parent_org.edit.editingFinished.emit()
+    assert not editor.parent_org.error.text()
 
 
 def test_a_record_deleted_elsewhere_is_shown_as_deleted(context, workspace, qtbot):

@@ -147,9 +147,13 @@ class RecordPicker(Field):
                 self.kind, self.record_id, self.label = None, None, ""
                 self.dirty = True
                 self._commit()
+            else:
+                self.mark_committed()
             return
         if text != self.label:
             self.show_error(_("Choose a record from the list that opens while you type."))
+        else:
+            self.mark_committed()
 
     def _show_label(self) -> None:
         self.edit.setText(self.label)
