@@ -151,8 +151,9 @@ def test_an_agreement_with_parties_signatories_and_commitments(
     choose(qtbot, editor.status, "Signed")
     assert "date of signing" in editor.signed_on.error.text()
     assert workspace.get(Agreement, agreement_id).status == "draft"
-    type_into(qtbot, editor.signed_on, "2026-02-11")
-    choose(qtbot, editor.status, "Signed")
+    type_into(qtbot, editor.signed_on, "2026-02-11")  # then "Signed" goes through too
+    assert editor.status.combo.currentText() == "Signed"
+    assert not editor.signed_on.error.isVisibleTo(editor)
     agreement = workspace.get(Agreement, agreement_id)
     assert (agreement.status, agreement.signed_on) == ("signed", date(2026, 2, 11))
 

@@ -45,6 +45,9 @@ class Binder(QObject):
         self.fields: list[Field] = []
         self.by_name: dict[str, Field] = {}
         self.titles: dict[Field, str] = {}
+        #: Fields whose change was refused for another field's sake ("signed" needs a
+        #: date of signing): they are tried again once a commit succeeds.
+        self.blocked: list[Field] = []
 
     def bind(self, field: Field, title: str = "") -> Field:
         self.fields.append(field)
@@ -146,6 +149,9 @@ class Binder(QObject):
             field.mark_committed()
         if self.sink:
             self.sink(None)
+        retry, self.blocked = [f for f in self.blocked if f not in fields and f.dirty], []
+        for field in retry:
+            self.commit(field)
 
     def _show(self, exc: CoordinatorError, field: Field) -> None:
         target = field
@@ -153,6 +159,8 @@ class Binder(QObject):
             target = self.by_name[exc.field]
         message = exc.message if isinstance(exc, ValidationError) else str(exc)
         field.dirty = True  # keep what the user typed so it can be fixed
+        if target is not field and field not in self.blocked:
+            self.blocked.append(field)
         if self.sink is not None:
             self.sink(message)
             target.setToolTip(message)
