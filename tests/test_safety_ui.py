@@ -340,13 +340,37 @@ def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
     assert "is not available" in scheduler.status_text()
 
 
-def test_choosing_the_extra_folder_remembers_it(qtbot, tmp_path):
+def test_the_second_backup_folder_is_chosen_in_settings(qtbot, tmp_path):
+    from coordinator_app.ui.settings_dialog import SettingsDialog
+
     stick = tmp_path / "usb"
     stick.mkdir()
-    assert safety.choose_extra_folder(pick=lambda parent, start: None) is None
-    assert backup.extra_folder() is None
-    assert safety.choose_extra_folder(pick=lambda parent, start: stick) == stick
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(safety.BackupFolderField, "backup_folder")
+    field._pick = lambda parent, start: stick
+    assert "computer only" in field.label.placeholderText() and not field.label.text()
+    field._choose()
+    dialog.show()
+    dialog.grab().save(str(SHOTS / "safety-settings.png"))
+    dialog.reject()
+    assert backup.extra_folder() is None  # Cancel really cancels
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(safety.BackupFolderField, "backup_folder")
+    field._pick = lambda parent, start: stick
+    field._choose()
+    dialog.accept()
     assert backup.extra_folder() == stick.resolve()
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(safety.BackupFolderField, "backup_folder")
+    assert field.label.text() == str(stick.resolve())
+    field.clear.click()
+    dialog.accept()
+    assert backup.extra_folder() is None
 
 
 def test_scheduler_reports_a_failing_backup(qtbot, workspace, tmp_path):

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QMessageBox,
+    QPushButton, QWidget)
 
 from coordinator_app.core import backup, logs
 from coordinator_app.core.db import Database, open_database
@@ -199,21 +201,51 @@ def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask:
         return True
 
 
-def choose_extra_folder(parent: QWidget | None = None,
-                        pick: Callable[[QWidget | None, Path], Path | None] | None = None
-                        ) -> Path | None:
-    """Ask for the second folder every backup is copied to (a USB stick) and remember it.
-    Returns the folder, or None if the person cancelled."""
-    def ask_folder(owner: QWidget | None, start: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(
-            owner, _("Folder for a second copy of every backup"), str(start))
-        return Path(name) if name else None
+class BackupFolderField(QWidget):
+    """A settings row: the second folder every backup is copied to (a USB stick).
 
-    current = backup.extra_folder()
-    chosen = (pick or ask_folder)(parent, current or Path.home())
-    if chosen is not None:
-        backup.set_extra_folder(chosen)
-    return chosen
+    Saved when the dialog it sits in is accepted, so Cancel really cancels."""
+
+    def __init__(self, dialog: QDialog, pick: Callable[[QWidget | None, Path], Path | None]
+                 | None = None):
+        super().__init__(dialog)
+        self.setObjectName("backup_folder")
+        self.folder = backup.extra_folder()
+        self._pick = pick
+        # A read-only line, not a label: a long path scrolls instead of crowding the form.
+        self.label = QLineEdit()
+        self.label.setReadOnly(True)
+        self.label.setPlaceholderText(_("None: backups are kept on this computer only."))
+        choose = QPushButton(_("Choose…"))
+        self.clear = QPushButton(_("None"))
+        choose.clicked.connect(self._choose)
+        self.clear.clicked.connect(lambda: self._set(None))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(choose)
+        row.addWidget(self.clear)
+        dialog.accepted.connect(self.save)
+        self._set(self.folder)
+
+    def _choose(self) -> None:
+        def ask_folder(owner: QWidget | None, start: Path) -> Path | None:
+            name = QFileDialog.getExistingDirectory(
+                owner, _("Folder for a second copy of every backup"), str(start))
+            return Path(name) if name else None
+
+        chosen = (self._pick or ask_folder)(self, self.folder or Path.home())
+        if chosen is not None:
+            self._set(chosen)
+
+    def _set(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.label.setText(str(folder) if folder else "")
+        self.label.setToolTip(str(folder) if folder else "")
+        self.clear.setEnabled(folder is not None)
+
+    def save(self) -> None:
+        backup.set_extra_folder(self.folder)
 
 
 # -- crash reports -------------------------------------------------------------------------

@@ -48,6 +48,9 @@ class SettingsDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(_("Interface language:"), self.language)
         self.form.addRow(self.note)
+        from coordinator_app.ui.safety import BackupFolderField
+
+        self.form.addRow(_("Second backup folder:"), BackupFolderField(self))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
