@@ -186,6 +186,27 @@ def test_extra_folder_is_remembered_in_the_data_folder(tmp_path):
     assert backup.extra_folder() is None
 
 
+def test_laptops_sharing_a_usb_stick_keep_to_their_own_backups(workspace, tmp_path,
+                                                                monkeypatch):
+    import socket
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    backup.set_extra_folder(stick)
+    monkeypatch.setattr(socket, "gethostname", lambda: "kharkiv-laptop")
+    theirs = fake_backups(backup.extra_backup_dir(), [utcnow() - timedelta(days=i)
+                                                      for i in range(60)])
+    monkeypatch.setattr(socket, "gethostname", lambda: "plunge/laptop 2")
+    ours = backup.run_backup(workspace.db.path, "manual")
+
+    assert ours.extra_problem is None
+    assert backup.extra_backup_dir() == stick.resolve() / "plunge_laptop_2"
+    assert (backup.extra_backup_dir() / ours.made.name).exists()
+    assert all(path.exists() for path in theirs)  # not thinned by another laptop
+    assert {b.path.parent for b in backup.list_backups(workspace.db.path)} == {
+        ours.made.parent, backup.extra_backup_dir()}
+
+
 def test_cli_create_list_and_restore_keep_the_current_database_aside(workspace, tmp_path, cli):
     path = workspace.db.path
     workspace.create("organization", name="Before")
@@ -197,14 +218,16 @@ def test_cli_create_list_and_restore_keep_the_current_database_aside(workspace, 
     assert created.returncode == 0, created.stderr
     assert "checked" in created.stdout
     made = backup.list_backups(path, [path.parent / "backups"])[0].path
-    assert (stick / made.name).exists() and check_file(stick / made.name).sound
+    on_stick = backup.extra_backup_dir() / made.name
+    assert on_stick.parent.parent == stick.resolve()
+    assert on_stick.exists() and check_file(on_stick).sound
 
     extra = cli("backup", "create", str(tmp_path / "elsewhere"), db=path)
     assert extra.returncode == 0 and list((tmp_path / "elsewhere").glob("*.sqlite3"))
 
     listed = cli("backup", "list", "--json", db=path)
     entries = json.loads(listed.stdout)
-    assert {e["path"] for e in entries} >= {str(made), str(stick / made.name)}
+    assert {e["path"] for e in entries} >= {str(made), str(on_stick)}
 
     workspace.create("organization", name="After")
     workspace.db.close()

@@ -333,7 +333,7 @@ def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
     backup.set_extra_folder(stick)
     scheduler = safety.BackupScheduler(workspace)
     made = scheduler.backup_now()
-    assert (stick / made.name).exists()
+    assert (backup.extra_backup_dir() / made.name).exists()
 
     stick.rename(tmp_path / "usb-unplugged")
     scheduler.backup_now()

@@ -58,7 +58,7 @@ def run_create(args: argparse.Namespace) -> int:
     if outcome.made is None:
         raise CoordinatorError(outcome.failure)
     print(_("Backup written and checked: {path}").format(path=outcome.made))
-    extra = backup.extra_folder()
+    extra = backup.extra_backup_dir()
     if outcome.extra_problem:
         print(outcome.extra_problem, file=sys.stderr)
     elif extra is not None:

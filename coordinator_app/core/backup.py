@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import re
+import socket
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -138,7 +139,7 @@ def list_backups(db_path: Path, folders: list[Path] | None = None) -> list[Backu
     """Backups of `db_path` in its backups folder (and any extra folder), newest first."""
     if folders is None:
         folders = [default_backup_dir(db_path)]
-        extra = extra_folder()
+        extra = extra_backup_dir()
         if extra is not None:
             folders.append(extra)
     found: list[BackupFile] = []
@@ -263,12 +264,12 @@ def run_backup(db_path: Path, reason: str) -> BackupOutcome:
 
 def copy_to_extra(db_path: Path, made: Path) -> str | None:
     """Copy a fresh backup to the user's extra folder; the problem, if any, as text."""
-    extra = extra_folder()
-    if extra is None:
+    chosen, extra = extra_folder(), extra_backup_dir()
+    if chosen is None or extra is None:
         return None
-    if not extra.is_dir():
+    if not chosen.is_dir():
         return _("The backup folder {folder} is not available (is the USB stick plugged "
-                 "in?); the backup was kept on this computer.").format(folder=extra)
+                 "in?); the backup was kept on this computer.").format(folder=chosen)
     try:
         copy_database(made, extra / made.name)
     except DatabaseError as exc:
@@ -293,6 +294,17 @@ def extra_folder() -> Path | None:
         return None
     folder = settings.get("extra_folder") if isinstance(settings, dict) else None
     return Path(folder) if folder else None
+
+
+def extra_backup_dir() -> Path | None:
+    """This computer's folder inside the extra folder. Several laptops may share one USB
+    stick: each thins and restores only its own backups (named by the computer, which
+    is known even when the database is too damaged to say whose it is)."""
+    chosen = extra_folder()
+    if chosen is None:
+        return None
+    name = re.sub(r"[^\w.-]+", "_", socket.gethostname()).strip("._") or "computer"
+    return chosen / name
 
 
 def set_extra_folder(folder: Path | None) -> None:
