@@ -6,7 +6,8 @@ from coordinator_app.core import vocab
 from coordinator_app.core.models import Activity, ActivityParticipant
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
-from coordinator_app.ui.widgets.fields import ChoiceField, DateField, NotesField, TextField
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 

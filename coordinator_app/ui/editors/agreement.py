@@ -21,7 +21,8 @@ from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.sources import source_table
 from coordinator_app.ui.widgets.attachments import AttachmentList
 from coordinator_app.ui.widgets.checklist import PriorityAreaList
-from coordinator_app.ui.widgets.fields import ChoiceField, DateField, NotesField, TextField
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 

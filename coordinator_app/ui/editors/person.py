@@ -12,7 +12,8 @@ from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import offer_duplicates
-from coordinator_app.ui.widgets.fields import DateField, NotesField, TextField
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.tags import TagsField

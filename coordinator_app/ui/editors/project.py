@@ -14,14 +14,9 @@ from coordinator_app.core.models import (
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.widgets.checklist import PriorityAreaList
-from coordinator_app.ui.widgets.fields import (
-    ChoiceField,
-    DateField,
-    MoneyField,
-    NotesField,
-    NumberField,
-    TextField,
-)
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
+from coordinator_app.ui.widgets.money import MoneyField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from coordinator_app.core.models import Source
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.widgets.fields import DateField, TextField
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import TextField
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 
 

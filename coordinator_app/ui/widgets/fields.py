@@ -5,33 +5,27 @@ A `Field` wraps one input widget and says when the user is done with it
 short pause in typing. The binder that listens writes the value through the
 services; when they refuse it, the field shows the message beside itself and
 keeps what the user typed so it can be fixed.
+
+Dates and money have modules of their own (dates.py, money.py).
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
-from coordinator_app.core import vocab
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.text import clean
 from coordinator_app.i18n import _
@@ -75,39 +69,6 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
-
-
-def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    try:
-        from coordinator_app.core.formatting import format_date as formatted
-    except ImportError:  # pragma: no cover - the formatting module ships with the app
-        return value.isoformat()
-    return formatted(value)
-
-
-_DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
-
-
-def parse_date(text: str) -> date | str | None:
-    """ISO or day.month.year; anything else goes to the services as typed, which
-    refuse it with a message that says what a date looks like."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = _DMY.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
-    return text
 
 
 class Field(QWidget):
@@ -332,176 +293,3 @@ class ChoiceField(Field):
     def _show(self, values: dict[str, Any]) -> None:
         self._fill()
         self._select(values.get(self.names[0]))
-
-
-class DateField(Field):
-    """A date or nothing. Shown as the reader's language writes it; typed as
-    YYYY-MM-DD or DD.MM.YYYY."""
-
-    def __init__(self, name: str, parent: QWidget | None = None):
-        super().__init__((name,), parent)
-        self.value: date | None = None
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00 MMM") + 24)
-        self.edit.textChanged.connect(self._typed)
-        self.edit.editingFinished.connect(self._commit)
-        self._focus_filter = _FocusIn(self._focus_in)
-        self.edit.installEventFilter(self._focus_filter)
-        self.add_input(self.edit, 0)
-        self.calendar_button = QToolButton(self)
-        self.calendar_button.setText("▾")
-        self.calendar_button.setAutoRaise(True)
-        self.calendar_button.setToolTip(_("Choose the date on a calendar"))
-        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.calendar_button.clicked.connect(self.open_calendar)
-        self._row.addWidget(self.calendar_button)
-        self._row.addStretch(1)
-        self._menu: QMenu | None = None
-        self._calendar: QCalendarWidget | None = None
-
-    def open_calendar(self) -> None:
-        # Built on first use: a form or table holds many dates and few are picked.
-        if self._menu is None:
-            self._menu = QMenu(self)
-            self._calendar = QCalendarWidget(self._menu)
-            self._calendar.setGridVisible(True)
-            self._calendar.clicked.connect(self._picked)
-            self._calendar.activated.connect(self._picked)
-            action = QWidgetAction(self._menu)
-            action.setDefaultWidget(self._calendar)
-            self._menu.addAction(action)
-        current = self.value or date.today()
-        self._calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-        self._menu.popup(self.calendar_button.mapToGlobal(
-            self.calendar_button.rect().bottomLeft()))
-        self._calendar.setFocus()
-
-    def _picked(self, chosen: QDate) -> None:
-        if self._menu is not None:
-            self._menu.close()
-        self.edit.setText(date(chosen.year(), chosen.month(), chosen.day()).isoformat())
-        self.dirty = True
-        self._commit()
-
-    def _typed(self, *_args: object) -> None:
-        if not self._loading:
-            self.dirty = True  # no commit on a pause: half a date is not a date
-
-    def _focus_in(self) -> None:
-        if not self.dirty and self.value is not None:
-            self._loading = True
-            self.edit.setText(self.value.isoformat())
-            self._loading = False
-
-    def values(self) -> dict[str, Any]:
-        if not self.dirty:
-            return {self.names[0]: self.value}
-        return {self.names[0]: parse_date(self.edit.text())}
-
-    def _show(self, values: dict[str, Any]) -> None:
-        value = values.get(self.names[0])
-        self.value = value if isinstance(value, date) else None
-        self.edit.setText(self.value.isoformat() if self.edit.hasFocus() and self.value
-                          else format_date(self.value))
-
-    def _commit(self) -> None:
-        self._timer.stop()
-        if self.dirty:
-            self.committed.emit()
-        elif not self.edit.hasFocus():
-            self._loading = True
-            self.edit.setText(format_date(self.value))
-            self._loading = False
-
-
-class _FocusIn(QObject):
-    def __init__(self, callback: Callable[[], None]):
-        super().__init__()
-        self.callback = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            self.callback()
-        return False
-
-
-def parse_money(text: str, currency: str | None) -> int | None:
-    """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
-    if not raw:
-        return None
-    if "," in raw and "." in raw:
-        raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
-            raw.replace(".", "").replace(",", ".")
-    else:
-        raw = raw.replace(",", ".")
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
-            value=text.strip())) from None
-    digits = vocab.minor_units(currency or "EUR")
-    minor = amount.scaleb(digits)
-    if minor != minor.to_integral_value():
-        raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
-            value=text.strip(), currency=currency or "EUR"))
-    return int(minor)
-
-
-def money_text(minor: int | None, currency: str | None) -> str:
-    if minor is None:
-        return ""
-    digits = vocab.minor_units(currency or "EUR")
-    return format(Decimal(minor).scaleb(-digits), "f")
-
-
-class MoneyField(Field):
-    """An amount stored as integer minor units, with or without its currency code."""
-
-    def __init__(self, amount: str, currency: str | None = None,
-                 currency_of: Callable[[], str | None] | None = None,
-                 parent: QWidget | None = None):
-        super().__init__((amount,) + ((currency,) if currency else ()), parent)
-        self.currency_of = currency_of
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("0.00")
-        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.edit.textChanged.connect(self._edited)
-        self.edit.editingFinished.connect(self._commit)
-        self.add_input(self.edit, 2)
-        self.code: QLineEdit | None = None
-        if currency:
-            self.code = QLineEdit(self)
-            self.code.setPlaceholderText("EUR")
-            self.code.setMaxLength(3)
-            self.code.setMaximumWidth(self.code.fontMetrics().horizontalAdvance("WWWW") + 16)
-            self.code.textChanged.connect(self._edited)
-            self.code.editingFinished.connect(self._commit)
-            self._row.addWidget(self.code)
-            # Beside its currency code in a form, an amount needs no full width.
-            self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 18) + 16)
-            self._row.addStretch(1)
-
-    def currency(self) -> str | None:
-        if self.code is not None:
-            return clean(self.code.text().upper())
-        return self.currency_of() if self.currency_of else None
-
-    def values(self) -> dict[str, Any]:
-        currency = self.currency()
-        values: dict[str, Any] = {}
-        if self.code is not None:
-            values[self.names[1]] = currency
-        try:
-            values[self.names[0]] = parse_money(self.edit.text(), currency)
-        except ValidationError as exc:
-            exc.field = self.names[0]
-            raise
-        return values
-
-    def _show(self, values: dict[str, Any]) -> None:
-        currency = values.get(self.names[1]) if self.code is not None else self.currency()
-        if self.code is not None:
-            self.code.setText(currency or "")
-        self.edit.setText(money_text(values.get(self.names[0]), currency))
