@@ -3,6 +3,7 @@ units of their currency (cents; none for JPY), never as a float."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
@@ -16,16 +17,23 @@ from coordinator_app.i18n import _
 from coordinator_app.ui.widgets.fields import Field
 
 
+#: Commas only between groups of three digits: thousands, not decimals.
+_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
+
+
 def parse_money(text: str, currency: str | None) -> int | None:
     """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
     raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
     if not raw:
         return None
     if "," in raw and "." in raw:
+        # Both: the one written last separates the decimals.
         raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
             raw.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(raw):
+        raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
     else:
-        raw = raw.replace(",", ".")
+        raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
     try:
         amount = Decimal(raw)
     except InvalidOperation:
