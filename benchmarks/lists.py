@@ -59,10 +59,10 @@ def main() -> int:
             session.execute(text("SELECT id FROM people WHERE deleted_at IS NULL "
                                  "ORDER BY sort_key LIMIT 200")).all()
 
-    def first_page(query: ListQuery, offset: int = 0):
+    def first_page(query: ListQuery, offset: int = 0, after=None):
         def run() -> None:
             with workspace.read() as session:
-                listing.page(session, query, offset, 200)
+                listing.page(session, query, offset, 200, after=after)
         return run
 
     def counted(query: ListQuery):
@@ -71,8 +71,10 @@ def main() -> int:
                 listing.count(session, query)
         return run
 
+    deep = min(50_000, args.people - 1)
     with workspace.read() as session:
         some_id = listing.page(session, ListQuery("person"), 60_000 % max(args.people, 1), 1)[0].id
+        deep_mark = listing.page(session, ListQuery("person"), deep, 1)[0].mark
 
     def position() -> None:
         with workspace.read() as session:
@@ -92,7 +94,9 @@ def main() -> int:
     figures = [
         ("people: first page (name order)", first_page(ListQuery("person"))),
         ("people: count", counted(ListQuery("person"))),
-        ("people: page at row 50,000", first_page(ListQuery("person"), 50_000)),
+        ("people: page at row 50,000 by OFFSET", first_page(ListQuery("person"), deep)),
+        ("people: page after row 50,000 (as scrolling)",
+         first_page(ListQuery("person"), after=deep_mark)),
         ("people: first page, name descending", first_page(ListQuery("person", 0, True))),
         ("people: first page, by Latin spelling", first_page(ListQuery("person", latin))),
         ("people: filter 'ivan', first page", first_page(ListQuery("person", text="ivan"))),

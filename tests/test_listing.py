@@ -143,3 +143,36 @@ def test_a_large_list_reads_one_page_through_the_sort_key_index(workspace, db_pa
     # handful of affiliations, which is not a sort of the table.
     outer = " ".join(str(row[-1]) for row in plan if row[1] == 0)
     assert "ix_people_sort_key" in outer and "TEMP B-TREE" not in outer
+
+
+def test_paging_on_from_the_last_row_matches_one_long_read_in_every_order(workspace):
+    with workspace.edit("people") as edit:
+        # Ties, NULLs and both alphabets: every kind of boundary a page can fall on.
+        for i in range(23):
+            latin = None if i % 3 == 0 else f"L{i % 5}"
+            edit.create(Person, full_name=("Олена" if i % 2 else "Audrius") + f" {i % 4}",
+                        latin_name=latin)
+    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    for query in (ListQuery("person"), ListQuery("person", 0, True),
+                  ListQuery("person", latin_column, False),
+                  ListQuery("person", latin_column, True)):
+        with workspace.read() as session:
+            whole = [row.id for row in listing.page(session, query, 0, 100)]
+            paged, after = [], None
+            while True:
+                rows = listing.page(session, query, 0, 4, after=after)
+                if not rows:
+                    break
+                paged += [row.id for row in rows]
+                after = rows[-1].mark
+        assert paged == whole and len(whole) == 23, query
+
+
+def test_a_deep_page_is_found_through_the_index(workspace):
+    query = ListQuery("person")
+    with workspace.read() as session:
+        sql = str(listing.page_statement(query, 0, 200, after=("k", 5)).compile(
+            compile_kwargs={"literal_binds": True}))
+        plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+    outer = " ".join(str(row[-1]) for row in plan if row[1] == 0)
+    assert "SEARCH people USING INDEX ix_people_sort_key" in outer, outer

@@ -44,6 +44,9 @@ class RecordListModel(QAbstractTableModel):
         self.spec = listing.SPECS[kind]
         self._rows: list[Row] = []
         self._exhausted = True
+        #: Nothing is read until the list is first shown (`reload`): a window with five
+        #: lists opens with one query, not five, and order set meanwhile costs nothing.
+        self._loaded = False
         self.total = 0
         #: Pages read since the last reset (lets tests see that rows come page by page).
         self.reads = 0
@@ -137,9 +140,11 @@ class RecordListModel(QAbstractTableModel):
 
     def _set_query(self, query: ListQuery) -> None:
         self.query = query
-        self._reset(BATCH)
+        if self._loaded:
+            self._reset(BATCH)
 
     def _reset(self, wanted: int) -> None:
+        self._loaded = True
         with self.workspace.read() as session:
             rows = listing.page(session, self.query, 0, wanted)
             total = listing.count(session, self.query)
@@ -152,8 +157,9 @@ class RecordListModel(QAbstractTableModel):
         self.total_changed.emit(total)
 
     def _fetch(self, wanted: int) -> None:
+        after = self._rows[-1].mark if self._rows else None
         with self.workspace.read() as session:
-            rows = listing.page(session, self.query, len(self._rows), wanted)
+            rows = listing.page(session, self.query, len(self._rows), wanted, after=after)
         self._exhausted = len(rows) < wanted
         self.reads += 1
         if not rows:
