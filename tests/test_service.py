@@ -274,3 +274,36 @@ def test_usual_contact_forms_are_accepted(workspace, kind, value):
     person = workspace.create(Person, full_name="Rūta Petrauskienė")
     contact = workspace.create(ContactPoint, person_id=person.id, kind=kind, value=value)
     assert contact.value == value
+
+
+def test_an_organisation_goes_with_its_contacts_and_positions_and_comes_back(workspace):
+    with workspace.edit() as edit:
+        plunge = edit.create(Organization, name="Plungė")
+        phone = edit.create(ContactPoint, organization_id=plunge.id, kind="phone",
+                            value="+370 448 00 010")
+        person = edit.create(Person, full_name="Tomas Jankauskas")
+        from coordinator_app.core.models import Affiliation
+
+        job = edit.create(Affiliation, person_id=person.id, organization_id=plunge.id)
+    workspace.delete(Organization, plunge.id)
+    assert workspace.get(ContactPoint, phone.id, deleted=True).deleted_at is not None
+    assert workspace.get(Affiliation, job.id, deleted=True).deleted_at is not None
+    assert workspace.get(Person, person.id).deleted_at is None  # the person stays
+    workspace.restore(Organization, plunge.id)
+    assert workspace.get(ContactPoint, phone.id).deleted_at is None
+    assert workspace.get(Affiliation, job.id).deleted_at is None
+
+
+def test_a_party_or_a_signatory_cannot_be_deleted_from_under_an_agreement(workspace,
+                                                                           memo_world):
+    with workspace.edit() as edit:
+        edit.create(Signatory, agreement_id=memo_world["memo"], person_id=memo_world["person"],
+                    organization_id=memo_world["plunge"])
+    with pytest.raises(ValidationError, match="is a party to agreements \\(Memo\\)"):
+        workspace.delete(Organization, memo_world["kharkiv"])
+    with pytest.raises(ValidationError, match="signed agreements \\(Memo\\)"):
+        workspace.delete(Person, memo_world["person"])
+    assert workspace.get(Organization, memo_world["kharkiv"]).deleted_at is None
+    workspace.delete(Agreement, memo_world["memo"])  # once the agreement is gone, they may go
+    workspace.delete(Organization, memo_world["kharkiv"])
+    workspace.delete(Person, memo_world["person"])

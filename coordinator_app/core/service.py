@@ -38,6 +38,7 @@ from coordinator_app.core.models import (
     ContactPoint,
     Entity,
     Milestone,
+    Organization,
     Person,
     Project,
     ProjectAgreement,
@@ -53,6 +54,9 @@ Kind = type[Entity] | str
 #: Records that belong to another and go (and come back) with it.
 OWNED: dict[type[Entity], tuple[tuple[type[Entity], str], ...]] = {
     Person: ((Affiliation, "person_id"), (ContactPoint, "person_id")),
+    # An organisation's phone numbers, and the positions people held there, mean
+    # nothing without it. Its parts in agreements are guarded instead (check_removal).
+    Organization: ((ContactPoint, "organization_id"), (Affiliation, "organization_id")),
     Agreement: (
         (AgreementParty, "agreement_id"), (Signatory, "agreement_id"),
         (Commitment, "agreement_id"), (AgreementPriorityArea, "agreement_id"),

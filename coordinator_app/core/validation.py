@@ -342,9 +342,32 @@ def _is_party(session: Session, agreement_id: str, organization_id: str | None) 
     )) is not None
 
 
+def _live_agreement_titles(session: Session, link: type[Entity], column: str,
+                           record_id: str) -> list[str]:
+    return list(session.scalars(
+        select(Agreement.title).join(link, getattr(link, "agreement_id") == Agreement.id)
+        .where(getattr(link, column) == record_id, link.deleted_at.is_(None),
+               Agreement.deleted_at.is_(None))
+        .distinct().order_by(Agreement.title).limit(4)))
+
+
 def check_removal(session: Session, obj: Entity) -> None:
     """Refuse to delete a record that live records still depend on in a way the rules
-    forbid: a party whose signatories or commitments remain."""
+    forbid: a party whose signatories or commitments remain, an organisation that is a
+    party to an agreement, a person who signed one. The agreement's record of who
+    signed for whom must not point at nothing."""
+    if isinstance(obj, Organization):
+        titles = _live_agreement_titles(session, AgreementParty, "organization_id", obj.id)
+        if titles:
+            fail(obj, "id", _("“{name}” is a party to agreements ({titles}); remove it from "
+                              "them, or delete those agreements, first").format(
+                name=obj.name, titles="; ".join(titles)))
+    if isinstance(obj, Person):
+        titles = _live_agreement_titles(session, Signatory, "person_id", obj.id)
+        if titles:
+            fail(obj, "id", _("“{name}” signed agreements ({titles}); remove the signature "
+                              "from them first").format(name=obj.full_name,
+                                                         titles="; ".join(titles)))
     if isinstance(obj, AgreementParty):
         signs = session.scalar(select(Signatory.id).where(
             Signatory.agreement_id == obj.agreement_id,
