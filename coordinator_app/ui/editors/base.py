@@ -30,7 +30,7 @@ from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
-from coordinator_app.ui.widgets.fields import ErrorLabel, Field
+from coordinator_app.ui.widgets.fields import Field
 from coordinator_app.ui.widgets.notice import NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
 from coordinator_app.ui.widgets.relations import RelationTable, set_enabled
@@ -115,12 +115,10 @@ class RecordEditor(QWidget):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
 
-        self.message = ErrorLabel(self.body)
         self.binder = Binder(context, self.MODEL, kind=self.KIND, required=self.REQUIRED,
                              label=_(self.WHAT), parent=self)
         self.binder.created.connect(self._created)
         self.build()
-        self.body_layout.addWidget(self.message)
         self.body_layout.addStretch(1)
         context.data_changed.connect(self._data_changed)
         self.show_record(None)
