@@ -88,3 +88,18 @@ def test_generated_names_sort_like_names_written_through_the_service(workspace):
     with workspace.read() as session:
         for person in session.scalars(select(Person)):
             assert person.sort_key == sort_key(person.full_name)
+
+
+def test_people_written_in_several_steps_stay_distinct(workspace, monkeypatch):
+    from coordinator_app.core import generate as module
+    from coordinator_app.core.models import ContactPoint, Signatory
+
+    monkeypatch.setattr(module, "CHUNK", 7)
+    counts = generate(workspace, people=30, organizations=4, agreements=6, seed=9)
+    assert counts["person"] == 30 and counts["contact_point"] == 60
+    with workspace.read() as session:
+        emails = session.scalars(select(ContactPoint.value).where(
+            ContactPoint.kind == "email")).all()
+        assert len(set(emails)) == 30
+        # Signatories come from every step, not only the last one.
+        assert session.scalar(select(func.count()).select_from(Signatory)) >= 6

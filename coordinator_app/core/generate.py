@@ -56,6 +56,8 @@ from coordinator_app.i18n import _
 Progress = Callable[[str], None]
 #: Page cache for the bulk transaction, in KiB.
 BULK_CACHE_KIB = 256 * 1024
+#: People written per step of the one transaction.
+CHUNK = 10_000
 
 
 def _lt_female(surname: str) -> str:
@@ -140,13 +142,14 @@ def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
     return made
 
 
-def _people(b: Builder, count: int, orgs: list[tuple[str, str]]) -> dict[str, list[str]]:
+def _people(b: Builder, count: int, orgs: list[tuple[str, str]],
+            first_number: int = 0) -> dict[str, list[str]]:
     """New people with a position and contacts; returns person ids by organisation."""
     rng = b.rng
     by_org: dict[str, list[str]] = {}
     uk_orgs = [o for o, country in orgs if country == "UA"] or [o for o, _c in orgs]
     lt_orgs = [o for o, country in orgs if country == "LT"] or [o for o, _c in orgs]
-    for i in range(count):
+    for i in range(first_number, first_number + count):
         female = rng.random() < 0.5
         if rng.random() < 0.6:
             first = rng.choice(names.UK_FEMALE if female else names.UK_MALE)
@@ -256,6 +259,28 @@ def _journal_columns(cls: type[Entity]) -> list[str]:
             if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED]
 
 
+def _write(connection, b: Builder, change_set: str, seq: list[int],
+           counts: dict[str, int]) -> None:
+    """Insert the builder's rows with their journal entries and index rows, then
+    forget them."""
+    for cls, rows in b.rows.items():
+        _insert(connection, cls.__table__, rows)
+        columns = _journal_columns(cls)
+        journal = []
+        for row in rows:
+            snapshot = json.dumps({key: plain(row[key]) for key in columns}, ensure_ascii=False)
+            journal.append(dict(id=b.new_id(), seq=seq[0], change_set=change_set,
+                                label="Generate", action="create", entity=cls.KIND,
+                                entity_id=row["id"], field=None, old=None, new=snapshot,
+                                at=b.now, device_id=b.device_id))
+            seq[0] += 1
+        _insert(connection, Change.__table__, journal)
+        counts[cls.KIND] = counts.get(cls.KIND, 0) + len(rows)
+    for cls in (Organization, Person, Agreement, Project):
+        search_index.refresh(connection, cls.KIND, [row["id"] for row in b.rows.get(cls, ())])
+    b.rows.clear()
+
+
 def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
              agreements: int = 0, projects: int = 0, seed: int | None = None,
              progress: Progress | None = None) -> dict[str, int]:
@@ -271,36 +296,41 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
     orgs = [tuple(row) for row in existing]
     if (people or agreements or projects) and len(orgs) + organizations < 2:
         organizations = max(organizations, 2)
-    orgs += _organizations(b, organizations)
-    staff = _people(b, people, orgs)
-    org_ids = [org for org, _country in orgs]
-    _agreements(b, agreements, org_ids, staff)
-    _projects(b, projects, org_ids)
     say(_("Writing the records…"))
+    counts: dict[str, int] = {}
     change_set = b.new_id()
     with workspace.db.engine.begin() as connection:
         # Random UUID keys land all over every index: a big page cache for this one
         # transaction turns that from disk-bound into memory-bound.
         connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-        seq = (connection.execute(select(func.max(Change.seq))).scalar() or 0) + 1
-        for cls, rows in b.rows.items():
-            _insert(connection, cls.__table__, rows)
-            columns = _journal_columns(cls)
-            journal = []
-            for row in rows:
-                snapshot = json.dumps({key: plain(row[key]) for key in columns},
-                                      ensure_ascii=False)
-                journal.append(dict(id=b.new_id(), seq=seq, change_set=change_set,
-                                    label="Generate", action="create", entity=cls.KIND,
-                                    entity_id=row["id"], field=None, old=None, new=snapshot,
-                                    at=b.now, device_id=b.device_id))
-                seq += 1
-            _insert(connection, Change.__table__, journal)
-        say(_("Indexing for search…"))
-        for cls in (Organization, Person, Agreement, Project):
-            ids = [row["id"] for row in b.rows.get(cls, ())]
-            search_index.refresh(connection, cls.KIND, ids)
-        search_index.optimize(connection)
-        connection.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default again
+        try:
+            _generate(connection, b, change_set, orgs, counts, say, organizations=organizations,
+                      people=people, agreements=agreements, projects=projects)
+        finally:
+            connection.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default again
     workspace.last_change_set = change_set
-    return {cls.KIND: len(rows) for cls, rows in b.rows.items()}
+    return counts
+
+
+def _generate(connection, b: Builder, change_set: str, orgs: list, counts: dict[str, int],
+              say: Progress, *, organizations: int, people: int, agreements: int,
+              projects: int) -> None:
+    seq = [(connection.execute(select(func.max(Change.seq))).scalar() or 0) + 1]
+
+    def flush() -> None:
+        # Written a chunk at a time (still one transaction), so memory stays flat.
+        _write(connection, b, change_set, seq, counts)
+
+    orgs += _organizations(b, organizations)
+    flush()
+    staff: dict[str, list[str]] = {}
+    for start in range(0, people, CHUNK):
+        for org, members in _people(b, min(CHUNK, people - start), orgs, start).items():
+            staff.setdefault(org, []).extend(members)
+        flush()
+        say(_("{count} people written").format(count=min(start + CHUNK, people)))
+    org_ids = [org for org, _country in orgs]
+    _agreements(b, agreements, org_ids, staff)
+    _projects(b, projects, org_ids)
+    flush()
+    search_index.optimize(connection)
