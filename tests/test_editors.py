@@ -234,3 +234,17 @@ def test_hiding_the_editor_commits_what_was_typed(org_editor, workspace, qtbot):
     org_editor.hide()
     assert workspace.get(Organization, org_editor.current_id()).notes == \
         "Typed just before the window closed"
+
+
+def test_an_association_lists_its_member_communities(org_editor, context, workspace, qtbot):
+    association = workspace.create(Organization, name="Association of Frontline Cities",
+                                   kind="association")
+    kharkiv = workspace.create(Organization, name="Kharkiv", parent_id=association.id)
+    workspace.create(Organization, name="Sumy", parent_id=association.id)
+    org_editor.show_record(association.id)
+    names = [org_editor.members.list.item(i).text()
+             for i in range(org_editor.members.list.count())]
+    assert names == ["Kharkiv", "Sumy"]
+    with qtbot.waitSignal(context.open_requested) as opened:
+        org_editor.members.list.itemActivated.emit(org_editor.members.list.item(0))
+    assert opened.args == ["organization", kharkiv.id]

@@ -10,6 +10,7 @@ from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import offer_duplicates
 from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
+from coordinator_app.ui.widgets.members import MemberList
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.tags import TagsField
@@ -47,6 +48,7 @@ class OrganizationEditor(RecordEditor):
                 Column(N_("From"), lambda: DateField("start_on"), stretch=False),
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False),
             ], required=("person_id",), label=_("position"), order_by="start_on"))
+        self.members = self.section(_("Members"), MemberList(c))
 
     def after_create(self, record_id: str) -> None:
         offer_duplicates(self, record_id)
