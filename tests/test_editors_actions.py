@@ -148,3 +148,22 @@ def test_tab_goes_down_the_page_through_the_tables(context, workspace, qtbot):
     positions = [chain.index(w) for w in (parties_first, commitment_due, add_file, sources_title)]
     assert chain[1] is parties_first
     assert positions == sorted(positions)
+
+
+def test_validation_messages_read_on_light_and_dark_themes(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from coordinator_app.ui.widgets.fields import ErrorLabel
+
+    label = ErrorLabel()
+    qtbot.addWidget(label)
+    for window, text_lightness in (("#f0f0f0", "dark"), ("#202020", "light")):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(window))
+        label.setPalette(palette)
+        colour = label.palette().color(QPalette.ColorRole.WindowText)
+        background = QColor(window)
+        assert colour.red() > colour.green() and colour.red() > colour.blue()  # red-ish
+        contrast = abs(colour.lightness() - background.lightness())
+        assert contrast > 60, (window, colour.name())
+        assert (colour.lightness() < 128) == (text_lightness == "dark")
