@@ -56,10 +56,12 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(context)
-        self.list_pages: dict[str, ListPage] = {kind: ListPage(context, kind) for kind in KINDS}
-        self.pages: dict[str, QWidget] = {DASHBOARD: self.dashboard, **self.list_pages}
-        for name in PAGES:
-            self.stack.addWidget(self.pages[name])
+        # List pages (each with its editor) are built when first shown: the window
+        # opens sooner, and a page nobody visits costs nothing.
+        self.list_pages: dict[str, ListPage] = {}
+        self.pages: dict[str, QWidget] = {DASHBOARD: self.dashboard}
+        self._pending_records: dict[str, str] = {}
+        self.stack.addWidget(self.dashboard)
         self.welcome = WelcomePage(context)
         self.welcome.finished.connect(self._welcome_done)
         self.stack.addWidget(self.welcome)
@@ -75,12 +77,10 @@ class MainWindow(QMainWindow):
 
         self.actions = window_actions.install(self)
         self.navigation.currentRowChanged.connect(self._on_navigation)
-        for kind, page in self.list_pages.items():
-            page.record_shown.connect(lambda record_id, kind=kind: self._remember(kind, record_id))
         context.open_requested.connect(self.open_record)
         context.error.connect(self._show_error)
         self.resize(1280, 800)
-        window_state.restore_layout(self)
+        window_state.restore_window(self)
         if is_first_start(context):
             self._show_welcome()
         else:
@@ -98,6 +98,19 @@ class MainWindow(QMainWindow):
     def current_list_page(self) -> ListPage | None:
         return self.list_pages.get(self.current_page_name())
 
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built on first use."""
+        if name not in self.pages:
+            page = ListPage(self.context, name)
+            page.record_shown.connect(lambda record_id: self._remember(name, record_id))
+            window_state.restore_page(name, page)
+            if name in self._pending_records:
+                page.restore_record(self._pending_records.pop(name))
+            self.list_pages[name] = page
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return self.pages[name]
+
     def show_page(self, name: str) -> None:
         if self.stack.currentWidget() is self.welcome:
             return
@@ -107,7 +120,7 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(PAGES):
             return
         name = PAGES[row]
-        page = self.pages[name]
+        page = self.page(name)
         self.stack.setCurrentWidget(page)
         page.activate()
         self.actions.page_changed(self.current_list_page() is not None)
@@ -116,10 +129,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Switch to the page of `kind` and show the record (context.open_requested)."""
-        if kind not in self.list_pages:
+        if kind not in KINDS:
             return
         self.show_page(kind)
-        page = self.list_pages[kind]
+        page = self.page(kind)
         page.open_record(record_id)
         page.focus_list()
 
@@ -129,9 +142,7 @@ class MainWindow(QMainWindow):
 
     def _return_to_last_position(self) -> None:
         page, records = window_state.last_position(self.db_path)
-        for kind, record_id in records.items():
-            if kind in self.list_pages:
-                self.list_pages[kind].restore_record(record_id)
+        self._pending_records = {kind: rid for kind, rid in records.items() if kind in KINDS}
         self.navigation.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
 
     # -- first start -------------------------------------------------------------------
@@ -151,10 +162,10 @@ class MainWindow(QMainWindow):
 
     def new_record(self, kind: str | None = None) -> None:
         kind = kind or self.current_page_name()
-        if kind not in self.list_pages:
+        if kind not in KINDS:
             return
         self.show_page(kind)
-        self.list_pages[kind].new_record()
+        self.page(kind).new_record()
 
     def delete_current(self) -> None:
         page = self.current_list_page()

@@ -55,23 +55,29 @@ def _bytes(value) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
-def restore_layout(window) -> None:
+def restore_window(window) -> None:
     store = settings()
     store.beginGroup("window")
     if geometry := _bytes(store.value("geometry")):
         window.restoreGeometry(geometry)
     if state := _bytes(store.value("state")):
         window.restoreState(state)
-    for kind, page in window.list_pages.items():
-        if splitter := _bytes(store.value(f"splitter/{kind}")):
-            page.splitter.restoreState(splitter)
-        if header := _bytes(store.value(f"header/{kind}")):
-            view = page.view
-            view.horizontalHeader().restoreState(header)
-            page.columns_fitted = True
-            # The saved sort indicator is the order to read the rows in.
-            view.sortByColumn(view.horizontalHeader().sortIndicatorSection(),
-                              view.horizontalHeader().sortIndicatorOrder())
+    store.endGroup()
+
+
+def restore_page(kind: str, page) -> None:
+    """A list page's splitter, column widths and order, as the user left them."""
+    store = settings()
+    store.beginGroup("window")
+    if splitter := _bytes(store.value(f"splitter/{kind}")):
+        page.splitter.restoreState(splitter)
+    if header := _bytes(store.value(f"header/{kind}")):
+        view = page.view
+        view.horizontalHeader().restoreState(header)
+        page.columns_fitted = True
+        # The saved sort indicator is the order to read the rows in.
+        view.sortByColumn(view.horizontalHeader().sortIndicatorSection(),
+                          view.horizontalHeader().sortIndicatorOrder())
     store.endGroup()
 
 
