@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, tuple_
@@ -60,6 +60,14 @@ def _money(row_values: Sequence[Any]) -> str:
     return format_money(minor, currency or "EUR")
 
 
+def _date_sample() -> str:
+    return _date(date(2026, 9, 28))
+
+
+def _money_sample() -> str:
+    return _money((1_250_000_00, "EUR"))
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a list: its header, the SQL that reads it, and how it is shown."""
@@ -75,6 +83,8 @@ class Column:
     combine: Callable[[Sequence[Any]], str] | None = None
     #: Relative width on screen (characters, roughly): set once, never measured from rows.
     width: int = 20
+    #: A typical value, to keep the column wide enough for it (dates, sums of money).
+    sample: Callable[[], str] | None = None
     #: A stored, indexed column to order by instead of `expr` (names sort by their
     #: collation key, so "Є" comes after "Е" and "Č" after "C").
     sort_by: str | None = None
@@ -151,8 +161,8 @@ SPECS: dict[str, ListSpec] = {
             Column("kind", N_("Kind"), Agreement.kind, _label(vocab.AGREEMENT_KINDS), width=24),
             Column("status", N_("Status"), Agreement.status,
                    _label(vocab.AGREEMENT_STATUSES), width=12),
-            Column("signed_on", N_("Signed"), Agreement.signed_on, _date, width=15),
-            Column("expires_on", N_("Expires"), Agreement.expires_on, _date, width=15),
+            Column("signed_on", N_("Signed"), Agreement.signed_on, _date, width=15, sample=_date_sample),
+            Column("expires_on", N_("Expires"), Agreement.expires_on, _date, width=15, sample=_date_sample),
         ),
     ),
     "project": ListSpec(
@@ -163,16 +173,16 @@ SPECS: dict[str, ListSpec] = {
                    _label(vocab.PROJECT_STATUSES), width=12),
             Column("lead", N_("Lead organisation"), _name_of(Project.lead_id),
                    sortable=False, width=28),
-            Column("start_on", N_("Start"), Project.start_on, _date, width=15),
-            Column("end_on", N_("End"), Project.end_on, _date, width=15),
+            Column("start_on", N_("Start"), Project.start_on, _date, width=15, sample=_date_sample),
+            Column("end_on", N_("End"), Project.end_on, _date, width=15, sample=_date_sample),
             Column("budget", N_("Budget"), Project.budget_minor, extra=(Project.currency,),
-                   combine=_money, width=16),
+                   combine=_money, width=16, sample=_money_sample),
         ),
     ),
     "activity": ListSpec(
         "activity", Activity, N_("Activities"),
         (
-            Column("occurs_on", N_("Date"), Activity.occurs_on, _date, width=15),
+            Column("occurs_on", N_("Date"), Activity.occurs_on, _date, width=15, sample=_date_sample),
             Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key"),
             Column("kind", N_("Kind"), Activity.kind, _label(vocab.ACTIVITY_KINDS), width=12),
             Column("location", N_("Place"), Activity.location, width=24),

@@ -90,6 +90,7 @@ class ListPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter_restored = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -137,6 +138,10 @@ class ListPage(QWidget):
         """Share the list's width among its columns by their set weights, once: from
         then on the widths are the user's (and remembered)."""
         self.columns_fitted = True
+        if not self.splitter_restored:
+            # The list a little wider than the editor; the user's split is remembered.
+            width = sum(self.splitter.sizes())
+            self.splitter.setSizes([width * 11 // 20, width - width * 11 // 20])
         columns = self.model.spec.columns
         available = self.view.viewport().width()
         char = self.view.fontMetrics().averageCharWidth()
@@ -146,7 +151,10 @@ class ListPage(QWidget):
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
         # Room for each title and its sort arrow; what is left goes by weight.
-        least = [metrics.horizontalAdvance(_(c.title)) + 4 * char for c in columns]
+        cells = self.view.fontMetrics()
+        least = [max(metrics.horizontalAdvance(_(c.title)) + 4 * char,  # and the sort arrow
+                     cells.horizontalAdvance(c.sample()) + 2 * char if c.sample else 0)
+                 for c in columns]
         sizes = share(available, [c.width for c in columns], least)
         for number, size in enumerate(sizes):
             header.resizeSection(number, size)

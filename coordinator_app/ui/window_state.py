@@ -71,6 +71,7 @@ def restore_page(kind: str, page) -> None:
     store.beginGroup("window")
     if splitter := _bytes(store.value(f"splitter/{kind}")):
         page.splitter.restoreState(splitter)
+        page.splitter_restored = True
     if header := _bytes(store.value(f"header/{kind}")):
         view = page.view
         view.horizontalHeader().restoreState(header)
