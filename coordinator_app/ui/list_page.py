@@ -139,9 +139,9 @@ class ListPage(QWidget):
         then on the widths are the user's (and remembered)."""
         self.columns_fitted = True
         if not self.splitter_restored:
-            # The list a little wider than the editor; the user's split is remembered.
+            # Half and half to begin with; the split the user makes is remembered.
             width = sum(self.splitter.sizes())
-            self.splitter.setSizes([width * 11 // 20, width - width * 11 // 20])
+            self.splitter.setSizes([width // 2, width - width // 2])
         columns = self.model.spec.columns
         available = self.view.viewport().width()
         char = self.view.fontMetrics().averageCharWidth()
