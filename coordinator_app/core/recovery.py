@@ -165,13 +165,21 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     if db_path.exists() and assess(db_path, unclean=True).sound:
         _checkpoint(db_path)
         safety = backup.create_backup(db_path, reason="before-restore")
+    # The copy is made and checked beside the database first, so that a power cut
+    # at any moment leaves either the old file or the restored one in place (or, between
+    # two renames, none: start-up then offers the newest backup again).
+    staged = db_path.with_name(db_path.name + ".restoring")
+    backup.copy_database(source, staged)
     aside = set_aside(db_path)
     try:
-        backup.copy_database(source, db_path)
-    except DatabaseError:
+        os.replace(staged, db_path)
+        backup.fsync_dir(db_path.parent)
+    except OSError as exc:
         # Put the old file back rather than leave no database at all.
         if aside is not None:
             for moved in aside.iterdir():
                 os.replace(moved, db_path.parent / moved.name)
-        raise
+        raise DatabaseError(_("Could not put the restored copy in place: {reason}. The "
+                              "database was left as it was.").format(reason=exc.strerror)
+                            ) from exc
     return Restored(restored_from=source, set_aside=aside, safety_backup=safety)
