@@ -31,7 +31,7 @@ from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import Field
-from coordinator_app.ui.widgets.notice import NoticeBar
+from coordinator_app.ui.widgets.notice import Heading, NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
 from coordinator_app.ui.widgets.relations import RelationTable, set_enabled
 
@@ -77,14 +77,11 @@ class RecordEditor(QWidget):
 
         header = QHBoxLayout()
         header.setContentsMargins(12, 8, 12, 8)
-        self.heading = QLabel(self)
+        self.heading = Heading(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.heading.setWordWrap(True)  # long agreement titles must not widen the window
-        self.heading.setMinimumWidth(1)
         header.addWidget(self.heading, 1)
         self.actions = QHBoxLayout()
         header.addLayout(self.actions)
@@ -185,7 +182,7 @@ class RecordEditor(QWidget):
         record_id = self.current_id()
         if record_id is None:
             return False
-        name = self.heading.text()
+        name = self.heading.full_text
         box = QMessageBox(QMessageBox.Icon.Question, _("Delete record"),
                           _("Delete “{name}” and what belongs to it? "
                             "Undo (Ctrl+Z) brings it back.").format(name=name),
@@ -257,7 +254,7 @@ class RecordEditor(QWidget):
                 section.reload(session, live_id)
             self.loaded(session, obj if live_id else None)
             label = obj.label if obj is not None else ""
-        self.heading.setText(label or _(self.NEW_TITLE))
+        self.heading.set_full_text(label or _(self.NEW_TITLE))
         set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)
         for widget in self._section_widgets:

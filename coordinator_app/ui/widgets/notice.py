@@ -1,14 +1,47 @@
-"""A thin bar above a form for news that must not block: "this record was deleted",
-"this looks like someone already in the database"."""
+"""What sits above a form: the record's name, and a thin bar for news that must not
+block ("this record was deleted", "this looks like someone already in the database")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from coordinator_app.i18n import _
+
+
+class Heading(QLabel):
+    """A record's name above its form, on one line: cut with "…" where it does not fit
+    (a memorandum's title runs to three lines), whole in its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.full_text = ""
+        self.setMinimumWidth(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
 
 
 class NoticeBar(QFrame):
