@@ -59,6 +59,7 @@ class ListPage(QWidget):
         self.filter.setObjectName("filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(_("Filter this list (Ctrl+F)"))
+        self.filter.setAccessibleName(_("Filter this list"))
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
@@ -103,6 +104,7 @@ class ListPage(QWidget):
     def _build_view(self) -> QTableView:
         view = QTableView()
         view.setObjectName("list")
+        view.setAccessibleName(_(self.model.spec.title))
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Pages"))
         font = QFont(self.navigation.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)

@@ -43,6 +43,7 @@ class SearchDialog(QDialog):
         self.setModal(True)
         self.box = QLineEdit()
         self.box.setObjectName("search_text")
+        self.box.setAccessibleName(_("Search"))
         self.box.setClearButtonEnabled(True)
         self.box.setPlaceholderText(_("Search people, organisations, agreements, projects…"))
         self.results = QTreeWidget()
