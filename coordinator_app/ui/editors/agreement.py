@@ -97,7 +97,7 @@ class AgreementEditor(RecordEditor):
                     "party_id", self.parties_source, allow_empty=True), stretch=False, chars=20),
                 Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"}),
                        stretch=False, chars=18),
-                Column(N_("Due"), lambda: DateField("due_on"), stretch=False),
+                Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.COMMITMENT_STATUSES),
                        stretch=False),
             ], required=("description",), label=_("commitment"), order_by="due_on"))

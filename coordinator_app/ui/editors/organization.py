@@ -45,8 +45,8 @@ class OrganizationEditor(RecordEditor):
             c, Affiliation, kind=self.KIND, parent_fk="organization_id", columns=[
                 Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
-                Column(N_("From"), lambda: DateField("start_on"), stretch=False),
-                Column(N_("To"), lambda: DateField("end_on"), stretch=False),
+                Column(N_("From"), lambda: DateField("start_on"), stretch=False, chars=15),
+                Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
             ], required=("person_id",), label=_("position"), order_by="start_on"))
         self.members = self.section(_("Members"), MemberList(c))
 

@@ -47,8 +47,8 @@ class PersonEditor(RecordEditor):
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
-                Column(N_("From"), lambda: DateField("start_on"), stretch=False),
-                Column(N_("To"), lambda: DateField("end_on"), stretch=False),
+                Column(N_("From"), lambda: DateField("start_on"), stretch=False, chars=15),
+                Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
             ], required=("organization_id",), label=_("position"), order_by="start_on"))
         self.contacts = self.section(_("Contacts"), contact_table(
             c, kind=self.KIND, owner_fk="person_id"))

@@ -65,8 +65,8 @@ class ProjectEditor(RecordEditor):
         self.milestones = self.section(_("Milestones"), RelationTable(
             c, Milestone, kind=self.KIND, parent_fk="project_id", columns=[
                 Column(N_("Milestone"), lambda: TextField("title")),
-                Column(N_("Due"), lambda: DateField("due_on"), stretch=False),
-                Column(N_("Done"), lambda: DateField("done_on"), stretch=False),
+                Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
+                Column(N_("Done"), lambda: DateField("done_on"), stretch=False, chars=15),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.MILESTONE_STATUSES),
                        stretch=False),
             ], required=("title",), label=_("milestone"), order_by="due_on"))
@@ -81,7 +81,7 @@ class ProjectEditor(RecordEditor):
                        stretch=False, chars=22),
                 Column(N_("To"), lambda: RecordPicker(c, {"organization": "to_id"}),
                        stretch=False, chars=22),
-                Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False),
+                Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False, chars=15),
                 Column(N_("Notes"), lambda: TextField("notes"), chars=10),
             ], required=("item", "quantity"), label=_("aid delivery"),
             order_by="delivered_on"))

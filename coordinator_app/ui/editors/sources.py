@@ -15,7 +15,7 @@ def source_table(context: UiContext, *, kind: str) -> RelationTable:
         Column(N_("Title"), lambda: TextField("title", _("e.g. Press release"))),
         Column(N_("Link"), lambda: TextField("url", "https://")),
         Column(N_("Publisher"), lambda: TextField("publisher"), stretch=False, chars=18),
-        Column(N_("Published"), lambda: DateField("published_on"), stretch=False),
+        Column(N_("Published"), lambda: DateField("published_on"), stretch=False, chars=15),
     ]
     return RelationTable(context, Source, kind=kind, parent_fk="owner_id", columns=columns,
                          required=("title",), label=_("source"), fixed={"owner_kind": kind})

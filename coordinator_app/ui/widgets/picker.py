@@ -45,7 +45,6 @@ class RecordPicker(Field):
         self.label = ""
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder or _("Type to search…"))
-        self.edit.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -60,6 +59,8 @@ class RecordPicker(Field):
         self.open_button.setText("→")
         self.open_button.setToolTip(_("Open the linked record"))
         self.open_button.setAutoRaise(True)
+        # Narrow: in a table cell every pixel is wanted for the name.
+        self.open_button.setFixedWidth(self.open_button.fontMetrics().horizontalAdvance("→") + 12)
         self.open_button.clicked.connect(self._open)
         self.open_button.setEnabled(False)
         self._row.addWidget(self.open_button)

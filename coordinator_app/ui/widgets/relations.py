@@ -86,7 +86,7 @@ class RelationTable(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
-        self._least = {index: (column.chars or 16) * char + 40
+        self._least = {index: (column.chars or 20) * char + 40
                        for index, column in enumerate(columns) if column.stretch}
         self._squeezed = False
         for index, column in enumerate(columns):
@@ -210,6 +210,7 @@ class RelationTable(QWidget):
 
     def _fit(self) -> None:
         """As tall as its rows (up to a limit): a table in a form should not scroll alone."""
+        self._arrange()  # the rows just shown may have widened the columns that fit them
         self.table.resizeRowsToContents()
         visible = [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
