@@ -408,3 +408,19 @@ def test_back_up_now_updates_the_status_bar_and_clears_the_dashboard_warning(
     assert list_backups(demo_workspace.db.path)
     assert "Last backup" in window.statusBar().backup.text()
     assert not window.dashboard.backup_warning.isVisible()
+
+
+def test_the_shortcuts_list_names_every_command_with_its_keys(qtbot, demo_workspace):
+    from coordinator_app.ui.window_actions import shortcut_rows
+
+    window = open_window(qtbot, demo_workspace)
+    rows = dict(shortcut_rows(window))
+    assert rows["Ctrl+K"].startswith("Search")
+    assert rows["Ctrl+1"] == "Dashboard" and rows["Ctrl+6"] == "Activities"
+    assert any("Ctrl+Shift+Z" in keys for keys in rows)
+    window.actions.pages[0].trigger()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "shortcuts") is not None)
+    box = window.findChild(QMessageBox, "shortcuts")
+    assert "Ctrl+K" in box.text()
+    box.close()

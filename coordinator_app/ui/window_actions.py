@@ -77,12 +77,11 @@ def install(window) -> WindowActions:
                       QKeySequence.StandardKey.Find, name="action_filter")
     briefing = _action(window, _("&Briefing pack…"), window.open_briefing, "Ctrl+P",
                        icon=pixmap.SP_FileDialogDetailedView, name="action_briefing")
-    settings = _action(window, _("Se&ttings…"), window.open_settings,
-                       QKeySequence.StandardKey.Preferences, name="action_settings")
+    settings = _action(window, _("Se&ttings…"), window.open_settings, "Ctrl+,",
+                       name="action_settings")
     backup = _action(window, _("&Back up now"), window.back_up_now, "Ctrl+Shift+S",
                      icon=pixmap.SP_DialogSaveButton, name="action_backup")
-    quit_ = _action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit,
-                    name="action_quit")
+    quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
     from coordinator_app.ui.main_window import PAGE_TITLES, PAGES
@@ -121,6 +120,11 @@ def install(window) -> WindowActions:
     for action in pages:
         go_menu.addAction(action)
 
+    help_menu = menu.addMenu(_("&Help"))
+    keys = _action(window, _("&Keyboard shortcuts"), lambda: show_shortcuts(window), "F1",
+                   name="action_shortcuts")
+    help_menu.addAction(keys)
+
     toolbar = QToolBar(_("Main toolbar"))
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
@@ -135,3 +139,39 @@ def install(window) -> WindowActions:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
     return WindowActions(new, delete, undo, redo, search, filter_, briefing, settings,
                          backup, quit_, pages)
+
+
+#: Keys that belong to a place rather than to a menu command.
+PLACE_KEYS = (
+    (N_("Enter, in a list"), N_("Edit the selected record")),
+    (N_("Delete, in a list"), N_("Delete the selected record (asks first)")),
+    (N_("Escape"), N_("Back to the list")),
+    (N_("Up, Down and Enter, in search"), N_("Choose a result and open it")),
+    (N_("Tab"), N_("Next field; a field is saved when you leave it")),
+)
+
+
+def shortcut_rows(window) -> list[tuple[str, str]]:
+    """(keys, what they do) for every command of the window that has a shortcut."""
+    rows = []
+    for action in window.findChildren(QAction):
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                         for k in action.shortcuts())
+        text = action.text().replace("&", "")
+        if keys and text and (keys, text) not in rows:
+            rows.append((keys, text))
+    rows.extend((_(keys), _(what)) for keys, what in PLACE_KEYS)
+    return rows
+
+
+def show_shortcuts(window) -> None:
+    from html import escape
+
+    from PySide6.QtWidgets import QMessageBox
+
+    table = "".join(f"<tr><td><b>{escape(keys)}</b>&nbsp;&nbsp;</td><td>{escape(what)}</td></tr>"
+                    for keys, what in shortcut_rows(window))
+    box = QMessageBox(QMessageBox.Icon.NoIcon, _("Keyboard shortcuts"),
+                      f"<table>{table}</table>", QMessageBox.StandardButton.Close, window)
+    box.setObjectName("shortcuts")
+    box.open()
