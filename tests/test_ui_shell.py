@@ -424,3 +424,18 @@ def test_the_shortcuts_list_names_every_command_with_its_keys(qtbot, demo_worksp
     box = window.findChild(QMessageBox, "shortcuts")
     assert "Ctrl+K" in box.text()
     box.close()
+
+
+def test_opening_a_record_hidden_by_the_filter_clears_the_filter(qtbot, demo_workspace):
+    window = open_window(qtbot, demo_workspace)
+    window.show_page("person")
+    page = window.list_pages["person"]
+    page.filter.setText("klisonis")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    target = person_id(demo_workspace, "Ігор Терехов")
+    window.show_page("dashboard")
+    window.context.open_record("person", target)
+    assert window.current_page_name() == "person"
+    assert page.filter.text() == "" and page.model.rowCount() > 1
+    assert page.model.id_at(page.view.currentIndex().row()) == target
+    assert page.view.hasFocus()  # Enter now edits it, arrows move on
