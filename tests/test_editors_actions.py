@@ -167,3 +167,20 @@ def test_validation_messages_read_on_light_and_dark_themes(qtbot):
         contrast = abs(colour.lightness() - background.lightness())
         assert contrast > 60, (window, colour.name())
         assert (colour.lightness() < 128) == (text_lightness == "dark")
+
+
+def test_typing_part_of_a_name_and_enter_picks_the_best_match(context, workspace, qtbot):
+    from PySide6.QtCore import Qt
+
+    kharkiv = workspace.create(Organization, name="Kharkiv City Council")
+    editor = editor_for("organization", context, qtbot)
+    type_into(qtbot, editor.name, "Saltivka district")
+    picker = editor.parent_org
+    picker.edit.setFocus()
+    qtbot.keyClicks(picker.edit, "kharkiv")
+    popup = picker.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: workspace.get(Organization, editor.current_id()).parent_id
+                    == kharkiv.id, timeout=3000)
+    assert picker.edit.text() == "Kharkiv City Council"

@@ -106,6 +106,8 @@ class RecordPicker(Field):
                 self.model.appendRow(item)
         if self.model.rowCount():
             self.completer.complete()
+            # The best match is current, so typing part of a name and Enter picks it.
+            self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
         else:
             self.completer.popup().hide()
 
