@@ -184,3 +184,18 @@ def test_typing_part_of_a_name_and_enter_picks_the_best_match(context, workspace
     qtbot.waitUntil(lambda: workspace.get(Organization, editor.current_id()).parent_id
                     == kharkiv.id, timeout=3000)
     assert picker.edit.text() == "Kharkiv City Council"
+
+
+def test_a_shared_phone_number_added_later_is_noticed_too(context, workspace, qtbot):
+    from coordinator_app.core.models import ContactPoint
+
+    known = workspace.create(Person, full_name="Андрій Мельник")
+    workspace.create(ContactPoint, person_id=known.id, kind="phone", value="+380 67 123 4567")
+    editor = editor_for("person", context, qtbot)
+    type_into(qtbot, editor.full_name, "A. Melnyk (office)")
+    assert not editor.notice.isVisibleTo(editor)
+    contacts = editor.contacts
+    type_into(qtbot, contacts.cell(0, 1), "067 123 4567")
+    settle(qtbot)
+    assert editor.notice.isVisibleTo(editor)
+    assert "Андрій Мельник" in editor.notice.text.text()

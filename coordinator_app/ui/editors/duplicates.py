@@ -9,29 +9,57 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.models import ContactPoint
 from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
     from coordinator_app.ui.editors.base import RecordEditor
 
 
-def offer_duplicates(editor: RecordEditor, record_id: str) -> None:
-    try:
-        from coordinator_app.core import duplicates
-    except ImportError:
-        return  # duplicate detection is not part of this build
-    values = dict(editor.binder.stored)
-    with editor.context.workspace.read() as session:
-        hits = [hit for hit in duplicates.likely_duplicates(session, editor.KIND, values)
-                if hit.id != record_id]
-    if not hits:
-        return
-    names = ", ".join(hit.title for hit in hits[:3])
-    editor.notice.show_notice(
-        _("This may already be in the database: {names}.").format(names=names),
-        _("Merge…"), lambda: _merge(editor, record_id, hits), kind="duplicates")
+class DuplicateWatch:
+    """Asks after a record is created, and again as it gains other names and contacts
+    (the same phone number is as telling as the same name), while the editor still
+    shows it. Each likely duplicate is offered once."""
+
+    def __init__(self, editor: RecordEditor):
+        self.editor = editor
+        self.record_id: str | None = None
+        self.offered: set[str] = set()
+
+    def started(self, record_id: str) -> None:
+        self.record_id, self.offered = record_id, set()
+        with self.editor.context.workspace.read() as session:
+            self.check(session)
+
+    def check(self, session: Session) -> None:
+        if self.record_id is None or self.editor.current_id() != self.record_id:
+            self.record_id = None  # another record is shown: this one is no longer new
+            return
+        try:
+            from coordinator_app.core import duplicates
+        except ImportError:
+            return  # duplicate detection is not part of this build
+        owner = ContactPoint.person_id if self.editor.KIND == "person" \
+            else ContactPoint.organization_id
+        values = dict(self.editor.binder.stored, id=self.record_id)
+        values["contact_points"] = [
+            {"kind": kind, "value": value} for kind, value in session.execute(
+                select(ContactPoint.kind, ContactPoint.value).where(
+                    owner == self.record_id, ContactPoint.deleted_at.is_(None)))]
+        hits = [hit for hit in duplicates.likely_duplicates(session, self.editor.KIND, values)
+                if hit.id != self.record_id]
+        if not {hit.id for hit in hits} - self.offered:
+            return
+        self.offered |= {hit.id for hit in hits}
+        names = ", ".join(hit.title for hit in hits[:3])
+        record_id = self.record_id
+        self.editor.notice.show_notice(
+            _("This may already be in the database: {names}.").format(names=names),
+            _("Merge…"), lambda: _merge(self.editor, record_id, hits), kind="duplicates")
 
 
 def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
@@ -60,6 +88,7 @@ def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
         QMessageBox.warning(editor, _("Merge records"), str(exc))
         return
     editor.notice.hide_notice()
+    editor.duplicates.record_id = None
     editor.context.push_done(_("Merge into “{name}”").format(name=keep.title), editor.KIND,
                              change_set)
     editor.show_record(keep.id)

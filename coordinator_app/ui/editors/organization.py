@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from coordinator_app.core import vocab
 from coordinator_app.core.models import Affiliation, Organization
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
-from coordinator_app.ui.editors.duplicates import offer_duplicates
+from coordinator_app.ui.editors.duplicates import DuplicateWatch
 from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.members import MemberList
@@ -26,6 +28,7 @@ class OrganizationEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
+        self.duplicates = DuplicateWatch(self)
         self.name = self.field(_("Name"), TextField("name", _("e.g. Kharkiv City Council")))
         self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
         self.other_names.setToolTip(_("Other names and spellings, one per line"))
@@ -50,5 +53,8 @@ class OrganizationEditor(RecordEditor):
             ], required=("person_id",), label=_("position"), order_by="start_on"))
         self.members = self.section(_("Members"), MemberList(c))
 
+    def loaded(self, session: Session, obj) -> None:
+        self.duplicates.check(session)
+
     def after_create(self, record_id: str) -> None:
-        offer_duplicates(self, record_id)
+        self.duplicates.started(record_id)

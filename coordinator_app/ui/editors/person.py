@@ -11,7 +11,7 @@ from coordinator_app.core.models import Affiliation, Person
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
-from coordinator_app.ui.editors.duplicates import offer_duplicates
+from coordinator_app.ui.editors.duplicates import DuplicateWatch
 from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
@@ -29,6 +29,7 @@ class PersonEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
+        self.duplicates = DuplicateWatch(self)
         self.full_name = self.field(_("Full name"), TextField(
             "full_name", _("As written natively, e.g. Ігор Терехов")))
         self.latin_name = self.field(_("Latin spelling"), TextField(
@@ -54,7 +55,7 @@ class PersonEditor(RecordEditor):
             c, kind=self.KIND, owner_fk="person_id"))
 
     def after_create(self, record_id: str) -> None:
-        offer_duplicates(self, record_id)
+        self.duplicates.started(record_id)
 
     def suggested_latin(self) -> str | None:
         """The official Ukrainian transliteration (KMU 2010) of a Cyrillic name that
@@ -66,6 +67,7 @@ class PersonEditor(RecordEditor):
         return uklatn.encode(name, uklatn.KMU_55)
 
     def loaded(self, session: Session, obj) -> None:
+        self.duplicates.check(session)
         suggestion = self.suggested_latin()
         self.use_latin.setVisible(suggestion is not None)
         if suggestion:
