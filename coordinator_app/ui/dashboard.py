@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import dashboard as queries
 from coordinator_app.core import vocab
 from coordinator_app.core.backup import backup_health
-from coordinator_app.core.formatting import format_date, format_datetime
+from coordinator_app.core.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
+#: Lines a section lists at most (the rest are a click on their agreement away).
+LIMIT = 50
 #: Lines shown per section before it scrolls.
 VISIBLE_LINES = 12
 
@@ -42,9 +45,10 @@ class Section(QWidget):
     """A heading and a short list of records; activating a line opens its record."""
 
     def __init__(self, name: str, heading: str, columns: list[str], context: UiContext,
-                 stretch: tuple[int, ...] | None = None):
+                 stretch: tuple[int, ...] | None = None, counted: bool = True):
         super().__init__()
         self.setObjectName(name)
+        self.counted = counted
         #: Columns that share the width; the others fit their text (dates, labels).
         self.stretch = stretch if stretch is not None else tuple(range(len(columns) - 1))
         self.context = context
@@ -63,9 +67,17 @@ class Section(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._open)
+        #: How many lines the section holds, beside its heading.
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.count)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
 
@@ -92,6 +104,13 @@ class Section(QWidget):
                 self.tree.addTopLevelItem(line)
         self.tree.setRootIsDecorated(tree_like)
         self.tree.expandAll()
+        lines = sum(1 for _cells, item in rows if item is not None)
+        if self.counted and lines:
+            # The queries stop at LIMIT lines; say so rather than undercount.
+            more = "+" if lines >= LIMIT else ""
+            self.count.setText(format_number(lines) + more)
+        else:
+            self.count.setText("")
         self.empty.setText(empty_text)
         self.empty.setVisible(not rows)
         self.tree.setVisible(bool(rows))
@@ -143,9 +162,10 @@ class DashboardPage(QWidget):
         self.expiring = Section("expiring", _("Agreements expiring in the next 90 days"),
                                 [_("Agreement"), _("Expires")], context)
         self.projects = Section("projects", _("Projects by status"),
-                                [_("Project"), _("Ends")], context)
+                                [_("Project"), _("Ends")], context, counted=False)
         self.recent = Section("recent", _("Recent changes"),
-                              [_("Record"), _("Change"), _("When")], context, stretch=(0,))
+                              [_("Record"), _("Change"), _("When")], context, stretch=(0,),
+                              counted=False)
         self.sections = (self.overdue, self.due_soon, self.expiring, self.projects, self.recent)
 
         grid = QGridLayout()
@@ -189,9 +209,9 @@ class DashboardPage(QWidget):
         self._stale = False
         today = today or date.today()
         with self.context.workspace.read() as session:
-            overdue = queries.overdue_commitments(session, today)
-            due_soon = queries.commitments_due_soon(session, today)
-            expiring = queries.agreements_expiring(session, today)
+            overdue = queries.overdue_commitments(session, today, limit=LIMIT)
+            due_soon = queries.commitments_due_soon(session, today, limit=LIMIT)
+            expiring = queries.agreements_expiring(session, today, limit=LIMIT)
             groups = queries.projects_by_status(session)
             recent = queries.recent_changes(session)
         commitments = lambda items: [([i.title, i.detail, _when(i.when)], i)  # noqa: E731
