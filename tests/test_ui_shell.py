@@ -150,10 +150,12 @@ def test_dashboard_lines_open_their_records(qtbot, demo_workspace):
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.current_page_name() == kind
     assert window.list_pages[kind].editor.current_id() == record_id
-    # Every section was filled from the demo data.
+    # Every section was filled from the demo data; lists of commitments say how many.
     for section in window.dashboard.sections:
         if section.objectName() in ("recent", "projects"):
             assert section.tree.topLevelItemCount() > 0, section.objectName()
+    overdue = window.dashboard.overdue
+    assert overdue.count.text() == str(overdue.tree.topLevelItemCount() or "")
 
 
 def test_ctrl_k_finds_and_opens_a_person(qtbot, demo_workspace):
