@@ -10,7 +10,6 @@ match.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
@@ -115,10 +114,3 @@ def near_matches(session: Session, text: str, kinds: list[str],
     found.sort(key=lambda row: -row[2])
     return found[:limit]
 
-
-def forget(database: str | None = None) -> None:
-    """Drop cached words (all, or of one database file)."""
-    if database is None:
-        _vocabularies.clear()
-    else:
-        _vocabularies.pop(database, None)

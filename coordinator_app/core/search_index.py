@@ -222,7 +222,7 @@ def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
 
 
 def rebuild(connection: Connection) -> int:
-    """Index every live record from scratch (migration 0002, `coordinator check --fix`)."""
+    """Index every live record from scratch (migrations 0002 and 0004)."""
     for table in ("search_index", "search_keys"):
         connection.exec_driver_sql(f"DELETE FROM {table}")
     return sum(_write(connection, kind, documents(connection, kind)) for kind in KINDS)
