@@ -183,3 +183,10 @@ def test_coordinator_search_prints_json(workspace, memo, db_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert [(r["kind"], r["id"], r["title"]) for r in result] == [
         ("person", memo["terekhov"], "Ігор Терехов")]
+
+
+def test_a_near_spelling_finds_someone_added_after_the_last_search(workspace, memo):
+    assert ids(find(workspace, "Kharkov")) == [memo["kharkiv"]]  # the word list is loaded
+    newcomer = workspace.create(Person, full_name="Žygimantas Butkevičius")
+    hits = find(workspace, "Butkevicus", kinds=["person"])  # one letter short
+    assert ids(hits) == [newcomer.id] and hits[0].score < 1
