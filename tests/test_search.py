@@ -67,7 +67,9 @@ def test_diacritics_and_scripts_do_not_matter(workspace, memo, typed, key):
 
 @pytest.mark.parametrize("typed, key", [
     ("Kharkov", "kharkiv"), ("Charkiv", "kharkiv"), ("Terechov", "terekhov"),
-    ("Klisonys", "klisonis"),
+    ("Klisonys", "klisonis"), ("Харьков", "kharkiv"),  # Russian, in Cyrillic
+    ("Terechovas", "terekhov"), ("Charkivas", "kharkiv"),  # as Lithuanian papers write them
+    ("Igor Terekhov", "terekhov"),  # Russian Г as G
 ])
 def test_variant_spellings_are_found_below_exact_matches(workspace, memo, typed, key):
     hits = find(workspace, typed)

@@ -2,13 +2,15 @@
 
 The index keeps the words of names and titles in `search_terms`; this module
 holds them in memory per database (loading only words added since the last
-look), finds the ones close to each typed word with rapidfuzz, and asks the
-index for records with those words. Such hits score below 1, under every exact
+look), finds the ones close to each typed word (the same "skeleton" of
+letters that spellings of one name in different languages share, or a high
+rapidfuzz similarity), and asks the index for records with those words. Such hits score below 1, under every exact
 match.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -22,6 +24,26 @@ CUTOFF = 80
 MIN_LENGTH = 4
 #: Near words taken per typed word.
 PER_WORD = 8
+#: How Russian, Ukrainian, Lithuanian and English spellings of one name differ in
+#: Latin letters (Kharkov / Charkiv, Igor / Ihor, Jurij / Yurii, Zhytomyr /
+#: Žytomyras): folded together in a word's "skeleton".
+SKELETON = (("kh", "h"), ("ch", "h"), ("zh", "z"), ("g", "h"), ("y", "i"), ("j", "i"),
+            ("w", "v"), ("x", "h"))
+#: Lithuanian masculine endings added to foreign names (Terechovas, Charkivas).
+ENDINGS = ("ius", "as", "is", "us", "ys")
+#: The score a word with the same skeleton counts as (between a near word and an exact one).
+SAME_SKELETON = 92.0
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_LENGTH:
+            word = word[: -len(ending)]
+            break
+    for spelled, sound in SKELETON:
+        word = word.replace(spelled, sound)
+    return _REPEATED.sub(r"\1", word)
 
 
 class Vocabulary:
@@ -32,6 +54,7 @@ class Vocabulary:
         self.by_length: dict[int, list[str]] = defaultdict(list)
         #: Words cut to a length -> the whole words, for near *prefixes* ("Terech…").
         self.heads: dict[int, dict[str, list[str]]] = {}
+        self.skeletons: dict[str, list[str]] = defaultdict(list)
 
     def refresh(self, session: Session) -> None:
         connection = session.connection()
@@ -43,6 +66,7 @@ class Vocabulary:
         for (term,) in connection.exec_driver_sql(
                 "SELECT term FROM search_terms WHERE id > ?", (self.last_id,)):
             self.by_length[len(term)].append(term)
+            self.skeletons[skeleton(term)].append(term)
         self.last_id = top
         self.heads.clear()
 
@@ -57,7 +81,8 @@ class Vocabulary:
         return self.heads[length]
 
     def near(self, word: str) -> list[tuple[str, float]]:
-        found: list[tuple[str, float]] = []
+        found: list[tuple[str, float]] = [
+            (term, SAME_SKELETON) for term in self.skeletons.get(skeleton(word), ())[:PER_WORD]]
         for length in range(len(word) - 2, len(word) + 3):
             choices = self.by_length.get(length)
             if choices:
@@ -70,7 +95,11 @@ class Vocabulary:
             if head != word:
                 found.extend((term, score) for term in heads[head][:PER_WORD])
         found.sort(key=lambda pair: -pair[1])
-        return [pair for pair in found[:PER_WORD] if pair[0] != word]
+        best: dict[str, float] = {}
+        for term, score in found:
+            if term != word:
+                best.setdefault(term, score)
+        return list(best.items())[:PER_WORD]
 
 
 _vocabularies: dict[str, Vocabulary] = {}
