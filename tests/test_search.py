@@ -101,6 +101,9 @@ def test_results_are_grouped_by_kind_and_say_who_someone_is(workspace, memo):
     assert person.title == "Ігор Терехов"
     assert "Ihor Terekhov" in person.subtitle
     assert "Міський голова, Харківська міська рада" in person.subtitle
+    subtitles = {hit.kind: hit.subtitle for hit in hits}
+    assert subtitles["organization"] == "Municipality / community · UA"
+    assert subtitles["agreement"] == "Draft"
 
 
 def test_kinds_and_limit_narrow_the_results(workspace, memo):
