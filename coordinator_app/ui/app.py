@@ -12,9 +12,6 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
     """Open the database (None: the one in the user's data folder) in the main window
     and run until it is closed. Returns the exit status: 1 if the database could not
     be opened (the user has been told why)."""
-    from coordinator_app.ui.refcounts import protect_singletons
-
-    protect_singletons()  # before the first Qt call; see the module
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 

@@ -21,11 +21,6 @@ from coordinator_app.core import listing
 from coordinator_app.core.listing import ListQuery, Row
 from coordinator_app.core.service import Workspace
 from coordinator_app.i18n import _
-from coordinator_app.ui.refcounts import protect_singletons
-
-# Every window, benchmark and test that shows a list imports this module before its
-# first Qt call, so it is where PySide6's lost references to None are made harmless.
-protect_singletons()
 
 Index = QModelIndex | QPersistentModelIndex
 
