@@ -7,7 +7,7 @@ every list and editor that data changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -15,34 +15,69 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.i18n import _
 
 T = TypeVar("T")
 
 
-class JournalCommand(QUndoCommand):
-    """An edit already applied; undo and redo replay its inverse through the journal."""
+#: QUndoCommand.id() of commands that may merge; which ones do is decided by their key.
+MERGEABLE = 1
 
-    def __init__(self, context: UiContext, label: str, change_set: str, kind: str):
+
+class JournalCommand(QUndoCommand):
+    """Edits already applied; undo and redo replay their inverse through the journal.
+
+    A command with a `merge_key` (one field of one record, see Binder) absorbs the
+    next command with the same key pushed right after it: saving while the user
+    types would otherwise make Ctrl+Z take back a word at a time."""
+
+    def __init__(self, context: UiContext, label: str, change_set: str, kind: str,
+                 merge_key: Hashable | None = None):
         super().__init__(label)
         self.context = context
         self.kind = kind
-        self.in_effect = change_set  # the change set whose effect is now in the database
+        self.merge_key = merge_key
+        #: The change sets whose effect is now in the database, oldest first.
+        self.in_effect = [change_set]
+        #: After an undo: the one change set that reverted them all.
         self.inverse: str | None = None
         self._pushed = False
+
+    def id(self) -> int:
+        return MERGEABLE if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # QUndoStack asks only the command on top, and only while it is in effect.
+        if not isinstance(other, JournalCommand) or other.merge_key != self.merge_key:
+            return False
+        if self.inverse is not None or other.inverse is not None:
+            return False
+        self.in_effect += other.in_effect
+        return True
 
     def redo(self) -> None:
         if not self._pushed:  # QUndoStack.push calls redo(); the edit is already applied
             self._pushed = True
             return
         if self.inverse is not None:
-            self.in_effect = self._revert(self.inverse) or self.in_effect
+            done = self._revert([self.inverse])
+            if done is not None:
+                self.in_effect, self.inverse = [done], None
 
     def undo(self) -> None:
         self.inverse = self._revert(self.in_effect)
 
-    def _revert(self, change_set: str) -> str | None:
+    def _revert(self, change_sets: list[str]) -> str | None:
+        """Revert `change_sets` newest first, in one transaction: a merged step comes
+        back whole or not at all. Returns the change set that did it."""
         try:
-            result = self.context.workspace.undo(change_set)
+            if len(change_sets) == 1:
+                result = self.context.workspace.undo(change_sets[0])
+            else:
+                with self.context.workspace.edit(_("Undo")) as edit:
+                    for change_set in reversed(change_sets):
+                        edit.revert(change_set)
+                result = edit.change_set
         except CoordinatorError as exc:
             self.context.error.emit(str(exc))
             return None
@@ -63,12 +98,15 @@ class UiContext(QObject):
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
 
-    def apply(self, label: str, kind: str, action: Callable[[Edit], T]) -> T:
+    def apply(self, label: str, kind: str, action: Callable[[Edit], T], *,
+              merge_key: Hashable | None = None) -> T:
         """Run `action` as one undoable edit. Errors (ValidationError…) reach the caller
-        with nothing written, so an editor can show them beside the field."""
+        with nothing written, so an editor can show them beside the field.
+
+        Edits with the same `merge_key` in a row are one undo step."""
         with self.workspace.edit(label) as edit:
             result = action(edit)
-        self.undo_stack.push(JournalCommand(self, label, edit.change_set, kind))
+        self.undo_stack.push(JournalCommand(self, label, edit.change_set, kind, merge_key))
         self.data_changed.emit(kind)
         return result
 

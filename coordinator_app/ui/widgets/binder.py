@@ -90,9 +90,11 @@ class Binder(QObject):
             return self._create(field)
         title = self.titles.get(field) or self.label
         label = _("Change “{field}”").format(field=title) if title else _("Edit")
+        # One undo step for the saves of one visit to one field (typing pauses, leaving).
+        merge_key = (self.cls.__name__, self.record_id, field.names, id(field), field.visit)
         try:
             obj = self.context.apply(label, self.kind, lambda edit: edit.update(
-                self.cls, self.record_id, **changed))
+                self.cls, self.record_id, **changed), merge_key=merge_key)
         except CoordinatorError as exc:
             self._show(exc, field)
             return False

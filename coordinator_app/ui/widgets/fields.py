@@ -80,6 +80,9 @@ class Field(QWidget):
         super().__init__(parent)
         self.names = names
         self.dirty = False
+        #: Counts the times the user left the field: the saves made while typing and on
+        #: leaving are one undo step, and coming back later starts another.
+        self.visit = 0
         self._loading = False
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +160,11 @@ class Field(QWidget):
         self._timer.stop()
         self.committed.emit()
 
+    def _left(self) -> None:
+        """The user is done with the field (left it, or pressed Enter)."""
+        self._commit()
+        self.visit += 1
+
     def add_input(self, widget: QWidget, stretch: int = 1) -> None:
         self._row.addWidget(widget, stretch)
         self.setFocusProxy(widget)
@@ -170,7 +178,7 @@ class TextField(Field):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
         self.edit.textChanged.connect(self._edited)
-        self.edit.editingFinished.connect(self._commit)
+        self.edit.editingFinished.connect(self._left)
         self.add_input(self.edit)
 
     def values(self) -> dict[str, Any]:
@@ -230,7 +238,7 @@ class NotesField(Field):
         self.edit.document().documentLayout().documentSizeChanged.connect(
             lambda size: self._fit_lines(int(size.height())))
         self.edit.textChanged.connect(self._edited)
-        self._focus_filter = _FocusOut(self._commit)
+        self._focus_filter = _FocusOut(self._left)
         self.edit.installEventFilter(self._focus_filter)
         self.add_input(self.edit)
 
