@@ -123,3 +123,136 @@ def test_a_merged_step_changed_since_elsewhere_is_refused_whole(org_editor, cont
     assert "changed again" in error.args[0]
     # Nothing half-undone: the later change stays, and so does the journal.
     assert demo_workspace.get(Organization, org_id).name == "Changed elsewhere"
+
+
+# -- relation tables ------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path):
+    """Window state goes to a folder of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+def laptop_window(qtbot, workspace):
+    """The main window at 1366×768, where the editor has about half the width."""
+    from coordinator_app.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(workspace))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def open_in(qtbot, window, kind: str, record_id: str):
+    window.show_page(kind)
+    page = window.list_pages[kind]
+    page.open_record(record_id)
+    settle(qtbot)
+    qtbot.wait(50)
+    return page.editor
+
+
+def record_id(workspace, cls, **where) -> str:
+    with workspace.read() as session:
+        query = select(cls.id)
+        for name, value in where.items():
+            column = getattr(cls, name)
+            query = query.where(column.like(value) if "%" in value else column == value)
+        return session.scalar(query)
+
+
+def assert_shows_every_row_whole(relation) -> None:
+    table = relation.table
+    shown = [row for row in range(table.rowCount()) if not table.isRowHidden(row)]
+    assert shown, "the table shows no rows"
+    rows_height = sum(table.rowHeight(row) for row in shown)
+    assert table.viewport().height() >= rows_height  # nothing cut off at the bottom
+    assert table.verticalScrollBar().maximum() == 0  # the form scrolls, not the table
+    columns_width = sum(table.horizontalHeader().sectionSize(c)
+                        for c in range(table.columnCount()))
+    assert columns_width <= table.viewport().width()  # and never sideways
+    assert table.horizontalScrollBar().maximum() == 0
+    for row in shown:
+        for column in range(table.columnCount()):
+            cell = table.cellWidget(row, column)
+            # Each cell fits its column: no widget spills over its neighbour.
+            assert cell.width() <= table.horizontalHeader().sectionSize(column), (row, column)
+
+
+def test_a_persons_positions_show_every_row_at_laptop_size(qtbot, demo_workspace):
+    from coordinator_app.core.models import Person
+
+    window = laptop_window(qtbot, demo_workspace)
+    editor = open_in(qtbot, window, "person",
+                     record_id(demo_workspace, Person, full_name="Ігор Терехов"))
+    assert editor.affiliations.table.rowCount() >= 3  # two positions and the blank row
+    assert_shows_every_row_whole(editor.affiliations)
+    assert_shows_every_row_whole(editor.contacts)
+
+
+def test_the_memorandums_commitments_fit_half_a_laptop_screen(qtbot, demo_workspace):
+    from coordinator_app.core.models import Agreement
+
+    window = laptop_window(qtbot, demo_workspace)
+    editor = open_in(qtbot, window, "agreement", record_id(
+        demo_workspace, Agreement, title="Memorandum of Cooperation between%"))
+    assert 540 <= editor.width() <= 700
+    editor.scroll.ensureWidgetVisible(editor.commitments)
+    settle(qtbot)
+    for relation in (editor.parties, editor.signatories, editor.commitments, editor.projects,
+                     editor.sources):
+        assert_shows_every_row_whole(relation)
+    assert editor.commitments.table.rowCount() >= 7
+    assert editor.scroll.horizontalScrollBar().maximum() == 0
+    # What is cut short in a narrow cell reads whole on hover.
+    description = editor.commitments.cell(0, 0).edit
+    assert description.toolTip() == description.text() != ""
+    party = editor.commitments.cell(0, 1).combo
+    assert party.toolTip() == party.currentText() != ""
+
+
+def test_a_table_is_as_tall_as_the_rows_it_loaded(qtbot, demo_workspace):
+    from coordinator_app.core.models import Affiliation, Person
+    from coordinator_app.ui.widgets.relations import FIRST_ROWS
+
+    person = record_id(demo_workspace, Person, full_name="Ігор Терехов")
+    organisation = record_id(demo_workspace, Organization, name="%")
+    with demo_workspace.edit("positions") as edit:
+        for number in range(FIRST_ROWS + 5):
+            edit.create(Affiliation, person_id=person, organization_id=organisation,
+                        position=f"Adviser {number}")
+    window = laptop_window(qtbot, demo_workspace)
+    editor = open_in(qtbot, window, "person", person)
+    table = editor.affiliations
+    shown = [r for r in range(table.table.rowCount()) if not table.table.isRowHidden(r)]
+    assert len(shown) == FIRST_ROWS + 1  # the first rows and the blank one
+    assert table.more.isVisible()
+    assert_shows_every_row_whole(table)
+    table.more.click()
+    settle(qtbot)
+    shown = [r for r in range(table.table.rowCount()) if not table.table.isRowHidden(r)]
+    assert len(shown) == FIRST_ROWS + 5 + 2 + 1
+    assert_shows_every_row_whole(table)
+    assert editor.scroll.verticalScrollBar().maximum() > 0  # the form scrolls instead
+
+
+def test_a_narrower_editor_scrolls_sideways_itself_rather_than_squeeze_cells(
+        qtbot, demo_workspace):
+    from coordinator_app.core.models import Agreement
+
+    context = UiContext(demo_workspace)
+    editor = EDITORS["agreement"](context)
+    qtbot.addWidget(editor)
+    editor.resize(320, 700)
+    editor.show()
+    editor.show_record(record_id(demo_workspace, Agreement,
+                                 title="Memorandum of Cooperation between%"))
+    settle(qtbot)
+    qtbot.wait(50)
+    assert editor.scroll.horizontalScrollBar().maximum() > 0
+    assert_shows_every_row_whole(editor.commitments)

@@ -56,7 +56,11 @@ class DateField(Field):
         self.value: date | None = None
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(_("YYYY-MM-DD"))
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00 MMM") + 24)
+        metrics = self.edit.fontMetrics()
+        self.edit.setMaximumWidth(metrics.horizontalAdvance("0000-00-00 MMM") + 24)
+        # Never narrower than a date (a table squeezes its other columns first).
+        widest = max(format_date(date(2026, 9, 28)), "0000-00-00", key=metrics.horizontalAdvance)
+        self.edit.setMinimumWidth(metrics.horizontalAdvance(widest) + 12)
         self.edit.textChanged.connect(self._typed)
         self.edit.editingFinished.connect(self._commit)
         self._focus_filter = _FocusIn(self._focus_in)

@@ -16,7 +16,10 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QToolButton,
@@ -33,8 +36,6 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
 
-#: Rows shown before the table scrolls inside the form.
-MAX_VISIBLE_ROWS = 12
 #: Rows loaded at first; an association may have hundreds of people, and each row is
 #: a set of widgets. "Show all" loads the rest.
 FIRST_ROWS = 25
@@ -46,7 +47,7 @@ class Column:
     make: Callable[[], Field]
     stretch: bool = True
     #: Width in characters for a column that does not stretch (None: as wide as its cells);
-    #: for one that stretches, the least it may shrink to before the table scrolls sideways.
+    #: for one that stretches, the width it is given first when the table is narrow.
     chars: int | None = None
 
 
@@ -84,22 +85,16 @@ class RelationTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The form scrolls, never the table: it is as tall as its rows and its columns
+        # share its width (see _arrange).
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         header = self.table.horizontalHeader()
-        char = self.fontMetrics().averageCharWidth()
-        self._least = {index: (column.chars or 20) * char + 40
-                       for index, column in enumerate(columns) if column.stretch}
-        self._squeezed = False
-        for index, column in enumerate(columns):
-            if column.stretch:
-                mode = QHeaderView.ResizeMode.Stretch
-            elif column.chars:
-                mode = QHeaderView.ResizeMode.Fixed
-                title_width = self.fontMetrics().horizontalAdvance(_(column.title)) + 16
-                header.resizeSection(index, max(column.chars * char + 24, title_width))
-            else:
-                mode = QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(index, mode)
-        header.setSectionResizeMode(len(columns), QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(8)
+        self._widths: list[int] = []
         layout.addWidget(self.table)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
@@ -196,6 +191,14 @@ class RelationTable(QWidget):
                         label=self.label, sink=self.error.show_message, parent=self)
         for index, column in enumerate(self.columns):
             field = column.make()
+            for combo in field.findChildren(QComboBox):
+                # Narrow cells: a long party name is cut, and read whole on hover.
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(6)
+                combo.currentTextChanged.connect(combo.setToolTip)
+            for edit in field.findChildren(QLineEdit):
+                edit.textChanged.connect(edit.setToolTip)
             binder.bind(field, _(column.title))
             self.table.setCellWidget(row, index, field)
         remove = QToolButton(self)
@@ -209,34 +212,71 @@ class RelationTable(QWidget):
         self.binders.append(binder)
 
     def _fit(self) -> None:
-        """As tall as its rows (up to a limit): a table in a form should not scroll alone."""
-        self._arrange()  # the rows just shown may have widened the columns that fit them
+        """As tall as its rows, so that a table in a form never scrolls on its own."""
+        self._arrange()
         self.table.resizeRowsToContents()
-        visible = [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-        for row in visible[:MAX_VISIBLE_ROWS]:
-            height += self.table.rowHeight(row)
-        if self.table.horizontalScrollBar().isVisible():
-            height += self.table.horizontalScrollBar().height()
-        self.table.setFixedHeight(height + 2)
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row):
+                height += self.table.rowHeight(row)
+        self.table.setFixedHeight(height)
 
     def _arrange(self) -> None:
-        """Stretch columns to the width; when too narrow for that, keep each column
-        readable and let the table scroll sideways instead of squeezing names to nothing."""
+        """Share the width among the columns: those that stretch (a name, what was
+        committed to) take what is left once the others have their set widths; when
+        there is not that much, every column gives up width in proportion, down to
+        what keeps it usable. Below that the form, not the table, scrolls sideways."""
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(i) for i in range(header.count())
-                     if i not in self._least)
-        squeezed = others + sum(self._least.values()) > self.table.viewport().width()
-        if squeezed == self._squeezed:
-            return
-        self._squeezed = squeezed
-        for index, least in self._least.items():
-            if squeezed:
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(index, least)
+        char = self.fontMetrics().averageCharWidth()
+        remove = header.count() - 1
+        wanted: list[int] = []
+        least: list[int] = []
+        for index, column in enumerate(self.columns):
+            title = header.fontMetrics().horizontalAdvance(_(column.title)) + 16
+            cell = self._cell_width(index)
+            if column.stretch:
+                want = (column.chars or 20) * char + 40
+            elif column.chars:
+                want = max(column.chars * char + 24, title)
             else:
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
-        QTimer.singleShot(0, self, self._fit)
+                want = max(cell[1], title)
+            wanted.append(want)
+            least.append(min(want, max(cell[0], 8 * char)))
+        remove_width = max(self._cell_width(remove)[1], 2 * char)
+        available = self.table.viewport().width() - remove_width
+        fixed = sum(w for w, c in zip(wanted, self.columns) if not c.stretch)
+        stretching = [i for i, c in enumerate(self.columns) if c.stretch]
+        if stretching and available - fixed >= sum(wanted[i] for i in stretching):
+            widths = list(wanted)
+            room = available - fixed
+            total = sum(wanted[i] for i in stretching)
+            for i in stretching:
+                widths[i] = room * wanted[i] // total
+        else:
+            # What the user reads most (the stretching columns) gives up least.
+            weights = [w * (3 if c.stretch else 2) // 2 for w, c in zip(wanted, self.columns)]
+            widths = share(available, weights, least)
+            if not stretching:
+                widths = [min(w, v) for w, v in zip(widths, wanted)]
+        widths.append(remove_width)
+        self.table.setMinimumWidth(sum(least) + remove_width + 2 * self.table.frameWidth())
+        if widths == self._widths:
+            return
+        self._widths = widths
+        for index, width in enumerate(widths):
+            header.resizeSection(index, width)
+
+    def _cell_width(self, column: int) -> tuple[int, int]:
+        """The least and the preferred width of the cells shown in `column`; the first
+        rows tell (this runs on every resize, and a column's cells are all alike)."""
+        least = wanted = 0
+        rows = [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
+        for row in rows[:FIRST_ROWS]:
+            cell = self.table.cellWidget(row, column)
+            if cell is not None:
+                least = max(least, cell.minimumSizeHint().width())
+                wanted = max(wanted, cell.sizeHint().width() + _combo_extra(cell))
+        return least, wanted
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -267,3 +307,36 @@ class RelationTable(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self, self._fit)
+
+
+def _combo_extra(cell: QWidget) -> int:
+    """How much wider than its least a cell's choice box must be to show its longest
+    choice (it is set to ask for only a few characters, see _add_row)."""
+    extra = 0
+    for combo in cell.findChildren(QComboBox):
+        metrics = combo.fontMetrics()
+        widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                     default=0)
+        asked = combo.minimumContentsLength() * metrics.horizontalAdvance("X")
+        extra += max(0, widest - asked)
+    return extra
+
+
+def share(available: int, weights: list[int], least: list[int]) -> list[int]:
+    """Split `available` pixels by `weights`, giving no column less than its `least`."""
+    sizes = [0] * len(weights)
+    free = set(range(len(weights)))
+    room = available
+    while free:
+        total = sum(weights[i] for i in free) or 1
+        pinned = {i for i in free if room * weights[i] // total < least[i]}
+        if not pinned:
+            for i in free:
+                sizes[i] = room * weights[i] // total
+            break
+        for i in pinned:
+            sizes[i] = least[i]
+            room -= least[i]
+        free -= pinned
+        room = max(room, 0)
+    return sizes
