@@ -54,6 +54,8 @@ class ListPage(QWidget):
         self._quiet = False
         self._stale = True
         self._restore_id: str | None = None
+        #: The user asked for a blank form (New): it stays until a record is shown.
+        self._blank_wanted = False
 
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
@@ -166,15 +168,20 @@ class ListPage(QWidget):
         if not self.columns_fitted:
             QTimer.singleShot(0, self.fit_columns)
 
-    def activate(self) -> None:
+    def activate(self, *, show_first: bool = True) -> None:
         """Called when the page comes into view: read the rows if they are stale, and
-        show the record that was open when the app was last closed."""
+        show the record that was open when the app was last closed (or the first)."""
         if self._stale:
             self.refresh()
         if self._restore_id is not None:
             record_id, self._restore_id = self._restore_id, None
             if self._exists(record_id):
                 self.open_record(record_id)
+        if (show_first and self.editor.current_id() is None and not self._blank_wanted
+                and self.model.rowCount() > 0):
+            # A blank form reads as "about to add one"; show the first record instead.
+            self._select(0)
+            self._show(self.model.id_at(0))
 
     def restore_record(self, record_id: str) -> None:
         """Open `record_id` when the page is first shown."""
@@ -213,7 +220,7 @@ class ListPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         """Show `record_id` in the editor and select it in the list if it can be reached."""
-        self.activate()
+        self.activate(show_first=False)
         row = self.model.row_of(record_id)
         if row is None and self.model.filter_text():
             self.filter.blockSignals(True)
@@ -232,6 +239,7 @@ class ListPage(QWidget):
         self._quiet = True
         self.view.selectionModel().clear()
         self._quiet = False
+        self._blank_wanted = True
         self.editor.show_record(None)
         self.focus_editor()
 
@@ -292,9 +300,11 @@ class ListPage(QWidget):
     def _show(self, record_id: str | None) -> None:
         self.editor.show_record(record_id)
         if record_id:
+            self._blank_wanted = False
             self.record_shown.emit(record_id)
 
     def _on_created(self, record_id: str) -> None:
+        self._blank_wanted = False
         self.record_shown.emit(record_id)
         self.refresh()
         row = self.model.row_of(record_id)
