@@ -299,3 +299,19 @@ def test_an_empty_list_shows_the_blank_form(qtbot, workspace):
     page = window.list_pages["activity"]
     assert page.model.rowCount() == 0
     assert page.editor.current_id() is None
+
+
+def test_a_larger_font_makes_the_rows_taller_and_the_table_follows(qtbot, demo_workspace):
+    from coordinator_app.core.models import Person
+
+    window = laptop_window(qtbot, demo_workspace)
+    editor = open_in(qtbot, window, "person",
+                     record_id(demo_workspace, Person, full_name="Ігор Терехов"))
+    before = editor.affiliations.table.height()
+    font = editor.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    editor.setFont(font)
+    settle(qtbot)
+    qtbot.wait(50)
+    assert editor.affiliations.table.height() > before
+    assert_shows_every_row_whole(editor.affiliations)
