@@ -3,35 +3,92 @@
 An existing database that is behind is backed up first. Migrations run with
 foreign keys off (batch mode rebuilds tables), then `PRAGMA foreign_key_check`
 must come back empty or the migration is rolled back.
+
+Alembic is imported only when a migration has to run: at every start the
+database is compared with the newest script using plain sqlite3 and a look at the
+scripts' `revision` lines (see `at_head`), since importing Alembic and loading
+its script directory costs more than a bare window takes to open.
 """
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import text
+from typing import TYPE_CHECKING
 
 from coordinator_app.core.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPT_LOCATION = Path(__file__).resolve().parent.parent / "migrations"
+_ASSIGNMENT = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)\s*$""",
+    re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def scripted_head() -> str | None:
+    """The newest revision, read from the `revision = …` and `down_revision = …` lines
+    of the scripts without importing Alembic; None when that reading is not certain
+    (a script it cannot read, merge revisions, several heads): ask Alembic then."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (SCRIPT_LOCATION / "versions").glob("*.py"):
+        found = dict((name, value) for name, value in
+                     _ASSIGNMENT.findall(script.read_text(encoding="utf-8")))
+        if "revision" not in found or "down_revision" not in found or not found["revision"]:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else None
+
+
+def stored_revisions(path: Path) -> list[str] | None:
+    """The rows of the database's `alembic_version` table through plain sqlite3
+    (None: no such table, or the file cannot be read that way)."""
+    try:
+        # mode=rw: never creates the file; read only, so nothing is changed here.
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def at_head(path: Path) -> bool:
+    """True when the database at `path` certainly needs no migration: it holds
+    exactly one revision, the newest script's. Anything else (a new file, an older
+    or a newer schema, an unreadable file) is for `upgrade` and Alembic to sort out."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    head = scripted_head()
+    return head is not None and stored_revisions(path) == [head]
+
+
 def current_revision(path: Path) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     from coordinator_app.core.db import make_engine
 
     engine = make_engine(path)
@@ -43,6 +100,9 @@ def current_revision(path: Path) -> str | None:
 
 
 def known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError:
@@ -64,6 +124,11 @@ def _has_tables(path: Path) -> bool:
 
 def upgrade(path: Path, revision: str = "head") -> None:
     """Bring the database at `path` to `revision`, backing it up first if it has data."""
+    if revision == "head" and at_head(path):
+        return  # the usual start: nothing to do, and no need to load Alembic to know it
+    from alembic import command
+    from sqlalchemy import text
+
     from coordinator_app.core import backup
     from coordinator_app.core.db import make_engine
 
