@@ -295,8 +295,9 @@ def test_run_app_opens_the_window_and_backs_up_at_exit(qtbot, db_path, monkeypat
     seen = []
 
     def look_and_close() -> None:
+        # The window's frame shows first; its data once the database is open.
         windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+                   if isinstance(w, MainWindow) and w.isVisible() and w.context is not None]
         if not windows:
             QTimer.singleShot(50, look_and_close)
             return

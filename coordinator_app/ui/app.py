@@ -1,4 +1,11 @@
-"""Start the desktop app: `coordinator` with no command, and `make run`."""
+"""Start the desktop app: `coordinator` with no command, and `make run`.
+
+The window's frame is shown first, before the database code is even imported
+(SQLAlchemy alone takes several times as long to import as a bare window takes to
+appear). Once that frame is painted, the event loop opens the database: lock,
+start-up checks, an offer to restore a damaged file, migrations. Only then are the
+pages built over it, so nothing is shown or edited before every check has passed.
+"""
 
 from __future__ import annotations
 
@@ -12,41 +19,111 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
     """Open the database (None: the one in the user's data folder) in the main window
     and run until it is closed. Returns the exit status: 1 if the database could not
     be opened (the user has been told why)."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from coordinator_app.core.service import Workspace
-    from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.main_window import MainWindow
-    from coordinator_app.ui.safety import BackupScheduler, install_exception_hook, open_database_for_app
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coordinator")
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
-    install_exception_hook(app)
     language = i18n.preferred_language(lang)
     i18n.set_language(language)
     i18n.install_qt_translators(app, language)
 
-    db = open_database_for_app(db_path, None)
-    if db is None:
-        return 1
+    if db_path is None:
+        from coordinator_app.core.paths import default_db_path
+
+        db_path = default_db_path()
+    path = Path(db_path).expanduser().resolve()
+    window = MainWindow(db_path=path)
+    window.show()
+    opening = _Opening(app, window, path)
     try:
-        workspace = Workspace(db)
-        context = UiContext(workspace)
-        scheduler = BackupScheduler(workspace)
-        scheduler.start()
-        window = MainWindow(context, scheduler)
-        # Gone with its widgets when closed, inside the event loop, rather than left for
-        # the interpreter to tear down at exit in no particular order.
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show()
-        try:
-            status = app.exec()
-        finally:
-            # A last backup of this session's edits before the file is let go.
-            scheduler.shutdown()
-        return status
+        status = app.exec()
     finally:
-        db.close()
+        opening.close()
+    if opening.failure is not None:
+        raise opening.failure
+    # Closed before the database was opened: nothing went wrong.
+    return 1 if opening.started and opening.db is None else status
+
+
+class _Opening:
+    """Opens the database into the window once its frame is on screen, and lets go
+    of it (last backup, lock) when the event loop is done."""
+
+    def __init__(self, app, window, path: Path):
+        from PySide6.QtCore import QObject, QTimer
+        from PySide6.QtWidgets import QWidget
+
+        self.app, self.window, self.path = app, window, path
+        self.db = None
+        self.scheduler = None
+        self.failure: BaseException | None = None
+        self.started = False
+        opening = self
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                from PySide6.QtCore import QEvent
+
+                if event.type() == QEvent.Type.Paint:
+                    # After this paint reaches the screen, not before: a window
+                    # mapped but never painted would look broken while we work.
+                    QTimer.singleShot(0, window, opening.open)
+                return False
+
+        self._watch = FirstPaint(window)
+        self._label = window.findChild(QWidget, "opening")
+        self._label.installEventFilter(self._watch)
+        # Should no paint come (a window that starts hidden or minimised), open anyway.
+        QTimer.singleShot(300, window, self.open)
+
+    def open(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        self._label.removeEventFilter(self._watch)
+        from PySide6.QtCore import Qt
+
+        # Gone with its widgets when closed, inside the event loop, rather than left
+        # for the interpreter to tear down at exit in no particular order. (Set here,
+        # not before the frame is shown: the Qt namespace takes 15 ms to load.)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        try:
+            self._open()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by run_app after the loop
+            self.failure = exc
+            self._give_up(2)
+
+    def _give_up(self, status: int) -> None:
+        self.app.exit(status)
+        self.window.close()
+
+    def _open(self) -> None:
+        from coordinator_app.core.service import Workspace
+        from coordinator_app.ui.context import UiContext
+        from coordinator_app.ui.safety import (
+            BackupScheduler, install_exception_hook, open_database_for_app)
+
+        install_exception_hook(self.app)
+        # Lock, start-up checks, restore offer and migrations, with the frame as the
+        # parent of any question asked; the window gets no data until they pass.
+        self.db = open_database_for_app(self.path, self.window)
+        if self.db is None:
+            self._give_up(1)
+            return
+        workspace = Workspace(self.db)
+        self.scheduler = BackupScheduler(workspace)
+        self.scheduler.start()
+        self.window.attach(UiContext(workspace), self.scheduler)
+
+    def close(self) -> None:
+        try:
+            if self.scheduler is not None:
+                # A last backup of this session's edits before the file is let go.
+                self.scheduler.shutdown()
+        finally:
+            if self.db is not None:
+                self.db.close()

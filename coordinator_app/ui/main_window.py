@@ -1,44 +1,108 @@
 """The main window: navigation on the left, the current page beside it, the status
 bar below. Menus and shortcuts live in window_actions, what is remembered between
 runs in window_state; the pages do their own work.
+
+The window can be shown before the database is open (`MainWindow(db_path=…)`, then
+`attach()`), so this module imports nothing that loads SQLAlchemy until then.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coordinator_app.core.listing import KINDS, SPECS
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBoxLayout, QWidget
+
 from coordinator_app.i18n import N_, _
-from coordinator_app.ui import window_actions, window_state
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.dashboard import DashboardPage
-from coordinator_app.ui.list_page import ListPage
-from coordinator_app.ui.status_bar import StatusBar
-from coordinator_app.ui.welcome import WelcomePage, is_first_start
+from coordinator_app.ui import window_state
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.list_page import ListPage
 
 DASHBOARD = "dashboard"
-#: The pages in navigation order; Ctrl+1…Ctrl+6 follow it.
-PAGES: tuple[str, ...] = (DASHBOARD, *KINDS)
-PAGE_TITLES = {DASHBOARD: N_("Dashboard"), **{kind: spec.title for kind, spec in SPECS.items()}}
+
+
+def _load_pages() -> None:
+    """Set KINDS, PAGES (navigation order; Ctrl+1…Ctrl+6 follow it) and PAGE_TITLES.
+
+    They come from core.listing, which loads the models and SQLAlchemy, so they are
+    read when the window gets its database rather than when this module is imported.
+    """
+    if "PAGES" not in globals():
+        from coordinator_app.core.listing import KINDS, SPECS
+
+        globals().update(
+            KINDS=KINDS, PAGES=(DASHBOARD, *KINDS),
+            PAGE_TITLES={DASHBOARD: N_("Dashboard"),
+                         **{kind: spec.title for kind, spec in SPECS.items()}})
+
+
+def __getattr__(name: str):
+    # `from coordinator_app.ui.main_window import PAGES` elsewhere loads them on first use.
+    if name in ("KINDS", "PAGES", "PAGE_TITLES"):
+        _load_pages()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext, scheduler=None, parent: QWidget | None = None):
+    #: attach() is done: the database is open and the first page shows its data.
+    ready = Signal()
+
+    def __init__(self, context: UiContext | None = None, scheduler=None,
+                 parent: QWidget | None = None, *, db_path: Path | None = None):
+        """The whole window over `context`; or, with no context, only its frame for
+        `db_path` (title, status bar, "Opening the database…"), which run_app shows at
+        once and fills with attach() when the database is open and checked."""
         super().__init__(parent)
+        self.context = None
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+        if context is not None:
+            self.attach(context, scheduler)
+            return
+        self.db_path = Path(db_path)
+        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+        # Centred by stretches, and an empty status bar until attach(): importing the
+        # Qt namespace (for Qt.AlignmentFlag…) builds all its enums, 15 ms.
+        opening = QLabel(_("Opening the database…"))
+        opening.setObjectName("opening")
+        opening.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(opening)
+        row.addStretch(1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.setCentralWidget(central)
+        self.setStatusBar(QStatusBar(self))
+        window_state.restore_window(self)
+
+    def attach(self, context: UiContext, scheduler=None) -> None:
+        """Build the pages, menus and toolbar over the open database and show its first
+        page (the one last used, or the welcome page of a new database)."""
+        # Imported here, not by the frame: each Qt class costs its enums the first time
+        # (QStyle's alone 5 ms).
+        from PySide6.QtCore import QByteArray, QSize
+        from PySide6.QtGui import QFont, QFontMetrics
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+
+        from coordinator_app.ui import window_actions
+        from coordinator_app.ui.dashboard import DashboardPage
+        from coordinator_app.ui.status_bar import StatusBar
+        from coordinator_app.ui.welcome import WelcomePage, is_first_start
+
+        _load_pages()
+        framed = self.context is None and self.isVisible()
         self.context = context
         self.scheduler = scheduler
         self.db_path = context.workspace.db.path
-        self.setObjectName("main_window")
         self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
 
         self.navigation = QListWidget()
@@ -80,12 +144,19 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigation)
         context.open_requested.connect(self.open_record)
         context.error.connect(self._show_error)
-        self.resize(1280, 800)
-        window_state.restore_window(self)
+        if framed:
+            # Shown already at its saved size and place (the user may have moved it
+            # since); only the toolbar, new now, is put back as it was.
+            state = window_state.settings().value("window/state")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
+        else:
+            window_state.restore_window(self)
         if is_first_start(context):
             self._show_welcome()
         else:
             self._return_to_last_position()
+        self.ready.emit()
 
     # -- pages -------------------------------------------------------------------------
 
@@ -102,6 +173,8 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> QWidget:
         """The page called `name`, built on first use."""
         if name not in self.pages:
+            from coordinator_app.ui.list_page import ListPage
+
             page = ListPage(self.context, name)
             page.record_shown.connect(lambda record_id: self._remember(name, record_id))
             window_state.restore_page(name, page)
@@ -125,7 +198,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
         self.actions.page_changed(self.current_list_page() is not None)
-        record_id = page.current_id() if isinstance(page, ListPage) else None
+        record_id = page.current_id() if name in self.list_pages else None
         window_state.remember_record(self.db_path, name, record_id)
 
     def open_record(self, kind: str, record_id: str) -> None:
@@ -205,9 +278,15 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
 
     def _show_error(self, message: str) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
         QTimer.singleShot(0, lambda: QMessageBox.warning(self, _("Coordinator"), message))
 
     def closeEvent(self, event) -> None:
+        if self.context is None:  # closed while the database was still being opened
+            super().closeEvent(event)
+            return
         window_state.save_layout(self)
         page = self.current_list_page()
         window_state.remember_record(self.db_path, self.current_page_name(),
@@ -215,8 +294,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         # Escape in a list page goes back to its list, wherever the focus was.
-        page = self.current_list_page()
+        page = self.current_list_page() if self.context is not None else None
         if event.key() == Qt.Key.Key_Escape and page is not None:
             page.focus_list()
             return
