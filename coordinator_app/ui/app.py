@@ -95,11 +95,16 @@ class _Opening:
             self._open()
         except BaseException as exc:  # noqa: BLE001 - re-raised by run_app after the loop
             self.failure = exc
-            self._give_up(2)
+            self._give_up()
 
-    def _give_up(self, status: int) -> None:
-        self.app.exit(status)
+    def _give_up(self) -> None:
+        # Closing the last window ends the event loop (run_app works out the status).
+        # An exit() besides would leave Qt's own quit event queued for a later loop.
         self.window.close()
+        if self.app.quitOnLastWindowClosed() and not any(
+                w.isVisible() for w in self.app.topLevelWidgets()):
+            return
+        self.app.exit(1)
 
     def _open(self) -> None:
         from coordinator_app.core.service import Workspace
@@ -112,7 +117,7 @@ class _Opening:
         # parent of any question asked; the window gets no data until they pass.
         self.db = open_database_for_app(self.path, self.window)
         if self.db is None:
-            self._give_up(1)
+            self._give_up()
             return
         workspace = Workspace(self.db)
         self.scheduler = BackupScheduler(workspace)
