@@ -1,11 +1,12 @@
 """Start a window and say when it is on screen: `startup_probe.py app DB` runs the
-Coordinator desktop app on DB, `startup_probe.py bare` a bare PySide6 window (the
-floor). Prints "shown <peak RSS in KiB>" once the first main window has been
-shown and the event loop has turned once. The app shows its window before it opens
-the database, so for it the probe then waits for the window to have its data (the
-database opened and checked, the first page filled: MainWindow.ready), prints
-"data <peak RSS in KiB>" once the event loop has turned again, and quits.
-benchmarks/run.py times these from outside, from process start to each line."""
+Coordinator desktop app on DB (as `coordinator --db DB` does), `startup_probe.py
+bare` a bare PySide6 window (the floor). Prints "shown <peak RSS in KiB>" once the
+first main window has been shown and the event loop has turned once. The app
+shows its window before it opens the database, so for it the probe then waits for
+the window to have its data (the database opened and checked, the first page
+filled: MainWindow.ready), prints "data <peak RSS in KiB>" once the event loop has
+turned again, and quits. benchmarks/run.py times these from outside, from process
+start to each line."""
 
 from __future__ import annotations
 
@@ -60,9 +61,10 @@ def main() -> int:
         window.resize(1200, 800)
         window.show()
         return app.exec()
-    from coordinator_app.ui.app import run_app
+    # Through the `coordinator` command, as a person starts it.
+    from coordinator_app.cli import main as coordinator
 
-    return run_app(db_path=sys.argv[2], lang="en")
+    return coordinator(["--db", sys.argv[2], "--lang", "en"])
 
 
 if __name__ == "__main__":

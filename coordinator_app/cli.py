@@ -21,7 +21,7 @@ from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 COMMAND_MODULES = ("data", "integrity", "backups", "generate", "duplicates", "reports")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coordinator",
         description=_("Partnerships between municipalities, offline. "
@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help=_("show tracebacks of errors"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the program's version number and exit"))
+    if not commands:
+        # `coordinator` alone opens the app: the command modules import the database
+        # code, and the app shows its window before it needs that.
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"coordinator_app.commands.{name}").register(subparsers)
@@ -81,6 +86,17 @@ def _language_from(argv: Sequence[str]) -> str:
     return system_language()
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether `argv` names a command or asks for help: the whole parser is needed."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+        i += 2 if arg in ("--db", "--lang") else 1  # skip the option's value
+    return False
+
+
 def _utf8_output() -> None:
     # Names are Cyrillic and Lithuanian; a Windows console or a pipe may default to a
     # code page that cannot write them, which would turn a listing into an error.
@@ -94,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_output()
     set_language(_language_from(argv))
-    args = build_parser().parse_args(argv)
+    args = build_parser(commands=_names_a_command(argv)).parse_args(argv)
     from coordinator_app.core.errors import CoordinatorError
 
     try:

@@ -105,6 +105,17 @@ def test_the_window_frame_needs_neither_the_database_code_nor_the_qt_namespace(t
     assert title == "Coordinator — coordinator.sqlite3"
 
 
+def test_coordinator_without_a_command_reads_its_options_without_the_database_code():
+    loaded = run_python("""
+        import sys
+        from coordinator_app.cli import _names_a_command, build_parser
+        argv = ["--db", "list", "--lang", "uk", "--debug"]  # "list" is the file's name
+        args = build_parser(commands=_names_a_command(argv)).parse_args(argv)
+        print(args.command, args.db, args.lang, args.debug, "sqlalchemy" in sys.modules)
+    """)
+    assert loaded == "None list uk True False"
+
+
 @pytest.fixture
 def fresh_settings(tmp_path):
     """QSettings in a temporary folder: a first start, which opens on the dashboard."""
