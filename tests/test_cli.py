@@ -271,3 +271,16 @@ def test_the_readme_describes_commands_that_exist():
     named |= {word.strip("`,;") for line in lines if line.startswith("The app also has")
               for word in line.split() if word.startswith("`")}
     assert named and named <= set(commands), named - set(commands)
+
+
+def test_demo_summary_counts_in_each_languages_plural_forms():
+    from coordinator_app import i18n
+    from coordinator_app.commands.data import demo_summary
+
+    counts = {"organization": 17, "person": 14, "agreement": 2, "activity": 1}
+    i18n.set_language("uk")
+    assert demo_summary(counts).startswith("17 організацій, 14 осіб, 2 угоди")
+    i18n.set_language("lt")
+    assert demo_summary(counts).endswith("1 veikla")
+    i18n.set_language("en")
+    assert "1 activity" in demo_summary(counts)

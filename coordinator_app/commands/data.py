@@ -14,15 +14,28 @@ from coordinator_app.core.db import open_database
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.paths import default_db_path
 from coordinator_app.core.service import Workspace
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import _, ngettext
 
-#: How `demo` names what it loaded, in the order it says it.
-DEMO_SUMMARY = (
-    ("organization", N_("organisations")), ("person", N_("people")),
-    ("agreement", N_("agreements")), ("commitment", N_("commitments")),
-    ("project", N_("projects")), ("aid_delivery", N_("aid deliveries")),
-    ("activity", N_("activities")),
-)
+def demo_summary(counts: dict[str, int]) -> str:
+    """What `demo` loaded, in the plural form each language needs (17 організацій)."""
+    def n(kind: str) -> int:
+        return counts.get(kind, 0)
+
+    parts = (
+        ngettext("{count} organisation", "{count} organisations", n("organization"))
+        .format(count=n("organization")),
+        ngettext("{count} person", "{count} people", n("person")).format(count=n("person")),
+        ngettext("{count} agreement", "{count} agreements", n("agreement"))
+        .format(count=n("agreement")),
+        ngettext("{count} commitment", "{count} commitments", n("commitment"))
+        .format(count=n("commitment")),
+        ngettext("{count} project", "{count} projects", n("project")).format(count=n("project")),
+        ngettext("{count} aid delivery", "{count} aid deliveries", n("aid_delivery"))
+        .format(count=n("aid_delivery")),
+        ngettext("{count} activity", "{count} activities", n("activity"))
+        .format(count=n("activity")),
+    )
+    return ", ".join(parts)
 
 
 def register(subparsers) -> None:
@@ -83,9 +96,8 @@ def run_demo(args: argparse.Namespace) -> int:
             counts = load_demo(workspace)
     finally:
         lock.release()
-    parts = [f"{counts.get(kind, 0)} {_(label)}" for kind, label in DEMO_SUMMARY]
     print(_("Demo data loaded into {path}: {summary}; {total} records in all.").format(
-        path=path, summary=", ".join(parts), total=sum(counts.values())))
+        path=path, summary=demo_summary(counts), total=sum(counts.values())))
     return 0
 
 
