@@ -367,7 +367,7 @@ def test_typing_in_the_editor_flows_into_the_list_and_keeps_the_selection(qtbot,
 
 
 def test_column_widths_share_the_list_width_and_keep_every_title_readable():
-    from coordinator_app.ui.list_page import share
+    from coordinator_app.ui.column_widths import share
 
     assert share(1000, [3, 1], [10, 10]) == [750, 250]
     # A narrow weight still gets room for its title; the rest shrink to fit.

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.formatting import format_number
 from coordinator_app.i18n import _, ngettext
+from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.list_model import RecordListModel
 
@@ -338,21 +339,3 @@ class ListPage(QWidget):
         self.count_label.setText(text.format(count=format_number(total)))
 
 
-def share(available: int, weights: list[int], least: list[int]) -> list[int]:
-    """Split `available` pixels by `weights`, giving no column less than its `least`."""
-    sizes = [0] * len(weights)
-    free = set(range(len(weights)))
-    room = available
-    while free:
-        total = sum(weights[i] for i in free)
-        pinned = {i for i in free if room * weights[i] // total < least[i]}
-        if not pinned:
-            for i in free:
-                sizes[i] = room * weights[i] // total
-            break
-        for i in pinned:
-            sizes[i] = least[i]
-            room -= least[i]
-        free -= pinned
-        room = max(room, 0)
-    return sizes

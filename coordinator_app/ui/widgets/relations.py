@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _, ngettext
+from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field
@@ -328,21 +329,3 @@ def _combo_extra(cell: QWidget) -> int:
     return extra
 
 
-def share(available: int, weights: list[int], least: list[int]) -> list[int]:
-    """Split `available` pixels by `weights`, giving no column less than its `least`."""
-    sizes = [0] * len(weights)
-    free = set(range(len(weights)))
-    room = available
-    while free:
-        total = sum(weights[i] for i in free) or 1
-        pinned = {i for i in free if room * weights[i] // total < least[i]}
-        if not pinned:
-            for i in free:
-                sizes[i] = room * weights[i] // total
-            break
-        for i in pinned:
-            sizes[i] = least[i]
-            room -= least[i]
-        free -= pinned
-        room = max(room, 0)
-    return sizes
