@@ -31,8 +31,20 @@ def test_amounts_in_the_ways_people_write_them(typed, minor):
 def test_minor_units_follow_the_currency():
     assert parse_money("1500", "JPY") == 1500
     assert parse_money("1.250", "KWD") == 1250
-    assert money_text(1500, "JPY") == "1500"
-    assert money_text(18600050, "EUR") == "186000.50"
+    assert money_text(1500, "JPY") == "1,500"
+    assert money_text(18600050, "EUR") == "186,000.50"
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("en", "186,000.50"), ("uk", "186\u00a0000,50"), ("lt", "186\u00a0000,50")])
+def test_amounts_are_shown_as_the_language_writes_them_and_read_back(lang, shown):
+    from coordinator_app import i18n
+
+    i18n.set_language(lang)
+    assert money_text(18600050, "EUR") == shown
+    for minor, currency in ((18600050, "EUR"), (1250, "KWD"), (50, "UAH"), (1500, "JPY"),
+                            (123456789, "KWD"), (0, "EUR")):
+        assert parse_money(money_text(minor, currency), currency) == minor
 
 
 @pytest.mark.parametrize("typed, message", [

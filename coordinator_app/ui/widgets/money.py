@@ -7,11 +7,13 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from coordinator_app.core import vocab
 from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.formatting import babel_locale
 from coordinator_app.core.text import clean
 from coordinator_app.i18n import _
 from coordinator_app.ui.widgets.fields import Field
@@ -23,14 +25,14 @@ _THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
 
 def parse_money(text: str, currency: str | None) -> int | None:
     """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
+    raw = re.sub(r"[\s\u00a0\u202f']", "", text)
     if not raw:
         return None
     if "," in raw and "." in raw:
         # Both: the one written last separates the decimals.
         raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
             raw.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(raw):
+    elif _THOUSANDS.match(raw) and babel_locale().number_symbols["latn"]["decimal"] == ".":
         raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
     else:
         raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
@@ -48,10 +50,14 @@ def parse_money(text: str, currency: str | None) -> int | None:
 
 
 def money_text(minor: int | None, currency: str | None) -> str:
+    """The amount as the interface language writes it ("186 000,50", "186,000.50");
+    parse_money reads it back to the same minor units."""
     if minor is None:
         return ""
     digits = vocab.minor_units(currency or "EUR")
-    return format(Decimal(minor).scaleb(-digits), "f")
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(Decimal(minor).scaleb(-digits), format=pattern,
+                          locale=babel_locale(), decimal_quantization=False)
 
 
 class MoneyField(Field):
@@ -63,7 +69,7 @@ class MoneyField(Field):
         super().__init__((amount,) + ((currency,) if currency else ()), parent)
         self.currency_of = currency_of
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("0.00")
+        self.edit.setPlaceholderText(money_text(0, currency_of() if currency_of else None))
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit.textChanged.connect(self._edited)
         self.edit.editingFinished.connect(self._commit)
