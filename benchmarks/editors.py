@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -19,15 +18,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from timing import timed
 
 
-def timed(action, runs: int = 9) -> float:
-    figures = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        figures.append((time.perf_counter() - started) * 1000)
-    return statistics.median(figures)
+#: Runs per figure: an editor opening is quick, so more runs steady the median.
+RUNS = 9
 
 
 def main() -> int:
@@ -105,23 +100,23 @@ def main() -> int:
         workspace.update(Person, person_id, notes=f"Floor note {next(flip)}")
 
     floor_ms = timed(floor, runs=31)
-    write_ms = timed(write_floor)
+    write_ms = timed(write_floor, RUNS)
     figures = {
-        "open a person (positions, contacts, tags)": timed(show("person", person_id)),
-        "open the demo memorandum (all sections)": timed(show("agreement", agreement_id)),
-        "open the demo generators project": timed(show("project", project_id)),
+        "open a person (positions, contacts, tags)": timed(show("person", person_id), RUNS),
+        "open the demo memorandum (all sections)": timed(show("agreement", agreement_id), RUNS),
+        "open the demo generators project": timed(show("project", project_id), RUNS),
         f"open the organisation with most people ({positions})":
-            timed(show("organization", org_id)),
+            timed(show("organization", org_id), RUNS),
     }
     editors["organization"].hide()
     # As in the window: one editor shown, the others hidden behind it.
     editors["person"].show_record(person_id)
     editors["agreement"].hide()
     editors["project"].hide()
-    figures["commit one field (write + reload the editor)"] = timed(commit_field)
+    figures["commit one field (write + reload the editor)"] = timed(commit_field, RUNS)
     editors["agreement"].show()
     editors["agreement"].show_record(agreement_id)
-    figures["picker: search people for “Tere”"] = timed(pick_search)
+    figures["picker: search people for “Tere”"] = timed(pick_search, RUNS)
 
     print(f"floor (one person by id in its own session): {floor_ms:.2f} ms")
     print(f"write floor (one field through the service, synchronous to disk): {write_ms:.1f} ms")

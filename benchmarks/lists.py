@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -21,15 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def timed(action, runs: int = 7) -> float:
-    figures = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        figures.append((time.perf_counter() - started) * 1000)
-    return statistics.median(figures)
+from timing import timed
 
 
 def main() -> int:
