@@ -1,19 +1,33 @@
 # Two entry points for a fresh machine: `make run` and `make test`.
+#
+# Both install exactly the versions in requirements.lock (with their hashes), then
+# the project itself without dependencies, so every machine tests and runs what
+# was locked. `make lock` refreshes the lock after a change to pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+# The lock tool, pinned, in a folder of its own so it never mixes with the app's packages.
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 
-.PHONY: run test bench clean
+.PHONY: run test bench lock check-system clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) check-system
 	$(BIN)/coordinator
+
+# Qt's window on Linux needs a few system libraries that a desktop may lack; say
+# which, and how to install them, instead of Qt's "could not load the platform plugin".
+check-system: $(STAMP)
+	@$(BIN)/python -m coordinator_app.system_check
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -21,5 +35,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
+# Every platform the app runs on (Linux, Windows, macOS) and Python 3.11 and newer,
+# in one file: pip installs the lines whose markers fit the machine.
+lock: $(UV)
+	$(UV) pip compile pyproject.toml build-requirements.in --extra test \
+		--universal --python-version 3.11 --generate-hashes --no-header --quiet \
+		--output-file $(LOCK)
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(TOOLS) build *.egg-info

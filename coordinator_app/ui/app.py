@@ -19,6 +19,14 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
     """Open the database (None: the one in the user's data folder) in the main window
     and run until it is closed. Returns the exit status: 1 if the database could not
     be opened (the user has been told why)."""
+    from coordinator_app import system_check
+
+    missing = system_check.problem()
+    if missing is not None:
+        # Qt would abort with "could not load the Qt platform plugin", naming nothing to install.
+        print(missing, file=sys.stderr)
+        return 1
+
     from PySide6.QtWidgets import QApplication
 
     from coordinator_app.ui.main_window import MainWindow
