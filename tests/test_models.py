@@ -112,6 +112,24 @@ def test_connections_are_durable_and_enforce_foreign_keys(workspace):
         assert edit.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@pytest.mark.parametrize(("platform", "fullfsync"), [("darwin", 1), ("linux", 0), ("win32", 0)])
+def test_on_macos_commits_are_flushed_past_the_drives_cache(db_path, platform, fullfsync):
+    from coordinator_app.core.db import make_engine
+
+    open_database(db_path).close()
+    engine = make_engine(db_path, platform=platform)
+    try:
+        with engine.connect() as connection:
+            def pragma(name):
+                return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+            assert pragma("fullfsync") == fullfsync
+            assert pragma("checkpoint_fullfsync") == fullfsync
+            assert pragma("synchronous") == 2 and pragma("journal_mode") == "wal"
+    finally:
+        engine.dispose()
+
+
 def test_the_database_itself_refuses_a_dangling_reference(workspace):
     with pytest.raises(IntegrityError):
         with workspace.db.engine.begin() as connection:
