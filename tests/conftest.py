@@ -20,6 +20,15 @@ def _isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def shared_umask():
+    """The usual umask of a desktop session (022): files are readable by all unless
+    the app says otherwise, so a test of file modes cannot pass by the umask alone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "coordinator.sqlite3"
 

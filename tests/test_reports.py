@@ -256,7 +256,7 @@ def test_a_failed_report_leaves_no_file_behind(workspace, tmp_path):
         render_briefing(workspace, tmp_path / "missing" / "pack.pdf", "en")
     with pytest.raises(CoordinatorError, match="report language"):
         render_briefing(workspace, tmp_path / "pack.pdf", "de")
-    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".report-*")) == []
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.partial")) == []
 
 
 def test_command_line_prints_both_reports(demo_workspace, db_path, tmp_path, capsys):

@@ -12,8 +12,6 @@ pack, a line of the table of contents.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from coordinator_app import __version__
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.formatting import format_datetime
+from coordinator_app.core.safe_write import output_path, reason_text, replacing
 from coordinator_app.i18n import _, gettext_in
 from coordinator_app.reports import fonts
 
@@ -185,31 +184,19 @@ class ReportDocument(BaseDocTemplate):
 def write_pdf(path: Path, info: ReportInfo, story: list, *, contents: bool,
               on_flowable: Callable[[], None] | None = None) -> Path:
     """Lay out `story` into `path`; with `contents`, in as many passes as the table of
-    contents needs. The file appears whole or not at all: a half-written PDF would
-    open as a broken document on a laptop that lost power."""
-    path = Path(path).expanduser()
-    folder = path.parent.resolve()
-    if not folder.is_dir():
-        raise CoordinatorError(_("The folder {folder} does not exist; choose another place "
-                                 "for the report.").format(folder=folder))
+    contents needs. The file appears whole or not at all (a half-written PDF would
+    open as a broken document on a laptop that lost power), and a device, folder or
+    link at `path` is refused before any work is done (see core.safe_write)."""
+    target = output_path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
-    except OSError as exc:
-        raise CoordinatorError(_("The report cannot be written in {folder}: {reason}").format(
-            folder=folder, reason=exc.strerror or exc)) from exc
-    os.close(handle)
-    doc = ReportDocument(Path(temporary), info, on_flowable)
-    canvasmaker = canvas_class(info)
-    try:
-        if contents:
-            doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-        else:
-            doc.build(story, canvasmaker=canvasmaker)
-        os.replace(temporary, path)
+        with replacing(target) as temporary:
+            doc = ReportDocument(temporary, info, on_flowable)
+            canvasmaker = canvas_class(info)
+            if contents:
+                doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+            else:
+                doc.build(story, canvasmaker=canvasmaker)
     except OSError as exc:
         raise CoordinatorError(_("The report could not be written to {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from exc
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return path
+            path=target, reason=reason_text(exc))) from exc
+    return target

@@ -7,7 +7,6 @@ the printable area, keeping its proportions.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.safe_write import copy_file, reason_text
 from coordinator_app.i18n import _
 
 #: Pages are rendered for printing at most this fine; text stays crisp well below it.
@@ -146,11 +146,10 @@ class PdfPreview(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            shutil.copyfile(self.path, target)
+            return copy_file(self.path, target)
         except OSError as exc:
             raise CoordinatorError(_("The report could not be saved to {path}: {reason}")
-                                   .format(path=target, reason=exc.strerror or exc)) from exc
-        return target
+                                   .format(path=target, reason=reason_text(exc))) from exc
 
     def save_with_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

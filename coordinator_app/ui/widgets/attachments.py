@@ -1,7 +1,7 @@
 """Files attached to a record: add one from disk, open it, remove it.
 
-The bytes live in the database; opening writes a copy to a private temporary
-folder and hands it to the system's viewer.
+The bytes live in the database; opening writes a copy (0600, in a 0700 temporary
+folder) and hands it to the system's viewer.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.file_modes import private_dir
+from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
 from coordinator_app.i18n import _, pgettext
 from coordinator_app.ui.context import UiContext
@@ -132,11 +134,16 @@ class AttachmentList(QWidget):
         if self._temp is None:
             # Removed when the editor goes away, so opened copies do not pile up.
             self._temp = tempfile.TemporaryDirectory(prefix="coordinator-")
-        folder = Path(self._temp.name) / attachment_id[:8]
-        folder.mkdir(exist_ok=True)
-        target = folder / Path(filename).name
-        target.write_bytes(content)
-        return target
+        try:
+            # Readable by this account only, like the database the bytes come from.
+            folder = private_dir(Path(self._temp.name) / attachment_id[:8])
+            return write_bytes(folder / Path(filename).name, content)
+        except OSError as exc:
+            self.error.show_message(_("“{name}” could not be opened: {reason}").format(
+                name=filename, reason=reason_text(exc)))
+        except CoordinatorError as exc:
+            self.error.show_message(str(exc))
+        return None
 
     def open_selected(self) -> None:
         target = self.export_selected()
