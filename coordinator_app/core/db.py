@@ -3,7 +3,7 @@
 SQLite runs in WAL mode with synchronous=FULL so a committed edit survives a
 power cut (on macOS with fullfsync, since its fsync stops at the drive's cache);
 foreign keys are on; schema changes are Alembic migrations applied at open, after a
-backup of the existing file.
+backup of the existing file. The file is created readable by its owner only.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.file_modes import private_database
 from coordinator_app.core.ids import new_id
 from coordinator_app.core.models import Replica
+from coordinator_app.core.safe_write import reason_text
+from coordinator_app.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -90,9 +93,10 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(path)
     except OSError as exc:
-        raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
+        raise DatabaseError(_("Cannot create {path}: {reason}.").format(
+            path=exc.filename or path, reason=reason_text(exc))) from exc
     _check_is_sqlite(path)
 
     if migrate:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.file_modes import database_folder, open_private
 from coordinator_app.core.ids import utcnow
 from coordinator_app.i18n import _
 
@@ -118,8 +119,8 @@ class DatabaseLock:
         if self.fd is not None:
             return self
         try:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
+            database_folder(self.db_path)
+            fd = open_private(self.path, os.O_RDWR)
         except OSError as exc:
             raise DatabaseError(_(
                 "Cannot create the lock file {path}: {reason}. The folder may be on "

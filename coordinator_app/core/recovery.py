@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coordinator_app.core import backup
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.file_modes import PRIVATE_DIR, private_dir
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.integrity import check_file
 from coordinator_app.i18n import _
@@ -102,7 +103,8 @@ def set_aside(db_path: Path, why: str = "before-restore") -> Path | None:
     stamp = utcnow().strftime(backup.STAMP)
     folder = db_path.parent / "set-aside" / f"{db_path.stem}-{stamp}-{why}"
     try:
-        folder.mkdir(parents=True, exist_ok=False)
+        private_dir(folder.parent)
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=False)
         for path in present:
             os.replace(path, folder / path.name)
         backup.fsync_dir(folder)
