@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 
@@ -26,6 +27,27 @@ def shared_umask():
     previous = os.umask(0o022)
     yield
     os.umask(previous)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """`small_disk(size)` mounts a fresh file system of `size` ("1m") and returns its
+    folder; unmounted afterwards. Skips where mounting is not permitted (not root)."""
+    mounted = []
+
+    def mount(size: str = "1m", name: str = "disk"):
+        folder = tmp_path / name
+        folder.mkdir()
+        if os.geteuid() != 0 or subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                capture_output=True).returncode != 0:
+            pytest.skip("mounting a small file system needs root")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], capture_output=True)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from coordinator_app.core import backup
 from coordinator_app.core.paths import data_dir, default_db_path
 from support.files import mode_of
 
@@ -73,6 +74,40 @@ def test_the_data_folder_made_by_an_older_version_is_tightened_at_open():
     os.chmod(data_dir(), 0o755)
     open_database(default_db_path()).close()
     assert mode_of(data_dir()) == 0o700
+
+
+def test_backups_their_folders_and_their_copies_on_the_stick_are_private(workspace, tmp_path):
+    workspace.create("person", full_name="Audrius Klišonis", notes="+370 600 00000")
+    stick = tmp_path / "stick"
+    stick.mkdir(mode=0o755)
+    backup.set_extra_folder(stick)
+    folder = backup.default_backup_dir(workspace.db.path)
+    folder.mkdir(mode=0o755)  # as an older version made it
+
+    outcome = backup.run_backup(workspace.db.path, "manual")
+
+    assert outcome.made is not None and outcome.extra_problem is None
+    copy = backup.extra_backup_dir() / outcome.made.name
+    assert mode_of(outcome.made) == 0o600 and mode_of(copy) == 0o600
+    assert mode_of(folder) == 0o700 and mode_of(copy.parent) == 0o700
+    assert mode_of(stick) == 0o755  # the stick itself is the person's
+    assert mode_of(data_dir() / backup.SETTINGS_FILE) == 0o600
+
+    backup.record_failure(workspace.db.path, "the disk is full")
+    assert mode_of(folder / backup.FAILURE_FILE) == 0o600
+
+
+def test_a_database_set_aside_by_a_restore_is_in_private_folders(workspace):
+    from coordinator_app.core.recovery import restore_backup
+
+    workspace.create("person", full_name="Ігор Терехов")
+    made = backup.create_backup(workspace.db.path)
+    workspace.db.close()
+
+    done = restore_backup(workspace.db.path, made)
+
+    assert mode_of(done.set_aside) == 0o700 and mode_of(done.set_aside.parent) == 0o700
+    assert mode_of(workspace.db.path) == 0o600
 
 
 @pytest.fixture

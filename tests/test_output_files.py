@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from coordinator_app.cli import main
+from coordinator_app.core import backup
 from coordinator_app.core.demo import MEMORANDUM_TITLE
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.safe_write import UnsafeTarget, copy_file, write_bytes
@@ -130,3 +131,27 @@ def test_a_link_to_the_output_folder_is_followed_but_a_link_as_the_file_is_not(t
     (tmp_path / "shortcut").symlink_to(real)
     assert write_bytes(tmp_path / "shortcut" / "report.pdf", b"pdf") == real / "report.pdf"
     assert (real / "report.pdf").read_bytes() == b"pdf"
+
+
+def test_backup_into_a_special_file_is_refused_with_a_clear_message(workspace, tmp_path,
+                                                                     capsys):
+    os.mkfifo(tmp_path / "fifo")
+    status = main(["--db", str(workspace.db.path), "backup", "create", str(tmp_path / "fifo")])
+    err = capsys.readouterr().err
+    assert status == 1 and "is not a folder" in err and "Traceback" not in err
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
+
+
+def test_a_backup_never_writes_through_a_link_at_its_name(workspace, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    elsewhere.write_bytes(b"not to be overwritten")
+    target = folder / "coordinator-20260211T100000000000Z-manual.sqlite3"
+    target.symlink_to(elsewhere)
+
+    with pytest.raises(CoordinatorError, match="symbolic link"):
+        backup.copy_database(workspace.db.path, target)
+
+    assert target.is_symlink() and elsewhere.read_bytes() == b"not to be overwritten"
+    assert listing(folder) == [target.name]

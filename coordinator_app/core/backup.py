@@ -1,7 +1,9 @@
 """Online backups through SQLite's backup API: never a file copy of a live database.
 
 Each backup is written to a temporary file, fsynced, checked with
-`PRAGMA quick_check`, then renamed into place, so a backup on disk is whole.
+`PRAGMA quick_check`, then renamed into place, so a backup on disk is whole; the
+files of a backup cut off midway are removed once no backup is being written (see
+core.backup_lock), and a backup that would not fit on the disk is not started.
 Backups are thinned to the last few, one a day for two weeks and one a week for
 two months, within a disk budget (size_budget); a second folder chosen by the
 user (a USB stick) gets a copy too.
@@ -9,9 +11,7 @@ user (a USB stick) gets a copy too.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import re
 import socket
 import sqlite3
@@ -20,8 +20,13 @@ from datetime import datetime, timedelta, timezone
 from glob import escape as glob_escape
 from pathlib import Path
 
-from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core import backup_lock
+from coordinator_app.core.errors import CoordinatorError, DatabaseError
+from coordinator_app.core.file_modes import private_data_dir, private_dir, tighten
 from coordinator_app.core.ids import utcnow
+# fsync_dir is part of this module's interface (recovery uses it from here).
+from coordinator_app.core.safe_write import (  # noqa: F401
+    free_bytes, fsync_dir, reason_text, replacing, write_bytes)
 from coordinator_app.i18n import _, ngettext
 
 SUFFIX = ".sqlite3"
@@ -61,66 +66,114 @@ class BackupHealth:
     warning: str | None
 
 
-def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not every platform lets a folder be opened
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+#: Room for SQLite's -journal, -wal and -shm beside a backup being written.
+SIDE_FILES_BYTES = 256 * 1024
+_PARTIAL = ".partial"
 
 
-def _reason_text(exc: BaseException) -> str:
-    # OSError carries an errno; SQLite only says it in words ("database or disk is full").
-    code = exc.errno if isinstance(exc, OSError) else None
-    words = str(exc).lower()
-    if code == errno.ENOSPC or "full" in words:
-        return _("the disk is full")
-    if code == errno.EROFS or "readonly" in words or "read-only" in words:
-        return _("the disk is read-only")
-    return str(getattr(exc, "strerror", None) or exc)
+def _megabytes(size: int) -> str:
+    from coordinator_app.core.formatting import format_number
+
+    return format_number(round(size / 1024**2, 1))
+
+
+def _full_text(free: int, need: int) -> str:
+    return _("the disk is full ({free} MB free, the backup needs about {need} MB)").format(
+        free=_megabytes(free), need=_megabytes(need))
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a (possibly live) database to `target` safely and verify the copy."""
-    partial = target.with_name(target.name + ".partial")
+    """Copy a (possibly live) database to `target` safely and verify the copy.
+
+    Nothing is left behind when it fails, and a copy that cannot fit is not begun."""
+    partial = target.with_name(target.name + _PARTIAL)
+    need = 0
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                dst.close()
+            page_size = src.execute("PRAGMA page_size").fetchone()[0]
+            need = src.execute("PRAGMA page_count").fetchone()[0] * page_size + SIDE_FILES_BYTES
+            free = _room(target)
+            if free is not None and free < need:
+                raise DatabaseError(_("Could not write the backup {target}: {reason}.").format(
+                    target=target, reason=_full_text(free, need)))
+            private_dir(target.parent, tighten_existing=False)
+            with replacing(target, temporary=partial):
+                dst = sqlite3.connect(partial)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                    verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
+                finally:
+                    dst.close()
+                if verdict != "ok":
+                    raise DatabaseError(_("The backup of {source} failed its check: {verdict}.")
+                                        .format(source=source, verdict=verdict))
         finally:
             src.close()
-        if verdict != "ok":
-            raise DatabaseError(_("The backup of {source} failed its check: {verdict}.")
-                                .format(source=source, verdict=verdict))
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as exc:
-        try:
-            partial.unlink(missing_ok=True)
-        except OSError:
-            pass
+        _remove_partial(partial)
+        reason = reason_text(exc)
+        free = _room(target)
+        # A stick that fills up midway may answer "disk I/O error" rather than "full".
+        if need and free is not None and free < need:
+            reason = _full_text(free, need)
         raise DatabaseError(_("Could not write the backup {target}: {reason}.").format(
-            target=target, reason=_reason_text(exc))) from exc
+            target=target, reason=reason)) from exc
+    finally:
+        _remove_partial(partial)
+
+
+def _room(target: Path) -> int | None:
+    # Asked of the nearest folder there is: a refusal must not leave a new, empty folder.
+    return free_bytes(next(p for p in target.parents if p.exists()))
+
+
+def _remove_partial(partial: Path) -> None:
+    for path in (partial, *(partial.with_name(partial.name + s) for s in ("-journal", "-wal",
+                                                                          "-shm"))):
+        _unlink(path)
+
+
+def remove_partials(db_path: Path, folder: Path) -> list[Path]:
+    """Remove the files of backups of `db_path` in `folder` that were cut off midway.
+
+    Only for a caller holding the backup lock: then none of them is being written."""
+    try:
+        partials = list(folder.glob(f"{glob_escape(db_path.stem)}-*{SUFFIX}{_PARTIAL}*"))
+    except OSError:
+        return []
+    return [p for p in partials if _unlink(p)]
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """At start-up: remove cut-off backups in the backups folder and the extra folder,
+    unless a backup of this database is being written right now."""
+    folders = [default_backup_dir(db_path), extra_backup_dir()]
+    try:
+        with backup_lock.holding(db_path, wait=0) as held:
+            if not held:
+                return []
+            return [p for f in folders if f is not None for p in remove_partials(db_path, f)]
+    except backup_lock.BackupBusy:
+        return []
 
 
 def create_backup(db_path: Path, dest_dir: Path | None = None, *, reason: str = "manual") -> Path:
     """Back up `db_path` into `dest_dir` (the backups folder beside it by default)."""
+    with backup_lock.holding(db_path) as held:
+        return _write_backup(db_path, dest_dir, reason, held)
+
+
+def _write_backup(db_path: Path, dest_dir: Path | None, reason: str, held: bool) -> Path:
     folder = dest_dir or default_backup_dir(db_path)
+    if dest_dir is None:
+        tighten(folder)  # made by an older version with the usual, open modes
+    elif dest_dir.exists() and not dest_dir.is_dir():
+        raise DatabaseError(_("{folder} is not a folder; choose a folder for the backup.")
+                            .format(folder=dest_dir))
+    if held:
+        remove_partials(db_path, folder)
     stamp = utcnow().strftime(STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}{SUFFIX}"
     copy_database(db_path, target)
@@ -177,24 +230,8 @@ def backups_to_keep(backups: list[BackupFile], now: datetime | None = None) -> s
     return keep
 
 
-def _remove_stale_partials(db_path: Path, folder: Path) -> None:
-    cutoff = utcnow().timestamp() - 3600  # younger ones may still be being written
-    try:
-        partials = list(folder.glob(f"{glob_escape(db_path.stem)}-*{SUFFIX}.partial*"))
-    except OSError:
-        return
-    for partial in partials:
-        try:
-            if partial.stat().st_mtime < cutoff:
-                partial.unlink()
-        except OSError:
-            continue
-
-
 def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> list[Path]:
-    """Delete the backups in `folder` that `backups_to_keep` does not keep, and the
-    partial files of backups that were cut off (by a power cut) over an hour ago."""
-    _remove_stale_partials(db_path, folder)
+    """Delete the backups in `folder` that `backups_to_keep` does not keep."""
     backups = list_backups(db_path, [folder])
     keep = backups_to_keep(backups, now)
     removed = []
@@ -253,16 +290,17 @@ def run_backup(db_path: Path, reason: str) -> BackupOutcome:
     scheduler does on its timer and at exit. Never raises for a disk problem."""
     seq = journal_seq(db_path)
     try:
-        made = create_backup(db_path, reason=reason)
-    except DatabaseError as exc:
+        with backup_lock.holding(db_path) as held:
+            made = _write_backup(db_path, None, reason, held)
+            clear_failure(db_path)
+            thin_backups(db_path, made.parent)
+            return BackupOutcome(made, None, _copy_to_extra(db_path, made, held), seq)
+    except CoordinatorError as exc:
         record_failure(db_path, str(exc))
         return BackupOutcome(None, str(exc), None, seq)
-    clear_failure(db_path)
-    thin_backups(db_path, made.parent)
-    return BackupOutcome(made, None, copy_to_extra(db_path, made), seq)
 
 
-def copy_to_extra(db_path: Path, made: Path) -> str | None:
+def _copy_to_extra(db_path: Path, made: Path, held: bool) -> str | None:
     """Copy a fresh backup to the user's extra folder; the problem, if any, as text."""
     chosen, extra = extra_folder(), extra_backup_dir()
     if chosen is None or extra is None:
@@ -270,9 +308,12 @@ def copy_to_extra(db_path: Path, made: Path) -> str | None:
     if not chosen.is_dir():
         return _("The backup folder {folder} is not available (is the USB stick plugged "
                  "in?); the backup was kept on this computer.").format(folder=chosen)
+    tighten(extra)
+    if held:
+        remove_partials(db_path, extra)
     try:
         copy_database(made, extra / made.name)
-    except DatabaseError as exc:
+    except CoordinatorError as exc:
         return str(exc)
     thin_backups(db_path, extra)
     return None
@@ -308,15 +349,10 @@ def extra_backup_dir() -> Path | None:
 
 
 def set_extra_folder(folder: Path | None) -> None:
-    path = _settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8") as handle:
-        json.dump({"extra_folder": str(Path(folder).expanduser().resolve()) if folder
-                   else None}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
+    private_data_dir()
+    write_bytes(_settings_path(), json.dumps(
+        {"extra_folder": str(Path(folder).expanduser().resolve()) if folder else None}
+    ).encode("utf-8"))
 
 
 # -- how fresh are the backups -----------------------------------------------------------
@@ -339,10 +375,10 @@ def record_failure(db_path: Path, reason: str) -> None:
     """Remember that a backup failed, so the status bar can say so until one succeeds."""
     folder = default_backup_dir(db_path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / FAILURE_FILE).write_text(json.dumps(
-            {"at": utcnow().isoformat(), "reason": reason}), encoding="utf-8")
-    except OSError:
+        private_dir(folder)
+        write_bytes(folder / FAILURE_FILE, json.dumps(
+            {"at": utcnow().isoformat(), "reason": reason}).encode("utf-8"))
+    except (OSError, CoordinatorError):
         pass  # the same disk that failed the backup; the scheduler still reports it
 
 

@@ -3,7 +3,9 @@
 Before a restore the current file (with its -wal and -shm) is moved aside, whole,
 into a dated folder: a stale write-ahead log left beside the restored file would
 otherwise be replayed into it. A sound current database is also backed up first,
-so it shows up in `coordinator backup list`.
+so it shows up in `coordinator backup list`. The copy being restored is staged
+as `<db>.restoring`; a restore cut off midway leaves it, and it is removed by the
+next one to hold the database lock (which a restore holds throughout).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 
 from coordinator_app.core import backup
@@ -141,6 +144,24 @@ def _is_coordinator_database(path: Path) -> bool:
     return {"alembic_version", "replica"} <= names
 
 
+def _staged(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".restoring")
+
+
+def remove_leftovers(db_path: Path) -> None:
+    """Remove what a backup or restore cut off midway left beside `db_path`.
+
+    The caller holds the database lock, so no restore is running; backups check
+    their own lock (see backup.remove_leftovers)."""
+    staged = _staged(db_path)
+    for path in [staged, *staged.parent.glob(glob_escape(staged.name) + ".partial*")]:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+    backup.remove_leftovers(db_path)
+
+
 @dataclass(frozen=True)
 class Restored:
     restored_from: Path
@@ -163,6 +184,7 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     if not _is_coordinator_database(source):
         raise DatabaseError(_("{path} is not a Coordinator database; it was not restored.")
                             .format(path=source))
+    remove_leftovers(db_path)
     safety = None
     if db_path.exists() and assess(db_path, unclean=True).sound:
         _checkpoint(db_path)
@@ -170,7 +192,7 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     # The copy is made and checked beside the database first, so that a power cut
     # at any moment leaves either the old file or the restored one in place (or, between
     # two renames, none: start-up then offers the newest backup again).
-    staged = db_path.with_name(db_path.name + ".restoring")
+    staged = _staged(db_path)
     backup.copy_database(source, staged)
     aside = set_aside(db_path)
     try:

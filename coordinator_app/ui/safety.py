@@ -23,7 +23,7 @@ from coordinator_app.core.integrity import check_file
 from coordinator_app.core.lock import DatabaseLock, DatabaseLocked
 from coordinator_app.core.paths import default_db_path
 from coordinator_app.core.recovery import (
-    assess, newest_sound_backup, restore_backup, write_problem)
+    assess, newest_sound_backup, remove_leftovers, restore_backup, write_problem)
 from coordinator_app.i18n import _
 # The backup half of the safety net lives beside this module; its names are part of
 # this one's interface (ui.app imports BackupScheduler from here).
@@ -93,6 +93,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
 
     if lock.previous_unclean:
         logs.log.warning("%s: the previous session did not end cleanly", path)
+    remove_leftovers(path)
     if not path.exists() and not _offer_missing(path, parent, ask):
         lock.release(clean=False)
         return None

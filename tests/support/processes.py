@@ -1,0 +1,78 @@
+"""Other Coordinator processes for a test to race with: one killed in the middle of a
+backup or restore, one holding a lock until told to stop."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+# Runs the real backup or restore and dies (SIGKILL, so no clean-up code runs) at the
+# rename that would have finished a file whose path matches the pattern given: what a
+# battery running out, or `kill -9`, leaves behind at the worst moment.
+_KILLED = """
+import fnmatch, os, signal, sys
+from pathlib import Path
+
+real_replace = os.replace
+
+def replace(source, target, *args, **kwargs):
+    if fnmatch.fnmatch(str(target), sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_replace(source, target, *args, **kwargs)
+
+os.replace = replace
+from coordinator_app.core import backup, recovery
+db = Path(sys.argv[2])
+if sys.argv[1] == "backup":
+    backup.run_backup(db, "auto")
+else:
+    recovery.restore_backup(db, Path(sys.argv[4]))
+"""
+
+_HOLDER = """
+import sys
+from pathlib import Path
+from coordinator_app.core import backup_lock
+with backup_lock.holding(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def killed_backup(db_path: Path, folder: Path) -> None:
+    """A backup of `db_path` (the app's, with its copy to the extra folder) killed just
+    before the copy in `folder` would have been renamed into place."""
+    _run_until_killed("backup", db_path, f"{folder}/*.sqlite3")
+
+
+def killed_restore(db_path: Path, source: Path) -> None:
+    """A restore of `source` over `db_path` killed just before its staged copy would
+    have been renamed into place."""
+    _run_until_killed("restore", db_path, "*.restoring", str(source))
+
+
+def _run_until_killed(*args) -> None:
+    done = subprocess.run([sys.executable, "-c", _KILLED, *map(str, args)],
+                          capture_output=True, text=True)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+class BackupLockHolder:
+    """Another process holding the backup lock of a database, as a backup being
+    written does; `with` it for as long as it should hold it."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+
+    def __enter__(self) -> BackupLockHolder:
+        self.process = subprocess.Popen([sys.executable, "-c", _HOLDER, str(self.db_path)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True)
+        assert self.process.stdout.readline().strip() == "held"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
