@@ -29,8 +29,7 @@ LANGUAGE_NAMES = {"uk": "Українська", "lt": "Lietuvių", "en": "Englis
 #: The locale used for Qt widgets (date editors, spin boxes), matching core.formatting.
 QT_LOCALES = {"en": "en_GB", "uk": "uk_UA", "lt": "lt_LT"}
 
-#: Where the desktop app keeps the chosen language (QSettings organisation, application, key).
-SETTINGS_SCOPE = ("Coordinator", "Coordinator")
+#: The key of the chosen language in the desktop app's settings (ui.settings_store).
 SETTINGS_KEY = "language"
 
 #: The environment as the user started us, before set_language() writes LANGUAGE.
@@ -110,18 +109,18 @@ def system_language() -> str:
 
 def saved_language() -> str | None:
     """The language chosen in the settings dialog, if any (needs PySide6)."""
-    from PySide6.QtCore import QSettings
+    from coordinator_app.ui.settings_store import app_settings
 
-    value = QSettings(*SETTINGS_SCOPE).value(SETTINGS_KEY)
+    value = app_settings().value(SETTINGS_KEY)
     return value if value in LANGUAGES else None
 
 
 def save_language(lang: str) -> None:
-    from PySide6.QtCore import QSettings
+    from coordinator_app.ui.settings_store import app_settings
 
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    settings = QSettings(*SETTINGS_SCOPE)
+    settings = app_settings()
     settings.setValue(SETTINGS_KEY, lang)
     settings.sync()
 

@@ -10,18 +10,6 @@ from coordinator_app import i18n
 
 
 @pytest.fixture
-def qt_settings(tmp_path):
-    """QSettings written to a temporary folder, never the user's own configuration."""
-    from PySide6.QtCore import QSettings
-
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings(*i18n.SETTINGS_SCOPE).clear()
-    yield tmp_path
-    QSettings(*i18n.SETTINGS_SCOPE).clear()
-
-
-@pytest.fixture
 def qt_english(qapp):
     yield qapp
     i18n.install_qt_translators(qapp, "en")
@@ -55,7 +43,7 @@ def test_qt_file_dialog_texts_in_lithuanian(qt_english):
     assert QCoreApplication.translate("QDialogButtonBox", "Cancel") != "Atsisakyti"
 
 
-def test_preferred_language_order(qt_settings, monkeypatch):
+def test_preferred_language_order(monkeypatch):
     monkeypatch.setenv("LC_ALL", "lt_LT.UTF-8")
     assert i18n.preferred_language() == "lt"  # system locale
     i18n.save_language("uk")
@@ -73,7 +61,7 @@ def test_system_language_we_do_not_speak_is_english(monkeypatch):
     assert i18n.system_language() == "uk"
 
 
-def test_settings_dialog_saves_language_and_says_when_it_applies(qtbot, qt_settings, monkeypatch):
+def test_settings_dialog_saves_language_and_says_when_it_applies(qtbot, monkeypatch):
     from coordinator_app.ui.settings_dialog import SettingsDialog
 
     monkeypatch.setenv("LC_ALL", "uk_UA.UTF-8")

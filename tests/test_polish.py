@@ -127,15 +127,6 @@ def test_a_merged_step_changed_since_elsewhere_is_refused_whole(org_editor, cont
 
 # -- relation tables ------------------------------------------------------------------
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path):
-    """Window state goes to a folder of the test's own, never the user's."""
-    from PySide6.QtCore import QSettings
-
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
 def laptop_window(qtbot, workspace):
     """The main window at 1366×768, where the editor has about half the width."""
     from coordinator_app.ui.main_window import MainWindow

@@ -116,16 +116,6 @@ def test_coordinator_without_a_command_reads_its_options_without_the_database_co
     assert loaded == "None list uk True False"
 
 
-@pytest.fixture
-def fresh_settings(tmp_path):
-    """QSettings in a temporary folder: a first start, which opens on the dashboard."""
-    from PySide6.QtCore import QSettings
-
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return tmp_path / "settings"
-
-
 def _watch_start(db_path: Path, then):
     """Record what the window holds at its first showing and once it is ready."""
     from coordinator_app.ui.main_window import MainWindow
@@ -152,7 +142,7 @@ def _watch_start(db_path: Path, then):
 
 
 def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
-        qtbot, db_path, monkeypatch, fresh_settings):
+        qtbot, db_path, monkeypatch):
     import threading
 
     from coordinator_app.core.db import open_database
@@ -185,8 +175,7 @@ def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
     assert holder_of(db_path) is None  # let go at exit
 
 
-def test_a_database_in_use_is_refused_before_any_data_is_shown(qtbot, db_path, monkeypatch,
-                                                              fresh_settings):
+def test_a_database_in_use_is_refused_before_any_data_is_shown(qtbot, db_path, monkeypatch):
     import threading
 
     from coordinator_app.core.db import open_database

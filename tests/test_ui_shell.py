@@ -4,7 +4,7 @@ and coming back to the record that was open. Real database files, real widgets."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
@@ -13,13 +13,6 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.list_model import BATCH
 from coordinator_app.ui.main_window import PAGES, MainWindow
 from test_listing import insert_people
-
-
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path):
-    """Window state goes to a folder of the test's own, never the user's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 def open_window(qtbot, workspace, size=(1300, 800)) -> MainWindow:

@@ -10,10 +10,15 @@ from platformdirs import user_data_dir
 APP_NAME = "Coordinator"
 
 
-def data_dir() -> Path:
-    """The per-user data folder; COORDINATOR_HOME moves it (portable installs, tests)."""
+def home_override() -> Path | None:
+    """The data folder COORDINATOR_HOME names (portable installs, tests), if set."""
     override = os.environ.get("COORDINATOR_HOME")
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    return Path(override).expanduser().resolve() if override else None
+
+
+def data_dir() -> Path:
+    """The per-user data folder; COORDINATOR_HOME moves it, settings included."""
+    return home_override() or Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:

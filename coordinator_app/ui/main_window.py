@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBo
 
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui import window_state
+from coordinator_app.ui.settings_store import app_settings
 
 if TYPE_CHECKING:
     from coordinator_app.ui.context import UiContext
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         if framed:
             # Shown already at its saved size and place (the user may have moved it
             # since); only the toolbar, new now, is put back as it was.
-            state = window_state.settings().value("window/state")
+            state = app_settings().value("window/state")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 self.restoreState(state)
         else:

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 
-from coordinator_app.i18n import SETTINGS_SCOPE
-
-
-def settings() -> QSettings:
-    return QSettings(*SETTINGS_SCOPE)
+from coordinator_app.ui.settings_store import app_settings
 
 
 def _db_key(path: Path) -> str:
@@ -24,7 +20,7 @@ def _db_key(path: Path) -> str:
 
 
 def remember_record(db_path: Path, page: str, record_id: str | None) -> None:
-    store = settings()
+    store = app_settings()
     store.beginGroup("window")
     store.setValue("database", _db_key(db_path))
     store.setValue("page", page)
@@ -40,7 +36,7 @@ def remember_page(db_path: Path, page: str) -> None:
 
 def save_layout(window) -> None:
     """Geometry, toolbars and, for each list, its splitter, header and order."""
-    store = settings()
+    store = app_settings()
     store.beginGroup("window")
     store.setValue("geometry", window.saveGeometry())
     store.setValue("state", window.saveState())
@@ -56,7 +52,7 @@ def _bytes(value) -> QByteArray | None:
 
 
 def restore_window(window) -> None:
-    store = settings()
+    store = app_settings()
     store.beginGroup("window")
     if geometry := _bytes(store.value("geometry")):
         window.restoreGeometry(geometry)
@@ -67,7 +63,7 @@ def restore_window(window) -> None:
 
 def restore_page(kind: str, page) -> None:
     """A list page's splitter, column widths and order, as the user left them."""
-    store = settings()
+    store = app_settings()
     store.beginGroup("window")
     if splitter := _bytes(store.value(f"splitter/{kind}")):
         page.splitter.restoreState(splitter)
@@ -84,7 +80,7 @@ def restore_page(kind: str, page) -> None:
 
 def last_position(db_path: Path) -> tuple[str | None, dict[str, str]]:
     """The page last shown and the record last open on each page, for this database."""
-    store = settings()
+    store = app_settings()
     store.beginGroup("window")
     page = store.value("page")
     same_file = store.value("database") == _db_key(db_path)
