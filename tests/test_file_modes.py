@@ -59,11 +59,16 @@ def test_an_existing_database_with_open_modes_is_tightened_when_opened(db_path):
     assert mode_of(db_path.parent) == 0o755
 
 
-def test_a_folder_made_for_a_new_database_is_private(tmp_path):
+@pytest.mark.parametrize("how", ["open", "demo"])
+def test_a_folder_made_for_a_new_database_is_private(tmp_path, how):
+    from coordinator_app.cli import main
     from coordinator_app.core.db import open_database
 
     path = tmp_path / "new" / "folder" / "coordinator.sqlite3"
-    open_database(path).close()
+    if how == "open":
+        open_database(path).close()
+    else:
+        assert main(["--db", str(path), "demo"]) == 0
     assert mode_of(path.parent) == 0o700 and mode_of(path) == 0o600
 
 

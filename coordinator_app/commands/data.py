@@ -87,7 +87,6 @@ def run_demo(args: argparse.Namespace) -> int:
     from coordinator_app.core.lock import DatabaseLock
 
     path = db_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # The app holds this lock while it has the file open; loading under it would
     # leave the app's lists and undo history blind to a large change.
     lock = DatabaseLock(path).acquire()
