@@ -3,7 +3,9 @@ regular file: a device, a folder or a symbolic link there is refused and left as
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 import stat
 import sys
 
@@ -14,7 +16,7 @@ from coordinator_app.cli import main
 from coordinator_app.core import backup
 from coordinator_app.core.demo import MEMORANDUM_TITLE
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.safe_write import UnsafeTarget, copy_file, write_bytes
+from coordinator_app.core.safe_write import UnsafeTarget, copy_file, reason_text, write_bytes
 from support.files import listing, mode_of
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
@@ -155,3 +157,16 @@ def test_a_backup_never_writes_through_a_link_at_its_name(workspace, tmp_path):
 
     assert target.is_symlink() and elsewhere.read_bytes() == b"not to be overwritten"
     assert listing(folder) == [target.name]
+
+
+def test_why_a_write_failed_is_said_from_the_error_not_from_the_file_name():
+    refused = OSError(errno.EACCES, "Permission denied", "/media/full-backups/readonly.pdf")
+    assert reason_text(refused) == "Permission denied"
+    assert reason_text(OSError(errno.ENOSPC, "No space left on device", "x")) == (
+        "the disk is full")
+    assert reason_text(OSError(errno.EROFS, "Read-only file system", "x")) == (
+        "the disk is read-only")
+    assert reason_text(sqlite3.OperationalError("database or disk is full")) == (
+        "the disk is full")
+    assert reason_text(sqlite3.OperationalError("attempt to write a readonly database")) == (
+        "the disk is read-only")

@@ -148,19 +148,29 @@ def fsync_dir(folder: Path) -> None:
 
 # -- why a write failed ------------------------------------------------------------------
 
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def is_disk_full(exc: BaseException) -> bool:
-    # OSError carries an errno; SQLite only says it in words ("database or disk is full").
-    code = exc.errno if isinstance(exc, OSError) else None
-    return code == errno.ENOSPC or "full" in str(exc).lower()
+    # OSError carries an errno (its text names the file, which may hold any word);
+    # SQLite only says it in words ("database or disk is full").
+    if isinstance(exc, OSError):
+        return exc.errno in _FULL_ERRNOS
+    return "full" in str(exc).lower()
+
+
+def _is_read_only(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.EROFS
+    words = str(exc).lower()
+    return "readonly" in words or "read-only" in words
 
 
 def reason_text(exc: BaseException) -> str:
     """Why a file could not be written, in the person's words."""
-    code = exc.errno if isinstance(exc, OSError) else None
-    words = str(exc).lower()
     if is_disk_full(exc):
         return _("the disk is full")
-    if code == errno.EROFS or "readonly" in words or "read-only" in words:
+    if _is_read_only(exc):
         return _("the disk is read-only")
     return str(getattr(exc, "strerror", None) or exc)
 
