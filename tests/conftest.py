@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -101,3 +104,25 @@ def demo_workspace(workspace, _demo_template):
     finally:
         template.close()
     return workspace
+
+
+@pytest.fixture
+def demo_file(tmp_path, _demo_template) -> Path:
+    """A closed copy of the demo database, for commands to open themselves."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(_demo_template, path)
+    return path
+
+
+@pytest.fixture
+def cli(capsys):
+    """`coordinator --db DB ARGS…` in this process: exit status, stdout, stderr."""
+    from coordinator_app.cli import main
+
+    def run(*args: str, db: Path | str) -> SimpleNamespace:
+        capsys.readouterr()
+        status = main(["--db", str(db), *args])
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=status, stdout=out, stderr=err)
+
+    return run

@@ -6,7 +6,6 @@ import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
@@ -23,20 +22,6 @@ def names_in(path: Path) -> set[str]:
         return {row[0] for row in connection.execute("SELECT name FROM organizations")}
     finally:
         connection.close()
-
-
-@pytest.fixture
-def cli(capsys):
-    """`coordinator --db DB ARGS…` in this process: exit status, stdout, stderr."""
-    from coordinator_app.cli import main
-
-    def run(*args: str, db: Path) -> SimpleNamespace:
-        capsys.readouterr()
-        status = main(["--db", str(db), *args])
-        out, err = capsys.readouterr()
-        return SimpleNamespace(returncode=status, stdout=out, stderr=err)
-
-    return run
 
 
 def test_backup_of_a_live_database_holds_every_commit_and_passes_its_check(workspace):
@@ -264,19 +249,12 @@ def test_full_disk_stops_the_edit_with_a_clear_error_and_loses_nothing(workspace
     workspace.create("organization", name="After the disk was cleared")
 
 
-def test_a_really_full_disk_loses_no_saved_edit(tmp_path):
+def test_a_really_full_disk_loses_no_saved_edit(small_disk):
     """The database on an 8 MB file system, written until the disk is full."""
-    import os
-    import subprocess
-
     from coordinator_app.core.db import open_database
     from coordinator_app.core.service import Workspace
 
-    disk = tmp_path / "tiny"
-    disk.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)]).returncode != 0:
-        pytest.skip("mounting a small file system needs root")
+    disk = small_disk("8m", name="tiny")
     db = None
     try:
         db = open_database(disk / "coordinator.sqlite3")
@@ -295,7 +273,6 @@ def test_a_really_full_disk_loses_no_saved_edit(tmp_path):
     finally:
         if db is not None:
             db.close()
-        subprocess.run(["umount", str(disk)])
 
 
 def test_cli_list_in_words_and_errors_without_a_traceback(workspace, tmp_path, cli):

@@ -16,6 +16,7 @@ from coordinator_app.core.lock import DatabaseLock, holder_of
 from coordinator_app.core.logs import log_file
 from coordinator_app.core.service import Workspace
 from coordinator_app.ui import safety
+from support.media import remount_read_only
 
 SHOTS = Path(os.environ.get("COORDINATOR_SHOTS", "/tmp"))
 
@@ -162,31 +163,17 @@ def test_a_missing_database_with_backups_is_not_quietly_started_empty(qtbot, db_
     db.close()
 
 
-def mount_tmpfs(target: Path, size: str) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
-                             str(target)], capture_output=True)
-    if result.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
+def test_read_only_media_gives_a_clear_error(qtbot, small_disk):
+    media = small_disk("4m", name="cdrom")
+    fill(media / "coordinator.sqlite3", ["Громада"])
+    before = (media / "coordinator.sqlite3").read_bytes()
+    remount_read_only(media)
 
-
-def test_read_only_media_gives_a_clear_error(qtbot, tmp_path):
-    media = tmp_path / "cdrom"
-    mount_tmpfs(media, "4m")
-    try:
-        fill(media / "coordinator.sqlite3", ["Громада"])
-        before = (media / "coordinator.sqlite3").read_bytes()
-        subprocess.run(["mount", "-o", "remount,ro", str(media)], check=True)
-
-        person = Clicker(shot="safety-read-only")
-        assert safety.open_database_for_app(media / "coordinator.sqlite3", ask=person) is None
-        _title, text, _informative, _buttons = person.boxes[0]
-        assert "read-only" in text and "writable folder" in text
-        assert (media / "coordinator.sqlite3").read_bytes() == before
-    finally:
-        subprocess.run(["umount", str(media)])
+    person = Clicker(shot="safety-read-only")
+    assert safety.open_database_for_app(media / "coordinator.sqlite3", ask=person) is None
+    _title, text, _informative, _buttons = person.boxes[0]
+    assert "read-only" in text and "writable folder" in text
+    assert (media / "coordinator.sqlite3").read_bytes() == before
 
 
 def test_a_read_only_database_file_is_refused_before_anything_is_typed(qtbot, db_path):
@@ -389,28 +376,20 @@ def test_scheduler_reports_a_failing_backup(qtbot, workspace, tmp_path):
     assert statuses[-1].startswith("Last backup: ")
 
 
-def test_backups_to_a_full_disk_fail_clearly(qtbot, workspace, tmp_path):
-    stick = tmp_path / "tiny"
-    mount_tmpfs(stick, "64k")
-    try:
-        for i in range(30):
-            workspace.create("organization", name=f"Громада {i}", notes="x" * 3000)
-        with pytest.raises(Exception, match="the disk is full"):
-            backup.create_backup(workspace.db.path, stick)
-        assert not list(stick.iterdir())  # no half-written backup left behind
-    finally:
-        subprocess.run(["umount", str(stick)])
+def test_backups_to_a_full_disk_fail_clearly(qtbot, workspace, small_disk):
+    stick = small_disk("64k", name="tiny")
+    for i in range(30):
+        workspace.create("organization", name=f"Громада {i}", notes="x" * 3000)
+    with pytest.raises(Exception, match="the disk is full"):
+        backup.create_backup(workspace.db.path, stick)
+    assert not list(stick.iterdir())  # no half-written backup left behind
 
 
-def test_a_write_protected_usb_stick_is_named_as_such(qtbot, workspace, tmp_path):
-    stick = tmp_path / "usb"
-    mount_tmpfs(stick, "4m")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
-        backup.set_extra_folder(stick)
-        scheduler = safety.BackupScheduler(workspace)
-        made = scheduler.backup_now()
-        assert made is not None and made.exists()  # kept on this computer
-        assert "the disk is read-only" in scheduler.status_text()
-    finally:
-        subprocess.run(["umount", str(stick)])
+def test_a_write_protected_usb_stick_is_named_as_such(qtbot, workspace, small_disk):
+    stick = small_disk("4m", name="usb")
+    remount_read_only(stick)
+    backup.set_extra_folder(stick)
+    scheduler = safety.BackupScheduler(workspace)
+    made = scheduler.backup_now()
+    assert made is not None and made.exists()  # kept on this computer
+    assert "the disk is read-only" in scheduler.status_text()
