@@ -169,3 +169,57 @@ def test_an_sqlite_file_that_is_not_ours_is_not_restored(db_path, tmp_path):
         restore_backup(db_path, stranger)
     assert names_in(db_path) == {"Kept"}
     assert not (db_path.parent / "set-aside").exists()
+
+
+def backup_from_a_newer_version(db_path: Path, folder: Path) -> Path:
+    """A sound backup whose schema revision this version does not know."""
+    made = backup.create_backup(db_path, folder)
+    raw = sqlite3.connect(made)
+    with raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    raw.close()
+    return made
+
+
+def test_a_backup_from_a_newer_version_is_not_restored(db_path, tmp_path):
+    import pytest
+
+    from coordinator_app.core.errors import DatabaseError
+
+    filled_database(db_path, ["Kept"])
+    newer = backup_from_a_newer_version(db_path, tmp_path / "from-a-newer-laptop")
+    before = db_path.read_bytes()
+
+    with pytest.raises(DatabaseError, match="newer version of Coordinator"):
+        restore_backup(db_path, newer)
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / "set-aside").exists()
+    assert not (db_path.parent / "backups").exists()  # not even the safety backup
+
+
+def test_cli_restore_refuses_a_backup_from_a_newer_version(db_path, tmp_path, cli):
+    filled_database(db_path, ["Kept"])
+    newer = backup_from_a_newer_version(db_path, tmp_path / "stick")
+    done = cli("backup", "restore", str(newer), db=db_path)
+    assert done.returncode == 1
+    assert "newer version" in done.stderr and "not restored" in done.stderr
+    assert names_in(db_path) == {"Kept"}
+
+
+def test_a_folder_where_the_database_should_be_is_not_replaced(db_path, tmp_path, cli):
+    import pytest
+
+    from coordinator_app.core.errors import DatabaseError
+
+    filled_database(db_path, ["Saved"])
+    made = backup.create_backup(db_path)
+    folder = tmp_path / "photos.sqlite3"
+    folder.mkdir()
+    (folder / "holiday.jpg").write_bytes(b"\xff\xd8")
+
+    with pytest.raises(DatabaseError, match="is a folder"):
+        restore_backup(folder, made)
+    done = cli("backup", "restore", str(made), db=folder)
+    assert done.returncode == 1 and "is a folder" in done.stderr
+    assert [p.name for p in folder.iterdir()] == ["holiday.jpg"]
+    assert not (tmp_path / "set-aside").exists()

@@ -144,6 +144,29 @@ def test_a_backup_file_can_be_chosen_when_none_is_beside_it(qtbot, db_path, tmp_
     db.close()
 
 
+def test_a_backup_from_a_newer_version_is_refused_in_the_restore_dialog(
+        qtbot, db_path, tmp_path):
+    import sqlite3
+
+    fill(db_path, ["Громада"])
+    newer = backup.create_backup(db_path, tmp_path / "usb")
+    raw = sqlite3.connect(newer)
+    with raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    raw.close()
+    with db_path.open("r+b") as handle:
+        handle.write(b"\x00" * 100)
+    before = db_path.read_bytes()
+
+    person = Clicker("Choose a backup file…", None, "Quit")
+    assert safety.open_database_for_app(db_path, ask=person,
+                                        choose_file=lambda parent, folder: newer) is None
+    _title, text, _informative, _buttons = person.boxes[1]
+    assert "newer version of Coordinator" in text and "not restored" in text
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / "set-aside").exists()
+
+
 def test_a_missing_database_with_backups_is_not_quietly_started_empty(qtbot, db_path):
     fill(db_path, ["Громада"])
     backup.create_backup(db_path)

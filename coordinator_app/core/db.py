@@ -3,7 +3,10 @@
 SQLite runs in WAL mode with synchronous=FULL so a committed edit survives a
 power cut (on macOS with fullfsync, since its fsync stops at the drive's cache);
 foreign keys are on; schema changes are Alembic migrations applied at open, after a
-backup of the existing file. The file is created readable by its owner only.
+backup of the existing file. The file is created readable by its owner only. A
+database opened only to be read (the command line's reading commands) gets an
+engine that cannot write, and that reads from read-only media too
+(dbfile.connect_read_only).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from coordinator_app.core.dbfile import NEW, FileKind, connect_read_only, identify
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.file_modes import private_database
 from coordinator_app.core.ids import new_id
@@ -61,9 +65,25 @@ def _begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path, *, platform: str = sys.platform) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", partial(_configure_connection, platform=platform))
+def _configure_reading(dbapi_connection: sqlite3.Connection, _record) -> None:
+    # No journal_mode or synchronous here: both are about writing, and setting the
+    # journal mode would need the write access a reader may not have.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def make_engine(path: Path, *, read_only: bool = False,
+                platform: str = sys.platform) -> Engine:
+    """An engine over `path`; `read_only` connects through `connect_read_only`, which
+    reads the file even on read-only media."""
+    if read_only:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            creator=lambda: connect_read_only(path, checkpoint=True, check_same_thread=False))
+        event.listen(engine, "connect", _configure_reading)
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", partial(_configure_connection, platform=platform))
     event.listen(engine, "begin", _begin)
     return engine
 
@@ -85,39 +105,38 @@ class Database:
             self.on_close.pop()()
 
 
-def open_database(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database at `path`."""
+def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = False
+                  ) -> Database:
+    """Open the database at `path`: creating it if there is none (or an empty file)
+    and migrating it, or with `read_only`, reading an existing one as it is."""
     from coordinator_app.core import hooks, migrate as migrations
 
     path = Path(path).expanduser().resolve()
-    if path.exists() and path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    try:
-        private_database(path)
-    except OSError as exc:
-        raise DatabaseError(_("Cannot create {path}: {reason}.").format(
-            path=exc.filename or path, reason=reason_text(exc))) from exc
-    _check_is_sqlite(path)
-
-    if migrate:
-        migrations.upgrade(path)
-    engine = make_engine(path)
-    device_id = _device_id(engine)
+    found = identify(path)
+    if found.kind is not FileKind.COORDINATOR and (read_only or found.kind not in NEW):
+        raise DatabaseError(found.problem())
+    if read_only:
+        engine = make_engine(path, read_only=True)
+        device_id = _stored_device_id(engine)
+    else:
+        try:
+            private_database(path)
+        except OSError as exc:
+            raise DatabaseError(_("Cannot create {path}: {reason}.").format(
+                path=exc.filename or path, reason=reason_text(exc))) from exc
+        if migrate:
+            migrations.upgrade(path)
+        engine = make_engine(path)
+        device_id = _device_id(engine)
     sessions = sessionmaker(engine, expire_on_commit=False, info={"device_id": device_id})
     hooks.install(sessions)
     return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
 
 
-def _check_is_sqlite(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseError(
-            f"{path} is not a Coordinator database (it is not an SQLite file, or its "
-            "first page is damaged). Restore it from a backup: coordinator backup list"
-        )
+def _stored_device_id(engine: Engine) -> str:
+    # A reader makes no id of its own: it writes nothing that would carry one.
+    with Session(engine) as session:
+        return session.scalar(select(Replica.device_id).where(Replica.id == 1)) or ""
 
 
 def _device_id(engine: Engine) -> str:

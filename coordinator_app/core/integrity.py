@@ -6,7 +6,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coordinator_app.core.dbfile import FileKind, connect_read_only, identify
+from coordinator_app.core.errors import DatabaseError
 from coordinator_app.i18n import _
+
+#: Files no check of SQLite's can call sound: they are no database at all.
+NOT_A_DATABASE = frozenset({FileKind.MISSING, FileKind.FOLDER, FileKind.SPECIAL,
+                            FileKind.UNREADABLE, FileKind.LOG_UNREADABLE, FileKind.EMPTY,
+                            FileKind.NOT_SQLITE})
 
 
 @dataclass
@@ -24,11 +31,14 @@ def check_file(path: Path, *, quick: bool = False, foreign_keys: bool = True) ->
     `foreign_keys=False` leaves out the reference check: it finds no damage to the
     file and takes longer than quick_check itself at 100,000 people (start-up)."""
     report = Report()
-    if not path.exists():
-        report.problems.append(_("{path} does not exist").format(path=path))
+    found = identify(path)
+    if found.kind in NOT_A_DATABASE:
+        # SQLite reads an empty file, or /dev/zero, as an empty database that passes.
+        report.problems.append(found.problem())
         return report
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Read-only, so that a check never changes what it checks; read-only media too.
+        connection = connect_read_only(path, checkpoint=False)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             verdicts = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
@@ -42,7 +52,7 @@ def check_file(path: Path, *, quick: bool = False, foreign_keys: bool = True) ->
                     .format(count=len(broken), table=broken[0][0]))
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
         report.problems.append(_("the file cannot be read as a database: {reason}").format(
             reason=exc))
     return report

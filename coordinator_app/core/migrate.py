@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -110,16 +111,22 @@ def known_revision(revision: str) -> bool:
     return True
 
 
-def _has_tables(path: Path) -> bool:
-    from coordinator_app.core.db import make_engine
+def written_by_newer_version(revision: str | None) -> bool:
+    """Whether a database at schema `revision` comes from a newer Coordinator: one
+    whose migrations this version does not have."""
+    return revision is not None and revision != scripted_head() and not known_revision(revision)
 
-    engine = make_engine(path)
-    try:
-        with engine.connect() as connection:
-            return connection.exec_driver_sql(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar() > 0
-    finally:
-        engine.dispose()
+
+def needs_upgrade(revision: str | None) -> bool:
+    """Whether a database at schema `revision` must be migrated before this version
+    reads it (see `written_by_newer_version` first: a newer one cannot be)."""
+    return revision != (scripted_head() or head_revision())
+
+
+def newer_version_error(path: Path, revision: str) -> DatabaseError:
+    return DatabaseError(_(
+        "{path} was written by a newer version of Coordinator (schema {revision}); "
+        "install that version or a later one to open it.").format(path=path, revision=revision))
 
 
 def upgrade(path: Path, revision: str = "head") -> None:
@@ -137,16 +144,9 @@ def upgrade(path: Path, revision: str = "head") -> None:
     target = head_revision() if revision == "head" else revision
     if current == target:
         return
-    if current is not None and not known_revision(current):
-        raise DatabaseError(
-            f"{path} was written by a newer version of Coordinator (schema {current}); "
-            "install that version or a later one to open it"
-        )
-    if existed and current is None and _has_tables(path):
-        raise DatabaseError(
-            f"{path} is an SQLite database of some other program, not a Coordinator "
-            "database; choose another file"
-        )
+    # Another program's file never gets here: open_database identifies it first.
+    if written_by_newer_version(current):
+        raise newer_version_error(path, current)
     if existed and current is not None:
         backup.create_backup(path, reason=f"before-migration-{current[:8]}")
 

@@ -17,13 +17,13 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from coordinator_app.core import backup
+from coordinator_app.core.dbfile import HEADER, REPLACEABLE, FileKind, identify
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.file_modes import PRIVATE_DIR, private_dir
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.integrity import check_file
 from coordinator_app.i18n import _
 
-HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -131,19 +131,6 @@ def _checkpoint(db_path: Path) -> None:
         pass
 
 
-def _is_coordinator_database(path: Path) -> bool:
-    # Any SQLite file passes integrity_check; only ours has these two tables.
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        names = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
-    return {"alembic_version", "replica"} <= names
-
-
 def _staged(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".restoring")
 
@@ -175,15 +162,31 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     The caller must hold the database lock (nobody else may have it open). The
     backup is checked fully first; the current file is kept aside, never deleted.
     """
+    from coordinator_app.core.migrate import written_by_newer_version
+
     db_path = Path(db_path)
     source = Path(source).expanduser().resolve()
-    report = check_file(source)
-    if not report.sound:
+    # Everything that can refuse is asked before anything is moved or copied.
+    target = identify(db_path)
+    if target.kind not in REPLACEABLE:
+        raise DatabaseError(_("{problem} Nothing was restored.").format(
+            problem=target.problem()))
+    found = identify(source)
+    if found.kind is FileKind.NOT_SQLITE:
+        problems = [_("it is not an SQLite file, or its first page is damaged")]
+    elif found.kind in (FileKind.COORDINATOR, FileKind.DAMAGED):
+        problems = check_file(source).problems or (
+            [found.reason] if found.kind is FileKind.DAMAGED else [])
+    else:
+        raise DatabaseError(_("{problem} It was not restored.").format(problem=found.problem()))
+    if problems:
         raise DatabaseError(_("The backup {path} is damaged ({problem}); it was not restored.")
-                            .format(path=source, problem=report.problems[0]))
-    if not _is_coordinator_database(source):
-        raise DatabaseError(_("{path} is not a Coordinator database; it was not restored.")
-                            .format(path=source))
+                            .format(path=source, problem=problems[0]))
+    if written_by_newer_version(found.revision):
+        raise DatabaseError(_(
+            "The backup {path} was written by a newer version of Coordinator (schema "
+            "{revision}), which this version cannot open; it was not restored.").format(
+            path=source, revision=found.revision))
     remove_leftovers(db_path)
     safety = None
     if db_path.exists() and assess(db_path, unclean=True).sound:
