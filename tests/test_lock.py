@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,67 @@ def test_cli_restore_refuses_while_the_database_is_open(workspace, tmp_path):
     assert result.returncode == 1
     assert "already open" in result.stderr
     assert not (workspace.db.path.parent / "set-aside").exists()
+
+
+WRITING_COMMANDS = [
+    ("demo",),
+    ("generate", "--people", "3"),
+    ("merge", "people", "Ihor Terekhov", "Audrius Klišonis"),
+    ("backup", "restore", "BACKUP"),
+]
+
+
+@pytest.mark.parametrize("command", WRITING_COMMANDS, ids=lambda c: c[0])
+def test_writing_commands_are_refused_while_the_app_has_the_database_open(
+        demo_file, tmp_path, cli, command):
+    from coordinator_app.core import backup
+
+    made = backup.create_backup(demo_file, tmp_path / "elsewhere")
+    command = tuple(str(made) if word == "BACKUP" else word for word in command)
+    before = demo_file.read_bytes()
+    app = DatabaseLock(demo_file).acquire()
+    try:
+        done = cli(*command, db=demo_file)
+    finally:
+        app.release()
+    assert done.returncode == 1
+    assert "already open in another Coordinator window" in done.stderr
+    assert demo_file.read_bytes() == before
+    assert not (demo_file.parent / "set-aside").exists()
+
+
+def test_reading_commands_run_beside_the_app_without_taking_its_lock(demo_file, cli):
+    app = DatabaseLock(demo_file).acquire()
+    try:
+        for command in (("list", "people"), ("search", "Kharkiv"), ("check",),
+                        ("duplicates", "people"), ("backup", "create")):
+            done = cli(*command, db=demo_file)
+            assert done.returncode == 0, (command, done.stderr)
+        assert holder_of(demo_file)["pid"] == os.getpid()
+    finally:
+        app.release()
+
+
+def test_a_restore_is_refused_while_generate_writes(demo_file, tmp_path, cli):
+    from coordinator_app.core import backup
+
+    made = backup.create_backup(demo_file, tmp_path / "elsewhere")
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "coordinator_app", "--db", str(demo_file), "generate",
+         "--people", "3000", "--seed", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        while (holder_of(demo_file) or {}).get("pid") != writer.pid:
+            assert writer.poll() is None, writer.communicate()
+            time.sleep(0.01)
+        restore = cli("backup", "restore", str(made), db=demo_file)
+    finally:
+        out, err = writer.communicate(timeout=600)
+    assert restore.returncode == 1 and "already open" in restore.stderr
+    assert writer.returncode == 0, err
+    assert not (demo_file.parent / "set-aside").exists()
+    connection = sqlite3.connect(demo_file)
+    try:
+        assert connection.execute("SELECT count(*) FROM people").fetchone()[0] == 3000 + 14
+    finally:
+        connection.close()

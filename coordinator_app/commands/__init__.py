@@ -1,21 +1,127 @@
-"""Subcommands of `coordinator`, one module per group; see coordinator_app.cli."""
+"""Subcommands of `coordinator`, one module per group (see coordinator_app.cli), and
+the one way each of them reaches the database that `--db` names.
+
+`database_file` resolves and identifies the file and refuses what the command
+cannot use (a mistyped path is an error, never a new empty database; a folder, a
+device or another program's file is named as such); a command that writes holds
+the app's lock while it runs, so it never writes under an open window, nor the
+window under it. `workspace` opens the database on top of that: for writing, or
+read-only for commands that only read, which then work on read-only media too.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from coordinator_app.core.db import open_database
+from coordinator_app.core.dbfile import NEW, FileKind, Identity, identify
+from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.paths import default_db_path
-from coordinator_app.core.service import Workspace
+from coordinator_app.i18n import _
 
+if TYPE_CHECKING:
+    from coordinator_app.core.service import Workspace
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    return Workspace(open_database(args.db or default_db_path()))
+#: A Coordinator database and nothing else: what reading and changing records need.
+DATABASE = frozenset({FileKind.COORDINATOR})
 
 
 def print_json(document: Any) -> None:
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    path = Path(args.db or default_db_path()).expanduser()
+    try:
+        os.fsencode(path)
+        return path.resolve()
+    except UnicodeEncodeError:
+        # Half a character (a lone surrogate) can name no file on any system.
+        raise CoordinatorError(_("--db: the path has characters no file name can hold."))
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
+        raise CoordinatorError(_("--db: {path} cannot be followed: {reason}.").format(
+            path=path, reason=getattr(exc, "strerror", None) or exc)) from None
+
+
+@contextmanager
+def _held(path: Path, *, clean: bool = True) -> Iterator[None]:
+    """The app's lock on `path` for a block that writes, after making sure it can be
+    written. A second window, or another writing command, is told who holds it."""
+    from coordinator_app.core.lock import DatabaseLock
+    from coordinator_app.core.recovery import write_problem
+
+    problem = write_problem(path)
+    if problem:
+        raise DatabaseError(problem)
+    lock = DatabaseLock(path).acquire()
+    try:
+        yield
+    finally:
+        lock.release(clean=clean)
+
+
+@contextmanager
+def database_file(args: argparse.Namespace, *, accept: frozenset[FileKind],
+                  writes: bool = False, release_clean: bool = True) -> Iterator[Identity]:
+    """`--db` (or the default database), resolved and identified.
+
+    Refused unless its kind is in `accept`. With `writes`, held under the app's lock
+    for the block; `release_clean=False` leaves the lock saying the session did not
+    end cleanly, so the app checks the file at its next start (after a restore)."""
+    found = identify(_db_path(args))
+    if found.kind not in accept:
+        if found.kind is FileKind.MISSING:
+            raise CoordinatorError(_(
+                "There is no database at {path}. Check the path, or load the demo data "
+                "into it with: coordinator --db {path} demo").format(path=found.path))
+        raise CoordinatorError(found.problem())
+    if not writes:
+        yield found
+        return
+    with _held(found.path, clean=release_clean):
+        yield found
+
+
+@contextmanager
+def workspace(args: argparse.Namespace, *, writes: bool = False, creates: bool = False
+              ) -> Iterator[Workspace]:
+    """The services over `--db` for one command, closed (and let go of) afterwards.
+
+    Reading commands (the default) need an existing Coordinator database and open it
+    read-only; `writes` takes the lock; `creates` also accepts a path where there is
+    no database yet and makes one there."""
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.service import Workspace
+
+    accept = DATABASE | NEW if creates else DATABASE
+    with database_file(args, accept=accept, writes=writes or creates) as found:
+        if writes or creates:
+            db = open_database(found.path)
+        else:
+            _bring_up_to_date(found)
+            db = open_database(found.path, read_only=True)
+        try:
+            yield Workspace(db)
+        finally:
+            db.close()
+
+
+def _bring_up_to_date(found: Identity) -> None:
+    """A database from an older version is migrated (after a backup) before it is
+    read: this version's queries need this version's tables. That is a write, so it
+    is done under the lock, as the app does when it opens such a file."""
+    from coordinator_app.core import migrate
+    from coordinator_app.core.db import open_database
+
+    if migrate.written_by_newer_version(found.revision):
+        raise migrate.newer_version_error(found.path, found.revision)
+    if migrate.needs_upgrade(found.revision):
+        with _held(found.path):
+            open_database(found.path).close()

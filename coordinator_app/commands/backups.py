@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from coordinator_app.commands import print_json
+from coordinator_app.commands import DATABASE, database_file, print_json
 from coordinator_app.core import backup
+from coordinator_app.core.dbfile import REPLACEABLE
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.lock import DatabaseLock
-from coordinator_app.core.paths import default_db_path
 from coordinator_app.core.recovery import restore_backup
 from coordinator_app.i18n import _
 
@@ -41,15 +40,10 @@ def register(subparsers) -> None:
     folder.set_defaults(handler=run_folder)
 
 
-def _db(args: argparse.Namespace) -> Path:
-    path = (args.db or default_db_path()).expanduser().resolve()
-    if not path.exists():
-        raise CoordinatorError(_("There is no database at {path}.").format(path=path))
-    return path
-
-
 def run_create(args: argparse.Namespace) -> int:
-    path = _db(args)
+    # Through SQLite's backup API, which reads: no lock, so it may run beside the app.
+    with database_file(args, accept=DATABASE) as found:
+        path = found.path
     if args.dest is not None:
         made = backup.create_backup(path, args.dest.expanduser().resolve())
         print(_("Backup written and checked: {path}").format(path=made))
@@ -67,7 +61,9 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    path = (args.db or default_db_path()).expanduser().resolve()
+    # The database itself may be gone: its backups are what is left to restore from.
+    with database_file(args, accept=REPLACEABLE) as database:
+        path = database.path
     found = backup.list_backups(path)
     if args.json:
         print_json([{"path": str(b.path), "taken_at": b.taken_at.isoformat(),
@@ -81,16 +77,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    path = (args.db or default_db_path()).expanduser().resolve()
     source = args.file.expanduser().resolve()
     if not source.is_file():
         raise CoordinatorError(_("There is no backup file {path}.").format(path=source))
-    lock = DatabaseLock(path).acquire()  # refuses while the app has the database open
-    try:
-        done = restore_backup(path, source)
-    finally:
-        lock.release(clean=False)  # the restored file gets a quick_check at next start
-    print(_("Restored {path} from {source}.").format(path=path, source=source))
+    # The lock refuses while the app has the database open; left marked unclean, so
+    # that the restored file gets a quick_check at the next start.
+    with database_file(args, accept=REPLACEABLE, writes=True, release_clean=False) as found:
+        done = restore_backup(found.path, source)
+    print(_("Restored {path} from {source}.").format(path=found.path, source=source))
     if done.set_aside is not None:
         print(_("The previous database was kept in {folder}.").format(folder=done.set_aside))
     return 0
@@ -110,7 +104,7 @@ def run_folder(args: argparse.Namespace) -> int:
     return 0
 
 
-def offer_restore(path: Path, *, perform: bool) -> int:
+def offer_restore(args: argparse.Namespace, path: Path, *, perform: bool) -> int:
     """After `check` found damage: name the newest sound backup, or restore it.
     Exit status 1 (still damaged) unless a backup was restored."""
     from coordinator_app.core.recovery import newest_sound_backup
@@ -126,11 +120,8 @@ def offer_restore(path: Path, *, perform: bool) -> int:
             path=candidate.path, when=f"{candidate.taken_at:%Y-%m-%d %H:%M}", db=path),
             file=sys.stderr)
         return 1
-    lock = DatabaseLock(path).acquire()
-    try:
+    with database_file(args, accept=REPLACEABLE, writes=True, release_clean=False):
         done = restore_backup(path, candidate.path)
-    finally:
-        lock.release(clean=False)
     print(_("Restored {path} from {source} ({when} UTC); the damaged file was kept in "
             "{folder}.").format(path=path, source=candidate.path,
                                  when=f"{candidate.taken_at:%Y-%m-%d %H:%M}",

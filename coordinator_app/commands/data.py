@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from coordinator_app.commands import print_json
+from coordinator_app.commands import print_json, workspace
 from coordinator_app.core import records
-from coordinator_app.core.db import open_database
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.paths import default_db_path
-from coordinator_app.core.service import Workspace
 from coordinator_app.i18n import _, ngettext
+
 
 def demo_summary(counts: dict[str, int]) -> str:
     """What `demo` loaded, in the plural form each language needs (17 організацій)."""
@@ -62,39 +57,14 @@ def register(subparsers) -> None:
     find.set_defaults(handler=run_search)
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db or default_db_path()).expanduser().resolve()
-
-
-@contextmanager
-def workspace_for(args: argparse.Namespace, *, create: bool = False) -> Iterator[Workspace]:
-    """The workspace over `--db`, closed afterwards. Reading never creates a file: a
-    mistyped path is an error, not a new empty database."""
-    path = db_path(args)
-    if not create and not path.exists():
-        raise CoordinatorError(_(
-            "There is no database at {path}. Check the path, or load the demo data into it "
-            "with: coordinator --db {path} demo").format(path=path))
-    db = open_database(path)
-    try:
-        yield Workspace(db)
-    finally:
-        db.close()
-
-
 def run_demo(args: argparse.Namespace) -> int:
     from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.lock import DatabaseLock
 
-    path = db_path(args)
-    # The app holds this lock while it has the file open; loading under it would
-    # leave the app's lists and undo history blind to a large change.
-    lock = DatabaseLock(path).acquire()
-    try:
-        with workspace_for(args, create=True) as workspace:
-            counts = load_demo(workspace)
-    finally:
-        lock.release()
+    # Under the app's lock: loading while the app has the file open would leave its
+    # lists and undo history blind to a large change.
+    with workspace(args, creates=True) as opened:
+        counts = load_demo(opened)
+        path = opened.db.path
     print(_("Demo data loaded into {path}: {summary}; {total} records in all.").format(
         path=path, summary=demo_summary(counts), total=sum(counts.values())))
     return 0
@@ -102,7 +72,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     cls = records.listable(args.kind)
-    with workspace_for(args) as workspace, workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         rows = [records.to_dict(obj) for obj in session.scalars(
             records.live(cls).order_by(*records.order_by_name(cls)))]
     if args.json:
@@ -115,7 +85,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     cls = records.listable(args.kind)
-    with workspace_for(args) as workspace, workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         data = records.describe(session, records.resolve(session, cls, args.ref))
     if args.json:
         print_json(data)
@@ -167,7 +137,7 @@ def run_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise CoordinatorError(_("--limit must be 1 or more."))
-    with workspace_for(args) as workspace, workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         hits = search(session, args.text, limit=args.limit)
     if args.json:
         print_json([{"id": h.id, "kind": h.kind, "title": h.title, "subtitle": h.subtitle,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from coordinator_app.commands import open_workspace, print_json
+from coordinator_app.commands import print_json, workspace
 from coordinator_app.core import records
 from coordinator_app.i18n import _
 
@@ -30,8 +30,7 @@ def register(subparsers) -> None:
 def run_duplicates(args: argparse.Namespace) -> int:
     from coordinator_app.core.duplicates import duplicate_groups
 
-    workspace = open_workspace(args)
-    with workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         groups = duplicate_groups(session, KINDS[args.kind])
     if args.json:
         print_json([[{"id": h.id, "kind": h.kind, "title": h.title, "subtitle": h.subtitle}
@@ -51,12 +50,12 @@ def run_merge(args: argparse.Namespace) -> int:
 
     kind = KINDS[args.kind]
     cls = MERGEABLE[kind]
-    workspace = open_workspace(args)
-    with workspace.read() as session:
-        keep = records.resolve(session, cls, args.keep)
-        gone = records.resolve(session, cls, args.merge)
-        keep_id, gone_id, keep_label, gone_label = keep.id, gone.id, keep.label, gone.label
-    change_set = merge(workspace, kind, keep_id, gone_id)
+    with workspace(args, writes=True) as opened:
+        with opened.read() as session:
+            keep = records.resolve(session, cls, args.keep)
+            gone = records.resolve(session, cls, args.merge)
+            keep_id, gone_id, keep_label, gone_label = keep.id, gone.id, keep.label, gone.label
+        change_set = merge(opened, kind, keep_id, gone_id)
     print(_("Merged “{gone}” into “{keep}” (change set {change_set}).").format(
         gone=gone_label, keep=keep_label, change_set=change_set))
     return 0

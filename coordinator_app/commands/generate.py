@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from coordinator_app.commands import open_workspace
+from coordinator_app.commands import workspace
 from coordinator_app.i18n import _
 
 
@@ -23,10 +23,10 @@ def run_generate(args: argparse.Namespace) -> int:
     from coordinator_app.core.generate import generate
 
     started = time.perf_counter()
-    counts = generate(open_workspace(args), people=args.people,
-                      organizations=args.organizations, agreements=args.agreements,
-                      projects=args.projects, seed=args.seed,
-                      progress=lambda message: print(message, file=sys.stderr))
+    with workspace(args, creates=True) as opened:
+        counts = generate(opened, people=args.people, organizations=args.organizations,
+                          agreements=args.agreements, projects=args.projects, seed=args.seed,
+                          progress=lambda message: print(message, file=sys.stderr))
     print(_("Generated {summary} in {seconds:.1f} s.").format(
         summary=", ".join(f"{count} {kind}" for kind, count in counts.items()),
         seconds=time.perf_counter() - started))

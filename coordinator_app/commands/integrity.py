@@ -7,9 +7,16 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from coordinator_app.commands import database_file
+from coordinator_app.core.dbfile import REPLACEABLE, FileKind, connect_read_only
+from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.integrity import check_file
-from coordinator_app.core.paths import default_db_path
 from coordinator_app.i18n import _
+
+#: What is wrong without being damage, so no backup is offered in its place: the
+#: file is someone else's, or the fault is not in the file.
+NOT_DAMAGE = frozenset({FileKind.FOREIGN, FileKind.BLANK, FileKind.UNREADABLE,
+                        FileKind.LOG_UNREADABLE})
 
 
 def register(subparsers) -> None:
@@ -23,7 +30,10 @@ def data_problems(path: Path) -> list[str]:
     """What SQLite's own checks cannot see: attachments whose bytes were damaged."""
     from coordinator_app.core.attachments import damaged_attachments
 
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        connection = connect_read_only(path, checkpoint=False)
+    except (sqlite3.Error, DatabaseError) as exc:
+        return [_("the records cannot be read: {reason}").format(reason=exc)]
     try:
         has_table = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                        "AND name = 'attachments'").fetchone()
@@ -37,16 +47,20 @@ def data_problems(path: Path) -> list[str]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    path = (args.db or default_db_path()).expanduser().resolve()
-    report = check_file(path)
-    if report.sound:
-        report.problems.extend(data_problems(path))
-    if report.sound:
+    with database_file(args, accept=REPLACEABLE) as found:
+        path = found.path
+    if found.kind in (FileKind.FOREIGN, FileKind.BLANK):
+        problems = [found.problem()]  # sound to SQLite, yet none of ours
+    else:
+        problems = check_file(path).problems or data_problems(path)
+    if not problems:
         print(_("{path}: sound").format(path=path))
         return 0
     print(_("{path}: problems found:").format(path=path), file=sys.stderr)
-    for problem in report.problems:
+    for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
+    if found.kind in NOT_DAMAGE:
+        return 1
     from coordinator_app.commands.backups import offer_restore
 
-    return offer_restore(path, perform=args.restore)
+    return offer_restore(args, path, perform=args.restore)

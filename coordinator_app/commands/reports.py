@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from coordinator_app.commands import open_workspace
+from coordinator_app.commands import workspace
 from coordinator_app.core import records
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Organization
@@ -66,10 +66,10 @@ def _day(text: str | None, option: str) -> date | None:
 def run_memorandum(args: argparse.Namespace) -> int:
     from coordinator_app.reports import render_memorandum
 
-    workspace = open_workspace(args)
-    with workspace.read() as session:
-        agreement_id = records.resolve(session, Agreement, args.agreement).id
-    path = render_memorandum(workspace, agreement_id, args.output, _language(args))
+    with workspace(args) as opened:
+        with opened.read() as session:
+            agreement_id = records.resolve(session, Agreement, args.agreement).id
+        path = render_memorandum(opened, agreement_id, args.output, _language(args))
     print(_("Memorandum summary written to {path}").format(path=path))
     return 0
 
@@ -79,13 +79,14 @@ def run_briefing(args: argparse.Namespace) -> int:
 
     date_from = _day(args.date_from, "--from")
     date_to = _day(args.date_to, "--to")
-    workspace = open_workspace(args)
-    with workspace.read() as session:
-        organizations = [records.resolve(session, Organization, ref).id
-                         for ref in args.organizations]
-        agreements = [records.resolve(session, Agreement, ref).id for ref in args.agreements]
-    path = render_briefing(workspace, args.output, _language(args),
-                           organization_ids=organizations, agreement_ids=agreements,
-                           date_from=date_from, date_to=date_to)
+    with workspace(args) as opened:
+        with opened.read() as session:
+            organizations = [records.resolve(session, Organization, ref).id
+                             for ref in args.organizations]
+            agreements = [records.resolve(session, Agreement, ref).id
+                          for ref in args.agreements]
+        path = render_briefing(opened, args.output, _language(args),
+                               organization_ids=organizations, agreement_ids=agreements,
+                               date_from=date_from, date_to=date_to)
     print(_("Briefing pack written to {path}").format(path=path))
     return 0
