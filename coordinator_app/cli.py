@@ -110,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_output()
     set_language(_language_from(argv))
-    args = build_parser(commands=_names_a_command(argv)).parse_args(argv)
+    parser = build_parser(commands=_names_a_command(argv))
+    args = parser.parse_args(argv)
     from coordinator_app.core.errors import CoordinatorError
 
     try:
@@ -118,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coordinator_app.ui.app import run_app
 
             return run_app(db_path=args.db, lang=args.lang)
+        _refuse_broken_text(args, parser)
         return args.handler(args) or 0
     except CoordinatorError as exc:
         if args.debug:
@@ -134,9 +136,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a person
         if args.debug:
             raise
-        print(_("coordinator: unexpected error: {message} (run with --debug for details)")
-              .format(message=exc), file=sys.stderr)
+        # Not the exception's text: it may quote a name, a phone number or a note
+        # (SQLite's errors quote the statement's values). Its type says what kind of
+        # fault it was; the traceback goes to the log.
+        logged = _log_unexpected(exc)
+        kind = type(exc).__name__
+        print(_("coordinator: unexpected error ({kind}). The details are in {path}; run with "
+                "--debug to see them here.").format(kind=kind, path=logged) if logged else
+              _("coordinator: unexpected error ({kind}). Run with --debug to see the "
+                "details.").format(kind=kind), file=sys.stderr)
         return 2
+
+
+def _refuse_broken_text(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Text that is not Unicode (bytes that are not UTF-8 reach Python as lone
+    surrogates) can be neither searched for nor stored: say so, and which argument."""
+    from coordinator_app.core.errors import CoordinatorError
+
+    for dest, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and _has_surrogate(v) for v in values):
+            raise CoordinatorError(_(
+                "{argument}: the text has bytes that are not UTF-8 (or half of a "
+                "character); type it again, or check the terminal's encoding.").format(
+                argument=_argument_name(parser, args, dest) or dest))
+
+
+def _argument_name(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                   dest: str) -> str | None:
+    """How the help of the command given names the argument stored as `dest`
+    (ID-OR-NAME, --organization)."""
+    own = None
+    for action in parser._actions:  # argparse has no public walk over subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            found = _argument_name(chosen, args, dest) if chosen is not None else None
+            if found:
+                return found
+        elif action.dest == dest:
+            own = action.option_strings[0] if action.option_strings else \
+                action.metavar or dest
+    return own
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    """Write `exc` with its traceback to the app's log; the log file, or None if it
+    could not be written (a read-only or full disk)."""
+    from coordinator_app.core import logs
+
+    try:
+        path = logs.setup_logging()
+        if not any(Path(getattr(h, "baseFilename", "")) == path.resolve()
+                   for h in logs.log.handlers):
+            return None
+        logs.log_exception(type(exc), exc, exc.__traceback__)
+    except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the error
+        return None
+    return path
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ from coordinator_app.core import records
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
 
+#: `search --limit` above this asks for every result: no database holds a million
+#: records, and SQLite takes no number past 2**63 (a larger one was an error).
+MOST_RESULTS = 1_000_000
+
 
 def demo_summary(counts: dict[str, int]) -> str:
     """What `demo` loaded, in the plural form each language needs (17 організацій)."""
@@ -138,7 +142,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CoordinatorError(_("--limit must be 1 or more."))
     with workspace(args) as opened, opened.read() as session:
-        hits = search(session, args.text, limit=args.limit)
+        hits = search(session, args.text, limit=min(args.limit, MOST_RESULTS))
     if args.json:
         print_json([{"id": h.id, "kind": h.kind, "title": h.title, "subtitle": h.subtitle,
                      "score": h.score} for h in hits])

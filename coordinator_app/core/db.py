@@ -75,14 +75,15 @@ def _configure_reading(dbapi_connection: sqlite3.Connection, _record) -> None:
 def make_engine(path: Path, *, read_only: bool = False,
                 platform: str = sys.platform) -> Engine:
     """An engine over `path`; `read_only` connects through `connect_read_only`, which
-    reads the file even on read-only media."""
+    reads the file even on read-only media. Statements' parameters are kept out of
+    error messages and logs (`hide_parameters`): they are names, phone numbers, notes."""
     if read_only:
         engine = create_engine(
-            f"sqlite:///{path}",
+            f"sqlite:///{path}", hide_parameters=True,
             creator=lambda: connect_read_only(path, checkpoint=True, check_same_thread=False))
         event.listen(engine, "connect", _configure_reading)
     else:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
         event.listen(engine, "connect", partial(_configure_connection, platform=platform))
     event.listen(engine, "begin", _begin)
     return engine

@@ -84,6 +84,13 @@ def order_by_name(cls: type[Entity]):
     return (func.lower(getattr(cls, cls.LABEL_FIELD)), cls.id)
 
 
+#: An id is a UUID in text (36 characters); its first ID_PREFIX characters name it.
+ID_LENGTH = 36
+ID_PREFIX = 8
+#: Characters of a reference repeated in a message.
+QUOTED = 80
+
+
 def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
     """A live record by full id, id prefix (8+ characters), its exact name/title (any
     case, with or without diacritics), a person's Latin spelling, or failing those the
@@ -102,8 +109,10 @@ def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
             live(cls).where(func.lower(column) == ref.lower()).limit(2)))
         if matches:
             break
-    if not matches and len(ref) >= 8:
-        matches = list(session.scalars(live(cls).where(cls.id.startswith(ref)).limit(2)))
+    if not matches and ID_PREFIX <= len(ref) <= ID_LENGTH:
+        # Escaped: "%" and "_" are LIKE's wildcards, and "%%%%%%%%" would match any id.
+        matches = list(session.scalars(
+            live(cls).where(cls.id.startswith(ref, autoescape=True)).limit(2)))
     if not matches:
         matches = _found_by_search(session, cls, ref)
     if len(matches) == 1:
@@ -111,8 +120,14 @@ def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
     if len(matches) > 1:
         shown = "; ".join(f"{o.label} ({o.id[:8]})" for o in matches[:5])
         raise NotFound(_("more than one {kind} matches “{ref}”: {candidates}. Use the id "
-                         "or the full name.").format(kind=cls.KIND, ref=ref, candidates=shown))
-    raise NotFound(_("no {kind} “{ref}”").format(kind=cls.KIND, ref=ref))
+                         "or the full name.").format(kind=cls.KIND, ref=_quoted(ref),
+                                                     candidates=shown))
+    raise NotFound(_("no {kind} “{ref}”").format(kind=cls.KIND, ref=_quoted(ref)))
+
+
+def _quoted(ref: str) -> str:
+    # Enough to recognise what was typed; a pasted page would bury the message.
+    return ref if len(ref) <= QUOTED else ref[:QUOTED - 1] + "…"
 
 
 def _found_by_search(session: Session, cls: type[Entity], ref: str) -> list[Entity]:
