@@ -122,7 +122,7 @@ def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
             town = rng.choice(names.UK_TOWNS)
             suffix = rng.choice(["міська рада", "міська територіальна громада",
                                  "селищна громада", "сільська громада"])
-            name = f"{town[:-1] + 'ька' if town.endswith('ь') else town + 'ська'} {suffix}"
+            name = f"{names.UK_TOWN_ADJECTIVES[town]} {suffix}"
             if i % 7 == 6:
                 name = f"Асоціація громад «{town}»"
             other = f"{_translit(town)} community"
@@ -130,8 +130,7 @@ def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
                           region=f"{_translit(town)} region")
         else:
             town = rng.choice(names.LT_TOWNS)
-            stem = town[:-1] + "ės" if town.endswith("ė") else town[:-2] + "o" \
-                if town.endswith("as") else town + "s"
+            stem = names.LT_TOWN_GENITIVES[town]
             suffix = rng.choice(["miesto savivaldybė", "rajono savivaldybė"])
             values = dict(name=f"{stem} {suffix}", other_names=f"{town} municipality",
                           country="LT", kind="municipality", region=town)

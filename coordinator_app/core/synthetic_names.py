@@ -28,15 +28,34 @@ Butkus Paulauskas Urbonas Kavaliauskas Navickas Ramanauskas Šimkus Baranauskas 
 Rimkus Sakalauskas Žilinskas Balčiūnas Mockus Kairys Grigas Vaitkus Šapoka Dambrauskas
 Jurgaitis Lukošius Černiauskas Adomaitis Mačiulis Vilkas Gudaitis Bražėnas Tamošiūnas""".split()
 
-UK_TOWNS = """Харків Київ Запоріжжя Херсон Миколаїв Суми Чернігів Дніпро Краматорськ Слов'янськ
-Ізюм Куп'янськ Балаклія Чугуїв Вовчанськ Золочів Мерефа Лозова Охтирка Тростянець Конотоп
-Шостка Ніжин Прилуки Нікополь Марганець Оріхів Гуляйполе Вознесенськ Очаків Берислав Скадовськ
-Лиман Дружківка Костянтинівка Покровськ Добропілля Бахмут Сіверськ Мирноград Ізмаїл Одеса
-Ірпінь Буча Бородянка Гостомель Вишгород Макарів Баришівка Яготин""".split()
-LT_TOWNS = """Plungė Vilnius Kaunas Klaipėda Šiauliai Panevėžys Alytus Marijampolė Mažeikiai
-Jonava Utena Kėdainiai Telšiai Tauragė Ukmergė Visaginas Palanga Druskininkai Rokiškis
-Biržai Kretinga Šilutė Raseiniai Anykščiai Molėtai Prienai Joniškis Kelmė Varėna Zarasai
-Pasvalys Kupiškis Šalčininkai Širvintos Ignalina Lazdijai Elektrėnai Birštonas Neringa Rietavas""".split()
+#: Ukrainian towns and the adjective their councils and communities are named with
+#: (Харківська міська рада, Дніпровська міська територіальна громада).
+UK_TOWN_ADJECTIVES = dict(pair.split(":") for pair in """Харків:Харківська Київ:Київська
+Запоріжжя:Запорізька Херсон:Херсонська Миколаїв:Миколаївська Суми:Сумська Чернігів:Чернігівська
+Дніпро:Дніпровська Краматорськ:Краматорська Слов'янськ:Слов'янська Ізюм:Ізюмська
+Куп'янськ:Куп'янська Балаклія:Балаклійська Чугуїв:Чугуївська Вовчанськ:Вовчанська
+Золочів:Золочівська Мерефа:Мереф'янська Лозова:Лозівська Охтирка:Охтирська
+Тростянець:Тростянецька Конотоп:Конотопська Шостка:Шосткинська Ніжин:Ніжинська
+Прилуки:Прилуцька Нікополь:Нікопольська Марганець:Марганецька Оріхів:Оріхівська
+Гуляйполе:Гуляйпільська Вознесенськ:Вознесенська Очаків:Очаківська Берислав:Бериславська
+Скадовськ:Скадовська Лиман:Лиманська Дружківка:Дружківська Костянтинівка:Костянтинівська
+Покровськ:Покровська Добропілля:Добропільська Бахмут:Бахмутська Сіверськ:Сіверська
+Мирноград:Мирноградська Ізмаїл:Ізмаїльська Одеса:Одеська Ірпінь:Ірпінська Буча:Бучанська
+Бородянка:Бородянська Гостомель:Гостомельська Вишгород:Вишгородська Макарів:Макарівська
+Баришівка:Баришівська Яготин:Яготинська""".split())
+UK_TOWNS = list(UK_TOWN_ADJECTIVES)
+#: Lithuanian towns (nominative) and the genitive their municipalities are named with
+#: (Kauno miesto savivaldybė, Šiaulių rajono savivaldybė).
+LT_TOWN_GENITIVES = dict(pair.split(":") for pair in """Plungė:Plungės Vilnius:Vilniaus
+Kaunas:Kauno Klaipėda:Klaipėdos Šiauliai:Šiaulių Panevėžys:Panevėžio Alytus:Alytaus
+Marijampolė:Marijampolės Mažeikiai:Mažeikių Jonava:Jonavos Utena:Utenos Kėdainiai:Kėdainių
+Telšiai:Telšių Tauragė:Tauragės Ukmergė:Ukmergės Visaginas:Visagino Palanga:Palangos
+Druskininkai:Druskininkų Rokiškis:Rokiškio Biržai:Biržų Kretinga:Kretingos Šilutė:Šilutės
+Raseiniai:Raseinių Anykščiai:Anykščių Molėtai:Molėtų Prienai:Prienų Joniškis:Joniškio
+Kelmė:Kelmės Varėna:Varėnos Zarasai:Zarasų Pasvalys:Pasvalio Kupiškis:Kupiškio
+Šalčininkai:Šalčininkų Širvintos:Širvintų Ignalina:Ignalinos Lazdijai:Lazdijų
+Elektrėnai:Elektrėnų Birštonas:Birštono Neringa:Neringos Rietavas:Rietavo""".split())
+LT_TOWNS = list(LT_TOWN_GENITIVES)
 
 UK_POSITIONS = ["Міський голова", "Заступник міського голови", "Секретар міської ради",
                 "Начальник відділу міжнародної співпраці", "Голова громади",
