@@ -2,21 +2,21 @@
 
 The index keeps the words of names and titles in `search_terms`; this module
 holds them in memory per database (loading only words added since the last
-look), finds the ones close to each typed word (the same "skeleton" of
-letters that spellings of one name in different languages share, or a high
-rapidfuzz similarity), and asks the index for records with those words. Such hits score below 1, under every exact
-match.
+look), finds the ones close to each typed word (the same spelling key,
+core.spelling, or a high rapidfuzz similarity, also to the start of a longer
+word), and asks the index for records with those words. core.ranking scores
+what it finds.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.folding import query_words
+from coordinator_app.core.spelling import word_keys
 
 #: Similarity (0-100, rapidfuzz's normalised Indel) a word must reach to count as near.
 CUTOFF = 80
@@ -24,26 +24,8 @@ CUTOFF = 80
 MIN_LENGTH = 4
 #: Near words taken per typed word.
 PER_WORD = 8
-#: How Russian, Ukrainian, Lithuanian and English spellings of one name differ in
-#: Latin letters (Kharkov / Charkiv, Igor / Ihor, Jurij / Yurii, Zhytomyr /
-#: Žytomyras): folded together in a word's "skeleton".
-SKELETON = (("kh", "h"), ("ch", "h"), ("zh", "z"), ("g", "h"), ("y", "i"), ("j", "i"),
-            ("w", "v"), ("x", "h"))
-#: Lithuanian masculine endings added to foreign names (Terechovas, Charkivas).
-ENDINGS = ("ius", "as", "is", "us", "ys")
-#: The score a word with the same skeleton counts as (between a near word and an exact one).
-SAME_SKELETON = 92.0
-_REPEATED = re.compile(r"(.)\1+")
-
-
-def skeleton(word: str) -> str:
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_LENGTH:
-            word = word[: -len(ending)]
-            break
-    for spelled, sound in SKELETON:
-        word = word.replace(spelled, sound)
-    return _REPEATED.sub(r"\1", word)
+#: The score a word with the same spelling key counts as (between a near word and an exact one).
+SAME_KEY = 92.0
 
 
 class Vocabulary:
@@ -54,7 +36,11 @@ class Vocabulary:
         self.by_length: dict[int, list[str]] = defaultdict(list)
         #: Words cut to a length -> the whole words, for near *prefixes* ("Terech…").
         self.heads: dict[int, dict[str, list[str]]] = {}
-        self.skeletons: dict[str, list[str]] = defaultdict(list)
+        #: Spelling key -> the words that have it.
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        #: Spelling keys by length: a typo in another grammatical case or spelling
+        #: (Birštomas for Birštono) is near in keys when the words are not.
+        self.keys_by_length: dict[int, list[str]] = defaultdict(list)
 
     def refresh(self, session: Session) -> None:
         connection = session.connection()
@@ -66,7 +52,10 @@ class Vocabulary:
         for (term,) in connection.exec_driver_sql(
                 "SELECT term FROM search_terms WHERE id > ?", (self.last_id,)):
             self.by_length[len(term)].append(term)
-            self.skeletons[skeleton(term)].append(term)
+            for key in word_keys(term):
+                if key not in self.by_key:
+                    self.keys_by_length[len(key)].append(key)
+                self.by_key[key].append(term)
         self.last_id = top
         self.heads.clear()
 
@@ -82,12 +71,21 @@ class Vocabulary:
 
     def near(self, word: str) -> list[tuple[str, float]]:
         found: list[tuple[str, float]] = [
-            (term, SAME_SKELETON) for term in self.skeletons.get(skeleton(word), ())[:PER_WORD]]
+            (term, SAME_KEY) for key in word_keys(word)
+            for term in self.by_key.get(key, ())[:PER_WORD]]
         for length in range(len(word) - 2, len(word) + 3):
             choices = self.by_length.get(length)
             if choices:
                 found.extend((term, score) for term, score, _ in process.extract(
                     word, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=PER_WORD))
+        for key in word_keys(word):
+            for length in range(len(key) - 1, len(key) + 2):
+                choices = self.keys_by_length.get(length)
+                if choices and len(key) >= MIN_LENGTH:
+                    for near_key, score, _ in process.extract(
+                            key, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF,
+                            limit=PER_WORD):
+                        found.extend((term, score) for term in self.by_key[near_key][:PER_WORD])
         # What is typed may be the start of a longer name: compare with starts too.
         heads = self._heads(len(word))
         for head, score, _ in process.extract(word, list(heads), scorer=fuzz.ratio,
@@ -113,33 +111,25 @@ def vocabulary(session: Session) -> Vocabulary:
 
 
 def near_matches(session: Session, text: str, kinds: list[str],
-                 limit: int) -> list[tuple[str, str, float]]:
-    """(kind, id, score < 1) of records whose names have words near the typed ones."""
+                 limit: int) -> list[tuple[str, str, float, str, str]]:
+    """Index rows (core.search.query_index) of records whose names have words near
+    the typed ones."""
     terms = query_words(text)
     if not terms or all(len(forms[0]) < MIN_LENGTH for forms in terms):
         return []
     vocab = vocabulary(session)
     parts: list[str] = []
     guessed = False
-    similarity: list[float] = []
     for forms in terms:
         alternatives = [f'"{form}"*' for form in forms]
-        best = 100.0
         if len(forms[0]) >= MIN_LENGTH:
             near = [pair for form in forms for pair in vocab.near(form)]
             alternatives += [f'"{term}"' for term, _ in near]
             guessed = guessed or bool(near)
-            best = max((score for _, score in near), default=100.0)
-        similarity.append(best)
         parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
     if not guessed:
         return []
     from coordinator_app.core.search import query_index
 
     expression = "{title names} : (%s)" % " AND ".join(parts)
-    rows = query_index(session, expression, kinds, max(limit, 200))
-    base = sum(similarity) / len(similarity) / 100.0
-    found = [(kind, record_id, base * 0.9 - bm25 / 1000.0) for kind, record_id, bm25, _t in rows]
-    found.sort(key=lambda row: -row[2])
-    return found[:limit]
-
+    return query_index(session, expression, kinds, max(limit, 200))

@@ -2,13 +2,15 @@
 list filters and `coordinator search` call.
 
 Typed text is folded and transliterated as the index is (core.folding), every
-word is a prefix (search as you type), and all words must match. Matches in
-names and titles come first, then matches elsewhere (positions, notes), each
-ranked by where the typed word stands in the name and by FTS5's bm25 with names
-weighing most; when they are fewer than asked for, names spelled nearly so
-("Kharkov", "Charkiv", "Terechov") are looked up in the index's list of name
-words and ranked after them. Scores: names 3-4.x, elsewhere 1.5-2.5, near
-spellings below 1.
+word is a prefix (search as you type), and all words must match. Candidates
+come from several lookups in the index, each taking at most CANDIDATES rows:
+names with the typed words whole, names with words starting so, names whose
+words share a spelling key with the typed ones (Kharkov / Харків, Kaunas /
+Kauno, or a name the gazetteer gives: Nikolaev / Миколаїв), names spelled
+nearly so (core.fuzzy), and, when names are too few, the words anywhere else.
+Whatever found them, core.ranking scores them all the same way: whole name,
+word-exact, other spelling, prefix, near, elsewhere. Results come grouped by
+kind, the kinds in the order of their best match.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import fuzzy
+from coordinator_app.core import fuzzy, ranking
 from coordinator_app.core.folding import fold, query_words
 from coordinator_app.core.models import Activity, Agreement, Organization, Person, Project
 from coordinator_app.core.subtitles import describe_hits
@@ -32,8 +34,10 @@ SEARCHABLE = {
     "project": Project,
     "activity": Activity,
 }
-#: bm25 weights of the index columns kind, title, names, body.
-WEIGHTS = "0.0, 10.0, 5.0, 1.0"
+#: bm25 weights of the index columns kind, title, names, body, variants.
+WEIGHTS = "0.0, 10.0, 5.0, 1.0, 0.0"
+#: The same for lookups by spelling key.
+VARIANT_WEIGHTS = "0.0, 0.0, 0.0, 0.0, 1.0"
 #: A single word this short matches only the beginning of names and titles, unranked:
 #: ranking every record that has a word starting with "k" is work nobody looks at.
 SHORT = 2
@@ -53,17 +57,20 @@ class Hit:
     score: float = 0.0
 
 
-def _phrase(forms: list[str]) -> str:
-    alternatives = " OR ".join(f'"{form}"*' for form in forms)
+def _phrase(forms: list[str], star: str) -> str:
+    alternatives = " OR ".join(f'"{form}"{star}' for form in forms)
     return f"({alternatives})" if len(forms) > 1 else alternatives
 
 
-def match_expression(text: str, *, columns: str = "title names body") -> str | None:
-    """The FTS5 MATCH text for typed `text`, or None when it has no words."""
+def match_expression(text: str, *, columns: str = "title names body",
+                     prefix: bool = True) -> str | None:
+    """The FTS5 MATCH text for typed `text` (each word a prefix, or whole), or None
+    when it has no words."""
     terms = query_words(text)
     if not terms:
         return None
-    return "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms) for forms in terms))
+    star = "*" if prefix else ""
+    return "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms, star) for forms in terms))
 
 
 def _is_short(text: str) -> bool:
@@ -92,8 +99,10 @@ def filter_clause(cls, text: str) -> ColumnElement[bool]:
 
 
 def query_index(session: Session, expression: str, kinds: list[str], limit: int, *,
-                ranked: bool = False) -> list[tuple[str, str, float, str]]:
-    """(kind, id, bm25, folded title) of index rows matching `expression`.
+                ranked: bool = False, weights: str = WEIGHTS
+                ) -> list[tuple[str, str, float, str, str]]:
+    """(kind, id, bm25, folded title, folded other names) of index rows matching
+    `expression`.
 
     Ranked: FTS5 orders every match by bm25, which costs time in proportion to
     the matches. Unranked: the first `limit` matches, bm25 computed for those only."""
@@ -102,63 +111,82 @@ def query_index(session: Session, expression: str, kinds: list[str], limit: int,
     if len(kinds) < len(SEARCHABLE):
         where = f" AND k.kind IN ({', '.join('?' * len(kinds))})"
         params += kinds
-    order = f" ORDER BY bm25(search_index, {WEIGHTS})" if ranked else ""
+    order = f" ORDER BY bm25(search_index, {weights})" if ranked else ""
     return session.connection().exec_driver_sql(
-        f"SELECT k.kind, k.record_id, bm25(search_index, {WEIGHTS}), search_index.title "
+        f"SELECT k.kind, k.record_id, bm25(search_index, {weights}), search_index.title, "
+        f"search_index.names "
         f"FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
         f"WHERE search_index MATCH ?{where}{order} LIMIT ?", (*params, limit)).fetchall()
 
 
-def rank(rows, terms: list[list[str]], base: float) -> list[tuple[str, str, float]]:
-    """(kind, id, score) best first: a title starting with the first typed word,
-    then a title with a word starting so, then bm25 (which favours names)."""
-    first = terms[0] if terms else []
-    results = []
-    for kind, record_id, bm25, title in rows:
-        bonus = 1.0 if any(title.startswith(form) for form in first) else (
-            0.5 if any(f" {form}" in title for form in first) else 0.0)
-        results.append((kind, record_id, base + bonus - bm25 / 100.0))
-    results.sort(key=lambda row: -row[2])
-    return results
+def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> str | None:
+    """MATCH text finding names whose words share the typed words' spelling keys
+    (or are the native names the gazetteer gives); None when no word has a key.
+    A word too short for a key must start a word of the name as typed."""
+    parts = []
+    keyed = False
+    for term in typed:
+        keys = [f'"{key}"' + ("*" if prefix and len(key) >= 3 else "") for key in term.keys]
+        keys += ["(" + " AND ".join(f'"{key}"' for key in phrase) + ")"
+                 for phrase in term.phrases]
+        if keys:
+            keyed = True
+            parts.append("{variants} : (%s)" % " OR ".join(keys))
+        else:
+            parts.append("{title names} : (%s)" % " OR ".join(f'"{f}"*' for f in term.forms))
+    return " AND ".join(f"({part})" for part in parts) if keyed else None
 
 
-def _exact(session: Session, text: str, kinds: list[str], limit: int) -> list[tuple]:
-    """(kind, id, score) of exact/prefix matches, best first; score > 1.
-
-    Names and titles first; then, if they are too few, records that have the
-    words anywhere else (positions, organisations, notes), always below names.
-    Each step ranks at most CANDIDATES matches, the first the index yields: a
-    typed "Шев" matches thousands of Шевченкоs, and ordering all of them by
-    bm25 costs time while telling nobody apart."""
-    terms = query_words(text)
-    if not terms:
+def _scored(session: Session, text: str, kinds: list[str], limit: int
+            ) -> list[tuple[str, str, float]]:
+    """(kind, id, score) of every candidate the lookups find, each once."""
+    typed = ranking.typed_words(text)
+    if not typed:
         return []
     wanted = max(CANDIDATES, limit)
-    columns = "title" if _is_short(text) else "title names"
-    rows = query_index(session, match_expression(text, columns=columns), kinds, wanted)
-    found = rank(rows, terms, 3.0)
-    if len(found) < limit and columns != "title":
-        seen = {row[1] for row in found}
-        more = query_index(session, match_expression(text), kinds, wanted + len(seen))
-        found += rank([row for row in more if row[1] not in seen], terms, 1.5)
-    return found[:limit]
+    scored: dict[str, tuple[str, str, float]] = {}
+
+    def add(rows) -> None:
+        for kind, record_id, bm25, title, names in rows:
+            if record_id not in scored:
+                scored[record_id] = (kind, record_id,
+                                     ranking.score(typed, title, names or "", bm25))
+
+    def strong() -> int:
+        return sum(1 for row in scored.values() if row[2] >= ranking.SAME_NAME_SCORE)
+
+    if _is_short(text):
+        add(query_index(session, match_expression(text, columns="title"), kinds, wanted))
+        return list(scored.values())
+    add(query_index(session, match_expression(text, columns="title names", prefix=False),
+                    kinds, wanted, ranked=True))
+    add(query_index(session, match_expression(text, columns="title names"), kinds, wanted))
+    variants = variant_expression(typed)
+    if variants:
+        add(query_index(session, variants, kinds, wanted, ranked=True,
+                        weights=VARIANT_WEIGHTS))
+    if strong() < limit:  # prefix-only matches leave room for near spellings
+        prefixes = variant_expression(typed, prefix=True)
+        if prefixes and prefixes != variants:
+            add(query_index(session, prefixes, kinds, wanted))
+        add(fuzzy.near_matches(session, text, kinds, wanted))
+    if len(scored) < limit:
+        add(query_index(session, match_expression(text), kinds, wanted + len(scored)))
+    return list(scored.values())
 
 
 def search(
     session: Session, text: str, *, kinds: Iterable[str] | None = None, limit: int = 20
 ) -> list[Hit]:
-    """Records `text` finds, grouped by kind (SEARCHABLE order), best first in each."""
+    """Records `text` finds, best first, grouped by kind (the kind of the best match
+    first; kinds with matches equally good in SEARCHABLE order)."""
     kinds = [kind for kind in SEARCHABLE if kinds is None or kind in set(kinds)]
     if not fold(text).strip() or not kinds or limit <= 0:
         return []
-    found = _exact(session, text, kinds, limit)
-    if len(found) < limit:
-        seen = {record_id for _, record_id, _ in found}
-        for kind, record_id, score in fuzzy.near_matches(session, text, kinds, limit):
-            if record_id not in seen:
-                seen.add(record_id)
-                found.append((kind, record_id, score))
-    found = found[:limit]
+    found = sorted(_scored(session, text, kinds, limit), key=lambda row: -row[2])[:limit]
     order = {kind: i for i, kind in enumerate(SEARCHABLE)}
-    found.sort(key=lambda row: (order[row[0]], -row[2]))
+    best: dict[str, float] = {}
+    for kind, _id, value in found:
+        best.setdefault(kind, ranking.step(value))
+    found.sort(key=lambda row: (-best[row[0]], order[row[0]], -row[2]))
     return describe_hits(session, found, Hit)

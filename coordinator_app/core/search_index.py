@@ -2,9 +2,11 @@
 
 One index row per live organisation, person, agreement, project and activity:
 `title` (its name), `names` (other names and spellings), `body` (positions,
-organisations, commitments, places, contacts, tags, notes) and `kind`. All
-text is stored folded (core.folding), with Cyrillic also in its Latin spelling,
-so the tokenizer only splits words and FTS5 prefix indexes serve typing.
+organisations, commitments, places, contacts, tags, notes), `kind`, and
+`variants`, the spelling keys of the words of title and names (core.spelling:
+what Kharkov, Charkivas and Харків share, or Kauno and Kaunas). All text is
+stored folded (core.folding), with Cyrillic also in its Latin spelling, so the
+tokenizer only splits words and FTS5 prefix indexes serve typing.
 
 `search_keys` maps a record's UUID to the integer rowid FTS5 needs;
 `search_terms` lists the words of names and titles, for typo-tolerant lookup.
@@ -13,7 +15,7 @@ so the tokenizer only splits words and FTS5 prefix indexes serve typing.
 touched (and of records that show their names) on the same connection, in the
 same transaction: a rolled-back edit leaves the index as it was. Only raw SQL
 on columns of the first schema is used here, because migration 0002 calls
-`rebuild` too.
+`rebuild` too (migration 0005 carries its own copy of what it needs).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.folding import index_text, words
+from coordinator_app.core.spelling import keys_text
 
 KINDS = ("organization", "person", "agreement", "project", "activity")
 TABLES = {
@@ -40,7 +43,7 @@ SCHEMA = (
         record_id VARCHAR(36) NOT NULL UNIQUE)""",
     # Text arrives folded; prefix indexes make typed prefixes of 1-3 letters cheap.
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
-        kind, title, names, body,
+        kind, title, names, body, variants,
         tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')""",
     """CREATE TABLE IF NOT EXISTS search_terms (
         id INTEGER PRIMARY KEY,
@@ -171,17 +174,18 @@ def _placeholders(count: int) -> str:
 
 
 def documents(connection: Connection, kind: str, ids: list[str] | None = None):
-    """(id, folded title, folded names, folded body) of live records of `kind`."""
+    """(id, folded title, folded names, folded body, spelling keys) of live records of `kind`."""
     sql = DOCUMENTS[kind]
     batches = [None] if ids is None else list(_chunks(ids))
     for batch in batches:
         query = sql if batch is None else f"{sql} AND x.id IN ({_placeholders(len(batch))})"
         rows = connection.exec_driver_sql(query, tuple(batch or ())).fetchall()
         for row in rows:
-            yield row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:])
+            yield (row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:]),
+                   keys_text(row[1], row[2]))
 
 
-def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str]]) -> int:
+def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str, str]]) -> int:
     docs = list(docs)
     if not docs:
         return 0
@@ -194,8 +198,8 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
             f"SELECT record_id, entry FROM search_keys WHERE record_id IN "
             f"({_placeholders(len(batch))})", tuple(batch)).fetchall())
     connection.exec_driver_sql(
-        "INSERT INTO search_index (rowid, kind, title, names, body) VALUES (?, ?, ?, ?, ?)",
-        [(entries[id_], kind, title, names, body) for id_, title, names, body in docs])
+        "INSERT INTO search_index (rowid, kind, title, names, body, variants) "
+        "VALUES (?, ?, ?, ?, ?, ?)", [(entries[doc[0]], kind, *doc[1:]) for doc in docs])
     terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
     connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
                                [(term,) for term in terms])

@@ -1,0 +1,188 @@
+"""How well a record's name answers what was typed: the score search sorts by.
+
+Every candidate the index yields (core.search) is scored here the same way,
+whichever lookup found it, by comparing each typed word with the words of the
+record's name (its title) and, failing that, its other names:
+
+1. the whole name, word for word (Миколаїв for "Миколаїв", Kharkiv for Харків);
+2. every typed word is a whole word of the name;
+3. every typed word is the name's word in another spelling: the same spelling
+   key (Kharkov / Харків, Kaunas / Kauno, core.spelling) or a name the
+   gazetteer knows (Nikolaev / Миколаїв); whole names first;
+4. typed words start words of the name (search as you type);
+5. near spellings (typos, core.fuzzy), by how close they are;
+6. the words only elsewhere: positions, organisations, notes (mentions of the
+   name in other records).
+
+Within a step a match in the record's own name beats one in its other names,
+a name that starts with the first typed word comes first, a name with fewer
+other words comes first (Миколаїв before Миколаївка, Харків before Харківська
+міська рада), then the closer spelling. Scores: steps 1-2 above 1 (an exact
+word); steps 3-6 below 1, as near spellings always were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from coordinator_app.core import gazetteer
+from coordinator_app.core.folding import has_cyrillic, query_words, words
+from coordinator_app.core.spelling import query_keys, word_keys
+
+EXACT, VARIANT, PREFIX, NEAR, NONE = 4, 3, 2, 1, 0
+#: Similarity (rapidfuzz ratio, 0-100) a shared spelling key needs to count as the
+#: same name rather than a near one: "olen" and "ilin" share a key, and are not.
+SAME_NAME = 55.0
+#: Similarity a word needs to count as a near spelling of a typed word.
+NEAR_CUTOFF = 75.0
+#: (lowest score, width) of each step; the width holds the tie-breaks.
+BANDS = {
+    "whole": (3.0, 0.9), EXACT: (2.0, 0.9),
+    "whole variant": (0.9, 0.09), VARIANT: (0.8, 0.09),
+    PREFIX: (0.65, 0.09), NEAR: (0.45, 0.09), NONE: (0.1, 0.3),
+}
+#: Scores from here up are the name itself in some spelling, not a guess.
+SAME_NAME_SCORE = BANDS[VARIANT][0]
+
+
+@dataclass
+class Typed:
+    """One typed word: its folded forms, its spelling keys, and the key phrases of
+    native names the gazetteer gives for it."""
+
+    forms: list[str]
+    keys: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def typed_words(text: str) -> list[Typed]:
+    """The typed words; words that together spell another name of a place the
+    gazetteer knows (Krasny Liman, Novograd-Volynsky) become one."""
+    typed = []
+    for forms in query_words(text):
+        term = Typed(forms)
+        for phrase in query_keys(forms):
+            own = len(phrase) == 1 and any(phrase[0] in word_keys(form) for form in forms)
+            if own:
+                term.keys.add(phrase[0])
+            else:
+                term.phrases.append(phrase)
+        typed.append(term)
+    return _joined(typed)
+
+
+def _joined(typed: list[Typed]) -> list[Typed]:
+    out: list[Typed] = []
+    i = 0
+    while i < len(typed):
+        for size in range(min(gazetteer.LONGEST, len(typed) - i), 1, -1):
+            keys = tuple((word_keys(term.forms[-1]) or ("",))[0] if term.forms else ""
+                         for term in typed[i:i + size])
+            natives = gazetteer.phrase_keys(keys) if all(keys) else ()
+            if natives:
+                out.append(Typed([], set(), list(natives)))
+                i += size
+                break
+        else:
+            out.append(typed[i])
+            i += 1
+    return out
+
+
+def _similarity(term: Typed, word: str, keys: tuple[str, ...] = ()) -> float:
+    """How close the typed word is to `word` (0-100): as written, or the start of a
+    longer word, or in spelling keys (a typo in another grammatical case)."""
+    best = max((fuzz.ratio(mine, own) for mine in term.keys for own in keys
+                if len(mine) >= 4), default=0.0) - 5.0
+    for form in term.forms:
+        best = max(best, fuzz.ratio(form, word))
+        if len(word) > len(form):  # a typed start of a longer word
+            best = max(best, fuzz.ratio(form, word[:len(form)]))
+    return best
+
+
+def _relation(term: Typed, names: list[str], keys: list[tuple[str, ...]]
+              ) -> tuple[int, float, set[int]]:
+    """(how, similarity, indices of the name words it covers) of one typed word."""
+    best = (NONE, 0.0, set())
+    for i, word in enumerate(names):
+        if word in term.forms:
+            return EXACT, 100.0, {i}
+        how, similarity = NONE, 0.0
+        if term.keys & set(keys[i]):
+            similarity = _similarity(term, word)
+            how = VARIANT if similarity >= SAME_NAME else NEAR
+        elif any(word.startswith(form) for form in term.forms):
+            how, similarity = PREFIX, 100.0 * len(term.forms[0]) / len(word)
+        else:
+            similarity = _similarity(term, word, keys[i])
+            if similarity >= NEAR_CUTOFF or any(
+                    k.startswith(t) for k in keys[i] for t in term.keys if len(t) >= 3):
+                how = NEAR
+        if (how, similarity) > best[:2]:
+            best = (how, similarity, {i})
+    for phrase in term.phrases:  # a gazetteer name: all its words must be there
+        covered = set()
+        for key in phrase:
+            covered |= {i for i, own in enumerate(keys) if key in own}
+            if not any(key in own for own in keys):
+                break
+        else:
+            if VARIANT > best[0] or (VARIANT == best[0] and best[1] < 100.0):
+                best = (VARIANT, 100.0, covered)
+    return best
+
+
+def _halves(names: list[str]) -> list[set[int]]:
+    """The name's words as written and as transliterated: either, covered whole,
+    is the whole name."""
+    cyrillic = {i for i, word in enumerate(names) if has_cyrillic(word)}
+    latin = set(range(len(names))) - cyrillic
+    return [half for half in (cyrillic, latin) if half] or [set()]
+
+
+def _field_score(typed: list[Typed], text: str) -> tuple[int, bool, float, bool, float] | None:
+    names = words(text)
+    if not names:
+        return None
+    keys = [word_keys(word) for word in names]
+    relations = [_relation(term, names, keys) for term in typed]
+    how = min(relation[0] for relation in relations)
+    if how == NONE:
+        return None
+    covered = set().union(*(relation[2] for relation in relations))
+    halves = _halves(names)
+    whole = any(half <= covered for half in halves)
+    coverage = max(len(half & covered) / len(half) for half in halves)
+    similarity = sum(relation[1] for relation in relations) / len(relations)
+    first = bool(relations[0][2] & {min(half) for half in halves})
+    return how, whole, coverage, first, similarity
+
+
+def score(typed: list[Typed], title: str, names: str, bm25: float) -> float:
+    """The score of a record with this folded title and other names (core.search)."""
+    found = _field_score(typed, title)
+    in_title = found is not None
+    if found is None:
+        found = _field_score(typed, f"{title} {names}")
+    if found is None:  # only in positions, organisations, notes
+        low, width = BANDS[NONE]
+        return low + width * min(1.0, -bm25 / 20.0)
+    how, whole, coverage, first, similarity = found
+    whole = whole and in_title
+    if how == EXACT:
+        band = BANDS["whole" if whole else EXACT]
+    elif how == VARIANT:
+        band = BANDS["whole variant" if whole else VARIANT]
+    else:
+        band = BANDS[how]
+    low, width = band
+    tie = (0.4 * in_title + 0.2 * first + 0.2 * coverage + 0.2 * similarity / 100.0)
+    return low + width * min(tie, 0.999)
+
+
+def step(value: float) -> float:
+    """The lowest score of the step a score belongs to (ties broken apart)."""
+    return max((low for low, _width in BANDS.values() if low <= value), default=0.0)
