@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -127,4 +128,37 @@ def test_a_failed_migration_leaves_the_old_schema_whole(db_path, monkeypatch):
     assert migrate.current_revision(db_path) == FIRST
     raw = sqlite3.connect(db_path)
     assert raw.execute("select count(*) from people").fetchone() == (1,)
+    raw.close()
+
+
+def test_an_index_without_spelling_keys_is_made_again_with_them(db_path):
+    """A file at 0004 has the index of that day (no `variants` column); 0005 makes
+    the index again, so Russian-style spellings find what was there before."""
+    make_first_revision_db(db_path)
+    migrate.upgrade(db_path, "0004")
+    raw = sqlite3.connect(db_path)
+    with raw:  # the index exactly as revision 0004 left it, whatever the live code makes
+        raw.execute("DROP TABLE search_index")
+        raw.execute("CREATE VIRTUAL TABLE search_index USING fts5(kind, title, names, body, "
+                    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')")
+        raw.execute("DELETE FROM search_keys")
+    raw.close()
+    db = open_database(db_path)
+    try:
+        with Workspace(db).read() as session:
+            assert [hit.id for hit in search(session, "Kharkov")] == ["org-1"]
+            assert [hit.id for hit in search(session, "Igor Terekhov")] == ["person-1"]
+        with db.engine.connect() as connection:
+            columns = [row[1] for row in connection.exec_driver_sql(
+                "PRAGMA table_info(search_index)")]
+        assert "variants" in columns
+    finally:
+        db.close()
+    config = migrate.alembic_config()
+    with make_engine(db_path).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    raw = sqlite3.connect(db_path)
+    assert "variants" not in [row[1] for row in raw.execute("PRAGMA table_info(search_index)")]
+    assert raw.execute("SELECT count(*) FROM search_index").fetchone() == (2,)
     raw.close()
