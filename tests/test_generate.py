@@ -103,3 +103,26 @@ def test_people_written_in_several_steps_stay_distinct(workspace, monkeypatch):
         assert len(set(emails)) == 30
         # Signatories come from every step, not only the last one.
         assert session.scalar(select(func.count()).select_from(Signatory)) >= 6
+
+
+def test_generated_councils_are_named_with_real_adjectives_and_genitives(workspace):
+    from coordinator_app.core import synthetic_names as names
+
+    generate(workspace, organizations=200, seed=3)
+    with workspace.read() as session:
+        generated = session.scalars(select(Organization.name)).all()
+    adjectives = set(names.UK_TOWN_ADJECTIVES.values())
+    genitives = set(names.LT_TOWN_GENITIVES.values())
+    for name in generated:
+        if name.startswith("Асоціація"):
+            continue
+        first, *_rest = name.split()
+        if name.endswith("savivaldybė"):
+            assert name.removesuffix(" miesto savivaldybė").removesuffix(
+                " rajono savivaldybė") in genitives, name
+        else:
+            assert first in adjectives, name
+    # What glued suffixes used to make: Дніпроська, Краматорськська, Alytuss, Šiauliais.
+    assert "Дніпровська" in adjectives and "Одеська" in adjectives
+    assert not any(bad in name for name in generated
+                   for bad in ("ськська", "оська ", "аська ", "ss ", "ais "))
