@@ -12,6 +12,9 @@ generate`), then measures, each against a floor measured in the same run:
   filled), each with byte-code caches (as installed) and recompiling the project
   at every start (PYTHONDONTWRITEBYTECODE=1);
 - the memorandum PDF, saving a form (workspace.update), a duplicate check;
+- search quality (benchmarks/search_quality.py): each kind of spelling found
+  within the first results, against its target, and the index's growth from
+  its spelling keys;
 - peak memory of this process and of the app.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run.py [--people N] [--json FILE]
@@ -40,9 +43,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 #: Names typed letter by letter, in both scripts, with and without diacritics,
-#: and two misspellings that only the typo-tolerant lookup finds.
+#: two misspellings that only the typo-tolerant lookup finds, and other
+#: spellings: Russian-style, Lithuanian cases, a gazetteer name.
 TYPED = ["Терехов", "Klišonis", "klisonis", "Kharkiv", "Харків", "Шевченко", "Audrius",
-         "plunge", "Олена Коваленко", "Rūta Kazlauskienė", "Kharkov", "Terechov"]
+         "plunge", "Олена Коваленко", "Rūta Kazlauskienė", "Kharkov", "Terechov",
+         "Zaporozhye", "Kauno", "Siauliai", "Nikolaev", "Sergei Tkachenko", "Dnepropetrovsk"]
 FILTERS = ["ш", "шев", "Шевченко", "kha", "Klišonis", "Олена Ко", "zzzz"]
 
 
@@ -288,6 +293,13 @@ def main() -> int:
         figures[name] = bench()
         print(name, json.dumps(figures[name], ensure_ascii=False, indent=1), flush=True)
     db.close()
+    import search_quality
+
+    figures["search index size"] = search_quality.index_growth(path, tmp)
+    print("search index size", json.dumps(figures["search index size"], indent=1), flush=True)
+    figures["search quality"] = search_quality.quality(tmp)
+    print("search quality", json.dumps(figures["search quality"], ensure_ascii=False,
+                                       indent=1), flush=True)
     figures["start-up"] = bench_startup(path, args.startup_runs, tmp)
     print("start-up", json.dumps(figures["start-up"], indent=1), flush=True)
     from startup_probe import peak_rss_kib
@@ -301,6 +313,9 @@ def main() -> int:
     print(f"search p95 {search_p95} ms (target 30): {'met' if search_p95 <= 30 else 'MISSED'}")
     print(f"worst list operation p95 {list_worst} ms (target 50): "
           f"{'met' if list_worst <= 50 else 'MISSED'}")
+    for line in search_quality.verdicts({"quality": figures["search quality"],
+                                         "index size": figures["search index size"]}):
+        print(line)
     for line in startup_verdicts(figures["start-up"]):
         print(line)
     app_rss = figures["start-up"]["with byte-code caches"]

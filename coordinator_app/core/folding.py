@@ -74,6 +74,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def name_words(text: str) -> list[str]:
+    """The words of a name as written, an apostrophe inside one (Мар'їнка) kept."""
+    return words(text.translate(_DROP))
+
+
 def index_text(*parts: str | None) -> str:
     """Folded words of `parts`, plus their Latin spelling where they are Cyrillic."""
     out: list[str] = []
@@ -91,7 +96,7 @@ def query_words(text: str) -> list[list[str]]:
     Cyrillic, its Latin spelling. Words are split before transliterating, so the
     spelling is that of the word as typed (KMU spells word-initial letters apart)."""
     result: list[list[str]] = []
-    for raw in words(text.translate(_DROP)):
+    for raw in name_words(text):
         for i, token in enumerate(words(fold(raw))):
             forms = [token]
             if has_cyrillic(raw):

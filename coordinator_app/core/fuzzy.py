@@ -121,6 +121,8 @@ def near_matches(session: Session, text: str, kinds: list[str],
     parts: list[str] = []
     guessed = False
     for forms in terms:
+        if len(forms[0]) == 1:  # left to the caller: its list in the index is most of it
+            continue
         alternatives = [f'"{form}"*' for form in forms]
         if len(forms[0]) >= MIN_LENGTH:
             near = [pair for form in forms for pair in vocab.near(form)]

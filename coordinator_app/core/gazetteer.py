@@ -22,7 +22,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from coordinator_app.core.folding import words
+from coordinator_app.core.folding import name_words
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
 FILES = ("places.tsv", "given_names.tsv")
@@ -38,15 +38,21 @@ def rows(path: Path) -> list[dict[str, str]]:
         return [{key: (row.get(key) or "").strip() for key in COLUMNS} for row in reader]
 
 
-def _first_keys(text: str) -> list[str]:
+def _first_keys(text: str) -> tuple[list[str], bool]:
+    """The first spelling key of each word of a name, and whether every word has
+    one (a short word such as "na" in Komsomolsk-na-Dnepre has none, and then the
+    words cannot be paired with the native name's)."""
     from coordinator_app.core.spelling import word_keys
 
     keys = []
-    for word in words(text.replace("-", " ")):
+    complete = True
+    for word in name_words(text.replace("-", " ")):
         found = word_keys(word)
         if found:
             keys.append(found[0])
-    return keys
+        else:
+            complete = False
+    return keys, complete
 
 
 Phrases = dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
@@ -63,12 +69,14 @@ def _maps() -> tuple[Phrases, Phrases]:
     phrases: dict[tuple[str, ...], dict[tuple[str, ...], None]] = defaultdict(dict)
     for name in FILES:
         for row in rows(FOLDER / name):
-            native = _first_keys(row["ukrainian"])
-            if not native:
+            native, whole = _first_keys(row["ukrainian"])
+            if not native or not whole:
                 continue
             others = [row["russian"], row["russian_latin"], *row["other_names"].split("|")]
             for other in filter(None, (text.strip() for text in others)):
-                keys = _first_keys(other)
+                keys, complete = _first_keys(other)
+                if not complete:
+                    continue
                 if len(keys) == len(native):
                     for key, own in zip(keys, native):
                         if key != own:

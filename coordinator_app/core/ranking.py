@@ -35,6 +35,8 @@ EXACT, VARIANT, PREFIX, NEAR, NONE = 4, 3, 2, 1, 0
 #: Similarity (rapidfuzz ratio, 0-100) a shared spelling key needs to count as the
 #: same name rather than a near one: "olen" and "ilin" share a key, and are not.
 SAME_NAME = 55.0
+#: A typed word shorter than this matches only as written or as a prefix.
+SHORT = 3
 #: Similarity a word needs to count as a near spelling of a typed word.
 NEAR_CUTOFF = 75.0
 #: (lowest score, width) of each step; the width holds the tie-breaks.
@@ -45,6 +47,12 @@ BANDS = {
 }
 #: Scores from here up are the name itself in some spelling, not a guess.
 SAME_NAME_SCORE = BANDS[VARIANT][0]
+#: Scores from here up have every typed word whole.
+EXACT_SCORE = BANDS[EXACT][0]
+#: Scores from here up have every typed word at least as the start of a word.
+PREFIX_SCORE = BANDS[PREFIX][0]
+#: Scores below this found the typed words only outside the names.
+NAMED_SCORE = BANDS[NEAR][0]
 
 
 @dataclass
@@ -103,84 +111,110 @@ def _similarity(term: Typed, word: str, keys: tuple[str, ...] = ()) -> float:
     return best
 
 
-def _relation(term: Typed, names: list[str], keys: list[tuple[str, ...]]
-              ) -> tuple[int, float, set[int]]:
-    """(how, similarity, indices of the name words it covers) of one typed word."""
-    best = (NONE, 0.0, set())
-    for i, word in enumerate(names):
-        if word in term.forms:
-            return EXACT, 100.0, {i}
-        how, similarity = NONE, 0.0
-        if term.keys & set(keys[i]):
-            similarity = _similarity(term, word)
-            how = VARIANT if similarity >= SAME_NAME else NEAR
-        elif any(word.startswith(form) for form in term.forms):
-            how, similarity = PREFIX, 100.0 * len(term.forms[0]) / len(word)
+def _word_relation(term: Typed, word: str) -> tuple[int, float]:
+    """(how, similarity) of one typed word to one word of a name."""
+    if word in term.forms:
+        return EXACT, 100.0
+    # Before keys: "Šiauliais…" for "Siauliai" is a longer word, not the town in
+    # another case, though the keys are the same.
+    if any(word.startswith(form) for form in term.forms):
+        return PREFIX, 100.0 * len(term.forms[0]) / len(word)
+    if not term.forms or len(term.forms[0]) < SHORT:
+        # Too short to be spelled otherwise or mistyped; or a name of several
+        # words, which _relation finds by its phrase.
+        return NONE, 0.0
+    keys = word_keys(word)
+    if term.keys.intersection(keys):
+        similarity = _similarity(term, word)
+        return (VARIANT if similarity >= SAME_NAME else NEAR), similarity
+    similarity = _similarity(term, word, keys)
+    if similarity >= NEAR_CUTOFF or any(
+            key.startswith(mine) for key in keys for mine in term.keys if len(mine) >= 3):
+        return NEAR, similarity
+    return NONE, similarity
+
+
+class Scorer:
+    """Scores candidates for one typed text. Names share words (міська, рада, Олена,
+    Шевченко), so each typed word's relation to a word is worked out once."""
+
+    def __init__(self, typed: list[Typed]) -> None:
+        self.typed = typed
+        self._words: dict[str, tuple[bool, tuple[tuple[int, float], ...]]] = {}
+
+    def _word(self, word: str) -> tuple[bool, tuple[tuple[int, float], ...]]:
+        """(is Cyrillic, (how, similarity) for each typed word) of a word of a name."""
+        found = self._words.get(word)
+        if found is None:
+            found = (has_cyrillic(word), tuple(_word_relation(term, word) for term in self.typed))
+            self._words[word] = found
+        return found
+
+    def _field(self, text: str) -> tuple[int, bool, float, bool, float] | None:
+        """(how, whole, share of the name covered, first word matched, similarity)
+        of the typed words in a name, or None when one of them is not there.
+
+        A name is indexed as written and, if Cyrillic, transliterated: either half,
+        covered whole, is the whole name."""
+        names = words(text)
+        if not names:
+            return None
+        found = [self._word(word) for word in names]
+        how = EXACT
+        similarity = 0.0
+        covered: set[int] = set()
+        first = -1
+        for t, term in enumerate(self.typed):
+            best, close, at = NONE, 0.0, -1
+            for i, (_cyrillic, relations) in enumerate(found):
+                mine, near = relations[t]
+                if mine > best or (mine == best and near > close):
+                    best, close, at = mine, near, i
+                    if mine == EXACT:
+                        break
+            cover = {at}
+            if term.phrases and best < EXACT:  # a gazetteer name: all its words there
+                keys = [word_keys(word) for word in names]
+                for phrase in term.phrases:
+                    if all(any(key in own for own in keys) for key in phrase):
+                        best, close = VARIANT, 100.0
+                        cover = {i for key in phrase for i, own in enumerate(keys) if key in own}
+                        break
+            if best == NONE:
+                return None
+            how = min(how, best)
+            similarity += close
+            covered |= cover
+            if t == 0:
+                first = min(cover)
+        cyrillic = [i for i, (is_cyrillic, _r) in enumerate(found) if is_cyrillic]
+        latin = [i for i, (is_cyrillic, _r) in enumerate(found) if not is_cyrillic]
+        halves = [half for half in (cyrillic, latin) if half]
+        whole = any(covered.issuperset(half) for half in halves)
+        coverage = max(sum(1 for i in half if i in covered) / len(half) for half in halves)
+        starts = first in {half[0] for half in halves}
+        return how, whole, coverage, starts, similarity / len(self.typed)
+
+    def score(self, title: str, names: str, bm25: float) -> float:
+        """The score of a record with this folded title and other names (core.search)."""
+        found = self._field(title)
+        in_title = found is not None
+        if found is None:
+            found = self._field(f"{title} {names}")
+        if found is None:  # only in positions, organisations, notes
+            low, width = BANDS[NONE]
+            return low + width * min(1.0, -bm25 / 20.0)
+        how, whole, coverage, first, similarity = found
+        whole = whole and in_title
+        if how == EXACT:
+            band = BANDS["whole" if whole else EXACT]
+        elif how == VARIANT:
+            band = BANDS["whole variant" if whole else VARIANT]
         else:
-            similarity = _similarity(term, word, keys[i])
-            if similarity >= NEAR_CUTOFF or any(
-                    k.startswith(t) for k in keys[i] for t in term.keys if len(t) >= 3):
-                how = NEAR
-        if (how, similarity) > best[:2]:
-            best = (how, similarity, {i})
-    for phrase in term.phrases:  # a gazetteer name: all its words must be there
-        covered = set()
-        for key in phrase:
-            covered |= {i for i, own in enumerate(keys) if key in own}
-            if not any(key in own for own in keys):
-                break
-        else:
-            if VARIANT > best[0] or (VARIANT == best[0] and best[1] < 100.0):
-                best = (VARIANT, 100.0, covered)
-    return best
-
-
-def _halves(names: list[str]) -> list[set[int]]:
-    """The name's words as written and as transliterated: either, covered whole,
-    is the whole name."""
-    cyrillic = {i for i, word in enumerate(names) if has_cyrillic(word)}
-    latin = set(range(len(names))) - cyrillic
-    return [half for half in (cyrillic, latin) if half] or [set()]
-
-
-def _field_score(typed: list[Typed], text: str) -> tuple[int, bool, float, bool, float] | None:
-    names = words(text)
-    if not names:
-        return None
-    keys = [word_keys(word) for word in names]
-    relations = [_relation(term, names, keys) for term in typed]
-    how = min(relation[0] for relation in relations)
-    if how == NONE:
-        return None
-    covered = set().union(*(relation[2] for relation in relations))
-    halves = _halves(names)
-    whole = any(half <= covered for half in halves)
-    coverage = max(len(half & covered) / len(half) for half in halves)
-    similarity = sum(relation[1] for relation in relations) / len(relations)
-    first = bool(relations[0][2] & {min(half) for half in halves})
-    return how, whole, coverage, first, similarity
-
-
-def score(typed: list[Typed], title: str, names: str, bm25: float) -> float:
-    """The score of a record with this folded title and other names (core.search)."""
-    found = _field_score(typed, title)
-    in_title = found is not None
-    if found is None:
-        found = _field_score(typed, f"{title} {names}")
-    if found is None:  # only in positions, organisations, notes
-        low, width = BANDS[NONE]
-        return low + width * min(1.0, -bm25 / 20.0)
-    how, whole, coverage, first, similarity = found
-    whole = whole and in_title
-    if how == EXACT:
-        band = BANDS["whole" if whole else EXACT]
-    elif how == VARIANT:
-        band = BANDS["whole variant" if whole else VARIANT]
-    else:
-        band = BANDS[how]
-    low, width = band
-    tie = (0.4 * in_title + 0.2 * first + 0.2 * coverage + 0.2 * similarity / 100.0)
-    return low + width * min(tie, 0.999)
+            band = BANDS[how]
+        low, width = band
+        tie = (0.4 * in_title + 0.2 * first + 0.2 * coverage + 0.2 * similarity / 100.0)
+        return low + width * min(tie, 0.999)
 
 
 def step(value: float) -> float:

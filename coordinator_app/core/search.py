@@ -41,8 +41,11 @@ VARIANT_WEIGHTS = "0.0, 0.0, 0.0, 0.0, 1.0"
 #: A single word this short matches only the beginning of names and titles, unranked:
 #: ranking every record that has a word starting with "k" is work nobody looks at.
 SHORT = 2
-#: Matches ranked per step (see _exact).
+#: Prefix and elsewhere matches ranked per lookup (see _scored).
 CANDIDATES = 200
+#: Exact, other-spelling and near matches ranked per lookup: FTS5 yields these best
+#: first (bm25 favours short names), so the few dozen at the top are enough.
+BEST = 50
 
 _keys = table("search_keys", column("entry"), column("kind"), column("record_id"))
 _index = table("search_index", column("rowid"))
@@ -122,7 +125,8 @@ def query_index(session: Session, expression: str, kinds: list[str], limit: int,
 def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> str | None:
     """MATCH text finding names whose words share the typed words' spelling keys
     (or are the native names the gazetteer gives); None when no word has a key.
-    A word too short for a key must start a word of the name as typed."""
+    A word too short for a key must start a word of the name as typed; a single
+    letter is left to the scoring, as its list of words in the index is most of it."""
     parts = []
     keyed = False
     for term in typed:
@@ -132,46 +136,57 @@ def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> s
         if keys:
             keyed = True
             parts.append("{variants} : (%s)" % " OR ".join(keys))
-        else:
+        elif len(term.forms[0]) > 1:
             parts.append("{title names} : (%s)" % " OR ".join(f'"{f}"*' for f in term.forms))
     return " AND ".join(f"({part})" for part in parts) if keyed else None
 
 
 def _scored(session: Session, text: str, kinds: list[str], limit: int
             ) -> list[tuple[str, str, float]]:
-    """(kind, id, score) of every candidate the lookups find, each once."""
+    """(kind, id, score) of every candidate the lookups find, each once.
+
+    Each lookup runs only while what the earlier ones found leaves room in the
+    first `limit` for what it could find: exact words before other spellings,
+    those before prefixes and near spellings (which always get a chance while
+    matches are prefix-only), words elsewhere last."""
     typed = ranking.typed_words(text)
     if not typed:
         return []
+    scorer = ranking.Scorer(typed)
     wanted = max(CANDIDATES, limit)
+    best = max(BEST, 2 * limit)
     scored: dict[str, tuple[str, str, float]] = {}
 
-    def add(rows) -> None:
+    def add(rows, *, elsewhere: bool = False) -> None:
         for kind, record_id, bm25, title, names in rows:
             if record_id not in scored:
-                scored[record_id] = (kind, record_id,
-                                     ranking.score(typed, title, names or "", bm25))
+                score = scorer.score(title, names or "", bm25)
+                # Lookups that leave a typed letter to the scoring yield some rows
+                # without it; only the last lookup is for words outside the names.
+                if elsewhere or score >= ranking.NAMED_SCORE:
+                    scored[record_id] = (kind, record_id, score)
 
-    def strong() -> int:
-        return sum(1 for row in scored.values() if row[2] >= ranking.SAME_NAME_SCORE)
+    def at_least(score: float) -> int:
+        return sum(1 for row in scored.values() if row[2] >= score)
 
     if _is_short(text):
         add(query_index(session, match_expression(text, columns="title"), kinds, wanted))
         return list(scored.values())
     add(query_index(session, match_expression(text, columns="title names", prefix=False),
-                    kinds, wanted, ranked=True))
-    add(query_index(session, match_expression(text, columns="title names"), kinds, wanted))
+                    kinds, best, ranked=True))
     variants = variant_expression(typed)
-    if variants:
-        add(query_index(session, variants, kinds, wanted, ranked=True,
-                        weights=VARIANT_WEIGHTS))
-    if strong() < limit:  # prefix-only matches leave room for near spellings
+    if variants and at_least(ranking.EXACT_SCORE) < limit:
+        add(query_index(session, variants, kinds, best, ranked=True, weights=VARIANT_WEIGHTS))
+    if at_least(ranking.SAME_NAME_SCORE) < limit:
+        add(query_index(session, match_expression(text, columns="title names"), kinds, wanted))
+    if at_least(ranking.PREFIX_SCORE) < limit:  # room for near spellings
         prefixes = variant_expression(typed, prefix=True)
         if prefixes and prefixes != variants:
-            add(query_index(session, prefixes, kinds, wanted))
-        add(fuzzy.near_matches(session, text, kinds, wanted))
+            add(query_index(session, prefixes, kinds, best))
+        add(fuzzy.near_matches(session, text, kinds, best))
     if len(scored) < limit:
-        add(query_index(session, match_expression(text), kinds, wanted + len(scored)))
+        add(query_index(session, match_expression(text), kinds, wanted + len(scored)),
+            elsewhere=True)
     return list(scored.values())
 
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from coordinator_app.core.folding import fold, has_cyrillic, to_latin, words
+from coordinator_app.core.folding import fold, has_cyrillic, name_words, to_latin, words
 
 #: Spellings of one sound, replaced in this order (longest first).
 DIGRAPHS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("zh", "z"),
@@ -104,7 +104,7 @@ def keys_text(*parts: str | None) -> str:
     found: dict[str, None] = {}
     for part in parts:
         if part:
-            for word in words(part):
+            for word in name_words(part):
                 found.update(dict.fromkeys(word_keys(word)))
     return " ".join(found)
 

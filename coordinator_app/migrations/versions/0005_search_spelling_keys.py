@@ -160,7 +160,7 @@ def keys_text(*parts) -> str:
     found: dict = {}
     for part in parts:
         if part:
-            for word in words(part):
+            for word in words(part.translate(_DROP)):
                 found.update(dict.fromkeys(word_keys(word)))
     return " ".join(found)
 
