@@ -162,3 +162,24 @@ def test_an_index_without_spelling_keys_is_made_again_with_them(db_path):
     assert "variants" not in [row[1] for row in raw.execute("PRAGMA table_info(search_index)")]
     assert raw.execute("SELECT count(*) FROM search_index").fetchone() == (2,)
     raw.close()
+
+
+def test_the_index_migration_keys_names_as_the_live_search_does():
+    """Migration 0005 carries its own copy of folding and spelling keys; while it is
+    the newest revision that builds the index, what it writes is what search reads.
+    (A change to the keys comes with a new revision that builds the index again.)"""
+    import importlib.util
+
+    from coordinator_app.core import folding, gazetteer, spelling
+
+    path = migrate.SCRIPT_LOCATION / "versions" / "0005_search_spelling_keys.py"
+    spec = importlib.util.spec_from_file_location("index_migration", path)
+    frozen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(frozen)
+    names = [value for row in gazetteer.rows(gazetteer.FOLDER / "places.tsv")
+             for value in row.values() if value]
+    names += ["Kauno miesto savivaldybė", "Мар’їнка", "Пётр Рыбаков", "Audrius Klišonis",
+              "Šiaulių rajono savivaldybė", "O'Connor & Co. (2024)"]
+    for name in names:
+        assert frozen.keys_text(name) == spelling.keys_text(name), name
+        assert frozen.index_text(name) == folding.index_text(name), name

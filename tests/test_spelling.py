@@ -101,3 +101,11 @@ def test_gazetteer_rows_have_their_official_latin_spelling_and_no_repeats():
         for row in rows:
             assert row["official_latin"] == uklatn.encode(row["ukrainian"], uklatn.KMU_55)
             assert row["russian"], row["ukrainian"]
+
+
+@pytest.mark.parametrize("native, spelling", [
+    ("Гірське", "Gorskoye"), ("Підлісне", "Podlesnoye"), ("Новоселівка", "Novoselovka"),
+    ("Чорнобиль", "Chernobyl"),
+])
+def test_village_names_share_a_key_with_their_russian_spelling(native, spelling):
+    assert share_a_key(native, spelling)

@@ -11,8 +11,9 @@ word to a key that these spellings share:
   ts, tz, cz (ц); shch and sch (щ); x = ks; w = v;
 - the vowels that Ukrainian, Russian and the transliterations exchange: y, j, e
   and i (и/і/ї/й/е/є: Kyiv/Kiev, Kryvyi/Krivoy, Yevhen/Evgeny) are one;
-- the о/е ↔ і alternation of a closed final syllable: Lvov/Lviv, Kharkov/Kharkiv,
-  Chernigov/Chernihiv, Rovno/Rivne (after the ending is gone), and the о after
+- the о/е ↔ і alternation of closed syllables: Lvov/Lviv, Kharkov/Kharkiv,
+  Chernigov/Chernihiv, Rovno/Rivne (the last syllable, after the ending is
+  gone), Gorskoye/Гірське, Podlesnoye/Підлісне (inside a word), and the о after
   ч, ш, ж where Russian writes е (Chornomorsk/Chernomorsk, Chornobyl/Chernobyl);
 - doubled letters count once (Odessa/Odesa, Zaporizhzhia);
 - endings: a vowel + s of Lithuanian nominatives and genitives (-as, -is, -us,
@@ -49,6 +50,9 @@ MIN_KEY = 2
 MIN_WORD = 3
 _REPEATED = re.compile(r"(.)\1+")
 _CLOSED_O = re.compile(r"o([^aiou]+)$")
+#: о before two consonants, a closed syllable inside a word: Гірське/Gorskoye,
+#: Підлісне/Podlesnoye, Горлівка/Gorlovka.
+_CLOSED_O_INSIDE = re.compile(r"o(?=[^aiou]{2})")
 #: ч, ш, ж (and щ) before о: keys of Russian е there and Ukrainian о meet.
 _HUSHING_O = re.compile(r"(h|z|s)o")
 _LATIN_WORD = re.compile(r"^[a-z]+$")
@@ -72,7 +76,7 @@ def sound(word: str) -> str:
     stripped = key.rstrip(VOWELS)
     if len(stripped) >= MIN_KEY:
         key = stripped
-    key = _CLOSED_O.sub(r"i\1", _HUSHING_O.sub(r"\1i", key))
+    key = _CLOSED_O.sub(r"i\1", _HUSHING_O.sub(r"\1i", _CLOSED_O_INSIDE.sub("i", key)))
     return _REPEATED.sub(r"\1", key)
 
 

@@ -112,6 +112,7 @@ MIN_KEY = 2
 MIN_WORD = 3
 _REPEATED = re.compile(r"(.)\1+")
 _CLOSED_O = re.compile(r"o([^aiou]+)$")
+_CLOSED_O_INSIDE = re.compile(r"o(?=[^aiou]{2})")
 _HUSHING_O = re.compile(r"(h|z|s)o")
 _LATIN_WORD = re.compile(r"^[a-z]+$")
 RUSSIAN_LETTERS = str.maketrans({"ё": "йо", "Ё": "Йо", "ы": "и", "Ы": "И", "э": "е", "Э": "Е",
@@ -130,7 +131,7 @@ def sound(word: str) -> str:
     stripped = key.rstrip(VOWELS)
     if len(stripped) >= MIN_KEY:
         key = stripped
-    key = _CLOSED_O.sub(r"i\1", _HUSHING_O.sub(r"\1i", key))
+    key = _CLOSED_O.sub(r"i\1", _HUSHING_O.sub(r"\1i", _CLOSED_O_INSIDE.sub("i", key)))
     return _REPEATED.sub(r"\1", key)
 
 
