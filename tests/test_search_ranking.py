@@ -101,3 +101,13 @@ def test_a_name_mentioned_in_another_record_comes_after_the_record_itself(worksp
         hits = search(session, "Харків")
     assert hits[0].title == "Харків"
     assert [hit.title for hit in hits].index("Ігор Терехов") > 1
+
+
+def test_the_whole_name_is_found_among_hundreds_of_longer_names(workspace):
+    with workspace.edit("Communities") as edit:
+        for i in range(250):
+            edit.create(Organization, name=f"Миколаївська громада {i}")
+        town = edit.create(Organization, name="Миколаїв")
+    with workspace.read() as session:
+        for typed in ("Миколаїв", "Mykolaiv", "Nikolaev"):
+            assert search(session, typed)[0].id == town.id, typed
