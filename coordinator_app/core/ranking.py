@@ -16,8 +16,8 @@ record's name (its title) and, failing that, its other names:
 
 Within a step a match in the record's own name beats one in its other names,
 a name that starts with the first typed word comes first, a name with fewer
-other words comes first (Миколаїв before Миколаївка, Харків before Харківська
-міська рада), then the closer spelling. Scores: steps 1-2 above 1 (an exact
+other words comes first (Kauno miesto savivaldybė before Kauno miesto
+savivaldybės administracija), then the closer spelling. Scores: steps 1-2 above 1 (an exact
 word); steps 3-6 below 1, as near spellings always were.
 """
 
@@ -33,10 +33,10 @@ from coordinator_app.core.spelling import query_keys, word_keys
 
 EXACT, VARIANT, PREFIX, NEAR, NONE = 4, 3, 2, 1, 0
 #: Similarity (rapidfuzz ratio, 0-100) a shared spelling key needs to count as the
-#: same name rather than a near one: "olen" and "ilin" share a key, and are not.
+#: same name rather than a near one: Ella and Ilya share a key, and are not.
 SAME_NAME = 55.0
-#: A typed word shorter than this matches only as written or as a prefix.
-SHORT = 3
+#: A typed word shorter than this is not guessed at: it matches as written or as a prefix.
+GUESSED = 3
 #: Similarity a word needs to count as a near spelling of a typed word.
 NEAR_CUTOFF = 75.0
 #: (lowest score, width) of each step; the width holds the tie-breaks.
@@ -119,7 +119,7 @@ def _word_relation(term: Typed, word: str) -> tuple[int, float]:
     # another case, though the keys are the same.
     if any(word.startswith(form) for form in term.forms):
         return PREFIX, 100.0 * len(term.forms[0]) / len(word)
-    if not term.forms or len(term.forms[0]) < SHORT:
+    if not term.forms or len(term.forms[0]) < GUESSED:
         # Too short to be spelled otherwise or mistyped; or a name of several
         # words, which _relation finds by its phrase.
         return NONE, 0.0

@@ -145,10 +145,12 @@ def _scored(session: Session, text: str, kinds: list[str], limit: int
             ) -> list[tuple[str, str, float]]:
     """(kind, id, score) of every candidate the lookups find, each once.
 
-    Each lookup runs only while what the earlier ones found leaves room in the
-    first `limit` for what it could find: exact words before other spellings,
-    those before prefixes and near spellings (which always get a chance while
-    matches are prefix-only), words elsewhere last."""
+    Each lookup runs while what the earlier ones found leaves room in the first
+    `limit` for what it could find: exact words, then other spellings of the whole
+    words (which rank above prefixes, so "Siauliai" reaches Šiaulių savivaldybė
+    however many names start with "Šiauliais"), then prefixes, then near
+    spellings and prefixes of other spellings while fewer than `limit` names start
+    so, then words elsewhere."""
     typed = ranking.typed_words(text)
     if not typed:
         return []

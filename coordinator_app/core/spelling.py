@@ -53,7 +53,8 @@ _CLOSED_O = re.compile(r"o([^aiou]+)$")
 #: о before two consonants, a closed syllable inside a word: Гірське/Gorskoye,
 #: Підлісне/Podlesnoye, Горлівка/Gorlovka.
 _CLOSED_O_INSIDE = re.compile(r"o(?=[^aiou]{2})")
-#: ч, ш, ж (and щ) before о: keys of Russian е there and Ukrainian о meet.
+#: о after ч, ш, ж, щ counts as і, so Ukrainian о there meets Russian е (Chornobyl /
+#: Chernobyl); х and г, which keys write as h too, get the same on both sides.
 _HUSHING_O = re.compile(r"(h|z|s)o")
 _LATIN_WORD = re.compile(r"^[a-z]+$")
 #: Russian letters the Ukrainian transliteration does not know, as Ukrainian spells
@@ -97,8 +98,9 @@ def word_keys(word: str) -> tuple[str, ...]:
     """Keys of one word as written or folded: Cyrillic through its official Latin
     spelling, Latin also through its Lithuanian stem."""
     if has_cyrillic(word):
+        latin = to_latin(word.translate(RUSSIAN_LETTERS))
         return tuple(dict.fromkeys(
-            key for part in words(to_latin(word.translate(RUSSIAN_LETTERS))) for key in _latin_keys(part, False)))
+            key for part in words(latin) for key in _latin_keys(part, False)))
     return tuple(dict.fromkeys(
         key for part in words(fold(word)) for key in _latin_keys(part, True)))
 
