@@ -102,22 +102,24 @@ def filter_clause(cls, text: str) -> ColumnElement[bool]:
 
 
 def query_index(session: Session, expression: str, kinds: list[str], limit: int, *,
-                ranked: bool = False, weights: str = WEIGHTS
+                ranked: bool = False, weights: str = WEIGHTS, relevance: bool = False
                 ) -> list[tuple[str, str, float, str, str]]:
     """(kind, id, bm25, folded title, folded other names) of index rows matching
     `expression`.
 
     Ranked: FTS5 orders every match by bm25, which costs time in proportion to
-    the matches. Unranked: the first `limit` matches, bm25 computed for those only."""
+    the matches. Unranked: the first `limit` matches, with bm25 only if `relevance`
+    (else 0.0): for a prefix such as "т" FTS5 reads the whole list of words that
+    start so to weigh them, which costs more than all the rest of the lookup."""
     where = ""
     params: list = [expression]
     if len(kinds) < len(SEARCHABLE):
         where = f" AND k.kind IN ({', '.join('?' * len(kinds))})"
         params += kinds
     order = f" ORDER BY bm25(search_index, {weights})" if ranked else ""
+    weigh = f"bm25(search_index, {weights})" if ranked or relevance else "0.0"
     return session.connection().exec_driver_sql(
-        f"SELECT k.kind, k.record_id, bm25(search_index, {weights}), search_index.title, "
-        f"search_index.names "
+        f"SELECT k.kind, k.record_id, {weigh}, search_index.title, search_index.names "
         f"FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
         f"WHERE search_index MATCH ?{where}{order} LIMIT ?", (*params, limit)).fetchall()
 
@@ -187,8 +189,8 @@ def _scored(session: Session, text: str, kinds: list[str], limit: int
             add(query_index(session, prefixes, kinds, best))
         add(fuzzy.near_matches(session, text, kinds, best))
     if len(scored) < limit:
-        add(query_index(session, match_expression(text), kinds, wanted + len(scored)),
-            elsewhere=True)
+        add(query_index(session, match_expression(text), kinds, wanted + len(scored),
+                        relevance=True), elsewhere=True)
     return list(scored.values())
 
 
