@@ -197,8 +197,11 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
         "INSERT INTO search_index (rowid, kind, title, names, body) VALUES (?, ?, ?, ?, ?)",
         [(entries[id_], kind, title, names, body) for id_, title, names, body in docs])
     terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
-    connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
-                               [(term,) for term in terms])
+    # Names of one or two letters ("EU", "Bo Li") leave no terms; an empty batch is no
+    # statement to the driver, which would then ask for its one value and fail.
+    if terms:
+        connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
+                                   [(term,) for term in terms])
     return len(docs)
 
 
