@@ -11,6 +11,7 @@ edit back, so nothing is ever half-written.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -104,7 +105,10 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
         if python_type is int and not isinstance(value, int):
             return int(str(value).strip())
         if python_type is float and not isinstance(value, float):
-            return float(str(value).strip().replace(",", "."))
+            number = float(str(value).strip().replace(",", "."))
+            if not math.isfinite(number):
+                raise ValueError(value)  # "inf", "nan", "1e400": say what was typed
+            return number
     except ValueError:
         message = {
             date: _("“{value}” is not a date (YYYY-MM-DD)"),

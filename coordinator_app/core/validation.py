@@ -9,14 +9,16 @@ deletions that would leave other records breaking a rule.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Text, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
+from coordinator_app.core.hooks import journaled_columns
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.models import (
     Activity,
@@ -52,6 +54,14 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{4,}$")
 TELEGRAM = re.compile(r"^(@|https?://t\.me/)?[A-Za-z][A-Za-z0-9_]{4,31}$")
 SIGNAL = re.compile(r"^@?[A-Za-z0-9_]{3,32}\.[0-9]{2,10}$")
 URL = re.compile(r"^(https?://)?[^\s/$.?#].[^\s]*$", re.IGNORECASE)
+
+#: The largest amount of money (in minor units), count or quantity accepted: ten
+#: trillion in major units is beyond any budget, and far inside SQLite's 64-bit integers.
+LARGEST_NUMBER = 10**15
+#: Control characters (C0 and DEL) refused in a single line of text, and in text of
+#: several lines all but tab and the line breaks.
+SINGLE_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+MULTI_LINE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Rule = Callable[[Session, Entity], None]
 RULES: dict[type[Entity], list[Rule]] = {}
@@ -386,9 +396,53 @@ def check_removal(session: Session, obj: Entity) -> None:
 def validate(session: Session, obj: Entity) -> None:
     if obj.deleted_at is not None:
         return  # a tombstone need not be valid; restoring it validates it again
+    _fits_columns(obj)
     for check in RULES.get(type(obj), ()):
         check(session, obj)
     _links_present(obj)
+
+
+def _fits_columns(obj: Entity) -> None:
+    """Every value fits its column: text no longer than the column holds and free of
+    control characters, numbers finite and of a size a person could mean. Checked
+    before the kind's own rules, so that a NUL in an e-mail address is called that."""
+    columns = inspect(type(obj)).columns
+    for key in journaled_columns(obj):
+        value = getattr(obj, key)
+        column = columns[key]
+        if isinstance(value, str):
+            multi_line = isinstance(column.type, Text)
+            control = (MULTI_LINE_CONTROLS if multi_line else SINGLE_LINE_CONTROLS).search(value)
+            if control:
+                fail(obj, key, _("contains a control character (U+{code:04X}) at position "
+                                 "{position}; remove it").format(
+                    code=ord(control.group()), position=control.start() + 1))
+            limit = getattr(column.type, "length", None)
+            if limit is not None and len(value) > limit:
+                fail(obj, key, _("is too long: {length} characters, at most {limit}").format(
+                    length=len(value), limit=limit))
+        elif isinstance(value, float) and not math.isfinite(value):
+            fail(obj, key, _("“{value}” is not a number").format(value=value))
+        elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and abs(value) > LARGEST_NUMBER):
+            _too_large(obj, key)
+
+
+def _too_large(obj: Entity, key: str) -> None:
+    from coordinator_app.core.formatting import format_number
+
+    if key.endswith("_minor"):  # money, in minor units: say the limit as money
+        fail(obj, key, amount_too_large(getattr(obj, "currency", None)))
+    fail(obj, key, _("the number is too large; at most {limit}").format(
+        limit=format_number(LARGEST_NUMBER)))
+
+
+def amount_too_large(currency: str | None) -> str:
+    """What to say of an amount of money over LARGEST_NUMBER minor units."""
+    from coordinator_app.core.formatting import format_money
+
+    return _("the amount is too large; at most {limit}").format(
+        limit=format_money(LARGEST_NUMBER, currency or "EUR"))
 
 
 def _links_present(obj: Entity) -> None:
