@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core import vocab
 from coordinator_app.core.hooks import journaled_columns
 from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.filenames import filename_problem
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
@@ -331,6 +332,9 @@ def _document(session: Session, obj: Attachment | Source) -> None:
     _owner(session, obj, "owner_kind", "owner_id")
     if isinstance(obj, Attachment):
         required(obj, "filename", _("an attachment needs a file name"))
+        problem = filename_problem(obj.filename)
+        if problem:
+            fail(obj, "filename", problem)
     else:
         required(obj, "title", _("a source needs a title"))
         if obj.url is not None and not URL.match(obj.url):

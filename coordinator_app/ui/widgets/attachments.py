@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.file_modes import private_dir
+from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
 from coordinator_app.i18n import _, pgettext
@@ -137,7 +138,8 @@ class AttachmentList(QWidget):
         try:
             # Readable by this account only, like the database the bytes come from.
             folder = private_dir(Path(self._temp.name) / attachment_id[:8])
-            return write_bytes(folder / Path(filename).name, content)
+            # The stored name may predate the rules on names, or come from another system.
+            return write_bytes(folder / safe_filename(filename), content)
         except OSError as exc:
             self.error.show_message(_("“{name}” could not be opened: {reason}").format(
                 name=filename, reason=reason_text(exc)))
