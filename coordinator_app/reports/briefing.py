@@ -313,7 +313,7 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     # number moves, and the second pass is the last (three passes otherwise).
     toc = next(f for f in story if isinstance(f, TableOfContents))
     for heading in _toc_headings(story):
-        toc.addEntry(heading.level, heading.outline_text, 0, heading.key)
+        toc.addEntry(heading.level, heading.contents_text, 0, heading.key)
     return story
 
 
