@@ -47,6 +47,7 @@ from coordinator_app.core.models import (
     ProjectPriorityArea,
     Signatory,
 )
+from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.i18n import _
 
 E = TypeVar("E", bound=Entity)
@@ -129,7 +130,7 @@ class Edit:
     def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
         cls = entity_class(kind)
         obj = self.session.get(cls, record_id)
-        if obj is None or (obj.deleted_at is not None and not deleted):
+        if obj is None or (not deleted and shown(obj) is None):
             raise NotFound(_("no {kind} with id {id}").format(kind=cls.KIND, id=record_id))
         return obj
 
@@ -160,7 +161,7 @@ class Edit:
         obj.deleted_at = now
         for child_cls, fk in OWNED.get(type(obj), ()):
             for child in self.session.scalars(select(child_cls).where(
-                getattr(child_cls, fk) == obj.id, child_cls.deleted_at.is_(None)
+                getattr(child_cls, fk) == obj.id, alive(child_cls, links=False)
             )):
                 child.deleted_at = now
         self.session.flush()

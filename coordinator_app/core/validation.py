@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
 from coordinator_app.core.hooks import journaled_columns
+from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.filenames import filename_problem
 from coordinator_app.core.models import (
@@ -102,12 +103,16 @@ def in_order(obj: Entity, first: str, second: str, message: str) -> None:
 
 
 def live(session: Session, obj: Entity, field: str, target: type[Entity]) -> None:
-    """The record `field` points at exists and is not deleted."""
+    """The record `field` points at exists and is not deleted. Asked when the link is
+    made or changed: one left as it was may point at a record deleted since (it then
+    shows as empty), and the rest of the record stays editable."""
     target_id = getattr(obj, field)
     if target_id is None:
         return
-    found = session.get(target, target_id)
-    if found is None or found.deleted_at is not None:
+    state = inspect(obj)
+    if state.persistent and not state.attrs[field].history.has_changes():
+        return
+    if shown(session.get(target, target_id)) is None:
         fail(obj, field, _("the linked record no longer exists (it may have been deleted)"))
 
 
@@ -181,7 +186,7 @@ def _priority_area(session: Session, obj: PriorityArea) -> None:
     required(obj, "name", _("a priority area needs a name"))
     twin = session.scalar(select(PriorityArea.id).where(
         func.lower(PriorityArea.name) == obj.name.lower(),
-        PriorityArea.deleted_at.is_(None), PriorityArea.id != obj.id))
+        alive(PriorityArea), PriorityArea.id != obj.id))
     if twin:
         fail(obj, "name", _("there is already a priority area “{name}”").format(name=obj.name))
 
@@ -191,7 +196,7 @@ def unique_link(session: Session, obj: Entity, *fields: str) -> None:
     cls = type(obj)
     twin = session.scalar(select(cls.id).where(
         *(getattr(cls, f) == getattr(obj, f) for f in fields),
-        cls.deleted_at.is_(None), cls.id != obj.id))
+        alive(cls, links=False), cls.id != obj.id))
     if twin:
         fail(obj, fields[-1], _("this link is already there"))
 
@@ -216,7 +221,7 @@ def _party(session: Session, obj: AgreementParty) -> None:
     twin = session.scalar(select(AgreementParty.id).where(
         AgreementParty.agreement_id == obj.agreement_id,
         AgreementParty.organization_id == obj.organization_id,
-        AgreementParty.deleted_at.is_(None),
+        alive(AgreementParty, links=False),
         AgreementParty.id != obj.id,
     ))
     if twin:
@@ -352,7 +357,7 @@ def _is_party(session: Session, agreement_id: str, organization_id: str | None) 
     return session.scalar(select(AgreementParty.id).where(
         AgreementParty.agreement_id == agreement_id,
         AgreementParty.organization_id == organization_id,
-        AgreementParty.deleted_at.is_(None),
+        alive(AgreementParty, links=False),
     )) is not None
 
 
@@ -360,8 +365,7 @@ def _live_agreement_titles(session: Session, link: type[Entity], column: str,
                            record_id: str) -> list[str]:
     return list(session.scalars(
         select(Agreement.title).join(link, getattr(link, "agreement_id") == Agreement.id)
-        .where(getattr(link, column) == record_id, link.deleted_at.is_(None),
-               Agreement.deleted_at.is_(None))
+        .where(getattr(link, column) == record_id, alive(link))
         .distinct().order_by(Agreement.title).limit(4)))
 
 
@@ -386,11 +390,11 @@ def check_removal(session: Session, obj: Entity) -> None:
         signs = session.scalar(select(Signatory.id).where(
             Signatory.agreement_id == obj.agreement_id,
             Signatory.organization_id == obj.organization_id,
-            Signatory.deleted_at.is_(None)))
+            alive(Signatory, links=False)))
         owes = session.scalar(select(Commitment.id).where(
             Commitment.agreement_id == obj.agreement_id,
             Commitment.party_id == obj.organization_id,
-            Commitment.deleted_at.is_(None)))
+            alive(Commitment, links=False)))
         if signs or owes:
             fail(obj, "organization_id", _(
                 "this party still has signatories or commitments in the agreement; "

@@ -23,6 +23,7 @@ from coordinator_app.core.formatting import format_datetime
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import Commitment, Organization, Signatory
 from coordinator_app.core.service import Workspace
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import gettext_in, pgettext_in
 from coordinator_app.reports import Progress
 from coordinator_app.reports.charts import horizontal_bars
@@ -116,9 +117,9 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
         briefing.projects = projects_by_id(session, scope.project_ids, lang)
         step(1)
         people = set(session.scalars(select(Signatory.person_id).where(
-            Signatory.agreement_id.in_(scope.agreement_ids), Signatory.deleted_at.is_(None))))
+            Signatory.agreement_id.in_(scope.agreement_ids), alive(Signatory))))
         people |= set(session.scalars(select(Commitment.owner_id).where(
-            Commitment.agreement_id.in_(scope.agreement_ids), Commitment.deleted_at.is_(None),
+            Commitment.agreement_id.in_(scope.agreement_ids), alive(Commitment),
             Commitment.owner_id.is_not(None), Commitment.status.in_(PENDING))))
         briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today)
         step(1)
