@@ -120,7 +120,10 @@ def _current_position() -> ColumnElement[Any]:
         select(position)
         .select_from(aff)
         .join(org, org.id == aff.organization_id)
-        .where(aff.person_id == Person.id, alive(aff), aff.end_on.is_(None))
+        # The position's own tombstone and its organisation's, read from the joined row:
+        # its person is the row being listed, live already.
+        .where(aff.person_id == Person.id, alive(aff, links=False), alive(org),
+               aff.end_on.is_(None))
         .order_by(aff.start_on.desc())
         .limit(1)
         .correlate(Person)

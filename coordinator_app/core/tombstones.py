@@ -57,6 +57,19 @@ def _class_of(table: str) -> type[Entity]:
 
 def alive(entity, *, links: bool = True) -> ColumnElement[bool]:
     """The condition that keeps what may be shown of `entity` (a class or an alias)."""
+    if isinstance(entity, type):
+        return _alive_class(entity, links)
+    return _condition(entity, links)
+
+
+@cache
+def _alive_class(cls: type[Entity], links: bool) -> ColumnElement[bool]:
+    # Built once per class: aliasing a table copies all its columns, which costs more
+    # than running the query it guards.
+    return _condition(cls, links)
+
+
+def _condition(entity, links: bool) -> ColumnElement[bool]:
     cls = inspect(entity).mapper.class_
     conditions: list[ColumnElement[bool]] = [entity.deleted_at.is_(None)]
     for column, target_cls in (links_of(cls) if links else ()):
