@@ -25,6 +25,10 @@ from coordinator_app.core.models import (
     ContactPoint,
     Organization,
     Person,
+    PriorityArea,
+    Project,
+    ProjectAgreement,
+    ProjectPriorityArea,
     Signatory,
 )
 from coordinator_app.i18n import gettext_in
@@ -205,6 +209,19 @@ def test_titles_with_markup_characters_print_as_written_in_the_contents(workspac
     out = render_briefing(workspace, tmp_path / "pack.pdf", "en")
     contents = flat(pages_text(out)[1])
     assert title in contents and "Schools & <i>kindergartens</i>" in contents
+
+
+def test_a_chart_of_more_priority_areas_than_a_page_holds_goes_on(workspace, tmp_path):
+    with workspace.edit() as edit:
+        project = edit.create(Project, title="Recovery of Kharkiv schools")
+        for n in range(1, 71):
+            area = edit.create(PriorityArea, name=f"Sritis {n:02d}")
+            edit.create(ProjectPriorityArea, project_id=project.id, priority_area_id=area.id)
+        memo = edit.create(Agreement, title="Memorandum")
+        edit.create(ProjectAgreement, project_id=project.id, agreement_id=memo.id)
+    out = render_briefing(workspace, tmp_path / "pack.pdf", "en")
+    text = flat(" ".join(pages_text(out)))
+    assert [n for n in range(1, 71) if f"Sritis {n:02d}" not in text] == []
 
 
 def test_contacts_sheet_puts_phones_and_messengers_before_email(demo_workspace, tmp_path):

@@ -39,7 +39,7 @@ from coordinator_app.reports.facts import (
     organization_fact,
     projects_by_id,
 )
-from coordinator_app.reports.layout import BASE_TABLE_STYLE, WIDTH, Kit
+from coordinator_app.reports.layout import BASE_TABLE_STYLE, HEIGHT, WIDTH, Kit
 from coordinator_app.reports.memorandum import PENDING, agreement_story, check_language, due_status
 from coordinator_app.reports.scope import Scope, resolve_scope
 
@@ -250,9 +250,9 @@ def projects_section(kit: Kit, b: Briefing) -> list[Flowable]:
     areas: Counter[str] = Counter()
     for project in b.projects:
         areas.update(project.areas or [gettext_in(lang, "No priority area")])
-    story += [kit.gap(6), horizontal_bars(
+    story += [kit.gap(6), *horizontal_bars(
         sorted(areas.items(), key=lambda kv: (-kv[1], kv[0].casefold())), WIDTH,
-        gettext_in(lang, "Projects by priority area"))]
+        gettext_in(lang, "Projects by priority area"), HEIGHT)]
 
     deliveries = [d for p in b.projects for d in p.deliveries if b.scope.in_range(d.delivered_on)
                   or (d.delivered_on is None and b.scope.date_from is None)]

@@ -35,9 +35,17 @@ from reportlab.platypus import (
 from coordinator_app.core.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts
-from coordinator_app.reports.document import PAGE, MARGIN_X, Heading, nfc
+from coordinator_app.reports.document import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE,
+    Heading,
+    nfc,
+)
 
 WIDTH = PAGE[0] - 2 * MARGIN_X
+HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_GREY = colors.Color(0.85, 0.85, 0.85)
 STRIPE_GREY = colors.Color(0.95, 0.95, 0.95)
 RULE_GREY = colors.Color(0.55, 0.55, 0.55)
