@@ -25,10 +25,15 @@ from coordinator_app.core.models import (
     ContactPoint,
     Organization,
     Person,
+    PriorityArea,
+    Project,
+    ProjectAgreement,
+    ProjectPriorityArea,
     Signatory,
 )
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import render_briefing, render_memorandum
+from support.pdf import flat, pages_text
 
 #: Every letter the issue names, in running text as a memorandum would have it.
 UKRAINIAN = "Меморандум № 12 про відновлення ґрунтів, європейську інтеграцію та їхні громади"
@@ -40,15 +45,6 @@ SIGNER = "Šarūnas Žemaitėlis"
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
-
-
-def flat(text: str) -> str:
-    """Text with line breaks and runs of spaces as single spaces (wrapping moves them)."""
-    return " ".join(text.split())
-
-
-def pages_text(path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
 
 
 @pytest.fixture
@@ -202,6 +198,30 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
     # Progress only rises and ends complete.
     assert calls and calls[-1][0] == calls[-1][1]
     assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:]))
+
+
+def test_titles_with_markup_characters_print_as_written_in_the_contents(workspace, tmp_path):
+    title = "Grants <b>2026</b> & <a href='x'>heaters</a> for Kharkiv"
+    with workspace.edit() as edit:
+        org = edit.create(Organization, name="Schools & <i>kindergartens</i>")
+        memo = edit.create(Agreement, title=title)
+        edit.create(AgreementParty, agreement_id=memo.id, organization_id=org.id)
+    out = render_briefing(workspace, tmp_path / "pack.pdf", "en")
+    contents = flat(pages_text(out)[1])
+    assert title in contents and "Schools & <i>kindergartens</i>" in contents
+
+
+def test_a_chart_of_more_priority_areas_than_a_page_holds_goes_on(workspace, tmp_path):
+    with workspace.edit() as edit:
+        project = edit.create(Project, title="Recovery of Kharkiv schools")
+        for n in range(1, 71):
+            area = edit.create(PriorityArea, name=f"Sritis {n:02d}")
+            edit.create(ProjectPriorityArea, project_id=project.id, priority_area_id=area.id)
+        memo = edit.create(Agreement, title="Memorandum")
+        edit.create(ProjectAgreement, project_id=project.id, agreement_id=memo.id)
+    out = render_briefing(workspace, tmp_path / "pack.pdf", "en")
+    text = flat(" ".join(pages_text(out)))
+    assert [n for n in range(1, 71) if f"Sritis {n:02d}" not in text] == []
 
 
 def test_contacts_sheet_puts_phones_and_messengers_before_email(demo_workspace, tmp_path):

@@ -19,6 +19,7 @@ from sqlalchemy.orm import undefer
 from coordinator_app.core.errors import DatabaseError, NotFound, ValidationError
 from coordinator_app.core.models import Attachment
 from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.core.tombstones import live_sql, shown
 from coordinator_app.i18n import _
 
 #: Larger files make every backup and bundle slow; a scan or photo is far smaller.
@@ -88,7 +89,7 @@ def attachment_bytes(workspace: Workspace, attachment_id: str) -> bytes:
     with workspace.read() as session:
         attachment = session.scalar(select(Attachment).options(undefer(Attachment.content))
                                     .where(Attachment.id == attachment_id))
-        if attachment is None or attachment.deleted_at is not None:
+        if shown(attachment) is None:
             raise NotFound(_("There is no attachment with id {id}.").format(id=attachment_id))
         content = attachment.content or b""
         if hashlib.sha256(content).hexdigest() != attachment.sha256:
@@ -105,8 +106,8 @@ def damaged_attachments(connection: sqlite3.Connection) -> list[str]:
     run it without opening, and so migrating, the database.
     """
     damaged = []
-    rows = connection.execute("SELECT id, filename, sha256 FROM attachments "
-                              "WHERE deleted_at IS NULL ORDER BY filename")
+    rows = connection.execute(f"SELECT id, filename, sha256 FROM attachments WHERE "
+                              f"{live_sql(Attachment, 'attachments')} ORDER BY filename")
     for attachment_id, filename, expected in rows.fetchall():
         (content,) = connection.execute("SELECT content FROM attachments WHERE id = ?",
                                         (attachment_id,)).fetchone()

@@ -23,6 +23,7 @@ from coordinator_app.core.models import (
     Project,
 )
 from coordinator_app.core.service import OWNED
+from coordinator_app.core.tombstones import alive, shown
 
 #: Kinds that have their own page; everything else opens the record it belongs to.
 TOP_LEVEL = ("organization", "person", "agreement", "project", "activity")
@@ -55,8 +56,7 @@ def _commitments(session: Session, where: list[Any], limit: int) -> list[Item]:
         select(Commitment.description, Commitment.due_on, Agreement.id, Agreement.title)
         .join(Agreement, Agreement.id == Commitment.agreement_id)
         .where(
-            Commitment.deleted_at.is_(None),
-            Agreement.deleted_at.is_(None),
+            alive(Commitment),
             Commitment.status.in_(OPEN_COMMITMENT),
             *where,
         )
@@ -88,7 +88,7 @@ def agreements_expiring(
     rows = session.execute(
         select(Agreement.id, Agreement.title, Agreement.expires_on)
         .where(
-            Agreement.deleted_at.is_(None),
+            alive(Agreement),
             Agreement.status.not_in(ENDED_AGREEMENT),
             Agreement.expires_on >= today,
             Agreement.expires_on <= end,
@@ -103,14 +103,14 @@ def projects_by_status(session: Session, per_status: int = 8) -> list[StatusGrou
     """How many projects are in each status, with the most recently changed of each."""
     counts = session.execute(
         select(Project.status, func.count())
-        .where(Project.deleted_at.is_(None))
+        .where(alive(Project))
         .group_by(Project.status)
     ).all()
     groups: list[StatusGroup] = []
     for status, number in counts:
         rows = session.execute(
             select(Project.id, Project.title, Project.end_on)
-            .where(Project.deleted_at.is_(None), Project.status == status)
+            .where(alive(Project), Project.status == status)
             .order_by(Project.updated_at.desc())
             .limit(per_status)
         )
@@ -163,8 +163,8 @@ def recent_changes(session: Session, limit: int = 15, scan: int = 400) -> list[I
         if owner is None or owner in seen:
             continue
         seen.add(owner)
-        record: Entity | None = session.get(BY_KIND[owner[0]], owner[1])
-        if record is None or record.deleted_at is not None:
+        record: Entity | None = shown(session.get(BY_KIND[owner[0]], owner[1]))
+        if record is None:
             continue  # a deleted record cannot be opened; its history stays in the journal
         items.append(Item(owner[0], owner[1], record.label, label or action, at))
         if len(items) >= limit:

@@ -25,6 +25,7 @@ from coordinator_app.core.demo_data import build
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Entity, PriorityArea
 from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 #: (English, Ukrainian, Lithuanian): the shared vocabulary users start with (DESIGN.md).
@@ -69,7 +70,7 @@ def _area_ids(edit: Edit, *, keep_deleted: bool, counts: Counter[str] | None = N
     """
     query = select(PriorityArea)
     if not keep_deleted:
-        query = query.where(PriorityArea.deleted_at.is_(None))
+        query = query.where(alive(PriorityArea))
     existing = edit.session.scalars(query).all()
     ids: dict[str, str] = {}
     for en, uk, lt in PRIORITY_AREAS:
@@ -121,7 +122,7 @@ def load_demo(workspace: Workspace) -> dict[str, int]:
     """
     with workspace.edit(_("Load the demo data")) as edit:
         loaded = edit.session.scalar(select(Agreement.id).where(
-            Agreement.title == MEMORANDUM_TITLE, Agreement.deleted_at.is_(None)))
+            Agreement.title == MEMORANDUM_TITLE, alive(Agreement)))
         if loaded is not None:
             raise CoordinatorError(_(
                 "The demo data is already loaded in this database. To see it fresh, "

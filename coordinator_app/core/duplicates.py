@@ -37,6 +37,7 @@ from coordinator_app.core.search import Hit, match_expression, query_index
 from coordinator_app.core.search_index import PHONE_KINDS
 from coordinator_app.core.service import Workspace
 from coordinator_app.core.subtitles import describe_hits
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 MERGEABLE = {"person": Person, "organization": Organization}
@@ -101,7 +102,7 @@ def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
     found: dict[str, float] = {}
     wanted = [name_key(name) for name in names]
     rows = session.execute(select(cls.id, *(getattr(cls, f) for f in fields)).where(
-        cls.id.in_(candidates), cls.deleted_at.is_(None))).all()
+        cls.id.in_(candidates), alive(cls))).all()
     for record_id, *stored in rows:
         keys = [name_key(n) for text in stored if text for n in text.split("\n")]
         best = max((fuzz.ratio(a, b) for a in wanted for b in keys if a and b), default=0)
@@ -140,7 +141,7 @@ def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str
     if not candidates:
         return shared
     rows = session.execute(select(owner, ContactPoint.kind, ContactPoint.value).where(
-        owner.in_(candidates), ContactPoint.deleted_at.is_(None))).all()
+        owner.in_(candidates), alive(ContactPoint))).all()
     for record_id, contact_kind, value in rows:
         if contact_kind == "email" and value.lower() in emails:
             shared[record_id] = _("same e-mail {value}").format(value=value)
@@ -178,13 +179,12 @@ def duplicate_groups(session: Session, kind: str) -> list[list[Hit]]:
     cls = _cls(kind)
     label = getattr(cls, cls.LABEL_FIELD)
     groups: dict[str, set[str]] = {}
-    for record_id, name in session.execute(select(cls.id, label).where(
-            cls.deleted_at.is_(None))):
+    for record_id, name in session.execute(select(cls.id, label).where(alive(cls))):
         groups.setdefault("n:" + name_key(name), set()).add(record_id)
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
     for record_id, contact_kind, value in session.execute(
             select(owner, ContactPoint.kind, ContactPoint.value).where(
-                owner.is_not(None), ContactPoint.deleted_at.is_(None))):
+                owner.is_not(None), alive(ContactPoint))):
         key = value.lower() if contact_kind == "email" else (
             phone_key(value) if contact_kind in PHONE_KINDS else "")
         if key:
@@ -218,7 +218,7 @@ def _twin(session: Session, obj: Entity, key: str, keep_id: str) -> Entity | Non
         and attr.key not in cls.UNJOURNALED)
     if key not in fields:
         return None
-    query = select(cls).where(cls.deleted_at.is_(None), cls.id != obj.id)
+    query = select(cls).where(alive(cls, links=False), cls.id != obj.id)
     for field in fields:
         value = keep_id if field == key else getattr(obj, field)
         query = query.where(getattr(cls, field).is_(None) if value is None
@@ -267,15 +267,16 @@ def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
         with session.no_autoflush:
             for ref_cls, key in references(cls):
                 column = getattr(ref_cls, key)
+                # Every row not itself deleted moves, whatever else it links.
                 rows = session.scalars(select(ref_cls).where(
-                    column == merge_id, ref_cls.deleted_at.is_(None))).all()
+                    column == merge_id, alive(ref_cls, links=False))).all()
                 if ref_cls is cls:  # members of the merged organisation
                     rows = [r for r in rows if r.id != keep_id]
                 touched += _move(session, rows, key, keep_id, now)
             for ref_cls, kind_field, id_field in OWNED_BY_KIND:
                 rows = session.scalars(select(ref_cls).where(
                     getattr(ref_cls, kind_field) == kind, getattr(ref_cls, id_field) == merge_id,
-                    ref_cls.deleted_at.is_(None))).all()
+                    alive(ref_cls, links=False))).all()
                 touched += _move(session, rows, id_field, keep_id, now)
             if getattr(keep, "parent_id", None) == merge_id:
                 keep.parent_id = gone.parent_id if gone.parent_id != keep_id else None

@@ -51,6 +51,7 @@ from coordinator_app.core.models import (
     Signatory,
 )
 from coordinator_app.core.service import Workspace
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 Progress = Callable[[str], None]
@@ -291,7 +292,7 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
     b = Builder(rng, workspace.db.device_id)
     with workspace.read() as session:
         existing = session.execute(select(Organization.id, Organization.country).where(
-            Organization.deleted_at.is_(None))).all()
+            alive(Organization))).all()
     orgs = [tuple(row) for row in existing]
     if (people or agreements or projects) and len(orgs) + organizations < 2:
         organizations = max(organizations, 2)

@@ -27,6 +27,7 @@ from coordinator_app.core.models import (
     Person,
     Project,
 )
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import N_, _
 
 
@@ -119,7 +120,10 @@ def _current_position() -> ColumnElement[Any]:
         select(position)
         .select_from(aff)
         .join(org, org.id == aff.organization_id)
-        .where(aff.person_id == Person.id, aff.deleted_at.is_(None), aff.end_on.is_(None))
+        # The position's own tombstone and its organisation's, read from the joined row:
+        # its person is the row being listed, live already.
+        .where(aff.person_id == Person.id, alive(aff, links=False), alive(org),
+               aff.end_on.is_(None))
         .order_by(aff.start_on.desc())
         .limit(1)
         .correlate(Person)
@@ -129,7 +133,7 @@ def _current_position() -> ColumnElement[Any]:
 
 def _name_of(fk: ColumnElement[Any]) -> ColumnElement[Any]:
     org = aliased(Organization)
-    return select(org.name).where(org.id == fk).limit(1).scalar_subquery()
+    return select(org.name).where(org.id == fk, alive(org)).limit(1).scalar_subquery()
 
 
 SPECS: dict[str, ListSpec] = {
@@ -228,7 +232,7 @@ class Row:
 
 def _where(query: ListQuery) -> ColumnElement[bool]:
     cls = query.spec.cls
-    condition = cls.deleted_at.is_(None)
+    condition = alive(cls)
     text = query.text.strip()
     if text:
         from coordinator_app.core.search import filter_clause

@@ -11,6 +11,7 @@ from coordinator_app.core.errors import NotFound
 from coordinator_app.core.hooks import plain
 from coordinator_app.core.models import (
     Activity,
+    ActivityParticipant,
     Affiliation,
     Agreement,
     AgreementParty,
@@ -33,6 +34,7 @@ from coordinator_app.core.models import (
     TagLink,
 )
 from coordinator_app.core.text import strip_marks
+from coordinator_app.core.tombstones import alive, live, shown
 from coordinator_app.i18n import _
 
 #: The record kinds of the command line, by their plural names (DESIGN.md).
@@ -54,10 +56,6 @@ def listable(name: str) -> type[Entity]:
         raise NotFound(_("unknown kind “{name}”; choose one of: {kinds}").format(
             name=name, kinds=", ".join(LISTABLE)))
     return LISTABLE[name]
-
-
-def live(cls: type[Entity]):
-    return select(cls).where(cls.deleted_at.is_(None))
 
 
 #: Columns derived from others for the database's own use; not part of a record.
@@ -98,8 +96,8 @@ def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
     ref = ref.strip()
     if not ref:
         raise NotFound(_("say which {kind}: give its id or name").format(kind=cls.KIND))
-    obj = session.get(cls, ref)
-    if obj is not None and obj.deleted_at is None:
+    obj = shown(session.get(cls, ref))
+    if obj is not None:
         return obj
     label = getattr(cls, cls.LABEL_FIELD)
     names = [label] + ([Person.latin_name] if cls is Person else [])
@@ -118,10 +116,10 @@ def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        shown = "; ".join(f"{o.label} ({o.id[:8]})" for o in matches[:5])
+        candidates = "; ".join(f"{o.label} ({o.id[:8]})" for o in matches[:5])
         raise NotFound(_("more than one {kind} matches “{ref}”: {candidates}. Use the id "
                          "or the full name.").format(kind=cls.KIND, ref=_quoted(ref),
-                                                     candidates=shown))
+                                                     candidates=candidates))
     raise NotFound(_("no {kind} “{ref}”").format(kind=cls.KIND, ref=_quoted(ref)))
 
 
@@ -139,7 +137,7 @@ def _found_by_search(session: Session, cls: type[Entity], ref: str) -> list[Enti
     folded = strip_marks(ref).casefold()
     exact = [h for h in hits if strip_marks(h.title).casefold() == folded]
     chosen = exact or hits
-    return [obj for obj in (session.get(cls, h.id) for h in chosen) if obj is not None]
+    return [obj for obj in (shown(session.get(cls, h.id)) for h in chosen) if obj is not None]
 
 
 def _all(session: Session, cls: type[Entity], **where: Any) -> list[Entity]:
@@ -155,7 +153,7 @@ def _all(session: Session, cls: type[Entity], **where: Any) -> list[Entity]:
 def _name(session: Session, cls: type[Entity], record_id: str | None) -> str | None:
     if record_id is None:
         return None
-    obj = session.get(cls, record_id)
+    obj = shown(session.get(cls, record_id))
     return obj.label if obj is not None else None
 
 
@@ -196,7 +194,6 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         data["priority_areas"] = [
             link.priority_area.name
             for link in _all(session, AgreementPriorityArea, agreement_id=obj.id)
-            if link.priority_area.deleted_at is None
         ]
         data["projects"] = [_name(session, Project, link.project_id)
                             for link in _all(session, ProjectAgreement, agreement_id=obj.id)]
@@ -210,7 +207,6 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         data["priority_areas"] = [
             link.priority_area.name
             for link in _all(session, ProjectPriorityArea, project_id=obj.id)
-            if link.priority_area.deleted_at is None
         ]
         data["milestones"] = [{"title": m.title, "due_on": plain(m.due_on), "status": m.status}
                               for m in _all(session, Milestone, project_id=obj.id)]
@@ -223,7 +219,8 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         data["agreement"] = _name(session, Agreement, obj.agreement_id)
         data["project"] = _name(session, Project, obj.project_id)
         data["participants"] = [
-            person(p.person_id) or org(p.organization_id) for p in obj.participants
+            person(p.person_id) or org(p.organization_id)
+            for p in _all(session, ActivityParticipant, activity_id=obj.id)
         ]
     if isinstance(obj, Organization):
         data["contacts"] = [
@@ -232,8 +229,7 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         ]
     data["tags"] = sorted(session.scalars(
         select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
-            TagLink.entity_kind == obj.KIND, TagLink.entity_id == obj.id,
-            TagLink.deleted_at.is_(None), Tag.deleted_at.is_(None))))
+            TagLink.entity_kind == obj.KIND, TagLink.entity_id == obj.id, alive(TagLink))))
     data["sources"] = [
         {"title": s.title, "publisher": s.publisher, "published_on": plain(s.published_on),
          "url": s.url}

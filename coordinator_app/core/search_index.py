@@ -11,9 +11,11 @@ tokenizer only splits words and FTS5 prefix indexes serve typing.
 `search_keys` maps a record's UUID to the integer rowid FTS5 needs;
 `search_terms` lists the words of names and titles, for typo-tolerant lookup.
 
-`install(sessions)` makes every flush refresh the rows of the records it
-touched (and of records that show their names) on the same connection, in the
-same transaction: a rolled-back edit leaves the index as it was. Only raw SQL
+A row holds only what may be shown (core.tombstones): a link to a deleted record
+leaves no word in it. `install(sessions)` makes every flush refresh the rows of
+the records it touched (and of records that show their names, also when those
+are deleted or restored) on the same connection, in the same transaction: a
+rolled-back edit leaves the index as it was. Only raw SQL
 on columns of the first schema is used here, because migration 0002 calls
 `rebuild` too (migration 0005 carries its own copy of what it needs).
 """
@@ -28,7 +30,25 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.folding import index_text, words
+from coordinator_app.core.models import (
+    Activity,
+    ActivityParticipant,
+    Affiliation,
+    Agreement,
+    AgreementParty,
+    AidDelivery,
+    Commitment,
+    ContactPoint,
+    Milestone,
+    Organization,
+    Person,
+    Project,
+    ProjectPartner,
+    Signatory,
+    TagLink,
+)
 from coordinator_app.core.spelling import keys_text
+from coordinator_app.core.tombstones import live_sql
 
 KINDS = ("organization", "person", "agreement", "project", "activity")
 TABLES = {
@@ -53,62 +73,73 @@ DROP = ("DROP TABLE IF EXISTS search_index", "DROP TABLE IF EXISTS search_keys",
         "DROP TABLE IF EXISTS search_terms")
 
 _TAGS = """(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id
-            WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND l.deleted_at IS NULL)"""
+            WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND {live_l})"""
 
-#: Per kind: SELECT id, title, names, body... over live records (alias x).
+#: Per kind: SELECT id, title, names, body... over live records (alias x). Every table
+#: read is kept to what may be shown ({live_...}: core.tombstones), so a deleted person
+#: or organisation leaves no word in the rows of the records they were linked to.
 DOCUMENTS = {
     "organization": """
         SELECT x.id, x.name, x.other_names, x.region, x.address, x.website, x.notes,
-          (SELECT p.name FROM organizations p WHERE p.id = x.parent_id),
+          (SELECT p.name FROM organizations p WHERE p.id = x.parent_id AND {live_p}),
           (SELECT group_concat({contact}, ' ') FROM contact_points c
-             WHERE c.organization_id = x.id AND c.deleted_at IS NULL),
+             WHERE c.organization_id = x.id AND {live_c}),
           {tags}
-        FROM organizations x WHERE x.deleted_at IS NULL""",
+        FROM organizations x WHERE {live_x}""",
     "person": """
         SELECT x.id, x.full_name, coalesce(x.latin_name, '') || ' ' || coalesce(x.other_names, ''),
           x.notes,
           (SELECT group_concat(coalesce(a.position, '') || ' ' || o.name, ' ')
              FROM affiliations a JOIN organizations o ON o.id = a.organization_id
-             WHERE a.person_id = x.id AND a.deleted_at IS NULL),
+             WHERE a.person_id = x.id AND {live_a}),
           (SELECT group_concat({contact}, ' ') FROM contact_points c
-             WHERE c.person_id = x.id AND c.deleted_at IS NULL),
+             WHERE c.person_id = x.id AND {live_c}),
           {tags}
-        FROM people x WHERE x.deleted_at IS NULL""",
+        FROM people x WHERE {live_x}""",
     "agreement": """
         SELECT x.id, x.title, NULL, x.purpose, x.signed_place, x.notes,
           (SELECT group_concat(c.description, ' ') FROM commitments c
-             WHERE c.agreement_id = x.id AND c.deleted_at IS NULL),
+             WHERE c.agreement_id = x.id AND {live_c}),
           (SELECT group_concat(o.name, ' ') FROM agreement_parties a
              JOIN organizations o ON o.id = a.organization_id
-             WHERE a.agreement_id = x.id AND a.deleted_at IS NULL),
+             WHERE a.agreement_id = x.id AND {live_a}),
           (SELECT group_concat(p.full_name || ' ' || coalesce(p.latin_name, ''), ' ')
              FROM signatories s JOIN people p ON p.id = s.person_id
-             WHERE s.agreement_id = x.id AND s.deleted_at IS NULL),
+             WHERE s.agreement_id = x.id AND {live_s}),
           {tags}
-        FROM agreements x WHERE x.deleted_at IS NULL""",
+        FROM agreements x WHERE {live_x}""",
     "project": """
         SELECT x.id, x.title, NULL, x.description, x.beneficiaries, x.funding_sources,
           x.progress_notes,
           (SELECT group_concat(o.name, ' ') FROM organizations o
-             WHERE o.id IN (x.lead_id, x.location_id)),
+             WHERE o.id IN (x.lead_id, x.location_id) AND {live_o}),
           (SELECT group_concat(o.name, ' ') FROM project_partners pp
              JOIN organizations o ON o.id = pp.organization_id
-             WHERE pp.project_id = x.id AND pp.deleted_at IS NULL),
+             WHERE pp.project_id = x.id AND {live_pp}),
           (SELECT group_concat(m.title, ' ') FROM milestones m
-             WHERE m.project_id = x.id AND m.deleted_at IS NULL),
+             WHERE m.project_id = x.id AND {live_m}),
           (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
-             WHERE d.project_id = x.id AND d.deleted_at IS NULL),
+             WHERE d.project_id = x.id AND {live_d}),
           {tags}
-        FROM projects x WHERE x.deleted_at IS NULL""",
+        FROM projects x WHERE {live_x}""",
     "activity": """
         SELECT x.id, x.title, NULL, x.location, x.notes, x.follow_ups,
           (SELECT group_concat(coalesce(p.full_name || ' ' || coalesce(p.latin_name, ''), o.name),
                   ' ')
              FROM activity_participants ap LEFT JOIN people p ON p.id = ap.person_id
              LEFT JOIN organizations o ON o.id = ap.organization_id
-             WHERE ap.activity_id = x.id AND ap.deleted_at IS NULL),
+             WHERE ap.activity_id = x.id AND {live_ap}),
           {tags}
-        FROM activities x WHERE x.deleted_at IS NULL""",
+        FROM activities x WHERE {live_x}""",
+}
+#: The table behind each alias the documents use.
+_ALIASES = {
+    "organization": {"x": Organization, "p": Organization, "c": ContactPoint},
+    "person": {"x": Person, "a": Affiliation, "c": ContactPoint},
+    "agreement": {"x": Agreement, "c": Commitment, "a": AgreementParty, "s": Signatory},
+    "project": {"x": Project, "o": Organization, "pp": ProjectPartner, "m": Milestone,
+                "d": AidDelivery},
+    "activity": {"x": Activity, "ap": ActivityParticipant},
 }
 #: A contact's value, and for numbers also "tel" + its last nine digits, one word that
 #: finds the same phone however it was written (+370 448 73 100, 8-448-73100).
@@ -118,8 +149,12 @@ for _char in " -()+./":
 PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
 _CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_KINDS)}) "
             f"AND length({_DIGITS}) >= 7 THEN ' tel' || substr({_DIGITS}, -9) ELSE '' END")
-DOCUMENTS = {kind: sql.format(tags=_TAGS.format(kind=kind), contact=_CONTACT)
-             for kind, sql in DOCUMENTS.items()}
+DOCUMENTS = {
+    kind: sql.format(
+        tags=_TAGS.format(kind=kind, live_l=live_sql(TagLink, "l")), contact=_CONTACT,
+        **{f"live_{alias}": live_sql(cls, alias) for alias, cls in _ALIASES[kind].items()})
+    for kind, sql in DOCUMENTS.items()
+}
 
 #: Records whose index row shows something of another record: (child table, fk, kind).
 PARENTS = {
@@ -143,6 +178,7 @@ DEPENDENTS = {
         ("organization", "SELECT id FROM organizations WHERE parent_id IN ({ids})"),
         ("activity", "SELECT activity_id FROM activity_participants"
                      " WHERE organization_id IN ({ids})"),
+        ("agreement", "SELECT agreement_id FROM signatories WHERE organization_id IN ({ids})"),
     ],
     "person": [
         ("agreement", "SELECT agreement_id FROM signatories WHERE person_id IN ({ids})"),
@@ -201,8 +237,11 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
         "INSERT INTO search_index (rowid, kind, title, names, body, variants) "
         "VALUES (?, ?, ?, ?, ?, ?)", [(entries[doc[0]], kind, *doc[1:]) for doc in docs])
     terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
-    connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
-                               [(term,) for term in terms])
+    # Names of one or two letters ("EU", "Bo Li") leave no terms; an empty batch is no
+    # statement to the driver, which would then ask for its one value and fail.
+    if terms:
+        connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
+                                   [(term,) for term in terms])
     return len(docs)
 
 

@@ -11,6 +11,7 @@ edit back, so nothing is ever half-written.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -46,6 +47,7 @@ from coordinator_app.core.models import (
     ProjectPriorityArea,
     Signatory,
 )
+from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.i18n import _
 
 E = TypeVar("E", bound=Entity)
@@ -104,7 +106,10 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
         if python_type is int and not isinstance(value, int):
             return int(str(value).strip())
         if python_type is float and not isinstance(value, float):
-            return float(str(value).strip().replace(",", "."))
+            number = float(str(value).strip().replace(",", "."))
+            if not math.isfinite(number):
+                raise ValueError(value)  # "inf", "nan", "1e400": say what was typed
+            return number
     except ValueError:
         message = {
             date: _("“{value}” is not a date (YYYY-MM-DD)"),
@@ -125,7 +130,7 @@ class Edit:
     def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
         cls = entity_class(kind)
         obj = self.session.get(cls, record_id)
-        if obj is None or (obj.deleted_at is not None and not deleted):
+        if obj is None or (not deleted and shown(obj) is None):
             raise NotFound(_("no {kind} with id {id}").format(kind=cls.KIND, id=record_id))
         return obj
 
@@ -156,7 +161,7 @@ class Edit:
         obj.deleted_at = now
         for child_cls, fk in OWNED.get(type(obj), ()):
             for child in self.session.scalars(select(child_cls).where(
-                getattr(child_cls, fk) == obj.id, child_cls.deleted_at.is_(None)
+                getattr(child_cls, fk) == obj.id, alive(child_cls, links=False)
             )):
                 child.deleted_at = now
         self.session.flush()

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
 from coordinator_app.core.formatting import format_date
+from coordinator_app.core.models import Affiliation, Organization
+from coordinator_app.core.tombstones import live_sql
 from coordinator_app.i18n import _
 
 SEPARATOR = " · "
@@ -21,26 +23,31 @@ SEPARATOR = " · "
 QUERIES = {
     "organization": """
         SELECT x.id, x.name, x.region, x.country, x.kind, NULL FROM organizations x
-        WHERE x.id IN ({ids})""",
+        WHERE x.id IN ({{ids}})""",
     # The current affiliation: open-ended first, then the latest started.
     "person": """
         SELECT x.id, x.full_name, x.latin_name,
           (SELECT coalesce(a.position || ', ', '') || o.name FROM affiliations a
              JOIN organizations o ON o.id = a.organization_id
-             WHERE a.person_id = x.id AND a.deleted_at IS NULL
+             WHERE a.person_id = x.id AND {live_a}
              ORDER BY a.end_on IS NOT NULL, a.end_on DESC, a.start_on DESC LIMIT 1),
           NULL, NULL
-        FROM people x WHERE x.id IN ({ids})""",
+        FROM people x WHERE x.id IN ({{ids}})""",
     "agreement": """
         SELECT x.id, x.title, x.status, x.signed_on, x.signed_place, NULL FROM agreements x
-        WHERE x.id IN ({ids})""",
+        WHERE x.id IN ({{ids}})""",
     "project": """
         SELECT x.id, x.title, x.status, (SELECT o.name FROM organizations o
-          WHERE o.id = x.location_id), x.start_on, NULL FROM projects x WHERE x.id IN ({ids})""",
+          WHERE o.id = x.location_id AND {live_o}), x.start_on, NULL FROM projects x
+        WHERE x.id IN ({{ids}})""",
     "activity": """
         SELECT x.id, x.title, x.occurs_on, x.location, x.kind, NULL FROM activities x
-        WHERE x.id IN ({ids})""",
+        WHERE x.id IN ({{ids}})""",
 }
+# What a subtitle names of another record, it names only while that may be shown.
+QUERIES = {kind: sql.format(live_a=live_sql(Affiliation, "a"),
+                            live_o=live_sql(Organization, "o"))
+           for kind, sql in QUERIES.items()}
 
 
 def _label(table: dict[str, str], code: str | None) -> str | None:

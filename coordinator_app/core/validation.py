@@ -9,15 +9,19 @@ deletions that would leave other records breaking a rule.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Text, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
+from coordinator_app.core.hooks import journaled_columns
+from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.filenames import filename_problem
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
@@ -52,6 +56,14 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{4,}$")
 TELEGRAM = re.compile(r"^(@|https?://t\.me/)?[A-Za-z][A-Za-z0-9_]{4,31}$")
 SIGNAL = re.compile(r"^@?[A-Za-z0-9_]{3,32}\.[0-9]{2,10}$")
 URL = re.compile(r"^(https?://)?[^\s/$.?#].[^\s]*$", re.IGNORECASE)
+
+#: The largest amount of money (in minor units), count or quantity accepted: ten
+#: trillion in major units is beyond any budget, and far inside SQLite's 64-bit integers.
+LARGEST_NUMBER = 10**15
+#: Control characters (C0 and DEL) refused in a single line of text, and in text of
+#: several lines all but tab and the line breaks.
+SINGLE_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+MULTI_LINE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Rule = Callable[[Session, Entity], None]
 RULES: dict[type[Entity], list[Rule]] = {}
@@ -91,12 +103,16 @@ def in_order(obj: Entity, first: str, second: str, message: str) -> None:
 
 
 def live(session: Session, obj: Entity, field: str, target: type[Entity]) -> None:
-    """The record `field` points at exists and is not deleted."""
+    """The record `field` points at exists and is not deleted. Asked when the link is
+    made or changed: one left as it was may point at a record deleted since (it then
+    shows as empty), and the rest of the record stays editable."""
     target_id = getattr(obj, field)
     if target_id is None:
         return
-    found = session.get(target, target_id)
-    if found is None or found.deleted_at is not None:
+    state = inspect(obj)
+    if state.persistent and not state.attrs[field].history.has_changes():
+        return
+    if shown(session.get(target, target_id)) is None:
         fail(obj, field, _("the linked record no longer exists (it may have been deleted)"))
 
 
@@ -170,7 +186,7 @@ def _priority_area(session: Session, obj: PriorityArea) -> None:
     required(obj, "name", _("a priority area needs a name"))
     twin = session.scalar(select(PriorityArea.id).where(
         func.lower(PriorityArea.name) == obj.name.lower(),
-        PriorityArea.deleted_at.is_(None), PriorityArea.id != obj.id))
+        alive(PriorityArea), PriorityArea.id != obj.id))
     if twin:
         fail(obj, "name", _("there is already a priority area “{name}”").format(name=obj.name))
 
@@ -180,7 +196,7 @@ def unique_link(session: Session, obj: Entity, *fields: str) -> None:
     cls = type(obj)
     twin = session.scalar(select(cls.id).where(
         *(getattr(cls, f) == getattr(obj, f) for f in fields),
-        cls.deleted_at.is_(None), cls.id != obj.id))
+        alive(cls, links=False), cls.id != obj.id))
     if twin:
         fail(obj, fields[-1], _("this link is already there"))
 
@@ -205,7 +221,7 @@ def _party(session: Session, obj: AgreementParty) -> None:
     twin = session.scalar(select(AgreementParty.id).where(
         AgreementParty.agreement_id == obj.agreement_id,
         AgreementParty.organization_id == obj.organization_id,
-        AgreementParty.deleted_at.is_(None),
+        alive(AgreementParty, links=False),
         AgreementParty.id != obj.id,
     ))
     if twin:
@@ -321,6 +337,9 @@ def _document(session: Session, obj: Attachment | Source) -> None:
     _owner(session, obj, "owner_kind", "owner_id")
     if isinstance(obj, Attachment):
         required(obj, "filename", _("an attachment needs a file name"))
+        problem = filename_problem(obj.filename)
+        if problem:
+            fail(obj, "filename", problem)
     else:
         required(obj, "title", _("a source needs a title"))
         if obj.url is not None and not URL.match(obj.url):
@@ -338,7 +357,7 @@ def _is_party(session: Session, agreement_id: str, organization_id: str | None) 
     return session.scalar(select(AgreementParty.id).where(
         AgreementParty.agreement_id == agreement_id,
         AgreementParty.organization_id == organization_id,
-        AgreementParty.deleted_at.is_(None),
+        alive(AgreementParty, links=False),
     )) is not None
 
 
@@ -346,8 +365,7 @@ def _live_agreement_titles(session: Session, link: type[Entity], column: str,
                            record_id: str) -> list[str]:
     return list(session.scalars(
         select(Agreement.title).join(link, getattr(link, "agreement_id") == Agreement.id)
-        .where(getattr(link, column) == record_id, link.deleted_at.is_(None),
-               Agreement.deleted_at.is_(None))
+        .where(getattr(link, column) == record_id, alive(link))
         .distinct().order_by(Agreement.title).limit(4)))
 
 
@@ -372,11 +390,11 @@ def check_removal(session: Session, obj: Entity) -> None:
         signs = session.scalar(select(Signatory.id).where(
             Signatory.agreement_id == obj.agreement_id,
             Signatory.organization_id == obj.organization_id,
-            Signatory.deleted_at.is_(None)))
+            alive(Signatory, links=False)))
         owes = session.scalar(select(Commitment.id).where(
             Commitment.agreement_id == obj.agreement_id,
             Commitment.party_id == obj.organization_id,
-            Commitment.deleted_at.is_(None)))
+            alive(Commitment, links=False)))
         if signs or owes:
             fail(obj, "organization_id", _(
                 "this party still has signatories or commitments in the agreement; "
@@ -386,9 +404,53 @@ def check_removal(session: Session, obj: Entity) -> None:
 def validate(session: Session, obj: Entity) -> None:
     if obj.deleted_at is not None:
         return  # a tombstone need not be valid; restoring it validates it again
+    _fits_columns(obj)
     for check in RULES.get(type(obj), ()):
         check(session, obj)
     _links_present(obj)
+
+
+def _fits_columns(obj: Entity) -> None:
+    """Every value fits its column: text no longer than the column holds and free of
+    control characters, numbers finite and of a size a person could mean. Checked
+    before the kind's own rules, so that a NUL in an e-mail address is called that."""
+    columns = inspect(type(obj)).columns
+    for key in journaled_columns(obj):
+        value = getattr(obj, key)
+        column = columns[key]
+        if isinstance(value, str):
+            multi_line = isinstance(column.type, Text)
+            control = (MULTI_LINE_CONTROLS if multi_line else SINGLE_LINE_CONTROLS).search(value)
+            if control:
+                fail(obj, key, _("contains a control character (U+{code:04X}) at position "
+                                 "{position}; remove it").format(
+                    code=ord(control.group()), position=control.start() + 1))
+            limit = getattr(column.type, "length", None)
+            if limit is not None and len(value) > limit:
+                fail(obj, key, _("is too long: {length} characters, at most {limit}").format(
+                    length=len(value), limit=limit))
+        elif isinstance(value, float) and not math.isfinite(value):
+            fail(obj, key, _("“{value}” is not a number").format(value=value))
+        elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and abs(value) > LARGEST_NUMBER):
+            _too_large(obj, key)
+
+
+def _too_large(obj: Entity, key: str) -> None:
+    from coordinator_app.core.formatting import format_number
+
+    if key.endswith("_minor"):  # money, in minor units: say the limit as money
+        fail(obj, key, amount_too_large(getattr(obj, "currency", None)))
+    fail(obj, key, _("the number is too large; at most {limit}").format(
+        limit=format_number(LARGEST_NUMBER)))
+
+
+def amount_too_large(currency: str | None) -> str:
+    """What to say of an amount of money over LARGEST_NUMBER minor units."""
+    from coordinator_app.core.formatting import format_money
+
+    return _("the amount is too large; at most {limit}").format(
+        limit=format_money(LARGEST_NUMBER, currency or "EUR"))
 
 
 def _links_present(obj: Entity) -> None:

@@ -23,6 +23,7 @@ from coordinator_app.core.formatting import format_datetime
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import Commitment, Organization, Signatory
 from coordinator_app.core.service import Workspace
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import gettext_in, pgettext_in
 from coordinator_app.reports import Progress
 from coordinator_app.reports.charts import horizontal_bars
@@ -38,7 +39,7 @@ from coordinator_app.reports.facts import (
     organization_fact,
     projects_by_id,
 )
-from coordinator_app.reports.layout import BASE_TABLE_STYLE, WIDTH, Kit
+from coordinator_app.reports.layout import BASE_TABLE_STYLE, HEIGHT, WIDTH, Kit
 from coordinator_app.reports.memorandum import PENDING, agreement_story, check_language, due_status
 from coordinator_app.reports.scope import Scope, resolve_scope
 
@@ -116,9 +117,9 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
         briefing.projects = projects_by_id(session, scope.project_ids, lang)
         step(1)
         people = set(session.scalars(select(Signatory.person_id).where(
-            Signatory.agreement_id.in_(scope.agreement_ids), Signatory.deleted_at.is_(None))))
+            Signatory.agreement_id.in_(scope.agreement_ids), alive(Signatory))))
         people |= set(session.scalars(select(Commitment.owner_id).where(
-            Commitment.agreement_id.in_(scope.agreement_ids), Commitment.deleted_at.is_(None),
+            Commitment.agreement_id.in_(scope.agreement_ids), alive(Commitment),
             Commitment.owner_id.is_not(None), Commitment.status.in_(PENDING))))
         briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today)
         step(1)
@@ -249,9 +250,9 @@ def projects_section(kit: Kit, b: Briefing) -> list[Flowable]:
     areas: Counter[str] = Counter()
     for project in b.projects:
         areas.update(project.areas or [gettext_in(lang, "No priority area")])
-    story += [kit.gap(6), horizontal_bars(
+    story += [kit.gap(6), *horizontal_bars(
         sorted(areas.items(), key=lambda kv: (-kv[1], kv[0].casefold())), WIDTH,
-        gettext_in(lang, "Projects by priority area"))]
+        gettext_in(lang, "Projects by priority area"), HEIGHT)]
 
     deliveries = [d for p in b.projects for d in p.deliveries if b.scope.in_range(d.delivered_on)
                   or (d.delivered_on is None and b.scope.date_from is None)]
@@ -313,7 +314,7 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     # number moves, and the second pass is the last (three passes otherwise).
     toc = next(f for f in story if isinstance(f, TableOfContents))
     for heading in _toc_headings(story):
-        toc.addEntry(heading.level, heading.outline_text, 0, heading.key)
+        toc.addEntry(heading.level, heading.contents_text, 0, heading.key)
     return story
 
 

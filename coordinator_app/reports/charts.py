@@ -23,24 +23,41 @@ def _wrap(text: str, width: float) -> list[str]:
     return lines[:3] if len(lines) <= 3 else lines[:2] + [lines[2].rstrip() + "…"]
 
 
-def horizontal_bars(items: list[tuple[str, int]], width: float, caption: str) -> Drawing:
-    """One bar per (label, count), longest first in the order given, top to bottom."""
+CAPTION_ROOM = 18
+AXIS_ROOM = 16
+
+
+def horizontal_bars(items: list[tuple[str, int]], width: float, caption: str,
+                    max_height: float) -> list[Drawing]:
+    """One bar per (label, count), longest first in the order given, top to bottom.
+
+    A drawing cannot split across pages, so bars that would not fit in `max_height`
+    go on in further drawings, each on the same scale; only the first has the caption."""
     label_width = width * 0.38
     wrapped = [_wrap(label, label_width - 6) for label, _ in items]
     row = max(16.0, max((len(lines) for lines in wrapped), default=1) * LINE + 5)
+    per_drawing = max(1, int((max_height - CAPTION_ROOM - AXIS_ROOM) // row))
+    top = max((count for _, count in items), default=1)
+    return [_bars(items[start:start + per_drawing], wrapped[start:start + per_drawing],
+                  width, label_width, row, top, "" if start else caption)
+            for start in range(0, max(len(items), 1), per_drawing)]
+
+
+def _bars(items: list[tuple[str, int]], wrapped: list[list[str]], width: float,
+          label_width: float, row: float, top: int, caption: str) -> Drawing:
     plot_height = row * max(len(items), 1)
-    caption_room = 18
-    axis_room = 16
-    drawing = Drawing(width, plot_height + caption_room + axis_room)
+    drawing = Drawing(width, plot_height + (CAPTION_ROOM if caption else 0) + AXIS_ROOM)
     # The renderer starts every drawing in its default font (Helvetica, which the PDF
     # would not embed) unless the drawing names its own.
     drawing.initialFontName = fonts.REGULAR
     drawing.initialFontSize = LABEL_SIZE
-    drawing.add(String(0, drawing.height - 11, nfc(caption), fontName=fonts.BOLD, fontSize=9))
+    if caption:
+        drawing.add(String(0, drawing.height - 11, nfc(caption), fontName=fonts.BOLD,
+                           fontSize=9))
 
     chart = HorizontalBarChart()
     chart.x = label_width
-    chart.y = axis_room
+    chart.y = AXIS_ROOM
     chart.width = width - label_width - 24
     chart.height = plot_height
     # The bar chart draws the first category at the bottom; reverse to read top-down.
@@ -54,7 +71,6 @@ def horizontal_bars(items: list[tuple[str, int]], width: float, caption: str) ->
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = colors.black
     chart.categoryAxis.tickLeft = 0
-    top = max((count for _, count in items), default=1)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(top, 1) + (1 if top < 5 else top // 5)
     chart.valueAxis.valueStep = max(1, (top + 4) // 5)

@@ -67,6 +67,9 @@ class Heading(Paragraph):
         text = nfc(text)
         super().__init__(escape(text), style)
         self.outline_text = text
+        #: The contents draw their lines as paragraphs, which read markup: a title with
+        #: "<b>" or "&" in it must reach them escaped.
+        self.contents_text = escape(text)
         self.level = level
         self.key = key
         self.toc = toc
@@ -177,7 +180,7 @@ class ReportDocument(BaseDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_text, flowable.key,
                                       level=flowable.level, closed=flowable.level >= 1)
         if flowable.toc:
-            self.notify("TOCEntry", (flowable.level, flowable.outline_text, self.page,
+            self.notify("TOCEntry", (flowable.level, flowable.contents_text, self.page,
                                      flowable.key))
 
 

@@ -37,6 +37,7 @@ from coordinator_app.core.models import (
     Signatory,
     Source,
 )
+from coordinator_app.core.tombstones import alive, live, shown
 from coordinator_app.i18n import _
 
 #: Ways to reach someone without e-mail or a browser, in the order people try them.
@@ -143,7 +144,8 @@ class AgreementFact:
 
 
 def _name(obj: Organization | Person | None) -> str | None:
-    return obj.label if obj is not None and obj.deleted_at is None else None
+    obj = shown(obj)
+    return obj.label if obj is not None else None
 
 
 def data_as_of(session: Session) -> datetime | None:
@@ -157,8 +159,7 @@ def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
         lead=_name(project.lead), location=_name(project.location),
         start_on=project.start_on, end_on=project.end_on,
         budget_minor=project.budget_minor, currency=project.currency,
-        areas=[link.priority_area.name_in(lang) for link in project.priority_links
-               if link.priority_area.deleted_at is None],
+        areas=[link.priority_area.name_in(lang) for link in project.priority_links],
         milestones=[MilestoneFact(m.title, m.due_on, m.status) for m in project.milestones],
         deliveries=[
             DeliveryFact(d.item, d.quantity, d.unit, _name(d.sender), _name(d.recipient),
@@ -173,8 +174,7 @@ def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectF
     if not ids:
         return []
     projects = session.scalars(
-        select(Project)
-        .where(Project.id.in_(ids), Project.deleted_at.is_(None))
+        live(Project, Project.id.in_(ids))
         .options(
             selectinload(Project.lead), selectinload(Project.location),
             selectinload(Project.milestones),
@@ -189,37 +189,32 @@ def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectF
 
 def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementFact:
     """One agreement with its parties, signatories, commitments, projects and sources."""
-    agreement = session.get(Agreement, agreement_id)
-    if agreement is None or agreement.deleted_at is not None:
+    agreement = shown(session.get(Agreement, agreement_id))
+    if agreement is None:
         raise NotFound(_("There is no agreement with id {id}; it may have been deleted.")
                        .format(id=agreement_id))
     parties = session.scalars(
-        select(AgreementParty).where(AgreementParty.agreement_id == agreement.id,
-                                     AgreementParty.deleted_at.is_(None))
+        live(AgreementParty, AgreementParty.agreement_id == agreement.id)
         .options(selectinload(AgreementParty.organization))
     ).all()
     signatories = session.scalars(
-        select(Signatory).where(Signatory.agreement_id == agreement.id,
-                                Signatory.deleted_at.is_(None))
+        live(Signatory, Signatory.agreement_id == agreement.id)
         .options(selectinload(Signatory.person), selectinload(Signatory.organization))
     ).all()
     commitments = session.scalars(
-        select(Commitment).where(Commitment.agreement_id == agreement.id,
-                                 Commitment.deleted_at.is_(None))
+        live(Commitment, Commitment.agreement_id == agreement.id)
         .options(selectinload(Commitment.party), selectinload(Commitment.owner))
         .order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.created_at)
     ).all()
     areas = session.scalars(
-        select(AgreementPriorityArea).where(AgreementPriorityArea.agreement_id == agreement.id,
-                                            AgreementPriorityArea.deleted_at.is_(None))
+        live(AgreementPriorityArea, AgreementPriorityArea.agreement_id == agreement.id)
         .options(selectinload(AgreementPriorityArea.priority_area))
     ).all()
     project_ids = list(session.scalars(
         select(ProjectAgreement.project_id).where(ProjectAgreement.agreement_id == agreement.id,
-                                                  ProjectAgreement.deleted_at.is_(None))))
-    related = select(Activity).where(
-        Activity.deleted_at.is_(None),
-        or_(Activity.agreement_id == agreement.id, Activity.project_id.in_(project_ids)))
+                                                  alive(ProjectAgreement))))
+    related = live(Activity, or_(Activity.agreement_id == agreement.id,
+                                 Activity.project_id.in_(project_ids)))
     today = date.today()
     upcoming = session.scalars(related.where(Activity.occurs_on > today)
                                .order_by(Activity.occurs_on).limit(UPCOMING_ACTIVITIES)).all()
@@ -227,14 +222,13 @@ def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementF
                              .order_by(Activity.occurs_on.desc()).limit(RECENT_ACTIVITIES)).all()
     activities = [*reversed(upcoming), *recent]
     sources = session.scalars(
-        select(Source).where(Source.owner_kind == "agreement", Source.owner_id == agreement.id,
-                             Source.deleted_at.is_(None))
+        live(Source, Source.owner_kind == "agreement", Source.owner_id == agreement.id)
         .order_by(Source.published_on.is_(None), Source.published_on, Source.title)
     ).all()
     attachments = session.scalars(
         select(Attachment.filename).where(Attachment.owner_kind == "agreement",
                                           Attachment.owner_id == agreement.id,
-                                          Attachment.deleted_at.is_(None))
+                                          alive(Attachment))
         .order_by(Attachment.filename)
     ).all()
     return AgreementFact(
@@ -243,12 +237,11 @@ def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementF
         effective_from=agreement.effective_from, expires_on=agreement.expires_on,
         purpose=agreement.purpose, notes=agreement.notes,
         parties=[PartyFact(p.organization.name, p.organization.country, p.role)
-                 for p in parties if p.organization.deleted_at is None],
+                 for p in parties],
         signatories=[SignatoryFact(s.person.full_name, s.person.latin_name,
                                    s.organization.name, s.title_at_signing)
-                     for s in signatories if s.person.deleted_at is None],
-        areas=[link.priority_area.name_in(lang) for link in areas
-               if link.priority_area.deleted_at is None],
+                     for s in signatories],
+        areas=[link.priority_area.name_in(lang) for link in areas],
         commitments=[CommitmentFact(c.description, _name(c.party), _name(c.owner), c.due_on,
                                     c.status) for c in commitments],
         projects=projects_by_id(session, project_ids, lang),
@@ -285,12 +278,11 @@ def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
     current = or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today)
     if org_ids:
         person_ids = person_ids | set(session.scalars(select(Affiliation.person_id).where(
-            Affiliation.organization_id.in_(org_ids), Affiliation.deleted_at.is_(None),
-            current)))
+            Affiliation.organization_id.in_(org_ids), alive(Affiliation), current)))
     if not person_ids:
         return []
     people = session.scalars(
-        select(Person).where(Person.id.in_(person_ids), Person.deleted_at.is_(None))
+        live(Person, Person.id.in_(person_ids))
         .options(selectinload(Person.contact_points),
                  selectinload(Person.affiliations).selectinload(Affiliation.organization))
     ).all()
@@ -299,8 +291,7 @@ def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
     for person in people:
         phones, messengers, emails = _reach(person.contact_points)
         positions = [(a.position, a.organization.name) for a in person.affiliations
-                     if a.organization.deleted_at is None
-                     and (a.end_on is None or a.end_on >= today)]
+                     if a.end_on is None or a.end_on >= today]
         # The organisations of this briefing first: that is why the person is listed.
         positions.sort(key=lambda pos: pos[1] not in chosen)
         facts.append(ContactFact(person.full_name, person.latin_name, positions, phones,
@@ -333,32 +324,27 @@ class OrganizationFact:
 
 def organization_fact(session: Session, org: Organization, today: date) -> OrganizationFact:
     members = session.scalars(
-        select(Organization.name).where(Organization.parent_id == org.id,
-                                        Organization.deleted_at.is_(None))
+        select(Organization.name).where(Organization.parent_id == org.id, alive(Organization))
         .order_by(Organization.sort_key)).all()
     people = session.execute(
         select(Person.full_name, Affiliation.position)
         .join(Affiliation, Affiliation.person_id == Person.id)
-        .where(Affiliation.organization_id == org.id, Affiliation.deleted_at.is_(None),
-               Person.deleted_at.is_(None),
+        .where(Affiliation.organization_id == org.id, alive(Affiliation),
                or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today))
         .order_by(Person.sort_key)).all()
-    points = session.scalars(select(ContactPoint).where(
-        ContactPoint.organization_id == org.id, ContactPoint.deleted_at.is_(None))).all()
+    points = session.scalars(live(ContactPoint, ContactPoint.organization_id == org.id)).all()
     phones, messengers, emails = _reach(list(points))
     agreements = session.execute(
         select(Agreement.title, Agreement.status)
         .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
-        .where(AgreementParty.organization_id == org.id, AgreementParty.deleted_at.is_(None),
-               Agreement.deleted_at.is_(None))
+        .where(AgreementParty.organization_id == org.id, alive(AgreementParty))
         .order_by(Agreement.signed_on.desc(), Agreement.title)).all()
     projects = session.execute(
         select(Project.title, Project.status).where(
-            Project.deleted_at.is_(None),
+            alive(Project),
             or_(Project.lead_id == org.id, Project.location_id == org.id,
                 Project.id.in_(select(ProjectPartner.project_id).where(
-                    ProjectPartner.organization_id == org.id,
-                    ProjectPartner.deleted_at.is_(None)))))
+                    ProjectPartner.organization_id == org.id, alive(ProjectPartner)))))
         .order_by(Project.sort_key)).all()
     return OrganizationFact(
         id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
@@ -372,6 +358,6 @@ def organization_fact(session: Session, org: Organization, today: date) -> Organ
 
 def participants_of(session: Session, activity_ids: list[str]) -> set[str]:
     return set(session.scalars(select(ActivityParticipant.person_id).where(
-        ActivityParticipant.activity_id.in_(activity_ids),
-        ActivityParticipant.deleted_at.is_(None), ActivityParticipant.person_id.is_not(None))))
+        ActivityParticipant.activity_id.in_(activity_ids), alive(ActivityParticipant),
+        ActivityParticipant.person_id.is_not(None))))
 

@@ -2,8 +2,10 @@
 
 Everything is black, white and greys, with rules rather than colour, so that a
 page copied on an office black-and-white printer reads as well as on screen.
-Every cell is a Paragraph, so long text wraps instead of running off the page,
-and every table repeats its header row on each page it continues onto.
+Every cell is a Paragraph, so long text wraps instead of running off the page (a
+word wider than its column is broken where it must be), a row taller than a page
+splits across pages like the table itself, and every table repeats its header
+row on each page it continues onto.
 """
 
 from __future__ import annotations
@@ -33,9 +35,17 @@ from reportlab.platypus import (
 from coordinator_app.core.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts
-from coordinator_app.reports.document import PAGE, MARGIN_X, Heading, nfc
+from coordinator_app.reports.document import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE,
+    Heading,
+    nfc,
+)
 
 WIDTH = PAGE[0] - 2 * MARGIN_X
+HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_GREY = colors.Color(0.85, 0.85, 0.85)
 STRIPE_GREY = colors.Color(0.95, 0.95, 0.95)
 RULE_GREY = colors.Color(0.55, 0.55, 0.55)
@@ -48,8 +58,10 @@ BASE_TABLE_STYLE = (
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    # A word wider than its column (a link, a code, a pasted string) is broken where it
+    # must be, rather than running over the next column or off the page.
     base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9, leading=12,
-                          spaceAfter=3, alignment=TA_LEFT)
+                          spaceAfter=3, alignment=TA_LEFT, splitLongWords=1)
     bold = dict(fontName=fonts.BOLD)
     return {
         "body": base,
@@ -200,7 +212,7 @@ class Kit:
             ])
         widths = fitted_widths([share for _, share in columns], [head, *body])
         table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
-                      hAlign="LEFT")
+                      splitInRow=1, hAlign="LEFT")
         commands = [
             *BASE_TABLE_STYLE,
             # The grey band marks the header (also where it repeats); a rule above it
@@ -230,7 +242,7 @@ class Kit:
         if not rows:
             return None
         table = Table(rows, colWidths=[WIDTH * label_share, WIDTH * (1 - label_share)],
-                      hAlign="LEFT", splitByRow=1)
+                      hAlign="LEFT", splitByRow=1, splitInRow=1)
         table.setStyle(TableStyle([
             *BASE_TABLE_STYLE,
             ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE_GREY),

@@ -28,6 +28,7 @@ from coordinator_app.core.models import (
     ProjectAgreement,
     ProjectPartner,
 )
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 
@@ -49,7 +50,7 @@ class Scope:
 
 
 def _existing(session: Session, cls, ids: tuple[str, ...], message: str) -> list[str]:
-    found = set(session.scalars(select(cls.id).where(cls.id.in_(ids), cls.deleted_at.is_(None))))
+    found = set(session.scalars(select(cls.id).where(cls.id.in_(ids), alive(cls))))
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFound(message.format(id=missing[0]))
@@ -76,12 +77,11 @@ def resolve_scope(session: Session, organization_ids: tuple[str, ...],
     chosen = _existing(session, Agreement, agreement_ids,
                        _("There is no agreement with id {id}; it may have been deleted."))
 
-    live = Agreement.deleted_at.is_(None)
-    query = select(Agreement.id).where(live)
+    query = select(Agreement.id).where(alive(Agreement))
     if orgs or chosen:
         query = query.where(Agreement.id.in_(
             select(AgreementParty.agreement_id).where(
-                AgreementParty.organization_id.in_(orgs), AgreementParty.deleted_at.is_(None))))
+                AgreementParty.organization_id.in_(orgs), alive(AgreementParty))))
     start = func.coalesce(Agreement.effective_from, Agreement.signed_on)
     query = query.where(*_overlaps(start, Agreement.expires_on, date_from, date_to))
     found = set(session.scalars(query)) | set(chosen)
@@ -95,22 +95,21 @@ def resolve_scope(session: Session, organization_ids: tuple[str, ...],
     parties = session.scalars(
         select(AgreementParty.organization_id).join(
             Organization, Organization.id == AgreementParty.organization_id)
-        .where(AgreementParty.agreement_id.in_(agreements), AgreementParty.deleted_at.is_(None),
-               Organization.deleted_at.is_(None))
+        .where(AgreementParty.agreement_id.in_(agreements), alive(AgreementParty))
         .order_by(Organization.sort_key)).all()
     profiled = list(dict.fromkeys([*orgs, *parties]))
 
     linked = select(ProjectAgreement.project_id).where(
-        ProjectAgreement.agreement_id.in_(agreements), ProjectAgreement.deleted_at.is_(None))
+        ProjectAgreement.agreement_id.in_(agreements), alive(ProjectAgreement))
     involved = [Project.id.in_(linked)]
     if orgs:
         involved += [
             Project.lead_id.in_(orgs), Project.location_id.in_(orgs),
             Project.id.in_(select(ProjectPartner.project_id).where(
-                ProjectPartner.organization_id.in_(orgs), ProjectPartner.deleted_at.is_(None))),
+                ProjectPartner.organization_id.in_(orgs), alive(ProjectPartner))),
         ]
     projects = list(session.scalars(
-        select(Project.id).where(Project.deleted_at.is_(None), or_(*involved),
+        select(Project.id).where(alive(Project), or_(*involved),
                                  *_overlaps(Project.start_on, Project.end_on, date_from, date_to))
         .order_by(Project.sort_key)))
     return Scope(organization_ids=profiled, chosen_organization_ids=orgs,

@@ -35,6 +35,7 @@ from sqlalchemy import select
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Entity, Organization
 from coordinator_app.core.search import filter_clause
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
@@ -74,7 +75,7 @@ class RecordChooser(QWidget):
     def reload(self) -> None:
         cls = self.cls
         label = getattr(cls, cls.LABEL_FIELD)
-        query = select(cls.id, label).where(cls.deleted_at.is_(None))
+        query = select(cls.id, label).where(alive(cls))
         text = self.filter.text().strip()
         if text:
             query = query.where(filter_clause(cls, text))

@@ -17,6 +17,7 @@ from sqlalchemy import exists, select
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.listing import SPECS
 from coordinator_app.core.models import PriorityArea
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 
@@ -26,7 +27,7 @@ def is_first_start(context: UiContext) -> bool:
     priority areas that "Start empty" adds (so the choice is offered once)."""
     with context.workspace.read() as session:
         for cls in [spec.cls for spec in SPECS.values()] + [PriorityArea]:
-            if session.scalar(select(exists().where(cls.deleted_at.is_(None)))):
+            if session.scalar(select(exists().where(alive(cls)))):
                 return False
     return True
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, String, Text
+from sqlalchemy import Date, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.models.base import Entity, uuid_fk
 from coordinator_app.core.models.directory import Organization, Person
+from coordinator_app.core.tombstones import alive
 
 
 class Activity(Entity):
@@ -28,8 +29,8 @@ class Activity(Entity):
     follow_ups: Mapped[str | None] = mapped_column(Text)
 
     participants: Mapped[list[ActivityParticipant]] = relationship(
-        primaryjoin="and_(ActivityParticipant.activity_id == Activity.id,"
-        " ActivityParticipant.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(ActivityParticipant.activity_id == Activity.id,
+                                 alive(ActivityParticipant)),
         viewonly=True,
     )
 
@@ -38,6 +39,7 @@ class ActivityParticipant(Entity):
     __tablename__ = "activity_participants"
     KIND = "activity_participant"
     LABEL_FIELD = "activity_id"
+    OPTIONAL_LINKS = frozenset({"person_id", "organization_id"})
 
     activity_id: Mapped[str] = uuid_fk("activities.id")
     person_id: Mapped[str | None] = uuid_fk("people.id", nullable=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, String, Text
+from sqlalchemy import Date, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.models.base import Entity, uuid_fk
 from coordinator_app.core.models.directory import Organization, Person, PriorityArea
+from coordinator_app.core.tombstones import alive
 
 
 class Agreement(Entity):
@@ -29,23 +30,22 @@ class Agreement(Entity):
     notes: Mapped[str | None] = mapped_column(Text)
 
     parties: Mapped[list[AgreementParty]] = relationship(
-        primaryjoin="and_(AgreementParty.agreement_id == Agreement.id,"
-        " AgreementParty.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(AgreementParty.agreement_id == Agreement.id,
+                                 alive(AgreementParty)),
         viewonly=True,
     )
     signatories: Mapped[list[Signatory]] = relationship(
-        primaryjoin="and_(Signatory.agreement_id == Agreement.id, Signatory.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(Signatory.agreement_id == Agreement.id, alive(Signatory)),
         viewonly=True,
     )
     commitments: Mapped[list[Commitment]] = relationship(
-        primaryjoin="and_(Commitment.agreement_id == Agreement.id,"
-        " Commitment.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(Commitment.agreement_id == Agreement.id, alive(Commitment)),
         order_by="Commitment.due_on",
         viewonly=True,
     )
     priority_links: Mapped[list[AgreementPriorityArea]] = relationship(
-        primaryjoin="and_(AgreementPriorityArea.agreement_id == Agreement.id,"
-        " AgreementPriorityArea.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(AgreementPriorityArea.agreement_id == Agreement.id,
+                                 alive(AgreementPriorityArea)),
         viewonly=True,
     )
 

@@ -68,6 +68,9 @@ class Entity(Base):
     UNJOURNALED: ClassVar[frozenset[str]] = frozenset()
     #: Code columns stored upper case (country, currency).
     UPPER_CASE: ClassVar[frozenset[str]] = frozenset()
+    #: Optional foreign keys that, when set, are what this record links, as the required
+    #: ones are: it means nothing once their record is deleted (core.tombstones).
+    OPTIONAL_LINKS: ClassVar[frozenset[str]] = frozenset()
 
     id: Mapped[str] = uuid_pk()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

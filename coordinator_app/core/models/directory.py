@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, String, Text
+from sqlalchemy import Date, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.models.base import Entity, uuid_fk
+from coordinator_app.core.tombstones import alive
 
 
 class Organization(Entity):
@@ -49,11 +50,11 @@ class Person(Entity):
 
     affiliations: Mapped[list[Affiliation]] = relationship(
         back_populates="person",
-        primaryjoin="and_(Affiliation.person_id == Person.id, Affiliation.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(Affiliation.person_id == Person.id, alive(Affiliation)),
         viewonly=True,
     )
     contact_points: Mapped[list[ContactPoint]] = relationship(
-        primaryjoin="and_(ContactPoint.person_id == Person.id, ContactPoint.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(ContactPoint.person_id == Person.id, alive(ContactPoint)),
         viewonly=True,
     )
 
@@ -81,6 +82,7 @@ class ContactPoint(Entity):
     __tablename__ = "contact_points"
     KIND = "contact_point"
     LABEL_FIELD = "value"
+    OPTIONAL_LINKS = frozenset({"person_id", "organization_id"})
 
     person_id: Mapped[str | None] = uuid_fk("people.id", nullable=True)
     organization_id: Mapped[str | None] = uuid_fk("organizations.id", nullable=True)

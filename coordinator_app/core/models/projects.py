@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, Float, String, Text
+from sqlalchemy import BigInteger, Date, Float, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.models.base import Entity, uuid_fk
 from coordinator_app.core.models.directory import Organization, PriorityArea
+from coordinator_app.core.tombstones import alive
 
 
 class Project(Entity):
@@ -37,24 +38,22 @@ class Project(Entity):
     lead: Mapped[Organization | None] = relationship(foreign_keys=[lead_id])
     location: Mapped[Organization | None] = relationship(foreign_keys=[location_id])
     partners: Mapped[list[ProjectPartner]] = relationship(
-        primaryjoin="and_(ProjectPartner.project_id == Project.id,"
-        " ProjectPartner.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(ProjectPartner.project_id == Project.id, alive(ProjectPartner)),
         viewonly=True,
     )
     milestones: Mapped[list[Milestone]] = relationship(
-        primaryjoin="and_(Milestone.project_id == Project.id, Milestone.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(Milestone.project_id == Project.id, alive(Milestone)),
         order_by="Milestone.due_on",
         viewonly=True,
     )
     deliveries: Mapped[list[AidDelivery]] = relationship(
-        primaryjoin="and_(AidDelivery.project_id == Project.id,"
-        " AidDelivery.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(AidDelivery.project_id == Project.id, alive(AidDelivery)),
         order_by="AidDelivery.delivered_on",
         viewonly=True,
     )
     priority_links: Mapped[list[ProjectPriorityArea]] = relationship(
-        primaryjoin="and_(ProjectPriorityArea.project_id == Project.id,"
-        " ProjectPriorityArea.deleted_at.is_(None))",
+        primaryjoin=lambda: and_(ProjectPriorityArea.project_id == Project.id,
+                                 alive(ProjectPriorityArea)),
         viewonly=True,
     )
 

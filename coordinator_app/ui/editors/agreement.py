@@ -16,6 +16,7 @@ from coordinator_app.core.models import (
     ProjectAgreement,
     Signatory,
 )
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.sources import source_table
@@ -41,8 +42,7 @@ class _Parties:
         rows = session.execute(
             select(Organization.id, Organization.name)
             .join(AgreementParty, AgreementParty.organization_id == Organization.id)
-            .where(AgreementParty.agreement_id == record_id,
-                   AgreementParty.deleted_at.is_(None))
+            .where(AgreementParty.agreement_id == record_id, alive(AgreementParty))
             .order_by(AgreementParty.created_at))
         self.choices = [(row.id, row.name) for row in rows]
 

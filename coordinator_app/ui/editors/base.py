@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
+from coordinator_app.core.tombstones import shown
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
@@ -244,7 +245,7 @@ class RecordEditor(QWidget):
         self._stale = False
         with self.context.workspace.read() as session, labels_from(session):
             obj = session.get(self.MODEL, record_id) if record_id else None
-            gone = record_id is not None and (obj is None or obj.deleted_at is not None)
+            gone = record_id is not None and shown(obj) is None
             if gone:
                 self.binder.record_id = record_id
             else:

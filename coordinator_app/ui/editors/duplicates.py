@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import ContactPoint
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class DuplicateWatch:
         values["contact_points"] = [
             {"kind": kind, "value": value} for kind, value in session.execute(
                 select(ContactPoint.kind, ContactPoint.value).where(
-                    owner == self.record_id, ContactPoint.deleted_at.is_(None)))]
+                    owner == self.record_id, alive(ContactPoint)))]
         hits = [hit for hit in duplicates.likely_duplicates(session, self.editor.KIND, values)
                 if hit.id != self.record_id]
         if not {hit.id for hit in hits} - self.offered:

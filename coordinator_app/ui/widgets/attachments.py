@@ -25,8 +25,10 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.file_modes import private_dir
+from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
@@ -77,7 +79,7 @@ class AttachmentList(QWidget):
         if record_id is not None:
             for att in session.scalars(select(Attachment).where(
                     Attachment.owner_kind == self.kind, Attachment.owner_id == record_id,
-                    Attachment.deleted_at.is_(None)).order_by(Attachment.created_at)):
+                    alive(Attachment)).order_by(Attachment.created_at)):
                 item = QListWidgetItem(f"{att.filename}  ({size_text(att.size)})", self.list)
                 item.setData(ID_ROLE, att.id)
                 item.setToolTip(att.description or att.media_type)
@@ -137,7 +139,8 @@ class AttachmentList(QWidget):
         try:
             # Readable by this account only, like the database the bytes come from.
             folder = private_dir(Path(self._temp.name) / attachment_id[:8])
-            return write_bytes(folder / Path(filename).name, content)
+            # The stored name may predate the rules on names, or come from another system.
+            return write_bytes(folder / safe_filename(filename), content)
         except OSError as exc:
             self.error.show_message(_("“{name}” could not be opened: {reason}").format(
                 name=filename, reason=reason_text(exc)))

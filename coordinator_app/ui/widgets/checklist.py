@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity, PriorityArea
+from coordinator_app.core.tombstones import live
 from coordinator_app.i18n import _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
@@ -43,13 +43,12 @@ class PriorityAreaList(QWidget):
     def reload(self, session: Session, record_id: str | None) -> None:
         self.record_id = record_id
         lang = current_language()
-        areas = sorted(session.scalars(select(PriorityArea).where(
-            PriorityArea.deleted_at.is_(None))), key=lambda a: sort_key(a.name_in(lang)))
+        areas = sorted(session.scalars(live(PriorityArea)),
+                       key=lambda a: sort_key(a.name_in(lang)))
         self.links = {}
         if record_id is not None:
-            for link in session.scalars(select(self.link).where(
-                    getattr(self.link, self.owner_fk) == record_id,
-                    self.link.deleted_at.is_(None))):
+            for link in session.scalars(live(self.link,
+                                             getattr(self.link, self.owner_fk) == record_id)):
                 self.links[link.priority_area_id] = link.id
         self._loading = True
         shown = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.models import Organization
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 
@@ -40,7 +41,7 @@ class MemberList(QWidget):
         members = []
         total = 0
         if record_id is not None:
-            where = (Organization.parent_id == record_id, Organization.deleted_at.is_(None))
+            where = (Organization.parent_id == record_id, alive(Organization))
             members = session.execute(select(Organization.id, Organization.name).where(*where)
                                       .order_by(Organization.sort_key).limit(SHOWN)).all()
             total = len(members)

@@ -15,6 +15,7 @@ from coordinator_app.core import vocab
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.formatting import babel_locale
 from coordinator_app.core.text import clean
+from coordinator_app.core.validation import LARGEST_NUMBER, amount_too_large
 from coordinator_app.i18n import _
 from coordinator_app.ui.widgets.fields import Field
 
@@ -39,9 +40,14 @@ def parse_money(text: str, currency: str | None) -> int | None:
     try:
         amount = Decimal(raw)
     except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():  # Decimal reads "inf" and "nan" too
         raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
-            value=text.strip())) from None
+            value=text.strip()))
     digits = vocab.minor_units(currency or "EUR")
+    if amount.copy_abs() > Decimal(LARGEST_NUMBER).scaleb(-digits):
+        # Said before scaling: "1e999999999" would overflow, or become a huge int.
+        raise ValidationError(amount_too_large(currency))
     minor = amount.scaleb(digits)
     if minor != minor.to_integral_value():
         raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(

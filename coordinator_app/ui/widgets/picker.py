@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core import search
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import BY_KIND
+from coordinator_app.core.tombstones import shown
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
@@ -85,12 +86,12 @@ class RecordPicker(Field):
             hits = search.search(session, text, kinds=list(self.columns), limit=20)
         several_kinds = len(self.columns) > 1
         for hit in hits:
-            shown = hit.title
+            line = hit.title
             if hit.subtitle:
-                shown = f"{shown} — {hit.subtitle}"
+                line = f"{line} — {hit.subtitle}"
             if several_kinds:
-                shown = f"{shown}  [{_(KIND_NAMES.get(hit.kind, hit.kind))}]"
-            item = QStandardItem(shown)
+                line = f"{line}  [{_(KIND_NAMES.get(hit.kind, hit.kind))}]"
+            item = QStandardItem(line)
             item.setData(hit.id, ID_ROLE)
             item.setData(hit.kind, KIND_ROLE)
             item.setEditable(False)
@@ -193,9 +194,9 @@ def _label_in(session: Session, kind: str, record_id: str) -> str:
     obj = session.get(BY_KIND[kind], record_id)
     if obj is None:
         return record_id[:8]
-    if obj.deleted_at is not None:
-        return _("{name} (deleted)").format(name=obj.label)
-    return obj.label
+    # A record deleted since it was chosen shows as no choice, as everywhere else
+    # (core.tombstones); choosing again replaces it, restoring it brings it back.
+    return obj.label if shown(obj) is not None else ""
 
 
 _shared: Session | None = None

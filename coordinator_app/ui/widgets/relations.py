@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import UiContext
@@ -116,7 +117,7 @@ class RelationTable(QWidget):
     def rows(self, session: Session, parent_id: str) -> list[Entity]:
         # Undated rows last, so a row just added stays at the bottom where it was typed.
         order = getattr(self.cls, self.order_by)
-        where = (getattr(self.cls, self.parent_fk) == parent_id, self.cls.deleted_at.is_(None),
+        where = (getattr(self.cls, self.parent_fk) == parent_id, alive(self.cls),
                  *(getattr(self.cls, name) == value for name, value in self.fixed.items()))
         query = select(self.cls).where(*where).order_by(
             order.is_(None), order, self.cls.created_at)

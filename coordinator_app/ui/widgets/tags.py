@@ -15,6 +15,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Tag, TagLink
 from coordinator_app.core.service import Edit
 from coordinator_app.core.text import clean
+from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import TextField
@@ -32,8 +33,7 @@ def split_tags(text: str) -> list[str]:
 def tag_names(session: Session, kind: str, record_id: str) -> list[str]:
     return list(session.scalars(
         select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
-            TagLink.entity_kind == kind, TagLink.entity_id == record_id,
-            TagLink.deleted_at.is_(None), Tag.deleted_at.is_(None),
+            TagLink.entity_kind == kind, TagLink.entity_id == record_id, alive(TagLink),
         ).order_by(TagLink.created_at)))
 
 
@@ -42,7 +42,7 @@ def set_tags(edit: Edit, kind: str, record_id: str, names: list[str]) -> None:
     links = session.execute(
         select(TagLink, Tag).join(Tag, TagLink.tag_id == Tag.id).where(
             TagLink.entity_kind == kind, TagLink.entity_id == record_id,
-            TagLink.deleted_at.is_(None))).all()
+            alive(TagLink))).all()
     wanted = {name.casefold(): name for name in names}
     for link, tag in links:
         if tag.name.casefold() not in wanted:
@@ -51,7 +51,7 @@ def set_tags(edit: Edit, kind: str, record_id: str, names: list[str]) -> None:
             wanted.pop(tag.name.casefold())
     for name in wanted.values():
         tag = session.scalars(select(Tag).where(
-            func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None)).limit(1)).first()
+            func.lower(Tag.name) == name.lower(), alive(Tag)).limit(1)).first()
         if tag is None:
             tag = edit.create(Tag, name=name)
         edit.create(TagLink, tag_id=tag.id, entity_kind=kind, entity_id=record_id)
