@@ -8,7 +8,8 @@ import pytest
 
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.ui.widgets.dates import parse_date
-from coordinator_app.ui.widgets.money import money_text, parse_money
+from coordinator_app.core.formatting import parse_money
+from coordinator_app.ui.widgets.money import money_text
 
 
 @pytest.mark.parametrize("typed, minor", [

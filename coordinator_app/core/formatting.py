@@ -12,8 +12,9 @@ missing value rather than the word "None".
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale
@@ -22,6 +23,8 @@ from babel.dates import format_time as _babel_time
 from babel.numbers import format_decimal, parse_pattern
 
 from coordinator_app import i18n
+from coordinator_app.i18n import _
+from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.vocab import minor_units
 
 #: The CLDR locale used for each interface language. English is British English:
@@ -121,3 +124,40 @@ def _space_letter_symbol(text: str) -> str:
             out.append(_NBSP)
         out.append(ch)
     return "".join(out)
+
+
+#: Commas only between groups of three digits: thousands, not decimals.
+_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
+
+
+def parse_money(text: str, currency: str | None) -> int | None:
+    """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
+    from coordinator_app.core.validation import LARGEST_NUMBER, amount_too_large
+
+    raw = re.sub(r"[\s\u00a0\u202f']", "", text)
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        # Both: the one written last separates the decimals.
+        raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
+            raw.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(raw) and babel_locale().number_symbols["latn"]["decimal"] == ".":
+        raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
+    else:
+        raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():  # Decimal reads "inf" and "nan" too
+        raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
+            value=text.strip()))
+    digits = minor_units(currency or "EUR")
+    if amount.copy_abs() > Decimal(LARGEST_NUMBER).scaleb(-digits):
+        # Said before scaling: "1e999999999" would overflow, or become a huge int.
+        raise ValidationError(amount_too_large(currency))
+    minor = amount.scaleb(digits)
+    if minor != minor.to_integral_value():
+        raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
+            value=text.strip(), currency=currency or "EUR"))
+    return int(minor)

@@ -3,8 +3,7 @@ units of their currency (cents; none for JPY), never as a float."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable
 
 from babel.numbers import format_decimal
@@ -13,46 +12,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from coordinator_app.core import vocab
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.formatting import babel_locale
+from coordinator_app.core.formatting import babel_locale, parse_money
 from coordinator_app.core.text import clean
-from coordinator_app.core.validation import LARGEST_NUMBER, amount_too_large
 from coordinator_app.i18n import _
 from coordinator_app.ui.widgets.fields import Field
-
-
-#: Commas only between groups of three digits: thousands, not decimals.
-_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
-
-
-def parse_money(text: str, currency: str | None) -> int | None:
-    """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
-    raw = re.sub(r"[\s\u00a0\u202f']", "", text)
-    if not raw:
-        return None
-    if "," in raw and "." in raw:
-        # Both: the one written last separates the decimals.
-        raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
-            raw.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(raw) and babel_locale().number_symbols["latn"]["decimal"] == ".":
-        raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
-    else:
-        raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite():  # Decimal reads "inf" and "nan" too
-        raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
-            value=text.strip()))
-    digits = vocab.minor_units(currency or "EUR")
-    if amount.copy_abs() > Decimal(LARGEST_NUMBER).scaleb(-digits):
-        # Said before scaling: "1e999999999" would overflow, or become a huge int.
-        raise ValidationError(amount_too_large(currency))
-    minor = amount.scaleb(digits)
-    if minor != minor.to_integral_value():
-        raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
-            value=text.strip(), currency=currency or "EUR"))
-    return int(minor)
 
 
 def money_text(minor: int | None, currency: str | None) -> str:
