@@ -1,0 +1,250 @@
+"""Writing a plan: a backup first, then every record in one edit (one change set,
+one undo), or nothing at all if a rule refuses a row or the person cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coordinator_app.core.duplicates import name_key
+from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.i18n import _
+from coordinator_app.interchange.incoming import Contact, Incoming
+from coordinator_app.interchange.plan import (
+    BAD,
+    MERGED,
+    NEW,
+    POSSIBLE,
+    UNCHANGED,
+    UPDATE,
+    MODELS,
+    Entry,
+    Plan,
+    changes,
+    contact_key,
+    linked_ids,
+    new_affiliations,
+    new_contacts,
+)
+from coordinator_app.interchange.problems import Cancelled, Problem
+
+#: Rows written between two flushes of the session (see Edit.stage).
+BATCH = 400
+#: Columns of a record a row may set (the rest are links, contacts, positions).
+LINKS = {"parent": "parent_id", "lead": "lead_id", "location": "location_id"}
+
+
+@dataclass
+class Outcome:
+    change_set: str | None
+    created: int
+    updated: int
+    organizations: int
+    skipped: int
+    backup: str | None
+
+
+class RowRefused(ValidationError):
+    """A rule refused a row: the message says which file, row and field."""
+
+
+def _decided(entry: Entry) -> tuple[str, str | None]:
+    """What to do with an entry: (new | update | skip, the record to update)."""
+    if entry.action == NEW:
+        return NEW, None
+    if entry.action in (UPDATE, UNCHANGED):
+        return UPDATE, entry.target_id
+    if entry.action == POSSIBLE:
+        choice = entry.choice or "skip"
+        if choice == "new":
+            return NEW, None
+        if choice == "skip":
+            return "skip", None
+        return UPDATE, choice
+    return "skip", None
+
+
+class Writer:
+    def __init__(self, edit: Edit, plan: Plan):
+        self.edit = edit
+        self.plan = plan
+        #: Organisation name key -> id, for links and positions.
+        self.org_ids: dict[str, str] = dict(plan.organization_ids)
+        #: Entry index -> the id its record has (new or updated).
+        self.ids: dict[int, str] = {}
+        self.created = self.updated = self.organizations = 0
+
+    def _refused(self, item: Incoming | None, exc: ValidationError, source: str = "",
+                 row: int | None = None) -> RowRefused:
+        where = Problem(item.source if item else source, item.row if item else row,
+                        exc.field, exc.message)
+        return RowRefused(str(where), entity=exc.entity, field=exc.field)
+
+    def stage(self, item: Incoming | None, record_kind: str, /, **values):
+        try:
+            return self.edit.stage(record_kind, **values)
+        except ValidationError as exc:
+            raise self._refused(item, exc) from None
+
+    def new_organizations(self) -> None:
+        for key, org in self.plan.new_organizations.items():
+            try:
+                obj = self.edit.stage("organization", name=org.name, country=org.country)
+            except ValidationError as exc:
+                raise self._refused(None, exc, org.source, org.row) from None
+            self.org_ids[key] = obj.id
+            self.organizations += 1
+
+    def record(self, index: int, entry: Entry) -> None:
+        """The entry's own record: created, or updated with what changed."""
+        item = entry.item
+        what, target = _decided(entry)
+        values = {k: v for k, v in item.values.items() if k in _columns(item.kind)}
+        if what == NEW:
+            obj = self.stage(item, item.kind, **values)
+            self.ids[index] = obj.id
+            self.created += 1
+        elif what == UPDATE:
+            obj = self.edit.get(MODELS[item.kind], target)
+            changed = changes(self.edit.session, obj, item)
+            if changed:
+                try:
+                    self.edit.update(item.kind, target, **{k: new for k, (_old, new)
+                                                           in changed.items()})
+                except ValidationError as exc:
+                    raise self._refused(item, exc) from None
+            self.ids[index] = target
+            if changed or entry.new_contacts or entry.action == UPDATE:
+                self.updated += 1
+        if item.kind == "organization" and index in self.ids:
+            self.org_ids.setdefault(name_key(item.label), self.ids[index])
+
+    def parts(self, index: int, entry: Entry) -> None:
+        """Contacts, positions and links of the entry (or of the row it repeats)."""
+        item = entry.item
+        merged = entry.action == MERGED
+        owner = self.ids.get(entry.twin if merged else index)
+        if owner is None:
+            return
+        kind = self.plan.entries[entry.twin].item.kind if merged else item.kind
+        fresh = not merged and _decided(entry)[0] == NEW
+        session = self.edit.session
+        if fresh:
+            # Nothing of a record made in this import is stored yet: no need to ask
+            # the database (each question would also write what is staged).
+            contacts = item.contacts
+            positions = [(name_key(n), p) for n, p in item.affiliations]
+            obj = None
+        else:
+            self.edit.flush()
+            obj = session.get(MODELS[kind], owner)
+            contacts = new_contacts(session, obj, item)
+            positions = new_affiliations(session, _Known(self.org_ids), owner, item) \
+                if kind == "person" else []
+        seen: set[str] = set()
+        for contact in contacts:
+            key = contact_key(contact)
+            if key not in seen:
+                seen.add(key)
+                self._contact(item, kind, owner, contact)
+        if kind == "person":
+            for key, position in dict.fromkeys(positions):
+                self.stage(item, "affiliation", person_id=owner,
+                           organization_id=self.org_ids[key], position=position)
+        for field_name, column in LINKS.items():
+            names = item.links.get(field_name)
+            if names and kind in ("organization", "project"):
+                target = self.org_ids.get(name_key(names[0]))
+                if target and (obj is None or getattr(obj, column, None) != target):
+                    try:
+                        self.edit.update(kind, owner, **{column: target})
+                    except ValidationError as exc:
+                        raise self._refused(item, exc) from None
+        for field_name, link in (("parties", "agreement_party"), ("partners", "project_partner")):
+            names = item.links.get(field_name) or []
+            if not names or kind not in ("agreement", "project"):
+                continue
+            linked = set() if fresh else linked_ids(session, owner, kind)
+            for name in names:
+                org_id = self.org_ids.get(name_key(name))
+                if org_id and org_id not in linked:
+                    parent = "agreement_id" if kind == "agreement" else "project_id"
+                    self.stage(item, link, **{parent: owner, "organization_id": org_id})
+                    linked.add(org_id)
+
+    def _contact(self, item: Incoming, kind: str, owner: str, contact: Contact) -> None:
+        column = "person_id" if kind == "person" else "organization_id"
+        self.stage(item, "contact_point", **{column: owner}, kind=contact.kind,
+                   value=contact.value, label=contact.label)
+
+
+class _Known:
+    """The organisations known by name while writing, as new_affiliations reads them."""
+
+    def __init__(self, ids: dict[str, str]):
+        self.organization_ids = ids
+
+
+def _columns(kind: str) -> set[str]:
+    from sqlalchemy import inspect
+
+    return {attr.key for attr in inspect(MODELS[kind]).column_attrs}
+
+
+def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
+               backup: bool = True, label: str | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Outcome:
+    """Write `plan`; ValidationError (nothing written) if a row is refused, or if rows
+    have problems and `skip_bad` is not given; Cancelled if `cancelled()` turns true."""
+    bad = [p for e in plan.entries if e.action == BAD for p in e.item.problems]
+    if bad and not skip_bad:
+        shown = "\n".join(str(p) for p in bad[:20])
+        more = len(bad) - 20
+        raise ValidationError(_("{count} problems in the file; fix them, or skip the rows "
+                                "with problems:\n{problems}").format(count=len(bad),
+                                                                     problems=shown)
+                              + (("\n" + _("…and {n} more").format(n=more)) if more > 0 else ""))
+    entries = list(enumerate(plan.entries))
+    if not plan.new_organizations and not any(
+            _decided(e)[0] == NEW or e.action in (UPDATE, MERGED)
+            or (e.action == POSSIBLE and _decided(e)[0] == UPDATE) for _i, e in entries):
+        skipped = sum(1 for _i, e in entries if _decided(e)[0] == "skip")
+        return Outcome(None, 0, 0, 0, skipped, None)  # nothing to write, nothing to back up
+    made = None
+    if backup:
+        from coordinator_app.core.backup import create_backup
+
+        made = str(create_backup(workspace.db.path, reason="before-import"))
+    total = len(entries) * 2
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if done % 50 == 0 or done == total:
+            if cancelled is not None and cancelled():
+                raise Cancelled(_("The import was cancelled; nothing was written."))
+            if progress is not None:
+                progress(done, total)
+
+    with workspace.edit(label or _("Import")) as edit:
+        writer = Writer(edit, plan)
+        writer.new_organizations()
+        edit.flush()
+        # Organisation rows before the people who work there, and every record before
+        # the contacts and links that point at it: each batch is staged, then written.
+        for start in range(0, len(entries), BATCH):
+            for index, entry in entries[start:start + BATCH]:
+                writer.record(index, entry)
+                step()
+            edit.flush(forget=True)
+        for start in range(0, len(entries), BATCH):
+            for index, entry in entries[start:start + BATCH]:
+                writer.parts(index, entry)
+                step()
+            edit.flush(forget=True)
+    skipped = sum(1 for _i, e in entries if _decided(e)[0] == "skip" and e.action != MERGED)
+    return Outcome(edit.change_set, writer.created, writer.updated, writer.organizations,
+                   skipped, made)

@@ -1,0 +1,231 @@
+"""Which column holds which field, and the rows of a table read through it.
+
+A mapping is guessed from the headers (fields.guess_field), may be changed by
+the person or given as JSON, and is remembered per layout of headers (layouts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coordinator_app.core.validation import EMAIL, PHONE, SIGNAL, TELEGRAM
+from coordinator_app.i18n import _
+from coordinator_app.interchange import fields, phones, values
+from coordinator_app.interchange.incoming import Contact, Incoming
+from coordinator_app.interchange.table import Table, cell_text
+
+
+@dataclass
+class Mapping:
+    """The kind of record each row makes and the field of each column (None: unused)."""
+
+    kind: str
+    columns: list[str | None]
+    #: Country for numbers written without +, and for organisations a row creates.
+    country: str | None = None
+    #: Currency of amounts that do not name theirs.
+    currency: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self, headers: list[str]) -> dict[str, Any]:
+        return {"kind": self.kind, "country": self.country, "currency": self.currency,
+                "columns": {header: key for header, key in zip(headers, self.columns) if key}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], headers: list[str]) -> Mapping:
+        """A mapping saved or written by hand: {"kind": "person", "columns": {"Header":
+        "field"}}; the headers are compared folded, so case and accents do not matter."""
+        kind = fields.KIND_WORDS.get(str(data.get("kind", "person")))
+        if kind is None:
+            raise ValueError(_("“{kind}” is not a kind of record that can be imported; "
+                               "choose one of: {kinds}").format(
+                kind=data.get("kind"), kinds=", ".join(fields.KINDS.values())))
+        wanted = {fields.fold_header(h): key for h, key in (data.get("columns") or {}).items()}
+        known = {f.key for f in fields.fields_of(kind)}
+        for key in wanted.values():
+            if key is not None and key not in known:
+                raise ValueError(_("“{field}” is not a field of {kind}; the fields are: {fields}")
+                                 .format(field=key, kind=fields.KINDS[kind],
+                                         fields=", ".join(sorted(known))))
+        columns = [wanted.get(fields.fold_header(h)) for h in headers]
+        return cls(kind, columns, data.get("country"), data.get("currency"))
+
+
+def guess_kind(headers: list[str]) -> str:
+    """The kind whose fields the headers name most; people on a tie (the usual file)."""
+    def score(kind: str) -> tuple[int, int]:
+        found = {fields.guess_field(kind, h) for h in headers if not fields.is_label_column(h)}
+        found.discard(None)
+        return len(found), kind == "person"
+
+    return max(fields.KINDS, key=score)
+
+
+def guess_mapping(headers: list[str], kind: str | None = None) -> Mapping:
+    kind = kind or guess_kind(headers)
+    columns: list[str | None] = []
+    taken: set[str] = set()
+    for header in headers:
+        key = None if fields.is_label_column(header) else fields.guess_field(kind, header)
+        # A field holds one column unless it takes several values (phones, e-mails).
+        if key in taken and key not in fields.CONTACT_FIELDS:
+            key = None
+        if key:
+            taken.add(key)
+        columns.append(key)
+    return Mapping(kind, columns)
+
+
+def _label_columns(headers: list[str]) -> dict[int, int]:
+    """Google's "Phone 1 - Type" beside "Phone 1 - Value": value column -> its label column."""
+    by_header = {h.strip().casefold(): i for i, h in enumerate(headers)}
+    pairs = {}
+    for i, header in enumerate(headers):
+        target = fields.is_label_column(header)
+        if target and target.casefold() in by_header:
+            pairs[by_header[target.casefold()]] = i
+    return pairs
+
+
+def _contact(item: Incoming, kind: str, text: str, label: str | None, column: str) -> None:
+    text = text.strip()
+    if kind == "email":
+        value = text[7:] if text.lower().startswith("mailto:") else text
+        if not EMAIL.match(value):
+            item.problem(column, _("“{value}” is not an e-mail address").format(value=value))
+            return
+        item.contacts.append(Contact("email", value, label))
+        return
+    if kind in ("phone", "whatsapp", "viber") or (kind in ("telegram", "signal")
+                                                  and PHONE.match(text)):
+        value, ok = phones.normalise(text, item.country)
+        if not ok:
+            # Kept as typed rather than lost: "067 123 45 67 (Olena)".
+            item.contacts.append(Contact("other", text, label or kind))
+            item.notes.append(_("“{value}” is not a phone number; kept as typed").format(
+                value=text))
+            return
+        item.contacts.append(Contact(kind, value, label))
+        return
+    pattern = TELEGRAM if kind == "telegram" else SIGNAL
+    if not pattern.match(text):
+        item.problem(column, _("“{value}” is not a {kind} username").format(
+            value=text, kind=kind.capitalize()))
+        return
+    item.contacts.append(Contact(kind, text, label))
+
+
+def _name(parts: list[str]) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def read_row(table: Table, mapping: Mapping, index: int) -> Incoming:
+    """One data row of `table` as an incoming record, with what is wrong in it."""
+    row = table.rows[index]
+    item = Incoming(mapping.kind, table.source, table.row_numbers[index])
+    item.country = mapping.country
+    cells: dict[str, list[tuple[int, Any]]] = {}
+    for col, key in enumerate(mapping.columns):
+        if key and col < len(row) and cell_text(row[col]):
+            cells.setdefault(key, []).append((col, row[col]))
+
+    def header(col: int) -> str:
+        return table.headers[col] if col < len(table.headers) and table.headers[col] \
+            else _("column {number}").format(number=col + 1)
+
+    def first(key: str) -> tuple[int, Any] | None:
+        return cells[key][0] if key in cells else None
+
+    if "country" in cells:
+        col, raw = cells["country"][0]
+        try:
+            item.country = values.read_country(raw) or item.country
+            if mapping.kind == "organization":
+                item.values["country"] = item.country
+        except ValueError as exc:
+            item.problem(header(col), str(exc))
+
+    for spec in fields.fields_of(mapping.kind):
+        key = spec.key
+        if key not in cells or key == "country" or key in fields.CONTACT_FIELDS:
+            continue
+        col, raw = cells[key][0]
+        try:
+            if spec.type == "date":
+                item.values[key] = values.read_date(raw)
+            elif spec.type == "choice":
+                item.values[key] = values.read_choice(raw, spec.choices or {})
+            elif spec.type == "organization":
+                item.links[key] = [cell_text(raw)]
+            elif spec.type == "organizations":
+                item.links[key] = values.split_values(cell_text(raw), commas=False)
+            elif spec.type == "money":
+                currency = cell_text(first("currency")[1]).upper() if first("currency") \
+                    else mapping.currency
+                minor, currency = values.read_money(raw, currency or None)
+                item.values["budget_minor"] = minor
+                if currency:
+                    item.values["currency"] = currency
+            elif key not in ("given_name", "middle_name", "family_name", "organization",
+                             "position", "department"):
+                item.values[key] = cell_text(raw)
+        except ValueError as exc:
+            item.problem(header(col), str(exc))
+
+    labels = _label_columns(table.headers)
+    for key in fields.CONTACT_FIELDS:
+        for col, raw in cells.get(key, ()):
+            label = fields.contact_label(header(col))
+            if col in labels and labels[col] < len(row) and cell_text(row[labels[col]]):
+                label = cell_text(row[labels[col]]).lstrip("* ").lower() or label
+            for text in _contact_values(key, cell_text(raw)):
+                _contact(item, key, text, label, header(col))
+
+    if mapping.kind == "person":
+        _person(item, cells)
+    if not item.label:
+        item.problem(None, _("the row has no name") if mapping.kind in ("person", "organization")
+                     else _("the row has no title"))
+    return item
+
+
+def _contact_values(key: str, text: str) -> list[str]:
+    """The values in one cell. Commas part e-mails always, numbers only when each
+    part is a whole number ("067 111 22 33, 044 222 33 44")."""
+    if key == "email":
+        return values.split_values(text)
+    parts = []
+    for part in values.split_values(text, commas=False):
+        pieces = [p.strip() for p in part.split(",")]
+        if len(pieces) > 1 and all(sum(c.isdigit() for c in p) >= 7 for p in pieces):
+            parts.extend(pieces)
+        else:
+            parts.append(part)
+    return parts
+
+
+def _person(item: Incoming, cells: dict[str, list[tuple[int, Any]]]) -> None:
+    def text(key: str) -> str:
+        return cell_text(cells[key][0][1]) if key in cells else ""
+
+    if not item.values.get("full_name"):
+        composed = _name([text("given_name"), text("middle_name"), text("family_name")])
+        if composed:
+            item.values["full_name"] = composed
+    organizations = [o for o in text("organization").split("\n") if o.strip()]
+    positions = text("position").split("\n")
+    department = text("department")
+    for i, organization in enumerate(organizations):
+        position = positions[i].strip() if i < len(positions) else ""
+        if department and i == 0:
+            position = ", ".join(p for p in (position, department) if p)
+        item.affiliations.append((organization.strip(), position or None))
+    if not organizations and (text("position") or department):
+        item.notes.append(_("a position without an organisation is kept in the notes"))
+        extra = ", ".join(p for p in (text("position"), department) if p)
+        item.values["notes"] = "\n".join(p for p in (item.values.get("notes"), extra) if p)
+
+
+def read_table(table: Table, mapping: Mapping) -> list[Incoming]:
+    return [read_row(table, mapping, i) for i in range(len(table.rows))]

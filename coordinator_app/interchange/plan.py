@@ -1,0 +1,355 @@
+"""What an import would do, before it does it: each incoming record matched.
+
+A person or organisation is looked for with the duplicate finder (any
+alphabet, same e-mail or phone): the same name, or a shared contact with a
+similar name, is "the same record" and is updated with what the file adds; a
+similar name alone is a "possible duplicate" the person decides about. Rows that
+repeat an earlier row of the file go into it. Organisations named in a row (an
+employer, a party, a lead) are found by name or created once. Importing the
+same file twice therefore creates nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.duplicates import likely_duplicates, name_key, phone_key
+from coordinator_app.core.models import (
+    Activity,
+    Affiliation,
+    Agreement,
+    AgreementParty,
+    ContactPoint,
+    Organization,
+    Person,
+    Project,
+    ProjectPartner,
+)
+from coordinator_app.core.search import Hit
+from coordinator_app.core.search_index import PHONE_KINDS
+from coordinator_app.core.text import clean
+from coordinator_app.i18n import _
+from coordinator_app.interchange.incoming import Contact, Incoming
+from coordinator_app.interchange.problems import Cancelled, Problem
+
+MODELS = {"person": Person, "organization": Organization, "agreement": Agreement,
+          "project": Project, "activity": Activity}
+
+#: What the plan does with an incoming record.
+NEW, UPDATE, UNCHANGED, POSSIBLE, MERGED, BAD = (
+    "new", "update", "unchanged", "possible", "merged", "bad")
+
+
+@dataclass
+class Entry:
+    item: Incoming
+    action: str = NEW
+    #: The existing record it is (update, unchanged) or the chosen one (possible).
+    target_id: str | None = None
+    target_label: str | None = None
+    candidates: list[Hit] = field(default_factory=list)
+    #: An earlier entry of the same file this row repeats.
+    twin: int | None = None
+    #: For an update: field -> (stored, incoming).
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    new_contacts: list[Contact] = field(default_factory=list)
+    #: For a possible duplicate: "new", "skip", or the id of the record to update.
+    choice: str | None = None
+
+    def describe(self) -> str:
+        """"new", "same as …" or "possible duplicate of …", for the preview."""
+        if self.action == NEW:
+            return _("new")
+        if self.action == UPDATE:
+            return _("same as “{name}” (update)").format(name=self.target_label)
+        if self.action == UNCHANGED:
+            return _("same as “{name}” (no change)").format(name=self.target_label)
+        if self.action == POSSIBLE:
+            names = "; ".join(f"“{hit.title}”" for hit in self.candidates[:3])
+            return _("possible duplicate of {names} (choose)").format(names=names)
+        if self.action == MERGED:
+            return _("same as row {row} of the file").format(row=self.twin_row)
+        return _("not imported: {problems}").format(
+            problems="; ".join(p.message for p in self.item.problems))
+
+    twin_row: int | None = None
+
+
+@dataclass
+class NewOrganization:
+    name: str
+    country: str | None
+    #: Where it was named first (file, row), to say why it is created.
+    source: str
+    row: int
+
+
+@dataclass
+class Plan:
+    kind: str
+    entries: list[Entry]
+    #: Organisations rows name that the database does not have, by name key.
+    new_organizations: dict[str, NewOrganization] = field(default_factory=dict)
+    #: Name key -> id of an existing organisation rows name.
+    organization_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for e in self.entries for p in e.item.problems]
+
+    def counts(self) -> dict[str, int]:
+        counts = {NEW: 0, UPDATE: 0, UNCHANGED: 0, POSSIBLE: 0, MERGED: 0, BAD: 0}
+        for entry in self.entries:
+            counts[entry.action] += 1
+        counts["new_organizations"] = len(self.new_organizations)
+        return counts
+
+    def summary(self) -> str:
+        c = self.counts()
+        return _("{new} new, {update} updated, {unchanged} unchanged, {possible} possible "
+                 "duplicates, {merged} repeated in the file, {bad} with problems; "
+                 "{orgs} new organisations named in rows").format(
+            new=c[NEW], update=c[UPDATE], unchanged=c[UNCHANGED], possible=c[POSSIBLE],
+            merged=c[MERGED], bad=c[BAD], orgs=c["new_organizations"])
+
+
+def contact_key(contact: Contact) -> str:
+    if contact.kind == "email":
+        return "email:" + contact.value.lower()
+    if contact.kind in PHONE_KINDS and phone_key(contact.value):
+        return f"{contact.kind}:" + phone_key(contact.value)
+    return f"{contact.kind}:" + contact.value.strip().lower()
+
+
+def _names(item: Incoming) -> list[str]:
+    names = [item.values.get("full_name") or item.values.get("name"),
+             item.values.get("latin_name"), *(item.values.get("other_names") or "").split("\n")]
+    return [n for n in names if n]
+
+
+def _stored_names(obj: Person | Organization) -> list[str]:
+    main = [obj.full_name, obj.latin_name] if isinstance(obj, Person) else [obj.name]
+    return [n for n in main + (obj.other_names or "").split("\n") if n]
+
+
+class Planner:
+    """Matches incoming records with the database and with each other."""
+
+    def __init__(self, session: Session, kind: str):
+        self.session = session
+        self.plan = Plan(kind, [])
+        #: Within the file: (kind, name key) / (kind, contact key) -> entry index.
+        self.by_name: dict[tuple[str, str], int] = {}
+        self.by_contact: dict[tuple[str, str], int] = {}
+        self.titles: dict[str, dict[str, str]] = {}
+        self._empty: dict[str, bool] = {}
+        #: Organisation rows of the file by name key: a person's employer may be one.
+        self.org_rows: dict[str, int] = {}
+
+    def empty(self, kind: str) -> bool:
+        """No live record of `kind` yet: nothing to look for (an import's usual start)."""
+        if kind not in self._empty:
+            cls = MODELS[kind]
+            self._empty[kind] = self.session.scalar(
+                select(cls.id).where(cls.deleted_at.is_(None)).limit(1)) is None
+        return self._empty[kind]
+
+    # --- organisations named in rows ---------------------------------------------
+
+    def organization(self, name: str, item: Incoming) -> None:
+        key = name_key(name)
+        if not key or key in self.plan.organization_ids or key in self.plan.new_organizations \
+                or key in self.org_rows:
+            return
+        found = self._existing(Organization, "organization", {"name": name})
+        if found is not None:
+            self.plan.organization_ids[key] = found.id
+        else:
+            self.plan.new_organizations[key] = NewOrganization(
+                clean(name) or name, item.country, item.source, item.row)
+
+    def _existing(self, cls, kind: str, values: dict[str, Any]) -> Any:
+        """The live record whose name is this one (same name key), else None."""
+        wanted = {name_key(n) for n in _names_of(values)}
+        for hit in likely_duplicates(self.session, kind, values):
+            obj = self.session.get(cls, hit.id)
+            if obj is not None and wanted & {name_key(n) for n in _stored_names(obj)}:
+                return obj
+        return None
+
+    # --- one incoming record -----------------------------------------------------
+
+    def add(self, item: Incoming) -> Entry:
+        entry = Entry(item)
+        index = len(self.plan.entries)
+        self.plan.entries.append(entry)
+        if item.problems:
+            entry.action = BAD
+            return entry
+        for organization, _position in item.affiliations:
+            self.organization(organization, item)
+        for names in item.links.values():
+            for name in names:
+                self.organization(name, item)
+        twin = self._twin(item)
+        if twin is not None:
+            entry.action, entry.twin = MERGED, twin
+            entry.twin_row = self.plan.entries[twin].item.row
+            return entry
+        self._remember(item, index)
+        if item.kind in ("person", "organization"):
+            self._match_directory(entry)
+        else:
+            self._match_title(entry)
+        return entry
+
+    def _twin(self, item: Incoming) -> int | None:
+        key = name_key(item.label)
+        if item.kind in ("agreement", "project"):
+            return self.by_name.get((item.kind, key))
+        for contact in item.contacts:
+            earlier = self.by_contact.get((item.kind, contact_key(contact)))
+            if earlier is not None and name_key(self.plan.entries[earlier].item.label) == key:
+                return earlier
+        earlier = self.by_name.get((item.kind, key))
+        if earlier is None:
+            return None
+        # Two people of one name are one only if nothing they give disagrees.
+        mine = {c.kind: contact_key(c) for c in item.contacts if c.kind == "email"}
+        theirs = {c.kind: contact_key(c) for c in self.plan.entries[earlier].item.contacts
+                  if c.kind == "email"}
+        if mine and theirs and not set(mine.values()) & set(theirs.values()):
+            return None
+        return earlier
+
+    def _remember(self, item: Incoming, index: int) -> None:
+        self.by_name.setdefault((item.kind, name_key(item.label)), index)
+        for contact in item.contacts:
+            self.by_contact.setdefault((item.kind, contact_key(contact)), index)
+        if item.kind == "organization":
+            self.org_rows.setdefault(name_key(item.label), index)
+
+    def _match_directory(self, entry: Entry) -> None:
+        item = entry.item
+        if self.empty(item.kind):
+            return
+        values = dict(item.values)
+        values["contact_points"] = [{"kind": c.kind, "value": c.value} for c in item.contacts]
+        hits = likely_duplicates(self.session, item.kind, values)
+        if not hits:
+            return
+        wanted = {name_key(n) for n in _names(item)}
+        cls = MODELS[item.kind]
+        for hit in hits:
+            obj = self.session.get(cls, hit.id)
+            same_name = bool(wanted & {name_key(n) for n in _stored_names(obj)})
+            shared = hit.score >= 1.0  # a contact in common (see likely_duplicates)
+            if same_name or (shared and hit.score >= 1.9):
+                self._same(entry, obj)
+                return
+        entry.action, entry.candidates = POSSIBLE, hits
+
+    def _match_title(self, entry: Entry) -> None:
+        kind = entry.item.kind
+        cls = MODELS[kind]
+        if kind not in self.titles:
+            titles = self.titles[kind] = {}
+            for record_id, title in self.session.execute(
+                    select(cls.id, cls.title).where(cls.deleted_at.is_(None))):
+                titles.setdefault(name_key(title), record_id)
+        found = self.titles[kind].get(name_key(entry.item.label))
+        if found is not None:
+            self._same(entry, self.session.get(cls, found))
+
+    def _same(self, entry: Entry, obj) -> None:
+        entry.target_id, entry.target_label = obj.id, obj.label
+        entry.changes = changes(self.session, obj, entry.item)
+        entry.new_contacts = new_contacts(self.session, obj, entry.item)
+        entry.action = UPDATE if entry.changes or entry.new_contacts or \
+            _new_affiliations(self.session, self.plan, obj, entry.item) else UNCHANGED
+
+
+def _names_of(values: dict[str, Any]) -> list[str]:
+    return [n for n in (values.get("name"), values.get("full_name")) if n]
+
+
+def changes(session: Session, obj, item: Incoming) -> dict[str, tuple[Any, Any]]:
+    """Fields the file gives a different value for; a blank in the file changes nothing."""
+    found = {}
+    for key, value in item.values.items():
+        incoming = clean(value) if isinstance(value, str) else value
+        if incoming is None or not hasattr(obj, key):
+            continue
+        stored = getattr(obj, key)
+        if key == "other_names" and stored and all(
+                line in stored.split("\n") for line in incoming.split("\n")):
+            continue
+        if stored != incoming:
+            found[key] = (stored, incoming)
+    return found
+
+
+def new_contacts(session: Session, obj, item: Incoming) -> list[Contact]:
+    if not item.contacts:
+        return []
+    owner = ContactPoint.person_id if isinstance(obj, Person) else ContactPoint.organization_id
+    stored = {contact_key(Contact(kind, value)) for kind, value in session.execute(
+        select(ContactPoint.kind, ContactPoint.value).where(
+            owner == obj.id, ContactPoint.deleted_at.is_(None)))}
+    return [c for c in item.contacts if contact_key(c) not in stored]
+
+
+def _new_affiliations(session: Session, plan: Plan, obj, item: Incoming) -> bool:
+    if not isinstance(obj, Person) or not item.affiliations:
+        return False
+    return bool(new_affiliations(session, plan, obj.id, item))
+
+
+def new_affiliations(session: Session, plan: Plan, person_id: str,
+                     item: Incoming) -> list[tuple[str, str | None]]:
+    """(organisation name key, position) the person does not hold yet."""
+    held = set()
+    for org_id, position in session.execute(select(
+            Affiliation.organization_id, Affiliation.position).where(
+            Affiliation.person_id == person_id, Affiliation.deleted_at.is_(None))):
+        held.add((org_id, (position or "").casefold()))
+    missing = []
+    for name, position in item.affiliations:
+        key = name_key(name)
+        org_id = plan.organization_ids.get(key)
+        if org_id is None or (org_id, (position or "").casefold()) not in held:
+            missing.append((key, position))
+    return missing
+
+
+def linked_ids(session: Session, record_id: str, kind: str) -> set[str]:
+    """Organisations already linked to an agreement (parties) or project (partners)."""
+    if kind == "agreement":
+        query = select(AgreementParty.organization_id).where(
+            AgreementParty.agreement_id == record_id, AgreementParty.deleted_at.is_(None))
+    else:
+        query = select(ProjectPartner.organization_id).where(
+            ProjectPartner.project_id == record_id, ProjectPartner.deleted_at.is_(None))
+    return set(session.scalars(query))
+
+
+def make_plan(session: Session, kind: str, items: list[Incoming], *,
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Plan:
+    planner = Planner(session, kind)
+    total = len(items)
+    # Organisation rows first: a person's employer may be a row further down.
+    ordered = sorted(items, key=lambda item: item.kind != "organization")
+    for number, item in enumerate(ordered, start=1):
+        planner.add(item)
+        if number % 100 == 0 or number == total:
+            if cancelled is not None and cancelled():
+                raise Cancelled(_("The import was cancelled; nothing was written."))
+            if progress is not None:
+                progress(number, total)
+    return planner.plan

@@ -1,0 +1,127 @@
+"""Cell text read as what a field holds: dates, countries, choices, money.
+
+Each reader returns the value or raises ValueError with a message for the
+person (which cell is added by the caller)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from coordinator_app.core import vocab
+from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.folding import fold
+from coordinator_app.i18n import LANGUAGES, _, gettext_in
+from coordinator_app.interchange.table import cell_text
+
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+#: Excel counts days from 30 December 1899 (its 1900 leap-year bug included).
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def read_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 80000:
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    text = cell_text(value)
+    for attempt in (lambda: date.fromisoformat(text[:10]) if len(text) >= 10 else None,):
+        try:
+            found = attempt()
+            if found:
+                return found
+        except ValueError:
+            pass
+    for pattern, order in ((_DMY, (2, 1, 0)), (_YMD, (0, 1, 2))):
+        match = pattern.match(text)
+        if match:
+            parts = [int(g) for g in match.groups()]
+            try:
+                return date(parts[order[0]], parts[order[1]], parts[order[2]])
+            except ValueError:
+                break
+    raise ValueError(_("“{value}” is not a date (YYYY-MM-DD or DD.MM.YYYY)").format(value=text))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in ("en", "uk", "lt", "ru"):
+        for code, name in Locale.parse(lang).territories.items():
+            if code in vocab.COUNTRIES:
+                names.setdefault(fold(name), code)
+    names.update({fold(code): code for code in vocab.COUNTRIES})
+    for other, code in (("україна", "UA"), ("ukraina", "UA"), ("lithuania", "LT"),
+                        ("великобританія", "GB"), ("uk", "GB"), ("usa", "US")):
+        names.setdefault(fold(other), code)
+    return names
+
+
+def read_country(value: Any) -> str | None:
+    text = cell_text(value)
+    if not text:
+        return None
+    code = _countries().get(fold(text))
+    if code is None:
+        raise ValueError(_("“{value}” is not a country (a name, or a code such as UA or LT)")
+                         .format(value=text))
+    return code
+
+
+def read_choice(value: Any, choices: dict[str, str]) -> str | None:
+    """A code of a vocabulary, from its code or its label in any language of the app."""
+    text = cell_text(value)
+    if not text:
+        return None
+    folded = fold(text).replace("_", " ")
+    for code, label in choices.items():
+        forms = {fold(code).replace("_", " "), fold(label)}
+        forms.update(fold(gettext_in(lang, label)) for lang in LANGUAGES)
+        if folded in forms:
+            return code
+    raise ValueError(_("“{value}” is not one of: {choices}").format(
+        value=text, choices=", ".join(choices)))
+
+
+_SYMBOLS = {"€": "EUR", "$": "USD", "₴": "UAH", "грн": "UAH", "£": "GBP", "zł": "PLN",
+            "zl": "PLN"}
+
+
+def read_money(value: Any, currency: str | None) -> tuple[int | None, str | None]:
+    """(minor units, currency): "€ 12 000", "12 000,50 грн", "UAH 480000" or a number,
+    in `currency` unless the cell names its own."""
+    from coordinator_app.core.formatting import parse_money
+
+    if value is None or value == "":
+        return None, currency
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = repr(float(value)) if isinstance(value, float) else str(value)
+    else:
+        text = cell_text(value)
+    for symbol, code in _SYMBOLS.items():
+        if symbol in text:
+            currency = currency or code
+            text = text.replace(symbol, "")
+    named = re.search(r"\b([A-Za-z]{3})\b", text)
+    if named and named.group(1).upper() in vocab.CURRENCIES:
+        currency = currency or named.group(1).upper()
+        text = text.replace(named.group(1), "")
+    try:
+        return parse_money(text, currency), currency
+    except ValidationError as exc:
+        raise ValueError(exc.message) from None
+
+
+def split_values(text: str, *, commas: bool = True) -> list[str]:
+    """Several values typed in one cell: "a@x.ua; b@x.ua", Google's "a ::: b", lines."""
+    pattern = r"\s*(?::::|;|\n|,)\s*" if commas else r"\s*(?::::|;|\n)\s*"
+    return [part.strip() for part in re.split(pattern, text) if part.strip()]
