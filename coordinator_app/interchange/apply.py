@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from coordinator_app.core.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.service import Edit, Workspace
@@ -173,6 +175,29 @@ class Writer:
                     self.stage(item, link, **{parent: owner, "organization_id": org_id})
                     linked.add(org_id)
 
+    def hold(self, batch: list[tuple[int, Entry]]) -> list:
+        """Load, in a few queries, the records this batch's parts will point at."""
+        from coordinator_app.core.models import Organization
+
+        wanted: dict[type, set[str]] = {}
+        for index, entry in batch:
+            owner = self.ids.get(entry.twin if entry.action == MERGED else index)
+            kind = self.plan.entries[entry.twin].item.kind if entry.action == MERGED \
+                else entry.item.kind
+            if owner:
+                wanted.setdefault(MODELS[kind], set()).add(owner)
+            for name, _position in entry.item.affiliations:
+                org = self.org_ids.get(name_key(name))
+                if org:
+                    wanted.setdefault(Organization, set()).add(org)
+        held = []
+        for model, ids in wanted.items():
+            ids_list = sorted(ids)
+            for start in range(0, len(ids_list), 500):
+                held += self.edit.session.scalars(
+                    select(model).where(model.id.in_(ids_list[start:start + 500]))).all()
+        return held
+
     def _contact(self, item: Incoming, kind: str, owner: str, contact: Contact) -> None:
         column = "person_id" if kind == "person" else "organization_id"
         self.stage(item, "contact_point", **{column: owner}, kind=contact.kind,
@@ -241,10 +266,15 @@ def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
                 step()
             edit.flush(forget=True)
         for start in range(0, len(entries), BATCH):
-            for index, entry in entries[start:start + BATCH]:
+            batch = entries[start:start + BATCH]
+            # The rules look up each record a contact or position points at; held here,
+            # the session answers from memory (it keeps only weak references itself).
+            held = writer.hold(batch)  # noqa: F841 - kept alive for the batch
+            for index, entry in batch:
                 writer.parts(index, entry)
                 step()
             edit.flush(forget=True)
+            del held
     skipped = sum(1 for _i, e in entries if _decided(e)[0] == "skip" and e.action != MERGED)
     return Outcome(edit.change_set, writer.created, writer.updated, writer.organizations,
                    skipped, made)

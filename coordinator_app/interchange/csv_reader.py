@@ -61,8 +61,9 @@ def detect_encoding(data: bytes) -> str:
         return "utf-16-le" if data[1::2].count(b"\x00") > data[0::2].count(b"\x00") else \
             "utf-16-be"
     scored = []
+    sample = data[:262144]
     for encoding in LEGACY:
-        text = data.decode(encoding, errors="replace")
+        text = sample.decode(encoding, errors="replace")
         scored.append((_legacy_score(text, encoding), -LEGACY.index(encoding), encoding))
     return max(scored)[2]
 

@@ -284,10 +284,15 @@ def guess_field(kind: str, header: str) -> str | None:
 def contact_label(header: str) -> str | None:
     """'mobile', 'work', 'home' or 'fax' when a contact column's header says which."""
     folded = fold_header(header)
-    for label, words in LABEL_WORDS:
-        if any(fold_header(word) in folded for word in words):
+    for label, words in _folded_label_words():
+        if any(word in folded for word in words):
             return label
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_label_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((label, tuple(fold_header(w) for w in words)) for label, words in LABEL_WORDS)
 
 
 def is_label_column(header: str) -> str | None:

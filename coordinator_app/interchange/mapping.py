@@ -120,8 +120,29 @@ def _name(parts: list[str]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def read_row(table: Table, mapping: Mapping, index: int) -> Incoming:
+@dataclass
+class _Columns:
+    """What is known of each column before any row is read (asked once per file)."""
+
+    headers: list[str]
+    labels: list[str | None]
+    label_columns: dict[int, int]
+
+    @classmethod
+    def of(cls, table: Table, mapping: Mapping) -> _Columns:
+        width = max([len(mapping.columns), len(table.headers)])
+        headers = [table.headers[i] if i < len(table.headers) and table.headers[i]
+                   else _("column {number}").format(number=i + 1) for i in range(width)]
+        labels = [fields.contact_label(h) if i < len(mapping.columns)
+                  and mapping.columns[i] in fields.CONTACT_FIELDS else None
+                  for i, h in enumerate(headers)]
+        return cls(headers, labels, _label_columns(table.headers))
+
+
+def read_row(table: Table, mapping: Mapping, index: int,
+             columns: _Columns | None = None) -> Incoming:
     """One data row of `table` as an incoming record, with what is wrong in it."""
+    columns = columns or _Columns.of(table, mapping)
     row = table.rows[index]
     item = Incoming(mapping.kind, table.source, table.row_numbers[index])
     item.country = mapping.country
@@ -131,8 +152,7 @@ def read_row(table: Table, mapping: Mapping, index: int) -> Incoming:
             cells.setdefault(key, []).append((col, row[col]))
 
     def header(col: int) -> str:
-        return table.headers[col] if col < len(table.headers) and table.headers[col] \
-            else _("column {number}").format(number=col + 1)
+        return columns.headers[col]
 
     def first(key: str) -> tuple[int, Any] | None:
         return cells[key][0] if key in cells else None
@@ -173,10 +193,10 @@ def read_row(table: Table, mapping: Mapping, index: int) -> Incoming:
         except ValueError as exc:
             item.problem(header(col), str(exc))
 
-    labels = _label_columns(table.headers)
+    labels = columns.label_columns
     for key in fields.CONTACT_FIELDS:
         for col, raw in cells.get(key, ()):
-            label = fields.contact_label(header(col))
+            label = columns.labels[col]
             if col in labels and labels[col] < len(row) and cell_text(row[labels[col]]):
                 label = cell_text(row[labels[col]]).lstrip("* ").lower() or label
             for text in _contact_values(key, cell_text(raw)):
@@ -228,4 +248,5 @@ def _person(item: Incoming, cells: dict[str, list[tuple[int, Any]]]) -> None:
 
 
 def read_table(table: Table, mapping: Mapping) -> list[Incoming]:
-    return [read_row(table, mapping, i) for i in range(len(table.rows))]
+    columns = _Columns.of(table, mapping)
+    return [read_row(table, mapping, i, columns) for i in range(len(table.rows))]
