@@ -62,8 +62,15 @@ def guess_kind(headers: list[str]) -> str:
     return max(fields.KINDS, key=score)
 
 
+#: Headers only a Lithuanian sheet has: its numbers are Lithuanian unless it says otherwise.
+_LITHUANIAN_HEADERS = frozenset(fields.fold_header(h) for h in (
+    "vardas", "pavardė", "įmonė", "pareigos", "telefonas", "el. paštas", "savivaldybė",
+    "pavadinimas", "organizacija"))
+
+
 def guess_mapping(headers: list[str], kind: str | None = None) -> Mapping:
     kind = kind or guess_kind(headers)
+    lithuanian = any(fields.fold_header(h) in _LITHUANIAN_HEADERS for h in headers)
     columns: list[str | None] = []
     taken: set[str] = set()
     for header in headers:
@@ -74,7 +81,7 @@ def guess_mapping(headers: list[str], kind: str | None = None) -> Mapping:
         if key:
             taken.add(key)
         columns.append(key)
-    return Mapping(kind, columns)
+    return Mapping(kind, columns, country="LT" if lithuanian else None)
 
 
 def _label_columns(headers: list[str]) -> dict[int, int]:
@@ -99,7 +106,9 @@ def _contact(item: Incoming, kind: str, text: str, label: str | None, column: st
         return
     if kind in ("phone", "whatsapp", "viber") or (kind in ("telegram", "signal")
                                                   and PHONE.match(text)):
-        value, ok = phones.normalise(text, item.country)
+        guessed = item.country or phones.country_of(
+            [item.label, *(name for name, _position in item.affiliations)])
+        value, ok = phones.normalise(text, guessed)
         if not ok:
             # Kept as typed rather than lost: "067 123 45 67 (Olena)".
             item.contacts.append(Contact("other", text, label or kind))
@@ -193,6 +202,8 @@ def read_row(table: Table, mapping: Mapping, index: int,
         except ValueError as exc:
             item.problem(header(col), str(exc))
 
+    if mapping.kind == "person":
+        _person(item, cells)
     labels = columns.label_columns
     for key in fields.CONTACT_FIELDS:
         for col, raw in cells.get(key, ()):
@@ -202,8 +213,6 @@ def read_row(table: Table, mapping: Mapping, index: int,
             for text in _contact_values(key, cell_text(raw)):
                 _contact(item, key, text, label, header(col))
 
-    if mapping.kind == "person":
-        _person(item, cells)
     if not item.label:
         item.problem(None, _("the row has no name") if mapping.kind in ("person", "organization")
                      else _("the row has no title"))

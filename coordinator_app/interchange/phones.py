@@ -25,3 +25,15 @@ def normalise(text: str, country: str | None) -> tuple[str, bool]:
     if number is not None and phonenumbers.is_possible_number(number):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True
     return raw, bool(PHONE.match(raw))
+
+
+_LITHUANIAN = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
+
+
+def country_of(texts: list[str]) -> str | None:
+    """The country a row's names suggest when nothing says it: Lithuanian letters in
+    a name or employer mean a Lithuanian number ("8 612 34567"); otherwise None."""
+    for text in texts:
+        if _LITHUANIAN & set(text or ""):
+            return "LT"
+    return None

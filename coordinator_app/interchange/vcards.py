@@ -85,7 +85,7 @@ def _plain(lines: list[str]) -> tuple[list[str], bool]:
         params = head.upper()
         if "QUOTED-PRINTABLE" in params:
             while value.endswith("=") and i < len(lines):
-                value = value[:-1] + lines[i].strip()
+                value = value[:-1] + lines[i].rstrip("\r")
                 i += 1
             charset = re.search(r"CHARSET=([\w-]+)", head, re.IGNORECASE)
             raw = quopri.decodestring(value.encode("ascii", errors="replace"))
@@ -216,9 +216,11 @@ def _messenger(item: Incoming, line) -> None:
     kind = _MESSENGERS.get(service)
     if kind is None:
         return
-    handle = rest if scheme.lower() in _MESSENGERS or scheme.lower() in ("tel", "https") \
-        else value
+    # "telegram:@name", "x-apple:name", "sgnl://name.07"; a web link keeps its address.
+    handle = value if not rest or scheme.lower() in ("http", "https") else rest
     handle = handle.lstrip("/")
+    for prefix in ("https://", "http://"):
+        handle = handle[len(prefix):] if handle.startswith(prefix) else handle
     if handle.startswith("t.me/"):
         handle = "@" + handle[5:]
     _contact(item, kind, handle, None, line.name.upper())

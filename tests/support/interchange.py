@@ -1,0 +1,79 @@
+"""Helpers for the import and export tests: the sample files and a whole import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coordinator_app.interchange.apply import apply_plan
+from coordinator_app.interchange.plan import make_plan
+from coordinator_app.interchange.sources import open_data, open_file
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "interchange"
+IATI_SCHEMA = Path(__file__).resolve().parent.parent / "data" / "iati-2.03" / \
+    "iati-activities-schema.xsd"
+
+
+def sample(name: str) -> Path:
+    return DATA / name
+
+
+def plan_file(workspace, path: Path | str, *, kind: str | None = None, **options):
+    from coordinator_app.interchange.mapping import guess_mapping
+
+    source = open_file(path, **options)
+    mapping = guess_mapping(source.table.headers, kind) if source.table is not None else None
+    with workspace.read() as session:
+        return make_plan(session, mapping.kind if mapping else "person",
+                         source.records(mapping))
+
+
+def import_file(workspace, path: Path | str, **options):
+    """Read, plan and write a file as the app does; returns (plan, outcome)."""
+    plan = plan_file(workspace, path, **options)
+    return plan, apply_plan(workspace, plan, skip_bad=True)
+
+
+def import_bytes(workspace, data: bytes, name: str):
+    source = open_data(data, name)
+    with workspace.read() as session:
+        plan = make_plan(session, "person", source.records())
+    return plan, apply_plan(workspace, plan, skip_bad=True, backup=False)
+
+
+def counts(workspace) -> dict[str, int]:
+    """Live records of each kind the import writes, and journal rows."""
+    from sqlalchemy import func, select
+
+    from coordinator_app.core.models import (
+        Affiliation,
+        Change,
+        ContactPoint,
+        Organization,
+        Person,
+    )
+
+    with workspace.read() as session:
+        found = {cls.KIND: session.scalar(select(func.count()).select_from(cls).where(
+            cls.deleted_at.is_(None))) for cls in (Person, Organization, ContactPoint,
+                                                   Affiliation)}
+        found["changes"] = session.scalar(select(func.count()).select_from(Change))
+    return found
+
+
+def people(workspace) -> dict[str, dict]:
+    """Each live person by name: Latin spelling, contacts and positions, for comparing."""
+    from coordinator_app.core import records
+    from coordinator_app.core.models import Person
+
+    with workspace.read() as session:
+        found = {}
+        for person in session.scalars(records.live(Person)):
+            data = records.describe(session, person)
+            found[person.full_name] = {
+                "latin_name": person.latin_name,
+                "other_names": person.other_names,
+                "contacts": sorted((c["kind"], c["value"]) for c in data["contacts"]),
+                "positions": sorted((a["organization"], a["position"] or "")
+                                    for a in data["affiliations"]),
+            }
+        return found
