@@ -278,19 +278,41 @@ def _names_of(values: dict[str, Any]) -> list[str]:
     return [n for n in (values.get("name"), values.get("full_name")) if n]
 
 
+#: Fields that name the record: matched, never overwritten (see changes).
+NAME_FIELDS = ("full_name", "name", "title", "latin_name")
+
+
 def changes(session: Session, obj, item: Incoming) -> dict[str, tuple[Any, Any]]:
-    """Fields the file gives a different value for; a blank in the file changes nothing."""
+    """Fields the file gives a different value for; a blank in the file changes nothing.
+
+    The record keeps its name: "Ігор Терехов" matched with "Ihor Terekhov" is kept
+    as another spelling, so search finds either and nobody's typing is lost."""
     found = {}
+    spellings = [n for n in (obj.other_names or "").split("\n") if n] \
+        if hasattr(obj, "other_names") else []
+    known = {name_key(n) for n in spellings} | {name_key(obj.label)}
+    if isinstance(obj, Person) and obj.latin_name:
+        known.add(name_key(obj.latin_name))
+    added = list(spellings)
     for key, value in item.values.items():
         incoming = clean(value) if isinstance(value, str) else value
         if incoming is None or not hasattr(obj, key):
             continue
         stored = getattr(obj, key)
-        if key == "other_names" and stored and all(
-                line in stored.split("\n") for line in incoming.split("\n")):
+        if key in NAME_FIELDS or key == "other_names":
+            if stored is None and key == "latin_name":
+                found[key] = (stored, incoming)
+                known.add(name_key(incoming))
+                continue
+            for name in incoming.split("\n"):
+                if name_key(name) not in known and hasattr(obj, "other_names"):
+                    added.append(name)
+                    known.add(name_key(name))
             continue
         if stored != incoming:
             found[key] = (stored, incoming)
+    if added != spellings:
+        found["other_names"] = (obj.other_names, "\n".join(added))
     return found
 
 
