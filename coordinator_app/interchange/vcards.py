@@ -182,9 +182,11 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
         elif position:
             item.values["notes"] = position
     if item.kind == "person":
-        nicknames = [str(n).strip() for line in by_name.get("NICKNAME", [])
-                     for n in (line.value if isinstance(line.value, list) else
-                               str(line.value).split(","))]
+        # vobject keeps only the first of "NICKNAME:a,b"; the raw line has them all.
+        nicknames = [n.replace("\\,", ",").strip() for line in plain
+                     if _split_property(line)[0].split(";")[0].split(".")[-1].upper()
+                     == "NICKNAME"
+                     for n in re.split(r"(?<!\\),", _split_property(line)[1])]
         if any(nicknames):
             item.values["other_names"] = "\n".join(n for n in nicknames if n)
         if "X-LATIN-NAME" in by_name:

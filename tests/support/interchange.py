@@ -60,6 +60,16 @@ def counts(workspace) -> dict[str, int]:
     return found
 
 
+def number(kind: str, value: str) -> tuple[str, str]:
+    """A contact as compared: numbers in E.164, as import stores them ("+380 57 000 2040"
+    typed in a form is the same number as "+380570002040" read from a file)."""
+    from coordinator_app.interchange.phones import normalise
+
+    if value.startswith("+") or kind in ("phone", "whatsapp", "viber"):
+        return kind, normalise(value, None)[0]
+    return kind, value
+
+
 def people(workspace) -> dict[str, dict]:
     """Each live person by name: Latin spelling, contacts and positions, for comparing."""
     from coordinator_app.core import records
@@ -72,8 +82,34 @@ def people(workspace) -> dict[str, dict]:
             found[person.full_name] = {
                 "latin_name": person.latin_name,
                 "other_names": person.other_names,
-                "contacts": sorted((c["kind"], c["value"]) for c in data["contacts"]),
+                "contacts": sorted(number(c["kind"], c["value"]) for c in data["contacts"]),
+                # Lists and exports show the positions held now, not the past ones.
                 "positions": sorted((a["organization"], a["position"] or "")
-                                    for a in data["affiliations"]),
+                                    for a in data["affiliations"] if a["to"] is None),
             }
         return found
+
+
+def organizations(workspace) -> dict[str, dict]:
+    """Each live organisation by name, with the fields export and import carry."""
+    from coordinator_app.core import records
+    from coordinator_app.core.models import Organization
+
+    with workspace.read() as session:
+        found = {}
+        for org in session.scalars(records.live(Organization)):
+            data = records.describe(session, org)
+            found[org.name] = {
+                "kind": org.kind, "country": org.country, "region": org.region,
+                "parent": data["parent"], "website": org.website, "address": org.address,
+                "other_names": org.other_names, "notes": org.notes,
+                "contacts": sorted(number(c["kind"], c["value"]) for c in data["contacts"]),
+            }
+        return found
+
+
+def exported(workspace, kind_word: str, fmt: str, **options) -> bytes:
+    from coordinator_app.interchange.files_out import export_bytes
+
+    with workspace.read() as session:
+        return export_bytes(session, kind_word, fmt, **options)
