@@ -188,6 +188,11 @@ class Planner:
         entry = Entry(item)
         index = len(self.plan.entries)
         self.plan.entries.append(entry)
+        for name in [n for n, _p in item.affiliations] + [
+                n for names in item.links.values() for n in names]:
+            if not name_key(name):
+                item.problem(None, _("“{name}” is not the name of an organisation").format(
+                    name=name))
         if item.problems:
             entry.action = BAD
             return entry
