@@ -194,9 +194,8 @@ def run_import(args: argparse.Namespace) -> int:
     elif outcome.change_set is None:
         print(_("Nothing to import: the database already holds everything in the file."))
     else:
-        print(_("Imported: {created} created, {updated} updated, {orgs} organisations "
-                "added, {skipped} skipped (one change set: coordinator undo takes it back; "
-                "backup {backup}).").format(created=outcome.created, updated=outcome.updated,
+        print(_("Imported. Created: {created}, updated: {updated}, organisations added: "
+                "{orgs}, skipped: {skipped}. Backup made before: {backup}").format(created=outcome.created, updated=outcome.updated,
                                             orgs=outcome.organizations,
                                             skipped=outcome.skipped, backup=outcome.backup))
     return 0

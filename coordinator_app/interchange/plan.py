@@ -111,9 +111,9 @@ class Plan:
 
     def summary(self) -> str:
         c = self.counts()
-        return _("{new} new, {update} updated, {unchanged} unchanged, {possible} possible "
-                 "duplicates, {merged} repeated in the file, {bad} with problems; "
-                 "{orgs} new organisations named in rows").format(
+        return _("New: {new}, to update: {update}, unchanged: {unchanged}, possible "
+                 "duplicates: {possible}, repeated in the file: {merged}, with problems: "
+                 "{bad}; new organisations named in rows: {orgs}.").format(
             new=c[NEW], update=c[UPDATE], unchanged=c[UNCHANGED], possible=c[POSSIBLE],
             merged=c[MERGED], bad=c[BAD], orgs=c["new_organizations"])
 

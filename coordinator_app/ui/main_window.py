@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.dashboard)
         self.welcome = WelcomePage(context)
         self.welcome.finished.connect(self._welcome_done)
+        self.welcome.import_requested.connect(lambda: self.open_import())
         self.stack.addWidget(self.welcome)
 
         central = QWidget()
@@ -263,6 +264,29 @@ class MainWindow(QMainWindow):
         from coordinator_app.ui.report_dialogs import open_briefing_dialog
 
         open_briefing_dialog(self.context, self)
+
+    def open_import(self, path: str | Path | None = None):
+        """File → Import…; the finished import is one step on the undo stack."""
+        from coordinator_app.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self, path)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.outcome_text,
+                                                                     12000))
+        dialog.open()
+        if path is None:
+            dialog.choose_file()
+        return dialog
+
+    def export_list(self) -> None:
+        """File → Export this list…: the list as its filter shows it."""
+        from coordinator_app.ui.export_actions import export_list
+
+        page = self.current_list_page()
+        if page is None:
+            return
+        made = export_list(self, self.context, page.kind, page.filter.text())
+        if made is not None:
+            self.statusBar().showMessage(_("Written: {file}").format(file=made), 8000)
 
     def open_settings(self) -> None:
         from coordinator_app.ui.settings_dialog import SettingsDialog

@@ -35,6 +35,8 @@ def is_first_start(context: UiContext) -> bool:
 class WelcomePage(QWidget):
     #: The database now holds what the user chose; the window shows the dashboard.
     finished = Signal()
+    #: "Import contacts": the window opens File → Import… once the page is left.
+    import_requested = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,9 +69,15 @@ class WelcomePage(QWidget):
         self.empty_button = QPushButton(_("Start empty"))
         self.empty_button.setObjectName("start_empty")
         self.empty_button.clicked.connect(self.start_empty)
+        self.import_button = QPushButton(_("Import contacts…"))
+        self.import_button.setObjectName("import_contacts")
+        self.import_button.setToolTip(_("From an Excel sheet, a CSV file or an address book "
+                                        "(vCard) of a phone or Outlook"))
+        self.import_button.clicked.connect(self.import_contacts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.empty_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
 
         column = QWidget()
@@ -97,6 +105,11 @@ class WelcomePage(QWidget):
         from coordinator_app.core.demo import ensure_priority_areas
 
         self._run(ensure_priority_areas)
+
+    def import_contacts(self) -> None:
+        """Start empty, then import: the shared vocabulary is there as after "Start empty"."""
+        self.start_empty()
+        self.import_requested.emit()
 
     def _run(self, action) -> None:
         try:

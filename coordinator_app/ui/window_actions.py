@@ -33,6 +33,8 @@ class WindowActions:
     search: QAction
     filter: QAction
     briefing: QAction
+    import_: QAction
+    export: QAction
     settings: QAction
     backup: QAction
     quit: QAction
@@ -40,7 +42,7 @@ class WindowActions:
 
     def page_changed(self, on_list: bool) -> None:
         """New, Delete and Filter act on a list page; elsewhere they are greyed out."""
-        for action in (self.new, self.delete, self.filter):
+        for action in (self.new, self.delete, self.filter, self.export):
             action.setEnabled(on_list)
 
 
@@ -77,6 +79,10 @@ def install(window) -> WindowActions:
                       QKeySequence.StandardKey.Find, name="action_filter")
     briefing = _action(window, _("&Briefing pack…"), window.open_briefing, "Ctrl+P",
                        icon=pixmap.SP_FileDialogDetailedView, name="action_briefing")
+    import_ = _action(window, _("&Import…"), window.open_import, "Ctrl+I",
+                      name="action_import")
+    export = _action(window, _("&Export this list…"), window.export_list, "Ctrl+E",
+                     name="action_export")
     settings = _action(window, _("Se&ttings…"), window.open_settings, "Ctrl+,",
                        name="action_settings")
     backup = _action(window, _("&Back up now"), window.back_up_now, "Ctrl+Shift+S",
@@ -101,6 +107,9 @@ def install(window) -> WindowActions:
         new_menu.addAction(_action(window, _(title), lambda kind=kind: window.new_record(kind),
                                    name=f"action_new_{kind}"))
     file_menu.addAction(delete)
+    file_menu.addSeparator()
+    file_menu.addAction(import_)
+    file_menu.addAction(export)
     file_menu.addSeparator()
     file_menu.addAction(briefing)
     file_menu.addAction(backup)
@@ -133,12 +142,13 @@ def install(window) -> WindowActions:
         toolbar.addAction(action)
     window.addToolBar(toolbar)
 
-    for action in (new, delete, undo, redo, search, filter_, briefing, settings, backup):
+    for action in (new, delete, undo, redo, search, filter_, briefing, import_, export,
+                   settings, backup):
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if shortcut:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
-    return WindowActions(new, delete, undo, redo, search, filter_, briefing, settings,
-                         backup, quit_, pages)
+    return WindowActions(new, delete, undo, redo, search, filter_, briefing, import_, export,
+                         settings, backup, quit_, pages)
 
 
 #: Keys that belong to a place rather than to a menu command.
