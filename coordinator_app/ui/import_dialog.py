@@ -139,6 +139,7 @@ class ImportDialog(QDialog):
         self.matches.setHorizontalHeaderLabels([_("Row"), _("Name"), _("Becomes"),
                                                 _("Notes")])
         self.matches.horizontalHeader().setStretchLastSection(True)
+        self.matches.verticalHeader().hide()  # the file's own row numbers are shown
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
