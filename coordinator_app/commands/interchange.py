@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coordinator_app.commands import print_json
+from coordinator_app.commands import print_json, workspace
 from coordinator_app.interchange.files_out import FORMATS, SUFFIX_FORMATS, export_bytes, write_file
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
@@ -143,34 +143,24 @@ def _plain(value: Any) -> Any:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from coordinator_app.commands.data import db_path, workspace_for
-    from coordinator_app.core.lock import DatabaseLock
     from coordinator_app.interchange import layouts
     from coordinator_app.interchange.apply import apply_plan
 
-    path = db_path(args)
-    lock = None
-    if not args.dry_run:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # The app holds this lock while it has the file open; see `demo`.
-        lock = DatabaseLock(path).acquire()
-    try:
-        with workspace_for(args, create=not args.dry_run) as workspace:
-            with workspace.read() as session:
-                source, plan = prepare(args, session)
-            outcome = None
-            if not args.dry_run:
-                outcome = apply_plan(workspace, plan, skip_bad=args.skip_bad,
-                                     label=_("Import {file}").format(file=source.name))
-                if source.table is not None and args.mapping is None:
-                    from coordinator_app.interchange.mapping import guess_mapping
+    outcome = None
+    # A dry run only reads; an import writes under the app's lock, into a new
+    # database if there is none yet (as `demo` does).
+    with workspace(args, writes=not args.dry_run, creates=not args.dry_run) as opened:
+        with opened.read() as session:
+            source, plan = prepare(args, session)
+        if not args.dry_run:
+            outcome = apply_plan(opened, plan, skip_bad=args.skip_bad,
+                                 label=_("Import {file}").format(file=source.name))
+            if source.table is not None and args.mapping is None:
+                from coordinator_app.interchange.mapping import guess_mapping
 
-                    mapping = layouts.saved_mapping(source.table.headers) or \
-                        guess_mapping(source.table.headers, _kind(args.kind))
-                    layouts.save_mapping(source.table.headers, mapping)
-    finally:
-        if lock is not None:
-            lock.release()
+                mapping = layouts.saved_mapping(source.table.headers) or \
+                    guess_mapping(source.table.headers, _kind(args.kind))
+                layouts.save_mapping(source.table.headers, mapping)
     counts = plan.counts()
     if args.json:
         print_json({
@@ -202,7 +192,6 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from coordinator_app.commands.data import workspace_for
     from coordinator_app.core.records import ALIASES
 
     fmt = args.format or SUFFIX_FORMATS.get(args.output.suffix.lower())
@@ -215,7 +204,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CoordinatorError(_("unknown kind “{name}”; choose one of: {kinds}").format(
             name=args.kind, kinds="people, organizations, agreements, projects, activities, "
                                   "calendar"))
-    with workspace_for(args) as workspace, workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         data = export_bytes(session, word, fmt, text=args.filter,
                             reporting_org=args.reporting_org)
     write_file(args.output, data)
