@@ -150,6 +150,7 @@ class Planner:
         self._empty: dict[str, bool] = {}
         #: Organisation rows of the file by name key: a person's employer may be one.
         self.org_rows: dict[str, int] = {}
+        self.names: dict[str, dict[str, str]] = {}
 
     def empty(self, kind: str) -> bool:
         """No live record of `kind` yet: nothing to look for (an import's usual start)."""
@@ -239,10 +240,34 @@ class Planner:
         if item.kind == "organization":
             self.org_rows.setdefault(name_key(item.label), index)
 
+    def _known_names(self, kind: str) -> dict[str, str]:
+        """Name key -> id of every live record of `kind`, read once per import: a file
+        imported again is matched by these lookups, not a search per row."""
+        if kind not in self.names:
+            cls = MODELS[kind]
+            fields = (cls.full_name, cls.latin_name, cls.other_names) if kind == "person" \
+                else (cls.name, cls.other_names)
+            known: dict[str, str] = {}
+            for record_id, *names in self.session.execute(
+                    select(cls.id, *fields).where(cls.deleted_at.is_(None))
+                    .order_by(cls.created_at)):
+                for text in names:
+                    for name in (text or "").split("\n"):
+                        if name:
+                            known.setdefault(name_key(name), record_id)
+            self.names[kind] = known
+        return self.names[kind]
+
     def _match_directory(self, entry: Entry) -> None:
         item = entry.item
         if self.empty(item.kind):
             return
+        known = self._known_names(item.kind)
+        for name in _names(item):
+            found = known.get(name_key(name))
+            if found is not None:
+                self._same(entry, self.session.get(MODELS[item.kind], found))
+                return
         values = dict(item.values)
         values["contact_points"] = [{"kind": c.kind, "value": c.value} for c in item.contacts]
         hits = likely_duplicates(self.session, item.kind, values)
