@@ -185,9 +185,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(_("Nothing to import: the database already holds everything in the file."))
     else:
         print(_("Imported. Created: {created}, updated: {updated}, organisations added: "
-                "{orgs}, skipped: {skipped}. Backup made before: {backup}").format(created=outcome.created, updated=outcome.updated,
-                                            orgs=outcome.organizations,
-                                            skipped=outcome.skipped, backup=outcome.backup))
+                "{orgs}, skipped: {skipped}. Backup made before: {backup}").format(
+            created=outcome.created, updated=outcome.updated, orgs=outcome.organizations,
+            skipped=outcome.skipped, backup=outcome.backup))
     return 0
 
 

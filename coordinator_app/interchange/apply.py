@@ -142,7 +142,7 @@ class Writer:
             self.edit.flush()
             obj = session.get(MODELS[kind], owner)
             contacts = new_contacts(session, obj, item)
-            positions = new_affiliations(session, _Known(self.org_ids), owner, item) \
+            positions = new_affiliations(session, self.org_ids, owner, item) \
                 if kind == "person" else []
         seen: set[str] = set()
         for contact in contacts:
@@ -202,13 +202,6 @@ class Writer:
         column = "person_id" if kind == "person" else "organization_id"
         self.stage(item, "contact_point", **{column: owner}, kind=contact.kind,
                    value=contact.value, label=contact.label)
-
-
-class _Known:
-    """The organisations known by name while writing, as new_affiliations reads them."""
-
-    def __init__(self, ids: dict[str, str]):
-        self.organization_ids = ids
 
 
 def _columns(kind: str) -> set[str]:

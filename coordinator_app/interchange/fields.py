@@ -49,7 +49,8 @@ class Field:
 
 _CONTACTS = (
     Field("email", N_("E-mail"), ("email", "e mail", "mail", "email address", "e mail address",
-                                  "електронна пошта", "ел пошта", "е-mail", "адреса електронної пошти",
+                                  "електронна пошта", "ел пошта", "е-mail",
+                                  "адреса електронної пошти",
                                   "электронная почта", "эл почта", "адрес эл почты",
                                   "el pastas", "el pasto adresas", "elektroninis pastas"),
           ("mail", "пошт", "почт", "pasta", "pasto", "e-mail", "емейл", "имейл")),

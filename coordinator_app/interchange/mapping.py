@@ -95,7 +95,8 @@ def _label_columns(headers: list[str]) -> dict[int, int]:
     return pairs
 
 
-def _contact(item: Incoming, kind: str, text: str, label: str | None, column: str) -> None:
+def add_contact(item: Incoming, kind: str, text: str, label: str | None, column: str) -> None:
+    """A contact of `kind` read from `text`, or a problem with the cell it came from."""
     text = text.strip()
     if kind == "email":
         value = text[7:] if text.lower().startswith("mailto:") else text
@@ -211,7 +212,7 @@ def read_row(table: Table, mapping: Mapping, index: int,
             if col in labels and labels[col] < len(row) and cell_text(row[labels[col]]):
                 label = cell_text(row[labels[col]]).lstrip("* ").lower() or label
             for text in _contact_values(key, cell_text(raw)):
-                _contact(item, key, text, label, header(col))
+                add_contact(item, key, text, label, header(col))
 
     if not item.label:
         item.problem(None, _("the row has no name") if mapping.kind in ("person", "organization")

@@ -359,10 +359,10 @@ def new_contacts(session: Session, obj, item: Incoming) -> list[Contact]:
 def _new_affiliations(session: Session, plan: Plan, obj, item: Incoming) -> bool:
     if not isinstance(obj, Person) or not item.affiliations:
         return False
-    return bool(new_affiliations(session, plan, obj.id, item))
+    return bool(new_affiliations(session, plan.organization_ids, obj.id, item))
 
 
-def new_affiliations(session: Session, plan: Plan, person_id: str,
+def new_affiliations(session: Session, organization_ids: dict[str, str], person_id: str,
                      item: Incoming) -> list[tuple[str, str | None]]:
     """(organisation name key, position) the person does not hold yet."""
     held = set()
@@ -373,7 +373,7 @@ def new_affiliations(session: Session, plan: Plan, person_id: str,
     missing = []
     for name, position in item.affiliations:
         key = name_key(name)
-        org_id = plan.organization_ids.get(key)
+        org_id = organization_ids.get(key)
         if org_id is None or (org_id, (position or "").casefold()) not in held:
             missing.append((key, position))
     return missing

@@ -57,7 +57,8 @@ def open_data(data: bytes, name: str, *, encoding: str | None = None,
         raise UnreadableFile(name, _("the file is empty"))
     suffix = Path(name).suffix.lower()
     if data.startswith(_ZIP) or data.startswith(_OLE) or suffix in spreadsheets.SUFFIXES:
-        return Source(name, "spreadsheet", table=spreadsheets.read_workbook(data, name, sheet=sheet))
+        return Source(name, "spreadsheet",
+                      table=spreadsheets.read_workbook(data, name, sheet=sheet))
     if suffix in vcards.SUFFIXES or vcards.looks_like_vcard(data):
         return Source(name, "vcard", cards=vcards.read_vcards(data, name, encoding=encoding,
                                                                country=country))

@@ -16,7 +16,7 @@ from typing import Any
 from coordinator_app.i18n import _
 from coordinator_app.interchange.csv_reader import decode
 from coordinator_app.interchange.incoming import Incoming
-from coordinator_app.interchange.mapping import _contact
+from coordinator_app.interchange.mapping import add_contact
 from coordinator_app.interchange.problems import UnreadableFile
 
 SUFFIXES = (".vcf", ".vcard")
@@ -196,11 +196,11 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
         item.values["notes"] = "\n".join(p for p in (item.values.get("notes"), note) if p)
     for line in by_name.get("EMAIL", []):
         if _text(line.value):
-            _contact(item, "email", _text(line.value), _label(line, group_labels), "EMAIL")
+            add_contact(item, "email", _text(line.value), _label(line, group_labels), "EMAIL")
     for line in by_name.get("TEL", []):
         text = _text(line.value)
         if text:
-            _contact(item, "phone", text[4:] if text.lower().startswith("tel:") else text,
+            add_contact(item, "phone", text[4:] if text.lower().startswith("tel:") else text,
                      _label(line, group_labels), "TEL")
     for prop in ("IMPP", "X-SOCIALPROFILE"):
         for line in by_name.get(prop, []):
@@ -225,7 +225,7 @@ def _messenger(item: Incoming, line) -> None:
         handle = handle[len(prefix):] if handle.startswith(prefix) else handle
     if handle.startswith("t.me/"):
         handle = "@" + handle[5:]
-    _contact(item, kind, handle, None, line.name.upper())
+    add_contact(item, kind, handle, None, line.name.upper())
 
 
 def _address(value: Any) -> str:
