@@ -80,6 +80,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
 class NextOpen:
     unclean: bool
     problem: str | None
+    #: The file was missing and the app restored its newest backup, as offered.
+    restored: bool = False
 
 
 def _last_session_unclean(db_path: Path) -> bool:
@@ -92,14 +94,20 @@ def _last_session_unclean(db_path: Path) -> bool:
     return unclean
 
 
-def next_open(db_path: Path) -> NextOpen:
-    """Open the database as the app does at start-up; the problem, if it would not."""
+def next_open(db_path: Path, *, missing_is_expected: bool = False) -> NextOpen:
+    """Open the database as the app does at start-up; the problem, if it would not.
+
+    Every dialog is answered with Quit, so it counts as a failure, except one: a
+    restore killed between its two renames leaves no database (recovery.restore_backup
+    says so), and with `missing_is_expected` the offer of the newest backup is taken,
+    as a person would."""
     from coordinator_app.core.errors import DatabaseError
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from coordinator_app.core import migrate
+    from coordinator_app.i18n import _
     from coordinator_app.ui.safety import open_database_for_app
 
     if not _QT:
@@ -109,10 +117,15 @@ def next_open(db_path: Path) -> NextOpen:
     except DatabaseError as exc:
         return NextOpen(False, f"the lock: {exc}")
     said: list[str] = []
+    restored: list[bool] = []
 
     def ask(box: QMessageBox):
+        if missing_is_expected and box.windowTitle() == _("Database missing"):
+            restored.append(True)
+            return next(b for b in box.buttons()
+                        if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
         said.append(" ".join(filter(None, (box.text(), box.informativeText()))))
-        return None  # every dialog is answered with Quit
+        return None
 
     db = open_database_for_app(db_path, ask=ask, choose_file=lambda *_args: None)
     if db is None:
@@ -124,7 +137,7 @@ def next_open(db_path: Path) -> NextOpen:
         db.close()
     if not migrate.at_head(db_path):
         return NextOpen(unclean, "after opening, the schema is not the newest")
-    return NextOpen(unclean, None)
+    return NextOpen(unclean, None, restored=bool(restored))
 
 
 # -- the file --------------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     while True:
         writer.step()
         # The app's timed backup; a faulty writer takes none, so kills land in its edits.
-        if not args.fault and writer.rng.random() < 0.05:
+        if not args.fault and writer.rng.random() < 0.1:
             emit("backup")
             backup.run_backup(path, "auto")
             emit("backup-done")

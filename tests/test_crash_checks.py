@@ -135,3 +135,19 @@ def test_the_next_open_reports_a_database_it_would_not_open(workspace):
     opened = checks.next_open(path)
     assert opened.problem and "damaged" in opened.problem
     assert checks.integrity_problems(path, [])
+
+
+def test_a_database_a_killed_restore_left_missing_is_restored_only_when_expected(workspace):
+    from coordinator_app.core import backup
+    from coordinator_app.core.recovery import set_aside
+
+    path = workspace.db.path
+    org = workspace.create("organization", name="Громада", country="UA")
+    workspace.db.close()
+    backup.create_backup(path, reason="before-restore")
+    set_aside(path)  # what restore_backup has done when a kill lands before its last rename
+    assert "not there" in checks.next_open(path).problem
+    assert not path.exists()
+    opened = checks.next_open(path, missing_is_expected=True)
+    assert opened.problem is None and opened.restored
+    assert checks.read_state(path, [("organization", org.id)]).records
