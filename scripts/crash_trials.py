@@ -61,7 +61,9 @@ class Outcome:
     pending: dict = field(default_factory=dict)
     refused: dict = field(default_factory=dict)
     runs: list[GenerateRun] = field(default_factory=list)
-    writer_locked: bool = False
+    #: The writer was killed holding the lock, and no other process took it after: the
+    #: lock must say that its session did not end cleanly.
+    expect_unclean: bool = False
     #: Failures seen while the processes ran: (category, what happened).
     failures: list[tuple[str, str]] = field(default_factory=list)
     #: Where the kills of the trial landed.
@@ -180,17 +182,24 @@ class Trials:
                 other = self.start_generate()
             elif writer.running():
                 self.restore_must_refuse(writer.pid, outcome)
-        aim = "anywhere" if beside else self.rng.choices(list(self.aims),
-                                                         list(self.aims.values()))[0]
-        self.aim_and_kill(writer, aim, migrating)
+        if beside == "generate":
+            # Killed while generate starts, waits or writes: it may find the lock held,
+            # or free once the writer is gone.
+            self.aim_and_kill(writer, "anywhere", migrating,
+                              after=self.rng.uniform(0, self.typical("generate") * 1.5))
+        else:
+            self.aim_and_kill(writer, "anywhere" if beside else self.rng.choices(
+                list(self.aims), list(self.aims.values()))[0], migrating)
+        self.follow_writer(writer, migrating, outcome)
         if other is not None:
             child, run = other
+            # Still starting, it may take the lock once the writer is gone, and end cleanly.
+            outcome.expect_unclean &= not child.running()
             if self.rng.random() < 0.5:
                 time.sleep(max(0.0, child.started + self.rng.uniform(
                     0, self.typical("generate")) - time.monotonic()))
                 child.kill()
             self.end_generate(child, run, outcome, alone=False)
-        self.follow_writer(writer, migrating, outcome)
         return outcome
 
     def run_write_generate(self, migrating: bool) -> Outcome:
@@ -258,7 +267,10 @@ class Trials:
 
     # -- the writer ------------------------------------------------------------------------
 
-    def aim_and_kill(self, writer: Child, aim: str, migrating: bool) -> None:
+    def aim_and_kill(self, writer: Child, aim: str, migrating: bool,
+                     after: float | None = None) -> None:
+        """Kill the writer where `aim` says; "anywhere" is `after` seconds from now, or by
+        default at random in its start-up and LIFE seconds more."""
         rng, events = self.rng, writer.events
         ready = self.typical("ready, migrating" if migrating else "ready")
         if aim == "start-up":
@@ -271,13 +283,14 @@ class Trials:
             events.wait(lambda seen: seen["backup"], PATIENCE)
             time.sleep(rng.uniform(0, self.typical("backup")))
         else:
-            time.sleep(rng.uniform(0, ready + LIFE))
+            time.sleep(rng.uniform(0, ready + LIFE) if after is None else after)
         if not writer.running():
             events.finish()  # its last lines may still be on their way
             if events.counts["damaged"]:
                 return  # the start-up check refused the file: the next open says so too
-            raise SystemExit(f"the writer stopped by itself (exit status {writer.proc.returncode}, "
-                             f"last said {events.last()}):\n{writer.errors()[-3000:]}")
+            raise SystemExit(f"the writer stopped by itself (exit status "
+                             f"{writer.proc.returncode}, last said {events.last()}):\n"
+                             f"{writer.errors()[-3000:]}")
         writer.kill()
 
     def follow_writer(self, writer: Child, migrating: bool, outcome: Outcome) -> None:
@@ -288,7 +301,7 @@ class Trials:
         for at, event in writer.events.items:
             kind = event["event"]
             if kind == "locked":
-                outcome.writer_locked = True
+                outcome.expect_unclean = writer.killed
             elif kind == "ready":
                 self.took("ready, migrating" if migrating else "ready", at - writer.started)
             elif kind == "begin":
@@ -329,22 +342,16 @@ class Trials:
             self.tally["next opens that restored the newest backup"] += 1
         if opened.problem:
             failures.append(("next-open failures", opened.problem))
-        elif outcome.writer_locked and not opened.unclean:
+        elif outcome.expect_unclean and not opened.unclean:
             failures.append(("next-open failures",
                              "the lock did not say that the killed writer's session ended"))
-        if epoch.db.exists():
-            failures += [("integrity failures", p)
-                         for p in integrity_problems(epoch.db, epoch.backup_folders)]
-            failures += [("half-written", p) for p in journal_problems(epoch.db)]
-            known = set().union(*(c.records for c in outcome.candidates), outcome.pending)
-            actual = read_state(epoch.db, known)
-            verdicts = [settle(candidate, actual, outcome.pending, outcome.refused,
-                               [GenerateRun(r.asked, r.finished) for r in outcome.runs])
-                        for candidate in outcome.candidates]
-            verdict = next((v for v in verdicts if v.clean), verdicts[0])
-            failures += [("lost", p) for p in verdict.lost]
-            failures += [("half-written", p) for p in verdict.half_written]
-            epoch.expected = verdict.state
+        damage = integrity_problems(epoch.db, epoch.backup_folders) if epoch.db.exists() \
+            else []
+        failures += [("integrity failures", problem) for problem in damage]
+        if opened.problem or damage or not epoch.db.exists():
+            epoch.trials_left = 0  # what it holds is unknown now: the next trial starts afresh
+        else:
+            failures += self.compare(outcome)
         self.tally["trials"] += 1
         self.kills.update(outcome.kills)
         if self.verbose:
@@ -359,6 +366,21 @@ class Trials:
             epoch.failed = True
         elif epoch.db.exists() and self.rng.random() < 0.25:
             self.take_snapshot()
+
+    def compare(self, outcome: Outcome) -> list[tuple[str, str]]:
+        """The journal against the data, and the data against what should be there;
+        what is there is expected from then on."""
+        epoch = self.epoch
+        failures = [("half-written", p) for p in journal_problems(epoch.db)]
+        known = set().union(*(c.records for c in outcome.candidates), outcome.pending)
+        actual = read_state(epoch.db, known)
+        verdicts = [settle(candidate, actual, outcome.pending, outcome.refused,
+                           [GenerateRun(r.asked, r.finished) for r in outcome.runs])
+                    for candidate in outcome.candidates]
+        verdict = next((v for v in verdicts if v.clean), verdicts[0])
+        epoch.expected = verdict.state
+        return failures + [("lost", p) for p in verdict.lost] + [
+            ("half-written", p) for p in verdict.half_written]
 
     def take_snapshot(self) -> Path:
         """A backup whose content the harness knows, for a later restore."""
@@ -411,7 +433,8 @@ def older_revisions() -> list[str]:
     from coordinator_app.core import migrate
 
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
-    return [s.revision for s in scripts.walk_revisions() if s.revision != scripts.get_current_head()]
+    head = scripts.get_current_head()
+    return [script.revision for script in scripts.walk_revisions() if script.revision != head]
 
 
 def downgrade(db_path: Path, revision: str) -> None:
