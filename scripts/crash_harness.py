@@ -111,7 +111,8 @@ def report(run: Trials, seed: int, seconds: float, out) -> dict:
         print(f"{category}: {t[category]}  ({meaning})", file=out)
     passed = not any(t[category] for category in FAILURES)
     print("PASS" if passed else "FAIL", file=out, flush=True)
-    return {**t, "kills": dict(run.kills), "seed": seed, "passed": passed}
+    return {**{category: 0 for category in FAILURES}, **t, "kills": dict(run.kills),
+            "seed": seed, "passed": passed}
 
 
 def _some(weights: dict[str, int], names: list[str] | None) -> dict[str, int] | None:
