@@ -37,8 +37,14 @@ that no committed transaction depends on the process living on. A power cut
 additionally relies on synchronous=FULL making the disk itself durable, which a
 test inside one running machine cannot cut.
 
-    python scripts/crash_harness.py                  # 200 trials
-    python scripts/crash_harness.py --trials 20 --seed 7 --folder /tmp/crash
+    python scripts/crash_harness.py                  # 200 trials (make crash)
+    python scripts/crash_harness.py --trials 20 --seed 7 --folder /tmp/crash --verbose
+    python scripts/crash_harness.py --only restore --only write+restore
+    python scripts/crash_harness.py --only write --aim backup
+    python scripts/crash_harness.py --only write --fault ack-before-commit   # must FAIL
+
+The modules beside this one hold the trials (crash_trials), the processes
+(crash_processes, crash_writer) and the checks (crash_checks).
 """
 
 from __future__ import annotations
