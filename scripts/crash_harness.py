@@ -53,6 +53,7 @@ import argparse
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -139,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="aim the writer's kills only here (may be given more than once)")
     parser.add_argument("--verbose", action="store_true", help="a line for every trial")
     args = parser.parse_args(argv)
+    # Stopped from outside, it still kills the processes it started (see run).
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     result = run(args.trials, args.folder, seed=args.seed, fault=args.fault,
                  scenarios=_some(SCENARIOS, args.only), aims=_some(AIMS, args.aim),
                  verbose=args.verbose)

@@ -237,10 +237,13 @@ class Trials:
                                   f"restore failed alone: {_last_line(child)}")])
 
     def run_restore_generate(self, _migrating: bool) -> Outcome:
+        from coordinator_app.core.ids import utcnow
+
         epoch = self.epoch
         source, restored = epoch.snapshot
         generating, run = self.start_generate()
         time.sleep(self.rng.uniform(0, self.typical("generate") * 0.6))
+        before = utcnow()
         restore = self.cli("backup", "restore", str(source))
         status = restore.wait()
         outcome = Outcome([restored] if status == 0 else [epoch.expected])
@@ -252,7 +255,22 @@ class Trials:
             outcome.command_failed(f"restore beside generate failed, not for the lock: "
                                    f"{_last_line(restore)}")
         self.end_generate(generating, run, outcome, alone=False)
+        if status == 0 and run.finished:
+            # Finished before the restore took the lock, generate is in the backup the
+            # restore made of the database it replaced; any later, in the database.
+            kept = self.safety_backup(since=before).generated
+            run.kept_by_restore = run.asked in [
+                counts for change_set, counts in kept.items()
+                if change_set not in epoch.expected.generated]
         return outcome
+
+    def safety_backup(self, since) -> State:
+        """What the backup a restore made before replacing the database holds."""
+        from coordinator_app.core import backup
+
+        made = [b for b in backup.list_backups(self.epoch.db)
+                if b.reason == "before-restore" and b.taken_at >= since]
+        return read_state(made[0].path, known=()) if made else State()  # newest first
 
     def restore_must_refuse(self, holder: int, outcome: Outcome) -> None:
         """`backup restore` while the writer holds the lock: refused, nothing touched."""
@@ -375,7 +393,8 @@ class Trials:
         known = set().union(*(c.records for c in outcome.candidates), outcome.pending)
         actual = read_state(epoch.db, known)
         verdicts = [settle(candidate, actual, outcome.pending, outcome.refused,
-                           [GenerateRun(r.asked, r.finished) for r in outcome.runs])
+                           [GenerateRun(r.asked, r.finished, r.kept_by_restore)
+                     for r in outcome.runs])
                     for candidate in outcome.candidates]
         verdict = next((v for v in verdicts if v.clean), verdicts[0])
         epoch.expected = verdict.state

@@ -93,6 +93,11 @@ def test_generate_runs_are_there_whole_once_finished_and_never_in_part():
         "generated change set old: missing"]
     assert verdict({"old": {"person": 10}, "new": {"person": 40, "organization": 2}},
                    finished=False).half_written
+    # A restore after it replaced the database; the backup the restore made keeps it.
+    replaced = checks.settle(earlier, checks.State(generated={"old": {"person": 10}}),
+                             pending={}, refused={},
+                             runs=[checks.GenerateRun(dict(asked), True, kept_by_restore=True)])
+    assert replaced.clean
 
 
 def test_the_state_read_back_follows_the_writers_records_by_their_journal_label(workspace):
