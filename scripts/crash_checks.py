@@ -3,7 +3,8 @@
 - `next_open`: the app's own start-up code (ui.safety.open_database_for_app) opens
   the file: it takes the one-writer lock, which says whether the last session
   ended uncleanly, checks the file (quick_check) and migrates it. Any dialog it
-  would show (damage, a missing file, the database in use) is a failure.
+  would show (damage, the database in use) is a failure; so is a missing file,
+  unless a restore was killed between its two renames.
 - `integrity_problems`: integrity_check and foreign_key_check of the database,
   quick_check of every finished backup.
 - `journal_problems`: replaying the change journal from the start gives every
