@@ -13,7 +13,7 @@ UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 
-.PHONY: run test bench lock check-system clean
+.PHONY: run test bench crash lock check-system clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# Writers killed at 200 random moments: prints what was lost, half written, failed its
+# integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).
+crash: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/crash_harness.py --trials 200 $(if $(SEED),--seed $(SEED))
 
 # Every platform the app runs on (Linux, Windows, macOS) and Python 3.11 and newer,
 # in one file: pip installs the lines whose markers fit the machine.

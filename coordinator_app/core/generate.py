@@ -32,7 +32,7 @@ from coordinator_app.core import synthetic_names as names
 from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.folding import to_latin
-from coordinator_app.core.hooks import STAMP_FIELDS, plain
+from coordinator_app.core.hooks import journaled_columns, plain
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import (
     Affiliation,
@@ -254,18 +254,13 @@ def _insert(connection, table, rows: list[dict[str, Any]]) -> None:
     connection.exec_driver_sql(sql, converted)
 
 
-def _journal_columns(cls: type[Entity]) -> list[str]:
-    return [attr.key for attr in inspect(cls).column_attrs
-            if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED]
-
-
 def _write(connection, b: Builder, change_set: str, seq: list[int],
            counts: dict[str, int]) -> None:
     """Insert the builder's rows with their journal entries and index rows, then
     forget them."""
     for cls, rows in b.rows.items():
         _insert(connection, cls.__table__, rows)
-        columns = _journal_columns(cls)
+        columns = journaled_columns(cls)
         journal = []
         for row in rows:
             snapshot = json.dumps({key: plain(row[key]) for key in columns}, ensure_ascii=False)

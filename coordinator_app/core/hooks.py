@@ -47,12 +47,12 @@ def decode(entity: type[Entity], field: str, raw: str | None) -> Any:
     return value
 
 
-def journaled_columns(obj: Entity) -> list[str]:
-    mapper = inspect(type(obj))
+def journaled_columns(cls: type[Entity]) -> list[str]:
+    """The columns of a kind of record that the journal copies."""
     return [
         attr.key
-        for attr in mapper.column_attrs
-        if attr.key not in STAMP_FIELDS and attr.key not in obj.UNJOURNALED
+        for attr in inspect(cls).column_attrs
+        if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED
     ]
 
 
@@ -123,7 +123,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
             obj.id = new_id()
         obj.created_at = obj.updated_at = journal.at
         obj.device_id = journal.device_id
-        snapshot = {key: plain(getattr(obj, key)) for key in journaled_columns(obj)}
+        snapshot = {key: plain(getattr(obj, key)) for key in journaled_columns(type(obj))}
         journal.write("create", obj, None, None, json.dumps(snapshot, ensure_ascii=False))
         touched.add((type(obj), obj.id))
 
@@ -133,7 +133,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
         normalise(obj)
         state = inspect(obj)
         changes = []
-        for key in journaled_columns(obj):
+        for key in journaled_columns(type(obj)):
             history = state.attrs[key].history
             if not history.has_changes():
                 continue

@@ -415,7 +415,7 @@ def _fits_columns(obj: Entity) -> None:
     control characters, numbers finite and of a size a person could mean. Checked
     before the kind's own rules, so that a NUL in an e-mail address is called that."""
     columns = inspect(type(obj)).columns
-    for key in journaled_columns(obj):
+    for key in journaled_columns(type(obj)):
         value = getattr(obj, key)
         column = columns[key]
         if isinstance(value, str):
