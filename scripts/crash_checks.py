@@ -162,7 +162,7 @@ def journal_problems(db_path: Path) -> list[str]:
     """Where the data and the change journal disagree (ids and field names only)."""
     from sqlalchemy import create_engine, select
 
-    from coordinator_app.core.hooks import journaled_columns, plain
+    from coordinator_app.core.journal import journaled_columns, plain
     from coordinator_app.core.models import BY_KIND
 
     problems: list[str] = []

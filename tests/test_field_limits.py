@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import String, Text, func, inspect, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.hooks import STAMP_FIELDS
+from coordinator_app.core.journal import STAMP_FIELDS
 from coordinator_app.core.models import (
     ENTITIES,
     AidDelivery,

@@ -137,7 +137,7 @@ def _entry_json(entry) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    from coordinator_app.core.hooks import plain
+    from coordinator_app.core.journal import plain
 
     return plain(value)
 

@@ -4,7 +4,7 @@ Lists page 100,000 rows straight from SQL, so the order must come from an index,
 and SQLite compares text byte by byte (BINARY). `sort_key(name)` turns a name into
 a string whose byte order is the alphabetical order a Ukrainian or Lithuanian
 reader expects; it is stored next to the name (column `sort_key`) and kept up to
-date on every write by core.hooks.
+date on every write by core.journal.
 
 The alphabets, each letter a letter of its own, in order:
 

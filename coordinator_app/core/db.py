@@ -110,7 +110,7 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
                   ) -> Database:
     """Open the database at `path`: creating it if there is none (or an empty file)
     and migrating it, or with `read_only`, reading an existing one as it is."""
-    from coordinator_app.core import hooks, migrate as migrations
+    from coordinator_app.core import journal, migrate as migrations
 
     path = Path(path).expanduser().resolve()
     found = identify(path)
@@ -130,7 +130,7 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
         engine = make_engine(path)
         device_id = _device_id(engine)
     sessions = sessionmaker(engine, expire_on_commit=False, info={"device_id": device_id})
-    hooks.install(sessions)
+    journal.install(sessions)
     return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
 
 

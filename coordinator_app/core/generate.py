@@ -32,7 +32,7 @@ from coordinator_app.core import synthetic_names as names
 from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.folding import to_latin
-from coordinator_app.core.hooks import journaled_columns, plain
+from coordinator_app.core.journal import journaled_columns, plain
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import (
     Affiliation,
@@ -105,7 +105,7 @@ class Builder:
             self._defaults[cls] = defaults
         row = dict(self._defaults[cls])
         row.update(values)
-        if "sort_key" in row:  # what core.hooks derives from the name on every write
+        if "sort_key" in row:  # what core.journal derives from the name on every write
             row["sort_key"] = sort_key(str(row[cls.LABEL_FIELD] or ""))
         row.update(id=values.get("id") or self.new_id(), created_at=self.now,
                    updated_at=self.now, device_id=self.device_id, deleted_at=None)

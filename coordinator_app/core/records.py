@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.hooks import plain
+from coordinator_app.core.journal import plain
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,

@@ -21,7 +21,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import hooks, validation
+from coordinator_app.core import journal, validation
 from coordinator_app.core.db import WRITE, Database
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.ids import new_id, utcnow
@@ -71,7 +71,7 @@ OWNED: dict[type[Entity], tuple[tuple[type[Entity], str], ...]] = {
     Activity: ((ActivityParticipant, "activity_id"),),
 }
 
-#: Columns no edit sets by hand: the hooks and delete/restore own them.
+#: Columns no edit sets by hand: the journal hooks and delete/restore own them.
 PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at"})
 
 
@@ -154,7 +154,7 @@ class Edit:
         for field, value in values.items():
             setattr(obj, field, coerce(cls, field, value))
         self._apply_defaults(obj)
-        hooks.normalise(obj)
+        journal.normalise(obj)
         with self.session.no_autoflush:
             validation.validate(self.session, obj)
         self.session.add(obj)
@@ -221,12 +221,12 @@ class Edit:
                     obj.deleted_at = utcnow()
                     removed.append(obj)
                 continue
-            current = hooks.encode(getattr(obj, change.field))
+            current = journal.encode(getattr(obj, change.field))
             if current != change.new:
                 raise CoordinatorError(_(
                     "“{label}” has been changed again since; undo the later change first"
                 ).format(label=obj.label))
-            setattr(obj, change.field, hooks.decode(cls, change.field, change.old))
+            setattr(obj, change.field, journal.decode(cls, change.field, change.old))
             touched.append(obj)
         self.session.flush()
         for obj in touched:
@@ -244,7 +244,7 @@ class Edit:
                 setattr(obj, column.key, default.arg)
 
     def _check(self, obj: Entity) -> None:
-        hooks.normalise(obj)
+        journal.normalise(obj)
         with self.session.no_autoflush:
             validation.validate(self.session, obj)
         self.session.flush()

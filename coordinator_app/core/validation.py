@@ -18,7 +18,7 @@ from sqlalchemy import Text, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import vocab
-from coordinator_app.core.hooks import journaled_columns
+from coordinator_app.core.journal import journaled_columns
 from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.filenames import filename_problem

@@ -18,7 +18,7 @@ class Activity(Entity):
     LABEL_FIELD = "title"
 
     title: Mapped[str] = mapped_column(String(500))
-    #: Alphabetical order of the name (core.collation), kept by core.hooks.
+    #: Alphabetical order of the name (core.collation), kept by core.journal.
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     kind: Mapped[str] = mapped_column(String(20), default="meeting")
     occurs_on: Mapped[date] = mapped_column(Date, index=True)

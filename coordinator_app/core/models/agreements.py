@@ -18,7 +18,7 @@ class Agreement(Entity):
     LABEL_FIELD = "title"
 
     title: Mapped[str] = mapped_column(String(500), index=True)
-    #: Alphabetical order of the name (core.collation), kept by core.hooks.
+    #: Alphabetical order of the name (core.collation), kept by core.journal.
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     kind: Mapped[str] = mapped_column(String(30), default="memorandum")
     status: Mapped[str] = mapped_column(String(20), default="draft")

@@ -17,7 +17,7 @@ class Organization(Entity):
     UPPER_CASE = frozenset({"country"})
 
     name: Mapped[str] = mapped_column(String(300), index=True)
-    #: Alphabetical order of the name (core.collation), kept by core.hooks.
+    #: Alphabetical order of the name (core.collation), kept by core.journal.
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     #: Other names and spellings, one per line ("Харківська міська рада", "Kharkov").
     other_names: Mapped[str | None] = mapped_column(Text)
@@ -39,7 +39,7 @@ class Person(Entity):
 
     #: The name as written natively (Ігор Терехов, Audrius Klišonis).
     full_name: Mapped[str] = mapped_column(String(300), index=True)
-    #: Alphabetical order of the name (core.collation), kept by core.hooks.
+    #: Alphabetical order of the name (core.collation), kept by core.journal.
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     #: Latin spelling when the native one is not Latin (Ihor Terekhov).
     latin_name: Mapped[str | None] = mapped_column(String(300))

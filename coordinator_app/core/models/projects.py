@@ -19,7 +19,7 @@ class Project(Entity):
     UPPER_CASE = frozenset({"currency"})
 
     title: Mapped[str] = mapped_column(String(500), index=True)
-    #: Alphabetical order of the name (core.collation), kept by core.hooks.
+    #: Alphabetical order of the name (core.collation), kept by core.journal.
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="planned")
