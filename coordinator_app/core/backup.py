@@ -82,6 +82,17 @@ def _full_text(free: int, need: int) -> str:
         free=_megabytes(free), need=_megabytes(need))
 
 
+def _forget_installation(connection: sqlite3.Connection) -> None:
+    """A copy opened later (restored, or copied back by hand) must not write as the
+    device it was copied from: without the installation that opened it, it starts
+    a new device id at open (core.db) and keeps its journal."""
+    try:
+        with connection:
+            connection.execute("UPDATE replica SET installation_id = NULL, opened_path = NULL")
+    except sqlite3.OperationalError:
+        pass  # a schema from before revision 0006: its device id is renewed at open anyway
+
+
 def copy_database(source: Path, target: Path) -> None:
     """Copy a (possibly live) database to `target` safely and verify the copy.
 
@@ -102,6 +113,7 @@ def copy_database(source: Path, target: Path) -> None:
                 dst = sqlite3.connect(partial)
                 try:
                     src.backup(dst)
+                    _forget_installation(dst)
                     dst.execute("PRAGMA journal_mode=DELETE")
                     verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
                 finally:

@@ -26,6 +26,7 @@ from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.file_modes import private_database
 from coordinator_app.core.ids import new_id
 from coordinator_app.core.models import Replica
+from coordinator_app.core.installation import installation_id
 from coordinator_app.core.safe_write import reason_text
 from coordinator_app.i18n import _
 
@@ -128,7 +129,7 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
         if migrate:
             migrations.upgrade(path)
         engine = make_engine(path)
-        device_id = _device_id(engine)
+        device_id = _device_id(engine, path)
     sessions = sessionmaker(engine, expire_on_commit=False, info={"device_id": device_id})
     journal.install(sessions)
     return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
@@ -140,10 +141,23 @@ def _stored_device_id(engine: Engine) -> str:
         return session.scalar(select(Replica.device_id).where(Replica.id == 1)) or ""
 
 
-def _device_id(engine: Engine) -> str:
+def _device_id(engine: Engine, path: Path) -> str:
+    """The device id this installation writes this file as.
+
+    It stays while the same installation opens the file at the same path. A file
+    another installation last opened (copied from another laptop), one moved or
+    copied to another path, or a backup (backups forget their installation, see
+    core.backup.copy_database) starts a new id: its journal keeps the old one, and sync
+    then never takes new edits for ones a peer has already seen."""
+    installation = installation_id()
+    where = str(path)
     with Session(engine) as session, session.begin():
         replica = session.scalar(select(Replica).where(Replica.id == 1))
         if replica is None:
             replica = Replica(id=1, device_id=new_id())
             session.add(replica)
+        elif (replica.installation_id, replica.opened_path) != (installation, where):
+            replica.device_id = new_id()
+        replica.installation_id, replica.opened_path = installation, where
         return replica.device_id
+

@@ -136,7 +136,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
     from alembic import command
     from sqlalchemy import text
 
-    from coordinator_app.core import backup
+    from coordinator_app.core import backup, derived
     from coordinator_app.core.db import make_engine
 
     existed = path.exists() and path.stat().st_size > 0
@@ -160,6 +160,9 @@ def upgrade(path: Path, revision: str = "head") -> None:
             # One transaction for all steps: a failed step leaves the old schema whole.
             with connection.begin() as transaction:
                 command.upgrade(config, revision)
+                if revision == "head":
+                    # Today's code fills what the migrations marked stale, on today's schema.
+                    derived.rebuild_stale(connection)
                 problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if problems:
                     transaction.rollback()

@@ -15,9 +15,9 @@ A row holds only what may be shown (core.tombstones): a link to a deleted record
 leaves no word in it. `install(sessions)` makes every flush refresh the rows of
 the records it touched (and of records that show their names, also when those
 are deleted or restored) on the same connection, in the same transaction: a
-rolled-back edit leaves the index as it was. Only raw SQL
-on columns of the first schema is used here, because migration 0002 calls
-`rebuild` too (migration 0005 carries its own copy of what it needs).
+rolled-back edit leaves the index as it was. After a migration marks the index
+stale, `rebuild` fills it again with today's code (core.derived); migrations
+never call this module (0005 carries its own copy of what it needed).
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
 
 
 def rebuild(connection: Connection) -> int:
-    """Index every live record from scratch (migrations 0002 and 0004)."""
+    """Index every live record from scratch (when a migration marked the index stale)."""
     for table in ("search_index", "search_keys"):
         connection.exec_driver_sql(f"DELETE FROM {table}")
     return sum(_write(connection, kind, documents(connection, kind)) for kind in KINDS)

@@ -29,4 +29,8 @@ def make_first_revision_db(path) -> None:
             "insert into affiliations (id, person_id, organization_id, position, created_at, "
             "updated_at, device_id) values ('aff-1', 'person-1', 'org-1', 'Міський голова', "
             "?, ?, 'old-laptop')", (STAMP, STAMP))
+        raw.execute(
+            "insert into contact_points (id, person_id, kind, value, created_at, updated_at, "
+            "device_id) values ('phone-1', 'person-1', 'phone', '+380 57 725 20 01', ?, ?, "
+            "'old-laptop')", (STAMP, STAMP))
     raw.close()

@@ -33,11 +33,17 @@ class Change(Base):
 
 
 class Replica(Base):
-    """This database copy's identity: the device id stamped on every change it makes."""
+    """This database copy's identity: the device id stamped on every change it makes.
+
+    The id belongs to the installation that writes the file (core.db): the row
+    notes which installation, and at which path, so that a copied or restored file
+    starts a new id instead of writing as the device it was copied from."""
 
     __tablename__ = "replica"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36))
+    installation_id: Mapped[str | None] = mapped_column(String(36))
+    opened_path: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

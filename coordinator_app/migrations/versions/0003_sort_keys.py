@@ -1,7 +1,8 @@
 """sort keys: names and titles in Ukrainian and Lithuanian alphabetical order
 
-Lists order by a stored key (core.collation) whose byte order, which is all
-SQLite's index knows, is the alphabetical order; existing records get theirs here.
+Lists order by a stored key whose byte order, which is all SQLite's index knows,
+is the alphabetical order. Frozen: this adds the columns; the keys are derived
+data, marked stale here and computed by the opening code after migrating.
 
 Revision ID: 0003
 Revises: 0002
@@ -10,14 +11,12 @@ Create Date: 2026-11-25
 from alembic import op
 import sqlalchemy as sa
 
-from coordinator_app.core.collation import sort_key
-
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None
 
-#: Each listed table and the column that names its records (the models' LABEL_FIELD).
+#: Each listed table and the column that names its records, on this day.
 LABELS = {
     "organizations": "name",
     "people": "full_name",
@@ -25,20 +24,17 @@ LABELS = {
     "projects": "title",
     "activities": "title",
 }
+DERIVED_STATE = ("CREATE TABLE IF NOT EXISTS derived_state "
+                 "(name VARCHAR(60) PRIMARY KEY, stale INTEGER NOT NULL)")
 
 
 def upgrade() -> None:
-    connection = op.get_bind()
-    for table, label in LABELS.items():
+    for table in LABELS:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("sort_key", sa.Text(), server_default="", nullable=False))
             batch_op.create_index(batch_op.f(f"ix_{table}_sort_key"), ["sort_key"], unique=False)
-        rows = connection.execute(sa.text(f"SELECT id, {label} FROM {table}")).fetchall()
-        if rows:
-            connection.execute(
-                sa.text(f"UPDATE {table} SET sort_key = :key WHERE id = :id"),
-                [{"id": row_id, "key": sort_key(value)} for row_id, value in rows],
-            )
+    op.execute(DERIVED_STATE)
+    op.execute("INSERT OR REPLACE INTO derived_state (name, stale) VALUES ('sort_keys', 1)")
 
 
 def downgrade() -> None:

@@ -4,21 +4,23 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-25
 
-The index rows are rebuilt so that a duplicate check finds "+370 448 73 100"
-when "8-448-73100" is typed, through the index instead of reading every contact.
+The index rows change shape (a duplicate check finds "+370 448 73 100" when
+"8-448-73100" is typed), so they are marked stale and rebuilt after migrating.
 """
 from alembic import op
-
-from coordinator_app.core import search_index
 
 revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None
 
+DERIVED_STATE = ("CREATE TABLE IF NOT EXISTS derived_state "
+                 "(name VARCHAR(60) PRIMARY KEY, stale INTEGER NOT NULL)")
+
 
 def upgrade() -> None:
-    search_index.rebuild(op.get_bind())
+    op.execute(DERIVED_STATE)
+    op.execute("INSERT OR REPLACE INTO derived_state (name, stale) VALUES ('search_index', 1)")
 
 
 def downgrade() -> None:
