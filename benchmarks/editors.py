@@ -41,7 +41,7 @@ def main() -> int:
     from coordinator_app.core.models import Affiliation, Agreement, Person, Project
     from coordinator_app.core.service import Workspace
     from coordinator_app.ui.context import UiContext
-    from coordinator_app.ui.editors import EDITORS
+    from coordinator_app.ui.editors import editor_for
 
     app = QApplication(sys.argv)
     db = open_database(home / "bench.sqlite3")
@@ -66,7 +66,7 @@ def main() -> int:
         with workspace.read() as session:
             session.get(Person, person_id)
 
-    editors = {kind: EDITORS[kind](context) for kind in ("person", "agreement", "project",
+    editors = {kind: editor_for(kind)(context) for kind in ("person", "agreement", "project",
                                                               "organization")}
     # The figures for opening include two loads each: a blank form, then the record.
     for editor in editors.values():

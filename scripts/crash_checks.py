@@ -163,7 +163,7 @@ def journal_problems(db_path: Path) -> list[str]:
     from sqlalchemy import create_engine, select
 
     from coordinator_app.core.journal import journaled_columns, plain
-    from coordinator_app.core.models import BY_KIND
+    from coordinator_app.core.registry import MODELS
 
     problems: list[str] = []
     replayed: dict[Key, dict] = {}
@@ -183,7 +183,8 @@ def journal_problems(db_path: Path) -> list[str]:
                     replayed[key] = {}
                 else:
                     replayed[key][name] = None if new is None else json.loads(new)
-            for kind, cls in BY_KIND.items():
+            for cls in MODELS:
+                kind = cls.KIND
                 columns = journaled_columns(cls)
                 table = cls.__table__
                 for row in connection.execute(select(*(table.c[c] for c in columns))):
@@ -238,9 +239,9 @@ def read_state(db_path: Path, known: Iterable[Key]) -> State:
 
 
 def _table(kind: str) -> str:
-    from coordinator_app.core.models import BY_KIND
+    from coordinator_app.core.registry import model
 
-    return BY_KIND[kind].__tablename__
+    return model(kind).__tablename__
 
 
 # -- what should be there --------------------------------------------------------------------

@@ -126,3 +126,19 @@ def cli(capsys):
         return SimpleNamespace(returncode=status, stdout=out, stderr=err)
 
     return run
+
+
+@pytest.fixture
+def context(workspace):
+    """The app's context (undo stack, change signals) over an empty database."""
+    from coordinator_app.ui.context import UiContext
+
+    return UiContext(workspace)
+
+
+@pytest.fixture
+def demo_context(demo_workspace):
+    """The app's context over the demo data set."""
+    from coordinator_app.ui.context import UiContext
+
+    return UiContext(demo_workspace)

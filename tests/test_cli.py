@@ -13,7 +13,7 @@ import pytest
 from coordinator_app import cli
 from coordinator_app.core import demo
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.records import LISTABLE
+from coordinator_app.core.registry import TOP_LEVEL
 
 COORDINATOR = Path(sys.executable).with_name("coordinator")
 
@@ -87,11 +87,11 @@ def test_debug_shows_the_traceback(tmp_path):
 
 # --- through cli.main ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind", list(LISTABLE))
+@pytest.mark.parametrize("kind", [spec.plural for spec in TOP_LEVEL])
 def test_every_kind_lists_as_json_with_id_kind_and_a_name(demo_db, capsys, kind):
     rows = main_json(capsys, "--db", str(demo_db), "list", kind, "--json")
     assert rows, f"the demo has no {kind}"
-    expected_kind = LISTABLE[kind].KIND
+    expected_kind = next(spec.name for spec in TOP_LEVEL if spec.plural == kind)
     for row in rows:
         assert row["kind"] == expected_kind and len(row["id"]) == 36
         assert row.get("name") or row.get("title")

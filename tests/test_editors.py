@@ -7,19 +7,15 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core.models import ContactPoint, Organization, Tag, TagLink
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors import EDITORS, RecordEditor
-from test_editors_helpers import answer_next_question, choose, settle, type_into
+from coordinator_app.core.registry import TOP_LEVEL
+from coordinator_app.ui.editors import RecordEditor, editor_for
+from support.editors import answer_next_question, choose, settle, type_into
 
-
-@pytest.fixture
-def context(workspace, qtbot):
-    return UiContext(workspace)
 
 
 @pytest.fixture
 def org_editor(context, qtbot):
-    editor = EDITORS["organization"](context)
+    editor = editor_for("organization")(context)
     qtbot.addWidget(editor)
     editor.resize(900, 800)
     editor.show()
@@ -27,9 +23,10 @@ def org_editor(context, qtbot):
 
 
 def test_every_kind_has_an_editor(context, qtbot):
-    assert set(EDITORS) == {"organization", "person", "agreement", "project", "activity"}
-    for kind, cls in EDITORS.items():
-        editor = cls(context)
+    assert {spec.name for spec in TOP_LEVEL} >= {
+        "organization", "person", "agreement", "project", "activity"}
+    for spec in TOP_LEVEL:
+        editor = editor_for(spec.name)(context)
         qtbot.addWidget(editor)
         assert isinstance(editor, RecordEditor)
         assert editor.current_id() is None
@@ -194,7 +191,7 @@ def test_a_pause_commit_leaves_the_cursor_and_the_typed_space_alone(org_editor, 
 
 def test_people_of_an_organisation_are_their_positions(org_editor, workspace, qtbot):
     from coordinator_app.core.models import Affiliation, Person
-    from test_editors_helpers import pick
+    from support.editors import pick
 
     person = workspace.create(Person, full_name="Ihor Terekhov")
     type_into(qtbot, org_editor.name, "Kharkiv City Council")

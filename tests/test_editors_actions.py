@@ -3,32 +3,18 @@ printed summary of an agreement, opening linked records."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coordinator_app.core.models import Agreement, Organization, Person
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors import EDITORS
-from test_editors_helpers import answer_next_question, pick, settle, type_into
+from support.editors import answer_next_question, open_editor, pick, settle, type_into
 
 
-@pytest.fixture
-def context(workspace):
-    return UiContext(workspace)
-
-
-def editor_for(kind, context, qtbot):
-    editor = EDITORS[kind](context)
-    qtbot.addWidget(editor)
-    editor.resize(1000, 900)
-    editor.show()
-    return editor
 
 
 def test_a_new_person_who_is_already_there_is_noticed_and_can_be_merged(
         context, workspace, qtbot):
     known = workspace.create(Person, full_name="Audrius Klišonis", languages="lt")
-    editor = editor_for("person", context, qtbot)
+    editor = open_editor("person", context, qtbot)
     type_into(qtbot, editor.full_name, "Audrius Klisonis")
     new_id = editor.current_id()
     assert new_id != known.id
@@ -49,7 +35,7 @@ def test_a_new_person_who_is_already_there_is_noticed_and_can_be_merged(
 
 def test_no_notice_for_someone_new(context, workspace, qtbot):
     workspace.create(Person, full_name="Audrius Klišonis")
-    editor = editor_for("person", context, qtbot)
+    editor = open_editor("person", context, qtbot)
     type_into(qtbot, editor.full_name, "Ihor Terekhov")
     assert editor.current_id() is not None
     assert not editor.notice.isVisibleTo(editor)
@@ -58,7 +44,7 @@ def test_no_notice_for_someone_new(context, workspace, qtbot):
 def test_print_summary_opens_the_preview_of_this_agreement(context, workspace, qtbot):
     from coordinator_app.ui.report_dialogs import ReportPreviewDialog
 
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     assert not editor.print_button.isEnabled()  # nothing to print before there is a record
     type_into(qtbot, editor.title, "Memorandum of Cooperation")
     assert editor.print_button.isEnabled()
@@ -72,7 +58,7 @@ def test_print_summary_opens_the_preview_of_this_agreement(context, workspace, q
 
 def test_the_arrow_beside_a_picker_opens_the_linked_record(context, workspace, qtbot):
     kharkiv = workspace.create(Organization, name="Kharkiv")
-    editor = editor_for("organization", context, qtbot)
+    editor = open_editor("organization", context, qtbot)
     type_into(qtbot, editor.name, "Saltivka district")
     pick(qtbot, editor.parent_org, "Khar")
     assert workspace.get(Organization, editor.current_id()).parent_id == kharkiv.id
@@ -83,7 +69,7 @@ def test_the_arrow_beside_a_picker_opens_the_linked_record(context, workspace, q
 
 def test_typing_in_a_picker_without_choosing_writes_nothing(context, workspace, qtbot):
     workspace.create(Organization, name="Kharkiv")
-    editor = editor_for("organization", context, qtbot)
+    editor = open_editor("organization", context, qtbot)
     type_into(qtbot, editor.name, "Saltivka district")
     editor.parent_org.edit.setText("Nowhere at all")
     editor.parent_org.edit.editingFinished.emit()
@@ -96,7 +82,7 @@ def test_typing_in_a_picker_without_choosing_writes_nothing(context, workspace, 
 
 def test_a_record_deleted_elsewhere_is_shown_as_deleted(context, workspace, qtbot):
     memo = workspace.create(Agreement, title="Memorandum")
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     editor.show_record(memo.id)
     context.apply("Delete", "agreement", lambda edit: edit.delete(Agreement, memo.id))
     settle(qtbot)
@@ -110,7 +96,7 @@ def test_a_date_can_be_picked_on_the_calendar(context, workspace, qtbot):
 
     from PySide6.QtCore import QDate
 
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum")
     editor.signed_on.open_calendar()
     calendar = editor.signed_on._calendar
@@ -135,7 +121,7 @@ def _tab_chain(start, count):
 
 def test_tab_goes_down_the_page_through_the_tables(context, workspace, qtbot):
     org = workspace.create(Organization, name="Kharkiv")
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum")
     pick(qtbot, editor.parties.cell(0, 0), "Khar")
     settle(qtbot)
@@ -173,7 +159,7 @@ def test_typing_part_of_a_name_and_enter_picks_the_best_match(context, workspace
     from PySide6.QtCore import Qt
 
     kharkiv = workspace.create(Organization, name="Kharkiv City Council")
-    editor = editor_for("organization", context, qtbot)
+    editor = open_editor("organization", context, qtbot)
     type_into(qtbot, editor.name, "Saltivka district")
     picker = editor.parent_org
     picker.edit.setFocus()
@@ -191,7 +177,7 @@ def test_a_shared_phone_number_added_later_is_noticed_too(context, workspace, qt
 
     known = workspace.create(Person, full_name="Андрій Мельник")
     workspace.create(ContactPoint, person_id=known.id, kind="phone", value="+380 67 123 4567")
-    editor = editor_for("person", context, qtbot)
+    editor = open_editor("person", context, qtbot)
     type_into(qtbot, editor.full_name, "A. Melnyk (office)")
     assert not editor.notice.isVisibleTo(editor)
     contacts = editor.contacts

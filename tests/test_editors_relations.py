@@ -28,14 +28,8 @@ from coordinator_app.core.models import (
     Signatory,
     Source,
 )
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors import EDITORS
-from test_editors_helpers import choose, pick, settle, type_into
+from support.editors import choose, open_editor, pick, settle, type_into
 
-
-@pytest.fixture
-def context(workspace):
-    return UiContext(workspace)
 
 
 @pytest.fixture
@@ -45,13 +39,6 @@ def orgs(workspace):
     plunge = workspace.create(Organization, name="Plungės rajono savivaldybė", country="LT")
     return kharkiv.id, plunge.id
 
-
-def editor_for(kind, context, qtbot):
-    editor = EDITORS[kind](context)
-    qtbot.addWidget(editor)
-    editor.resize(1000, 900)
-    editor.show()
-    return editor
 
 
 def rows(workspace, cls, **where):
@@ -64,7 +51,7 @@ def rows(workspace, cls, **where):
 
 def test_a_person_with_a_position_and_a_phone(context, workspace, orgs, qtbot):
     kharkiv, _plunge = orgs
-    editor = editor_for("person", context, qtbot)
+    editor = open_editor("person", context, qtbot)
     type_into(qtbot, editor.full_name, "Ігор Терехов")
     type_into(qtbot, editor.latin_name, "Ihor Terekhov")
     type_into(qtbot, editor.languages, "uk, en")
@@ -105,7 +92,7 @@ def test_an_agreement_with_parties_signatories_and_commitments(
         context, workspace, orgs, qtbot):
     kharkiv, plunge = orgs
     terekhov = workspace.create(Person, full_name="Ігор Терехов", latin_name="Ihor Terekhov")
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum of Cooperation")
     agreement_id = editor.current_id()
     assert not editor.signatories.cell(0, 1).combo.count()  # no parties to sign for yet
@@ -162,7 +149,7 @@ def test_priority_areas_attachments_sources_and_linked_projects_of_an_agreement(
         context, workspace, tmp_path, qtbot):
     energy = workspace.create(PriorityArea, name="Energy resilience")
     project = workspace.create(Project, title="Generators for Kharkiv")
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum")
     agreement_id = editor.current_id()
 
@@ -203,7 +190,7 @@ def test_priority_areas_attachments_sources_and_linked_projects_of_an_agreement(
 
 def test_a_project_with_budget_partner_and_an_aid_delivery(context, workspace, orgs, qtbot):
     kharkiv, plunge = orgs
-    editor = editor_for("project", context, qtbot)
+    editor = open_editor("project", context, qtbot)
     type_into(qtbot, editor.title, "Generators for Kharkiv")
     project_id = editor.current_id()
     type_into(qtbot, editor.budget.code, "eur")
@@ -265,7 +252,7 @@ def test_an_activity_needs_title_and_date_and_takes_people_or_organisations(
         context, workspace, orgs, qtbot):
     kharkiv, _plunge = orgs
     person = workspace.create(Person, full_name="Audrius Klišonis")
-    editor = editor_for("activity", context, qtbot)
+    editor = open_editor("activity", context, qtbot)
     type_into(qtbot, editor.title, "Signing in Kharkiv")
     assert editor.current_id() is None  # a date is needed too
     type_into(qtbot, editor.occurs_on, "11.02.2026")
@@ -284,7 +271,7 @@ def test_an_activity_needs_title_and_date_and_takes_people_or_organisations(
 
 def test_dates_show_in_the_readers_format_and_a_bad_date_is_refused(
         context, workspace, qtbot):
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum")
     type_into(qtbot, editor.signed_on, "2026-02-11")
     settle(qtbot)
@@ -297,7 +284,7 @@ def test_dates_show_in_the_readers_format_and_a_bad_date_is_refused(
 
 
 def test_a_cyrillic_name_is_offered_its_official_latin_spelling(context, workspace, qtbot):
-    editor = editor_for("person", context, qtbot)
+    editor = open_editor("person", context, qtbot)
     type_into(qtbot, editor.full_name, "Ігор Терехов")
     settle(qtbot)
     assert editor.use_latin.isVisibleTo(editor)
@@ -305,7 +292,7 @@ def test_a_cyrillic_name_is_offered_its_official_latin_spelling(context, workspa
     settle(qtbot)
     assert workspace.get(Person, editor.current_id()).latin_name == "Ihor Terekhov"
     assert not editor.use_latin.isVisibleTo(editor)
-    latin = editor_for("person", context, qtbot)
+    latin = open_editor("person", context, qtbot)
     type_into(qtbot, latin.full_name, "Audrius Klišonis")
     settle(qtbot)
     assert not latin.use_latin.isVisibleTo(latin)
@@ -318,7 +305,7 @@ def test_a_long_table_shows_its_first_rows_then_all_on_request(context, workspac
             person = edit.create(Person, full_name=f"Member {number:02d}")
             edit.create(Affiliation, person_id=person.id, organization_id=org.id,
                         position="Mayor")
-    editor = editor_for("organization", context, qtbot)
+    editor = open_editor("organization", context, qtbot)
     editor.show_record(org.id)
     table = editor.people
     assert table.new_row() == 25
@@ -331,7 +318,7 @@ def test_a_long_table_shows_its_first_rows_then_all_on_request(context, workspac
 
 
 def test_a_party_not_yet_in_the_database_is_added_from_the_picker(context, workspace, qtbot):
-    editor = editor_for("agreement", context, qtbot)
+    editor = open_editor("agreement", context, qtbot)
     type_into(qtbot, editor.title, "Memorandum")
     pick(qtbot, editor.parties.cell(0, 0), "Kaunas City Municipality",
          title="Add a new organisation")

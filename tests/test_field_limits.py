@@ -11,7 +11,6 @@ from sqlalchemy import String, Text, func, inspect, select
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.journal import STAMP_FIELDS
 from coordinator_app.core.models import (
-    ENTITIES,
     AidDelivery,
     Change,
     ContactPoint,
@@ -20,6 +19,7 @@ from coordinator_app.core.models import (
     Project,
     ProjectPartner,
 )
+from coordinator_app.core.registry import MODELS
 from coordinator_app.core.service import PROTECTED
 
 
@@ -37,7 +37,7 @@ def refused(workspace, cls, /, **values) -> ValidationError:
 
 
 def text_columns(multi_line: bool):
-    for cls in ENTITIES:
+    for cls in MODELS:
         for column in inspect(cls).columns:
             if column.key in PROTECTED or column.key in STAMP_FIELDS:
                 continue

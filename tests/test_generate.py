@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 from coordinator_app.core import validation
 from coordinator_app.core.generate import generate
 from coordinator_app.core.models import (
-    ENTITIES,
     Agreement,
     Change,
     Organization,
     Person,
     Project,
 )
+from coordinator_app.core.registry import MODELS
 from coordinator_app.core.search import search
 
 
@@ -24,7 +24,7 @@ def test_generated_records_are_valid_journaled_and_indexed(workspace, db_path):
                       seed=7)
     assert counts["person"] == 300 and counts["organization"] == 20
     with workspace.read() as session:
-        for cls in ENTITIES:
+        for cls in MODELS:
             for obj in session.scalars(select(cls).limit(40)):
                 validation.validate(session, obj)  # raises ValidationError if not
                 assert obj.device_id == workspace.db.device_id

@@ -14,11 +14,12 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from coordinator_app.core import records
 from coordinator_app.core.db import BUSY_TIMEOUT_MS, open_database
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.models import ENTITIES, Agreement, Organization, Person, Project
+from coordinator_app.core.models import Agreement, Organization, Person, Project
+from coordinator_app.core.registry import MODELS
 from coordinator_app.core.service import Workspace
 
 
-@pytest.mark.parametrize("cls", ENTITIES, ids=lambda cls: cls.KIND)
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.KIND)
 def test_every_record_kind_carries_the_merge_columns(cls):
     columns = inspect(cls).columns
     assert [c.name for c in inspect(cls).primary_key] == ["id"]

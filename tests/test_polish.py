@@ -9,14 +9,10 @@ from sqlalchemy import select
 
 from coordinator_app.core.models import Organization
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors import EDITORS
+from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.widgets.fields import PAUSE_MS
-from test_editors_helpers import settle
+from support.editors import settle
 
-
-@pytest.fixture
-def context(demo_workspace, qtbot):
-    return UiContext(demo_workspace)
 
 
 def org_named(workspace, name: str) -> str:
@@ -25,8 +21,8 @@ def org_named(workspace, name: str) -> str:
 
 
 @pytest.fixture
-def org_editor(context, qtbot):
-    editor = EDITORS["organization"](context)
+def org_editor(demo_context, qtbot):
+    editor = editor_for("organization")(demo_context)
     qtbot.addWidget(editor)
     editor.resize(900, 800)
     editor.show()
@@ -49,36 +45,36 @@ def _type_with_pauses(qtbot, edit, *pieces: str) -> None:
         qtbot.wait(PAUSE_MS + 300)
 
 
-def test_saves_while_typing_a_name_are_one_undo_step(org_editor, context, demo_workspace,
+def test_saves_while_typing_a_name_are_one_undo_step(org_editor, demo_context, demo_workspace,
                                                      qtbot):
     org_id, original = _first_org(demo_workspace)
     org_editor.show_record(org_id)
     edit = org_editor.name.edit
     edit.setFocus()
     edit.selectAll()
-    steps = context.undo_stack.count()
+    steps = demo_context.undo_stack.count()
     _type_with_pauses(qtbot, edit, "Pilot ", "Community")
     assert demo_workspace.get(Organization, org_id).name == "Pilot Community"  # saved on pause
     qtbot.keyClicks(edit, " Council")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)  # leaving saves the rest
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == "Pilot Community Council"
-    assert context.undo_stack.count() == steps + 1
+    assert demo_context.undo_stack.count() == steps + 1
 
-    context.undo_stack.undo()
+    demo_context.undo_stack.undo()
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == original
     assert edit.text() == original
-    context.undo_stack.redo()
+    demo_context.undo_stack.redo()
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == "Pilot Community Council"
     assert edit.text() == "Pilot Community Council"
-    context.undo_stack.undo()  # and back again: the step stays whole
+    demo_context.undo_stack.undo()  # and back again: the step stays whole
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == original
 
 
-def test_another_field_or_another_visit_starts_a_new_undo_step(org_editor, context,
+def test_another_field_or_another_visit_starts_a_new_undo_step(org_editor, demo_context,
                                                                demo_workspace, qtbot):
     org_id, original = _first_org(demo_workspace)
     org_editor.show_record(org_id)
@@ -95,19 +91,19 @@ def test_another_field_or_another_visit_starts_a_new_undo_step(org_editor, conte
     region.setFocus()
     settle(qtbot)
 
-    context.undo_stack.undo()
+    demo_context.undo_stack.undo()
     settle(qtbot)
     org = demo_workspace.get(Organization, org_id)
     assert (org.name, org.region) == ("First", "Somewhere")
-    context.undo_stack.undo()
+    demo_context.undo_stack.undo()
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == "First"
-    context.undo_stack.undo()
+    demo_context.undo_stack.undo()
     settle(qtbot)
     assert demo_workspace.get(Organization, org_id).name == original
 
 
-def test_a_merged_step_changed_since_elsewhere_is_refused_whole(org_editor, context,
+def test_a_merged_step_changed_since_elsewhere_is_refused_whole(org_editor, demo_context,
                                                                 demo_workspace, qtbot):
     org_id, original = _first_org(demo_workspace)
     org_editor.show_record(org_id)
@@ -118,8 +114,8 @@ def test_a_merged_step_changed_since_elsewhere_is_refused_whole(org_editor, cont
     org_editor.region.setFocus()
     settle(qtbot)
     demo_workspace.update(Organization, org_id, name="Changed elsewhere")
-    with qtbot.waitSignal(context.error) as error:
-        context.undo_stack.undo()
+    with qtbot.waitSignal(demo_context.error) as error:
+        demo_context.undo_stack.undo()
     assert "changed again" in error.args[0]
     # Nothing half-undone: the later change stays, and so does the journal.
     assert demo_workspace.get(Organization, org_id).name == "Changed elsewhere"
@@ -236,8 +232,8 @@ def test_a_narrower_editor_scrolls_sideways_itself_rather_than_squeeze_cells(
         qtbot, demo_workspace):
     from coordinator_app.core.models import Agreement
 
-    context = UiContext(demo_workspace)
-    editor = EDITORS["agreement"](context)
+    demo_context = UiContext(demo_workspace)
+    editor = editor_for("agreement")(demo_context)
     qtbot.addWidget(editor)
     editor.resize(320, 700)
     editor.show()

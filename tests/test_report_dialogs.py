@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from coordinator_app.core.demo import MEMORANDUM_TITLE, PLUNGE
 from coordinator_app.core.models import Agreement
-from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.pdf_preview import print_pages
 from coordinator_app.ui.report_dialogs import (
     ID_ROLE,
@@ -24,10 +23,6 @@ from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
 
 WAIT_MS = 30_000
 
-
-@pytest.fixture
-def context(demo_workspace, qtbot):
-    return UiContext(demo_workspace)
 
 
 @pytest.fixture
@@ -40,8 +35,8 @@ def shown(dialog) -> bool:
     return dialog.pages.currentIndex() == 1 and dialog.preview.document.pageCount() > 0
 
 
-def test_summary_is_made_off_the_ui_thread_and_previewed(context, memo_id, qtbot, tmp_path):
-    dialog = print_agreement_summary(context, memo_id, None)
+def test_summary_is_made_off_the_ui_thread_and_previewed(demo_context, memo_id, qtbot, tmp_path):
+    dialog = print_agreement_summary(demo_context, memo_id, None)
     qtbot.addWidget(dialog)
     assert dialog.is_busy() or shown(dialog)  # generate() returned before the PDF existed
     qtbot.waitUntil(lambda: shown(dialog), timeout=WAIT_MS)
@@ -56,8 +51,8 @@ def test_summary_is_made_off_the_ui_thread_and_previewed(context, memo_id, qtbot
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
-def test_changing_the_report_language_makes_it_again(context, memo_id, qtbot, tmp_path):
-    dialog = print_agreement_summary(context, memo_id, None)
+def test_changing_the_report_language_makes_it_again(demo_context, memo_id, qtbot, tmp_path):
+    dialog = print_agreement_summary(demo_context, memo_id, None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: shown(dialog), timeout=WAIT_MS)
     dialog.language.setCurrentIndex(dialog.language.findData("lt"))
@@ -67,8 +62,8 @@ def test_changing_the_report_language_makes_it_again(context, memo_id, qtbot, tm
     assert "2026-02-11" in PdfReader(saved).pages[0].extract_text()  # Lithuanian dates
 
 
-def test_briefing_dialog_makes_a_pack_for_the_chosen_organisation(context, qtbot, tmp_path):
-    chooser = open_briefing_dialog(context, None)
+def test_briefing_dialog_makes_a_pack_for_the_chosen_organisation(demo_context, qtbot, tmp_path):
+    chooser = open_briefing_dialog(demo_context, None)
     qtbot.addWidget(chooser)
     chooser.organizations.filter.setText("Plung")
     qtbot.waitUntil(lambda: chooser.organizations.list.count() == 1, timeout=5000)
@@ -101,8 +96,8 @@ def test_briefing_dialog_makes_a_pack_for_the_chosen_organisation(context, qtbot
     preview.grab().save(str(tmp_path / "pack.png"))
 
 
-def test_a_period_that_ends_before_it_starts_is_refused_in_the_dialog(context, qtbot):
-    chooser = open_briefing_dialog(context, None)
+def test_a_period_that_ends_before_it_starts_is_refused_in_the_dialog(demo_context, qtbot):
+    chooser = open_briefing_dialog(demo_context, None)
     qtbot.addWidget(chooser)
     chooser.use_from.setChecked(True)
     chooser.use_to.setChecked(True)
@@ -113,11 +108,11 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_the_dialog(context, q
     assert "ends before it starts" in chooser.error.text()
 
 
-def test_a_report_that_cannot_be_made_says_why(context, qtbot):
+def test_a_report_that_cannot_be_made_says_why(demo_context, qtbot):
     def broken(lang, out, progress):
         from coordinator_app.reports import render_memorandum
 
-        return render_memorandum(context.workspace, "no-such-agreement", out, lang)
+        return render_memorandum(demo_context.workspace, "no-such-agreement", out, lang)
 
     dialog = ReportPreviewDialog("Broken", broken, "broken.pdf")
     qtbot.addWidget(dialog)
@@ -128,8 +123,8 @@ def test_a_report_that_cannot_be_made_says_why(context, qtbot):
     assert not dialog.preview.save_button.isEnabled()
 
 
-def test_printing_sends_every_page_to_the_printer(context, memo_id, qtbot, tmp_path):
-    dialog = print_agreement_summary(context, memo_id, None)
+def test_printing_sends_every_page_to_the_printer(demo_context, memo_id, qtbot, tmp_path):
+    dialog = print_agreement_summary(demo_context, memo_id, None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: shown(dialog), timeout=WAIT_MS)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -145,7 +140,7 @@ def test_suggested_file_names_are_safe():
     assert file_name("Меморандум: Харків / Plungė?") == "Меморандум Харків Plungė.pdf"
 
 
-def test_stop_ends_a_report_in_progress(context, qtbot):
+def test_stop_ends_a_report_in_progress(demo_context, qtbot):
     started = []
 
     def endless(lang, out, progress):
@@ -167,10 +162,10 @@ def test_stop_ends_a_report_in_progress(context, qtbot):
     assert not dialog.isVisible()
 
 
-def test_summary_of_a_deleted_agreement_says_so(context, memo_id, qtbot, monkeypatch):
+def test_summary_of_a_deleted_agreement_says_so(demo_context, memo_id, qtbot, monkeypatch):
     warnings = []
     monkeypatch.setattr("coordinator_app.ui.report_dialogs.QMessageBox.warning",
                         lambda parent, title, text: warnings.append(text))
-    context.workspace.delete(Agreement, memo_id)
-    assert print_agreement_summary(context, memo_id, None) is None
+    demo_context.workspace.delete(Agreement, memo_id)
+    assert print_agreement_summary(demo_context, memo_id, None) is None
     assert warnings and memo_id in warnings[0]

@@ -9,13 +9,14 @@ import pytest
 
 from coordinator_app.cli import main
 from coordinator_app.core import listing
+from coordinator_app.core.registry import model
 from coordinator_app.core.search import SEARCHABLE, search
 
 SHORT_NAMES = ["EU", "Bo Li", "A1", "X"]
 
 
 def create_named(workspace, kind: str, name: str):
-    cls = SEARCHABLE[kind]
+    cls = model(kind)
     values = {cls.LABEL_FIELD: name}
     if kind == "activity":
         values["occurs_on"] = "2026-02-11"

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.models import BY_KIND
+from coordinator_app.core.registry import MODELS
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.editors import EDITORS
+from coordinator_app.ui.editors import editor_for
 from support.linked_world import TOP_LEVEL, build, editor_text, foreign_keys
 
 
@@ -22,8 +22,8 @@ def world(workspace):
 def test_no_editor_shows_a_deleted_record_through_a_relation(world, qtbot):
     context = UiContext(world.workspace)
     editors = {}
-    for kind, cls in EDITORS.items():
-        editors[kind] = cls(context)
+    for kind in (cls.KIND for cls in TOP_LEVEL):
+        editors[kind] = editor_for(kind)(context)
         qtbot.addWidget(editors[kind])
 
     def shown_in(cluster: set[str]) -> dict[str, str]:
@@ -52,7 +52,7 @@ def test_no_editor_shows_a_deleted_record_through_a_relation(world, qtbot):
     problems = []
     for target_id, relations in targets.items():
         with world.workspace.read() as session:
-            target_cls = next(cls for cls in BY_KIND.values()
+            target_cls = next(cls for cls in MODELS
                               if session.get(cls, target_id) is not None)
         marker, cluster = world.marker(target_id), world.cluster(target_id)
         before = showing(marker, cluster)

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from coordinator_app.core.models import Organization, Person, PriorityArea
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.list_model import BATCH
-from coordinator_app.ui.main_window import PAGES, MainWindow
+from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.pages import pages
 from test_listing import insert_people
 
 
@@ -39,7 +40,7 @@ def person_id(workspace, name: str) -> str:
 def test_every_page_of_the_demo_shows_its_records_beside_the_editor(qtbot, demo_workspace):
     window = open_window(qtbot, demo_workspace)
     assert window.current_page_name() == "dashboard"
-    for number, name in enumerate(PAGES, start=1):
+    for number, name in enumerate(pages(), start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_name() == name
         if name == "dashboard":

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core import records
+from coordinator_app.core import records, registry
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
 
@@ -38,7 +38,7 @@ def demo_summary(counts: dict[str, int]) -> str:
 
 
 def register(subparsers) -> None:
-    kinds = ", ".join(records.LISTABLE)
+    kinds = ", ".join(spec.plural for spec in registry.TOP_LEVEL)
     demo = subparsers.add_parser("demo", help=_("load the demo data set"))
     demo.set_defaults(handler=run_demo)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core import records
+from coordinator_app.core import records, registry
 from coordinator_app.i18n import _
 
-KINDS = {"people": "person", "person": "person", "persons": "person",
-         "organizations": "organization", "organisations": "organization",
-         "organization": "organization", "organisation": "organization"}
+#: The names a person may type for each kind that can be merged (core.registry).
+KINDS = {name: spec.name for spec in registry.TOP_LEVEL if spec.mergeable
+         for name in (spec.plural, *spec.aliases)}
 
 
 def register(subparsers) -> None:
@@ -46,10 +46,10 @@ def run_duplicates(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from coordinator_app.core.duplicates import MERGEABLE, merge
+    from coordinator_app.core.duplicates import merge
 
     kind = KINDS[args.kind]
-    cls = MERGEABLE[kind]
+    cls = registry.model(kind)
     with workspace(args, writes=True) as opened:
         with opened.read() as session:
             keep = records.resolve(session, cls, args.keep)

@@ -14,19 +14,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.models import (
-    BY_KIND,
-    Agreement,
-    Change,
-    Commitment,
-    Entity,
-    Project,
-)
-from coordinator_app.core.service import OWNED
+from coordinator_app.core import registry
+from coordinator_app.core.models import Agreement, Change, Commitment, Entity, Project
 from coordinator_app.core.tombstones import alive, shown
 
-#: Kinds that have their own page; everything else opens the record it belongs to.
-TOP_LEVEL = ("organization", "person", "agreement", "project", "activity")
 OPEN_COMMITMENT = ("open", "in_progress")
 ENDED_AGREEMENT = ("expired", "terminated")
 DUE_SOON_DAYS = 30
@@ -123,22 +114,22 @@ def projects_by_status(session: Session, per_status: int = 8) -> list[StatusGrou
 
 def _owner(session: Session, kind: str, record_id: str) -> tuple[str, str] | None:
     """The top-level record a change belongs to: a commitment belongs to its agreement."""
-    if kind in TOP_LEVEL:
-        return kind, record_id
-    cls = BY_KIND.get(kind)
-    if cls is None:
+    spec = registry.BY_NAME.get(kind)
+    if spec is None:
         return None
+    if spec.top_level:
+        return kind, record_id
+    cls = spec.model
     obj = session.get(cls, record_id)
     if obj is None:
         return None
     owner_kind = getattr(obj, "owner_kind", None) or getattr(obj, "entity_kind", None)
     owner_id = getattr(obj, "owner_id", None) or getattr(obj, "entity_id", None)
-    if owner_kind in TOP_LEVEL and owner_id:
+    if owner_kind in registry.BY_NAME and registry.spec(owner_kind).top_level and owner_id:
         return owner_kind, owner_id
-    for parent_cls, children in OWNED.items():
-        for child_cls, fk in children:
-            if child_cls is cls and getattr(obj, fk, None):
-                return parent_cls.KIND, getattr(obj, fk)
+    for owner, fk in registry.owners_of(cls):
+        if getattr(obj, fk, None):
+            return owner.name, getattr(obj, fk)
     organization_id = getattr(obj, "organization_id", None)
     if organization_id:
         return "organization", organization_id
@@ -163,7 +154,7 @@ def recent_changes(session: Session, limit: int = 15, scan: int = 400) -> list[I
         if owner is None or owner in seen:
             continue
         seen.add(owner)
-        record: Entity | None = shown(session.get(BY_KIND[owner[0]], owner[1]))
+        record: Entity | None = shown(session.get(registry.model(owner[0]), owner[1]))
         if record is None:
             continue  # a deleted record cannot be opened; its history stays in the journal
         items.append(Item(owner[0], owner[1], record.label, label or action, at))

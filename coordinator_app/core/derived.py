@@ -28,9 +28,9 @@ def _search_index(connection: Connection) -> None:
 
 def _sort_keys(connection: Connection) -> None:
     from coordinator_app.core.collation import sort_key
-    from coordinator_app.core.models import ENTITIES
+    from coordinator_app.core.registry import MODELS
 
-    for model in ENTITIES:
+    for model in MODELS:
         if "sort_key" not in model.__table__.columns:
             continue
         table, label = model.__tablename__, model.LABEL_FIELD

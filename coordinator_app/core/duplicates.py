@@ -18,18 +18,15 @@ from rapidfuzz import fuzz
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import fuzzy
+from coordinator_app.core import fuzzy, registry
 from coordinator_app.core.errors import CoordinatorError, ValidationError
 from coordinator_app.core.folding import fold, has_cyrillic, to_latin, words
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import (
-    BY_KIND,
     AgreementParty,
     Attachment,
     ContactPoint,
     Entity,
-    Organization,
-    Person,
     Source,
     TagLink,
 )
@@ -40,7 +37,8 @@ from coordinator_app.core.subtitles import describe_hits
 from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
-MERGEABLE = {"person": Person, "organization": Organization}
+#: The kinds whose duplicates are looked for and merged (declared in core.registry).
+MERGEABLE = {spec.name: spec.model for spec in registry.KINDS if spec.mergeable}
 #: Name similarity (0-100, on the folded Latin spelling) that counts as "the same name".
 SAME_NAME = 90
 #: Records that point at their owner by kind and id rather than by a foreign key.
@@ -202,7 +200,7 @@ def references(cls: type[Entity]) -> list[tuple[type[Entity], str]]:
     """(record class, column) of every foreign key that points at `cls`."""
     table = cls.__table__
     found = []
-    for other in BY_KIND.values():
+    for other in registry.MODELS:
         for column in other.__table__.columns:
             if any(fk.column.table is table for fk in column.foreign_keys):
                 found.append((other, inspect(other).get_property_by_column(column).key))

@@ -9,96 +9,16 @@ the index without sorting the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from coordinator_app.core import vocab
-from coordinator_app.core.models import (
-    Activity,
-    Affiliation,
-    Agreement,
-    Entity,
-    Organization,
-    Person,
-    Project,
-)
+from coordinator_app.core import registry
+from coordinator_app.core.kind import Column
+from coordinator_app.core.models import Entity
 from coordinator_app.core.tombstones import alive
-from coordinator_app.i18n import N_, _
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _date(value: Any) -> str:
-    if value is None:
-        return ""
-    from coordinator_app.core.formatting import format_date, format_datetime
-
-    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
-
-
-def _label(labels: dict[str, str]) -> Callable[[Any], str]:
-    def show(value: Any) -> str:
-        if value is None:
-            return ""
-        return _(labels[value]) if value in labels else str(value)
-
-    return show
-
-
-def _money(row_values: Sequence[Any]) -> str:
-    minor, currency = row_values
-    if minor is None:
-        return ""
-    from coordinator_app.core.formatting import format_money
-
-    return format_money(minor, currency or "EUR")
-
-
-def _date_sample() -> str:
-    return _date(date(2026, 9, 28))
-
-
-def _money_sample() -> str:
-    return _money((1_250_000_00, "EUR"))
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a list: its header, the SQL that reads it, and how it is shown."""
-
-    key: str
-    title: str  # marked with N_(), translated where shown
-    expr: ColumnElement[Any]
-    show: Callable[[Any], str] = _text
-    #: Sorting by this column is offered (it is indexed, or the table stays small).
-    sortable: bool = True
-    #: Extra SQL values the column needs to be shown (money needs its currency).
-    extra: tuple[ColumnElement[Any], ...] = ()
-    combine: Callable[[Sequence[Any]], str] | None = None
-    #: Relative width on screen (characters, roughly): set once, never measured from rows.
-    width: int = 20
-    #: A typical value, to keep the column wide enough for it (dates, sums of money).
-    sample: Callable[[], str] | None = None
-    #: A stored, indexed column to order by instead of `expr` (names sort by their
-    #: collation key, so "Є" comes after "Е" and "Č" after "C").
-    sort_by: str | None = None
-
-    def order_key(self, cls: type[Entity]) -> ColumnElement[Any]:
-        if self.sort_by is not None and hasattr(cls, self.sort_by):
-            return getattr(cls, self.sort_by)
-        return self.expr
-
-    def display(self, values: Sequence[Any]) -> str:
-        if self.combine is not None:
-            return self.combine(values)
-        return self.show(values[0])
 
 
 @dataclass(frozen=True)
@@ -111,88 +31,11 @@ class ListSpec:
     default_descending: bool = False
 
 
-def _current_position() -> ColumnElement[Any]:
-    """'Mayor, Kharkiv City Council': the person's latest open affiliation."""
-    aff = aliased(Affiliation)
-    org = aliased(Organization)
-    position = func.coalesce(aff.position + ", ", "") + org.name
-    return (
-        select(position)
-        .select_from(aff)
-        .join(org, org.id == aff.organization_id)
-        # The position's own tombstone and its organisation's, read from the joined row:
-        # its person is the row being listed, live already.
-        .where(aff.person_id == Person.id, alive(aff, links=False), alive(org),
-               aff.end_on.is_(None))
-        .order_by(aff.start_on.desc())
-        .limit(1)
-        .correlate(Person)
-        .scalar_subquery()
-    )
-
-
-def _name_of(fk: ColumnElement[Any]) -> ColumnElement[Any]:
-    org = aliased(Organization)
-    return select(org.name).where(org.id == fk, alive(org)).limit(1).scalar_subquery()
-
-
+#: The list of each top-level kind, from its declaration (core.registry).
 SPECS: dict[str, ListSpec] = {
-    "organization": ListSpec(
-        "organization", Organization, N_("Organisations"),
-        (
-            Column("name", N_("Name"), Organization.name, width=40, sort_by="sort_key"),
-            Column("kind", N_("Kind"), Organization.kind,
-                   _label(vocab.ORGANIZATION_KINDS), width=22),
-            Column("country", N_("Country"), Organization.country, width=8),
-            Column("region", N_("Region"), Organization.region, width=18),
-            Column("parent", N_("Member of"), _name_of(Organization.parent_id),
-                   sortable=False, width=30),
-        ),
-    ),
-    "person": ListSpec(
-        "person", Person, N_("People"),
-        (
-            Column("full_name", N_("Full name"), Person.full_name, width=28, sort_by="sort_key"),
-            Column("latin_name", N_("Latin spelling"), Person.latin_name, width=24),
-            Column("position", N_("Position"), _current_position(), sortable=False, width=44),
-            Column("languages", N_("Languages"), Person.languages, sortable=False, width=10),
-        ),
-    ),
-    "agreement": ListSpec(
-        "agreement", Agreement, N_("Agreements"),
-        (
-            Column("title", N_("Title"), Agreement.title, width=44, sort_by="sort_key"),
-            Column("kind", N_("Kind"), Agreement.kind, _label(vocab.AGREEMENT_KINDS), width=24),
-            Column("status", N_("Status"), Agreement.status,
-                   _label(vocab.AGREEMENT_STATUSES), width=12),
-            Column("signed_on", N_("Signed"), Agreement.signed_on, _date, width=15, sample=_date_sample),
-            Column("expires_on", N_("Expires"), Agreement.expires_on, _date, width=15, sample=_date_sample),
-        ),
-    ),
-    "project": ListSpec(
-        "project", Project, N_("Projects"),
-        (
-            Column("title", N_("Title"), Project.title, width=40, sort_by="sort_key"),
-            Column("status", N_("Status"), Project.status,
-                   _label(vocab.PROJECT_STATUSES), width=12),
-            Column("lead", N_("Lead organisation"), _name_of(Project.lead_id),
-                   sortable=False, width=28),
-            Column("start_on", N_("Start"), Project.start_on, _date, width=15, sample=_date_sample),
-            Column("end_on", N_("End"), Project.end_on, _date, width=15, sample=_date_sample),
-            Column("budget", N_("Budget"), Project.budget_minor, extra=(Project.currency,),
-                   combine=_money, width=16, sample=_money_sample),
-        ),
-    ),
-    "activity": ListSpec(
-        "activity", Activity, N_("Activities"),
-        (
-            Column("occurs_on", N_("Date"), Activity.occurs_on, _date, width=15, sample=_date_sample),
-            Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key"),
-            Column("kind", N_("Kind"), Activity.kind, _label(vocab.ACTIVITY_KINDS), width=12),
-            Column("location", N_("Place"), Activity.location, width=24),
-        ),
-        default_descending=True,
-    ),
+    spec.name: ListSpec(spec.name, spec.model, spec.plural_label, spec.columns,
+                        spec.default_sort, spec.default_descending)
+    for spec in registry.TOP_LEVEL
 }
 
 #: The kinds in the order the navigation shows them.

@@ -7,55 +7,19 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import registry
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.journal import plain
-from coordinator_app.core.models import (
-    Activity,
-    ActivityParticipant,
-    Affiliation,
-    Agreement,
-    AgreementParty,
-    AgreementPriorityArea,
-    AidDelivery,
-    Attachment,
-    Commitment,
-    ContactPoint,
-    Entity,
-    Milestone,
-    Organization,
-    Person,
-    Project,
-    ProjectAgreement,
-    ProjectPartner,
-    ProjectPriorityArea,
-    Signatory,
-    Source,
-    Tag,
-    TagLink,
-)
+from coordinator_app.core.kind import Related
+from coordinator_app.core.models import Attachment, Entity, Person, Source, Tag, TagLink
 from coordinator_app.core.text import strip_marks
 from coordinator_app.core.tombstones import alive, live, shown
 from coordinator_app.i18n import _
 
-#: The record kinds of the command line, by their plural names (DESIGN.md).
-LISTABLE: dict[str, type[Entity]] = {
-    "organizations": Organization,
-    "people": Person,
-    "agreements": Agreement,
-    "projects": Project,
-    "activities": Activity,
-}
-#: Other spellings people type: British English, and the singular (`show person …`).
-ALIASES = {"organisations": "organizations", "persons": "people", "organisation": "organizations",
-           **{cls.KIND: plural for plural, cls in LISTABLE.items()}}
-
 
 def listable(name: str) -> type[Entity]:
-    name = ALIASES.get(name, name)
-    if name not in LISTABLE:
-        raise NotFound(_("unknown kind “{name}”; choose one of: {kinds}").format(
-            name=name, kinds=", ".join(LISTABLE)))
-    return LISTABLE[name]
+    """The model of a top-level kind named as people type it (`people`, `person`)."""
+    return registry.from_cli(name).model
 
 
 #: Columns derived from others for the database's own use; not part of a record.
@@ -129,9 +93,9 @@ def _quoted(ref: str) -> str:
 
 
 def _found_by_search(session: Session, cls: type[Entity], ref: str) -> list[Entity]:
-    from coordinator_app.core.search import SEARCHABLE, search
+    from coordinator_app.core.search import search
 
-    if cls.KIND not in SEARCHABLE:
+    if registry.spec(cls).search is None:
         return []
     hits = search(session, ref, kinds=[cls.KIND], limit=6)
     folded = strip_marks(ref).casefold()
@@ -150,83 +114,49 @@ def _all(session: Session, cls: type[Entity], **where: Any) -> list[Entity]:
     return list(session.scalars(query.order_by(cls.created_at, cls.id)))
 
 
-def _name(session: Session, cls: type[Entity], record_id: str | None) -> str | None:
-    if record_id is None:
-        return None
-    obj = shown(session.get(cls, record_id))
-    return obj.label if obj is not None else None
+def _referred(column) -> type[Entity] | None:
+    """The model a foreign-key column points at (None for a plain column)."""
+    for key in column.foreign_keys:
+        table = key.column.table.name
+        for model in registry.MODELS:
+            if model.__tablename__ == table:
+                return model
+    return None
+
+
+def _value(session: Session, obj: Entity, field: str) -> Any:
+    """A field as `show` prints it: a reference as the live record's name."""
+    value = getattr(obj, field)
+    target = _referred(inspect(type(obj)).columns[field])
+    if target is None or value is None:
+        return plain(value)
+    referred = shown(session.get(target, value))
+    return referred.label if referred is not None else None
+
+
+def _related(session: Session, obj: Entity, related: Related) -> list[Any]:
+    rows = _all(session, related.model, **{related.fk: obj.id})
+    if related.fields[0][0] == "":
+        names = []
+        for row in rows:
+            for field in (related.fields[0][1], *related.alternatives):
+                name = _value(session, row, field)
+                if name is not None:
+                    names.append(name)
+                    break
+        return names
+    return [{key: _value(session, row, field) for key, field in related.fields} for row in rows]
 
 
 def describe(session: Session, obj: Entity) -> dict[str, Any]:
-    """A record with the records around it, as `coordinator show` prints it."""
+    """A record with the records around it, as `coordinator show` prints it: what its
+    kind declares it refers to and lists (core.registry), then tags, sources, files."""
     data = to_dict(obj)
-    org = lambda rid: _name(session, Organization, rid)  # noqa: E731
-    person = lambda rid: _name(session, Person, rid)  # noqa: E731
-    if isinstance(obj, Organization):
-        data["parent"] = org(obj.parent_id)
-        data["members"] = [o.name for o in _all(session, Organization, parent_id=obj.id)]
-        data["people"] = [
-            {"person": person(a.person_id), "position": a.position, "from": plain(a.start_on),
-             "to": plain(a.end_on)} for a in _all(session, Affiliation, organization_id=obj.id)
-        ]
-    elif isinstance(obj, Person):
-        data["affiliations"] = [
-            {"organization": org(a.organization_id), "position": a.position,
-             "from": plain(a.start_on), "to": plain(a.end_on)}
-            for a in _all(session, Affiliation, person_id=obj.id)
-        ]
-        data["contacts"] = [
-            {"kind": c.kind, "value": c.value, "label": c.label}
-            for c in _all(session, ContactPoint, person_id=obj.id)
-        ]
-    elif isinstance(obj, Agreement):
-        data["parties"] = [{"organization": org(p.organization_id), "role": p.role}
-                           for p in _all(session, AgreementParty, agreement_id=obj.id)]
-        data["signatories"] = [
-            {"person": person(s.person_id), "organization": org(s.organization_id),
-             "title": s.title_at_signing} for s in _all(session, Signatory, agreement_id=obj.id)
-        ]
-        data["commitments"] = [
-            {"description": c.description, "party": org(c.party_id), "owner": person(c.owner_id),
-             "due_on": plain(c.due_on), "status": c.status}
-            for c in _all(session, Commitment, agreement_id=obj.id)
-        ]
-        data["priority_areas"] = [
-            link.priority_area.name
-            for link in _all(session, AgreementPriorityArea, agreement_id=obj.id)
-        ]
-        data["projects"] = [_name(session, Project, link.project_id)
-                            for link in _all(session, ProjectAgreement, agreement_id=obj.id)]
-    elif isinstance(obj, Project):
-        data["lead"] = org(obj.lead_id)
-        data["location"] = org(obj.location_id)
-        data["partners"] = [{"organization": org(p.organization_id), "role": p.role}
-                            for p in _all(session, ProjectPartner, project_id=obj.id)]
-        data["agreements"] = [_name(session, Agreement, link.agreement_id)
-                              for link in _all(session, ProjectAgreement, project_id=obj.id)]
-        data["priority_areas"] = [
-            link.priority_area.name
-            for link in _all(session, ProjectPriorityArea, project_id=obj.id)
-        ]
-        data["milestones"] = [{"title": m.title, "due_on": plain(m.due_on), "status": m.status}
-                              for m in _all(session, Milestone, project_id=obj.id)]
-        data["deliveries"] = [
-            {"item": d.item, "quantity": d.quantity, "unit": d.unit, "from": org(d.from_id),
-             "to": org(d.to_id), "delivered_on": plain(d.delivered_on)}
-            for d in _all(session, AidDelivery, project_id=obj.id)
-        ]
-    elif isinstance(obj, Activity):
-        data["agreement"] = _name(session, Agreement, obj.agreement_id)
-        data["project"] = _name(session, Project, obj.project_id)
-        data["participants"] = [
-            person(p.person_id) or org(p.organization_id)
-            for p in _all(session, ActivityParticipant, activity_id=obj.id)
-        ]
-    if isinstance(obj, Organization):
-        data["contacts"] = [
-            {"kind": c.kind, "value": c.value, "label": c.label}
-            for c in _all(session, ContactPoint, organization_id=obj.id)
-        ]
+    spec = registry.spec(obj.KIND)
+    for key, field in spec.refers:
+        data[key] = _value(session, obj, field)
+    for related in spec.related:
+        data[related.key] = _related(session, obj, related)
     data["tags"] = sorted(session.scalars(
         select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
             TagLink.entity_kind == obj.KIND, TagLink.entity_id == obj.id, alive(TagLink))))

@@ -21,19 +21,12 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import fuzzy, ranking
+from coordinator_app.core import fuzzy, ranking, registry
 from coordinator_app.core.folding import fold, query_words
-from coordinator_app.core.models import Activity, Agreement, Organization, Person, Project
 from coordinator_app.core.subtitles import describe_hits
 
 #: The kinds search looks in, in the order results are grouped.
-SEARCHABLE = {
-    "organization": Organization,
-    "person": Person,
-    "agreement": Agreement,
-    "project": Project,
-    "activity": Activity,
-}
+SEARCHABLE: tuple[str, ...] = tuple(spec.name for spec in registry.SEARCHABLE)
 #: bm25 weights of the index columns kind, title, names, body, variants.
 WEIGHTS = "0.0, 10.0, 5.0, 1.0, 0.0"
 #: The same for lookups by spelling key.

@@ -29,32 +29,11 @@ from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from coordinator_app.core import registry
 from coordinator_app.core.folding import index_text, words
-from coordinator_app.core.models import (
-    Activity,
-    ActivityParticipant,
-    Affiliation,
-    Agreement,
-    AgreementParty,
-    AidDelivery,
-    Commitment,
-    ContactPoint,
-    Milestone,
-    Organization,
-    Person,
-    Project,
-    ProjectPartner,
-    Signatory,
-    TagLink,
-)
+from coordinator_app.core.models import TagLink
 from coordinator_app.core.spelling import keys_text
 from coordinator_app.core.tombstones import live_sql
-
-KINDS = ("organization", "person", "agreement", "project", "activity")
-TABLES = {
-    "organization": "organizations", "person": "people", "agreement": "agreements",
-    "project": "projects", "activity": "activities",
-}
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_keys (
@@ -75,72 +54,6 @@ DROP = ("DROP TABLE IF EXISTS search_index", "DROP TABLE IF EXISTS search_keys",
 _TAGS = """(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id
             WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND {live_l})"""
 
-#: Per kind: SELECT id, title, names, body... over live records (alias x). Every table
-#: read is kept to what may be shown ({live_...}: core.tombstones), so a deleted person
-#: or organisation leaves no word in the rows of the records they were linked to.
-DOCUMENTS = {
-    "organization": """
-        SELECT x.id, x.name, x.other_names, x.region, x.address, x.website, x.notes,
-          (SELECT p.name FROM organizations p WHERE p.id = x.parent_id AND {live_p}),
-          (SELECT group_concat({contact}, ' ') FROM contact_points c
-             WHERE c.organization_id = x.id AND {live_c}),
-          {tags}
-        FROM organizations x WHERE {live_x}""",
-    "person": """
-        SELECT x.id, x.full_name, coalesce(x.latin_name, '') || ' ' || coalesce(x.other_names, ''),
-          x.notes,
-          (SELECT group_concat(coalesce(a.position, '') || ' ' || o.name, ' ')
-             FROM affiliations a JOIN organizations o ON o.id = a.organization_id
-             WHERE a.person_id = x.id AND {live_a}),
-          (SELECT group_concat({contact}, ' ') FROM contact_points c
-             WHERE c.person_id = x.id AND {live_c}),
-          {tags}
-        FROM people x WHERE {live_x}""",
-    "agreement": """
-        SELECT x.id, x.title, NULL, x.purpose, x.signed_place, x.notes,
-          (SELECT group_concat(c.description, ' ') FROM commitments c
-             WHERE c.agreement_id = x.id AND {live_c}),
-          (SELECT group_concat(o.name, ' ') FROM agreement_parties a
-             JOIN organizations o ON o.id = a.organization_id
-             WHERE a.agreement_id = x.id AND {live_a}),
-          (SELECT group_concat(p.full_name || ' ' || coalesce(p.latin_name, ''), ' ')
-             FROM signatories s JOIN people p ON p.id = s.person_id
-             WHERE s.agreement_id = x.id AND {live_s}),
-          {tags}
-        FROM agreements x WHERE {live_x}""",
-    "project": """
-        SELECT x.id, x.title, NULL, x.description, x.beneficiaries, x.funding_sources,
-          x.progress_notes,
-          (SELECT group_concat(o.name, ' ') FROM organizations o
-             WHERE o.id IN (x.lead_id, x.location_id) AND {live_o}),
-          (SELECT group_concat(o.name, ' ') FROM project_partners pp
-             JOIN organizations o ON o.id = pp.organization_id
-             WHERE pp.project_id = x.id AND {live_pp}),
-          (SELECT group_concat(m.title, ' ') FROM milestones m
-             WHERE m.project_id = x.id AND {live_m}),
-          (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
-             WHERE d.project_id = x.id AND {live_d}),
-          {tags}
-        FROM projects x WHERE {live_x}""",
-    "activity": """
-        SELECT x.id, x.title, NULL, x.location, x.notes, x.follow_ups,
-          (SELECT group_concat(coalesce(p.full_name || ' ' || coalesce(p.latin_name, ''), o.name),
-                  ' ')
-             FROM activity_participants ap LEFT JOIN people p ON p.id = ap.person_id
-             LEFT JOIN organizations o ON o.id = ap.organization_id
-             WHERE ap.activity_id = x.id AND {live_ap}),
-          {tags}
-        FROM activities x WHERE {live_x}""",
-}
-#: The table behind each alias the documents use.
-_ALIASES = {
-    "organization": {"x": Organization, "p": Organization, "c": ContactPoint},
-    "person": {"x": Person, "a": Affiliation, "c": ContactPoint},
-    "agreement": {"x": Agreement, "c": Commitment, "a": AgreementParty, "s": Signatory},
-    "project": {"x": Project, "o": Organization, "pp": ProjectPartner, "m": Milestone,
-                "d": AidDelivery},
-    "activity": {"x": Activity, "ap": ActivityParticipant},
-}
 #: A contact's value, and for numbers also "tel" + its last nine digits, one word that
 #: finds the same phone however it was written (+370 448 73 100, 8-448-73100).
 _DIGITS = "c.value"
@@ -149,44 +62,32 @@ for _char in " -()+./":
 PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
 _CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_KINDS)}) "
             f"AND length({_DIGITS}) >= 7 THEN ' tel' || substr({_DIGITS}, -9) ELSE '' END")
-DOCUMENTS = {
-    kind: sql.format(
-        tags=_TAGS.format(kind=kind, live_l=live_sql(TagLink, "l")), contact=_CONTACT,
-        **{f"live_{alias}": live_sql(cls, alias) for alias, cls in _ALIASES[kind].items()})
-    for kind, sql in DOCUMENTS.items()
-}
 
-#: Records whose index row shows something of another record: (child table, fk, kind).
-PARENTS = {
-    "affiliation": ("affiliations", "person_id", "person"),
-    "contact_point": ("contact_points", "person_id", "person"),
-    "agreement_party": ("agreement_parties", "agreement_id", "agreement"),
-    "signatory": ("signatories", "agreement_id", "agreement"),
-    "commitment": ("commitments", "agreement_id", "agreement"),
-    "project_partner": ("project_partners", "project_id", "project"),
-    "milestone": ("milestones", "project_id", "project"),
-    "aid_delivery": ("aid_deliveries", "project_id", "project"),
-    "activity_participant": ("activity_participants", "activity_id", "activity"),
+#: Each searchable kind's document: SELECT id, title, names, body... over live records.
+#: Every table it reads is kept to what may be shown ({live_…}: core.tombstones), so a
+#: deleted person or organisation leaves no word in the rows of the records it was
+#: linked to.
+DOCUMENTS = {
+    spec.name: spec.search.sql.format(
+        tags=_TAGS.format(kind=spec.name, live_l=live_sql(TagLink, "l")), contact=_CONTACT,
+        **{f"live_{alias}": live_sql(model, alias)
+           for alias, model in spec.search.aliases.items()})
+    for spec in registry.SEARCHABLE
 }
+KINDS = tuple(DOCUMENTS)
+#: Records whose index row shows something of another record: kind -> [(fk, owner kind)].
+PARENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
 #: Whose rows carry a renamed record's name: kind -> [(kind, SQL giving their ids)].
-DEPENDENTS = {
-    "organization": [
-        ("person", "SELECT person_id FROM affiliations WHERE organization_id IN ({ids})"),
-        ("agreement", "SELECT agreement_id FROM agreement_parties WHERE organization_id IN ({ids})"),
-        ("project", "SELECT id FROM projects WHERE lead_id IN ({ids}) OR location_id IN ({ids})"),
-        ("project", "SELECT project_id FROM project_partners WHERE organization_id IN ({ids})"),
-        ("organization", "SELECT id FROM organizations WHERE parent_id IN ({ids})"),
-        ("activity", "SELECT activity_id FROM activity_participants"
-                     " WHERE organization_id IN ({ids})"),
-        ("agreement", "SELECT agreement_id FROM signatories WHERE organization_id IN ({ids})"),
-    ],
-    "person": [
-        ("agreement", "SELECT agreement_id FROM signatories WHERE person_id IN ({ids})"),
-        ("activity", "SELECT activity_id FROM activity_participants WHERE person_id IN ({ids})"),
-    ],
-}
-NAME_FIELDS = {"organization": {"name", "deleted_at"},
-               "person": {"full_name", "latin_name", "deleted_at"}}
+DEPENDENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
+for _spec in registry.SEARCHABLE:
+    for _child, _fk in _spec.owned:
+        PARENTS[_child.KIND].append((_fk, _spec.name))
+    for _named, _sql in _spec.search.names_of:
+        DEPENDENTS[_named].append((_spec.name, _sql))
+#: The fields whose change renames a record shown in others' rows.
+NAME_FIELDS = {kind: {registry.model(kind).LABEL_FIELD, "deleted_at"}
+               | ({"latin_name"} & set(registry.model(kind).__table__.columns.keys()))
+               for kind in DEPENDENTS}
 BATCH = 500
 
 
@@ -287,7 +188,7 @@ def _collect(session: Session, _context) -> None:
         kind = getattr(obj, "KIND", None)
         if kind is None or obj.id is None:
             continue
-        if kind in TABLES:
+        if kind in DOCUMENTS:
             pending[kind].add(obj.id)
             names = NAME_FIELDS.get(kind)
             if names and obj not in session.new:
@@ -295,16 +196,13 @@ def _collect(session: Session, _context) -> None:
                 if any(state.attrs[key].history.has_changes() for key in names):
                     renamed[kind].add(obj.id)
         elif kind in PARENTS:
-            table, fk, parent_kind = PARENTS[kind]
-            parent_id = getattr(obj, fk, None)
             state = inspect(obj)
-            history = state.attrs[fk].history
-            for value in (parent_id, *(history.deleted or ())):
-                if value:
-                    pending[parent_kind].add(value)
-            if kind == "contact_point" and obj.organization_id:
-                pending["organization"].add(obj.organization_id)
-        elif kind == "tag_link" and obj.entity_kind in TABLES:
+            for fk, parent_kind in PARENTS[kind]:
+                history = state.attrs[fk].history
+                for value in (getattr(obj, fk, None), *(history.deleted or ())):
+                    if value:
+                        pending[parent_kind].add(value)
+        elif kind == "tag_link" and obj.entity_kind in DOCUMENTS:
             pending[obj.entity_kind].add(obj.entity_id)
         elif kind == "tag":
             renamed["tag"].add(obj.id)
@@ -324,7 +222,7 @@ def _apply(session: Session, _context) -> None:
                     f"SELECT entity_kind, entity_id FROM tag_links WHERE tag_id IN "
                     f"({_placeholders(len(batch))})", tuple(batch)).fetchall()
                 for entity_kind, entity_id in rows:
-                    if entity_kind in TABLES:
+                    if entity_kind in DOCUMENTS:
                         pending.setdefault(entity_kind, set()).add(entity_id)
             continue
         for dependent_kind, sql in DEPENDENTS.get(kind, ()):

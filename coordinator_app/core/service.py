@@ -21,67 +21,23 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import journal, validation
+from coordinator_app.core import journal, registry, validation
 from coordinator_app.core.db import WRITE, Database
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.ids import new_id, utcnow
-from coordinator_app.core.models import (
-    BY_KIND,
-    ActivityParticipant,
-    Activity,
-    Affiliation,
-    Agreement,
-    AgreementParty,
-    AgreementPriorityArea,
-    AidDelivery,
-    Change,
-    Commitment,
-    ContactPoint,
-    Entity,
-    Milestone,
-    Organization,
-    Person,
-    Project,
-    ProjectAgreement,
-    ProjectPartner,
-    ProjectPriorityArea,
-    Signatory,
-)
+from coordinator_app.core.models import Change, Entity
 from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.i18n import _
 
 E = TypeVar("E", bound=Entity)
 Kind = type[Entity] | str
 
-#: Records that belong to another and go (and come back) with it.
-OWNED: dict[type[Entity], tuple[tuple[type[Entity], str], ...]] = {
-    Person: ((Affiliation, "person_id"), (ContactPoint, "person_id")),
-    # An organisation's phone numbers, and the positions people held there, mean
-    # nothing without it. Its parts in agreements are guarded instead (check_removal).
-    Organization: ((ContactPoint, "organization_id"), (Affiliation, "organization_id")),
-    Agreement: (
-        (AgreementParty, "agreement_id"), (Signatory, "agreement_id"),
-        (Commitment, "agreement_id"), (AgreementPriorityArea, "agreement_id"),
-        (ProjectAgreement, "agreement_id"),
-    ),
-    Project: (
-        (ProjectPartner, "project_id"), (Milestone, "project_id"), (AidDelivery, "project_id"),
-        (ProjectPriorityArea, "project_id"), (ProjectAgreement, "project_id"),
-    ),
-    Activity: ((ActivityParticipant, "activity_id"),),
-}
-
 #: Columns no edit sets by hand: the journal hooks and delete/restore own them.
 PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at"})
 
 
 def entity_class(kind: Kind) -> type[Entity]:
-    if isinstance(kind, str):
-        try:
-            return BY_KIND[kind]
-        except KeyError:
-            raise CoordinatorError(f"unknown kind of record: {kind}") from None
-    return kind
+    return registry.model(kind) if isinstance(kind, str) else kind
 
 
 def coerce(cls: type[Entity], field: str, value: Any) -> Any:
@@ -182,7 +138,7 @@ class Edit:
             validation.check_removal(self.session, obj)
         now = utcnow()
         obj.deleted_at = now
-        for child_cls, fk in OWNED.get(type(obj), ()):
+        for child_cls, fk in registry.spec(obj.KIND).owned:
             for child in self.session.scalars(select(child_cls).where(
                 getattr(child_cls, fk) == obj.id, alive(child_cls, links=False)
             )):
@@ -197,7 +153,7 @@ class Edit:
         obj.deleted_at = None
         self._check(obj)
         # Bring back exactly what went with it, not what had been deleted before.
-        for child_cls, fk in OWNED.get(type(obj), ()):
+        for child_cls, fk in registry.spec(obj.KIND).owned:
             for child in self.session.scalars(select(child_cls).where(
                 getattr(child_cls, fk) == obj.id, child_cls.deleted_at == stamp
             )):
@@ -214,7 +170,7 @@ class Edit:
         touched: list[Entity] = []
         removed: list[Entity] = []
         for change in changes:
-            cls = BY_KIND[change.entity]
+            cls = registry.model(change.entity)
             obj = self.get(cls, change.entity_id, deleted=True)
             if change.action == "create":
                 if obj.deleted_at is None:

@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import Text, func, inspect, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import vocab
+from coordinator_app.core import registry, vocab
 from coordinator_app.core.journal import journaled_columns
 from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.core.errors import ValidationError
@@ -31,7 +31,6 @@ from coordinator_app.core.models import (
     AgreementPriorityArea,
     AidDelivery,
     Attachment,
-    BY_KIND,
     Commitment,
     ContactPoint,
     Entity,
@@ -347,10 +346,10 @@ def _document(session: Session, obj: Attachment | Source) -> None:
 
 
 def _owner(session: Session, obj: Entity, kind_field: str, id_field: str) -> None:
-    target = BY_KIND.get(getattr(obj, kind_field))
-    if target is None:
+    spec = registry.BY_NAME.get(getattr(obj, kind_field))
+    if spec is None:
         fail(obj, kind_field, _("unknown kind of record"))
-    live(session, obj, id_field, target)
+    live(session, obj, id_field, spec.model)
 
 
 def _is_party(session: Session, agreement_id: str, organization_id: str | None) -> bool:

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.models import (
     Activity,
-    ActivityParticipant,
     Affiliation,
     Agreement,
     AgreementParty,
@@ -354,10 +353,3 @@ def organization_fact(session: Session, org: Organization, today: date) -> Organ
         phones=phones, messengers=messengers, emails=emails,
         agreements=[(t, s) for t, s in agreements], projects=[(t, s) for t, s in projects],
     )
-
-
-def participants_of(session: Session, activity_ids: list[str]) -> set[str]:
-    return set(session.scalars(select(ActivityParticipant.person_id).where(
-        ActivityParticipant.activity_id.in_(activity_ids), alive(ActivityParticipant),
-        ActivityParticipant.person_id.is_not(None))))
-

@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 #: QUndoCommand.id() of commands that may merge; which ones do is decided by their key.
-MERGEABLE = 1
+MERGING_ID = 1
 
 
 class JournalCommand(QUndoCommand):
@@ -44,7 +44,7 @@ class JournalCommand(QUndoCommand):
         self._pushed = False
 
     def id(self) -> int:
-        return MERGEABLE if self.merge_key is not None else -1
+        return MERGING_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         # QUndoStack asks only the command on top, and only while it is in effect.

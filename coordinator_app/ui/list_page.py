@@ -46,7 +46,7 @@ class ListPage(QWidget):
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
-        from coordinator_app.ui.editors import EDITORS
+        from coordinator_app.ui.editors import editor_for
 
         self.context = context
         self.kind = kind
@@ -71,7 +71,7 @@ class ListPage(QWidget):
         self.filter.returnPressed.connect(self._filter_and_enter_list)
 
         self.view = self._build_view()
-        self.editor = EDITORS[kind](context)
+        self.editor = editor_for(kind)(context)
         self.editor.record_created.connect(self._on_created)
 
         top = QHBoxLayout()

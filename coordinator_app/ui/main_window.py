@@ -15,38 +15,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBoxLayout, QWidget
 
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import _
 from coordinator_app.ui import window_state
+from coordinator_app.ui.pages import DASHBOARD, kinds, pages
+from coordinator_app.ui.pages import title as page_title
 from coordinator_app.ui.settings_store import app_settings
 
 if TYPE_CHECKING:
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.list_page import ListPage
-
-DASHBOARD = "dashboard"
-
-
-def _load_pages() -> None:
-    """Set KINDS, PAGES (navigation order; Ctrl+1…Ctrl+6 follow it) and PAGE_TITLES.
-
-    They come from core.listing, which loads the models and SQLAlchemy, so they are
-    read when the window gets its database rather than when this module is imported.
-    """
-    if "PAGES" not in globals():
-        from coordinator_app.core.listing import KINDS, SPECS
-
-        globals().update(
-            KINDS=KINDS, PAGES=(DASHBOARD, *KINDS),
-            PAGE_TITLES={DASHBOARD: N_("Dashboard"),
-                         **{kind: spec.title for kind, spec in SPECS.items()}})
-
-
-def __getattr__(name: str):
-    # `from coordinator_app.ui.main_window import PAGES` elsewhere loads them on first use.
-    if name in ("KINDS", "PAGES", "PAGE_TITLES"):
-        _load_pages()
-        return globals()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +76,6 @@ class MainWindow(QMainWindow):
         from coordinator_app.ui.status_bar import StatusBar
         from coordinator_app.ui.welcome import WelcomePage, is_first_start
 
-        _load_pages()
         framed = self.context is None and self.isVisible()
         self.context = context
         self.scheduler = scheduler
@@ -113,11 +89,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         line = QFontMetrics(font).height()
-        for number, name in enumerate(PAGES, start=1):
-            item = QListWidgetItem(_(PAGE_TITLES[name]), self.navigation)
-            item.setToolTip(f"{_(PAGE_TITLES[name])} (Ctrl+{number})")
+        for number, name in enumerate(pages(), start=1):
+            item = QListWidgetItem(_(page_title(name)), self.navigation)
+            item.setToolTip(f"{_(page_title(name))} (Ctrl+{number})")
             item.setSizeHint(QSize(0, line * 2))
-        width = max(QFontMetrics(font).horizontalAdvance(_(PAGE_TITLES[name])) for name in PAGES)
+        width = max(QFontMetrics(font).horizontalAdvance(_(page_title(name))) for name in pages())
         self.navigation.setFixedWidth(width + 2 * line)
 
         self.stack = QStackedWidget()
@@ -190,12 +166,12 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> None:
         if self.stack.currentWidget() is self.welcome:
             return
-        self.navigation.setCurrentRow(PAGES.index(name))
+        self.navigation.setCurrentRow(pages().index(name))
 
     def _on_navigation(self, row: int) -> None:
-        if not 0 <= row < len(PAGES):
+        if not 0 <= row < len(pages()):
             return
-        name = PAGES[row]
+        name = pages()[row]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         page.activate()
@@ -205,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Switch to the page of `kind` and show the record (context.open_requested)."""
-        if kind not in KINDS:
+        if kind not in kinds():
             return
         self.show_page(kind)
         page = self.page(kind)
@@ -218,8 +194,8 @@ class MainWindow(QMainWindow):
 
     def _return_to_last_position(self) -> None:
         page, records = window_state.last_position(self.db_path)
-        self._pending_records = {kind: rid for kind, rid in records.items() if kind in KINDS}
-        self.navigation.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+        self._pending_records = {kind: rid for kind, rid in records.items() if kind in kinds()}
+        self.navigation.setCurrentRow(pages().index(page) if page in pages() else 0)
 
     # -- first start -------------------------------------------------------------------
 
@@ -238,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def new_record(self, kind: str | None = None) -> None:
         kind = kind or self.current_page_name()
-        if kind not in KINDS:
+        if kind not in kinds():
             return
         self.show_page(kind)
         self.page(kind).new_record()

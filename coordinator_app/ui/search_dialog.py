@@ -18,17 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core import registry
 from coordinator_app.core.search import search
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 
-KIND_TITLES = {
-    "organization": N_("Organisations"),
-    "person": N_("People"),
-    "agreement": N_("Agreements"),
-    "project": N_("Projects"),
-    "activity": N_("Activities"),
-}
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 80
 LIMIT = 40
@@ -82,7 +76,7 @@ class SearchDialog(QDialog):
         group: QTreeWidgetItem | None = None
         for hit in hits:
             if group is None or group.data(0, RECORD_ROLE + 1) != hit.kind:
-                group = QTreeWidgetItem([_(KIND_TITLES.get(hit.kind, hit.kind))])
+                group = QTreeWidgetItem([_(registry.spec(hit.kind).plural_label)])
                 group.setData(0, RECORD_ROLE + 1, hit.kind)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)

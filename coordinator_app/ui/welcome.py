@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import exists, select
 
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.listing import SPECS
 from coordinator_app.core.models import PriorityArea
+from coordinator_app.core.registry import TOP_LEVEL
 from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
@@ -26,7 +26,7 @@ def is_first_start(context: UiContext) -> bool:
     """True for a database nobody has started yet: no records, not even the shared
     priority areas that "Start empty" adds (so the choice is offered once)."""
     with context.workspace.read() as session:
-        for cls in [spec.cls for spec in SPECS.values()] + [PriorityArea]:
+        for cls in [spec.model for spec in TOP_LEVEL] + [PriorityArea]:
             if session.scalar(select(exists().where(alive(cls)))):
                 return False
     return True

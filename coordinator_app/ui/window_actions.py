@@ -14,14 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
 from coordinator_app.i18n import N_, _
-
-NEW_TITLES = {
-    "organization": N_("New organisation"),
-    "person": N_("New person"),
-    "agreement": N_("New agreement"),
-    "project": N_("New project"),
-    "activity": N_("New activity"),
-}
+from coordinator_app.ui.pages import pages as window_pages
+from coordinator_app.ui.pages import title as page_title
 
 
 @dataclass
@@ -90,11 +84,11 @@ def install(window) -> WindowActions:
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
-    from coordinator_app.ui.main_window import PAGE_TITLES, PAGES
+    from coordinator_app.core.registry import TOP_LEVEL
 
     pages = []
-    for number, name in enumerate(PAGES, start=1):
-        action = _action(window, _(PAGE_TITLES[name]),
+    for number, name in enumerate(window_pages(), start=1):
+        action = _action(window, _(page_title(name)),
                          lambda name=name: window.show_page(name), f"Ctrl+{number}",
                          name=f"action_page_{name}")
         pages.append(action)
@@ -103,9 +97,10 @@ def install(window) -> WindowActions:
     file_menu = menu.addMenu(_("&File"))
     file_menu.addAction(new)
     new_menu = file_menu.addMenu(_("New &record"))
-    for kind, title in NEW_TITLES.items():
-        new_menu.addAction(_action(window, _(title), lambda kind=kind: window.new_record(kind),
-                                   name=f"action_new_{kind}"))
+    for spec in TOP_LEVEL:
+        new_menu.addAction(_action(window, _(spec.new_label),
+                                   lambda kind=spec.name: window.new_record(kind),
+                                   name=f"action_new_{spec.name}"))
     file_menu.addAction(delete)
     file_menu.addSeparator()
     file_menu.addAction(import_)

@@ -30,10 +30,6 @@ def remember_record(db_path: Path, page: str, record_id: str | None) -> None:
     store.sync()
 
 
-def remember_page(db_path: Path, page: str) -> None:
-    remember_record(db_path, page, None)
-
-
 def save_layout(window) -> None:
     """Geometry, toolbars and, for each list, its splitter, header and order."""
     store = app_settings()

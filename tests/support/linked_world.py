@@ -17,7 +17,6 @@ from sqlalchemy import inspect, select
 
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import (
-    ENTITIES,
     Activity,
     ActivityParticipant,
     Affiliation,
@@ -40,6 +39,7 @@ from coordinator_app.core.models import (
     Tag,
     TagLink,
 )
+from coordinator_app.core.registry import MODELS
 from coordinator_app.core.service import Workspace
 
 TOP_LEVEL = (Organization, Person, Agreement, Project, Activity)
@@ -47,9 +47,9 @@ TOP_LEVEL = (Organization, Person, Agreement, Project, Activity)
 
 def foreign_keys() -> list[tuple[type[Entity], str, type[Entity]]]:
     """(model, column, model it points at) of every foreign key, read from the mappers."""
-    by_table = {cls.__tablename__: cls for cls in ENTITIES}
+    by_table = {cls.__tablename__: cls for cls in MODELS}
     found = []
-    for cls in ENTITIES:
+    for cls in MODELS:
         for column in inspect(cls).columns:
             for key in column.foreign_keys:
                 found.append((cls, column.key, by_table[key.column.table.name]))

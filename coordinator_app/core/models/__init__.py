@@ -1,4 +1,4 @@
-"""Every record kind of the domain, importable from one place."""
+"""Every model of the domain, importable from one place (core.registry declares the kinds)."""
 
 from coordinator_app.core.models.activities import Activity, ActivityParticipant
 from coordinator_app.core.models.agreements import (
@@ -29,14 +29,10 @@ from coordinator_app.core.models.projects import (
     ProjectPriorityArea,
 )
 
-ENTITIES: tuple[type[Entity], ...] = (
-    Organization, Person, Affiliation, ContactPoint, Tag, TagLink, PriorityArea,
-    Agreement, AgreementParty, Signatory, Commitment, AgreementPriorityArea,
-    Project, ProjectPartner, ProjectAgreement, ProjectPriorityArea, Milestone, AidDelivery,
-    Activity, ActivityParticipant, Attachment, Source,
-)
-BY_KIND: dict[str, type[Entity]] = {cls.KIND: cls for cls in ENTITIES}
-
-__all__ = [cls.__name__ for cls in ENTITIES] + [
-    "Base", "Entity", "Change", "Replica", "ENTITIES", "BY_KIND",
+__all__ = [
+    "Activity", "ActivityParticipant", "Affiliation", "Agreement", "AgreementParty",
+    "AgreementPriorityArea", "AidDelivery", "Attachment", "Base", "Change", "Commitment",
+    "ContactPoint", "Entity", "Milestone", "Organization", "Person", "PriorityArea", "Project",
+    "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
+    "Source", "Tag", "TagLink",
 ]

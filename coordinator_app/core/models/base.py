@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, String, Text, TypeDecorator
+from sqlalchemy import DateTime, ForeignKey, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from coordinator_app.core.ids import new_id, utcnow
@@ -84,7 +84,3 @@ class Entity(Base):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id[:8]} {self.label!r}>"
-
-
-def text_column(nullable: bool = True) -> Mapped:
-    return mapped_column(Text, nullable=nullable)

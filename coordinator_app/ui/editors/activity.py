@@ -16,7 +16,6 @@ class ActivityEditor(RecordEditor):
     KIND = "activity"
     MODEL = Activity
     REQUIRED = ("title", "occurs_on")
-    NEW_TITLE = N_("New activity")
     WHAT = N_("activity")
     NEEDS = N_("Type a title and a date to create the activity; every field is saved "
                "as you go.")
@@ -37,3 +36,6 @@ class ActivityEditor(RecordEditor):
                 Column(N_("Person or organisation"), lambda: RecordPicker(
                     c, {"person": "person_id", "organization": "organization_id"})),
             ], required=(), label=_("participant")))
+
+
+EDITOR = ActivityEditor

@@ -54,7 +54,6 @@ class AgreementEditor(RecordEditor):
     KIND = "agreement"
     MODEL = Agreement
     REQUIRED = ("title",)
-    NEW_TITLE = N_("New agreement")
     WHAT = N_("agreement")
     NEEDS = N_("Type the agreement's title to create it; every field is saved as you go.")
 
@@ -120,3 +119,6 @@ class AgreementEditor(RecordEditor):
         from coordinator_app.ui.report_dialogs import print_agreement_summary
 
         print_agreement_summary(self.context, self.current_id(), self)
+
+
+EDITOR = AgreementEditor

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import registry
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
 from coordinator_app.core.tombstones import shown
@@ -58,8 +59,8 @@ class RecordEditor(QWidget):
     KIND: str = ""
     MODEL: type[Entity]
     REQUIRED: tuple[str, ...] = ()
-    #: Translated at display time.
-    NEW_TITLE = ""
+    #: Translated at display time (the heading of a blank form is the kind's "New …"
+    #: label, core.registry).
     WHAT = ""
     NEEDS = ""
 
@@ -255,7 +256,7 @@ class RecordEditor(QWidget):
                 section.reload(session, live_id)
             self.loaded(session, obj if live_id else None)
             label = obj.label if obj is not None else ""
-        self.heading.set_full_text(label or _(self.NEW_TITLE))
+        self.heading.set_full_text(label or _(registry.spec(self.KIND).new_label))
         set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)
         for widget in self._section_widgets:

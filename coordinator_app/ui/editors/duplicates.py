@@ -40,10 +40,8 @@ class DuplicateWatch:
         if self.record_id is None or self.editor.current_id() != self.record_id:
             self.record_id = None  # another record is shown: this one is no longer new
             return
-        try:
-            from coordinator_app.core import duplicates
-        except ImportError:
-            return  # duplicate detection is not part of this build
+        from coordinator_app.core import duplicates
+
         owner = ContactPoint.person_id if self.editor.KIND == "person" \
             else ContactPoint.organization_id
         values = dict(self.editor.binder.stored, id=self.record_id)

@@ -22,7 +22,6 @@ class OrganizationEditor(RecordEditor):
     KIND = "organization"
     MODEL = Organization
     REQUIRED = ("name",)
-    NEW_TITLE = N_("New organisation")
     WHAT = N_("organisation")
     NEEDS = N_("Type the organisation's name to create it; every field is saved as you go.")
 
@@ -58,3 +57,6 @@ class OrganizationEditor(RecordEditor):
 
     def after_create(self, record_id: str) -> None:
         self.duplicates.started(record_id)
+
+
+EDITOR = OrganizationEditor

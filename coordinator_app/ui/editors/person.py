@@ -23,7 +23,6 @@ class PersonEditor(RecordEditor):
     KIND = "person"
     MODEL = Person
     REQUIRED = ("full_name",)
-    NEW_TITLE = N_("New person")
     WHAT = N_("person")
     NEEDS = N_("Type the person's name to create them; every field is saved as you go.")
 
@@ -79,3 +78,6 @@ class PersonEditor(RecordEditor):
             self.latin_name.edit.setText(suggestion)
             self.latin_name.edit.editingFinished.emit()
             self.use_latin.hide()
+
+
+EDITOR = PersonEditor

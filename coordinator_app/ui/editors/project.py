@@ -25,7 +25,6 @@ class ProjectEditor(RecordEditor):
     KIND = "project"
     MODEL = Project
     REQUIRED = ("title",)
-    NEW_TITLE = N_("New project")
     WHAT = N_("project")
     NEEDS = N_("Type the project's title to create it; every field is saved as you go.")
 
@@ -85,3 +84,6 @@ class ProjectEditor(RecordEditor):
                 Column(N_("Notes"), lambda: TextField("notes"), chars=10),
             ], required=("item", "quantity"), label=_("aid delivery"),
             order_by="delivered_on"))
+
+
+EDITOR = ProjectEditor

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import search
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import BY_KIND
+from coordinator_app.core import registry
 from coordinator_app.core.tombstones import shown
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
 
@@ -90,7 +90,7 @@ class RecordPicker(Field):
             if hit.subtitle:
                 line = f"{line} — {hit.subtitle}"
             if several_kinds:
-                line = f"{line}  [{_(KIND_NAMES.get(hit.kind, hit.kind))}]"
+                line = f"{line}  [{_(registry.spec(hit.kind).label)}]"
             item = QStandardItem(line)
             item.setData(hit.id, ID_ROLE)
             item.setData(hit.kind, KIND_ROLE)
@@ -98,9 +98,10 @@ class RecordPicker(Field):
             self.model.appendRow(item)
         exact = any(hit.title.casefold() == text.casefold() for hit in hits)
         for kind in self.columns:
-            if kind in CREATABLE and not exact:
+            spec = registry.spec(kind)
+            if spec.creatable and not exact:
                 # Not there yet: make it from here rather than leave the form to add it.
-                item = QStandardItem(_(CREATE_LABELS[kind]).format(name=text))
+                item = QStandardItem(_(spec.add_label).format(name=text))
                 item.setData(kind, KIND_ROLE)
                 item.setData(text, CREATE_ROLE)
                 item.setEditable(False)
@@ -123,7 +124,7 @@ class RecordPicker(Field):
 
     def create(self, kind: str, name: str) -> None:
         """Add a record of `kind` named `name` (one undoable edit) and choose it."""
-        cls = BY_KIND[kind]
+        cls = registry.model(kind)
         try:
             obj = self.context.apply(_("Add “{name}”").format(name=name), kind,
                                      lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
@@ -191,7 +192,7 @@ class RecordPicker(Field):
 
 
 def _label_in(session: Session, kind: str, record_id: str) -> str:
-    obj = session.get(BY_KIND[kind], record_id)
+    obj = session.get(registry.model(kind), record_id)
     if obj is None:
         return record_id[:8]
     # A record deleted since it was chosen shows as no choice, as everywhere else
@@ -212,21 +213,3 @@ def labels_from(session: Session) -> Iterator[None]:
         yield
     finally:
         _shared = outer
-
-
-#: Kinds a picker can add by name alone (an activity also needs its date).
-CREATABLE = ("organization", "person", "agreement", "project")
-CREATE_LABELS = {
-    "organization": N_("Add a new organisation “{name}”"),
-    "person": N_("Add a new person “{name}”"),
-    "agreement": N_("Add a new agreement “{name}”"),
-    "project": N_("Add a new project “{name}”"),
-}
-
-KIND_NAMES = {
-    "organization": N_("Organisation"),
-    "person": N_("Person"),
-    "agreement": N_("Agreement"),
-    "project": N_("Project"),
-    "activity": N_("Activity"),
-}

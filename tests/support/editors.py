@@ -5,8 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.widgets.fields import Field
 from coordinator_app.ui.widgets.picker import RecordPicker
+
+
+def open_editor(kind: str, context, qtbot):
+    """The editor of `kind`, shown at a size where every section fits."""
+    editor = editor_for(kind)(context)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 900)
+    editor.show()
+    return editor
 
 
 def type_into(qtbot, field: Field, text: str) -> None:
