@@ -18,8 +18,8 @@ from coordinator_app import __version__
 from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 
 #: Modules under coordinator_app.commands that add subcommands.
-COMMAND_MODULES = ("data", "integrity", "backups", "generate", "duplicates", "reports",
-                   "interchange")
+COMMAND_MODULES = ("data", "changes", "integrity", "backups", "generate", "duplicates",
+                   "reports", "interchange")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
