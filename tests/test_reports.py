@@ -185,7 +185,7 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[:2] == [uk("Briefing pack"), uk("Contents")]
     assert {uk("Organisations"), uk("Key contacts"), uk("Agreements"), uk("Projects"),
-            uk("Upcoming deadlines")} <= set(outline)
+            uk("Needs and pledges"), uk("Upcoming deadlines")} <= set(outline)
     nested = [i for part in reader.outline if isinstance(part, list) for i in part]
     assert {MEMORANDUM_TITLE, PLUNGE} <= {i.title for i in nested}
     for item in nested:  # each bookmark opens the page its record starts on

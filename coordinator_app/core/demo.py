@@ -16,17 +16,31 @@ upcoming meetings) are relative to the day the demo is loaded.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
 from sqlalchemy import select
 
-from coordinator_app.core.demo_data import build
+from coordinator_app.core.demo_builder import Builder
+# The names other code and tests look records up by live with the data.
+from coordinator_app.core.demo_data import (
+    KHARKIV,
+    KLISONIS,
+    LT_ASSOCIATION,
+    MEMORANDUM_TITLE,
+    PLUNGE,
+    TEREKHOV,
+    UA_ASSOCIATION,
+    build,
+)
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import Agreement, Entity, PriorityArea
+from coordinator_app.core.models import Agreement, PriorityArea
 from coordinator_app.core.service import Edit, Workspace
 from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
+
+__all__ = ["KHARKIV", "KLISONIS", "LT_ASSOCIATION", "MEMORANDUM_TITLE", "PLUNGE",
+           "PRIORITY_AREAS", "TEREKHOV", "UA_ASSOCIATION", "ensure_priority_areas",
+           "load_demo"]
 
 #: (English, Ukrainian, Lithuanian): the shared vocabulary users start with (DESIGN.md).
 PRIORITY_AREAS: tuple[tuple[str, str, str], ...] = (
@@ -44,17 +58,6 @@ PRIORITY_AREAS: tuple[tuple[str, str, str], ...] = (
     ("Human potential", "Людський потенціал", "Žmogiškasis potencialas"),
     ("Small and medium business", "Малий і середній бізнес", "Smulkusis ir vidutinis verslas"),
 )
-
-#: Names other code and tests may look records up by.
-MEMORANDUM_TITLE = ("Memorandum of Cooperation between the Association of Frontline Cities "
-                    "and Communities and the Association of Local Authorities of Lithuania")
-UA_ASSOCIATION = "Асоціація прифронтових міст та громад"
-LT_ASSOCIATION = "Lietuvos savivaldybių asociacija"
-KHARKIV = "Харківська міська рада"
-PLUNGE = "Plungės rajono savivaldybė"
-TEREKHOV = "Ігор Терехов"
-KLISONIS = "Audrius Klišonis"
-
 
 def _folded(value: str | None) -> str:
     return (value or "").strip().casefold()
@@ -94,25 +97,6 @@ def ensure_priority_areas(workspace: Workspace) -> None:
         return  # nothing to add: no empty change set in the journal
     with workspace.edit(_("Add the standard priority areas")) as edit:
         _area_ids(edit, keep_deleted=True)
-
-
-class Builder:
-    """Creates records through one edit, counting them by kind."""
-
-    def __init__(self, edit: Edit, today: date, areas: dict[str, str]):
-        self.edit = edit
-        self.today = today
-        self.areas = areas
-        self.counts: Counter[str] = Counter()
-
-    def days(self, n: int) -> date:
-        """A date `n` days from the day the demo is loaded (negative: in the past)."""
-        return self.today + timedelta(days=n)
-
-    def add(self, cls: type[Entity], **values: Any) -> Entity:
-        obj = self.edit.create(cls, **values)
-        self.counts[cls.KIND] += 1
-        return obj
 
 
 def load_demo(workspace: Workspace) -> dict[str, int]:

@@ -8,7 +8,7 @@ e-mail addresses and messenger handles are invented and reach nobody.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coordinator_app.core.attachments import attach_bytes
 from coordinator_app.core.models import (
@@ -26,8 +26,21 @@ from coordinator_app.core.models import (
     TagLink,
 )
 
-if TYPE_CHECKING:
-    from coordinator_app.core.demo import Builder
+from coordinator_app.core.demo_builder import Builder
+from coordinator_app.core.demo_needs import needs
+from coordinator_app.core.demo_projects import activities, projects
+
+#: Names other code and tests may look records up by.
+MEMORANDUM_TITLE = ("Memorandum of Cooperation between the Association of Frontline Cities "
+                    "and Communities and the Association of Local Authorities of Lithuania")
+UA_ASSOCIATION = "Асоціація прифронтових міст та громад"
+LT_ASSOCIATION = "Lietuvos savivaldybių asociacija"
+KHARKIV = "Харківська міська рада"
+PLUNGE = "Plungės rajono savivaldybė"
+TEREKHOV = "Ігор Терехов"
+KLISONIS = "Audrius Klišonis"
+
+
 
 Contacts = tuple[tuple[str, str, str | None], ...]
 
@@ -200,8 +213,6 @@ def _agreement(b: Builder, org: dict[str, str], who: dict[str, str], *, parties:
 
 
 def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[str, str]:
-    from coordinator_app.core.demo import MEMORANDUM_TITLE
-
     d = b.days
     ids = {}
     ids["memorandum"] = _agreement(
@@ -345,13 +356,12 @@ business.
 
 def build(b: Builder) -> None:
     """Every record of the demo, through `b` (see coordinator_app.core.demo)."""
-    from coordinator_app.core.demo_projects import activities, projects
-
     org = _organizations(b)
     who = _people(b, org)
     agreements = _agreements(b, org, who)
     project_ids = projects(b, org, who, agreements)
     activities(b, org, who, agreements, project_ids)
+    needs(b, org)
     attach_bytes(b.edit, "agreement", agreements["memorandum"], "briefing-note-2026-02-11.txt",
                  BRIEFING_NOTE.encode("utf-8"), description="Briefing note on the signing")
     b.counts["attachment"] += 1

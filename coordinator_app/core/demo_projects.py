@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coordinator_app.core.models import (
     Activity,
@@ -17,8 +17,7 @@ from coordinator_app.core.models import (
     Source,
 )
 
-if TYPE_CHECKING:
-    from coordinator_app.core.demo import Builder
+from coordinator_app.core.demo_builder import Builder
 
 
 def _project(b: Builder, org: dict[str, str], agreements: dict[str, str], *,

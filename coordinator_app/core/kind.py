@@ -51,6 +51,16 @@ def show_money(row_values: Sequence[Any]) -> str:
     return format_money(minor, currency or "EUR")
 
 
+def show_amount(row_values: Sequence[Any]) -> str:
+    """A quantity with its unit: "40 pcs"."""
+    quantity, unit = row_values
+    if quantity is None:
+        return ""
+    from coordinator_app.core.formatting import format_number
+
+    return f"{format_number(quantity)} {unit or ''}".strip()
+
+
 def date_sample() -> str:
     return show_date(date(2026, 9, 28))
 

@@ -25,6 +25,7 @@ from coordinator_app.core.kind import (
     date_sample,
     money_sample,
     show_date,
+    show_amount,
     show_label,
     show_money,
 )
@@ -41,8 +42,10 @@ from coordinator_app.core.models import (
     ContactPoint,
     Entity,
     Milestone,
+    Need,
     Organization,
     Person,
+    Pledge,
     PriorityArea,
     Project,
     ProjectAgreement,
@@ -354,9 +357,55 @@ ACTIVITY = KindSpec(
     editor="activity",
 )
 
+NEED = KindSpec(
+    model=Need,
+    plural="needs", aliases=("need",),
+    label=N_("Need"), plural_label=N_("Needs"), new_label=N_("New need"),
+    owned=((Pledge, "need_id"),),
+    columns=(
+        Column("item", N_("Item"), Need.item, width=30, sort_by="sort_key"),
+        Column("community", N_("Community"), _name_of(Need.organization_id),
+               sortable=False, width=30),
+        Column("quantity", N_("Quantity"), Need.quantity, extra=(Need.unit,),
+               combine=show_amount, width=14),
+        Column("priority", N_("Priority"), Need.priority,
+               show_label(vocab.NEED_PRIORITIES), width=10),
+        Column("needed_by", N_("Needed by"), Need.needed_by, show_date, width=15,
+               sample=date_sample),
+        Column("status", N_("Status"), Need.status, show_label(vocab.NEED_STATUSES), width=16),
+    ),
+    search=SearchDocument(
+        """SELECT x.id, x.item, NULL, x.unit, x.notes,
+          (SELECT o.name FROM organizations o WHERE o.id = x.organization_id AND {live_o}),
+          (SELECT group_concat(o.name || ' ' || coalesce(p.notes, ''), ' ') FROM pledges p
+             JOIN organizations o ON o.id = p.organization_id
+             WHERE p.need_id = x.id AND {live_p}),
+          {tags}
+        FROM needs x WHERE {live_x}""",
+        aliases={"x": Need, "o": Organization, "p": Pledge},
+        names_of=(
+            ("organization", "SELECT id FROM needs WHERE organization_id IN ({ids})"),
+            ("organization", "SELECT need_id FROM pledges WHERE organization_id IN ({ids})"),
+        ),
+    ),
+    subtitle=Subtitle(
+        """SELECT x.id, x.item, x.status, (SELECT o.name FROM organizations o
+          WHERE o.id = x.organization_id AND {live_o}), x.needed_by FROM needs x
+        WHERE x.id IN ({ids})""",
+        lambda row: (_code(vocab.NEED_STATUSES, row[2]), row[3], _day(row[4])),
+        aliases={"o": Organization}),
+    refers=(("organization", "organization_id"),),
+    related=(
+        Related("pledges", Pledge, "need_id",
+                (("organization", "organization_id"), ("quantity", "quantity"),
+                 ("expected_on", "expected_on"), ("notes", "notes"))),
+    ),
+    editor="need",
+)
+
 #: Every kind, top-level ones first in navigation order; the rest live inside them.
 KINDS: tuple[KindSpec, ...] = (
-    ORGANIZATION, PERSON, AGREEMENT, PROJECT, ACTIVITY,
+    ORGANIZATION, PERSON, AGREEMENT, PROJECT, ACTIVITY, NEED, KindSpec(Pledge),
     KindSpec(Affiliation), KindSpec(ContactPoint), KindSpec(Tag), KindSpec(TagLink),
     KindSpec(PriorityArea), KindSpec(AgreementParty), KindSpec(Signatory),
     KindSpec(Commitment), KindSpec(AgreementPriorityArea), KindSpec(ProjectPartner),

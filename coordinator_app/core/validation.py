@@ -35,8 +35,10 @@ from coordinator_app.core.models import (
     ContactPoint,
     Entity,
     Milestone,
+    Need,
     Organization,
     Person,
+    Pledge,
     PriorityArea,
     Project,
     ProjectAgreement,
@@ -311,6 +313,27 @@ def _delivery(session: Session, obj: AidDelivery) -> None:
         fail(obj, "quantity", _("the quantity must be more than zero"))
     live(session, obj, "from_id", Organization)
     live(session, obj, "to_id", Organization)
+    live(session, obj, "pledge_id", Pledge)
+
+
+@rule(Need)
+def _need(session: Session, obj: Need) -> None:
+    live(session, obj, "organization_id", Organization)
+    required(obj, "item", _("say what is needed"))
+    required(obj, "quantity", _("a need has a quantity"))
+    if obj.quantity is not None and obj.quantity <= 0:
+        fail(obj, "quantity", _("the quantity must be more than zero"))
+    one_of(obj, "status", vocab.NEED_STATUSES)
+    one_of(obj, "priority", vocab.NEED_PRIORITIES)
+
+
+@rule(Pledge)
+def _pledge(session: Session, obj: Pledge) -> None:
+    live(session, obj, "need_id", Need)
+    live(session, obj, "organization_id", Organization)
+    required(obj, "quantity", _("a pledge has a quantity"))
+    if obj.quantity is not None and obj.quantity <= 0:
+        fail(obj, "quantity", _("the quantity must be more than zero"))
 
 
 @rule(Activity)
@@ -379,6 +402,14 @@ def check_removal(session: Session, obj: Entity) -> None:
             fail(obj, "id", _("“{name}” is a party to agreements ({titles}); remove it from "
                               "them, or delete those agreements, first").format(
                 name=obj.name, titles="; ".join(titles)))
+    if isinstance(obj, Organization):
+        needs = session.scalar(select(Need.id).where(
+            Need.organization_id == obj.id, Need.deleted_at.is_(None)).limit(1))
+        pledges = session.scalar(select(Pledge.id).where(
+            Pledge.organization_id == obj.id, Pledge.deleted_at.is_(None)).limit(1))
+        if needs or pledges:
+            fail(obj, "id", _("“{name}” has needs or pledges; delete those first").format(
+                name=obj.name))
     if isinstance(obj, Person):
         titles = _live_agreement_titles(session, Signatory, "person_id", obj.id)
         if titles:

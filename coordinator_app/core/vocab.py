@@ -87,6 +87,23 @@ ACTIVITY_KINDS = {
     "other": N_("Other"),
 }
 
+NEED_STATUSES = {
+    "open": N_("Open"),
+    "pledged": N_("Pledged"),
+    "partly_delivered": N_("Partly delivered"),
+    "delivered": N_("Delivered"),
+    "cancelled": N_("Cancelled"),
+}
+#: Needs still waiting for pledges or deliveries (the dashboard lists these).
+NEEDS_IN_PROGRESS = ("open", "pledged", "partly_delivered")
+
+NEED_PRIORITIES = {
+    "urgent": N_("Urgent"),
+    "high": N_("High"),
+    "normal": N_("Normal"),
+    "low": N_("Low"),
+}
+
 # ISO 4217 active codes.
 CURRENCIES = frozenset(
     """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD

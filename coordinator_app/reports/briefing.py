@@ -2,8 +2,8 @@
 
 Cover, contents, organisation profiles, a key contacts sheet (phones and
 messengers first: on the road there may be no network for e-mail), the summary
-of each agreement, projects with a chart and the aid delivered, and the
-deadlines coming up. Which records are in it is decided in `scope`.
+of each agreement, projects with a chart and the aid delivered, the needs of
+the communities and the pledges that cover them, and the deadlines coming up. Which records are in it is decided in `scope`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from coordinator_app.core import vocab
 from coordinator_app.core.formatting import format_datetime
 from coordinator_app.core.ids import utcnow
 from coordinator_app.core.models import Commitment, Organization, Signatory
+from coordinator_app.core.needs import Coverage, needs_involving
 from coordinator_app.core.service import Workspace
 from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import gettext_in, pgettext_in
@@ -64,6 +65,7 @@ class Briefing:
     agreements: list[AgreementFact] = field(default_factory=list)
     projects: list[ProjectFact] = field(default_factory=list)
     contacts: list[ContactFact] = field(default_factory=list)
+    needs: list[Coverage] = field(default_factory=list)
     as_of: datetime | None = None
 
     def deadlines(self) -> list[Deadline]:
@@ -122,6 +124,7 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
             Commitment.agreement_id.in_(scope.agreement_ids), alive(Commitment),
             Commitment.owner_id.is_not(None), Commitment.status.in_(PENDING))))
         briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today)
+        briefing.needs = needs_involving(session, scope.organization_ids)
         step(1)
     return briefing
 
@@ -270,6 +273,24 @@ def projects_section(kit: Kit, b: Briefing) -> list[Flowable]:
     return story
 
 
+def needs_section(kit: Kit, b: Briefing) -> list[Flowable]:
+    """The needs of the communities in the pack and those their partners pledged to:
+    how much is pledged, delivered, and still uncovered."""
+    lang = kit.lang
+    if not b.needs:
+        return [kit.nothing(gettext_in(lang, "No needs recorded for these organisations."))]
+    amount = lambda value, unit: " ".join(filter(None, [kit.number(value), unit]))  # noqa: E731
+    return [kit.table(
+        [(gettext_in(lang, "Community"), 0.18), (gettext_in(lang, "Need"), 0.2),
+         (gettext_in(lang, "Quantity"), 0.1), (gettext_in(lang, "Pledged"), 0.1),
+         (gettext_in(lang, "Delivered"), 0.1), (gettext_in(lang, "Still uncovered"), 0.1),
+         (gettext_in(lang, "Needed by"), 0.11), (gettext_in(lang, "Status"), 0.11)],
+        [[n.community, n.item, amount(n.quantity, n.unit), amount(n.pledged, n.unit),
+          amount(n.delivered, n.unit), amount(n.uncovered, n.unit), kit.date(n.needed_by),
+          kit.vocab(vocab.NEED_STATUSES, n.status)] for n in b.needs],
+        right=(2, 3, 4, 5))]
+
+
 def deadlines_section(kit: Kit, b: Briefing) -> list[Flowable]:
     lang = kit.lang
     found = b.deadlines()
@@ -308,6 +329,7 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     if not b.agreements:
         story.append(kit.nothing(gettext_in(lang, "No agreements in this pack.")))
     story += part(gettext_in(lang, "Projects")) + projects_section(kit, b)
+    story += part(gettext_in(lang, "Needs and pledges")) + needs_section(kit, b)
     story += part(gettext_in(lang, "Upcoming deadlines")) + deadlines_section(kit, b)
     # The contents list its lines from the first pass on, with page numbers still
     # unknown: then it fills as many pages in the first pass as in the last, no page

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import dashboard as queries
-from coordinator_app.core import vocab
+from coordinator_app.core import needs, vocab
 from coordinator_app.core.backup import backup_health
 from coordinator_app.core.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
@@ -163,10 +163,14 @@ class DashboardPage(QWidget):
                                 [_("Agreement"), _("Expires")], context)
         self.projects = Section("projects", _("Projects by status"),
                                 [_("Project"), _("Ends")], context, counted=False)
+        self.needs = Section("needs", _("Open needs"),
+                             [_("Need"), _("Community"), _("Still uncovered"), _("Needed by")],
+                             context, stretch=(0, 1))
         self.recent = Section("recent", _("Recent changes"),
                               [_("Record"), _("Change"), _("When")], context, stretch=(0,),
                               counted=False)
-        self.sections = (self.overdue, self.due_soon, self.expiring, self.projects, self.recent)
+        self.sections = (self.overdue, self.due_soon, self.expiring, self.projects, self.needs,
+                         self.recent)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
@@ -176,7 +180,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.due_soon, 0, 1, top)
         grid.addWidget(self.expiring, 1, 0, top)
         grid.addWidget(self.projects, 1, 1, top)
-        grid.addWidget(self.recent, 2, 0, 1, 2, top)
+        grid.addWidget(self.needs, 2, 0, 1, 2, top)
+        grid.addWidget(self.recent, 3, 0, 1, 2, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -214,6 +219,7 @@ class DashboardPage(QWidget):
             expiring = queries.agreements_expiring(session, today, limit=LIMIT)
             groups = queries.projects_by_status(session)
             recent = queries.recent_changes(session)
+            open_needs = needs.in_progress(session, limit=LIMIT)
         commitments = lambda items: [([i.title, i.detail, _when(i.when)], i)  # noqa: E731
                                      for i in items]
         self.overdue.fill(commitments(overdue), _("No commitment is overdue."))
@@ -227,6 +233,9 @@ class DashboardPage(QWidget):
                          None))
             rows.extend(([i.title, _when(i.when)], i) for i in group.items)
         self.projects.fill(rows, _("There are no projects yet."), tree_like=True)
+        self.needs.fill([([n.item, n.community, needs.uncovered_text(n), _when(n.needed_by)],
+                          queries.Item("need", n.id, n.item, n.community, n.needed_by))
+                         for n in open_needs], _("No need is waiting for pledges."))
         self.recent.fill([([i.title, i.detail, _when(i.when)], i)
                           for i in recent], _("Nothing has been changed yet."))
         self._show_backup_health()

@@ -20,6 +20,7 @@ from coordinator_app.core.models.directory import (
 )
 from coordinator_app.core.models.documents import Attachment, Source
 from coordinator_app.core.models.journal import Change, Replica
+from coordinator_app.core.models.needs import Need, Pledge
 from coordinator_app.core.models.projects import (
     AidDelivery,
     Milestone,
@@ -32,7 +33,7 @@ from coordinator_app.core.models.projects import (
 __all__ = [
     "Activity", "ActivityParticipant", "Affiliation", "Agreement", "AgreementParty",
     "AgreementPriorityArea", "AidDelivery", "Attachment", "Base", "Change", "Commitment",
-    "ContactPoint", "Entity", "Milestone", "Organization", "Person", "PriorityArea", "Project",
+    "ContactPoint", "Entity", "Milestone", "Need", "Organization", "Person", "Pledge", "PriorityArea", "Project",
     "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
     "Source", "Tag", "TagLink",
 ]

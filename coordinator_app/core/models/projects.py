@@ -120,6 +120,8 @@ class AidDelivery(Entity):
     to_id: Mapped[str | None] = uuid_fk("organizations.id", nullable=True)
     delivered_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The pledge this delivery fulfils, if it answers a community's need.
+    pledge_id: Mapped[str | None] = uuid_fk("pledges.id", nullable=True)
 
     sender: Mapped[Organization | None] = relationship(foreign_keys=[from_id])
     recipient: Mapped[Organization | None] = relationship(foreign_keys=[to_id])

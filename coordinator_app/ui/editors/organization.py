@@ -14,8 +14,36 @@ from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.members import MemberList
 from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.record_lines import RecordLines
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.tags import TagsField
+
+
+def need_lines(session: Session, organization_id: str) -> list[tuple[str, str, str]]:
+    """"Generators: 60 of 100 pcs still uncovered · Open"."""
+    from coordinator_app.core.needs import of_organization, uncovered_text
+
+    return [(_("{item}: {uncovered} still uncovered · {status}").format(
+                item=need.item, uncovered=uncovered_text(need),
+                status=_(vocab.NEED_STATUSES.get(need.status, need.status))),
+             "need", need.id) for need in of_organization(session, organization_id)]
+
+
+def pledge_lines(session: Session, organization_id: str) -> list[tuple[str, str, str]]:
+    """"40 pcs generators for Kharkiv, expected 18.12.2025"."""
+    from coordinator_app.core.formatting import format_date, format_number
+    from coordinator_app.core.needs import pledged_by
+
+    lines = []
+    for pledge in pledged_by(session, organization_id):
+        text = _("{quantity} {unit} {item} for {community}").format(
+            quantity=format_number(pledge.quantity), unit=pledge.unit or "",
+            item=pledge.item, community=pledge.community).replace("  ", " ")
+        if pledge.expected_on is not None:
+            text = _("{pledge}, expected {date}").format(
+                pledge=text, date=format_date(pledge.expected_on))
+        lines.append((text, "need", pledge.need_id))
+    return lines
 
 
 class OrganizationEditor(RecordEditor):
@@ -51,6 +79,10 @@ class OrganizationEditor(RecordEditor):
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
             ], required=("person_id",), label=_("position"), order_by="start_on"))
         self.members = self.section(_("Members"), MemberList(c))
+        self.needs = self.section(_("Needs"), RecordLines(
+            c, need_lines, _("This community has recorded no needs.")))
+        self.pledges = self.section(_("Pledges"), RecordLines(
+            c, pledge_lines, _("No pledges from this organisation.")))
 
     def loaded(self, session: Session, obj) -> None:
         self.duplicates.check(session)

@@ -1,0 +1,48 @@
+"""Needs: what a frontline community needs, and the partners' pledges that cover it."""
+
+from __future__ import annotations
+
+from coordinator_app.core import vocab
+from coordinator_app.core.models import Need, Pledge
+from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors.base import RecordEditor
+from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
+from coordinator_app.ui.widgets.picker import RecordPicker
+from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class NeedEditor(RecordEditor):
+    KIND = "need"
+    MODEL = Need
+    REQUIRED = ("organization_id", "item", "quantity")
+    WHAT = N_("need")
+    NEEDS = N_("Choose the community, then type what it needs and how many to create "
+               "the need; every field is saved as you go.")
+
+    def build(self) -> None:
+        c = self.context
+        self.community = self.field(_("Community"), RecordPicker(
+            c, {"organization": "organization_id"}, _("The community that needs it…")))
+        self.item = self.field(_("Item"), TextField("item", _("e.g. generators")))
+        self.quantity = self.field(_("Quantity"), NumberField("quantity"))
+        self.unit = self.field(_("Unit"), TextField("unit", _("pcs")))
+        self.priority = self.field(_("Priority"), ChoiceField("priority",
+                                                              vocab.NEED_PRIORITIES))
+        self.needed_by = self.field(_("Needed by"), DateField("needed_by"))
+        self.status = self.field(_("Status"), ChoiceField("status", vocab.NEED_STATUSES))
+        self.notes = self.field(_("Notes"), NotesField("notes"))
+        self.pledges = self.section(_("Pledges"), RelationTable(
+            c, Pledge, kind=self.KIND, parent_fk="need_id", columns=[
+                Column(N_("Organisation"), lambda: RecordPicker(
+                    c, {"organization": "organization_id"})),
+                Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
+                       chars=8),
+                Column(N_("Expected"), lambda: DateField("expected_on"), stretch=False,
+                       chars=15),
+                Column(N_("Notes"), lambda: TextField("notes"), chars=10),
+            ], required=("organization_id", "quantity"), label=_("pledge"),
+            order_by="expected_on"))
+
+
+EDITOR = NeedEditor
