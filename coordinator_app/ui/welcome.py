@@ -12,24 +12,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import exists, select
-
+from coordinator_app.core import records
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import PriorityArea
-from coordinator_app.core.registry import TOP_LEVEL
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
-from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.context import EVERYTHING, UiContext
 
 
 def is_first_start(context: UiContext) -> bool:
     """True for a database nobody has started yet: no records, not even the shared
     priority areas that "Start empty" adds (so the choice is offered once)."""
     with context.workspace.read() as session:
-        for cls in [spec.model for spec in TOP_LEVEL] + [PriorityArea]:
-            if session.scalar(select(exists().where(alive(cls)))):
-                return False
-    return True
+        return records.nothing_recorded(session)
 
 
 class WelcomePage(QWidget):
@@ -117,7 +110,7 @@ class WelcomePage(QWidget):
         except CoordinatorError as exc:
             QMessageBox.warning(self, _("Coordinator"), str(exc))
             return
-        self.context.data_changed.emit("")
+        self.context.data_changed.emit(EVERYTHING)
         self.finished.emit()
 
     def showEvent(self, event) -> None:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.models import Organization
-from coordinator_app.core.tombstones import alive
+from coordinator_app.core import records
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 
@@ -38,16 +36,7 @@ class MemberList(QWidget):
 
     def reload(self, session: Session, record_id: str | None) -> None:
         self.list.clear()
-        members = []
-        total = 0
-        if record_id is not None:
-            where = (Organization.parent_id == record_id, alive(Organization))
-            members = session.execute(select(Organization.id, Organization.name).where(*where)
-                                      .order_by(Organization.sort_key).limit(SHOWN)).all()
-            total = len(members)
-            if total == SHOWN:
-                total = session.scalar(select(func.count()).select_from(Organization)
-                                       .where(*where))
+        members, total = records.members(session, record_id, SHOWN) if record_id else ([], 0)
         for member_id, name in members:
             item = QListWidgetItem(name, self.list)
             item.setData(ID_ROLE, member_id)
