@@ -13,7 +13,8 @@ from alembic.script import ScriptDirectory
 
 from coordinator_app.core import migrate
 from coordinator_app.core.backup import default_backup_dir
-from coordinator_app.core.db import make_engine, open_database
+from coordinator_app.core.db import open_database
+from coordinator_app.core.engine import make_engine
 from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.models import Base, Organization, Person

@@ -12,7 +12,8 @@ from sqlalchemy import Integer, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from coordinator_app.core import records
-from coordinator_app.core.db import BUSY_TIMEOUT_MS, open_database
+from coordinator_app.core.db import open_database
+from coordinator_app.core.engine import BUSY_TIMEOUT_MS
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.models import Agreement, Organization, Person, Project
 from coordinator_app.core.registry import MODELS
@@ -115,7 +116,7 @@ def test_connections_are_durable_and_enforce_foreign_keys(workspace):
 
 @pytest.mark.parametrize(("platform", "fullfsync"), [("darwin", 1), ("linux", 0), ("win32", 0)])
 def test_on_macos_commits_are_flushed_past_the_drives_cache(db_path, platform, fullfsync):
-    from coordinator_app.core.db import make_engine
+    from coordinator_app.core.engine import make_engine
 
     open_database(db_path).close()
     engine = make_engine(db_path, platform=platform)

@@ -90,7 +90,7 @@ def at_head(path: Path) -> bool:
 def current_revision(path: Path) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    from coordinator_app.core.db import make_engine
+    from coordinator_app.core.engine import make_engine
 
     engine = make_engine(path)
     try:
@@ -137,7 +137,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
     from sqlalchemy import text
 
     from coordinator_app.core import backup, derived
-    from coordinator_app.core.db import make_engine
+    from coordinator_app.core.engine import make_engine
 
     existed = path.exists() and path.stat().st_size > 0
     current = current_revision(path) if existed else None

@@ -22,7 +22,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import journal, registry, validation
-from coordinator_app.core.db import WRITE, Database
+from coordinator_app.core.db import Database
+from coordinator_app.core.engine import WRITE
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.ids import new_id, utcnow
 from coordinator_app.core.models import Change, Entity
