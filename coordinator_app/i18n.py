@@ -6,8 +6,9 @@ extraction, for module-level constants that are translated where they are shown.
 language other than the interface's).
 
 The catalogues live in coordinator_app/locale/<lang>/LC_MESSAGES/coordinator.mo
-and are rebuilt by scripts/update_translations.py. Qt is imported only by the
-functions that need it (the core imports this module and never imports Qt).
+and are rebuilt by scripts/update_translations.py. The core imports this module,
+so it knows no Qt: the desktop app's language choice and Qt's own translations
+are in coordinator_app.ui.language.
 """
 
 from __future__ import annotations
@@ -26,18 +27,11 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: a reader who cannot read the current language must still find their own).
 LANGUAGE_NAMES = {"uk": "Українська", "lt": "Lietuvių", "en": "English"}
 
-#: The locale used for Qt widgets (date editors, spin boxes), matching core.formatting.
-QT_LOCALES = {"en": "en_GB", "uk": "uk_UA", "lt": "lt_LT"}
-
-#: The key of the chosen language in the desktop app's settings (ui.settings_store).
-SETTINGS_KEY = "language"
-
 #: The environment as the user started us, before set_language() writes LANGUAGE.
 _START_ENV = {name: os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
 
 _current = "en"
 _catalogues: dict[str, gettext.NullTranslations] = {}
-_qt_translators: list = []
 
 
 def catalogue(lang: str) -> gettext.NullTranslations:
@@ -73,7 +67,7 @@ def current_language() -> str:
     return _current
 
 
-def _code(name: str | None) -> str | None:
+def language_code(name: str | None) -> str | None:
     """'uk_UA.UTF-8', 'lt-LT', 'Ukrainian_Ukraine' (Windows) -> 'uk', 'lt'; None if not ours."""
     if not name:
         return None
@@ -100,101 +94,11 @@ def system_language() -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "") if name != "LANGUAGE" else _START_ENV[name]
         if value:
-            return _code(value) or "en"
+            return language_code(value) or "en"
     for candidate in (_windows_ui_language(), locale.getlocale()[0]):
-        if code := _code(candidate):
+        if code := language_code(candidate):
             return code
     return "en"
-
-
-def saved_language() -> str | None:
-    """The language chosen in the settings dialog, if any (needs PySide6)."""
-    from coordinator_app.ui.settings_store import app_settings
-
-    value = app_settings().value(SETTINGS_KEY)
-    return value if value in LANGUAGES else None
-
-
-def save_language(lang: str) -> None:
-    from coordinator_app.ui.settings_store import app_settings
-
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    settings = app_settings()
-    settings.setValue(SETTINGS_KEY, lang)
-    settings.sync()
-
-
-def preferred_language(cli_lang: str | None = None) -> str:
-    """The language to start the desktop app in: --lang, else the saved choice,
-    else the system locale's (if it is one we speak), else English."""
-    if cli_lang in LANGUAGES:
-        return cli_lang
-    try:
-        saved = saved_language()
-    except ImportError:  # the command line without the desktop parts installed
-        return system_language()
-    if saved:
-        return saved
-    if not any(os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")):
-        # No locale in the environment (Windows, macOS apps started from the Dock):
-        # ask Qt, which reads the system's list of preferred display languages.
-        from PySide6.QtCore import QLocale
-
-        for name in QLocale.system().uiLanguages():
-            if code := _code(name):
-                return code
-    return system_language()
-
-
-def install_qt_translators(app, lang: str) -> list:
-    """Translate Qt's own texts (standard buttons, file, print and message dialogs)
-    and set the default QLocale, for the application `app`.
-
-    Qt ships qtbase_uk.qm, but for Lithuanian only the older, monolithic qt_lt.qm,
-    which still files the standard button texts under QDialogButtonBox, where
-    Qt 6 looks them up under QPlatformTheme; a small translator maps one to the
-    other so that "Cancel" reads "Atsisakyti". Calling this again replaces the
-    translators installed before. Returns the translators now installed.
-    """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    for translator in _qt_translators:
-        app.removeTranslator(translator)
-    _qt_translators.clear()
-    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
-    if lang == "en":
-        return []
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for prefix in ("qtbase", "qt"):
-        translator = QTranslator(app)
-        if translator.load(QLocale(QT_LOCALES[lang]), prefix, "_", folder):
-            _qt_translators.append(translator)
-            if not translator.translate("QPlatformTheme", "Cancel"):
-                _qt_translators.append(_button_text_translator(translator, app))
-            break
-    # Installed last is asked first: the mapping goes after the catalogue it reads.
-    for translator in _qt_translators:
-        app.installTranslator(translator)
-    return list(_qt_translators)
-
-
-def _button_text_translator(older, parent):
-    from PySide6.QtCore import QTranslator
-
-    class ButtonTextTranslator(QTranslator):
-        """Answers Qt 6's QPlatformTheme lookups from an older catalogue's QDialogButtonBox."""
-
-        def translate(self, context, source, disambiguation=None, n=-1):
-            if context == "QPlatformTheme":
-                # None (a null string) lets Qt ask the next translator.
-                return older.translate("QDialogButtonBox", source, disambiguation, n) or None
-            return None
-
-        def isEmpty(self):
-            return False
-
-    return ButtonTextTranslator(parent)
 
 
 def _(message: str) -> str:

@@ -7,12 +7,13 @@ import re
 import pytest
 
 from coordinator_app import i18n
+from coordinator_app.ui import language
 
 
 @pytest.fixture
 def qt_english(qapp):
     yield qapp
-    i18n.install_qt_translators(qapp, "en")
+    language.install_qt_translators(qapp, "en")
 
 
 @pytest.mark.parametrize(
@@ -23,35 +24,35 @@ def test_qt_standard_buttons_are_translated(qt_english, lang, cancel, yes):
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QDialogButtonBox
 
-    i18n.install_qt_translators(qt_english, lang)
+    language.install_qt_translators(qt_english, lang)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
                            | QDialogButtonBox.StandardButton.Yes)
     texts = {button.text() for button in box.buttons()}
     assert texts == {cancel, yes}
-    assert QLocale().name() == i18n.QT_LOCALES[lang]
+    assert QLocale().name() == language.QT_LOCALES[lang]
 
 
 def test_qt_file_dialog_texts_in_lithuanian(qt_english):
     from PySide6.QtCore import QCoreApplication
 
-    i18n.install_qt_translators(qt_english, "lt")
+    language.install_qt_translators(qt_english, "lt")
     assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Failo vardas:"
     # Texts nobody translated fall through to the original.
     assert QCoreApplication.translate("QPlatformTheme", "No such text") == "No such text"
-    i18n.install_qt_translators(qt_english, "uk")
+    language.install_qt_translators(qt_english, "uk")
     assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Ім'я файлу:"
     assert QCoreApplication.translate("QDialogButtonBox", "Cancel") != "Atsisakyti"
 
 
 def test_preferred_language_order(monkeypatch):
     monkeypatch.setenv("LC_ALL", "lt_LT.UTF-8")
-    assert i18n.preferred_language() == "lt"  # system locale
-    i18n.save_language("uk")
-    assert i18n.preferred_language() == "uk"  # the saved choice beats the system
-    assert i18n.preferred_language("en") == "en"  # --lang beats both
+    assert language.preferred_language() == "lt"  # system locale
+    language.save_language("uk")
+    assert language.preferred_language() == "uk"  # the saved choice beats the system
+    assert language.preferred_language("en") == "en"  # --lang beats both
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
-    i18n.save_language("en")
-    assert i18n.preferred_language() == "en"
+    language.save_language("en")
+    assert language.preferred_language() == "en"
 
 
 def test_system_language_we_do_not_speak_is_english(monkeypatch):
@@ -71,15 +72,15 @@ def test_settings_dialog_saves_language_and_says_when_it_applies(qtbot, monkeypa
     assert "next time you start" in dialog.note.text()
     dialog.language.setCurrentIndex(dialog.language.findData("lt"))
     dialog.accept()
-    assert i18n.saved_language() == "lt"
-    assert i18n.preferred_language() == "lt"
+    assert language.saved_language() == "lt"
+    assert language.preferred_language() == "lt"
 
     again = SettingsDialog()
     qtbot.addWidget(again)
     assert again.chosen_language() == "lt"
     again.language.setCurrentIndex(again.language.findData("en"))
     again.reject()
-    assert i18n.saved_language() == "lt"  # Cancel keeps the saved choice
+    assert language.saved_language() == "lt"  # Cancel keeps the saved choice
 
 
 # --- The catalogues -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from coordinator_app import i18n
+from coordinator_app.ui import language
 from coordinator_app.core import backup
 from coordinator_app.core.paths import data_dir
 from coordinator_app.ui import window_state
@@ -36,7 +36,7 @@ def files_in(folder: Path) -> list[Path]:
 
 def test_a_portable_copy_keeps_language_and_window_state_in_its_data_folder(
         host_settings, db_path, shared_umask):
-    i18n.save_language("uk")
+    language.save_language("uk")
     window_state.remember_record(db_path, "people", "1f0c6a52")
 
     ini = data_dir() / SETTINGS_FILE
@@ -45,30 +45,30 @@ def test_a_portable_copy_keeps_language_and_window_state_in_its_data_folder(
     assert files_in(host_settings) == []  # no trace on the host
     if sys.platform != "win32":
         assert mode_of(ini) == 0o600 and mode_of(data_dir()) == 0o700
-    assert i18n.saved_language() == "uk"
+    assert language.saved_language() == "uk"
     assert window_state.last_position(db_path) == ("people", {"people": "1f0c6a52"})
 
 
 def test_two_portable_copies_do_not_share_their_settings(host_settings, db_path, tmp_path,
                                                          monkeypatch):
-    i18n.save_language("lt")
+    language.save_language("lt")
     window_state.remember_record(db_path, "agreements", "aa11")
 
     monkeypatch.setenv("COORDINATOR_HOME", str(tmp_path / "second-stick"))
-    assert i18n.saved_language() is None
+    assert language.saved_language() is None
     assert window_state.last_position(db_path) == (None, {})
-    i18n.save_language("en")
+    language.save_language("en")
 
     monkeypatch.setenv("COORDINATOR_HOME", str(tmp_path / "home"))
-    assert i18n.saved_language() == "lt"
+    assert language.saved_language() == "lt"
 
 
 def test_an_installed_copy_keeps_its_settings_where_qt_keeps_them(host_settings,
                                                                   monkeypatch):
     monkeypatch.delenv("COORDINATOR_HOME")
-    i18n.save_language("lt")
+    language.save_language("lt")
     assert Path(app_settings().fileName()).is_relative_to(host_settings)
-    assert i18n.saved_language() == "lt"
+    assert language.saved_language() == "lt"
 
 
 def test_the_extra_backup_folder_is_remembered_in_the_portable_data_folder(tmp_path):

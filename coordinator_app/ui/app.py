@@ -29,15 +29,16 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from coordinator_app.ui import language
     from coordinator_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coordinator")
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
-    language = i18n.preferred_language(lang)
-    i18n.set_language(language)
-    i18n.install_qt_translators(app, language)
+    chosen = language.preferred_language(lang)
+    i18n.set_language(chosen)
+    language.install_qt_translators(app, chosen)
 
     if db_path is None:
         from coordinator_app.core.paths import default_db_path

@@ -1,6 +1,6 @@
 """Settings: the interface language (and room for more settings below it).
 
-The language is read once at start-up (i18n.preferred_language), because every
+The language is read once at start-up (ui.language.preferred_language), because every
 window, list header and menu has already been built in the old one. The dialog
 says so plainly, and that nothing is lost: every confirmed edit is on disk.
 """
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app import i18n
 from coordinator_app.i18n import N_, _
+from coordinator_app.ui import language
 
 RESTART_NOTE = N_(
     "The new language applies the next time you start Coordinator. "
@@ -38,7 +39,7 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("language")
         for code in ("uk", "lt", "en"):
             self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
-        self._initial = i18n.saved_language() or i18n.system_language()
+        self._initial = language.saved_language() or i18n.system_language()
         self.language.setCurrentIndex(self.language.findData(self._initial))
 
         self.note = QLabel()
@@ -84,5 +85,5 @@ class SettingsDialog(QDialog):
         self.note.setText(note)
 
     def accept(self) -> None:
-        i18n.save_language(self.chosen_language())
+        language.save_language(self.chosen_language())
         super().accept()
