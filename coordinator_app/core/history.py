@@ -34,6 +34,13 @@ def history(session: Session, obj: Entity) -> list[dict[str, Any]]:
     ]
 
 
+def changed_kinds(session: Session, change_sets: list[str]) -> frozenset[str]:
+    """The kinds of record these change sets wrote (what a screen asks to know
+    whether it shows any of it)."""
+    return frozenset(session.scalars(
+        select(Change.entity).where(Change.change_set.in_(change_sets)).distinct()))
+
+
 def last_change_set(session: Session) -> str | None:
     """The change set of the newest journal line: what `undo` takes back."""
     return session.scalar(select(Change.change_set).order_by(Change.seq.desc()).limit(1))

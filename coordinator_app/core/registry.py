@@ -450,6 +450,17 @@ def from_cli(name: str, *, any_kind: bool = False) -> KindSpec:
     return found
 
 
+def shown_with(kind: str) -> frozenset[str]:
+    """The kinds whose changes can alter how records of `kind` are listed or found: its
+    own, the records it owns, those whose names its rows and search document show
+    (the names a list column shows are in its search document too), and tags."""
+    found = spec(kind)
+    kinds = {found.name, "tag", "tag_link"} | {model_.KIND for model_, _fk in found.owned}
+    if found.search is not None:
+        kinds |= {named for named, _sql in found.search.names_of}
+    return frozenset(kinds)
+
+
 def owners_of(child: type[Entity]) -> Iterator[tuple[KindSpec, str]]:
     """The kinds that own records of `child`, each with the column pointing at them."""
     for owner in KINDS:

@@ -8,6 +8,7 @@ every list and editor that data changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,21 @@ from coordinator_app.core.service import Edit, Workspace
 from coordinator_app.i18n import _
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit changed, as `data_changed` tells every screen: the kinds of record it
+    wrote. Each screen refreshes only when it shows one of them (empty: anything may
+    have changed, as after loading the demo)."""
+
+    kinds: frozenset[str] = frozenset()
+
+    def concern(self, shown: frozenset[str]) -> bool:
+        return not self.kinds or bool(self.kinds & shown)
+
+
+EVERYTHING = Changes()
 
 
 #: QUndoCommand.id() of commands that may merge; which ones do is decided by their key.
@@ -31,11 +47,10 @@ class JournalCommand(QUndoCommand):
     next command with the same key pushed right after it: saving while the user
     types would otherwise make Ctrl+Z take back a word at a time."""
 
-    def __init__(self, context: UiContext, label: str, change_set: str, kind: str,
+    def __init__(self, context: UiContext, label: str, change_set: str,
                  merge_key: Hashable | None = None):
         super().__init__(label)
         self.context = context
-        self.kind = kind
         self.merge_key = merge_key
         #: The change sets whose effect is now in the database, oldest first.
         self.in_effect = [change_set]
@@ -81,13 +96,13 @@ class JournalCommand(QUndoCommand):
         except CoordinatorError as exc:
             self.context.error.emit(str(exc))
             return None
-        self.context.data_changed.emit(self.kind)
+        self.context.announce([result])
         return result
 
 
 class UiContext(QObject):
-    #: Records of this kind changed ("" when it could be any kind).
-    data_changed = Signal(str)
+    #: Records changed: a Changes saying which kinds.
+    data_changed = Signal(object)
     #: Someone asked to show a record: kind, id.
     open_requested = Signal(str, str)
     #: A message for the user that is not tied to one field.
@@ -106,14 +121,22 @@ class UiContext(QObject):
         Edits with the same `merge_key` in a row are one undo step."""
         with self.workspace.edit(label) as edit:
             result = action(edit)
-        self.undo_stack.push(JournalCommand(self, label, edit.change_set, kind, merge_key))
-        self.data_changed.emit(kind)
+        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key))
+        self.announce([edit.change_set])
         return result
 
     def push_done(self, label: str, kind: str, change_set: str) -> None:
         """Put a change set a service already wrote (a merge) on the undo stack."""
-        self.undo_stack.push(JournalCommand(self, label, change_set, kind))
-        self.data_changed.emit(kind)
+        self.undo_stack.push(JournalCommand(self, label, change_set))
+        self.announce([change_set])
+
+    def announce(self, change_sets: list[str]) -> None:
+        """Tell every screen which kinds of record these change sets wrote."""
+        from coordinator_app.core.history import changed_kinds
+
+        with self.workspace.read() as session:
+            kinds = changed_kinds(session, change_sets)
+        self.data_changed.emit(Changes(kinds) if kinds else EVERYTHING)
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)

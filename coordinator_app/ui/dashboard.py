@@ -205,7 +205,7 @@ class DashboardPage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _on_data_changed(self, _kind: str) -> None:
+    def _on_data_changed(self, _changes) -> None:
         self._stale = True
         if self.isVisible():
             QTimer.singleShot(0, self.activate)

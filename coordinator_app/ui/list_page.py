@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.registry import shown_with
 from coordinator_app.core.formatting import format_number
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
-from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.context import Changes, UiContext
 from coordinator_app.ui.list_model import RecordListModel
 
 #: What counts as a field to type into when the editor takes the focus.
@@ -52,6 +53,8 @@ class ListPage(QWidget):
         self.kind = kind
         self.setObjectName(f"page_{kind}")
         self.model = RecordListModel(context.workspace, kind, self)
+        #: The kinds whose changes this list shows (core.registry.shown_with).
+        self.shown = shown_with(kind)
         self._quiet = False
         self._stale = True
         self._restore_id: str | None = None
@@ -208,8 +211,11 @@ class ListPage(QWidget):
             self._select(min(prefer_row, self.model.rowCount() - 1))
             self._show(self.model.id_at(self.view.currentIndex().row()))
 
-    def _on_data_changed(self, _kind: str) -> None:
-        # Lists show names of related records too, so any change may concern this one.
+    def _on_data_changed(self, changes: Changes) -> None:
+        # A filter finds records by any text of theirs: while one is on, any change may
+        # add or remove rows.
+        if not changes.concern(self.shown) and not self.filter.text().strip():
+            return
         self._stale = True
         if self.isVisible():
             QTimer.singleShot(0, self.activate)

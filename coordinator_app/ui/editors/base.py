@@ -232,7 +232,7 @@ class RecordEditor(QWidget):
         if self._stale:
             self.reload()
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes) -> None:
         if not self.isVisible():
             self._stale = True  # a hidden editor catches up when it is shown
             return

@@ -34,7 +34,7 @@ class Binder(QObject):
         super().__init__(parent)
         self.context = context
         self.cls = cls
-        self.kind = kind  # the kind announced in data_changed (the edited top-level record)
+        self.kind = kind  # the kind of the edited top-level record
         self.fixed = dict(fixed or {})
         self.required = required
         self.label = label
