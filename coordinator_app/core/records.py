@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, func, inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import registry
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.journal import plain
 from coordinator_app.core.kind import Related
-from coordinator_app.core.models import (
-    Attachment,
-    Entity,
-    Organization,
-    Person,
-    PriorityArea,
-    Source,
-    Tag,
-    TagLink,
-)
+from coordinator_app.core.models import Attachment, Entity, Person, Source, Tag, TagLink
 from coordinator_app.core.text import strip_marks
 from coordinator_app.core.tombstones import alive, live, shown
 from coordinator_app.i18n import _
@@ -179,26 +170,3 @@ def describe(session: Session, obj: Entity) -> dict[str, Any]:
         for a in _all(session, Attachment, owner_kind=obj.KIND, owner_id=obj.id)
     ]
     return data
-
-
-def members(session: Session, organization_id: str, limit: int) -> tuple[list[tuple[str, str]],
-                                                                        int]:
-    """(id, name) of the first `limit` live members of an organisation in alphabetical
-    order, and how many there are in all (an association may have hundreds)."""
-    where = (Organization.parent_id == organization_id, Organization.deleted_at.is_(None))
-    found = [tuple(row) for row in session.execute(
-        select(Organization.id, Organization.name).where(*where)
-        .order_by(Organization.sort_key).limit(limit))]
-    total = len(found)
-    if total == limit:
-        total = session.scalar(select(func.count()).select_from(Organization).where(*where))
-    return found, total
-
-
-def nothing_recorded(session: Session) -> bool:
-    """True for a database nobody has started yet: no live record of any top-level kind,
-    not even the shared priority areas."""
-    for model in [spec.model for spec in registry.TOP_LEVEL] + [PriorityArea]:
-        if session.scalar(select(exists().where(model.deleted_at.is_(None)))):
-            return False
-    return True

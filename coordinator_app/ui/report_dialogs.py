@@ -30,12 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-
+from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Entity, Organization
-from coordinator_app.core.search import filter_clause
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
@@ -73,14 +70,8 @@ class RecordChooser(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        cls = self.cls
-        label = getattr(cls, cls.LABEL_FIELD)
-        query = select(cls.id, label).where(alive(cls))
-        text = self.filter.text().strip()
-        if text:
-            query = query.where(filter_clause(cls, text))
         with self.context.workspace.read() as session:
-            rows = session.execute(query.order_by(cls.sort_key).limit(CHOOSER_ROWS)).all()
+            rows = related.choices(session, self.cls.KIND, self.filter.text(), CHOOSER_ROWS)
         self._loading = True
         self.list.clear()
         shown = set()

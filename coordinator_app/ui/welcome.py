@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from coordinator_app.core import records
+from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import EVERYTHING, UiContext
@@ -22,7 +22,7 @@ def is_first_start(context: UiContext) -> bool:
     """True for a database nobody has started yet: no records, not even the shared
     priority areas that "Start empty" adds (so the choice is offered once)."""
     with context.workspace.read() as session:
-        return records.nothing_recorded(session)
+        return related.nothing_recorded(session)
 
 
 class WelcomePage(QWidget):

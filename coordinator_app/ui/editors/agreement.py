@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import vocab
+from coordinator_app.core import related, vocab
 from coordinator_app.core.models import (
     Agreement,
     AgreementParty,
     AgreementPriorityArea,
     Commitment,
-    Organization,
     ProjectAgreement,
     Signatory,
 )
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.sources import source_table
@@ -39,12 +36,7 @@ class _Parties:
         if record_id is None:
             self.choices = []
             return
-        rows = session.execute(
-            select(Organization.id, Organization.name)
-            .join(AgreementParty, AgreementParty.organization_id == Organization.id)
-            .where(AgreementParty.agreement_id == record_id, alive(AgreementParty))
-            .order_by(AgreementParty.created_at))
-        self.choices = [(row.id, row.name) for row in rows]
+        self.choices = related.parties(session, record_id)
 
     def __call__(self) -> list[tuple[str, str]]:
         return self.choices

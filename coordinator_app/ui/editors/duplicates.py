@@ -9,12 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import ContactPoint
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
@@ -42,13 +40,8 @@ class DuplicateWatch:
             return
         from coordinator_app.core import duplicates
 
-        owner = ContactPoint.person_id if self.editor.KIND == "person" \
-            else ContactPoint.organization_id
         values = dict(self.editor.binder.stored, id=self.record_id)
-        values["contact_points"] = [
-            {"kind": kind, "value": value} for kind, value in session.execute(
-                select(ContactPoint.kind, ContactPoint.value).where(
-                    owner == self.record_id, alive(ContactPoint)))]
+        values["contact_points"] = related.contacts(session, self.editor.KIND, self.record_id)
         hits = [hit for hit in duplicates.likely_duplicates(session, self.editor.KIND, values)
                 if hit.id != self.record_id]
         if not {hit.id for hit in hits} - self.offered:

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.file_modes import private_dir
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
@@ -77,9 +76,7 @@ class AttachmentList(QWidget):
         current = self.selected_id()
         self.list.clear()
         if record_id is not None:
-            for att in session.scalars(select(Attachment).where(
-                    Attachment.owner_kind == self.kind, Attachment.owner_id == record_id,
-                    alive(Attachment)).order_by(Attachment.created_at)):
+            for att in related.attachments(session, self.kind, record_id):
                 item = QListWidgetItem(f"{att.filename}  ({size_text(att.size)})", self.list)
                 item.setData(ID_ROLE, att.id)
                 item.setToolTip(att.description or att.media_type)

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import related
 from coordinator_app.core.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import Entity, PriorityArea
-from coordinator_app.core.tombstones import live
+from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
@@ -43,13 +43,9 @@ class PriorityAreaList(QWidget):
     def reload(self, session: Session, record_id: str | None) -> None:
         self.record_id = record_id
         lang = current_language()
-        areas = sorted(session.scalars(live(PriorityArea)),
-                       key=lambda a: sort_key(a.name_in(lang)))
-        self.links = {}
-        if record_id is not None:
-            for link in session.scalars(live(self.link,
-                                             getattr(self.link, self.owner_fk) == record_id)):
-                self.links[link.priority_area_id] = link.id
+        areas = sorted(related.priority_areas(session), key=lambda a: sort_key(a.name_in(lang)))
+        self.links = ({} if record_id is None
+                      else related.area_links(session, self.link, self.owner_fk, record_id))
         self._loading = True
         shown = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
         if shown != [area.id for area in areas]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import records
+from coordinator_app.core import related
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 
@@ -36,7 +36,7 @@ class MemberList(QWidget):
 
     def reload(self, session: Session, record_id: str | None) -> None:
         self.list.clear()
-        members, total = records.members(session, record_id, SHOWN) if record_id else ([], 0)
+        members, total = related.members(session, record_id, SHOWN) if record_id else ([], 0)
         for member_id, name in members:
             item = QListWidgetItem(name, self.list)
             item.setData(ID_ROLE, member_id)

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Entity
-from coordinator_app.core.tombstones import alive
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import UiContext
@@ -115,19 +114,9 @@ class RelationTable(QWidget):
 
     # -- loading -----------------------------------------------------------------
     def rows(self, session: Session, parent_id: str) -> list[Entity]:
-        # Undated rows last, so a row just added stays at the bottom where it was typed.
-        order = getattr(self.cls, self.order_by)
-        where = (getattr(self.cls, self.parent_fk) == parent_id, alive(self.cls),
-                 *(getattr(self.cls, name) == value for name, value in self.fixed.items()))
-        query = select(self.cls).where(*where).order_by(
-            order.is_(None), order, self.cls.created_at)
-        if self.limit is not None:
-            query = query.limit(self.limit + 1)
-        found = list(session.scalars(query))
-        self.total = len(found)
-        if self.limit is not None and len(found) > self.limit:
-            self.total = session.scalar(select(func.count()).select_from(self.cls).where(*where))
-            found = found[:self.limit]
+        found, self.total = related.children(session, self.cls, self.parent_fk, parent_id,
+                                             order_by=self.order_by, fixed=self.fixed,
+                                             limit=self.limit)
         return found
 
     def reload(self, session: Session, parent_id: str | None, *,
