@@ -10,7 +10,7 @@ from coordinator_app.ui.context import Changes
 def test_an_edit_announces_the_kinds_it_wrote(context, qtbot):
     org = context.workspace.create(Organization, name="Kharkiv City Council")
     with qtbot.waitSignal(context.data_changed) as told:
-        context.apply("Rename", "organization",
+        context.apply("Rename",
                       lambda edit: edit.update(Organization, org.id, name="Харківська рада"))
     assert told.args[0] == Changes(frozenset({"organization"}))
     with qtbot.waitSignal(context.data_changed) as told:
@@ -28,9 +28,9 @@ def test_the_people_list_ignores_agreements_but_follows_organisation_names(conte
     page.activate()
     assert not page._stale
 
-    context.apply("Add", "agreement", lambda edit: edit.create(Agreement, title="Memorandum"))
+    context.apply("Add", lambda edit: edit.create(Agreement, title="Memorandum"))
     assert not page._stale
     # A person's row shows the organisation of their position: a rename concerns it.
-    context.apply("Rename", "organization",
+    context.apply("Rename",
                   lambda edit: edit.update(Organization, org.id, name="Харківська рада"))
     assert page._stale

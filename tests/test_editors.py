@@ -148,7 +148,7 @@ def test_undo_of_a_field_edit_shows_the_old_value(org_editor, context, workspace
 def test_a_change_made_elsewhere_shows_in_the_open_editor(org_editor, context, qtbot):
     type_into(qtbot, org_editor.name, "Kaunas")
     org_id = org_editor.current_id()
-    context.apply("Rename", "organization",
+    context.apply("Rename",
                   lambda edit: edit.update(Organization, org_id, region="Kaunas county"))
     settle(qtbot)
     assert org_editor.region.edit.text() == "Kaunas county"
@@ -169,7 +169,7 @@ def test_a_hidden_editor_catches_up_when_shown(org_editor, context, workspace, q
     type_into(qtbot, org_editor.name, "Kaunas")
     org_id = org_editor.current_id()
     org_editor.hide()
-    context.apply("Edit", "organization",
+    context.apply("Edit",
                   lambda edit: edit.update(Organization, org_id, name="Kauno miesto savivaldybė"))
     settle(qtbot)
     assert org_editor.name.edit.text() == "Kaunas"

@@ -84,7 +84,7 @@ def test_a_record_deleted_elsewhere_is_shown_as_deleted(context, workspace, qtbo
     memo = workspace.create(Agreement, title="Memorandum")
     editor = open_editor("agreement", context, qtbot)
     editor.show_record(memo.id)
-    context.apply("Delete", "agreement", lambda edit: edit.delete(Agreement, memo.id))
+    context.apply("Delete", lambda edit: edit.delete(Agreement, memo.id))
     settle(qtbot)
     assert "deleted" in editor.notice.text.text()
     assert not editor.body.isEnabled()

@@ -226,7 +226,7 @@ def test_lists_follow_edits_undo_and_redo(qtbot, demo_workspace):
     page = window.list_pages["organization"]
     context = window.context
     first = page.model.id_at(0)
-    context.apply("Rename", "organization",
+    context.apply("Rename",
                   lambda edit: edit.update(Organization, first, name="Aaa renamed community"))
     qtbot.waitUntil(lambda: "Aaa renamed community" in names(page))
     window.actions.undo.trigger()

@@ -113,7 +113,7 @@ class UiContext(QObject):
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
 
-    def apply(self, label: str, kind: str, action: Callable[[Edit], T], *,
+    def apply(self, label: str, action: Callable[[Edit], T], *,
               merge_key: Hashable | None = None) -> T:
         """Run `action` as one undoable edit. Errors (ValidationError…) reach the caller
         with nothing written, so an editor can show them beside the field.
@@ -125,7 +125,7 @@ class UiContext(QObject):
         self.announce([edit.change_set])
         return result
 
-    def push_done(self, label: str, kind: str, change_set: str) -> None:
+    def push_done(self, label: str, change_set: str) -> None:
         """Put a change set a service already wrote (a merge) on the undo stack."""
         self.undo_stack.push(JournalCommand(self, label, change_set))
         self.announce([change_set])

@@ -32,7 +32,7 @@ class ActivityEditor(RecordEditor):
         self.notes = self.field(_("Notes"), NotesField("notes"))
         self.follow_ups = self.field(_("Follow-ups"), NotesField("follow_ups"))
         self.participants = self.section(_("Participants"), RelationTable(
-            c, ActivityParticipant, kind=self.KIND, parent_fk="activity_id", columns=[
+            c, ActivityParticipant, parent_fk="activity_id", columns=[
                 Column(N_("Person or organisation"), lambda: RecordPicker(
                     c, {"person": "person_id", "organization": "organization_id"})),
             ], required=(), label=_("participant")))

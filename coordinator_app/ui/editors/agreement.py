@@ -67,14 +67,14 @@ class AgreementEditor(RecordEditor):
         self.notes = self.field(_("Notes"), NotesField("notes"))
 
         self.parties = self.section(_("Parties"), RelationTable(
-            c, AgreementParty, kind=self.KIND, parent_fk="agreement_id", columns=[
+            c, AgreementParty, parent_fk="agreement_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Role"), lambda: ChoiceField("role", vocab.PARTY_ROLES),
                        stretch=False),
             ], required=("organization_id",), label=_("party")))
         self.signatories = self.section(_("Signatories"), RelationTable(
-            c, Signatory, kind=self.KIND, parent_fk="agreement_id", columns=[
+            c, Signatory, parent_fk="agreement_id", columns=[
                 Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
                 Column(N_("Signs for"), lambda: ChoiceField(
                     "organization_id", self.parties_source), stretch=False, chars=24),
@@ -82,7 +82,7 @@ class AgreementEditor(RecordEditor):
                     "title_at_signing", _("e.g. Mayor of Kharkiv"))),
             ], required=("person_id", "organization_id"), label=_("signatory")))
         self.commitments = self.section(_("Commitments"), RelationTable(
-            c, Commitment, kind=self.KIND, parent_fk="agreement_id", columns=[
+            c, Commitment, parent_fk="agreement_id", columns=[
                 Column(N_("What"), lambda: TextField("description")),
                 Column(N_("Party"), lambda: ChoiceField(
                     "party_id", self.parties_source, allow_empty=True), stretch=False, chars=20),
@@ -93,9 +93,9 @@ class AgreementEditor(RecordEditor):
                        stretch=False),
             ], required=("description",), label=_("commitment"), order_by="due_on"))
         self.priority_areas = self.section(_("Priority areas"), PriorityAreaList(
-            c, AgreementPriorityArea, kind=self.KIND, owner_fk="agreement_id"))
+            c, AgreementPriorityArea, owner_fk="agreement_id"))
         self.projects = self.section(_("Projects implementing it"), RelationTable(
-            c, ProjectAgreement, kind=self.KIND, parent_fk="agreement_id", columns=[
+            c, ProjectAgreement, parent_fk="agreement_id", columns=[
                 Column(N_("Project"), lambda: RecordPicker(c, {"project": "project_id"})),
             ], required=("project_id",), label=_("linked project")))
         self.attachments = self.section(_("Attachments"), AttachmentList(c, kind=self.KIND))

@@ -114,7 +114,7 @@ class RecordEditor(QWidget):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
 
-        self.binder = Binder(context, self.MODEL, kind=self.KIND, required=self.REQUIRED,
+        self.binder = Binder(context, self.MODEL, required=self.REQUIRED,
                              label=_(self.WHAT), parent=self)
         self.binder.created.connect(self._created)
         self.build()
@@ -193,7 +193,7 @@ class RecordEditor(QWidget):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.context.apply(_("Delete “{name}”").format(name=name), self.KIND,
+            self.context.apply(_("Delete “{name}”").format(name=name),
                                lambda edit: edit.delete(self.MODEL, record_id))
         except CoordinatorError as exc:
             QMessageBox.warning(self, _("Delete record"), str(exc))
@@ -206,7 +206,7 @@ class RecordEditor(QWidget):
         if record_id is None:
             return False
         try:
-            self.context.apply(_("Restore"), self.KIND,
+            self.context.apply(_("Restore"),
                                lambda edit: edit.restore(self.MODEL, record_id))
         except CoordinatorError as exc:
             self.notice.show_notice(str(exc), kind="deleted")

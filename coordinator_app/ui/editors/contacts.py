@@ -10,11 +10,11 @@ from coordinator_app.ui.widgets.fields import ChoiceField, TextField
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 
 
-def contact_table(context: UiContext, *, kind: str, owner_fk: str) -> RelationTable:
+def contact_table(context: UiContext, *, owner_fk: str) -> RelationTable:
     columns = [
         Column(N_("Kind"), lambda: ChoiceField("kind", vocab.CONTACT_KINDS), stretch=False),
         Column(N_("Number, address or handle"), lambda: TextField("value", "+380 …")),
         Column(N_("Label"), lambda: TextField("label", _("e.g. office, mobile"))),
     ]
-    return RelationTable(context, ContactPoint, kind=kind, parent_fk=owner_fk, columns=columns,
+    return RelationTable(context, ContactPoint, parent_fk=owner_fk, columns=columns,
                          required=("kind", "value"), label=_("contact"))

@@ -81,6 +81,5 @@ def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
         return
     editor.notice.hide_notice()
     editor.duplicates.record_id = None
-    editor.context.push_done(_("Merge into “{name}”").format(name=keep.title), editor.KIND,
-                             change_set)
+    editor.context.push_done(_("Merge into “{name}”").format(name=keep.title), change_set)
     editor.show_record(keep.id)

@@ -33,7 +33,7 @@ class NeedEditor(RecordEditor):
         self.status = self.field(_("Status"), ChoiceField("status", vocab.NEED_STATUSES))
         self.notes = self.field(_("Notes"), NotesField("notes"))
         self.pledges = self.section(_("Pledges"), RelationTable(
-            c, Pledge, kind=self.KIND, parent_fk="need_id", columns=[
+            c, Pledge, parent_fk="need_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,

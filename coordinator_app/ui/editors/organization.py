@@ -69,10 +69,10 @@ class OrganizationEditor(RecordEditor):
         self.notes = self.field(_("Notes"), NotesField("notes"))
         self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
         self.contacts = self.section(_("Contacts"), contact_table(
-            c, kind=self.KIND, owner_fk="organization_id"))
+            c, owner_fk="organization_id"))
         # The same positions a person's editor shows, seen from the organisation.
         self.people = self.section(_("People"), RelationTable(
-            c, Affiliation, kind=self.KIND, parent_fk="organization_id", columns=[
+            c, Affiliation, parent_fk="organization_id", columns=[
                 Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
                 Column(N_("From"), lambda: DateField("start_on"), stretch=False, chars=15),

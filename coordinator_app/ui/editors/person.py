@@ -43,7 +43,7 @@ class PersonEditor(RecordEditor):
         self.notes = self.field(_("Notes"), NotesField("notes"))
         self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
         self.affiliations = self.section(_("Positions"), RelationTable(
-            c, Affiliation, kind=self.KIND, parent_fk="person_id", columns=[
+            c, Affiliation, parent_fk="person_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
@@ -51,7 +51,7 @@ class PersonEditor(RecordEditor):
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
             ], required=("organization_id",), label=_("position"), order_by="start_on"))
         self.contacts = self.section(_("Contacts"), contact_table(
-            c, kind=self.KIND, owner_fk="person_id"))
+            c, owner_fk="person_id"))
 
     def after_create(self, record_id: str) -> None:
         self.duplicates.started(record_id)

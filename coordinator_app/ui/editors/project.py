@@ -47,7 +47,7 @@ class ProjectEditor(RecordEditor):
 
         currency = lambda: self.binder.stored.get("currency") or "EUR"  # noqa: E731
         self.partners = self.section(_("Partners"), RelationTable(
-            c, ProjectPartner, kind=self.KIND, parent_fk="project_id", columns=[
+            c, ProjectPartner, parent_fk="project_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Role"), lambda: ChoiceField("role", vocab.PARTNER_ROLES),
@@ -56,13 +56,13 @@ class ProjectEditor(RecordEditor):
                     "contribution_minor", currency_of=currency), stretch=False, chars=14),
             ], required=("organization_id",), label=_("partner")))
         self.agreements = self.section(_("Agreements it implements"), RelationTable(
-            c, ProjectAgreement, kind=self.KIND, parent_fk="project_id", columns=[
+            c, ProjectAgreement, parent_fk="project_id", columns=[
                 Column(N_("Agreement"), lambda: RecordPicker(c, {"agreement": "agreement_id"})),
             ], required=("agreement_id",), label=_("linked agreement")))
         self.priority_areas = self.section(_("Priority areas"), PriorityAreaList(
-            c, ProjectPriorityArea, kind=self.KIND, owner_fk="project_id"))
+            c, ProjectPriorityArea, owner_fk="project_id"))
         self.milestones = self.section(_("Milestones"), RelationTable(
-            c, Milestone, kind=self.KIND, parent_fk="project_id", columns=[
+            c, Milestone, parent_fk="project_id", columns=[
                 Column(N_("Milestone"), lambda: TextField("title")),
                 Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
                 Column(N_("Done"), lambda: DateField("done_on"), stretch=False, chars=15),
@@ -70,7 +70,7 @@ class ProjectEditor(RecordEditor):
                        stretch=False),
             ], required=("title",), label=_("milestone"), order_by="due_on"))
         self.deliveries = self.section(_("Aid deliveries"), RelationTable(
-            c, AidDelivery, kind=self.KIND, parent_fk="project_id", columns=[
+            c, AidDelivery, parent_fk="project_id", columns=[
                 Column(N_("Item"), lambda: TextField("item", _("e.g. generators"))),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
                        chars=8),

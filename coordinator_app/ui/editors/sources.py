@@ -17,5 +17,5 @@ def source_table(context: UiContext, *, kind: str) -> RelationTable:
         Column(N_("Publisher"), lambda: TextField("publisher"), stretch=False, chars=18),
         Column(N_("Published"), lambda: DateField("published_on"), stretch=False, chars=15),
     ]
-    return RelationTable(context, Source, kind=kind, parent_fk="owner_id", columns=columns,
+    return RelationTable(context, Source, parent_fk="owner_id", columns=columns,
                          required=("title",), label=_("source"), fixed={"owner_kind": kind})

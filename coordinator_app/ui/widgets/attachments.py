@@ -108,7 +108,7 @@ class AttachmentList(QWidget):
             return False
         record_id = self.record_id
         try:
-            self.context.apply(_("Attach “{name}”").format(name=Path(path).name), self.kind,
+            self.context.apply(_("Attach “{name}”").format(name=Path(path).name),
                                lambda edit: add_attachment(edit, self.kind, record_id, path))
         except CoordinatorError as exc:
             self.error.show_message(exc.message if hasattr(exc, "message") else str(exc))
@@ -155,7 +155,7 @@ class AttachmentList(QWidget):
         if attachment_id is None:
             return
         try:
-            self.context.apply(_("Remove attachment"), self.kind,
+            self.context.apply(_("Remove attachment"),
                                lambda edit: edit.delete(Attachment, attachment_id))
         except CoordinatorError as exc:
             self.error.show_message(str(exc))

@@ -26,7 +26,7 @@ Sink = Callable[[str | None], None]
 class Binder(QObject):
     created = Signal(str)
 
-    def __init__(self, context: UiContext, cls: type[Entity], *, kind: str,
+    def __init__(self, context: UiContext, cls: type[Entity], *,
                  fixed: dict[str, Any] | None = None, required: tuple[str, ...] = (),
                  label: str = "", sink: Sink | None = None,
                  extra_create: Callable[[Edit, Entity], None] | None = None,
@@ -34,7 +34,6 @@ class Binder(QObject):
         super().__init__(parent)
         self.context = context
         self.cls = cls
-        self.kind = kind  # the kind of the edited top-level record
         self.fixed = dict(fixed or {})
         self.required = required
         self.label = label
@@ -93,7 +92,7 @@ class Binder(QObject):
         # One undo step for the saves of one visit to one field (typing pauses, leaving).
         merge_key = (self.cls.__name__, self.record_id, field.names, id(field), field.visit)
         try:
-            obj = self.context.apply(label, self.kind, lambda edit: edit.update(
+            obj = self.context.apply(label, lambda edit: edit.update(
                 self.cls, self.record_id, **changed), merge_key=merge_key)
         except CoordinatorError as exc:
             self._show(exc, field)
@@ -134,7 +133,7 @@ class Binder(QObject):
             return obj
 
         try:
-            obj = self.context.apply(label, self.kind, action)
+            obj = self.context.apply(label, action)
         except CoordinatorError as exc:
             self._show(exc, field)
             return False

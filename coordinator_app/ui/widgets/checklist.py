@@ -22,12 +22,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PriorityAreaList(QWidget):
-    def __init__(self, context: UiContext, link: type[Entity], *, kind: str, owner_fk: str,
+    def __init__(self, context: UiContext, link: type[Entity], *, owner_fk: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.link = link
-        self.kind = kind
         self.owner_fk = owner_fk
         self.record_id: str | None = None
         self.links: dict[str, str] = {}  # priority area id -> link id
@@ -87,13 +86,13 @@ class PriorityAreaList(QWidget):
         try:
             if want and area_id not in self.links:
                 self.context.apply(_("Add priority area “{name}”").format(name=item.text()),
-                                   self.kind, lambda edit: edit.create(
+                                   lambda edit: edit.create(
                                        self.link, **{self.owner_fk: record_id,
                                                      "priority_area_id": area_id}))
             elif not want and area_id in self.links:
                 link_id = self.links[area_id]
                 self.context.apply(_("Remove priority area “{name}”").format(name=item.text()),
-                                   self.kind, lambda edit: edit.delete(self.link, link_id))
+                                   lambda edit: edit.delete(self.link, link_id))
         except CoordinatorError as exc:
             self.error.show_message(str(exc))
             return

@@ -126,7 +126,7 @@ class RecordPicker(Field):
         """Add a record of `kind` named `name` (one undoable edit) and choose it."""
         cls = registry.model(kind)
         try:
-            obj = self.context.apply(_("Add “{name}”").format(name=name), kind,
+            obj = self.context.apply(_("Add “{name}”").format(name=name),
                                      lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
         except CoordinatorError as exc:
             self.show_error(str(exc))

@@ -59,14 +59,13 @@ def set_enabled(widget: QWidget, enabled: bool) -> None:
 
 
 class RelationTable(QWidget):
-    def __init__(self, context: UiContext, cls: type[Entity], *, kind: str, parent_fk: str,
+    def __init__(self, context: UiContext, cls: type[Entity], *, parent_fk: str,
                  columns: list[Column], required: tuple[str, ...], label: str,
                  fixed: dict[str, Any] | None = None, order_by: str = "created_at",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.cls = cls
-        self.kind = kind
         self.parent_fk = parent_fk
         self.columns = columns
         self.required = required
@@ -178,7 +177,7 @@ class RelationTable(QWidget):
     def _add_row(self) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        binder = Binder(self.context, self.cls, kind=self.kind, required=self.required,
+        binder = Binder(self.context, self.cls, required=self.required,
                         label=self.label, sink=self.error.show_message, parent=self)
         for index, column in enumerate(self.columns):
             field = column.make()
@@ -284,7 +283,7 @@ class RelationTable(QWidget):
         if row_id is None:
             return
         try:
-            self.context.apply(_("Remove {what}").format(what=self.label), self.kind,
+            self.context.apply(_("Remove {what}").format(what=self.label),
                                lambda edit: edit.delete(self.cls, row_id))
         except CoordinatorError as exc:
             self.error.show_message(str(exc))

@@ -43,7 +43,7 @@ class TagsField(TextField):
             self.mark_committed()
             return
         try:
-            self.context.apply(_("Change tags"), self.kind,
+            self.context.apply(_("Change tags"),
                                lambda edit: set_tags(edit, self.kind, self.record_id, names))
         except CoordinatorError as exc:
             self.show_error(str(exc))
