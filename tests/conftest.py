@@ -142,12 +142,3 @@ def demo_context(demo_workspace):
     from coordinator_app.ui.context import UiContext
 
     return UiContext(demo_workspace)
-
-
-@pytest.fixture
-def own_settings(tmp_path):
-    """Window state goes to a folder of the test's own, never the user's."""
-    from PySide6.QtCore import QSettings
-
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))

@@ -3,14 +3,10 @@ chosen; an empty list shows the blank form."""
 
 from __future__ import annotations
 
-import pytest
-
 from coordinator_app.core.models import Organization
 from coordinator_app.ui.context import Changes
 from support.editors import settle
 from support.windows import laptop_window, org_named
-
-pytestmark = pytest.mark.usefixtures("own_settings")
 
 
 def test_a_list_page_opens_on_its_first_record_and_new_keeps_the_blank_form(

@@ -3,14 +3,10 @@ the rows they loaded, columns within the width, following the font."""
 
 from __future__ import annotations
 
-import pytest
-
 from coordinator_app.core.models import Organization
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle
 from support.windows import laptop_window, open_in, record_id
-
-pytestmark = pytest.mark.usefixtures("own_settings")
 
 
 def assert_shows_every_row_whole(relation) -> None:

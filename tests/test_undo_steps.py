@@ -12,8 +12,6 @@ from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.widgets.fields import PAUSE_MS
 from support.editors import settle
 
-pytestmark = pytest.mark.usefixtures("own_settings")
-
 
 @pytest.fixture
 def org_editor(demo_context, qtbot):
