@@ -225,13 +225,13 @@ def test_command_line_help_and_errors_are_translated(capsys, lang, usage, option
 
 
 def test_system_locale_names_of_every_platform(monkeypatch):
-    from coordinator_app.i18n import _code
+    from coordinator_app.i18n import language_code
 
-    assert _code("uk_UA.UTF-8") == "uk"
-    assert _code("lt-LT") == "lt"
-    assert _code("Lithuanian_Lithuania") == "lt"  # locale.getlocale() on Windows
-    assert _code("Ukrainian_Ukraine") == "uk"
-    assert _code("de_DE") is None and _code("") is None
+    assert language_code("uk_UA.UTF-8") == "uk"
+    assert language_code("lt-LT") == "lt"
+    assert language_code("Lithuanian_Lithuania") == "lt"  # locale.getlocale() on Windows
+    assert language_code("Ukrainian_Ukraine") == "uk"
+    assert language_code("de_DE") is None and language_code("") is None
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setitem(i18n._START_ENV, "LANGUAGE", "")

@@ -26,9 +26,8 @@ from coordinator_app.core.models import (
     TagLink,
 )
 
+from coordinator_app.core import demo_needs, demo_projects
 from coordinator_app.core.demo_builder import Builder
-from coordinator_app.core.demo_needs import needs
-from coordinator_app.core.demo_projects import activities, projects
 
 #: Names other code and tests may look records up by.
 MEMORANDUM_TITLE = ("Memorandum of Cooperation between the Association of Frontline Cities "
@@ -359,9 +358,9 @@ def build(b: Builder) -> None:
     org = _organizations(b)
     who = _people(b, org)
     agreements = _agreements(b, org, who)
-    project_ids = projects(b, org, who, agreements)
-    activities(b, org, who, agreements, project_ids)
-    needs(b, org)
+    project_ids = demo_projects.projects(b, org, who, agreements)
+    demo_projects.activities(b, org, who, agreements, project_ids)
+    demo_needs.needs(b, org)
     attach_bytes(b.edit, "agreement", agreements["memorandum"], "briefing-note-2026-02-11.txt",
                  BRIEFING_NOTE.encode("utf-8"), description="Briefing note on the signing")
     b.counts["attachment"] += 1
