@@ -7,11 +7,7 @@ service layer and validation, and writes nothing when a value is refused.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from coordinator_app.commands import print_json
-from coordinator_app.commands.data import db_path, workspace_for
+from coordinator_app.commands import print_json, workspace
 from coordinator_app.core import records, registry
 from coordinator_app.core.service import Workspace
 from coordinator_app.i18n import _
@@ -55,25 +51,8 @@ def _set_option(parser: argparse.ArgumentParser) -> None:
                                "(--set party=Plungė); repeat for more fields"))
 
 
-@contextmanager
-def _writing(args: argparse.Namespace, *, create: bool = False) -> Iterator[Workspace]:
-    """The workspace under the lock the app holds while it has the file open; `add`
-    may start a new database, the others change an existing one."""
-    from coordinator_app.core.lock import DatabaseLock
-
-    path = db_path(args)
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    lock = DatabaseLock(path).acquire()
-    try:
-        with workspace_for(args, create=create) as workspace:
-            yield workspace
-    finally:
-        lock.release()
-
-
-def _print_record(workspace: Workspace, obj, as_json: bool, message: str) -> None:
-    with workspace.read() as session:
+def _print_record(opened: Workspace, obj, as_json: bool, message: str) -> None:
+    with opened.read() as session:
         data = records.to_dict(session.get(type(obj), obj.id))
     if as_json:
         print_json(data)
@@ -86,11 +65,11 @@ def run_add(args: argparse.Namespace) -> int:
 
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
-    with _writing(args, create=True) as workspace:
-        with workspace.edit(_("Add")) as edit:
+    with workspace(args, creates=True) as opened:
+        with opened.edit(_("Add")) as edit:
             values = column_values(edit.session, spec.model, pairs)
             obj = edit.create(spec.model, **values)
-        _print_record(workspace, obj, args.json, _("Added {id}  {name}"))
+        _print_record(opened, obj, args.json, _("Added {id}  {name}"))
     return 0
 
 
@@ -99,19 +78,19 @@ def run_edit(args: argparse.Namespace) -> int:
 
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
-    with _writing(args) as workspace:
-        with workspace.edit(_("Edit")) as edit:
+    with workspace(args, writes=True) as opened:
+        with opened.edit(_("Edit")) as edit:
             target = records.resolve(edit.session, spec.model, args.ref)
             values = column_values(edit.session, spec.model, pairs)
             obj = edit.update(spec.model, target.id, **values)
-        _print_record(workspace, obj, args.json, _("Changed {id}  {name}"))
+        _print_record(opened, obj, args.json, _("Changed {id}  {name}"))
     return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
     spec = registry.from_cli(args.kind, any_kind=True)
-    with _writing(args) as workspace:
-        with workspace.edit(_("Delete")) as edit:
+    with workspace(args, writes=True) as opened:
+        with opened.edit(_("Delete")) as edit:
             target = records.resolve(edit.session, spec.model, args.ref)
             label, record_id = target.label, target.id
             edit.delete(spec.model, record_id)
@@ -123,12 +102,12 @@ def run_undo(args: argparse.Namespace) -> int:
     from coordinator_app.core.errors import NotFound
     from coordinator_app.core.history import last_change_set
 
-    with _writing(args) as workspace:
-        with workspace.read() as session:
+    with workspace(args, writes=True) as opened:
+        with opened.read() as session:
             undone = last_change_set(session)
         if undone is None:
             raise NotFound(_("nothing to undo"))
-        done = workspace.undo(undone)
+        done = opened.undo(undone)
     if args.json:
         print_json({"undone": undone, "change_set": done})
     else:
@@ -141,7 +120,7 @@ def run_history(args: argparse.Namespace) -> int:
     from coordinator_app.core.history import history
 
     spec = registry.from_cli(args.kind, any_kind=True)
-    with workspace_for(args) as workspace, workspace.read() as session:
+    with workspace(args) as opened, opened.read() as session:
         obj = records.resolve(session, spec.model, args.ref)
         lines = history(session, obj)
     if args.json:
