@@ -128,3 +128,16 @@ def test_the_organisation_editor_lists_its_needs_and_its_pledges(demo_context, q
     assert any("Diesel generators 30 kW" in line and "20 of 60 pcs" in line for line in shown)
     editor.show_record(plunge)
     qtbot.waitUntil(lambda: "Diesel generators 30 kW" in editor.pledges.list.item(0).text())
+
+
+def test_the_need_editor_says_how_far_the_need_is_covered(context, qtbot, kharkiv, plunge):
+    from support.editors import open_editor, settle
+
+    need_id = _need(context.workspace, kharkiv)
+    editor = open_editor("need", context, qtbot)
+    editor.show_record(need_id)
+    assert editor.coverage.text() == "Pledged 0 pcs, delivered 0 pcs; still uncovered: 60 of 60 pcs"
+    context.apply("Pledge", lambda edit: edit.create(Pledge, need_id=need_id,
+                                                     organization_id=plunge, quantity=40))
+    settle(qtbot)
+    qtbot.waitUntil(lambda: "20 of 60 pcs" in editor.coverage.text())

@@ -47,6 +47,21 @@ def uncovered_text(need: Coverage, lang: str | None = None) -> str:
         unit=need.unit or "").strip()
 
 
+def coverage_text(need: Coverage) -> str:
+    """"Pledged 40 pcs, delivered 40 pcs; still uncovered: 20 of 60 pcs"."""
+    from coordinator_app.core.formatting import format_number
+
+    amount = lambda value: f"{format_number(value)} {need.unit or ''}".strip()  # noqa: E731
+    return _("Pledged {pledged}, delivered {delivered}; still uncovered: {uncovered}").format(
+        pledged=amount(need.pledged), delivered=amount(need.delivered),
+        uncovered=uncovered_text(need))
+
+
+def of_need(session: Session, need_id: str) -> Coverage | None:
+    found = coverage(session, Need.id == need_id)
+    return found[0] if found else None
+
+
 def _live_pledges():
     pledger = aliased(Organization)
     return (select(Pledge.need_id, Pledge.id, Pledge.quantity)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from coordinator_app.core import vocab
+from PySide6.QtWidgets import QLabel
+from sqlalchemy.orm import Session
+
+from coordinator_app.core import needs, vocab
 from coordinator_app.core.models import Need, Pledge
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
@@ -10,6 +13,14 @@ from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class CoverageLine(QLabel):
+    """How far the need shown is covered, read again whenever its pledges change."""
+
+    def reload(self, session: Session, record_id: str | None) -> None:
+        found = needs.of_need(session, record_id) if record_id else None
+        self.setText(needs.coverage_text(found) if found else "")
 
 
 class NeedEditor(RecordEditor):
@@ -32,6 +43,7 @@ class NeedEditor(RecordEditor):
         self.needed_by = self.field(_("Needed by"), DateField("needed_by"))
         self.status = self.field(_("Status"), ChoiceField("status", vocab.NEED_STATUSES))
         self.notes = self.field(_("Notes"), NotesField("notes"))
+        self.coverage = self.section(_("Coverage"), CoverageLine())
         self.pledges = self.section(_("Pledges"), RelationTable(
             c, Pledge, parent_fk="need_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
