@@ -141,3 +141,28 @@ def test_the_need_editor_says_how_far_the_need_is_covered(context, qtbot, kharki
                                                      organization_id=plunge, quantity=40))
     settle(qtbot)
     qtbot.waitUntil(lambda: "20 of 60 pcs" in editor.coverage.text())
+
+
+def test_a_delivery_typed_in_a_project_fulfils_the_pledge_chosen(context, qtbot, kharkiv,
+                                                                  plunge):
+    from support.editors import choose, open_editor, settle, type_into
+
+    need_id = _need(context.workspace, kharkiv)
+    pledge = context.workspace.create(Pledge, need_id=need_id, organization_id=plunge,
+                                      quantity=40)
+    project = context.workspace.create(Project, title="Generators for Kharkiv")
+    editor = open_editor("project", context, qtbot)
+    editor.show_record(project.id)
+    deliveries = editor.deliveries
+    row = deliveries.new_row()
+    type_into(qtbot, deliveries.cell(row, 0), "Diesel generators 30 kW")
+    type_into(qtbot, deliveries.cell(row, 1), "25")
+    settle(qtbot)
+    offered = ("Plungės rajono savivaldybė → Харківська міська рада: Diesel generators 30 kW, "
+               "40 pcs")
+    choose(qtbot, deliveries.cell(0, 7), offered)
+    settle(qtbot)
+    with context.workspace.read() as session:
+        [delivery] = session.query(AidDelivery).all()
+        assert delivery.pledge_id == pledge.id
+        assert needs.of_need(session, need_id).delivered == 25

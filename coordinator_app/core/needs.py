@@ -140,3 +140,24 @@ def pledged_by(session: Session, organization_id: str) -> list[PledgeLine]:
                Need.deleted_at.is_(None), community.deleted_at.is_(None))
         .order_by(Pledge.expected_on.is_(None), Pledge.expected_on, Need.sort_key))
     return [PledgeLine(*row) for row in rows]
+
+
+def pledge_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, "Plungės rajono savivaldybė → Харківська міська рада: Diesel generators 30 kW,
+    40 pcs") of the live pledges to needs still waiting for deliveries: what a delivery
+    can fulfil."""
+    from coordinator_app.core.formatting import format_number
+
+    pledger, community = aliased(Organization), aliased(Organization)
+    rows = session.execute(
+        select(Pledge.id, pledger.name, community.name, Need.item, Pledge.quantity, Need.unit)
+        .join(Need, Need.id == Pledge.need_id)
+        .join(pledger, pledger.id == Pledge.organization_id)
+        .join(community, community.id == Need.organization_id)
+        .where(Pledge.deleted_at.is_(None), Need.deleted_at.is_(None),
+               pledger.deleted_at.is_(None), community.deleted_at.is_(None),
+               Need.status.in_(vocab.NEEDS_IN_PROGRESS))
+        .order_by(community.sort_key, Need.sort_key, pledger.sort_key))
+    return [(pledge_id, f"{giver} → {taker}: {item}, "
+                        f"{format_number(quantity)} {unit or ''}".strip())
+            for pledge_id, giver, taker, item, quantity, unit in rows]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from coordinator_app.core import vocab
+from sqlalchemy.orm import Session
+
+from coordinator_app.core import needs, vocab
 from coordinator_app.core.models import (
     AidDelivery,
     Milestone,
@@ -19,6 +21,19 @@ from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberFie
 from coordinator_app.ui.widgets.money import MoneyField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+
+
+class _Pledges:
+    """The pledges a delivery can fulfil, read first on each load."""
+
+    def __init__(self) -> None:
+        self.choices: list[tuple[str, str]] = []
+
+    def reload(self, session: Session, _record_id: str | None) -> None:
+        self.choices = needs.pledge_choices(session)
+
+    def __call__(self) -> list[tuple[str, str]]:
+        return self.choices
 
 
 class ProjectEditor(RecordEditor):
@@ -46,6 +61,8 @@ class ProjectEditor(RecordEditor):
         self.progress_notes = self.field(_("Progress notes"), NotesField("progress_notes"))
 
         currency = lambda: self.binder.stored.get("currency") or "EUR"  # noqa: E731
+        self.pledges_source = _Pledges()
+        self.sections.append(self.pledges_source)
         self.partners = self.section(_("Partners"), RelationTable(
             c, ProjectPartner, parent_fk="project_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
@@ -82,6 +99,8 @@ class ProjectEditor(RecordEditor):
                        stretch=False, chars=22),
                 Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False, chars=15),
                 Column(N_("Notes"), lambda: TextField("notes"), chars=10),
+                Column(N_("Fulfils pledge"), lambda: ChoiceField(
+                    "pledge_id", self.pledges_source, allow_empty=True), chars=16),
             ], required=("item", "quantity"), label=_("aid delivery"),
             order_by="delivered_on"))
 
