@@ -20,6 +20,9 @@ def create_named(workspace, kind: str, name: str):
     values = {cls.LABEL_FIELD: name}
     if kind == "activity":
         values["occurs_on"] = "2026-02-11"
+    if kind == "need":
+        community = workspace.create(model("organization"), name="Kharkiv City Council")
+        values.update(organization_id=community.id, quantity=1)
     return workspace.create(cls, **values)
 
 

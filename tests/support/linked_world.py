@@ -28,8 +28,10 @@ from coordinator_app.core.models import (
     ContactPoint,
     Entity,
     Milestone,
+    Need,
     Organization,
     Person,
+    Pledge,
     PriorityArea,
     Project,
     ProjectAgreement,
@@ -179,6 +181,9 @@ def build(workspace: Workspace) -> LinkedWorld:
         activity(agreement_id=agreement(), project_id=project())
         make(ActivityParticipant, activity_id=activity(), person_id=person())
         make(ActivityParticipant, activity_id=activity(), organization_id=org())
+        need = make(Need, "item", organization_id=org(), quantity=60)
+        pledge = make(Pledge, "notes", need_id=need.id, organization_id=org(), quantity=40)
+        make(AidDelivery, "item", project_id=project(), quantity=40, pledge_id=pledge.id)
     world._read_ends()
     world.holders = [(cls, i) for cls, i in world.holders if world.ends(i)]
     return world
