@@ -356,7 +356,7 @@ class ImportDialog(QDialog):
         if self.source is not None and self.source.table is not None:
             layouts.save_mapping(self.source.table.headers, self.mapping())
         if outcome.change_set is not None:
-            self.context.push_done(_("Import {file}").format(file=self.path.name), "",
+            self.context.push_done(_("Import {file}").format(file=self.path.name),
                                    outcome.change_set)
             self.imported.emit(outcome.change_set)
         self.outcome_text = _(
