@@ -29,12 +29,14 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from coordinator_app.ui.app_icon import set_application_icon
     from coordinator_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coordinator")
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
+    set_application_icon(app)
     language = i18n.preferred_language(lang)
     i18n.set_language(language)
     i18n.install_qt_translators(app, language)
