@@ -126,3 +126,13 @@ def cli(capsys):
         return SimpleNamespace(returncode=status, stdout=out, stderr=err)
 
     return run
+
+
+@pytest.fixture
+def own_qt_settings(tmp_path):
+    """QSettings (window layout, language) in the test's own folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"

@@ -293,6 +293,11 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self).exec()
 
+    def open_about(self) -> None:
+        from coordinator_app.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path, self).open()
+
     def back_up_now(self) -> None:
         if self.scheduler is None:
             return
