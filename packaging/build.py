@@ -44,6 +44,32 @@ def run_pyinstaller(dist: Path) -> Path:
     return dist / (f"{NAME}.app" if sys.platform == "darwin" else NAME)
 
 
+def missing_libraries(program: Path) -> dict[str, set[str]]:
+    """Libraries that a shared object in the Linux program folder needs and finds
+    neither in the folder nor on this machine, by the object that needs them.
+
+    PyInstaller bundles what the build machine has; a library it lacks (Qt's xcb
+    plugin needs libxcb-icccm4 and libxcb-keysyms1, which a server may not have)
+    leaves a bundle whose window cannot open on a desktop, although everything
+    else works. Libraries PyInstaller leaves to each system on purpose (the C
+    library, graphics drivers) are not counted.
+    """
+    from PyInstaller.depend.dylib import include_library
+
+    internal = program / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    missing: dict[str, set[str]] = {}
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        done = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True)
+        for line in done.stdout.splitlines():
+            name, _, where = line.strip().partition(" => ")
+            if where == "not found" and include_library(name):
+                missing.setdefault(name, set()).add(path.name)
+    return missing
+
+
 def folder_size(folder: Path) -> tuple[int, list[tuple[int, Path]]]:
     files = [(path.lstat().st_size, path) for path in folder.rglob("*")
              if path.is_file() and not path.is_symlink()]
@@ -117,6 +143,12 @@ def main(argv=None) -> int:
     elif sys.platform == "darwin":
         made = [macos_bundle(program, dist)]
     else:
+        if missing := missing_libraries(program):
+            for name, users in sorted(missing.items()):
+                print(f"missing {name}, needed by {', '.join(sorted(users))}", file=sys.stderr)
+            raise SystemExit("Install those libraries on this machine (for Qt's xcb "
+                             "plugin, Debian's libxcb-icccm4 libxcb-keysyms1 "
+                             "libxcb-cursor0...) and build again.")
         made = [linux_bundle(program, dist)]
     for path in made:
         print(f"built {path} ({path.stat().st_size / 2**20:.1f} MiB)")
