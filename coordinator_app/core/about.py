@@ -39,6 +39,12 @@ LIBRARIES = (
     ("platformdirs", "platformdirs", "MIT"),
     ("uklatn", "uklatn", "MIT"),
     ("RapidFuzz", "rapidfuzz", "MIT"),
+    ("PyStemmer (Snowball)", "PyStemmer", "MIT, BSD-3-Clause"),
+    ("phonenumbers", "phonenumbers", "Apache-2.0"),
+    ("python-calamine", "python-calamine", "MIT"),
+    ("openpyxl", "openpyxl", "MIT"),
+    ("vobject", "vobject", "Apache-2.0"),
+    ("icalendar", "icalendar", "BSD-2-Clause"),
 )
 #: Encryption at rest, shipped only in builds that include it.
 SQLCIPHER = ("SQLCipher (sqlcipher3)", "sqlcipher3", "BSD-3-Clause")
