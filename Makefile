@@ -8,18 +8,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
+# The installers' tools (the `package` extra: PyInstaller), locked apart so that
+# `make test` and `make run` never install them; the same versions as LOCK otherwise.
+PACKAGE_LOCK := requirements-package.lock
+PACKAGE_STAMP := $(VENV)/.installed-package
 # The lock tool, pinned, in a folder of its own so it never mixes with the app's packages.
 UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 
-.PHONY: run test bench crash lock check-system clean
+.PHONY: run test bench crash lock check-system package package-test clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# PyInstaller in a step of its own, after the app's own packages: once done, the
+# bundle builds offline.
+$(PACKAGE_STAMP): $(STAMP) $(PACKAGE_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(PACKAGE_LOCK)
+	touch $(PACKAGE_STAMP)
 
 run: $(STAMP) check-system
 	$(BIN)/coordinator
@@ -40,16 +50,29 @@ bench: $(STAMP)
 crash: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/crash_harness.py --trials 200 $(if $(SEED),--seed $(SEED))
 
+# The bundle for this system, in dist/ (packaging/build.py says what it makes).
+package: $(PACKAGE_STAMP)
+	$(BIN)/python packaging/build.py
+
+# Builds the bundle, installs it in a temporary home and runs the packaged program.
+package-test: $(PACKAGE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package
+
 # Every platform the app runs on (Linux, Windows, macOS) and Python 3.11 and newer,
-# in one file: pip installs the lines whose markers fit the machine.
+# in one file: pip installs the lines whose markers fit the machine. The package
+# lock adds the installers' tools, held to the versions of the first.
 lock: $(UV)
 	$(UV) pip compile pyproject.toml build-requirements.in --extra test \
 		--universal --python-version 3.11 --generate-hashes --no-header --quiet \
 		--output-file $(LOCK)
+	$(UV) pip compile pyproject.toml build-requirements.in --extra test --extra package \
+		--constraint $(LOCK) \
+		--universal --python-version 3.11 --generate-hashes --no-header --quiet \
+		--output-file $(PACKAGE_LOCK)
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) build *.egg-info
+	rm -rf $(VENV) $(TOOLS) build dist *.egg-info

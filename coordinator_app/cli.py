@@ -20,6 +20,8 @@ from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 #: Modules under coordinator_app.commands that add subcommands.
 COMMAND_MODULES = ("data", "changes", "integrity", "backups", "generate", "duplicates",
                    "reports", "interchange")
+#: A sync bundle's file name ends so; the desktop opens one as `coordinator FILE`.
+SYNC_BUNDLE_SUFFIX = ".coordsync"
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -38,6 +40,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         # `coordinator` alone opens the app: the command modules import the database
         # code, and the app shows its window before it needs that.
+        parser.add_argument("bundle", nargs="?", type=Path, metavar="FILE" + SYNC_BUNDLE_SUFFIX,
+                            help=_("a sync bundle to open in the app"))
         parser.set_defaults(command=None)
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -88,12 +92,15 @@ def _language_from(argv: Sequence[str]) -> str:
 
 
 def _names_a_command(argv: Sequence[str]) -> bool:
-    """Whether `argv` names a command or asks for help: the whole parser is needed."""
+    """Whether `argv` names a command or asks for help: the whole parser is needed.
+    A sync bundle's path (what a double click on one passes) is not a command."""
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("-h", "--help") or not arg.startswith("-"):
+        if arg in ("-h", "--help"):
             return True
+        if not arg.startswith("-"):
+            return not arg.lower().endswith(SYNC_BUNDLE_SUFFIX)
         i += 2 if arg in ("--db", "--lang") else 1  # skip the option's value
     return False
 
@@ -119,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from coordinator_app.ui.app import run_app
 
-            return run_app(db_path=args.db, lang=args.lang)
+            return run_app(db_path=args.db, lang=args.lang, bundle=args.bundle)
         _refuse_broken_text(args, parser)
         return args.handler(args) or 0
     except CoordinatorError as exc:

@@ -142,3 +142,13 @@ def demo_context(demo_workspace):
     from coordinator_app.ui.context import UiContext
 
     return UiContext(demo_workspace)
+
+
+@pytest.fixture
+def own_qt_settings(tmp_path):
+    """QSettings (window layout, language) in the test's own folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"

@@ -297,13 +297,15 @@ def test_run_app_opens_the_window_and_backs_up_at_exit(qtbot, db_path, monkeypat
             return
         window = windows[0]
         seen.append((window.db_path, window.statusBar().offline.text(),
-                     window.statusBar().backup.text()))
+                     window.statusBar().backup.text(),
+                     {size.width() for size in window.windowIcon().availableSizes()}))
         window.close()
 
     QTimer.singleShot(0, look_and_close)
     assert run_app(db_path, "en") == 0
-    (path, offline, backup), = seen
+    (path, offline, backup, icon_sizes), = seen
     assert path == db_path.resolve()
+    assert {16, 32, 48, 256} <= icon_sizes  # the app's own icon, title bar to task switcher
     assert offline == "offline: all data on this computer" and backup
     assert list_backups(db_path)  # the demo was never backed up, so exit made one
 

@@ -15,10 +15,12 @@ from pathlib import Path
 from coordinator_app import i18n
 
 
-def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
+def run_app(db_path: str | Path | None = None, lang: str | None = None,
+            bundle: Path | None = None) -> int:
     """Open the database (None: the one in the user's data folder) in the main window
     and run until it is closed. Returns the exit status: 1 if the database could not
-    be opened (the user has been told why)."""
+    be opened (the user has been told why). `bundle` is a sync bundle the desktop
+    asked the app to open (a double click on a .coordsync file)."""
     from coordinator_app import system_check
 
     missing = system_check.problem()
@@ -30,12 +32,14 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from coordinator_app.ui import language
+    from coordinator_app.ui.app_icon import set_application_icon
     from coordinator_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coordinator")
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
+    set_application_icon(app)
     chosen = language.preferred_language(lang)
     i18n.set_language(chosen)
     language.install_qt_translators(app, chosen)
@@ -47,7 +51,7 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None) -> int:
     path = Path(db_path).expanduser().resolve()
     window = MainWindow(db_path=path)
     window.show()
-    opening = _Opening(app, window, path)
+    opening = _Opening(app, window, path, bundle)
     try:
         status = app.exec()
     finally:
@@ -62,11 +66,11 @@ class _Opening:
     """Opens the database into the window once its frame is on screen, and lets go
     of it (last backup, lock) when the event loop is done."""
 
-    def __init__(self, app, window, path: Path):
+    def __init__(self, app, window, path: Path, bundle: Path | None = None):
         from PySide6.QtCore import QObject, QTimer
         from PySide6.QtWidgets import QWidget
 
-        self.app, self.window, self.path = app, window, path
+        self.app, self.window, self.path, self.bundle = app, window, path, bundle
         self.db = None
         self.scheduler = None
         self.failure: BaseException | None = None
@@ -132,6 +136,8 @@ class _Opening:
         self.scheduler = BackupScheduler(workspace)
         self.scheduler.start()
         self.window.attach(UiContext(workspace), self.scheduler)
+        if self.bundle is not None:
+            self.window.received_sync_bundle(self.bundle)
 
     def close(self) -> None:
         try:

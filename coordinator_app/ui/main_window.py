@@ -269,6 +269,24 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self).exec()
 
+    def received_sync_bundle(self, path: Path) -> None:
+        """A sync bundle opened from the desktop (the installers associate .coordsync
+        files with the app). This version cannot import one: it says so, rather than
+        leave a double click without an answer."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, _("Sync bundle"), _(
+            "“{name}” is a sync bundle from another laptop. This version of Coordinator "
+            "cannot import sync bundles yet; keep the file for a version that can.").format(
+                name=path.name), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("sync_bundle_notice")
+        box.open()
+
+    def open_about(self) -> None:
+        from coordinator_app.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path, self).open()
+
     def back_up_now(self) -> None:
         if self.scheduler is None:
             return

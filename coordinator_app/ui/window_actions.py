@@ -128,6 +128,9 @@ def install(window) -> WindowActions:
     keys = _action(window, _("&Keyboard shortcuts"), lambda: show_shortcuts(window), "F1",
                    name="action_shortcuts")
     help_menu.addAction(keys)
+    about = _action(window, _("&About Coordinator"), window.open_about, name="action_about")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addAction(about)
 
     toolbar = QToolBar(_("Main toolbar"))
     toolbar.setObjectName("main_toolbar")
