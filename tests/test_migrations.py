@@ -6,7 +6,6 @@ import ast
 import sqlite3
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -186,14 +185,40 @@ def test_an_index_without_spelling_keys_is_made_again_with_them(db_path):
         assert "variants" in columns
     finally:
         db.close()
-    config = migrate.alembic_config()
-    with make_engine(db_path).begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
+    migrate.downgrade(db_path, "0004")
     raw = sqlite3.connect(db_path)
     assert "variants" not in [row[1] for row in raw.execute("PRAGMA table_info(search_index)")]
     assert raw.execute("SELECT count(*) FROM search_index").fetchone() == (2,)
     raw.close()
+
+
+@pytest.mark.parametrize("revision", migrate.revisions()[1:])
+def test_a_file_an_older_version_left_opens_and_finds_its_records(db_path, revision):
+    """Each older schema as its own version left it, search index included (the
+    revisions' own downgrades take a file back there): opening it upgrades it, and
+    its records are found by name, other spelling and phone number."""
+    from coordinator_app.core.duplicates import likely_duplicates
+
+    db = open_database(db_path)
+    with Workspace(db).edit("typed in by an older version") as edit:
+        org = edit.create("organization", name="Харківська міська рада", country="UA")
+        person = edit.create("person", full_name="Ігор Терехов", latin_name="Ihor Terekhov")
+        edit.create("contact_point", person_id=person.id, kind="phone", value="+380 57 725 2222")
+    db.close()
+    migrate.downgrade(db_path, revision)
+    assert migrate.current_revision(db_path) == revision
+
+    db = open_database(db_path)
+    try:
+        assert migrate.current_revision(db_path) == migrate.head_revision()
+        with Workspace(db).read() as session:
+            assert [hit.id for hit in search(session, "Kharkov")] == [org.id]
+            assert [hit.id for hit in search(session, "Terekhov")] == [person.id]
+            same_phone = likely_duplicates(session, "person",
+                                           {"full_name": "Хтось", "phones": ["057 725 2222"]})
+            assert [hit.id for hit in same_phone] == [person.id]
+    finally:
+        db.close()
 
 
 def test_the_index_migration_keys_names_as_the_live_search_does():

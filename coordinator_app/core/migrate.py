@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent.parent / "migrations"
 _ASSIGNMENT = re.compile(
@@ -134,10 +136,8 @@ def upgrade(path: Path, revision: str = "head") -> None:
     if revision == "head" and at_head(path):
         return  # the usual start: nothing to do, and no need to load Alembic to know it
     from alembic import command
-    from sqlalchemy import text
 
     from coordinator_app.core import backup, derived
-    from coordinator_app.core.engine import make_engine
 
     existed = path.exists() and path.stat().st_size > 0
     current = current_revision(path) if existed else None
@@ -150,6 +150,39 @@ def upgrade(path: Path, revision: str = "head") -> None:
     if existed and current is not None:
         backup.create_backup(path, reason=f"before-migration-{current[:8]}")
 
+    def steps(config: Config, connection: Connection) -> None:
+        command.upgrade(config, revision)
+        if revision == "head":
+            # Today's code fills what the migrations marked stale, on today's schema.
+            derived.rebuild_stale(connection)
+
+    _run(path, steps)
+
+
+def downgrade(path: Path, revision: str) -> None:
+    """Take the database at `path` back to an older `revision`, as the version of the app
+    that wrote it left it. The app never does this; the tests and the crash harness
+    do, to open such files as a person upgrading the app would."""
+    from alembic import command
+
+    _run(path, lambda config, _connection: command.downgrade(config, revision))
+
+
+def revisions() -> list[str]:
+    """Every revision, newest first."""
+    from alembic.script import ScriptDirectory
+
+    return [script.revision for script in
+            ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+
+
+def _run(path: Path, steps: Callable[[Config, Connection], None]) -> None:
+    """Run migration steps on the database at `path`, all in one transaction: a failed
+    step leaves the old schema whole."""
+    from sqlalchemy import text
+
+    from coordinator_app.core.engine import make_engine
+
     engine = make_engine(path)
     try:
         with engine.connect() as connection:
@@ -157,12 +190,8 @@ def upgrade(path: Path, revision: str = "head") -> None:
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
             config = alembic_config()
             config.attributes["connection"] = connection
-            # One transaction for all steps: a failed step leaves the old schema whole.
             with connection.begin() as transaction:
-                command.upgrade(config, revision)
-                if revision == "head":
-                    # Today's code fills what the migrations marked stale, on today's schema.
-                    derived.rebuild_stale(connection)
+                steps(config, connection)
                 problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if problems:
                     transaction.rollback()
