@@ -154,6 +154,8 @@ class Trials:
     # -- a trial ---------------------------------------------------------------------------
 
     def trial(self, number: int) -> None:
+        from coordinator_app.core import migrate
+
         if self.epoch is None or self.epoch.trials_left == 0:
             self.new_epoch()
         epoch = self.epoch
@@ -165,7 +167,8 @@ class Trials:
         if "restore" in scenario and epoch.snapshot is None:
             self.take_snapshot()
         elif epoch.db.exists() and "restore" not in scenario and self.rng.random() < 0.15:
-            downgrade(epoch.db, self.rng.choice(older_revisions()))
+            # The file as an older version left it: the first to open it migrates it.
+            migrate.downgrade(epoch.db, self.rng.choice(migrate.revisions()[1:]))
             migrating = True
         started = time.monotonic()
         outcome = getattr(self, "run_" + scenario.replace("+", "_"))(migrating)
@@ -444,32 +447,3 @@ def _landing(events: Events, migrating: bool) -> str:
 def _last_line(child: Child) -> str:
     lines = child.errors().strip().splitlines()
     return lines[-1] if lines else f"exit status {child.proc.returncode}"
-
-
-def older_revisions() -> list[str]:
-    from alembic.script import ScriptDirectory
-
-    from coordinator_app.core import migrate
-
-    scripts = ScriptDirectory.from_config(migrate.alembic_config())
-    head = scripts.get_current_head()
-    return [script.revision for script in scripts.walk_revisions() if script.revision != head]
-
-
-def downgrade(db_path: Path, revision: str) -> None:
-    """Take the database back to an older schema, so that the next opener migrates it."""
-    from alembic import command
-
-    from coordinator_app.core import migrate
-    from coordinator_app.core.db import make_engine
-
-    engine = make_engine(db_path)
-    try:
-        with engine.connect() as connection:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
-            config = migrate.alembic_config()
-            config.attributes["connection"] = connection
-            with connection.begin():
-                command.downgrade(config, revision)
-    finally:
-        engine.dispose()
