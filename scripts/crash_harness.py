@@ -72,7 +72,7 @@ FAILURES = {
     "integrity failures": "integrity_check, foreign_key_check, backups' quick_check",
     "next-open failures": "the app's start-up would not open the file as it is",
     "command failures": "a restore that ran under another writer's lock; a command that "
-                        "failed with the database to itself",
+                        "failed with the database to itself; a writer that stopped by itself",
 }
 
 

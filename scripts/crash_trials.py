@@ -9,6 +9,7 @@ and what is expected from then on.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -305,14 +306,7 @@ class Trials:
             time.sleep(rng.uniform(0, self.typical("backup")))
         else:
             time.sleep(rng.uniform(0, ready + LIFE) if after is None else after)
-        if not writer.running():
-            events.finish()  # its last lines may still be on their way
-            if events.counts["damaged"]:
-                return  # the start-up check refused the file: the next open says so too
-            raise SystemExit(f"the writer stopped by itself (exit status "
-                             f"{writer.proc.returncode}, last said {events.last()}):\n"
-                             f"{writer.errors()[-3000:]}")
-        writer.kill()
+        writer.kill()  # if it has not stopped by itself (follow_writer says why)
 
     def follow_writer(self, writer: Child, migrating: bool, outcome: Outcome) -> None:
         """Turn the writer's events into what should be saved, and learn its timings."""
@@ -350,6 +344,11 @@ class Trials:
                 self.took("backup", at - backup_begun)
         if writer.killed:
             outcome.kills.append(_landing(writer.events, migrating))
+        elif not writer.events.counts["damaged"]:
+            # Not at its start-up check: opening (migrating) or an edit failed unexpectedly.
+            outcome.failures.append((
+                "command failures" if writer.events.counts["ready"] else "next-open failures",
+                f"the writer stopped by itself: {_last_line(writer)}"))
 
     # -- after the trial -------------------------------------------------------------------
 
@@ -445,5 +444,8 @@ def _landing(events: Events, migrating: bool) -> str:
 
 
 def _last_line(child: Child) -> str:
+    """What a process said went wrong: the command's error line, or the exception's
+    (SQLAlchemy follows it with the statement and a link)."""
     lines = child.errors().strip().splitlines()
-    return lines[-1] if lines else f"exit status {child.proc.returncode}"
+    said = [line for line in lines if re.match(r"(coordinator|[\w.]+(Error|Exception)): ", line)]
+    return (said or lines or [f"exit status {child.proc.returncode}"])[-1]
