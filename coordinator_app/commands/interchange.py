@@ -192,13 +192,19 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from coordinator_app.core.records import ALIASES
+    from coordinator_app.core import registry
+    from coordinator_app.core.errors import NotFound
 
     fmt = args.format or SUFFIX_FORMATS.get(args.output.suffix.lower())
     if fmt is None:
         raise CoordinatorError(_("say the format with --format ({formats}), or give the file "
                                  "a name that ends in one").format(formats=", ".join(FORMATS)))
-    word = ALIASES.get(args.kind.lower(), args.kind.lower())
+    word = args.kind.strip().lower()
+    if word != "calendar":
+        try:
+            word = registry.from_cli(word).plural
+        except NotFound:
+            pass  # refused just below, with the kinds that can be exported
     if word not in ("people", "organizations", "agreements", "projects", "activities",
                     "calendar"):
         raise CoordinatorError(_("unknown kind “{name}”; choose one of: {kinds}").format(
