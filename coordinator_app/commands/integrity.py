@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
 from coordinator_app.commands import database_file
+from coordinator_app.core.connect import errors
 from coordinator_app.core.dbfile import REPLACEABLE, FileKind, connect_read_only
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.integrity import check_file
@@ -32,13 +32,13 @@ def data_problems(path: Path) -> list[str]:
 
     try:
         connection = connect_read_only(path, checkpoint=False)
-    except (sqlite3.Error, DatabaseError) as exc:
+    except (*errors(), DatabaseError) as exc:
         return [_("the records cannot be read: {reason}").format(reason=exc)]
     try:
         has_table = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                        "AND name = 'attachments'").fetchone()
         damaged = damaged_attachments(connection) if has_table else []
-    except sqlite3.DatabaseError as exc:
+    except errors("DatabaseError") as exc:
         return [_("the records cannot be read: {reason}").format(reason=exc)]
     finally:
         connection.close()

@@ -7,6 +7,11 @@ core.backup_lock), and a backup that would not fit on the disk is not started.
 Backups are thinned to the last few, one a day for two weeks and one a week for
 two months, within a disk budget (size_budget); a second folder chosen by the
 user (a USB stick) gets a copy too.
+
+A backup of an encrypted database is encrypted with the same key, and its key
+slots are copied beside it (`<backup>.sqlite3.keys`): a backup is that pair, and
+one whose key file cannot be written is not made, rather than found unreadable
+on the day it is needed.
 """
 
 from __future__ import annotations
@@ -14,13 +19,13 @@ from __future__ import annotations
 import json
 import re
 import socket
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from glob import escape as glob_escape
 from pathlib import Path
 
-from coordinator_app.core import backup_lock
+from coordinator_app.core import backup_lock, keyring, keyslots
+from coordinator_app.core.connect import connect, errors, is_encrypted
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.file_modes import private_data_dir, private_dir, tighten
 from coordinator_app.core.ids import utcnow
@@ -96,13 +101,19 @@ def _forget_installation(connection: sqlite3.Connection) -> None:
 def copy_database(source: Path, target: Path) -> None:
     """Copy a (possibly live) database to `target` safely and verify the copy.
 
-    Nothing is left behind when it fails, and a copy that cannot fit is not begun."""
+    Nothing is left behind when it fails, and a copy that cannot fit is not begun. An
+    encrypted source gives an encrypted copy with the source's key slots beside it."""
     partial = target.with_name(target.name + _PARTIAL)
     need = 0
+    slots = key = None
+    if is_encrypted(source):
+        # Read first: an encrypted backup without its key slots could never be opened.
+        slots, key = keyslots.read_slots(source), keyring.key_for(source)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = connect(source, query="mode=ro")
         try:
-            page_size = src.execute("PRAGMA page_size").fetchone()[0]
+            # int(): SQLCipher answers this pragma with text.
+            page_size = int(src.execute("PRAGMA page_size").fetchone()[0])
             need = src.execute("PRAGMA page_count").fetchone()[0] * page_size + SIDE_FILES_BYTES
             free = _room(target)
             if free is not None and free < need:
@@ -110,7 +121,7 @@ def copy_database(source: Path, target: Path) -> None:
                     target=target, reason=_full_text(free, need)))
             private_dir(target.parent, tighten_existing=False)
             with replacing(target, temporary=partial):
-                dst = sqlite3.connect(partial)
+                dst = connect(partial, key=key, encrypted=slots is not None)
                 try:
                     src.backup(dst)
                     _forget_installation(dst)
@@ -121,9 +132,12 @@ def copy_database(source: Path, target: Path) -> None:
                 if verdict != "ok":
                     raise DatabaseError(_("The backup of {source} failed its check: {verdict}.")
                                         .format(source=source, verdict=verdict))
+                if slots is not None:
+                    # Before the copy takes its name: a copy in place is never without them.
+                    keyslots.write_slots(target, slots)
         finally:
             src.close()
-    except (sqlite3.Error, OSError) as exc:
+    except (*errors(), OSError) as exc:
         _remove_partial(partial)
         reason = reason_text(exc)
         free = _room(target)
@@ -134,6 +148,8 @@ def copy_database(source: Path, target: Path) -> None:
             target=target, reason=reason)) from exc
     finally:
         _remove_partial(partial)
+        if slots is not None and not target.exists():
+            _unlink(keyslots.slots_path(target))
 
 
 def _room(target: Path) -> int | None:
@@ -186,10 +202,14 @@ def _write_backup(db_path: Path, dest_dir: Path | None, reason: str, held: bool)
                             .format(folder=dest_dir))
     if held:
         remove_partials(db_path, folder)
-    stamp = utcnow().strftime(STAMP)
-    target = folder / f"{db_path.stem}-{stamp}-{reason}{SUFFIX}"
+    target = backup_target(db_path, folder, reason)
     copy_database(db_path, target)
     return target
+
+
+def backup_target(db_path: Path, folder: Path, reason: str) -> Path:
+    """Where a backup of `db_path` taken now, for `reason`, goes in `folder`."""
+    return folder / f"{db_path.stem}-{utcnow().strftime(STAMP)}-{reason}{SUFFIX}"
 
 
 def parse_backup_name(path: Path, stem: str | None = None) -> BackupFile | None:
@@ -248,7 +268,7 @@ def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> li
     keep = backups_to_keep(backups, now)
     removed = []
     for backup in backups:
-        if backup.path not in keep and _unlink(backup.path):
+        if backup.path not in keep and remove_backup(backup.path):
             removed.append(backup.path)
     # Thirty copies of a 500 MB database would fill a small laptop disk: past the
     # budget the oldest go first, but never the newest few.
@@ -259,7 +279,7 @@ def thin_backups(db_path: Path, folder: Path, now: datetime | None = None) -> li
     for backup in reversed(kept[KEEP_ALWAYS:]):
         if total <= budget:
             break
-        if _unlink(backup.path):
+        if remove_backup(backup.path):
             total -= sizes[backup.path]
             removed.append(backup.path)
     return removed
@@ -276,6 +296,14 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def remove_backup(path: Path) -> bool:
+    """Delete a backup and its key slots, if it has any."""
+    if not _unlink(path):
+        return False
+    _unlink(keyslots.slots_path(path))
+    return True
 
 
 def _unlink(path: Path) -> bool:
@@ -372,12 +400,12 @@ def set_extra_folder(folder: Path | None) -> None:
 def journal_seq(path: Path) -> int:
     """The newest change number in the database (0 if none, or it cannot be read)."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        connection = connect(path, query="mode=ro")
+    except (*errors(), DatabaseError):  # DatabaseError: encrypted and not unlocked
         return 0
     try:
         return connection.execute("SELECT max(seq) FROM changes").fetchone()[0] or 0
-    except sqlite3.Error:
+    except errors():
         return 0
     finally:
         connection.close()

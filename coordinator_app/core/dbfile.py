@@ -4,8 +4,9 @@
 folder, a device, an empty file and another program's SQLite file are each named
 for what they are, instead of being created, damaged or called sound.
 `connect_read_only` opens a database for reading wherever it lies, read-only
-media included. Plain sqlite3 only: the app's start-up uses this before it loads
-SQLAlchemy.
+media included. Through core.connect, not SQLAlchemy: the app's start-up uses this
+before it loads SQLAlchemy. An encrypted database (key slots beside it, see
+core.keyslots) is identified as such, and read once this process has unlocked it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+# HEADER is part of this module's interface (recovery reads it from here).
+from coordinator_app.core.connect import HEADER, connect, errors, is_encrypted  # noqa: F401
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.i18n import _
-
-HEADER = b"SQLite format 3\x00"
 #: Tables only a Coordinator database has both of (other programs use Alembic too).
 OWN_TABLES = frozenset({"alembic_version", "replica"})
 
@@ -41,6 +42,8 @@ class FileKind(Enum):
     #: A valid SQLite file with no tables at all (what `sqlite3 FILE` leaves behind).
     BLANK = "blank"
     FOREIGN = "foreign"
+    #: Encrypted, with its key slots beside it, and not unlocked by this process.
+    ENCRYPTED = "encrypted"
     COORDINATOR = "coordinator"
 
 
@@ -58,6 +61,8 @@ class Identity:
     kind: FileKind
     revision: str | None = None
     reason: str = ""
+    #: Encrypted at rest (SQLCipher), whether unlocked or not.
+    encrypted: bool = False
 
     def problem(self) -> str:
         """Why this is not a Coordinator database, as a sentence for a person."""
@@ -87,6 +92,8 @@ class Identity:
             FileKind.FOREIGN: lambda: _(
                 "{path} is an SQLite database of another program, not a Coordinator "
                 "database.").format(path=path),
+            FileKind.ENCRYPTED: lambda: _(
+                "{path} is encrypted: its passphrase is needed to open it.").format(path=path),
             FileKind.COORDINATOR: lambda: "",
         }[self.kind]()
 
@@ -111,14 +118,24 @@ def identify(path: Path) -> Identity:
         return Identity(path, FileKind.UNREADABLE, reason=exc.strerror or str(exc))
     if not header:
         return Identity(path, FileKind.EMPTY)
-    if header != HEADER:
-        return Identity(path, FileKind.NOT_SQLITE)
+    encrypted = header != HEADER
+    if encrypted:
+        if not is_encrypted(path):
+            return Identity(path, FileKind.NOT_SQLITE)
+        from coordinator_app.core import keyring
+
+        try:
+            if keyring.key_for(path) is None:
+                return Identity(path, FileKind.ENCRYPTED, encrypted=True)
+        except DatabaseError as exc:  # its key file is damaged
+            return Identity(path, FileKind.UNREADABLE, reason=str(exc).rstrip("."),
+                            encrypted=True)
     try:
         connection = connect_read_only(path, checkpoint=False)
     except DatabaseError:
-        return Identity(path, FileKind.LOG_UNREADABLE)
-    except sqlite3.DatabaseError as exc:
-        return Identity(path, FileKind.DAMAGED, reason=str(exc))
+        return Identity(path, FileKind.LOG_UNREADABLE, encrypted=encrypted)
+    except errors("DatabaseError") as exc:
+        return Identity(path, FileKind.DAMAGED, reason=str(exc), encrypted=encrypted)
     try:
         names = {row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -127,14 +144,15 @@ def identify(path: Path) -> Identity:
         if not OWN_TABLES <= names:
             return Identity(path, FileKind.FOREIGN)
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        return Identity(path, FileKind.DAMAGED, reason=str(exc))
+    except errors("DatabaseError") as exc:
+        return Identity(path, FileKind.DAMAGED, reason=str(exc), encrypted=encrypted)
     finally:
         connection.close()
-    return Identity(path, FileKind.COORDINATOR, revision=row[0] if row else None)
+    return Identity(path, FileKind.COORDINATOR, revision=row[0] if row else None,
+                    encrypted=encrypted)
 
 
-def _cannot_open(exc: sqlite3.Error) -> bool:
+def _cannot_open(exc: BaseException) -> bool:
     name = getattr(exc, "sqlite_errorname", "")
     return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
 
@@ -173,16 +191,15 @@ def connect_read_only(path: Path, *, checkpoint: bool, **options) -> sqlite3.Con
        in it would seem lost. Safe because nobody is writing: every connection in
        WAL mode keeps a -shm open, and steps 1 and 2 found none and could make none.
     """
-    uri = Path(path).absolute().as_uri()
     attempts = (["mode=rw"] if checkpoint else []) + ["mode=ro"]
     for query in attempts:
-        connection = sqlite3.connect(f"{uri}?{query}", uri=True, **options)
+        connection = connect(path, query=query, **options)
         try:
             if query == "mode=rw":
                 connection.execute("PRAGMA query_only=ON")
             # The -shm is opened by the first read, not by connect().
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error as exc:
+        except errors() as exc:
             connection.close()
             if not _cannot_open(exc):
                 raise
@@ -190,10 +207,10 @@ def connect_read_only(path: Path, *, checkpoint: bool, **options) -> sqlite3.Con
         return connection
     if _has_log(path):
         raise DatabaseError(_log_unreadable(path))
-    connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+    connection = connect(path, query="immutable=1", **options)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error:
+    except errors():
         connection.close()
         raise
     return connection

@@ -3,7 +3,9 @@
 SQLite runs in WAL mode with synchronous=FULL so a committed edit survives a
 power cut (on macOS with fullfsync, since its fsync stops at the drive's cache);
 foreign keys are on. Both the opening code (core.db) and the
-migrations runner (core.migrate) make their engines here.
+migrations runner (core.migrate) make their engines here. Every connection comes
+from core.connect, so an encrypted database (SQLCipher) gets the same pragmas, WAL
+and durability as a plain one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 
+from coordinator_app.core.connect import cipher_module, connect, is_encrypted
 from coordinator_app.core.dbfile import connect_read_only
 
 BUSY_TIMEOUT_MS = 5000
@@ -64,14 +67,22 @@ def make_engine(path: Path, *, read_only: bool = False,
                 platform: str = sys.platform) -> Engine:
     """An engine over `path`; `read_only` connects through `connect_read_only`, which
     reads the file even on read-only media. Statements' parameters are kept out of
-    error messages and logs (`hide_parameters`): they are names, phone numbers, notes."""
+    error messages and logs (`hide_parameters`): they are names, phone numbers, notes.
+
+    An encrypted database's engine speaks SQLCipher's driver (so SQLAlchemy knows its
+    errors); its connections find the key this process unlocked (core.keyring)."""
+    encrypted = is_encrypted(path)
+    driver = {"module": cipher_module()} if encrypted else {}
     if read_only:
-        engine = create_engine(
-            f"sqlite:///{path}", hide_parameters=True,
-            creator=lambda: connect_read_only(path, checkpoint=True, check_same_thread=False))
+        def creator():
+            return connect_read_only(path, checkpoint=True, check_same_thread=False)
+    else:
+        def creator():
+            return connect(path, encrypted=encrypted, check_same_thread=False)
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True, creator=creator, **driver)
+    if read_only:
         event.listen(engine, "connect", _configure_reading)
     else:
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
         event.listen(engine, "connect", partial(_configure_connection, platform=platform))
     event.listen(engine, "begin", _begin)
     return engine

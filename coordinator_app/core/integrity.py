@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coordinator_app.core.connect import errors
 from coordinator_app.core.dbfile import FileKind, connect_read_only, identify
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.i18n import _
@@ -52,7 +52,7 @@ def check_file(path: Path, *, quick: bool = False, foreign_keys: bool = True) ->
                     .format(count=len(broken), table=broken[0][0]))
         finally:
             connection.close()
-    except (sqlite3.DatabaseError, DatabaseError) as exc:
+    except (*errors("DatabaseError"), DatabaseError) as exc:
         report.problems.append(_("the file cannot be read as a database: {reason}").format(
             reason=exc))
     return report

@@ -5,7 +5,7 @@ foreign keys off (batch mode rebuilds tables), then `PRAGMA foreign_key_check`
 must come back empty or the migration is rolled back.
 
 Alembic is imported only when a migration has to run: at every start the
-database is compared with the newest script using plain sqlite3 and a look at the
+database is compared with the newest script over a bare connection and a look at the
 scripts' `revision` lines (see `at_head`), since importing Alembic and loading
 its script directory costs more than a bare window takes to open.
 """
@@ -13,11 +13,11 @@ its script directory costs more than a bare window takes to open.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coordinator_app.core.connect import connect, errors
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.i18n import _
 
@@ -64,16 +64,16 @@ def scripted_head() -> str | None:
 
 
 def stored_revisions(path: Path) -> list[str] | None:
-    """The rows of the database's `alembic_version` table through plain sqlite3
-    (None: no such table, or the file cannot be read that way)."""
+    """The rows of the database's `alembic_version` table through a bare connection
+    (None: no such table, or the file cannot be read that way, or is locked)."""
     try:
         # mode=rw: never creates the file; read only, so nothing is changed here.
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
-    except sqlite3.Error:
+        connection = connect(path, query="mode=rw")
+    except (*errors(), DatabaseError):
         return None
     try:
         return [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.Error:
+    except errors():
         return None
     finally:
         connection.close()

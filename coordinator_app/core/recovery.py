@@ -6,17 +6,23 @@ otherwise be replayed into it. A sound current database is also backed up first,
 so it shows up in `coordinator backup list`. The copy being restored is staged
 as `<db>.restoring`; a restore cut off midway leaves it, and it is removed by the
 next one to hold the database lock (which a restore holds throughout).
+
+An encrypted database's key slots (`<db>.keys`) go aside with it, and an encrypted
+backup's come back with it: the backup must have been unlocked first, with the
+passphrase or recovery key it was made with (keyring.unlock_file). A key file
+left beside a plain database is what a switch to or from encryption cut off
+midway leaves, and is removed with the other leftovers.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
 
-from coordinator_app.core import backup
+from coordinator_app.core import backup, keyslots
+from coordinator_app.core.connect import connect, errors, header_of, is_encrypted
 from coordinator_app.core.dbfile import HEADER, REPLACEABLE, FileKind, identify
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.file_modes import PRIVATE_DIR, private_dir
@@ -25,6 +31,8 @@ from coordinator_app.core.integrity import check_file
 from coordinator_app.i18n import _
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
+#: What moves aside with a database: SQLite's side files and the key slots.
+COMPANIONS = (*SIDE_FILES, keyslots.SUFFIX)
 
 
 @dataclass
@@ -59,7 +67,7 @@ def assess(db_path: Path, *, unclean: bool) -> Assessment:
         result.problems.append(_("The file cannot be read: {reason}.").format(
             reason=exc.strerror))
         return result
-    if header != HEADER:
+    if header != HEADER and not is_encrypted(db_path):
         result.problems.append(_(
             "The file is not an SQLite database, or its first page is damaged."))
         return result
@@ -99,7 +107,7 @@ def newest_sound_backup(db_path: Path, folders: list[Path] | None = None
 
 def set_aside(db_path: Path, why: str = "before-restore") -> Path | None:
     """Move the database and its side files into a dated folder; returns that folder."""
-    present = [db_path.with_name(db_path.name + s) for s in ("",) + SIDE_FILES]
+    present = [db_path.with_name(db_path.name + s) for s in ("",) + COMPANIONS]
     present = [p for p in present if p.exists()]
     if not present:
         return None
@@ -122,12 +130,12 @@ def set_aside(db_path: Path, why: str = "before-restore") -> Path | None:
 def _checkpoint(db_path: Path) -> None:
     # Fold the write-ahead log into the file so the backup taken next is the newest state.
     try:
-        connection = sqlite3.connect(db_path)
+        connection = connect(db_path)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (*errors(), DatabaseError):
         pass
 
 
@@ -141,7 +149,16 @@ def remove_leftovers(db_path: Path) -> None:
     The caller holds the database lock, so no restore is running; backups check
     their own lock (see backup.remove_leftovers)."""
     staged = _staged(db_path)
-    for path in [staged, *staged.parent.glob(glob_escape(staged.name) + ".partial*")]:
+    leftovers = [staged, keyslots.slots_path(staged),
+                 *staged.parent.glob(glob_escape(staged.name) + ".partial*")]
+    from coordinator_app.core.encryption import staged_copies
+
+    leftovers += staged_copies(db_path)
+    if header_of(db_path) == HEADER:
+        # Key slots beside a plain database: a switch to encryption cut off before the
+        # encrypted copy took its place, or from it after the plain one did.
+        leftovers.append(keyslots.slots_path(db_path))
+    for path in leftovers:
         try:
             path.unlink(missing_ok=True)
         except OSError:
@@ -172,6 +189,10 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
         raise DatabaseError(_("{problem} Nothing was restored.").format(
             problem=target.problem()))
     found = identify(source)
+    if found.kind is FileKind.ENCRYPTED:
+        raise DatabaseError(_(
+            "The backup {path} is encrypted: the passphrase or recovery key it was made "
+            "with is needed to restore it. Nothing was restored.").format(path=source))
     if found.kind is FileKind.NOT_SQLITE:
         problems = [_("it is not an SQLite file, or its first page is damaged")]
     elif found.kind in (FileKind.COORDINATOR, FileKind.DAMAGED):
@@ -199,6 +220,9 @@ def restore_backup(db_path: Path, source: Path) -> Restored:
     backup.copy_database(source, staged)
     aside = set_aside(db_path)
     try:
+        if found.encrypted:
+            # Key slots first: a database in place is never without them.
+            os.replace(keyslots.slots_path(staged), keyslots.slots_path(db_path))
         os.replace(staged, db_path)
         backup.fsync_dir(db_path.parent)
     except OSError as exc:
