@@ -6,7 +6,8 @@ cannot use (a mistyped path is an error, never a new empty database; a folder, a
 device or another program's file is named as such); a command that writes holds
 the app's lock while it runs, so it never writes under an open window, nor the
 window under it. `workspace` opens the database on top of that: for writing, or
-read-only for commands that only read, which then work on read-only media too.
+read-only for commands that only read, which then work on read-only media too. An
+encrypted database is unlocked first (commands.passphrases), before anything reads it.
 """
 
 from __future__ import annotations
@@ -69,13 +70,20 @@ def _held(path: Path, *, clean: bool = True) -> Iterator[None]:
 
 @contextmanager
 def database_file(args: argparse.Namespace, *, accept: frozenset[FileKind],
-                  writes: bool = False, release_clean: bool = True) -> Iterator[Identity]:
+                  writes: bool = False, release_clean: bool = True, unlock: bool = True
+                  ) -> Iterator[Identity]:
     """`--db` (or the default database), resolved and identified.
 
+    An encrypted database is unlocked with its passphrase unless `unlock` is false.
     Refused unless its kind is in `accept`. With `writes`, held under the app's lock
     for the block; `release_clean=False` leaves the lock saying the session did not
     end cleanly, so the app checks the file at its next start (after a restore)."""
     found = identify(_db_path(args))
+    if found.kind is FileKind.ENCRYPTED and unlock:
+        from coordinator_app.commands.passphrases import unlock as unlock_file
+
+        unlock_file(found.path)
+        found = identify(found.path)
     if found.kind not in accept:
         if found.kind is FileKind.MISSING:
             raise CoordinatorError(_(

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from coordinator_app.commands import DATABASE, database_file, print_json
+from coordinator_app.commands.passphrases import unlock
 from coordinator_app.core import backup
-from coordinator_app.core.dbfile import REPLACEABLE
+from coordinator_app.core.dbfile import REPLACEABLE, FileKind, identify
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.recovery import restore_backup
 from coordinator_app.i18n import _
@@ -62,7 +63,7 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     # The database itself may be gone: its backups are what is left to restore from.
-    with database_file(args, accept=REPLACEABLE) as database:
+    with database_file(args, accept=REPLACEABLE, unlock=False) as database:
         path = database.path
     found = backup.list_backups(path)
     if args.json:
@@ -80,9 +81,14 @@ def run_restore(args: argparse.Namespace) -> int:
     source = args.file.expanduser().resolve()
     if not source.is_file():
         raise CoordinatorError(_("There is no backup file {path}.").format(path=source))
+    if identify(source).kind is FileKind.ENCRYPTED:
+        # The passphrase (or recovery key) the backup was made with, asked before the
+        # lock is taken or anything is moved.
+        unlock(source)
     # The lock refuses while the app has the database open; left marked unclean, so
     # that the restored file gets a quick_check at the next start.
-    with database_file(args, accept=REPLACEABLE, writes=True, release_clean=False) as found:
+    with database_file(args, accept=REPLACEABLE, writes=True, release_clean=False,
+                       unlock=False) as found:
         done = restore_backup(found.path, source)
     print(_("Restored {path} from {source}.").format(path=found.path, source=source))
     if done.set_aside is not None:
