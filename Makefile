@@ -39,8 +39,16 @@ run: $(STAMP) check-system
 check-system: $(STAMP)
 	@$(BIN)/python -m coordinator_app.system_check
 
+# The data core's tests run a second time on encrypted databases (SQLCipher): the
+# shared database fixtures are encrypted with --encrypted.
+CORE_TESTS := tests/test_service.py tests/test_journal.py tests/test_models.py \
+	tests/test_listing.py tests/test_search.py tests/test_attachments.py \
+	tests/test_generate.py tests/test_duplicates.py tests/test_dashboard.py \
+	tests/test_demo.py tests/test_reports.py tests/test_collation.py
+
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --encrypted $(CORE_TESTS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py

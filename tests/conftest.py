@@ -1,9 +1,11 @@
-"""Shared fixtures: a real database file in a temporary folder, never the user's."""
+"""Shared fixtures: a real database file in a temporary folder, never the user's.
+
+With `--encrypted` the database fixtures are encrypted (see tests/support/encryption).
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +13,41 @@ from types import SimpleNamespace
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--encrypted", action="store_true",
+                     help="make the shared database fixtures encrypted (SQLCipher)")
+
+
+@pytest.fixture(scope="session")
+def encrypted_run(request) -> bool:
+    return bool(request.config.getoption("--encrypted"))
+
+
+@pytest.fixture(scope="session")
+def _encrypted_template(encrypted_run, tmp_path_factory):
+    """With --encrypted: an empty encrypted database and its key, made once per run."""
+    if not encrypted_run:
+        return None
+    from support.encryption import encrypted_template
+
+    folder = tmp_path_factory.mktemp("encrypted-template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COORDINATOR_HOME", str(folder / "home"))
+        return encrypted_template(folder)
+
+
+@pytest.fixture(autouse=True)
+def _unlocked(_encrypted_template):
+    """Each test starts with the run's key unlocked (a test may lock it away) and
+    ends with no key in memory."""
+    from coordinator_app.core import keyring
+
+    if _encrypted_template is not None:
+        keyring.remember(bytearray(_encrypted_template[1]))
+    yield
+    keyring.forget_all()
 
 
 @pytest.fixture(autouse=True)
@@ -59,23 +96,33 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def workspace(db_path):
+def workspace(db_path, _encrypted_template):
     from coordinator_app.core.db import open_database
     from coordinator_app.core.service import Workspace
 
+    if _encrypted_template is not None:
+        from support.encryption import copy_database
+
+        copy_database(_encrypted_template[0], db_path)
     db = open_database(db_path)
     yield Workspace(db)
     db.close()
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory):
+def _demo_template(tmp_path_factory, _encrypted_template):
     """The demo loaded once per run; each test gets a copy (loading takes a second)."""
+    from coordinator_app.core import keyring
     from coordinator_app.core.db import open_database
     from coordinator_app.core.demo import load_demo
     from coordinator_app.core.service import Workspace
 
     folder = tmp_path_factory.mktemp("demo-template")
+    if _encrypted_template is not None:
+        from support.encryption import copy_database
+
+        copy_database(_encrypted_template[0], folder / "demo.sqlite3")
+        keyring.remember(bytearray(_encrypted_template[1]))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("COORDINATOR_HOME", str(folder / "home"))
         db = open_database(folder / "demo.sqlite3")
@@ -92,10 +139,10 @@ def demo_workspace(workspace, _demo_template):
 
     The template's pages are copied into the open database with SQLite's backup
     API; this copy keeps its own device id, as a copy on another laptop would."""
-    import sqlite3
+    from support.encryption import connect_file
 
     device_id = workspace.db.device_id
-    template = sqlite3.connect(_demo_template)
+    template = connect_file(_demo_template)
     try:
         with workspace.db.engine.connect() as connection:
             target = connection.connection.driver_connection
@@ -109,9 +156,9 @@ def demo_workspace(workspace, _demo_template):
 @pytest.fixture
 def demo_file(tmp_path, _demo_template) -> Path:
     """A closed copy of the demo database, for commands to open themselves."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(_demo_template, path)
-    return path
+    from support.encryption import copy_database
+
+    return copy_database(_demo_template, tmp_path / "demo.sqlite3")
 
 
 @pytest.fixture

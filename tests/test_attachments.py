@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from coordinator_app.core.attachments import add_attachment, attachment_bytes, guess_media_type
 from coordinator_app.core.errors import DatabaseError, NotFound, ValidationError
 from coordinator_app.core.models import Agreement, Attachment, Change
+from support.encryption import connect_file
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_an_attachment_needs_a_live_owner_and_nothing_is_half_written(
     with pytest.raises(ValidationError, match="unknown kind"):
         with workspace.edit() as edit:
             add_attachment(edit, "spaceship", memo.id, scan)
-    raw = sqlite3.connect(db_path)
+    raw = connect_file(db_path)
     assert raw.execute("select count(*) from attachments").fetchone() == (0,)
 
 
@@ -100,7 +100,7 @@ def test_damaged_content_is_reported_not_returned(workspace, memo, tmp_path, db_
     note.write_bytes(b"original")
     with workspace.edit() as edit:
         attachment = add_attachment(edit, "agreement", memo.id, note)
-    raw = sqlite3.connect(db_path)
+    raw = connect_file(db_path)
     raw.execute("update attachments set content = ? where id = ?", (b"tampered", attachment.id))
     raw.commit()
     raw.close()

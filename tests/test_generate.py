@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from sqlalchemy import func, select
 
@@ -17,6 +16,7 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.core.registry import MODELS
 from coordinator_app.core.search import search
+from support.encryption import connect_file
 
 
 def test_generated_records_are_valid_journaled_and_indexed(workspace, db_path):
@@ -34,7 +34,7 @@ def test_generated_records_are_valid_journaled_and_indexed(workspace, db_path):
         assert journaled == sum(counts.values())
         ukrainian = session.scalars(select(Person).where(Person.latin_name.is_not(None))
                                     .limit(1)).one()
-    raw = sqlite3.connect(db_path)
+    raw = connect_file(db_path)
     indexed = raw.execute("SELECT count(*) FROM search_keys").fetchone()[0]
     assert indexed == 300 + 20 + 15 + 10
     assert [] == [row for row in raw.execute("PRAGMA foreign_key_check")]

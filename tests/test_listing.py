@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from coordinator_app.core import listing
@@ -10,6 +9,7 @@ from coordinator_app.core.collation import sort_key
 from coordinator_app.core.ids import new_id, utcnow
 from coordinator_app.core.listing import ListQuery
 from coordinator_app.core.models import Organization, Person, Project
+from support.encryption import connect_file
 
 
 def insert_people(db_path, count: int, prefix: str = "Person") -> None:
@@ -21,7 +21,7 @@ def insert_people(db_path, count: int, prefix: str = "Person") -> None:
         name = f"{prefix} {i:06d}"
         rows.append((new_id(), name, sort_key(name), f"{prefix} Latin {i:06d}", stamp, stamp,
                      device))
-    with sqlite3.connect(db_path) as connection:
+    with connect_file(db_path) as connection:
         connection.executemany(
             "INSERT INTO people (id, full_name, sort_key, latin_name, created_at, updated_at,"
             " device_id) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

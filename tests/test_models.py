@@ -3,7 +3,6 @@ changed a record, tombstones; SQLite opened durable, with foreign keys."""
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from datetime import datetime, timezone
 
@@ -18,6 +17,8 @@ from coordinator_app.core.errors import NotFound
 from coordinator_app.core.models import Agreement, Organization, Person, Project
 from coordinator_app.core.registry import MODELS
 from coordinator_app.core.service import Workspace
+from coordinator_app.core.connect import errors
+from support.encryption import connect_file
 
 
 @pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.KIND)
@@ -47,7 +48,7 @@ def test_stamps_are_utc_and_updated_moves_while_created_stays(workspace, db_path
     changed = workspace.update(Organization, org.id, region="Харківська область")
     assert changed.created_at == org.created_at
     assert changed.updated_at > org.updated_at
-    raw = sqlite3.connect(db_path).execute(
+    raw = connect_file(db_path).execute(
         "select created_at from organizations where id = ?", (org.id,)).fetchone()[0]
     # Stored as naive UTC text; read back as the same moment, aware.
     assert datetime.fromisoformat(raw).replace(tzinfo=timezone.utc) == org.created_at
@@ -78,7 +79,7 @@ def test_each_record_names_the_device_that_last_changed_it(db_path, tmp_path):
 def test_delete_leaves_a_tombstone_that_lists_and_lookups_skip(workspace, db_path):
     person = workspace.create(Person, full_name="Rūta Petrauskienė")
     workspace.delete(Person, person.id)
-    row = sqlite3.connect(db_path).execute(
+    row = connect_file(db_path).execute(
         "select full_name, deleted_at from people where id = ?", (person.id,)).fetchone()
     assert row[0] == "Rūta Petrauskienė" and row[1] is not None
     with workspace.read() as session:
@@ -143,9 +144,9 @@ def test_the_database_itself_refuses_a_dangling_reference(workspace):
 
 def test_an_edit_holds_the_write_lock_from_its_start(workspace, db_path):
     """A second writer waits for the first instead of failing on a stale snapshot."""
-    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    other = connect_file(db_path, timeout=0, isolation_level=None)
     with workspace.edit():
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(errors("OperationalError"), match="locked"):
             other.execute("BEGIN IMMEDIATE")
     other.execute("BEGIN IMMEDIATE")
     other.execute("ROLLBACK")
@@ -166,7 +167,7 @@ def test_two_workspaces_on_one_file_see_each_others_commits(db_path):
 def test_a_commit_is_on_disk_when_edit_returns(workspace, db_path):
     """Read back through a fresh connection that bypasses the engine's pool."""
     org = workspace.create(Organization, name="Šiaulių miesto savivaldybė")
-    fresh = sqlite3.connect(db_path)
+    fresh = connect_file(db_path)
     assert fresh.execute("select name from organizations where id = ?",
                          (org.id,)).fetchone() == ("Šiaulių miesto savivaldybė",)
     fresh.close()

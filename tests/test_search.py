@@ -19,6 +19,7 @@ from coordinator_app.core.models import (
     Project,
 )
 from coordinator_app.core.search import filter_clause, search
+from support.encryption import connect_file
 
 
 @pytest.fixture
@@ -143,7 +144,7 @@ def test_a_failed_edit_leaves_the_index_as_it_was(workspace, memo, db_path):
             edit.create(Project, title="")  # a project needs a title: the edit fails
     assert ids(find(workspace, "Терехов")) == [memo["terekhov"]]
     assert find(workspace, "Ткаченко") == []
-    raw = sqlite3.connect(db_path)
+    raw = connect_file(db_path)
     assert raw.execute("SELECT count(*) FROM search_index").fetchone() == (5,)
 
 

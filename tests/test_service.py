@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import select
 
@@ -16,6 +14,7 @@ from coordinator_app.core.models import (
     Person,
     Signatory,
 )
+from support.encryption import connect_file
 
 
 def test_a_signed_memorandum_is_written_whole_and_journaled(workspace):
@@ -44,7 +43,7 @@ def test_a_failed_step_leaves_nothing_behind(workspace, db_path):
             person = edit.create(Person, full_name="Audrius Klišonis")
             edit.create(Signatory, agreement_id=memo.id, person_id=person.id,
                         organization_id=plunge.id)
-    raw = sqlite3.connect(db_path)
+    raw = connect_file(db_path)
     assert raw.execute("select count(*) from agreements").fetchone() == (0,)
     assert raw.execute("select count(*) from people").fetchone() == (0,)
 
