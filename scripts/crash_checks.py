@@ -75,7 +75,14 @@ class Verdict:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    from coordinator_app.core.connect import connect
+
+    return connect(path, query="mode=ro")
+
+
+def _passphrase(_path, error, _parent):
+    """The passphrase dialog of an --encrypted run: typed once, as a person would."""
+    return os.environ.get("COORDINATOR_PASSPHRASE") if error is None else None
 
 
 # -- the next open ---------------------------------------------------------------------------
@@ -131,7 +138,8 @@ def next_open(db_path: Path, *, missing_is_expected: bool = False) -> NextOpen:
         said.append(" ".join(filter(None, (box.text(), box.informativeText()))))
         return None
 
-    db = open_database_for_app(db_path, ask=ask, choose_file=lambda *_args: None)
+    db = open_database_for_app(db_path, ask=ask, choose_file=lambda *_args: None,
+                               ask_secret=_passphrase)
     if db is None:
         return NextOpen(unclean, said[0] if said else "the app gave up opening it")
     try:

@@ -42,6 +42,11 @@ test inside one running machine cannot cut.
     python scripts/crash_harness.py --only restore --only write+restore
     python scripts/crash_harness.py --only write --aim backup
     python scripts/crash_harness.py --only write --fault ack-before-commit   # must FAIL
+    python scripts/crash_harness.py --encrypted --trials 20   # on encrypted databases
+
+With --encrypted every epoch's database is encrypted (SQLCipher) before its first
+trial, and every process unlocks it with its passphrase (COORDINATOR_PASSPHRASE),
+the app's start-up through its passphrase dialog.
 
 The modules beside this one hold the trials (crash_trials), the processes
 (crash_processes, crash_writer) and the checks (crash_checks).
@@ -62,7 +67,8 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(SCRIPTS), str(SCRIPTS.parent)]
 
-from crash_trials import AIMS, SCENARIOS, Trials  # noqa: E402 - found through the path just set
+# Found through the path just set:
+from crash_trials import AIMS, PASSPHRASE, SCENARIOS, Trials  # noqa: E402
 from crash_writer import FAULTS  # noqa: E402
 
 #: What fails a run, each with what it counts.
@@ -78,7 +84,8 @@ FAILURES = {
 
 def run(trials: int, folder: Path | None = None, *, seed: int | None = None,
         fault: str | None = None, scenarios: dict[str, int] | None = None,
-        aims: dict[str, int] | None = None, verbose: bool = False, out=sys.stdout) -> dict:
+        aims: dict[str, int] | None = None, verbose: bool = False, encrypted: bool = False,
+        out=sys.stdout) -> dict:
     """Run the trials and print the report; returns its counts and whether it passed."""
     if seed is None:
         seed = random.SystemRandom().randrange(2**31)
@@ -88,12 +95,19 @@ def run(trials: int, folder: Path | None = None, *, seed: int | None = None,
     work = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="crash-"))
     os.environ.setdefault("COORDINATOR_HOME", str(work / "home"))
     run = Trials(work, random.Random(seed), fault=fault, scenarios=scenarios or SCENARIOS,
-                 aims=aims or AIMS, verbose=verbose, out=out)
+                 aims=aims or AIMS, verbose=verbose, out=out, encrypted=encrypted)
+    given = os.environ.get("COORDINATOR_PASSPHRASE")
+    if encrypted:
+        os.environ["COORDINATOR_PASSPHRASE"] = PASSPHRASE  # for every process started
     try:
         for number in range(1, trials + 1):
             run.trial(number)
     finally:
         run.stop_children()
+        if encrypted and given is None:
+            os.environ.pop("COORDINATOR_PASSPHRASE", None)
+        elif encrypted:
+            os.environ["COORDINATOR_PASSPHRASE"] = given
     run.end_epoch()
     result = report(run, seed, time.monotonic() - started, out)
     if result["passed"] and not folder:
@@ -139,12 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aim", choices=list(AIMS), action="append",
                         help="aim the writer's kills only here (may be given more than once)")
     parser.add_argument("--verbose", action="store_true", help="a line for every trial")
+    parser.add_argument("--encrypted", action="store_true",
+                        help="encrypt each epoch's database first (SQLCipher)")
     args = parser.parse_args(argv)
     # Stopped from outside, it still kills the processes it started (see run).
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     result = run(args.trials, args.folder, seed=args.seed, fault=args.fault,
                  scenarios=_some(SCENARIOS, args.only), aims=_some(AIMS, args.aim),
-                 verbose=args.verbose)
+                 verbose=args.verbose, encrypted=args.encrypted)
     return 0 if result["passed"] else 1
 
 

@@ -80,8 +80,10 @@ class Trials:
     """The trials of one run, the epoch they are in, and what they counted."""
 
     def __init__(self, work: Path, rng: random.Random, *, fault: str | None,
-                 scenarios: dict[str, int], aims: dict[str, int], verbose: bool, out):
+                 scenarios: dict[str, int], aims: dict[str, int], verbose: bool, out,
+                 encrypted: bool = False):
         self.work = work
+        self.encrypted = encrypted
         self.rng = rng
         self.fault = fault
         self.scenarios = scenarios
@@ -418,6 +420,8 @@ class Trials:
         folder = self.work / f"epoch-{self.epochs}"
         folder.mkdir(parents=True)
         self.epoch = Epoch(folder, trials_left=self.rng.randint(4, 12))
+        if self.encrypted:
+            encrypt_new(self.epoch.db)
 
     def end_epoch(self) -> None:
         if self.epoch is None:
@@ -426,6 +430,20 @@ class Trials:
             print(f"kept for a look: {self.epoch.folder}", file=self.out)
         else:
             shutil.rmtree(self.epoch.folder, ignore_errors=True)
+
+
+#: The passphrase of every database in an --encrypted run (the children read it from
+#: COORDINATOR_PASSPHRASE, as a script would).
+PASSPHRASE = "crash harness passphrase"
+
+
+def encrypt_new(db_path: Path) -> None:
+    """An --encrypted epoch starts on a new, encrypted database."""
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.encryption import encrypt_database
+
+    open_database(db_path).close()
+    encrypt_database(db_path, PASSPHRASE)
 
 
 def _after(expected: State, announced: dict) -> dict:

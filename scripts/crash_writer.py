@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -53,12 +54,16 @@ def emit(event: str, **fields) -> None:
 
 
 def open_like_the_app(path: Path):
+    from coordinator_app.core import keyring
+    from coordinator_app.core.connect import is_encrypted
     from coordinator_app.core.db import open_database
     from coordinator_app.core.lock import DatabaseLock
     from coordinator_app.core.recovery import assess
 
     lock = DatabaseLock(path).acquire()
     emit("locked", unclean=lock.previous_unclean)
+    if is_encrypted(path):  # an --encrypted run: unlocked first, as the app does
+        keyring.unlock_file(path, os.environ["COORDINATOR_PASSPHRASE"])
     found = assess(path, unclean=lock.previous_unclean)
     if not found.sound:
         emit("damaged", problems=found.problems)

@@ -27,6 +27,14 @@ def test_killed_writers_lose_nothing_they_acknowledged(tmp_path):
 
 
 @pytest.mark.slow
+def test_killed_writers_lose_nothing_on_an_encrypted_database(tmp_path):
+    seed = run_seed()
+    result, report = run_trials(tmp_path, 6, seed, encrypted=True)
+    assert sum(result["kills"].values()) > 0, report
+    assert result["passed"], f"repeat with CRASH_SEED={seed}\n{report}"
+
+
+@pytest.mark.slow
 def test_the_harness_catches_an_acknowledgement_given_before_the_commit(tmp_path):
     # The checks above are only worth something if they see a loss when there is one.
     result, report = run_trials(tmp_path, 4, 7, fault="ack-before-commit",

@@ -55,6 +55,12 @@ def _report_copies(done: encryption.Switched) -> None:
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
+    with database_file(args, accept=DATABASE) as found:
+        chosen = None
+        if not found.encrypted:
+            # Asked before the lock is taken: a refused passphrase touches nothing.
+            print(no_back_door_text(), file=sys.stderr)
+            chosen = new_passphrase()
     with database_file(args, accept=DATABASE, writes=True) as found:
         if found.encrypted:
             # A switch cut off before its last step may have left plaintext backups.
@@ -65,8 +71,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
                     path=found.path))
             _report_copies(done)
             return 0
-        print(no_back_door_text(), file=sys.stderr)
-        chosen = new_passphrase()
+        if chosen is None:
+            raise CoordinatorError(_("{path} was encrypted by another program meanwhile.")
+                                   .format(path=found.path))
         done = encryption.encrypt_database(found.path, chosen,
                                            remove_plain_backups=args.remove_plain_backups)
     print(_("{path} is encrypted. Its safety backup, encrypted too: {backup}").format(

@@ -25,7 +25,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from coordinator_app.core import backup_lock, keyring, keyslots
-from coordinator_app.core.connect import connect, errors, is_encrypted
+from coordinator_app.core.connect import HEADER, connect, errors, header_of
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.file_modes import private_data_dir, private_dir, tighten
 from coordinator_app.core.ids import utcnow
@@ -106,8 +106,9 @@ def copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + _PARTIAL)
     need = 0
     slots = key = None
-    if is_encrypted(source):
-        # Read first: an encrypted backup without its key slots could never be opened.
+    if header_of(source) not in (HEADER, b""):
+        # Encrypted (or no SQLite file at all): its key slots are read first, since an
+        # encrypted backup without them could never be opened.
         slots, key = keyslots.read_slots(source), keyring.key_for(source)
     try:
         src = connect(source, query="mode=ro")

@@ -42,3 +42,17 @@ def encrypted_template(folder: Path) -> tuple[Path, bytearray]:
     open_database(path).close()
     encryption.encrypt_database(path, PASSPHRASE)
     return path, bytearray(keyring.key_for(path))
+
+
+def people_count(path: Path) -> int:
+    """How many people the database at `path` holds, read the way the app reads it."""
+    from sqlalchemy import text
+
+    from coordinator_app.core.db import open_database
+
+    db = open_database(path, read_only=True)
+    try:
+        with db.engine.connect() as connection:
+            return connection.execute(text("SELECT count(*) FROM people")).scalar()
+    finally:
+        db.close()

@@ -34,3 +34,30 @@ def filled_database(path: Path, megabytes: float) -> Path:
     finally:
         db.close()
     return path
+
+
+#: What a seized laptop must not give away: names of the demo, and phone numbers.
+SECRETS = ("Klišonis", "Терехов", "+380")
+_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
+
+
+def plain_text_hits(folder: Path) -> list[tuple[str, str, str]]:
+    """(file, text, encoding) for every file under `folder` holding one of SECRETS in
+    UTF-8 or UTF-16 of either byte order."""
+    hits = []
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        for text in SECRETS:
+            for encoding in _ENCODINGS:
+                if text.encode(encoding) in content:
+                    hits.append((str(path.relative_to(folder)), text, encoding))
+    return hits
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every data file under `folder` with its content, to tell that nothing changed:
+    not the lock files, nor SQLite's shared-memory index, which a reader may create."""
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(Path(folder).rglob("*"))
+            if p.is_file() and not p.name.endswith((".lock", "-shm"))
+            and not (p.name.endswith("-wal") and p.stat().st_size == 0)}
