@@ -76,3 +76,10 @@ class BackupLockHolder:
     def __exit__(self, *exc) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=30)
+
+
+def coordinator(db_path: Path, *args: str, env: dict[str, str]) -> subprocess.Popen:
+    """`coordinator --db DB ARGS…` started as a process of its own (to be killed)."""
+    return subprocess.Popen([sys.executable, "-m", "coordinator_app", "--db", str(db_path),
+                             *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
