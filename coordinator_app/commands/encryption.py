@@ -8,21 +8,10 @@ import sys
 from coordinator_app.commands import DATABASE, database_file
 from coordinator_app.commands.passphrases import current_secret, new_passphrase
 from coordinator_app.core import encryption
+from coordinator_app.core.encryption import no_back_door_text, plain_text_warning
 from coordinator_app.core.dbfile import FileKind
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
-
-
-def no_back_door_text() -> str:
-    return _("There is no back door: if both the passphrase and the recovery key are lost, "
-             "nobody can open the database again, not even with the help of Coordinator's "
-             "authors.")
-
-
-def plain_text_warning() -> str:
-    return _("Decrypting stores the database in plain text again: anyone who has this "
-             "computer or its disk can read every name and phone number in it. Backups "
-             "made while it was encrypted stay encrypted.")
 
 
 def register(subparsers) -> None:

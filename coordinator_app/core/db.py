@@ -39,6 +39,13 @@ class Database:
     #: Run after the engine is closed (the app releases its lock on the file here).
     on_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
+    def reconnect(self) -> None:
+        """Drop every connection and take a new engine over the same file: after it was
+        encrypted or decrypted in place (its driver changes), or to let go of its key."""
+        self.engine.dispose()
+        self.engine = make_engine(self.path)
+        self.sessions.configure(bind=self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
         while self.on_close:

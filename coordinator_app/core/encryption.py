@@ -48,6 +48,18 @@ class Switched:
     removed_backups: list[Path] = field(default_factory=list)
 
 
+def no_back_door_text() -> str:
+    return _("There is no back door: if both the passphrase and the recovery key are lost, "
+             "nobody can open the database again, not even with the help of Coordinator's "
+             "authors.")
+
+
+def plain_text_warning() -> str:
+    return _("Decrypting stores the database in plain text again: anyone who has this "
+             "computer or its disk can read every name and phone number in it. Backups "
+             "made while it was encrypted stay encrypted.")
+
+
 def staged_copies(db_path: Path) -> list[Path]:
     """The files a switch cut off midway may leave beside `db_path`."""
     found = []

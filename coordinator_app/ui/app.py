@@ -125,7 +125,11 @@ class _Opening:
         from coordinator_app.ui.safety import (
             BackupScheduler, install_exception_hook, open_database_for_app)
 
+        from coordinator_app.core import private_temp
+
         install_exception_hook(self.app)
+        # Opened attachments and report previews a crashed session left behind.
+        private_temp.remove_stale()
         # Lock, start-up checks, restore offer and migrations, with the frame as the
         # parent of any question asked; the window gets no data until they pass.
         self.db = open_database_for_app(self.path, self.window)
@@ -140,6 +144,8 @@ class _Opening:
             self.window.received_sync_bundle(self.bundle)
 
     def close(self) -> None:
+        from coordinator_app.core import keyring, private_temp
+
         try:
             if self.scheduler is not None:
                 # A last backup of this session's edits before the file is let go.
@@ -147,3 +153,5 @@ class _Opening:
         finally:
             if self.db is not None:
                 self.db.close()
+            private_temp.remove_own()
+            keyring.forget_all()

@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setStatusBar(StatusBar(self.db_path, scheduler, self))
 
+        self.idle_watch = None
         self.actions = window_actions.install(self)
+        self._watch_idle()
         self.navigation.currentRowChanged.connect(self._on_navigation)
         context.open_requested.connect(self.open_record)
         context.error.connect(self._show_error)
@@ -295,6 +297,65 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Backup written: {path}").format(path=made), 8000)
         if self.current_page_name() == DASHBOARD:
             self.dashboard.refresh()
+
+    # -- encryption at rest ----------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        from coordinator_app.core.connect import is_encrypted
+
+        return is_encrypted(self.db_path)
+
+    def _watch_idle(self) -> None:
+        from coordinator_app.ui.lock_screen import IdleWatch
+
+        if self.encrypted and self.idle_watch is None:
+            self.idle_watch = IdleWatch(self)
+
+    def lock(self) -> None:
+        from coordinator_app.ui.lock_screen import lock
+
+        if self.encrypted:
+            lock(self)
+
+    def protect_with_passphrase(self) -> None:
+        """Encrypt the open database (File → Protect with a passphrase…)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        from coordinator_app.core.encryption import encrypt_database
+        from coordinator_app.core.errors import CoordinatorError
+        from coordinator_app.ui.passphrase_dialogs import ProtectDialog, RecoveryKeyDialog
+
+        dialog = ProtectDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        db = self.context.workspace.db
+        if self.scheduler is not None:
+            self.scheduler.wait()
+        # This window holds the database lock: with its connections closed, nothing
+        # else has the file open while it is switched.
+        db.engine.dispose()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = encrypt_database(self.db_path, dialog.passphrase.text(),
+                                    remove_plain_backups=dialog.remove_plain.isChecked())
+        except CoordinatorError as exc:
+            self._show_error(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            db.reconnect()
+        RecoveryKeyDialog(done.recovery_key, self).exec()
+        self.actions.encryption_changed(True)
+        self._watch_idle()
+        self.statusBar().showMessage(_("The database is encrypted."), 8000)
+
+    def change_passphrase(self) -> None:
+        from coordinator_app.ui.passphrase_dialogs import ChangePassphraseDialog
+
+        if ChangePassphraseDialog(self.db_path, self).exec():
+            self.statusBar().showMessage(_("The passphrase was changed."), 8000)
 
     def _show_error(self, message: str) -> None:
         from PySide6.QtCore import QTimer

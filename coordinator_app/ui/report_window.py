@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core import private_temp
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from coordinator_app.ui.pdf_preview import PdfPreview
@@ -103,7 +103,8 @@ class ReportPreviewDialog(QDialog):
         self.resize(900, 1000)
         self.make = make
         self.suggested_name = suggested_name
-        self.folder = Path(tempfile.mkdtemp(prefix="coordinator-report-"))
+        # Previews hold records: in the session's private folder (core.private_temp).
+        self.folder = private_temp.new_folder("report")
         self.job: ReportJob | None = None
         self.runs = 0
         self.last_error: str | None = None

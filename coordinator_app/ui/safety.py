@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.core import backup, logs
+from coordinator_app.core import backup, keyring, logs
+from coordinator_app.core.connect import is_encrypted
 from coordinator_app.core.db import Database, open_database
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.integrity import check_file
@@ -28,6 +29,7 @@ from coordinator_app.i18n import _
 # The backup half of the safety net lives beside this module; its names are part of
 # this one's interface (ui.app imports BackupScheduler from here).
 from coordinator_app.ui.backups import BackupFolderField, BackupScheduler, when  # noqa: F401
+from coordinator_app.ui.passphrase_dialogs import AskSecret, ask_secret, unlock_interactively
 
 Ask = Callable[[QMessageBox], QAbstractButton | None]
 #: Chooses a backup file to restore (None = cancelled); replaceable in tests.
@@ -64,14 +66,14 @@ def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) 
 
 
 def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
-                          ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file
-                          ) -> Database | None:
+                          ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file,
+                          ask_secret: AskSecret = ask_secret) -> Database | None:
     """Open the database for the desktop app, or None if the user gave up.
 
-    Takes the one-writer lock (a second window is told who has the file), checks
-    the file (quick_check; see recovery.assess), and offers to restore the newest
-    sound backup when it is damaged or missing; a damaged file is kept aside, never
-    overwritten.
+    Takes the one-writer lock (a second window is told who has the file), asks for
+    the passphrase of an encrypted one before anything reads it, checks the file
+    (quick_check; see recovery.assess), and offers to restore the newest sound backup
+    when it is damaged or missing; a damaged file is kept aside, never overwritten.
     """
     logs.setup_logging()
     path = Path(path or default_db_path()).expanduser().resolve()
@@ -94,6 +96,15 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
     if lock.previous_unclean:
         logs.log.warning("%s: the previous session did not end cleanly", path)
     remove_leftovers(path)
+    try:
+        unlocked = not is_encrypted(path) or keyring.key_for(path) is not None or \
+            unlock_interactively(path, parent, ask_secret)
+    except CoordinatorError as exc:  # its key file is missing or damaged
+        unlocked = False
+        show_error(str(exc), parent, ask)
+    if not unlocked:
+        lock.release(clean=not lock.previous_unclean)
+        return None
     if not path.exists() and not _offer_missing(path, parent, ask):
         lock.release(clean=False)
         return None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from coordinator_app import i18n
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui import language
+from coordinator_app.ui.settings_store import app_settings
 
 RESTART_NOTE = N_(
     "The new language applies the next time you start Coordinator. "
@@ -52,6 +54,18 @@ class SettingsDialog(QDialog):
         from coordinator_app.ui.safety import BackupFolderField
 
         self.form.addRow(_("Second backup folder:"), BackupFolderField(self))
+        from coordinator_app.ui.lock_screen import lock_minutes
+
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lock_minutes")
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSpecialValueText(_("never"))
+        self.lock_minutes.setSuffix(_(" min"))
+        self.lock_minutes.setValue(lock_minutes())
+        self.lock_minutes.setToolTip(_("An encrypted database's window hides its content "
+                                       "after this many idle minutes, until the passphrase "
+                                       "is typed again."))
+        self.form.addRow(_("Lock when idle for:"), self.lock_minutes)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -85,5 +99,11 @@ class SettingsDialog(QDialog):
         self.note.setText(note)
 
     def accept(self) -> None:
+        from coordinator_app.ui.lock_screen import LOCK_MINUTES
+
         language.save_language(self.chosen_language())
+        app_settings().setValue(LOCK_MINUTES, self.lock_minutes.value())
+        watch = getattr(self.parent(), "idle_watch", None)
+        if watch is not None:
+            watch.restart()
         super().accept()

@@ -31,8 +31,18 @@ class WindowActions:
     export: QAction
     settings: QAction
     backup: QAction
+    protect: QAction
+    change_passphrase: QAction
+    lock: QAction
     quit: QAction
     pages: list[QAction]
+
+    def encryption_changed(self, encrypted: bool) -> None:
+        """Protect is offered for a plain database; change passphrase and lock for an
+        encrypted one."""
+        self.protect.setVisible(not encrypted)
+        self.change_passphrase.setVisible(encrypted)
+        self.lock.setVisible(encrypted)
 
     def page_changed(self, on_list: bool) -> None:
         """New, Delete and Filter act on a list page; elsewhere they are greyed out."""
@@ -81,6 +91,11 @@ def install(window) -> WindowActions:
                        name="action_settings")
     backup = _action(window, _("&Back up now"), window.back_up_now, "Ctrl+Shift+S",
                      icon=pixmap.SP_DialogSaveButton, name="action_backup")
+    protect = _action(window, _("&Protect with a passphrase…"), window.protect_with_passphrase,
+                      name="action_protect")
+    change_passphrase = _action(window, _("Change &passphrase…"), window.change_passphrase,
+                                name="action_change_passphrase")
+    lock = _action(window, _("&Lock"), window.lock, "Ctrl+L", name="action_lock")
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -108,6 +123,10 @@ def install(window) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(briefing)
     file_menu.addAction(backup)
+    file_menu.addSeparator()
+    file_menu.addAction(protect)
+    file_menu.addAction(change_passphrase)
+    file_menu.addAction(lock)
     file_menu.addSeparator()
     file_menu.addAction(settings)
     file_menu.addSeparator()
@@ -145,8 +164,11 @@ def install(window) -> WindowActions:
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if shortcut:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
-    return WindowActions(new, delete, undo, redo, search, filter_, briefing, import_, export,
-                         settings, backup, quit_, pages)
+    actions = WindowActions(new, delete, undo, redo, search, filter_, briefing, import_,
+                            export, settings, backup, protect, change_passphrase, lock, quit_,
+                            pages)
+    actions.encryption_changed(window.encrypted)
+    return actions
 
 
 #: Keys that belong to a place rather than to a menu command.

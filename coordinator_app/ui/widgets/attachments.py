@@ -6,7 +6,6 @@ folder) and hands it to the system's viewer.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import related
+from coordinator_app.core import private_temp, related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.file_modes import private_dir
 from coordinator_app.core.filenames import safe_filename
@@ -49,7 +48,7 @@ class AttachmentList(QWidget):
         self.context = context
         self.kind = kind
         self.record_id: str | None = None
-        self._temp: tempfile.TemporaryDirectory | None = None
+        self._temp: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -130,12 +129,13 @@ class AttachmentList(QWidget):
         except CoordinatorError as exc:
             self.error.show_message(str(exc))
             return None
-        if self._temp is None:
-            # Removed when the editor goes away, so opened copies do not pile up.
-            self._temp = tempfile.TemporaryDirectory(prefix="coordinator-")
         try:
+            if self._temp is None:
+                # In the session's private folder (core.private_temp), removed when
+                # the app closes and, after a crash, at the next start.
+                self._temp = private_temp.new_folder("attachments")
             # Readable by this account only, like the database the bytes come from.
-            folder = private_dir(Path(self._temp.name) / attachment_id[:8])
+            folder = private_dir(self._temp / attachment_id[:8])
             # The stored name may predate the rules on names, or come from another system.
             return write_bytes(folder / safe_filename(filename), content)
         except OSError as exc:
