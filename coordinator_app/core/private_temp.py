@@ -22,7 +22,7 @@ _own: Path | None = None
 
 
 def root() -> Path:
-    return private_data_dir() / "tmp"
+    return private_dir(private_data_dir() / "tmp")
 
 
 def own_folder() -> Path:

@@ -129,6 +129,7 @@ def lock(window: QMainWindow) -> None:
         bar.hide()
     screen = LockScreen(window)
     window.setCentralWidget(screen)
+    screen.show()
     screen.secret.setFocus()
     window.context.workspace.db.engine.dispose()
     keyring.forget_all()
