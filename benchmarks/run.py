@@ -5,7 +5,7 @@ and proportional organisations, agreements and projects through `coordinator
 generate`), then measures, each against a floor measured in the same run:
 
 - search as you type: every prefix of a few names, through core.search, against
-  the same FTS5 MATCH run on a bare sqlite3 connection;
+  the same FTS5 MATCH run on a bare connection (core.connect);
 - the people list (the app's RecordListModel): open, sort, filter, next page;
 - start-up (a subprocess) against a bare PySide6 window: to the first window, and
   to the first window with data (the database opened and checked, the first page
@@ -91,7 +91,9 @@ def bench_search(workspace, path: Path) -> dict:
     prefixes = [word[:n] for word in TYPED for n in range(1, len(word) + 1)]
     prefixes = [p for p in prefixes if p.strip()]
     ours, floor, picker = [], [], []
-    raw = sqlite3.connect(path)
+    from coordinator_app.core.connect import connect
+
+    raw = connect(path)
     for _ in range(2):  # the second round is what a person typing sees: warm caches
         ours.clear(), floor.clear(), picker.clear()
         for text in prefixes:
@@ -331,7 +333,7 @@ def startup_only(args, tmp: Path) -> int:
     path = tmp / "bench.sqlite3"
     if args.db is not None:
         # A copy: the app writes its lock file and backups beside the database.
-        source = sqlite3.connect(args.db)
+        source = sqlite3.connect(args.db)  # the start-up figures are of a plain database
         target = sqlite3.connect(path)
         source.backup(target)
         source.close(), target.close()

@@ -1,0 +1,134 @@
+"""Encryption at rest: what SQLCipher costs, measured on one database plain and encrypted.
+
+Builds a database (the demo, then generated people, as benchmarks/run.py does),
+encrypts a copy of it (core.encryption) and measures on both, in the same run:
+
+- opening: for the encrypted copy, deriving the key from the passphrase (Argon2id,
+  core.keyslots) plus opening it and reading its first rows; for the plain one,
+  opening and the same read. The target is 1 s for the encrypted open;
+- search as you type and the people and organisations lists (the same figures as
+  benchmarks/run.py), encrypted against plain: target 1.3 x at p50 and p95.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/encryption.py [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from run import bench_lists, bench_search, build  # noqa: E402 - after the path is set
+
+PASSPHRASE = "a passphrase for the benchmark"
+TARGET_OPEN_S = 1.0
+TARGET_RATIO = 1.3
+
+
+def open_seconds(path: Path, secret: str | None, runs: int = 5) -> float:
+    """Median seconds from nothing unlocked to the first page of people read."""
+    from sqlalchemy import text
+
+    from coordinator_app.core import keyring
+    from coordinator_app.core.db import open_database
+
+    figures = []
+    for _ in range(runs):
+        keyring.forget_all()
+        started = time.perf_counter()
+        if secret is not None:
+            keyring.unlock_file(path, secret)
+        db = open_database(path)
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT id FROM people ORDER BY sort_key LIMIT 200")).all()
+        figures.append(time.perf_counter() - started)
+        db.close()
+    return round(statistics.median(figures), 3)
+
+
+def measure(path: Path) -> dict:
+    from coordinator_app.core.db import open_database
+    from coordinator_app.core.service import Workspace
+
+    db = open_database(path)
+    try:
+        workspace = Workspace(db)
+        return {"search": bench_search(workspace, path), "lists": bench_lists(workspace)}
+    finally:
+        db.close()
+
+
+def ratios(plain: dict, encrypted: dict) -> dict[str, tuple[float, float]]:
+    """name → (p50 ratio, p95 ratio), encrypted over plain, for every figure measured."""
+    found = {}
+    for kind, figures in (("search", plain["search"]), *(
+            (f"{k} list", plain["lists"][k]) for k in ("person", "organization"))):
+        other = encrypted["search"] if kind == "search" else \
+            encrypted["lists"][kind.split()[0]]
+        for name, figure in figures.items():
+            if isinstance(figure, dict) and "p50" in figure:
+                theirs = other[name]
+                found[f"{kind}: {name}"] = (
+                    round(theirs["p50"] / max(figure["p50"], 0.01), 2),
+                    round(theirs["p95"] / max(figure["p95"], 0.01), 2))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="coordinator-bench-crypt-"))
+    os.environ["COORDINATOR_HOME"] = str(tmp / "home")
+    from coordinator_app.core import keyring
+    from coordinator_app.core.encryption import encrypt_database
+
+    plain = tmp / "plain.sqlite3"
+    build(plain, args.people)
+    encrypted = tmp / "encrypted.sqlite3"
+    shutil.copyfile(plain, encrypted)
+    started = time.perf_counter()
+    encrypt_database(encrypted, PASSPHRASE)
+    figures: dict = {"people": args.people,
+                     "database size (MiB)": round(plain.stat().st_size / 2**20, 1),
+                     "encrypting it (s)": round(time.perf_counter() - started, 1),
+                     "open, plain (s)": open_seconds(plain, None),
+                     "open with key derivation, encrypted (s)": open_seconds(
+                         encrypted, PASSPHRASE)}
+    print(json.dumps(figures, ensure_ascii=False), flush=True)
+    keyring.unlock_file(encrypted, PASSPHRASE)
+    figures["plain"] = measure(plain)
+    figures["encrypted"] = measure(encrypted)
+    figures["encrypted / plain (p50, p95)"] = found = ratios(figures["plain"],
+                                                            figures["encrypted"])
+    print()
+    for name, (p50, p95) in found.items():
+        print(f"{name}: {p50} x / {p95} x")
+    opened = figures["open with key derivation, encrypted (s)"]
+    worst = max(max(pair) for pair in found.values())
+    print(f"\nopen with key derivation {opened} s (target {TARGET_OPEN_S} s): "
+          f"{'met' if opened <= TARGET_OPEN_S else 'MISSED'}")
+    print(f"worst encrypted / plain ratio {worst} x (target {TARGET_RATIO} x): "
+          f"{'met' if worst <= TARGET_RATIO else 'MISSED'}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    status = main()
+    sys.stdout.flush()
+    os._exit(status)  # see benchmarks/run.py: PySide6's teardown at exit
