@@ -13,7 +13,7 @@ from coordinator_app.core.connect import HEADER
 from coordinator_app.core.db import open_database
 from coordinator_app.core.recovery import remove_leftovers
 from support.encryption import PASSPHRASE, people_count
-from support.files import plain_text_hits, snapshot
+from support.files import mode_of, plain_text_hits, snapshot
 
 NEW = "a different passphrase"
 
@@ -49,6 +49,7 @@ def test_an_encrypted_database_and_its_backups_hold_no_name_or_phone(
         db.close()
     assert before == []
     assert plain_text_hits(demo_file.parent) == []
+    assert mode_of(keyslots.slots_path(demo_file)) == 0o600
     files = sorted(p.name for p in (demo_file.parent / "backups").iterdir())
     assert len([f for f in files if f.endswith(".sqlite3")]) == 3  # old, safety, new
     assert all(f + ".keys" in files for f in files if f.endswith(".sqlite3"))

@@ -216,3 +216,35 @@ def test_temporary_files_are_private_and_removed(tmp_path):
     private_temp.remove_own()
     assert not mine.exists()
     assert str(private_temp.root()).startswith(os.environ["COORDINATOR_HOME"])
+
+
+def test_a_damaged_encrypted_database_is_restored_from_a_backup_with_its_own_passphrase(
+        qtbot, encrypted_file, tmp_path):
+    from support.encryption import copy_database, people_count
+
+    other = tmp_path / "elsewhere" / "other.sqlite3"
+    other.parent.mkdir()
+    copy_database(encrypted_file, other)
+    keyring.unlock_file(other, PASSPHRASE)
+    encryption.decrypt_database(other)
+    encryption.encrypt_database(other, "the other laptop's passphrase")
+    keyring.forget_all()
+    with open(encrypted_file, "r+b") as handle:  # a failing disk: pages that do not decrypt
+        handle.seek(8192)
+        handle.write(os.urandom(8192))
+
+    def choose(box):
+        return next(b for b in box.buttons() if b.text() == "Choose a backup file…")
+
+    person = Typist(PASSPHRASE, "a wrong one", "the other laptop's passphrase")
+    db = safety.open_database_for_app(encrypted_file, ask=choose,
+                                      choose_file=lambda parent, folder: other,
+                                      ask_secret=person)
+    try:
+        assert db is not None
+        assert person.errors == [None, None, "The passphrase (or recovery key) is not right."]
+    finally:
+        db.close()
+    keyring.forget_all()
+    keyring.unlock_file(encrypted_file, "the other laptop's passphrase")
+    assert people_count(encrypted_file) > 0

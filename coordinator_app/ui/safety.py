@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessa
 from coordinator_app.core import backup, keyring, logs
 from coordinator_app.core.connect import is_encrypted
 from coordinator_app.core.db import Database, open_database
+from coordinator_app.core.dbfile import FileKind, identify
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.integrity import check_file
 from coordinator_app.core.lock import DatabaseLock, DatabaseLocked
@@ -133,7 +134,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                 logs.log.info("opened %s", path)
                 return db
         logs.log.error("database %s is damaged: %s", path, "; ".join(problems))
-        if not _offer_restore(path, problems, parent, ask, choose_file):
+        if not _offer_restore(path, problems, parent, ask, choose_file, ask_secret):
             lock.release(clean=False)
             return None
         lock.previous_unclean = True  # check the restored file before opening it
@@ -165,7 +166,7 @@ def _offer_missing(path: Path, parent: QWidget | None, ask: Ask) -> bool:
 
 
 def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask: Ask,
-                   choose_file: ChooseFile) -> bool:
+                   choose_file: ChooseFile, ask_secret: AskSecret = ask_secret) -> bool:
     """Ask what to do with a damaged database; True once a backup has been restored."""
     while True:
         candidate = newest_sound_backup(path)
@@ -199,6 +200,11 @@ def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask:
         if source is None:
             continue
         try:
+            # A backup encrypted under another key (made before the passphrase was
+            # last set up anew) needs the passphrase it was made with.
+            if identify(source).kind is FileKind.ENCRYPTED and not unlock_interactively(
+                    source, parent, ask_secret):
+                continue
             done = restore_backup(path, source)
         except CoordinatorError as exc:
             show_error(str(exc), parent, ask)
