@@ -8,6 +8,9 @@ encrypts a copy of it (core.encryption) and measures on both, in the same run:
   opening and the same read. The target is 1 s for the encrypted open;
 - search as you type and the people and organisations lists (the same figures as
   benchmarks/run.py), encrypted against plain: target 1.3 x at p50 and p95.
+  Plain and encrypted are measured in turns, `--rounds` times each, and each keeps
+  its best p50 and p95: a machine busy with other work slows one round, not both
+  variants alike.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/encryption.py [--people N]
 """
@@ -69,6 +72,15 @@ def measure(path: Path) -> dict:
         db.close()
 
 
+def best(rounds: list[dict]) -> dict:
+    """The figures of several rounds, each summary the lowest p50 and p95 seen."""
+    if isinstance(rounds[0], dict) and "p50" in rounds[0]:
+        return {key: min(r[key] for r in rounds) for key in rounds[0]}
+    if isinstance(rounds[0], dict):
+        return {key: best([r[key] for r in rounds]) for key in rounds[0]}
+    return rounds[0]
+
+
 def ratios(plain: dict, encrypted: dict) -> dict[str, tuple[float, float]]:
     """name → (p50 ratio, p95 ratio), encrypted over plain, for every figure measured."""
     found = {}
@@ -88,6 +100,7 @@ def ratios(plain: dict, encrypted: dict) -> dict[str, tuple[float, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="coordinator-bench-crypt-"))
@@ -109,8 +122,12 @@ def main() -> int:
                          encrypted, PASSPHRASE)}
     print(json.dumps(figures, ensure_ascii=False), flush=True)
     keyring.unlock_file(encrypted, PASSPHRASE)
-    figures["plain"] = measure(plain)
-    figures["encrypted"] = measure(encrypted)
+    rounds: dict[str, list[dict]] = {"plain": [], "encrypted": []}
+    for _ in range(args.rounds):
+        rounds["plain"].append(measure(plain))
+        rounds["encrypted"].append(measure(encrypted))
+    figures["plain"] = best(rounds["plain"])
+    figures["encrypted"] = best(rounds["encrypted"])
     figures["encrypted / plain (p50, p95)"] = found = ratios(figures["plain"],
                                                             figures["encrypted"])
     print()
