@@ -42,9 +42,11 @@ check-system: $(STAMP)
 # The data core's tests run a second time on encrypted databases (SQLCipher): the
 # shared database fixtures are encrypted with --encrypted.
 CORE_TESTS := tests/test_service.py tests/test_journal.py tests/test_models.py \
-	tests/test_listing.py tests/test_search.py tests/test_attachments.py \
-	tests/test_generate.py tests/test_duplicates.py tests/test_dashboard.py \
-	tests/test_demo.py tests/test_reports.py tests/test_collation.py
+	tests/test_listing.py tests/test_search.py tests/test_search_ranking.py \
+	tests/test_search_spellings.py tests/test_short_names.py tests/test_tombstones.py \
+	tests/test_field_limits.py tests/test_attachments.py tests/test_generate.py \
+	tests/test_duplicates.py tests/test_dashboard.py tests/test_demo.py \
+	tests/test_reports.py tests/test_collation.py
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

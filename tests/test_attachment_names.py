@@ -4,7 +4,6 @@ a name over 255 bytes is refused when attached, and a name stored before that ru
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from coordinator_app.core.attachments import attach_bytes
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.filenames import filename_problem, safe_filename
 from coordinator_app.core.models import Agreement, Attachment
+from support.encryption import connect_file
 
 BAD_NAMES = ["..", ".", "/", "", "  ", "scans/memo.pdf", "..\\memo.pdf", "memo\x00.pdf",
              "memo\x1b.pdf", "memo\n.pdf", "я" * 126 + ".pdf"]  # the last: 256 bytes
@@ -53,7 +53,7 @@ def test_a_stored_bad_name_opens_under_a_safe_one(workspace, memo, db_path, qtbo
     qtbot.addWidget(widget)
     for stored in BAD_NAMES + ["a:b?.pdf", "x" * 400 + ".pdf"]:
         # As a version before the rule on names, or another system, may have left it.
-        with sqlite3.connect(db_path) as raw:
+        with connect_file(db_path) as raw:
             raw.execute("UPDATE attachments SET filename = ? WHERE id = ?",
                         (stored, attachment.id))
         with workspace.read() as session:
@@ -62,7 +62,7 @@ def test_a_stored_bad_name_opens_under_a_safe_one(workspace, memo, db_path, qtbo
         opened = widget.export_selected()
         assert opened is not None, (stored, widget.error.text())
         assert Path(opened).read_bytes() == b"%PDF-1.7 signed"
-        folder = Path(widget._temp.name)
+        folder = widget._temp
         assert Path(opened).parent.parent == folder, "written inside the private folder"
         assert filename_problem(Path(opened).name) is None, stored
         assert len(Path(opened).name.encode()) <= 255

@@ -33,7 +33,7 @@ def encrypted_demo(demo_file, cli, monkeypatch):
 
 def test_an_encrypted_database_and_its_backups_hold_no_name_or_phone(
         demo_file, encrypted_demo, cli, monkeypatch):
-    before = plain_text_hits(demo_file.parent)
+    just_encrypted = plain_text_hits(demo_file.parent)
     monkeypatch.setenv("COORDINATOR_PASSPHRASE", PASSPHRASE)
     assert cli("backup", "create", db=demo_file).returncode == 0
     # An edit while it is open: what reaches the write-ahead log is encrypted too.
@@ -47,7 +47,7 @@ def test_an_encrypted_database_and_its_backups_hold_no_name_or_phone(
         assert plain_text_hits(demo_file.parent) == []
     finally:
         db.close()
-    assert before == []
+    assert just_encrypted == []
     assert plain_text_hits(demo_file.parent) == []
     assert mode_of(keyslots.slots_path(demo_file)) == 0o600
     files = sorted(p.name for p in (demo_file.parent / "backups").iterdir())
