@@ -89,7 +89,9 @@ def ratios(plain: dict, encrypted: dict) -> dict[str, tuple[float, float]]:
         other = encrypted["search"] if kind == "search" else \
             encrypted["lists"][kind.split()[0]]
         for name, figure in figures.items():
-            if isinstance(figure, dict) and "p50" in figure:
+            # A figure whose plain p50 is nothing (the next page of a list that has
+            # no more) has no ratio worth the name.
+            if isinstance(figure, dict) and "p50" in figure and figure["p50"] >= 0.05:
                 theirs = other[name]
                 found[f"{kind}: {name}"] = (
                     round(theirs["p50"] / max(figure["p50"], 0.01), 2),
