@@ -248,3 +248,21 @@ def test_a_damaged_encrypted_database_is_restored_from_a_backup_with_its_own_pas
     keyring.forget_all()
     keyring.unlock_file(encrypted_file, "the other laptop's passphrase")
     assert people_count(encrypted_file) > 0
+
+
+def test_exporting_from_an_encrypted_database_says_the_file_is_not_encrypted(
+        qtbot, encrypted_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    target = tmp_path / "people.csv"
+
+    def save_as(parent, caption, *args, **kwargs):
+        asked.append(caption)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    encrypted_window.show_page("person")
+    encrypted_window.actions.export.trigger()
+    assert asked and "not be encrypted" in asked[0]
+    assert "Klišonis" in target.read_text(encoding="utf-8-sig")  # what the warning is about

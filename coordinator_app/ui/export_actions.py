@@ -31,6 +31,16 @@ PLURAL = {"person": "people", "organization": "organizations", "agreement": "agr
           "project": "projects", "activity": "activities"}
 
 
+def export_title(db_path: Path) -> str:
+    """The save dialog's title; from an encrypted database it says that the file
+    written is not encrypted (CSV, vCard and the rest have no encryption of their own)."""
+    from coordinator_app.core.connect import is_encrypted
+
+    if is_encrypted(db_path):
+        return _("Export: the file will not be encrypted, anyone who has it can read it")
+    return _("Export")
+
+
 def export_list(parent: QWidget, context, kind: str, text: str = "",
                 ids: list[str] | None = None) -> Path | None:
     """Ask where, then write the file; returns it, or None if the person cancelled."""
@@ -39,8 +49,8 @@ def export_list(parent: QWidget, context, kind: str, text: str = "",
     choices = CHOICES[kind]
     filters = [f"{_(label)} (*{suffix})" for label, suffix, _fmt in choices]
     name, chosen = QFileDialog.getSaveFileName(
-        parent, _("Export"), str(Path.home() / f"{PLURAL[kind]}{choices[0][1]}"),
-        ";;".join(filters))
+        parent, export_title(context.workspace.db.path),
+        str(Path.home() / f"{PLURAL[kind]}{choices[0][1]}"), ";;".join(filters))
     if not name:
         return None
     path = Path(name)
