@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from glob import escape as glob_escape
@@ -94,7 +95,7 @@ def _forget_installation(connection: sqlite3.Connection) -> None:
     try:
         with connection:
             connection.execute("UPDATE replica SET installation_id = NULL, opened_path = NULL")
-    except sqlite3.OperationalError:
+    except errors("OperationalError"):
         pass  # a schema from before revision 0006: its device id is renewed at open anyway
 
 
