@@ -45,6 +45,8 @@ LIBRARIES = (
     ("openpyxl", "openpyxl", "MIT"),
     ("vobject", "vobject", "Apache-2.0"),
     ("icalendar", "icalendar", "BSD-2-Clause"),
+    # The key slots of an encrypted database (Argon2id, AES-GCM).
+    ("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
 )
 #: Encryption at rest, shipped only in builds that include it.
 SQLCIPHER = ("SQLCipher (sqlcipher3)", "sqlcipher3", "BSD-3-Clause")
