@@ -84,6 +84,10 @@ class RelationTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
+        # Tab goes from cell to cell along the editor's focus chain (see RecordEditor.
+        # _order_tabs), never to the table's current index: that kept the focus in the
+        # cell, so a typed date was not saved and the next keys went into the same cell.
+        self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # The form scrolls, never the table: it is as tall as its rows and its columns
         # share its width (see _arrange).
