@@ -281,7 +281,10 @@ class ChoiceField(Field):
             self.combo.addItem("—", None)
         for code, label in self._options():
             self.combo.addItem(label, code)
-        self._select(current)
+        # What was chosen before stays chosen only while it is still offered: the row
+        # may now show another record (a new agreement has none of the old parties).
+        if self.combo.findData(current) >= 0:
+            self._select(current)
 
     def _select(self, code: str | None) -> None:
         index = self.combo.findData(code)
