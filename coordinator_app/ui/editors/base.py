@@ -176,6 +176,9 @@ class RecordEditor(QWidget):
         self.notice.hide_notice()
         self._load(record_id, force=True)
         if record_id is None:
+            # A blank form starts at its top, wherever the last record was scrolled to.
+            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll.horizontalScrollBar().setValue(0)
             first = self.binder.fields[0] if self.binder.fields else None
             if first is not None:
                 first.setFocus()

@@ -129,6 +129,8 @@ class RelationTable(QWidget):
         if parent_id != self.parent_id and not keep_limit:
             self.limit = FIRST_ROWS
         objs = self.rows(session, parent_id) if parent_id else []
+        if parent_id is None:
+            self.total = 0  # not the count of the record shown before
         ids = [obj.id for obj in objs]
         moved = parent_id != self.parent_id
         hidden = self.total - len(objs)
