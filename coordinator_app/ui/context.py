@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.service import Edit, Workspace
 from coordinator_app.i18n import _
 
@@ -94,7 +94,7 @@ class JournalCommand(QUndoCommand):
                         edit.revert(change_set)
                 result = edit.change_set
         except CoordinatorError as exc:
-            self.context.error.emit(str(exc))
+            self.context.error.emit(message_of(exc))
             return None
         self.context.announce([result])
         return result

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import registry
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.tombstones import shown
 from coordinator_app.i18n import _
@@ -188,6 +188,13 @@ class RecordEditor(QWidget):
         if record_id is None:
             return False
         name = self.heading.full_text
+        found = self._in_the_way(record_id)
+        if found is not None:
+            # Said before any question: asking "Delete?" and then refusing wastes a "Yes".
+            from coordinator_app.ui.in_the_way import InTheWayDialog
+
+            InTheWayDialog(self.context, found, self).exec()
+            return False
         box = QMessageBox(QMessageBox.Icon.Question, _("Delete record"),
                           _("Delete “{name}” and what belongs to it? "
                             "Undo (Ctrl+Z) brings it back.").format(name=name),
@@ -199,9 +206,16 @@ class RecordEditor(QWidget):
             self.context.apply(_("Delete “{name}”").format(name=name),
                                lambda edit: edit.delete(self.MODEL, record_id))
         except CoordinatorError as exc:
-            QMessageBox.warning(self, _("Delete record"), str(exc))
+            QMessageBox.warning(self, _("Delete record"), message_of(exc))
             return False
         return True
+
+    def _in_the_way(self, record_id: str):
+        from coordinator_app.core.removal import in_the_way
+
+        with self.context.workspace.read() as session:
+            obj = session.get(self.MODEL, record_id)
+            return in_the_way(session, obj) if obj is not None else None
 
     def restore_current(self) -> bool:
         """Bring back the deleted record shown, with what was deleted with it."""
@@ -212,7 +226,7 @@ class RecordEditor(QWidget):
             self.context.apply(_("Restore"),
                                lambda edit: edit.restore(self.MODEL, record_id))
         except CoordinatorError as exc:
-            self.notice.show_notice(str(exc), kind="deleted")
+            self.notice.show_notice(message_of(exc), kind="deleted")
             return False
         self._load(record_id)
         return True

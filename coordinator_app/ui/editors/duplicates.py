@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
     try:
         change_set = duplicates.merge(editor.context.workspace, editor.KIND, keep.id, record_id)
     except CoordinatorError as exc:
-        QMessageBox.warning(editor, _("Merge records"), str(exc))
+        QMessageBox.warning(editor, _("Merge records"), message_of(exc))
         return
     editor.notice.hide_notice()
     editor.duplicates.record_id = None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.file_modes import private_dir
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
@@ -111,7 +111,7 @@ class AttachmentList(QWidget):
             self.context.apply(_("Attach “{name}”").format(name=Path(path).name),
                                lambda edit: add_attachment(edit, self.kind, record_id, path))
         except CoordinatorError as exc:
-            self.error.show_message(exc.message if hasattr(exc, "message") else str(exc))
+            self.error.show_message(message_of(exc))
             return False
         self.error.show_message(None)
         return True
@@ -128,7 +128,7 @@ class AttachmentList(QWidget):
             with self.context.workspace.read() as session:
                 filename = session.get(Attachment, attachment_id).filename
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
             return None
         if self._temp is None:
             # Removed when the editor goes away, so opened copies do not pile up.
@@ -142,7 +142,7 @@ class AttachmentList(QWidget):
             self.error.show_message(_("“{name}” could not be opened: {reason}").format(
                 name=filename, reason=reason_text(exc)))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
         return None
 
     def open_selected(self) -> None:
@@ -158,4 +158,4 @@ class AttachmentList(QWidget):
             self.context.apply(_("Remove attachment"),
                                lambda edit: edit.delete(Attachment, attachment_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.errors import CoordinatorError, ValidationError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.service import Edit
 from coordinator_app.i18n import _
@@ -158,7 +158,7 @@ class Binder(QObject):
         target = field
         if isinstance(exc, ValidationError) and exc.field in self.by_name:
             target = self.by_name[exc.field]
-        message = exc.message if isinstance(exc, ValidationError) else str(exc)
+        message = message_of(exc)
         field.dirty = True  # keep what the user typed so it can be fixed
         if target is not field and field not in self.blocked:
             self.blocked.append(field)

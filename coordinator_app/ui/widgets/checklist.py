@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
 from coordinator_app.core.collation import sort_key
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _, current_language
 from coordinator_app.ui.context import UiContext
@@ -94,6 +94,6 @@ class PriorityAreaList(QWidget):
                 self.context.apply(_("Remove priority area “{name}”").format(name=item.text()),
                                    lambda edit: edit.delete(self.link, link_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
             return
         self.error.show_message(None)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import search
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core import registry
 from coordinator_app.core.tombstones import shown
 from coordinator_app.i18n import _
@@ -129,7 +129,7 @@ class RecordPicker(Field):
             obj = self.context.apply(_("Add “{name}”").format(name=name),
                                      lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
         except CoordinatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(message_of(exc))
             return
         self.choose(kind, obj.id)
 

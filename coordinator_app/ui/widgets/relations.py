@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
@@ -292,7 +292,7 @@ class RelationTable(QWidget):
             self.context.apply(_("Remove {what}").format(what=self.label),
                                lambda edit: edit.delete(self.cls, row_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
 
     def flush(self) -> None:
         """Commit whatever is typed but not yet committed (before showing another record)."""

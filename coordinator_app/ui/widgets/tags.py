@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.tags import set_tags, split_tags, tag_names
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
@@ -46,7 +46,7 @@ class TagsField(TextField):
             self.context.apply(_("Change tags"),
                                lambda edit: set_tags(edit, self.kind, self.record_id, names))
         except CoordinatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(message_of(exc))
             return
         self.stored = names
         self.mark_committed()
