@@ -227,6 +227,8 @@ class ListPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         """Show `record_id` in the editor and select it in the list if it can be reached."""
+        if record_id != self.editor.current_id() and not self.editor.confirm_leave():
+            return
         self.activate(show_first=False)
         row = self.model.row_of(record_id)
         if row is None and self.model.filter_text():
@@ -243,6 +245,8 @@ class ListPage(QWidget):
             self._show(record_id)
 
     def new_record(self) -> None:
+        if not self.editor.confirm_leave():
+            return
         self._quiet = True
         self.view.selectionModel().clear()
         self._quiet = False
@@ -297,12 +301,28 @@ class ListPage(QWidget):
             if not self.view.currentIndex().isValid():
                 self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._quiet or not current.isValid():
             return
         record_id = self.model.id_at(current.row())
         if record_id and record_id != self.editor.current_id():
+            if not self.editor.confirm_leave():
+                # Back to the record being edited, after the view has moved its current row.
+                QTimer.singleShot(0, self, lambda: self._select_current(previous))
+                return
             self._show(record_id)
+
+    def _select_current(self, previous: QModelIndex) -> None:
+        record_id = self.editor.current_id()
+        row = self.model.row_of(record_id, load=False) if record_id else None
+        if row is None and previous.isValid():
+            row = previous.row()
+        if row is not None:
+            self._select(row)
+        else:
+            self._quiet = True
+            self.view.selectionModel().clear()
+            self._quiet = False
 
     def _show(self, record_id: str | None) -> None:
         self.editor.show_record(record_id)

@@ -306,8 +306,11 @@ class MainWindow(QMainWindow):
         if self.context is None:  # closed while the database was still being opened
             super().closeEvent(event)
             return
-        window_state.save_layout(self)
         page = self.current_list_page()
+        if page is not None and not page.editor.confirm_leave():
+            event.ignore()  # the user keeps editing the value that was not saved
+            return
+        window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)
         super().closeEvent(event)

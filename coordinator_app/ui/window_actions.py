@@ -201,22 +201,25 @@ def _toolbar_undo(window, undo: QAction, redo: QAction) -> tuple[QAction, QActio
     """Undo and Redo for the toolbar: always that short, so the buttons after them
     stay where they are; the change they take back is in their tooltip."""
     stack = window.context.undo_stack
-    made = []
-    for text, twin, name, run in ((_("Undo"), undo, "toolbar_undo", stack.undo),
-                                  (_("Redo"), redo, "toolbar_redo", stack.redo)):
-        action = QAction(twin.icon(), text, window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False, run=run: run())
-        twin.changed.connect(lambda action=action, twin=twin: _follow(action, twin))
-        _follow(action, twin)
-        made.append(action)
-    return made[0], made[1]
+    return (_Follower(_("Undo"), undo, "toolbar_undo", stack.undo, window),
+            _Follower(_("Redo"), redo, "toolbar_redo", stack.redo, window))
 
 
-def _follow(action: QAction, twin: QAction) -> None:
-    action.setEnabled(twin.isEnabled())
-    keys = twin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{twin.text().replace('&', '')} ({keys})")
+class _Follower(QAction):
+    """A short-named twin of a menu's Undo or Redo, enabled as it is."""
+
+    def __init__(self, text: str, twin: QAction, name: str, run, parent) -> None:
+        super().__init__(twin.icon(), text, parent)
+        self.twin = twin
+        self.setObjectName(name)
+        self.triggered.connect(lambda _checked=False: run())
+        twin.changed.connect(self.follow)
+        self.follow()
+
+    def follow(self) -> None:
+        self.setEnabled(self.twin.isEnabled())
+        keys = self.twin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setToolTip(f"{self.twin.text().replace('&', '')} ({keys})")
 
 
 #: Keys that belong to a place rather than to a menu command.

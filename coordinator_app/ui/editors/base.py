@@ -170,6 +170,43 @@ class RecordEditor(QWidget):
             if hasattr(section, "flush"):
                 section.flush()
 
+    def refused_values(self) -> list[tuple[str, str, Field]]:
+        """(title, why, field) of what the user typed here that the services refused:
+        it is shown, marked, and not saved."""
+        found = self.binder.refused()
+        for section in self.sections:
+            for binder in getattr(section, "binders", ()):
+                found += binder.refused()
+        return found
+
+    def confirm_leave(self) -> bool:
+        """Before another record takes the form: True when nothing refused would be lost,
+        or the user lets it go; False (focus back on the value) to keep editing."""
+        refused = self.refused_values()
+        if not refused:
+            return True
+        lines = "\n".join(_("“{field}”: {why}").format(field=title, why=why)
+                          for title, why, _field in refused)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Value not saved"),
+                          (_("This value was not saved:") if len(refused) == 1
+                           else _("These values were not saved:")) + "\n\n" + lines,
+                          parent=self)
+        box.setObjectName("value_not_saved")
+        keep = box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            field = refused[0][2]
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(field)
+            return False
+        for _title, _why, field in refused:
+            field.refused = None
+            field.dirty = False  # let it go: the next load shows what is stored
+        return True
+
     def show_record(self, record_id: str | None) -> None:
         if record_id != self.binder.record_id:
             self.flush()

@@ -17,7 +17,7 @@ from coordinator_app.core.models import Entity
 from coordinator_app.core.service import Edit
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.widgets.fields import Field
+from coordinator_app.ui.widgets.fields import Field, as_sentence, mark
 
 #: Shows a message that belongs to no single field (or to a field without room for it).
 Sink = Callable[[str | None], None]
@@ -103,7 +103,7 @@ class Binder(QObject):
     def flush(self) -> None:
         """Commit fields the user changed but has not left yet."""
         for field in list(self.fields):
-            if field.dirty and not field.error.text():
+            if field.dirty and not field.refused:
                 self.commit(field)
 
     def missing(self) -> list[str]:
@@ -158,15 +158,21 @@ class Binder(QObject):
         target = field
         if isinstance(exc, ValidationError) and exc.field in self.by_name:
             target = self.by_name[exc.field]
-        message = message_of(exc)
-        field.dirty = True  # keep what the user typed so it can be fixed
+        message = as_sentence(message_of(exc))
+        field.refuse(message)  # keep what the user typed so it can be fixed
         if target is not field and field not in self.blocked:
             self.blocked.append(field)
         if self.sink is not None:
             self.sink(message)
             target.setToolTip(message)
+            mark(target.focusProxy() or target, message)
         else:
             target.show_error(message)
+
+    def refused(self) -> list[tuple[str, str, Field]]:
+        """(title, why, field) of the fields holding a value the services refused."""
+        return [(self.titles.get(field) or self.label, field.refused, field)
+                for field in self.fields if field.refused and field.dirty]
 
 
 def _readable(field: Field) -> bool:
