@@ -310,6 +310,9 @@ class MainWindow(QMainWindow):
         if page is not None and not page.editor.confirm_leave():
             event.ignore()  # the user keeps editing the value that was not saved
             return
+        from coordinator_app.ui.opened_copies import close_copies
+
+        close_copies(self.context, self)
         window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)

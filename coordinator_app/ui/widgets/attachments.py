@@ -1,12 +1,13 @@
-"""Files attached to a record: add one from disk, open it, remove it.
+"""Files attached to a record: add one from disk, open it, save a copy, remove it.
 
-The bytes live in the database; opening writes a copy (0600, in a 0700 temporary
-folder) and hands it to the system's viewer.
+The bytes live in the database; opening writes a copy (see ui.opened_copies, which
+also notices changes made to it in the other program) and hands it to the system's
+viewer. When no program on the computer opens it, the person is told so and
+offered to save a copy where they choose.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -14,8 +15,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.file_modes import private_dir
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
@@ -49,7 +51,6 @@ class AttachmentList(QWidget):
         self.context = context
         self.kind = kind
         self.record_id: str | None = None
-        self._temp: tempfile.TemporaryDirectory | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -61,17 +62,28 @@ class AttachmentList(QWidget):
         # The verb; "Open" alone is also the status of an unfinished commitment.
         self.open_button = QPushButton(pgettext("verb", "Open"), self)
         self.open_button.clicked.connect(self.open_selected)
+        self.save_button = QPushButton(_("Save a copy…"), self)
+        self.save_button.clicked.connect(self.choose_copy_path)
         self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.save_button,
+                       self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
+        #: Where a copy was saved (not an error, so not in red).
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
+        layout.addWidget(self.note)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
 
     def reload(self, session: Session, record_id: str | None) -> None:
+        if record_id != self.record_id:
+            self.note.hide()  # it spoke of another record's file
         self.record_id = record_id
         current = self.selected_id()
         self.list.clear()
@@ -90,6 +102,7 @@ class AttachmentList(QWidget):
     def _enable(self) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
+        self.save_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 
     def selected_id(self) -> str | None:
@@ -116,8 +129,8 @@ class AttachmentList(QWidget):
         self.error.show_message(None)
         return True
 
-    def export_selected(self) -> Path | None:
-        """Write the chosen attachment to a private temporary file and return its path."""
+    def _selected_content(self) -> tuple[str, str, bytes] | None:
+        """(id, file name, bytes) of the chosen attachment; None (and why) if unreadable."""
         from coordinator_app.core.attachments import attachment_bytes
 
         attachment_id = self.selected_id()
@@ -130,14 +143,18 @@ class AttachmentList(QWidget):
         except CoordinatorError as exc:
             self.error.show_message(message_of(exc))
             return None
-        if self._temp is None:
-            # Removed when the editor goes away, so opened copies do not pile up.
-            self._temp = tempfile.TemporaryDirectory(prefix="coordinator-")
+        return attachment_id, filename, content
+
+    def export_selected(self) -> Path | None:
+        """Write the chosen attachment to a private temporary file and return its path."""
+        from coordinator_app.ui.opened_copies import opened_copies
+
+        chosen = self._selected_content()
+        if chosen is None:
+            return None
+        attachment_id, filename, content = chosen
         try:
-            # Readable by this account only, like the database the bytes come from.
-            folder = private_dir(Path(self._temp.name) / attachment_id[:8])
-            # The stored name may predate the rules on names, or come from another system.
-            return write_bytes(folder / safe_filename(filename), content)
+            return opened_copies(self.context).write(attachment_id, filename, content)
         except OSError as exc:
             self.error.show_message(_("“{name}” could not be opened: {reason}").format(
                 name=filename, reason=reason_text(exc)))
@@ -145,10 +162,57 @@ class AttachmentList(QWidget):
             self.error.show_message(message_of(exc))
         return None
 
-    def open_selected(self) -> None:
+    def open_selected(self) -> bool:
+        """Hand a copy to the program the system opens such files with; say so plainly,
+        and offer to save a copy instead, when there is none."""
         target = self.export_selected()
-        if target is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if target is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.error.show_message(None)
+            return True
+        box = QMessageBox(QMessageBox.Icon.Information, pgettext("verb", "Open"),
+                          _("No program on this computer opens “{name}”. Save a copy, then "
+                            "open it with a program of your choice.").format(name=target.name),
+                          parent=self)
+        box.setObjectName("no_program")
+        save = box.addButton(_("Save a copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            self.choose_copy_path()
+        return False
+
+    def choose_copy_path(self) -> None:
+        chosen = self._selected_content()
+        if chosen is None:
+            return
+        _id, filename, _content = chosen
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy"), str(Path.home() / safe_filename(filename)))
+        if path:
+            self.save_copy(path)
+
+    def save_copy(self, path: str | Path) -> Path | None:
+        """Write the chosen attachment to `path` (replacing only a regular file there)."""
+        chosen = self._selected_content()
+        if chosen is None:
+            return None
+        _id, filename, content = chosen
+        try:
+            written = write_bytes(path, content)
+        except OSError as exc:
+            self.error.show_message(_("“{name}” could not be saved: {reason}").format(
+                name=filename, reason=reason_text(exc)))
+            return None
+        except CoordinatorError as exc:
+            self.error.show_message(message_of(exc))
+            return None
+        self.error.show_message(None)
+        self.note.setText(_("Saved a copy as {path}").format(path=written))
+        self.note.show()
+        return written
 
     def remove_selected(self) -> None:
         attachment_id = self.selected_id()
