@@ -14,9 +14,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.service import Edit, Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 T = TypeVar("T")
 
@@ -89,7 +90,7 @@ class JournalCommand(QUndoCommand):
             if len(change_sets) == 1:
                 result = self.context.workspace.undo(change_sets[0])
             else:
-                with self.context.workspace.edit(_("Undo")) as edit:
+                with self.context.workspace.edit(Label(N_("Undo"))) as edit:
                     for change_set in reversed(change_sets):
                         edit.revert(change_set)
                 result = edit.change_set

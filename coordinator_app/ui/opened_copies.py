@@ -21,11 +21,12 @@ from weakref import WeakKeyDictionary
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.file_modes import private_dir
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import write_bytes
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 
 
@@ -106,9 +107,10 @@ class OpenedCopies(QObject):
         from coordinator_app.core.attachments import keep_edited
 
         replacing = box.clickedButton() is replace
-        label = (_("Replace “{name}”") if replacing else _("Keep an edited copy of “{name}”"))
+        label = Label(N_("Replace “{name}”") if replacing
+                      else N_("Keep an edited copy of “{name}”"), name=copy.filename)
         try:
-            kept = self.context.apply(label.format(name=copy.filename),
+            kept = self.context.apply(label,
                                       lambda edit: keep_edited(edit, copy.attachment_id,
                                                                content, replace=replacing))
         except CoordinatorError as exc:

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import registry
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.tombstones import shown
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import Field
@@ -115,7 +116,7 @@ class RecordEditor(QWidget):
         outer.addWidget(self.scroll, 1)
 
         self.binder = Binder(context, self.MODEL, required=self.REQUIRED,
-                             label=_(self.WHAT), parent=self)
+                             label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
         self.build()
         self.body_layout.addStretch(1)
@@ -127,23 +128,25 @@ class RecordEditor(QWidget):
         raise NotImplementedError
 
     def field(self, title: str, field: Field) -> Field:
-        """A row of the main form: `title` is already translated."""
+        """A row of the main form; `title` is marked with N_() and translated here."""
         self.binder.bind(field, title)
-        label = QLabel(title, self.body)
+        label = QLabel(_(title), self.body)
         label.setBuddy(field.focusProxy() or field)
         self.form.addRow(label, field)
         return field
 
     def form_row(self, title: str, widget: QWidget) -> QWidget:
-        """A form row that is not a column of the record (tags): it has `reload` itself."""
-        self.form.addRow(QLabel(title, self.body), widget)
+        """A form row that is not a column of the record (tags): it has `reload` itself.
+        `title` is marked with N_()."""
+        self.form.addRow(QLabel(_(title), self.body), widget)
         self.sections.append(widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
 
     def section(self, title: str, widget: QWidget, section: Section | None = None) -> QWidget:
-        """A block below the form for related records; usable once the record exists."""
-        heading = QLabel(title, self.body)
+        """A block below the form for related records; usable once the record exists.
+        `title` is marked with N_()."""
+        heading = QLabel(_(title), self.body)
         font = heading.font()
         font.setWeight(QFont.Weight.DemiBold)
         heading.setFont(font)
@@ -185,7 +188,7 @@ class RecordEditor(QWidget):
         refused = self.refused_values()
         if not refused:
             return True
-        lines = "\n".join(_("“{field}”: {why}").format(field=title, why=why)
+        lines = "\n".join(_("“{field}”: {why}").format(field=_(title), why=why)
                           for title, why, _field in refused)
         box = QMessageBox(QMessageBox.Icon.Warning, _("Value not saved"),
                           (_("This value was not saved:") if len(refused) == 1
@@ -240,7 +243,7 @@ class RecordEditor(QWidget):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.context.apply(_("Delete “{name}”").format(name=name),
+            self.context.apply(Label(N_("Delete “{name}”"), name=name),
                                lambda edit: edit.delete(self.MODEL, record_id))
         except CoordinatorError as exc:
             QMessageBox.warning(self, _("Delete record"), message_of(exc))
@@ -260,7 +263,7 @@ class RecordEditor(QWidget):
         if record_id is None:
             return False
         try:
-            self.context.apply(_("Restore"),
+            self.context.apply(Label(N_("Restore")),
                                lambda edit: edit.restore(self.MODEL, record_id))
         except CoordinatorError as exc:
             self.notice.show_notice(message_of(exc), kind="deleted")

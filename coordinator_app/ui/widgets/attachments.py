@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
-from coordinator_app.i18n import _, pgettext
+from coordinator_app.i18n import N_, _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
 
@@ -121,7 +122,7 @@ class AttachmentList(QWidget):
             return False
         record_id = self.record_id
         try:
-            self.context.apply(_("Attach “{name}”").format(name=Path(path).name),
+            self.context.apply(Label(N_("Attach “{name}”"), name=Path(path).name),
                                lambda edit: add_attachment(edit, self.kind, record_id, path))
         except CoordinatorError as exc:
             self.error.show_message(message_of(exc))
@@ -219,7 +220,7 @@ class AttachmentList(QWidget):
         if attachment_id is None:
             return
         try:
-            self.context.apply(_("Remove attachment"),
+            self.context.apply(Label(N_("Remove attachment")),
                                lambda edit: edit.delete(Attachment, attachment_id))
         except CoordinatorError as exc:
             self.error.show_message(message_of(exc))

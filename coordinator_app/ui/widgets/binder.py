@@ -12,10 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, ValidationError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.service import Edit
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field, as_sentence, mark
 
@@ -49,6 +50,8 @@ class Binder(QObject):
         self.blocked: list[Field] = []
 
     def bind(self, field: Field, title: str = "") -> Field:
+        """Commit `field` to the record; `title` (marked with N_(), like the binder's
+        `label`, what a record of its kind is called) names it in change labels."""
         self.fields.append(field)
         self.titles[field] = title
         for name in field.names:
@@ -88,7 +91,7 @@ class Binder(QObject):
         if self.record_id is None:
             return self._create(field)
         title = self.titles.get(field) or self.label
-        label = _("Change “{field}”").format(field=title) if title else _("Edit")
+        label = Label(N_("Change “{field}”"), field=Label(title)) if title else Label(N_("Edit"))
         # One undo step for the saves of one visit to one field (typing pauses, leaving).
         merge_key = (self.cls.__name__, self.record_id, field.names, id(field), field.visit)
         try:
@@ -124,7 +127,7 @@ class Binder(QObject):
             field.dirty = True  # kept until the required values are there
             return False
         values = self.current_values()
-        label = _("Add {what}").format(what=self.label) if self.label else _("Add")
+        label = Label(N_("Add {what}"), what=Label(self.label)) if self.label else Label(N_("Add"))
 
         def action(edit: Edit) -> Entity:
             obj = edit.create(self.cls, **values)

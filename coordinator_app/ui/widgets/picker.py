@@ -16,11 +16,12 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import search
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core import registry
 from coordinator_app.core.tombstones import shown
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
 
@@ -126,7 +127,7 @@ class RecordPicker(Field):
         """Add a record of `kind` named `name` (one undoable edit) and choose it."""
         cls = registry.model(kind)
         try:
-            obj = self.context.apply(_("Add “{name}”").format(name=name),
+            obj = self.context.apply(Label(N_("Add “{name}”"), name=name),
                                      lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
         except CoordinatorError as exc:
             self.show_error(message_of(exc))

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import related
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
-from coordinator_app.i18n import _, ngettext
+from coordinator_app.i18n import N_, _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
@@ -195,7 +196,7 @@ class RelationTable(QWidget):
                 combo.currentTextChanged.connect(combo.setToolTip)
             for edit in field.findChildren(QLineEdit):
                 edit.textChanged.connect(edit.setToolTip)
-            binder.bind(field, _(column.title))
+            binder.bind(field, column.title)
             self.table.setCellWidget(row, index, field)
         remove = QToolButton(self)
         remove.setText("✕")
@@ -289,7 +290,7 @@ class RelationTable(QWidget):
         if row_id is None:
             return
         try:
-            self.context.apply(_("Remove {what}").format(what=self.label),
+            self.context.apply(Label(N_("Remove {what}"), what=Label(self.label)),
                                lambda edit: edit.delete(self.cls, row_id))
         except CoordinatorError as exc:
             self.error.show_message(message_of(exc))
