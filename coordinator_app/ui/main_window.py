@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
             self.attach(context, scheduler)
             return
         self.db_path = Path(db_path)
-        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+        self._set_title()
         # Centred by stretches, and an empty status bar until attach(): importing the
         # Qt namespace (for Qt.AlignmentFlag…) builds all its enums, 15 ms.
         opening = QLabel(_("Opening the database…"))
@@ -61,6 +61,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar(self))
         window_state.restore_window(self)
+
+    def _set_title(self) -> None:
+        # The platform adds the application's name itself ("demo.sqlite3 — Координатор"),
+        # in the language it speaks now; naming it here too said it twice.
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setApplicationDisplayName(_("Coordinator"))
+        self.setWindowTitle(self.db_path.name)
 
     def attach(self, context: UiContext, scheduler=None) -> None:
         """Build the pages, menus and toolbar over the open database and show its first
@@ -80,7 +88,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.scheduler = scheduler
         self.db_path = context.workspace.db.path
-        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+        self._set_title()
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -35,6 +35,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Entity, Organization
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.widgets.dates import qt_date_format
 from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
 
 #: How many records a chooser lists at once; typing narrows them.
@@ -173,7 +174,7 @@ class BriefingDialog(QDialog):
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(qt_date_format())
         edit.setEnabled(False)
         return edit
 
