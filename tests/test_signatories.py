@@ -54,3 +54,29 @@ def test_a_new_agreement_offers_no_party_it_does_not_have(editor, workspace, qtb
     assert not any(ID_LIKE.search(text) for text in offered(signs_for)), offered(signs_for)
     assert offered(signs_for) == []
 
+
+
+def test_a_signatory_signs_for_their_own_party_with_their_position(editor, workspace, qtbot):
+    from coordinator_app.core.models import Affiliation
+    from support.editors import pick
+
+    with workspace.edit() as edit:
+        kharkiv = edit.create(Organization, name="Kharkiv City Council")
+        plunge = edit.create(Organization, name="Plungės rajono savivaldybė")
+        klisonis = edit.create(Person, full_name="Audrius Klišonis")
+        edit.create(Affiliation, person_id=klisonis.id, organization_id=plunge.id,
+                    position="Mayor of Plungė")
+        agreement = edit.create(Agreement, title="Memorandum of Cooperation")
+        for party in (kharkiv, plunge):  # Kharkiv first: the choice offered first
+            edit.create(AgreementParty, agreement_id=agreement.id, organization_id=party.id)
+    editor.show_record(agreement.id)
+    settle(qtbot)
+    table = editor.signatories
+    pick(qtbot, table.cell(table.new_row(), 0), "Klisonis")
+    settle(qtbot)
+    with workspace.read() as session:
+        from sqlalchemy import select
+
+        [signatory] = session.scalars(select(Signatory)).all()
+        assert (signatory.organization_id, signatory.title_at_signing) == (
+            plunge.id, "Mayor of Plungė")

@@ -14,10 +14,12 @@ from coordinator_app.core.models import (
     ProjectAgreement,
     Signatory,
 )
+from coordinator_app.core.positions import current_positions
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.sources import source_table
 from coordinator_app.ui.widgets.attachments import AttachmentList
+from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.checklist import PriorityAreaList
 from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
@@ -80,7 +82,8 @@ class AgreementEditor(RecordEditor):
                     "organization_id", self.parties_source), stretch=False, chars=24),
                 Column(N_("Title at signing"), lambda: TextField(
                     "title_at_signing", _("e.g. Mayor of Kharkiv"))),
-            ], required=("person_id", "organization_id"), label=N_("signatory")))
+            ], required=("person_id", "organization_id"), label=N_("signatory"),
+            on_row=self._signatory_row))
         self.commitments = self.section(N_("Commitments"), RelationTable(
             c, Commitment, parent_fk="agreement_id", columns=[
                 Column(N_("What"), lambda: TextField("description")),
@@ -100,6 +103,29 @@ class AgreementEditor(RecordEditor):
             ], required=("project_id",), label=N_("linked project")))
         self.attachments = self.section(N_("Attachments"), AttachmentList(c, kind=self.KIND))
         self.sources = self.section(N_("Sources"), source_table(c, kind=self.KIND))
+
+    def _signatory_row(self, binder: Binder) -> None:
+        binder.by_name["person_id"].picked.connect(
+            lambda _kind, person_id: self._signs_as(binder, person_id))
+
+    def _signs_as(self, binder: Binder, person_id: str) -> None:
+        """A person chosen to sign: for the party they hold a position at, with that
+        position as their title, unless the row says otherwise already."""
+        with self.context.workspace.read() as session:
+            positions = current_positions(session, person_id)
+        parties = {party_id for party_id, _name in self.parties_source.choices}
+        signs_for, title = binder.by_name["organization_id"], binder.by_name["title_at_signing"]
+        held = next(((org, position) for org, position in positions if org in parties), None)
+        if held is None:
+            return
+        organization_id, position = held
+        if binder.record_id is None:  # a new row: the party is only the first one yet
+            signs_for.combo.setCurrentIndex(signs_for.combo.findData(organization_id))
+        if position and not title.edit.text().strip():
+            title.edit.setText(position)
+            if binder.record_id is not None:
+                title.dirty = True
+                title.committed.emit()
 
     def loaded(self, session: Session, obj) -> None:
         self.print_button.setEnabled(obj is not None)

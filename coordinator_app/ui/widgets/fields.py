@@ -320,6 +320,13 @@ class ChoiceField(Field):
             self.combo.addItem("—", None)
         for code, label in self._options():
             self.combo.addItem(label, code)
+        # The list that drops down shows its choices whole, however narrow the box (a
+        # cell of a table): "Add a new orga…" and cut names were all one could read.
+        view = self.combo.view()
+        widest = max((view.fontMetrics().horizontalAdvance(self.combo.itemText(i))
+                      for i in range(self.combo.count())), default=0)
+        view.setMinimumWidth(widest + 2 * view.frameWidth()
+                             + view.verticalScrollBar().sizeHint().width() + 16)
         # What was chosen before stays chosen only while it is still offered: the row
         # may now show another record (a new agreement has none of the old parties).
         if self.combo.findData(current) >= 0:

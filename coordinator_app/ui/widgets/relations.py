@@ -63,7 +63,10 @@ class RelationTable(QWidget):
     def __init__(self, context: UiContext, cls: type[Entity], *, parent_fk: str,
                  columns: list[Column], required: tuple[str, ...], label: str,
                  fixed: dict[str, Any] | None = None, order_by: str = "created_at",
+                 on_row: Callable[[Binder], None] | None = None,
                  parent: QWidget | None = None):
+        """`on_row(binder)` is called for each row's binder once its fields are made,
+        for a form that fills one cell from another (a signatory's title)."""
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -73,6 +76,7 @@ class RelationTable(QWidget):
         self.label = label
         self.fixed = dict(fixed or {})
         self.order_by = order_by
+        self.on_row = on_row
         self.parent_id: str | None = None
         self.row_ids: list[str] = []
         self.binders: list[Binder] = []
@@ -207,6 +211,8 @@ class RelationTable(QWidget):
         binder.created.connect(lambda _id: setattr(self, "limit", None))
         self.table.setCellWidget(row, len(self.columns), remove)
         self.binders.append(binder)
+        if self.on_row is not None:
+            self.on_row(binder)
 
     def _fit(self) -> None:
         """As tall as its rows, so that a table in a form never scrolls on its own."""
