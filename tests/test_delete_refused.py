@@ -3,13 +3,13 @@ anything, in sentences, with the records in the way a click away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement, AgreementParty, Organization, Signatory
 from coordinator_app.ui.in_the_way import InTheWayDialog
 from support.app_window import active_window, open_in
+from support.dialogs import when_a_dialog_opens
 from support.editors import settle
 
 
@@ -25,20 +25,6 @@ def a_party(workspace) -> tuple[str, list[str]]:
     return org_id, agreements
 
 
-def when_a_dialog_opens(check) -> list:
-    """Run `check(dialog)` on the next modal dialog; returns what it saw."""
-    seen: list = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        seen.append(dialog)
-        check(dialog)
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def test_deleting_a_party_says_why_not_with_links_before_asking(qtbot, demo_workspace):

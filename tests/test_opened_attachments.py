@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core.attachments import attachment_bytes
@@ -15,6 +13,7 @@ from coordinator_app.core.models import Agreement, Attachment
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.opened_copies import close_copies, opened_copies
+from support.dialogs import answer
 from support.editors import settle
 
 
@@ -48,25 +47,6 @@ def live_files(workspace) -> list[tuple[str, bytes]]:
     return [(name, attachment_bytes(workspace, attachment_id)) for attachment_id, name in ids]
 
 
-def answer(button_text: str) -> list[str]:
-    """Click `button_text` in the next message box; returns the texts it showed."""
-    seen: list[str] = []
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        for button in box.buttons():
-            if button.text().replace("&", "") == button_text:
-                button.click()
-                return
-        seen.append(f"no button {button_text!r}")
-        box.reject()
-
-    QTimer.singleShot(0, click)
-    return seen
 
 
 def test_when_no_program_opens_the_file_it_says_so_and_offers_a_copy(editor, qtbot):

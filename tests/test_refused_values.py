@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement
 from support.app_window import active_window, open_in
+from support.dialogs import answer
 from support.editors import settle, type_into
 
 
@@ -23,25 +22,6 @@ def two_agreements(workspace) -> tuple[str, str]:
     return first.id, second.id
 
 
-def answer(button_text: str) -> list[str]:
-    """Click the button reading `button_text` in the next question; returns its text."""
-    seen: list[str] = []
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        for button in box.buttons():
-            if button.text().replace("&", "") == button_text:
-                button.click()
-                return
-        seen.append(f"no button {button_text!r}")
-        box.reject()  # rather than leave the test waiting on a question nobody answers
-
-    QTimer.singleShot(0, click)
-    return seen
 
 
 def select_row_of(qtbot, page, record_id: str) -> None:

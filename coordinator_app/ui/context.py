@@ -49,10 +49,12 @@ class JournalCommand(QUndoCommand):
     types would otherwise make Ctrl+Z take back a word at a time."""
 
     def __init__(self, context: UiContext, label: str, change_set: str,
-                 merge_key: Hashable | None = None):
+                 merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None):
         super().__init__(label)
         self.context = context
         self.merge_key = merge_key
+        #: (kind, id) of a record to show once undo or redo has brought it back.
+        self.reveal = reveal
         #: The change sets whose effect is now in the database, oldest first.
         self.in_effect = [change_set]
         #: After an undo: the one change set that reverted them all.
@@ -98,6 +100,9 @@ class JournalCommand(QUndoCommand):
             self.context.error.emit(message_of(exc))
             return None
         self.context.announce([result])
+        if self.reveal is not None and self.context.is_live(*self.reveal):
+            # Undoing a delete shows what came back, rather than leave it to be found.
+            self.context.open_record(*self.reveal)
         return result
 
 
@@ -115,14 +120,15 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
 
     def apply(self, label: str, action: Callable[[Edit], T], *,
-              merge_key: Hashable | None = None) -> T:
+              merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None) -> T:
         """Run `action` as one undoable edit. Errors (ValidationError…) reach the caller
         with nothing written, so an editor can show them beside the field.
 
-        Edits with the same `merge_key` in a row are one undo step."""
+        Edits with the same `merge_key` in a row are one undo step. The record
+        `reveal` (kind, id) is shown whenever undoing or redoing the edit leaves it there."""
         with self.workspace.edit(label) as edit:
             result = action(edit)
-        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key))
+        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key, reveal))
         self.announce([edit.change_set])
         return result
 
@@ -141,3 +147,10 @@ class UiContext(QObject):
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)
+
+    def is_live(self, kind: str, record_id: str) -> bool:
+        try:
+            self.workspace.get(kind, record_id)
+        except CoordinatorError:
+            return False
+        return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
@@ -200,26 +201,36 @@ def _enable_typing(window, undo_typing: QAction, redo_typing: QAction) -> None:
 def _toolbar_undo(window, undo: QAction, redo: QAction) -> tuple[QAction, QAction]:
     """Undo and Redo for the toolbar: always that short, so the buttons after them
     stay where they are; the change they take back is in their tooltip."""
-    stack = window.context.undo_stack
-    return (_Follower(_("Undo"), undo, "toolbar_undo", stack.undo, window),
-            _Follower(_("Redo"), redo, "toolbar_redo", stack.redo, window))
+    return (_Follower(_("Undo"), undo, "undo", window),
+            _Follower(_("Redo"), redo, "redo", window))
 
 
 class _Follower(QAction):
-    """A short-named twin of a menu's Undo or Redo, enabled as it is."""
+    """A short-named twin of a menu's Undo or Redo, following the undo stack."""
 
-    def __init__(self, text: str, twin: QAction, name: str, run, parent) -> None:
-        super().__init__(twin.icon(), text, parent)
-        self.twin = twin
-        self.setObjectName(name)
-        self.triggered.connect(lambda _checked=False: run())
-        twin.changed.connect(self.follow)
+    def __init__(self, text: str, twin: QAction, which: str, window) -> None:
+        super().__init__(twin.icon(), text, window)
+        self.stack = window.context.undo_stack
+        self.which = which
+        self.keys = twin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setObjectName(f"toolbar_{which}")
+        self.triggered.connect(lambda _checked=False: getattr(self.stack, which)())
+        if which == "undo":
+            signals = (self.stack.canUndoChanged, self.stack.undoTextChanged)
+        else:
+            signals = (self.stack.canRedoChanged, self.stack.redoTextChanged)
+        for signal in signals:
+            signal.connect(self.follow)
         self.follow()
 
-    def follow(self) -> None:
-        self.setEnabled(self.twin.isEnabled())
-        keys = self.twin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.setToolTip(f"{self.twin.text().replace('&', '')} ({keys})")
+    def follow(self, *_args) -> None:
+        if not shiboken6.isValid(self.stack):
+            return  # the stack is being taken down with its context; so is this
+        undo = self.which == "undo"
+        self.setEnabled(self.stack.canUndo() if undo else self.stack.canRedo())
+        change = self.stack.undoText() if undo else self.stack.redoText()
+        text = f"{self.text()} {change}" if change else self.text()
+        self.setToolTip(f"{text} ({self.keys})")
 
 
 #: Keys that belong to a place rather than to a menu command.

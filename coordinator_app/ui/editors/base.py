@@ -244,7 +244,8 @@ class RecordEditor(QWidget):
             return False
         try:
             self.context.apply(Label(N_("Delete “{name}”"), name=name),
-                               lambda edit: edit.delete(self.MODEL, record_id))
+                               lambda edit: edit.delete(self.MODEL, record_id),
+                               reveal=(self.KIND, record_id))
         except CoordinatorError as exc:
             QMessageBox.warning(self, _("Delete record"), message_of(exc))
             return False
