@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
     def open_briefing(self) -> None:
         from coordinator_app.ui.report_dialogs import open_briefing_dialog
 
-        open_briefing_dialog(self.context, self)
+        page = self.current_list_page()
+        open_briefing_dialog(self.context, self,
+                             (page.kind, page.current_id()) if page is not None else None)
 
     def open_import(self, path: str | Path | None = None):
         """File → Import…; the finished import is one step on the undo stack."""
