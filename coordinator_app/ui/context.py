@@ -52,6 +52,8 @@ class JournalCommand(QUndoCommand):
                  merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None):
         super().__init__(label)
         self.context = context
+        #: Its name (a change_labels.Label is named again when the language changes).
+        self.label = label
         self.merge_key = merge_key
         #: (kind, id) of a record to show once undo or redo has brought it back.
         self.reveal = reveal

@@ -75,21 +75,45 @@ class MainWindow(QMainWindow):
         page (the one last used, or the welcome page of a new database)."""
         # Imported here, not by the frame: each Qt class costs its enums the first time
         # (QStyle's alone 5 ms).
-        from PySide6.QtCore import QByteArray, QSize
-        from PySide6.QtGui import QFont, QFontMetrics
-        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+        from PySide6.QtCore import QByteArray
 
-        from coordinator_app.ui import window_actions
-        from coordinator_app.ui.dashboard import DashboardPage
-        from coordinator_app.ui.status_bar import StatusBar
-        from coordinator_app.ui.welcome import WelcomePage, is_first_start
+        from coordinator_app.ui.welcome import is_first_start
 
         framed = self.context is None and self.isVisible()
         self.context = context
         self.scheduler = scheduler
         self.db_path = context.workspace.db.path
-        self._set_title()
+        self._build()
+        context.open_requested.connect(self.open_record)
+        context.error.connect(self._show_error)
+        if framed:
+            # Shown already at its saved size and place (the user may have moved it
+            # since); only the toolbar, new now, is put back as it was.
+            state = app_settings().value("window/state")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
+        else:
+            window_state.restore_window(self)
+        if is_first_start(context):
+            self._show_welcome()
+        else:
+            self._return_to_last_position()
+        self.ready.emit()
 
+    def _build(self) -> None:
+        """The window's contents in the current language: navigation, pages, status
+        bar, menus and toolbar (made again, whole, when the language changes)."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QAction, QFont, QFontMetrics
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenuBar, QStackedWidget
+
+        from coordinator_app.ui import window_actions
+        from coordinator_app.ui.dashboard import DashboardPage
+        from coordinator_app.ui.status_bar import StatusBar
+        from coordinator_app.ui.welcome import WelcomePage
+
+        context = self.context
+        self._set_title()
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Pages"))
@@ -124,25 +148,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setStatusBar(StatusBar(self.db_path, scheduler, self))
+        self.setStatusBar(StatusBar(self.db_path, self.scheduler, self))
 
+        self.setMenuBar(QMenuBar(self))
+        before = set(self.findChildren(QAction))
         self.actions = window_actions.install(self)
+        #: What install() made, to be let go when the window is made again.
+        self.made_actions = [a for a in self.findChildren(QAction) if a not in before]
         self.navigation.currentRowChanged.connect(self._on_navigation)
-        context.open_requested.connect(self.open_record)
-        context.error.connect(self._show_error)
-        if framed:
-            # Shown already at its saved size and place (the user may have moved it
-            # since); only the toolbar, new now, is put back as it was.
-            state = app_settings().value("window/state")
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                self.restoreState(state)
-        else:
-            window_state.restore_window(self)
-        if is_first_start(context):
-            self._show_welcome()
-        else:
-            self._return_to_last_position()
-        self.ready.emit()
 
     # -- pages -------------------------------------------------------------------------
 
@@ -275,9 +288,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Written: {file}").format(file=made), 8000)
 
     def open_settings(self) -> None:
+        from coordinator_app.ui.live_language import switch_language
         from coordinator_app.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self).exec()
+        dialog = SettingsDialog(self)
+        if dialog.exec() and dialog.language_changed():
+            switch_language(self, dialog.chosen_language())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if getattr(self, "context", None) is None:
+            return  # the frame: the database is still being opened
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            from coordinator_app.ui.live_language import later
+
+            later(self)
 
     def received_sync_bundle(self, path: Path) -> None:
         """A sync bundle opened from the desktop (the installers associate .coordsync
