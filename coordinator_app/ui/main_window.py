@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBo
 from coordinator_app.i18n import _
 from coordinator_app.ui import window_state
 from coordinator_app.ui.pages import DASHBOARD, kinds, pages
-from coordinator_app.ui.pages import title as page_title
 from coordinator_app.ui.settings_store import app_settings
 
 if TYPE_CHECKING:
@@ -103,30 +102,19 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """The window's contents in the current language: navigation, pages, status
         bar, menus and toolbar (made again, whole, when the language changes)."""
-        from PySide6.QtCore import QSize
-        from PySide6.QtGui import QAction, QFont, QFontMetrics
-        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenuBar, QStackedWidget
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QMenuBar, QStackedWidget
 
         from coordinator_app.ui import window_actions
         from coordinator_app.ui.dashboard import DashboardPage
+        from coordinator_app.ui.navigation import Navigation
         from coordinator_app.ui.status_bar import StatusBar
         from coordinator_app.ui.welcome import WelcomePage
 
         context = self.context
         self._set_title()
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(_("Pages"))
-        font = QFont(self.navigation.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.navigation.setFont(font)
-        line = QFontMetrics(font).height()
-        for number, name in enumerate(pages(), start=1):
-            item = QListWidgetItem(_(page_title(name)), self.navigation)
-            item.setToolTip(f"{_(page_title(name))} (Ctrl+{number})")
-            item.setSizeHint(QSize(0, line * 2))
-        width = max(QFontMetrics(font).horizontalAdvance(_(page_title(name))) for name in pages())
-        self.navigation.setFixedWidth(width + 2 * line)
+        self.navigation = Navigation()
+        self.navigation.fit(self.width())
 
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(context)
@@ -294,6 +282,16 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self)
         if dialog.exec() and dialog.language_changed():
             switch_language(self, dialog.chosen_language())
+
+    def show_navigation(self, shown: bool) -> None:
+        """Go → List of pages (F9): show or hide the list, and keep that choice."""
+        self.navigation.choose(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "context", None) is not None:
+            self.navigation.fit(self.width())
+            self.actions.navigation.setChecked(not self.navigation.isHidden())
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

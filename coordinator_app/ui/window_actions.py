@@ -44,6 +44,7 @@ class WindowActions:
     backup: QAction
     quit: QAction
     pages: list[QAction]
+    navigation: QAction
 
     def page_changed(self, on_list: bool) -> None:
         """New, Delete and Filter act on a list page; elsewhere they are greyed out."""
@@ -142,6 +143,15 @@ def install(window) -> WindowActions:
     go_menu = menu.addMenu(_("&Go"))
     for action in pages:
         go_menu.addAction(action)
+    go_menu.addSeparator()
+    # Triggered, not toggled: the window ticks it too as its width hides the list, and
+    # only the person's own choice is kept.
+    navigation = _action(window, _("&List of pages"),
+                         lambda: window.show_navigation(navigation.isChecked()), "F9",
+                         name="action_navigation")
+    navigation.setCheckable(True)
+    navigation.setChecked(not window.navigation.isHidden())
+    go_menu.addAction(navigation)
 
     help_menu = menu.addMenu(_("&Help"))
     keys = _action(window, _("&Keyboard shortcuts"), lambda: show_shortcuts(window), "F1",
@@ -166,7 +176,7 @@ def install(window) -> WindowActions:
         if shortcut:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
     return WindowActions(new, delete, undo, redo, search, filter_, briefing, import_, export,
-                         settings, backup, quit_, pages)
+                         settings, backup, quit_, pages, navigation)
 
 
 def _typing_actions(window, undo: QAction, redo: QAction) -> tuple[QAction, QAction]:

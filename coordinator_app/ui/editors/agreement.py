@@ -86,14 +86,16 @@ class AgreementEditor(RecordEditor):
             on_row=self._signatory_row))
         self.commitments = self.section(N_("Commitments"), RelationTable(
             c, Commitment, parent_fk="agreement_id", columns=[
+                # What was committed to runs the whole width, the rest below it.
                 Column(N_("What"), lambda: TextField("description")),
                 Column(N_("Party"), lambda: ChoiceField(
-                    "party_id", self.parties_source, allow_empty=True), stretch=False, chars=20),
+                    "party_id", self.parties_source, allow_empty=True), chars=20, line=1),
                 Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"}),
-                       stretch=False, chars=18),
-                Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
+                       chars=18, line=1),
+                Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15,
+                       line=1),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.COMMITMENT_STATUSES),
-                       stretch=False),
+                       stretch=False, line=1),
             ], required=("description",), label=N_("commitment"), order_by="due_on"))
         self.priority_areas = self.section(N_("Priority areas"), PriorityAreaList(
             c, AgreementPriorityArea, owner_fk="agreement_id"))

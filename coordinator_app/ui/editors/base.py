@@ -111,6 +111,9 @@ class RecordEditor(QWidget):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        #: Below this width (in characters) labels go above their fields, so the fields
+        #: keep their width rather than be squeezed beside long labels.
+        self.wrap_below = 52
         self.body_layout.addLayout(self.form)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
@@ -280,6 +283,14 @@ class RecordEditor(QWidget):
             return
         self._load(self.binder.record_id)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < self.wrap_below * self.fontMetrics().averageCharWidth()
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if narrow
+                  else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
+
     def hideEvent(self, event) -> None:
         # Another page, or the window closing: what was typed is kept, not left behind.
         self.flush()
@@ -339,11 +350,8 @@ class RecordEditor(QWidget):
                 chain += _focusable(item.widget())
         for widget in self._section_widgets:
             if isinstance(widget, RelationTable):
-                for row in range(widget.table.rowCount()):
-                    for column in range(widget.table.columnCount()):
-                        cell = widget.table.cellWidget(row, column)
-                        if cell is not None:
-                            chain += _focusable(cell)
+                for cell in widget.cells_in_order():
+                    chain += _focusable(cell)
             else:
                 chain += _focusable(widget)
         if len(chain) == self._chain_length:

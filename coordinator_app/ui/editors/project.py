@@ -88,19 +88,21 @@ class ProjectEditor(RecordEditor):
             ], required=("title",), label=N_("milestone"), order_by="due_on"))
         self.deliveries = self.section(N_("Aid deliveries"), RelationTable(
             c, AidDelivery, parent_fk="project_id", columns=[
-                Column(N_("Item"), lambda: TextField("item", _("e.g. generators"))),
+                # Two lines: what, how much and when above; from whom, to whom and
+                # why below, each pair of columns alike in width.
+                Column(N_("Item"), lambda: TextField("item", _("e.g. generators")), span=2),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
                        chars=8),
                 Column(N_("Unit"), lambda: TextField("unit", _("pcs")), stretch=False,
                        chars=6),
                 Column(N_("From"), lambda: RecordPicker(c, {"organization": "from_id"}),
-                       stretch=False, chars=22),
+                       chars=22, line=1),
                 Column(N_("To"), lambda: RecordPicker(c, {"organization": "to_id"}),
-                       stretch=False, chars=22),
+                       chars=22, line=1),
                 Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False, chars=15),
-                Column(N_("Notes"), lambda: TextField("notes"), chars=10),
+                Column(N_("Notes"), lambda: TextField("notes"), chars=10, line=1, span=2),
                 Column(N_("Fulfils pledge"), lambda: ChoiceField(
-                    "pledge_id", self.pledges_source, allow_empty=True), chars=16),
+                    "pledge_id", self.pledges_source, allow_empty=True), chars=16, line=1),
             ], required=("item", "quantity"), label=N_("aid delivery"),
             order_by="delivered_on"))
 

@@ -55,6 +55,12 @@ def as_sentence(message: str) -> str:
     return message if message.endswith((".", "!", "?", "…")) else message + "."
 
 
+def name_cell(field: QWidget, title: str) -> None:
+    """Give a field with no label beside it (a cell of a table) its column's title
+    (marked with N_()) as the name a screen reader says."""
+    (field.focusProxy() or field).setAccessibleName(_(title))
+
+
 def mark(widget: QWidget, message: str | None) -> None:
     """Tint an input that holds a refused value, in the palette's own colours (light or
     dark theme), and give the reason to screen readers; None takes the mark off."""
