@@ -16,7 +16,7 @@ from coordinator_app.core.formatting import format_date
 from coordinator_app.ui import language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_dialogs import BriefingDialog
-from support.app_window import active_window
+from support.windows import active_window
 
 CATALOGUE = i18n.LOCALE_DIR / "{lang}" / "LC_MESSAGES" / "coordinator.po"
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from coordinator_app.core.models import Organization
 from coordinator_app.ui.window_actions import shortcut_rows
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.editors import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier

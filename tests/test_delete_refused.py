@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement, AgreementParty, Organization, Signatory
 from coordinator_app.ui.in_the_way import InTheWayDialog
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.dialogs import when_a_dialog_opens
 from support.editors import settle
 

@@ -11,14 +11,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement, AgreementParty, Commitment, Organization
-from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle
-
-
-@pytest.fixture
-def context(workspace):
-    return UiContext(workspace)
 
 
 @pytest.fixture

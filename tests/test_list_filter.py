@@ -10,7 +10,7 @@ from coordinator_app import i18n
 from coordinator_app.core import listing
 from coordinator_app.core.listing import ListQuery
 from coordinator_app.core.models import Agreement, Organization
-from support.app_window import active_window
+from support.windows import active_window
 
 
 def shown(workspace, kind: str, text: str) -> list[tuple[str, ...]]:

@@ -11,7 +11,7 @@ from coordinator_app import i18n
 from coordinator_app.core.models import Organization
 from coordinator_app.ui import language
 from coordinator_app.ui.settings_dialog import SettingsDialog
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.dialogs import when_a_dialog_opens
 from support.editors import settle, type_into
 

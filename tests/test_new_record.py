@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement, Organization
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.editors import settle
 
 

@@ -10,16 +10,10 @@ from sqlalchemy import select
 
 from coordinator_app.core.attachments import attachment_bytes
 from coordinator_app.core.models import Agreement, Attachment
-from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.opened_copies import close_copies, opened_copies
 from support.dialogs import answer
 from support.editors import settle
-
-
-@pytest.fixture
-def context(workspace):
-    return UiContext(workspace)
 
 
 @pytest.fixture

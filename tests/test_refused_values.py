@@ -9,7 +9,7 @@ from PySide6.QtGui import QPalette
 from sqlalchemy import select
 
 from coordinator_app.core.models import Agreement
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.dialogs import answer
 from support.editors import settle, type_into
 

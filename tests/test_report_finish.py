@@ -15,7 +15,7 @@ from coordinator_app.reports import render_briefing, render_memorandum
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_dialogs import open_briefing_dialog
 from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 
 WAIT_MS = 30_000
 

@@ -7,16 +7,10 @@ import re
 import pytest
 
 from coordinator_app.core.models import Agreement, AgreementParty, Organization, Person, Signatory
-from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle, type_into
 
 ID_LIKE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}")
-
-
-@pytest.fixture
-def context(workspace):
-    return UiContext(workspace)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from coordinator_app import i18n
 from coordinator_app.core.models import Agreement, AidDelivery, Project
 from coordinator_app.ui import language
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.editors import settle
 
 LANGUAGES = ("en", "uk", "lt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 from coordinator_app.core.models import Organization
-from support.app_window import active_window, open_in
+from support.windows import active_window, open_in
 from support.dialogs import when_a_dialog_opens
 from support.editors import settle
 
