@@ -45,6 +45,7 @@ def test_ordinary_names_are_kept_as_they_are(workspace, memo):
 
 def test_a_stored_bad_name_opens_under_a_safe_one(workspace, memo, db_path, qtbot):
     from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.opened_copies import opened_copies
     from coordinator_app.ui.widgets.attachments import AttachmentList
 
     with workspace.edit() as edit:
@@ -62,7 +63,7 @@ def test_a_stored_bad_name_opens_under_a_safe_one(workspace, memo, db_path, qtbo
         opened = widget.export_selected()
         assert opened is not None, (stored, widget.error.text())
         assert Path(opened).read_bytes() == b"%PDF-1.7 signed"
-        folder = widget._temp
+        folder = opened_copies(widget.context).folder
         assert Path(opened).parent.parent == folder, "written inside the private folder"
         assert filename_problem(Path(opened).name) is None, stored
         assert len(Path(opened).name.encode()) <= 255

@@ -136,7 +136,7 @@ def test_show_text_lists_related_records_indented(demo_db, capsys):
                      "Generators for Kharkiv during the energy attacks"]) == 0
     out = capsys.readouterr().out
     assert "deliveries:\n  - item: Diesel generators 30 kW, quantity: 40" in out
-    assert "budget_minor: 18600000\nbudget: €186,000.00\n" in out and "currency: EUR" in out
+    assert "budget_minor: 18600000\nbudget: EUR\u00a0186,000.00\n" in out and "currency: EUR" in out
 
 
 def test_an_ambiguous_name_lists_the_candidates(demo_db, capsys):

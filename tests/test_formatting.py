@@ -74,16 +74,24 @@ def test_numbers_use_the_languages_separators():
 
 
 def test_money_from_minor_units():
-    assert format_money(123456789, "EUR", "lt") == f"1{NBSP}234{NBSP}567,89{NBSP}€"
-    assert format_money(123456789, "UAH", "uk") == f"1{NBSP}234{NBSP}567,89{NBSP}₴"
-    assert format_money(123456789, "EUR", "en") == "€1,234,567.89"
+    assert format_money(123456789, "EUR", "lt") == f"1{NBSP}234{NBSP}567,89{NBSP}EUR"
+    assert format_money(123456789, "UAH", "uk") == f"1{NBSP}234{NBSP}567,89{NBSP}UAH"
+    assert format_money(123456789, "EUR", "en") == f"EUR{NBSP}1,234,567.89"
     # A letter code never runs into the digits.
     assert format_money(150000, "UAH", "en") == f"UAH{NBSP}1,500.00"
-    assert format_money(-5, "eur", "en") == "-€0.05"
+    assert format_money(-5, "eur", "en") == f"-EUR{NBSP}0.05"
+
+
+def test_every_currency_reads_as_its_code_in_every_language():
+    # A locale's symbols cover some currencies only: uk wrote "₴" beside "EUR".
+    for lang in ("uk", "lt", "en"):
+        shown = [format_money(48000000, code, lang) for code in ("EUR", "UAH", "USD")]
+        assert [text.replace(NBSP, " ").split(" ")[0 if lang == "en" else -1]
+                for text in shown] == ["EUR", "UAH", "USD"], shown
 
 
 def test_money_keeps_the_currencys_own_decimals():
-    assert format_money(1500, "JPY", "en") == "JP¥1,500"
+    assert format_money(1500, "JPY", "en") == f"JPY{NBSP}1,500"
     assert format_money(1500, "KWD", "lt") == f"1,500{NBSP}KWD"
 
 

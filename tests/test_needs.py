@@ -68,7 +68,7 @@ def test_a_need_is_refused_whole_when_a_value_is_wrong(workspace, kharkiv):
 
 def test_a_community_with_needs_is_not_deleted_from_under_them(workspace, kharkiv):
     _need(workspace, kharkiv)
-    with pytest.raises(ValidationError, match="needs or pledges"):
+    with pytest.raises(ValidationError, match="has this need, or a pledge to it, recorded"):
         workspace.delete(Organization, kharkiv)
 
 

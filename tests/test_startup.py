@@ -97,12 +97,13 @@ def test_the_window_frame_needs_neither_the_database_code_nor_the_qt_namespace(t
         # Importing Qt's namespace builds every enum in it (15 ms): not for the frame.
         import PySide6.QtCore
         print("Qt" in vars(PySide6.QtCore))
-        print(window.windowTitle())
+        print(window.windowTitle(), "|", app.applicationDisplayName())
     """, str(tmp_path / "coordinator.sqlite3"))
     modules, qt_namespace, title = loaded.splitlines()[-3:]
     assert modules == "[]"
     assert qt_namespace == "False"
-    assert title == "Coordinator — coordinator.sqlite3"
+    # The platform adds the application's name to the file's.
+    assert title == "coordinator.sqlite3 | Coordinator"
 
 
 def test_coordinator_without_a_command_reads_its_options_without_the_database_code():

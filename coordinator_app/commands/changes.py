@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 from coordinator_app.commands import print_json, workspace
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import records, registry
 from coordinator_app.core.service import Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 
 def register(subparsers) -> None:
@@ -66,7 +67,7 @@ def run_add(args: argparse.Namespace) -> int:
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
     with workspace(args, creates=True) as opened:
-        with opened.edit(_("Add")) as edit:
+        with opened.edit(Label(N_("Add"))) as edit:
             values = column_values(edit.session, spec.model, pairs)
             obj = edit.create(spec.model, **values)
         _print_record(opened, obj, args.json, _("Added {id}  {name}"))
@@ -79,7 +80,7 @@ def run_edit(args: argparse.Namespace) -> int:
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
     with workspace(args, writes=True) as opened:
-        with opened.edit(_("Edit")) as edit:
+        with opened.edit(Label(N_("Edit"))) as edit:
             target = records.resolve(edit.session, spec.model, args.ref)
             values = column_values(edit.session, spec.model, pairs)
             obj = edit.update(spec.model, target.id, **values)
@@ -90,7 +91,7 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_delete(args: argparse.Namespace) -> int:
     spec = registry.from_cli(args.kind, any_kind=True)
     with workspace(args, writes=True) as opened:
-        with opened.edit(_("Delete")) as edit:
+        with opened.edit(Label(N_("Delete"))) as edit:
             target = records.resolve(edit.session, spec.model, args.ref)
             label, record_id = target.label, target.id
             edit.delete(spec.model, record_id)

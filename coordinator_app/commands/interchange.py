@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from coordinator_app.commands import print_json, workspace
+from coordinator_app.core.change_labels import Label
 from coordinator_app.interchange.files_out import FORMATS, SUFFIX_FORMATS, export_bytes, write_file
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 def register(subparsers) -> None:
     importing = subparsers.add_parser(
@@ -154,7 +155,7 @@ def run_import(args: argparse.Namespace) -> int:
             source, plan = prepare(args, session)
         if not args.dry_run:
             outcome = apply_plan(opened, plan, skip_bad=args.skip_bad,
-                                 label=_("Import {file}").format(file=source.name))
+                                 label=Label(N_("Import {file}"), file=source.name))
             if source.table is not None and args.mapping is None:
                 from coordinator_app.interchange.mapping import guess_mapping
 

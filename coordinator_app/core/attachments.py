@@ -84,6 +84,29 @@ def add_attachment(edit: Edit, owner_kind: str, owner_id: str, path: str | Path)
     return attach_bytes(edit, owner_kind, owner_id, path.name, content)
 
 
+def edited_name(filename: str) -> str:
+    """The name of a changed copy kept beside the original: "scan (edited).pdf"."""
+    path = Path(filename)
+    return _("{stem} (edited){suffix}").format(stem=path.stem, suffix=path.suffix)
+
+
+def keep_edited(edit: Edit, attachment_id: str, content: bytes, *, replace: bool) -> Attachment:
+    """Keep `content`, changed in another program, as a file of the record the attachment
+    belongs to: in its place (`replace`) or beside it under edited_name(). Replacing
+    is a deletion and a new file, not new bytes in the old row: the bytes are not in the
+    journal, so only that way does undo bring back the file as it was."""
+    old = edit.session.get(Attachment, attachment_id)
+    if shown(old) is None:
+        raise NotFound(_("There is no attachment with id {id}.").format(id=attachment_id))
+    owner_kind, owner_id, filename = old.owner_kind, old.owner_id, old.filename
+    media_type, description = old.media_type, old.description
+    if replace:
+        edit.delete(Attachment, attachment_id)
+    return attach_bytes(edit, owner_kind, owner_id,
+                        filename if replace else edited_name(filename), content,
+                        media_type=media_type, description=description)
+
+
 def attachment_bytes(workspace: Workspace, attachment_id: str) -> bytes:
     """The stored content of a live attachment, checked against its SHA-256."""
     with workspace.read() as session:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import registry
+from coordinator_app.core.change_labels import readable
 from coordinator_app.core.models import Agreement, Change, Commitment, Entity, Project
 from coordinator_app.core.tombstones import alive, shown
 
@@ -157,7 +158,7 @@ def recent_changes(session: Session, limit: int = 15, scan: int = 400) -> list[I
         record: Entity | None = shown(session.get(registry.model(owner[0]), owner[1]))
         if record is None:
             continue  # a deleted record cannot be opened; its history stays in the journal
-        items.append(Item(owner[0], owner[1], record.label, label or action, at))
+        items.append(Item(owner[0], owner[1], record.label, readable(label) or action, at))
         if len(items) >= limit:
             break
     return items

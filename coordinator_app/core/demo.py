@@ -20,6 +20,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.demo_builder import Builder
 # The names other code and tests look records up by live with the data.
 from coordinator_app.core.demo_data import (
@@ -36,7 +37,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, PriorityArea
 from coordinator_app.core.service import Edit, Workspace
 from coordinator_app.core.tombstones import alive
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 __all__ = ["KHARKIV", "KLISONIS", "LT_ASSOCIATION", "MEMORANDUM_TITLE", "PLUNGE",
            "PRIORITY_AREAS", "TEREKHOV", "UA_ASSOCIATION", "ensure_priority_areas",
@@ -95,7 +96,7 @@ def ensure_priority_areas(workspace: Workspace) -> None:
         known = {_folded(n) for a in present for n in (a.name, a.name_uk, a.name_lt)}
     if all({_folded(n) for n in names} & known for names in PRIORITY_AREAS):
         return  # nothing to add: no empty change set in the journal
-    with workspace.edit(_("Add the standard priority areas")) as edit:
+    with workspace.edit(Label(N_("Add the standard priority areas"))) as edit:
         _area_ids(edit, keep_deleted=True)
 
 
@@ -104,7 +105,7 @@ def load_demo(workspace: Workspace) -> dict[str, int]:
 
     Raises CoordinatorError if the demo is already loaded (its memorandum exists).
     """
-    with workspace.edit(_("Load the demo data")) as edit:
+    with workspace.edit(Label(N_("Load the demo data"))) as edit:
         loaded = edit.session.scalar(select(Agreement.id).where(
             Agreement.title == MEMORANDUM_TITLE, alive(Agreement)))
         if loaded is not None:

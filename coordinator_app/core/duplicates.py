@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import fuzzy, registry
 from coordinator_app.core.errors import CoordinatorError, ValidationError
 from coordinator_app.core.folding import fold, has_cyrillic, to_latin, words
@@ -35,7 +36,7 @@ from coordinator_app.core.search_index import PHONE_KINDS
 from coordinator_app.core.service import Workspace
 from coordinator_app.core.subtitles import describe_hits
 from coordinator_app.core.tombstones import alive
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 #: The kinds whose duplicates are looked for and merged (declared in core.registry).
 MERGEABLE = {spec.name: spec.model for spec in registry.KINDS if spec.mergeable}
@@ -256,7 +257,7 @@ def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
     cls = _cls(kind)
     if keep_id == merge_id:
         raise ValidationError(_("a record cannot be merged with itself"))
-    with workspace.edit(_("Merge")) as edit:
+    with workspace.edit(Label(N_("Merge"))) as edit:
         session = edit.session
         keep = edit.get(cls, keep_id)
         gone = edit.get(cls, merge_id)

@@ -27,3 +27,9 @@ class NotFound(CoordinatorError):
 
 class DatabaseError(CoordinatorError):
     """The database file cannot be used as it is (corrupt, locked, unwritable)."""
+
+
+def message_of(error: CoordinatorError) -> str:
+    """The message for a person reading a form: a refused value's message without the
+    record and field it names for the command line ("organization.id: …")."""
+    return error.message if isinstance(error, ValidationError) else str(error)

@@ -2,7 +2,7 @@
 
 Every screen, report and command formats through here, so that a date reads
 "11.02.2026" to a Ukrainian, "2026-02-11" to a Lithuanian and "11 Feb 2026" in
-English, and 1 234 567,50 € is not printed as 1234567.5. Babel carries the
+English, and 1 234 567,50 EUR is not printed as 1234567.5. Babel carries the
 CLDR data, so nothing here needs the operating system's locales (which a
 Windows laptop set to English would not have).
 
@@ -99,9 +99,13 @@ def format_number(value: int | float | Decimal | None, lang: str | None = None) 
 def format_money(minor: int | None, currency: str, lang: str | None = None) -> str:
     """An amount kept in integer minor units (cents, kopiykas), with its currency.
 
-    format_money(123456789, "EUR", "lt") == "1 234 567,89 €" (with no-break spaces).
-    The number of decimals is the currency's own (core.vocab.minor_units), so yen
-    have none and dinars three, whatever the locale's pattern says.
+    format_money(123456789, "EUR", "lt") == "1 234 567,89 EUR" (with no-break spaces).
+    The currency is always its ISO code, where it stands in the language's pattern:
+    a locale knows symbols for some currencies only (Ukrainian has ₴ but writes EUR,
+    Lithuanian € but UAH), and one list showed "4 200 000,00 ₴" above "480 000,00
+    EUR"; a code is also never ambiguous ($, kr). The number of decimals is the
+    currency's own (core.vocab.minor_units), so yen have none and dinars three,
+    whatever the locale's pattern says.
     """
     if minor is None:
         return ""
@@ -109,7 +113,8 @@ def format_money(minor: int | None, currency: str, lang: str | None = None) -> s
     locale = babel_locale(lang)
     exponent = minor_units(currency)
     amount = Decimal(int(minor)).scaleb(-exponent)
-    pattern = parse_pattern(locale.currency_formats["standard"])
+    # ¤¤ in a pattern stands for the ISO code, ¤ for the locale's symbol.
+    pattern = parse_pattern(locale.currency_formats["standard"].pattern.replace("¤", "¤¤"))
     pattern.frac_prec = (exponent, exponent)
     text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
     return _space_letter_symbol(text)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import registry
+from coordinator_app.core.change_labels import readable
 from coordinator_app.core.journal import plain
 from coordinator_app.core.models import Change, Entity
 
@@ -27,7 +28,7 @@ def history(session: Session, obj: Entity) -> list[dict[str, Any]]:
         select(Change).where(Change.entity_id.in_(sorted(ids))).order_by(Change.seq))
     return [
         {"seq": row.seq, "at": plain(row.at), "change_set": row.change_set,
-         "label": row.label, "action": row.action, "kind": row.entity, "id": row.entity_id,
+         "label": readable(row.label), "action": row.action, "kind": row.entity, "id": row.entity_id,
          "field": row.field, "old": _decoded(row.old), "new": _decoded(row.new),
          "device_id": row.device_id}
         for row in rows

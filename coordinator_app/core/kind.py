@@ -89,6 +89,9 @@ class Column:
     #: A stored, indexed column to order by instead of `expr` (names sort by their
     #: collation key, so "Є" comes after "Е" and "Č" after "C").
     sort_by: str | None = None
+    #: The codes the column stores and the labels it shows for them (marked with N_()):
+    #: shown translated, and found by the list filter as they read (core.list_filter).
+    labels: dict[str, str] | None = None
 
     def order_key(self, cls) -> ColumnElement[Any]:
         if self.sort_by is not None and hasattr(cls, self.sort_by):
@@ -98,6 +101,8 @@ class Column:
     def display(self, values: Sequence[Any]) -> str:
         if self.combine is not None:
             return self.combine(values)
+        if self.labels is not None:
+            return show_label(self.labels)(values[0])
         return self.show(values[0])
 
 

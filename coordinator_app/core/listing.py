@@ -78,9 +78,11 @@ def _where(query: ListQuery) -> ColumnElement[bool]:
     condition = alive(cls)
     text = query.text.strip()
     if text:
-        from coordinator_app.core.search import filter_clause
+        from coordinator_app.core.list_filter import list_filter
 
-        condition = and_(condition, filter_clause(cls, text))
+        coded = [(column.expr, column.labels) for column in query.spec.columns
+                 if column.labels is not None]
+        condition = and_(condition, list_filter(cls, text, coded))
     return condition
 
 

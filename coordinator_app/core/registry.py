@@ -26,7 +26,6 @@ from coordinator_app.core.kind import (
     money_sample,
     show_date,
     show_amount,
-    show_label,
     show_money,
 )
 from coordinator_app.core.models import (
@@ -111,7 +110,7 @@ ORGANIZATION = KindSpec(
     columns=(
         Column("name", N_("Name"), Organization.name, width=40, sort_by="sort_key"),
         Column("kind", N_("Kind"), Organization.kind,
-               show_label(vocab.ORGANIZATION_KINDS), width=22),
+               labels=vocab.ORGANIZATION_KINDS, width=22),
         Column("country", N_("Country"), Organization.country, width=8),
         Column("region", N_("Region"), Organization.region, width=18),
         Column("parent", N_("Member of"), _name_of(Organization.parent_id),
@@ -201,9 +200,9 @@ AGREEMENT = KindSpec(
     ),
     columns=(
         Column("title", N_("Title"), Agreement.title, width=44, sort_by="sort_key"),
-        Column("kind", N_("Kind"), Agreement.kind, show_label(vocab.AGREEMENT_KINDS), width=24),
+        Column("kind", N_("Kind"), Agreement.kind, labels=vocab.AGREEMENT_KINDS, width=24),
         Column("status", N_("Status"), Agreement.status,
-               show_label(vocab.AGREEMENT_STATUSES), width=12),
+               labels=vocab.AGREEMENT_STATUSES, width=12),
         Column("signed_on", N_("Signed"), Agreement.signed_on, show_date, width=15,
                sample=date_sample),
         Column("expires_on", N_("Expires"), Agreement.expires_on, show_date, width=15,
@@ -262,7 +261,7 @@ PROJECT = KindSpec(
     columns=(
         Column("title", N_("Title"), Project.title, width=40, sort_by="sort_key"),
         Column("status", N_("Status"), Project.status,
-               show_label(vocab.PROJECT_STATUSES), width=12),
+               labels=vocab.PROJECT_STATUSES, width=12),
         Column("lead", N_("Lead organisation"), _name_of(Project.lead_id),
                sortable=False, width=28),
         Column("start_on", N_("Start"), Project.start_on, show_date, width=15,
@@ -324,7 +323,7 @@ ACTIVITY = KindSpec(
         Column("occurs_on", N_("Date"), Activity.occurs_on, show_date, width=15,
                sample=date_sample),
         Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key"),
-        Column("kind", N_("Kind"), Activity.kind, show_label(vocab.ACTIVITY_KINDS), width=12),
+        Column("kind", N_("Kind"), Activity.kind, labels=vocab.ACTIVITY_KINDS, width=12),
         Column("location", N_("Place"), Activity.location, width=24),
     ),
     default_descending=True,
@@ -369,10 +368,10 @@ NEED = KindSpec(
         Column("quantity", N_("Quantity"), Need.quantity, extra=(Need.unit,),
                combine=show_amount, width=14),
         Column("priority", N_("Priority"), Need.priority,
-               show_label(vocab.NEED_PRIORITIES), width=10),
+               labels=vocab.NEED_PRIORITIES, width=10),
         Column("needed_by", N_("Needed by"), Need.needed_by, show_date, width=15,
                sample=date_sample),
-        Column("status", N_("Status"), Need.status, show_label(vocab.NEED_STATUSES), width=16),
+        Column("status", N_("Status"), Need.status, labels=vocab.NEED_STATUSES, width=16),
     ),
     search=SearchDocument(
         """SELECT x.id, x.item, NULL, x.unit, x.notes,

@@ -19,7 +19,7 @@ from coordinator_app.core.models import (
     Organization,
     PriorityArea,
 )
-from coordinator_app.core.tombstones import alive, live
+from coordinator_app.core.tombstones import alive, live, shown
 
 
 def children(session: Session, model: type[Entity], fk: str, parent_id: str, *,
@@ -100,6 +100,12 @@ def choices(session: Session, kind: str, text: str, limit: int) -> list[tuple[st
     if text.strip():
         query = query.where(filter_clause(model, text.strip()))
     return [tuple(row) for row in session.execute(query.order_by(model.sort_key).limit(limit))]
+
+
+def name_of(session: Session, kind: str, record_id: str) -> str | None:
+    """The name or title of a record that may be shown, or None."""
+    obj = shown(session.get(registry.model(kind), record_id))
+    return None if obj is None else getattr(obj, obj.LABEL_FIELD)
 
 
 def nothing_recorded(session: Session) -> bool:

@@ -22,13 +22,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import journal, registry, validation
+from coordinator_app.core.change_labels import Label, stored
 from coordinator_app.core.db import Database
 from coordinator_app.core.engine import WRITE
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.ids import new_id, utcnow
 from coordinator_app.core.models import Change, Entity
 from coordinator_app.core.tombstones import alive, shown
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 E = TypeVar("E", bound=Entity)
 Kind = type[Entity] | str
@@ -216,8 +217,10 @@ class Workspace:
 
     @contextmanager
     def edit(self, label: str | None = None) -> Iterator[Edit]:
+        """One edit: one session, one transaction, one change set named `label` (a
+        core.change_labels.Label is stored as a key, so it reads translated later)."""
         change_set = new_id()
-        session = self.db.sessions(info={"change_set": change_set, "label": label})
+        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)})
         try:
             with session.begin():
                 session.connection(execution_options={WRITE: True})
@@ -246,23 +249,23 @@ class Workspace:
             return Edit(session, "").get(kind, record_id, deleted=deleted)
 
     def create(self, kind: type[E] | str, /, **values: Any) -> E:
-        with self.edit(_("Add")) as edit:
+        with self.edit(Label(N_("Add"))) as edit:
             return edit.create(kind, **values)
 
     def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
-        with self.edit(_("Edit")) as edit:
+        with self.edit(Label(N_("Edit"))) as edit:
             return edit.update(kind, record_id, **values)
 
     def delete(self, kind: Kind, record_id: str, /) -> None:
-        with self.edit(_("Delete")) as edit:
+        with self.edit(Label(N_("Delete"))) as edit:
             edit.delete(kind, record_id)
 
     def restore(self, kind: Kind, record_id: str, /) -> None:
-        with self.edit(_("Restore")) as edit:
+        with self.edit(Label(N_("Restore"))) as edit:
             edit.restore(kind, record_id)
 
     def undo(self, change_set: str) -> str:
         """Undo one change set as a new change set; undoing that one is redo."""
-        with self.edit(_("Undo")) as edit:
+        with self.edit(Label(N_("Undo"))) as edit:
             edit.revert(change_set)
         return edit.change_set

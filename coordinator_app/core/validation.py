@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core import registry, vocab
 from coordinator_app.core.journal import journaled_columns
+from coordinator_app.core.removal import in_the_way
 from coordinator_app.core.tombstones import alive, shown
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.filenames import filename_problem
@@ -383,52 +384,13 @@ def _is_party(session: Session, agreement_id: str, organization_id: str | None) 
     )) is not None
 
 
-def _live_agreement_titles(session: Session, link: type[Entity], column: str,
-                           record_id: str) -> list[str]:
-    return list(session.scalars(
-        select(Agreement.title).join(link, getattr(link, "agreement_id") == Agreement.id)
-        .where(getattr(link, column) == record_id, alive(link))
-        .distinct().order_by(Agreement.title).limit(4)))
-
-
 def check_removal(session: Session, obj: Entity) -> None:
     """Refuse to delete a record that live records still depend on in a way the rules
-    forbid: a party whose signatories or commitments remain, an organisation that is a
-    party to an agreement, a person who signed one. The agreement's record of who
-    signed for whom must not point at nothing."""
-    if isinstance(obj, Organization):
-        titles = _live_agreement_titles(session, AgreementParty, "organization_id", obj.id)
-        if titles:
-            fail(obj, "id", _("“{name}” is a party to agreements ({titles}); remove it from "
-                              "them, or delete those agreements, first").format(
-                name=obj.name, titles="; ".join(titles)))
-    if isinstance(obj, Organization):
-        needs = session.scalar(select(Need.id).where(
-            Need.organization_id == obj.id, Need.deleted_at.is_(None)).limit(1))
-        pledges = session.scalar(select(Pledge.id).where(
-            Pledge.organization_id == obj.id, Pledge.deleted_at.is_(None)).limit(1))
-        if needs or pledges:
-            fail(obj, "id", _("“{name}” has needs or pledges; delete those first").format(
-                name=obj.name))
-    if isinstance(obj, Person):
-        titles = _live_agreement_titles(session, Signatory, "person_id", obj.id)
-        if titles:
-            fail(obj, "id", _("“{name}” signed agreements ({titles}); remove the signature "
-                              "from them first").format(name=obj.full_name,
-                                                         titles="; ".join(titles)))
-    if isinstance(obj, AgreementParty):
-        signs = session.scalar(select(Signatory.id).where(
-            Signatory.agreement_id == obj.agreement_id,
-            Signatory.organization_id == obj.organization_id,
-            alive(Signatory, links=False)))
-        owes = session.scalar(select(Commitment.id).where(
-            Commitment.agreement_id == obj.agreement_id,
-            Commitment.party_id == obj.organization_id,
-            alive(Commitment, links=False)))
-        if signs or owes:
-            fail(obj, "organization_id", _(
-                "this party still has signatories or commitments in the agreement; "
-                "remove those first"))
+    forbid (see core.removal): the agreement's record of who signed for whom must not
+    point at nothing."""
+    found = in_the_way(session, obj)
+    if found is not None:
+        fail(obj, found.field, found.message)
 
 
 def validate(session: Session, obj: Entity) -> None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.service import Edit, Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.plan import (
     BAD,
@@ -247,7 +248,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
             if progress is not None:
                 progress(done, total)
 
-    with workspace.edit(label or _("Import")) as edit:
+    with workspace.edit(label or Label(N_("Import"))) as edit:
         writer = Writer(edit, plan)
         writer.new_organizations()
         edit.flush()

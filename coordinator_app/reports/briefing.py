@@ -313,7 +313,16 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     def part(title: str) -> list[Flowable]:
         return [PageBreak(), kit.heading(title, 0, style="h1", toc=True)]
 
-    story = cover(kit, b, generated_at) + contents(kit)
+    story = cover(kit, b, generated_at)
+    if not (b.organizations or b.agreements or b.projects or b.contacts or b.deadlines()):
+        # Nothing to brief on (an empty database, or a scope nothing falls into): one
+        # page that says so, not seven of empty parts.
+        story[-1] = kit.nothing(gettext_in(
+            lang, "Nothing falls within this pack: there are no organisations, agreements "
+                  "or projects to show. Choose other organisations, agreements or another "
+                  "period, or enter some records first."))
+        return story
+    story += contents(kit)
     story.pop()  # the first part starts its own page
     story += part(gettext_in(lang, "Organisations"))
     for org in b.organizations:

@@ -55,6 +55,17 @@ def _when(kit: Kit, day: date, today: date) -> Flowable:
     return kit.rich(text, "cell")
 
 
+#: Kinds of agreement that are memoranda; any other is summarised as an agreement
+#: (a grant agreement subtitled "Memorandum summary" read as a mistake).
+MEMORANDA = ("memorandum", "mou")
+
+
+def summary_title(kind: str | None, lang: str) -> str:
+    if kind in MEMORANDA:
+        return gettext_in(lang, "Memorandum summary")
+    return gettext_in(lang, "Agreement summary")
+
+
 def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
                     toc: bool = False) -> list[Flowable]:
     """The summary of one agreement; its title is an outline entry at `level`."""
@@ -62,7 +73,7 @@ def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
     sub = level >= 1  # inside a briefing pack: sections are headings, not bookmarks
     story: list[Flowable] = [
         kit.heading(fact.title, level, style="title", toc=toc),
-        kit.para(gettext_in(lang, "Memorandum summary"), "subtitle"),
+        kit.para(summary_title(fact.kind, lang), "subtitle"),
     ]
     signed = ", ".join(filter(None, [kit.date(fact.signed_on), fact.signed_place]))
     summary = kit.facts([
@@ -142,7 +153,7 @@ def render(workspace: Workspace, agreement_id: str, path: Path, lang: str) -> Pa
     now = utcnow()
     info = ReportInfo(
         title=nfc(fact.title),
-        subject=nfc(gettext_in(lang, "Memorandum summary")),
+        subject=nfc(summary_title(fact.kind, lang)),
         lang=lang, generated_at=now, data_as_of=as_of,
         author=nfc(gettext_in(lang, "Coordinator")),
     )

@@ -14,9 +14,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.change_labels import Label
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.service import Edit, Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 
 T = TypeVar("T")
 
@@ -48,10 +49,14 @@ class JournalCommand(QUndoCommand):
     types would otherwise make Ctrl+Z take back a word at a time."""
 
     def __init__(self, context: UiContext, label: str, change_set: str,
-                 merge_key: Hashable | None = None):
+                 merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None):
         super().__init__(label)
         self.context = context
+        #: Its name (a change_labels.Label is named again when the language changes).
+        self.label = label
         self.merge_key = merge_key
+        #: (kind, id) of a record to show once undo or redo has brought it back.
+        self.reveal = reveal
         #: The change sets whose effect is now in the database, oldest first.
         self.in_effect = [change_set]
         #: After an undo: the one change set that reverted them all.
@@ -89,14 +94,17 @@ class JournalCommand(QUndoCommand):
             if len(change_sets) == 1:
                 result = self.context.workspace.undo(change_sets[0])
             else:
-                with self.context.workspace.edit(_("Undo")) as edit:
+                with self.context.workspace.edit(Label(N_("Undo"))) as edit:
                     for change_set in reversed(change_sets):
                         edit.revert(change_set)
                 result = edit.change_set
         except CoordinatorError as exc:
-            self.context.error.emit(str(exc))
+            self.context.error.emit(message_of(exc))
             return None
         self.context.announce([result])
+        if self.reveal is not None and self.context.is_live(*self.reveal):
+            # Undoing a delete shows what came back, rather than leave it to be found.
+            self.context.open_record(*self.reveal)
         return result
 
 
@@ -114,14 +122,15 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
 
     def apply(self, label: str, action: Callable[[Edit], T], *,
-              merge_key: Hashable | None = None) -> T:
+              merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None) -> T:
         """Run `action` as one undoable edit. Errors (ValidationError…) reach the caller
         with nothing written, so an editor can show them beside the field.
 
-        Edits with the same `merge_key` in a row are one undo step."""
+        Edits with the same `merge_key` in a row are one undo step. The record
+        `reveal` (kind, id) is shown whenever undoing or redoing the edit leaves it there."""
         with self.workspace.edit(label) as edit:
             result = action(edit)
-        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key))
+        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key, reveal))
         self.announce([edit.change_set])
         return result
 
@@ -140,3 +149,10 @@ class UiContext(QObject):
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)
+
+    def is_live(self, kind: str, record_id: str) -> bool:
+        try:
+            self.workspace.get(kind, record_id)
+        except CoordinatorError:
+            return False
+        return True

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.interchange import fields, layouts
 from coordinator_app.interchange.mapping import Mapping, guess_mapping
 from coordinator_app.interchange.plan import BAD, POSSIBLE, Plan
@@ -341,7 +342,7 @@ class ImportDialog(QDialog):
         if self.plan is None or self._busy():
             return
         plan, skip_bad = self.plan, self.skip_bad.isChecked()
-        label = _("Import {file}").format(file=self.path.name if self.path else "")
+        label = Label(N_("Import {file}"), file=self.path.name if self.path else "")
 
         def job(progress, cancelled):
             from coordinator_app.interchange.apply import apply_plan
@@ -356,7 +357,7 @@ class ImportDialog(QDialog):
         if self.source is not None and self.source.table is not None:
             layouts.save_mapping(self.source.table.headers, self.mapping())
         if outcome.change_set is not None:
-            self.context.push_done(_("Import {file}").format(file=self.path.name),
+            self.context.push_done(Label(N_("Import {file}"), file=self.path.name),
                                    outcome.change_set)
             self.imported.emit(outcome.change_set)
         self.outcome_text = _(

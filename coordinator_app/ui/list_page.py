@@ -8,7 +8,15 @@ its rows again and keeps the same record selected, without disturbing the editor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +26,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTextEdit,
@@ -37,6 +45,10 @@ from coordinator_app.ui.list_model import RecordListModel
 
 #: What counts as a field to type into when the editor takes the focus.
 FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
+#: The list's part of the page's width, in per cent, until the person moves the divider.
+LIST_SHARE = 45
+#: Characters the first column (a name, a title) keeps before the others keep theirs.
+NAME_CHARS = 24
 #: Typing in the filter box waits this long before querying, so a word is one query.
 FILTER_DELAY_MS = 150
 
@@ -86,14 +98,12 @@ class ListPage(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.view, 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.editor)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"splitter_{kind}")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        # The editor scrolls its own form; wrapped in a second scroll area, its heading
+        # and buttons scrolled sideways out of sight with the form at 1024 pixels.
+        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -128,10 +138,21 @@ class ListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Columns are dragged into another order, and chosen from the header's menu;
+        # both are kept with the widths (window_state).
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         char = view.fontMetrics().averageCharWidth()
         for number, column in enumerate(self.model.spec.columns):
             header.resizeSection(number, column.width * char)
         self.columns_fitted = False
+        self.widths_chosen = False
+        self._fitting = False
+        self._refit_pending = False
+        header.sectionResized.connect(self._section_resized)
+        self._header_pressed = _Pressed(header.viewport())
         column, order = self.model.sort_state()
         header.setSortIndicator(column, order)
         view.setSortingEnabled(True)
@@ -144,33 +165,74 @@ class ListPage(QWidget):
 
     def fit_columns(self) -> None:
         """Share the list's width among its columns by their set weights, once: from
-        then on the widths are the user's (and remembered)."""
+        then on the widths are the user's (and remembered).
+
+        The first column, the name or title, keeps room for a few words before the
+        others keep room for their whole titles and values (a date, a sum): a list of
+        projects at 1280 pixels read "European i…" beside whole dates. The columns
+        never add up to more than the list's width, however narrow the window."""
         self.columns_fitted = True
         if not self.splitter_restored:
-            # Half and half to begin with; the split the user makes is remembered.
+            # The editor a little wider than the list to begin with (its tables of
+            # commitments and deliveries want the room); the split the user makes is
+            # remembered.
+            self.splitter_restored = True
             width = sum(self.splitter.sizes())
-            self.splitter.setSizes([width // 2, width - width // 2])
-        columns = self.model.spec.columns
-        available = self.view.viewport().width()
-        char = self.view.fontMetrics().averageCharWidth()
-        total = sum(column.width for column in columns)
-        if available < total * char // 2:
-            return  # not laid out yet; the set widths will do
+            list_width = width * LIST_SHARE // 100
+            self.splitter.setSizes([list_width, width - list_width])
         header = self.view.horizontalHeader()
+        shown = [n for n in range(len(self.model.spec.columns)) if not header.isSectionHidden(n)]
+        columns = [self.model.spec.columns[n] for n in shown]
+        # A pixel short of the viewport: the rounding of shares must not add a scroll bar.
+        available = self.view.viewport().width() - 1
+        char = self.view.fontMetrics().averageCharWidth()
+        if available < 10 * char or not columns:
+            return  # not laid out yet; the set widths will do
         metrics = header.fontMetrics()
         # Room for each title and its sort arrow; what is left goes by weight.
         cells = self.view.fontMetrics()
         least = [max(metrics.horizontalAdvance(_(c.title)) + 4 * char,  # and the sort arrow
                      cells.horizontalAdvance(c.sample()) + 2 * char if c.sample else 0)
                  for c in columns]
-        sizes = share(available, [c.width for c in columns], least)
-        for number, size in enumerate(sizes):
-            header.resizeSection(number, size)
+        weights = [c.width for c in columns]
+        least[0] = max(least[0], min(NAME_CHARS * char, available * weights[0] // sum(weights)))
+        others = sum(least[1:])
+        if least[0] + others > available and others:
+            # Too narrow for every title whole: the others are cut (and read on hover).
+            room = max(available - least[0], 0)
+            least[1:] = [max(3 * char, w * room // others) for w in least[1:]]
+        sizes = share(available, weights, least)
+        overflow = sum(sizes) - available
+        if overflow > 0:
+            sizes[0] = max(sizes[0] - overflow, 3 * char)
+        self._fitting = True
+        try:
+            for number, size in zip(shown, sizes):
+                header.resizeSection(number, size)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, *_args) -> None:
+        # A column the person drags (the last one also stretches by itself, and the
+        # window's own fitting resizes them all): from then on the widths are theirs.
+        if not self._fitting and self._header_pressed.down:
+            self.widths_chosen = True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.columns_fitted:
             QTimer.singleShot(0, self.fit_columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Until the person sets widths of their own, the columns follow the window.
+        if self.columns_fitted and not self.widths_chosen and not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._refit_pending = False
+        self.fit_columns()
 
     def activate(self, *, show_first: bool = True) -> None:
         """Called when the page comes into view: read the rows if they are stale, and
@@ -227,6 +289,8 @@ class ListPage(QWidget):
 
     def open_record(self, record_id: str) -> None:
         """Show `record_id` in the editor and select it in the list if it can be reached."""
+        if record_id != self.editor.current_id() and not self.editor.confirm_leave():
+            return
         self.activate(show_first=False)
         row = self.model.row_of(record_id)
         if row is None and self.model.filter_text():
@@ -243,6 +307,8 @@ class ListPage(QWidget):
             self._show(record_id)
 
     def new_record(self) -> None:
+        if not self.editor.confirm_leave():
+            return
         self._quiet = True
         self.view.selectionModel().clear()
         self._quiet = False
@@ -297,12 +363,28 @@ class ListPage(QWidget):
             if not self.view.currentIndex().isValid():
                 self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._quiet or not current.isValid():
             return
         record_id = self.model.id_at(current.row())
         if record_id and record_id != self.editor.current_id():
+            if not self.editor.confirm_leave():
+                # Back to the record being edited, after the view has moved its current row.
+                QTimer.singleShot(0, self, lambda: self._select_current(previous))
+                return
             self._show(record_id)
+
+    def _select_current(self, previous: QModelIndex) -> None:
+        record_id = self.editor.current_id()
+        row = self.model.row_of(record_id, load=False) if record_id else None
+        if row is None and previous.isValid():
+            row = previous.row()
+        if row is not None:
+            self._select(row)
+        else:
+            self._quiet = True
+            self.view.selectionModel().clear()
+            self._quiet = False
 
     def _show(self, record_id: str | None) -> None:
         self.editor.show_record(record_id)
@@ -329,6 +411,28 @@ class ListPage(QWidget):
             self._quiet = False
         self.view.scrollTo(index)
 
+    def _column_menu(self, position) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columns")
+        columns = self.model.spec.columns
+        for number, column in enumerate(columns):
+            action = menu.addAction(_(column.title))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            # The first column names the record: it stays.
+            action.setEnabled(number != 0)
+            action.toggled.connect(lambda shown, number=number: self.show_column(number, shown))
+        menu.popup(header.mapToGlobal(position))
+
+    def show_column(self, number: int, shown: bool) -> None:
+        """Show or hide a column of the list (from the header's menu)."""
+        header = self.view.horizontalHeader()
+        header.setSectionHidden(number, not shown)
+        if shown and header.sectionSize(number) < 4 * self.view.fontMetrics().averageCharWidth():
+            header.resizeSection(number, self.model.spec.columns[number].width
+                                 * self.view.fontMetrics().averageCharWidth())
+
     def _keep_indicator_true(self, column: int, _order: Qt.SortOrder) -> None:
         # A column that cannot be sorted must not show an arrow the rows do not follow.
         if not self.model.spec.columns[column].sortable:
@@ -345,3 +449,17 @@ class ListPage(QWidget):
         self.count_label.setText(text.format(count=format_number(total)))
 
 
+class _Pressed(QObject):
+    """Whether a mouse button is down on `widget` (a header being dragged)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.down = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self.down = True
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self.down = False
+        return False

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBo
 from coordinator_app.i18n import _
 from coordinator_app.ui import window_state
 from coordinator_app.ui.pages import DASHBOARD, kinds, pages
-from coordinator_app.ui.pages import title as page_title
 from coordinator_app.ui.settings_store import app_settings
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ class MainWindow(QMainWindow):
             self.attach(context, scheduler)
             return
         self.db_path = Path(db_path)
-        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+        self._set_title()
         # Centred by stretches, and an empty status bar until attach(): importing the
         # Qt namespace (for Qt.AlignmentFlag…) builds all its enums, 15 ms.
         opening = QLabel(_("Opening the database…"))
@@ -62,39 +61,60 @@ class MainWindow(QMainWindow):
         self.setStatusBar(QStatusBar(self))
         window_state.restore_window(self)
 
+    def _set_title(self) -> None:
+        # The platform adds the application's name itself ("demo.sqlite3 — Координатор"),
+        # in the language it speaks now; naming it here too said it twice.
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setApplicationDisplayName(_("Coordinator"))
+        self.setWindowTitle(self.db_path.name)
+
     def attach(self, context: UiContext, scheduler=None) -> None:
         """Build the pages, menus and toolbar over the open database and show its first
         page (the one last used, or the welcome page of a new database)."""
         # Imported here, not by the frame: each Qt class costs its enums the first time
         # (QStyle's alone 5 ms).
-        from PySide6.QtCore import QByteArray, QSize
-        from PySide6.QtGui import QFont, QFontMetrics
-        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+        from PySide6.QtCore import QByteArray
 
-        from coordinator_app.ui import window_actions
-        from coordinator_app.ui.dashboard import DashboardPage
-        from coordinator_app.ui.status_bar import StatusBar
-        from coordinator_app.ui.welcome import WelcomePage, is_first_start
+        from coordinator_app.ui.welcome import is_first_start
 
         framed = self.context is None and self.isVisible()
         self.context = context
         self.scheduler = scheduler
         self.db_path = context.workspace.db.path
-        self.setWindowTitle(_("Coordinator — {name}").format(name=self.db_path.name))
+        self._build()
+        context.open_requested.connect(self.open_record)
+        context.error.connect(self._show_error)
+        if framed:
+            # Shown already at its saved size and place (the user may have moved it
+            # since); only the toolbar, new now, is put back as it was.
+            state = app_settings().value("window/state")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
+        else:
+            window_state.restore_window(self)
+        if is_first_start(context):
+            self._show_welcome()
+        else:
+            self._return_to_last_position()
+        self.ready.emit()
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(_("Pages"))
-        font = QFont(self.navigation.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.navigation.setFont(font)
-        line = QFontMetrics(font).height()
-        for number, name in enumerate(pages(), start=1):
-            item = QListWidgetItem(_(page_title(name)), self.navigation)
-            item.setToolTip(f"{_(page_title(name))} (Ctrl+{number})")
-            item.setSizeHint(QSize(0, line * 2))
-        width = max(QFontMetrics(font).horizontalAdvance(_(page_title(name))) for name in pages())
-        self.navigation.setFixedWidth(width + 2 * line)
+    def _build(self) -> None:
+        """The window's contents in the current language: navigation, pages, status
+        bar, menus and toolbar (made again, whole, when the language changes)."""
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QMenuBar, QStackedWidget
+
+        from coordinator_app.ui import window_actions
+        from coordinator_app.ui.dashboard import DashboardPage
+        from coordinator_app.ui.navigation import Navigation
+        from coordinator_app.ui.status_bar import StatusBar
+        from coordinator_app.ui.welcome import WelcomePage
+
+        context = self.context
+        self._set_title()
+        self.navigation = Navigation()
+        self.navigation.fit(self.width())
 
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(context)
@@ -116,27 +136,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setStatusBar(StatusBar(self.db_path, scheduler, self))
+        self.setStatusBar(StatusBar(self.db_path, self.scheduler, self))
 
         self.idle_watch = None
+        self.setMenuBar(QMenuBar(self))
+        before = set(self.findChildren(QAction))
         self.actions = window_actions.install(self)
+        #: What install() made, to be let go when the window is made again.
+        self.made_actions = [a for a in self.findChildren(QAction) if a not in before]
         self._watch_idle()
         self.navigation.currentRowChanged.connect(self._on_navigation)
-        context.open_requested.connect(self.open_record)
-        context.error.connect(self._show_error)
-        if framed:
-            # Shown already at its saved size and place (the user may have moved it
-            # since); only the toolbar, new now, is put back as it was.
-            state = app_settings().value("window/state")
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                self.restoreState(state)
-        else:
-            window_state.restore_window(self)
-        if is_first_start(context):
-            self._show_welcome()
-        else:
-            self._return_to_last_position()
-        self.ready.emit()
 
     # -- pages -------------------------------------------------------------------------
 
@@ -241,7 +250,9 @@ class MainWindow(QMainWindow):
     def open_briefing(self) -> None:
         from coordinator_app.ui.report_dialogs import open_briefing_dialog
 
-        open_briefing_dialog(self.context, self)
+        page = self.current_list_page()
+        open_briefing_dialog(self.context, self,
+                             (page.kind, page.current_id()) if page is not None else None)
 
     def open_import(self, path: str | Path | None = None):
         """File → Import…; the finished import is one step on the undo stack."""
@@ -267,9 +278,33 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Written: {file}").format(file=made), 8000)
 
     def open_settings(self) -> None:
+        from coordinator_app.ui.live_language import switch_language
         from coordinator_app.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self).exec()
+        dialog = SettingsDialog(self)
+        if dialog.exec() and dialog.language_changed():
+            switch_language(self, dialog.chosen_language())
+
+    def show_navigation(self, shown: bool) -> None:
+        """Go → List of pages (F9): show or hide the list, and keep that choice."""
+        self.navigation.choose(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "context", None) is not None:
+            self.navigation.fit(self.width())
+            self.actions.navigation.setChecked(not self.navigation.isHidden())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if getattr(self, "context", None) is None:
+            return  # the frame: the database is still being opened
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            from coordinator_app.ui.live_language import later
+
+            later(self)
 
     def received_sync_bundle(self, path: Path) -> None:
         """A sync bundle opened from the desktop (the installers associate .coordsync
@@ -367,8 +402,14 @@ class MainWindow(QMainWindow):
         if self.context is None:  # closed while the database was still being opened
             super().closeEvent(event)
             return
-        window_state.save_layout(self)
         page = self.current_list_page()
+        if page is not None and not page.editor.confirm_leave():
+            event.ignore()  # the user keeps editing the value that was not saved
+            return
+        from coordinator_app.ui.opened_copies import close_copies
+
+        close_copies(self.context, self)
+        window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)
         super().closeEvent(event)

@@ -87,6 +87,10 @@ class PdfPreview(QWidget):
         self.fit.clicked.connect(
             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self.pages = QLabel(self)
+        #: Where the report was last saved: a save should be seen to have happened.
+        self.saved = QLabel(self)
+        self.saved.setObjectName("saved")
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton(_("Print…"), self)
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button = QPushButton(_("Save as PDF…"), self)
@@ -96,6 +100,7 @@ class PdfPreview(QWidget):
         for widget in (self.zoom_out, self.zoom_in, self.fit, self.pages):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.saved)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -122,6 +127,7 @@ class PdfPreview(QWidget):
 
     def load(self, path: str | Path, suggested_name: str | None = None) -> None:
         self.document.close()
+        self.saved.clear()  # that was another version of the report
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
             self._enable(False)
@@ -146,10 +152,13 @@ class PdfPreview(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            return copy_file(self.path, target)
+            written = copy_file(self.path, target)
         except OSError as exc:
             raise CoordinatorError(_("The report could not be saved to {path}: {reason}")
                                    .format(path=target, reason=reason_text(exc))) from exc
+        self.saved.setText(_("Saved as {name}").format(name=written.name))
+        self.saved.setToolTip(str(written))
+        return written
 
     def save_with_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

@@ -35,6 +35,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.models import Agreement, Entity, Organization
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.widgets.dates import qt_date_format
 from coordinator_app.ui.report_window import ReportPreviewDialog, file_name
 
 #: How many records a chooser lists at once; typing narrows them.
@@ -95,6 +96,14 @@ class RecordChooser(QWidget):
             self.chosen[record_id] = item.text()
         else:
             self.chosen.pop(record_id, None)
+
+    def choose(self, record_id: str) -> None:
+        """Tick `record_id` whether or not the list shows it now; ticked ones come first."""
+        with self.context.workspace.read() as session:
+            name = related.name_of(session, self.cls.KIND, record_id)
+        if name is not None:
+            self.chosen[record_id] = name
+            self.reload()
 
     def tick(self, record_id: str, on: bool = True) -> None:
         for i in range(self.list.count()):
@@ -173,7 +182,7 @@ class BriefingDialog(QDialog):
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(qt_date_format())
         edit.setEnabled(False)
         return edit
 
@@ -230,8 +239,15 @@ def print_agreement_summary(context: UiContext, agreement_id: str,
     return dialog
 
 
-def open_briefing_dialog(context: UiContext, parent: QWidget | None = None) -> BriefingDialog:
-    """Ask what a briefing pack should cover; the pack opens in its own preview."""
+def open_briefing_dialog(context: UiContext, parent: QWidget | None = None,
+                         current: tuple[str, str | None] | None = None) -> BriefingDialog:
+    """Ask what a briefing pack should cover; the pack opens in its own preview. The
+    record shown when it was asked for (`current`: kind, id) comes chosen."""
     dialog = BriefingDialog(context, parent)
+    kind, record_id = current or (None, None)
+    if record_id is not None and kind == "organization":
+        dialog.organizations.choose(record_id)
+    elif record_id is not None and kind == "agreement":
+        dialog.agreements.choose(record_id)
     dialog.show()
     return dialog

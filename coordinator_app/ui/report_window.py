@@ -12,7 +12,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import QSize, Qt, QThread, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -85,11 +86,27 @@ class ReportJob(QThread):
                 message=exc)
 
 
+#: Characters of a suggested file name before ".pdf"; longer titles end at a word.
+NAME_CHARS = 120
+
+
 def file_name(*parts: str) -> str:
-    """A file name a person would choose: the words of the title, nothing a system forbids."""
+    """A file name a person would choose: the words of the title, nothing a system
+    forbids, and never a word cut in half ("…Kharkiv on energy resil.pdf")."""
     text = " – ".join(p for p in parts if p)
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
-    return " ".join(text.split())[:120].strip(" .") + ".pdf"
+    text = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).split())
+    if len(text) > NAME_CHARS:
+        cut = text[:NAME_CHARS + 1].rsplit(" ", 1)[0]
+        text = cut if len(cut) > NAME_CHARS // 2 else text[:NAME_CHARS]
+    return text.strip(" .–,;") + ".pdf"
+
+
+def _fitting(parent: QWidget | None, width: int, height: int) -> QSize:
+    """`width` × `height`, or less where the screen is smaller (a 1366×768 laptop had
+    the preview's buttons below its edge)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10))
 
 
 class ReportPreviewDialog(QDialog):
@@ -100,7 +117,7 @@ class ReportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 1000)
+        self.resize(_fitting(parent, 900, 1000))
         self.make = make
         self.suggested_name = suggested_name
         # Previews hold records: in the session's private folder (core.private_temp).

@@ -1,8 +1,7 @@
 """Settings: the interface language (and room for more settings below it).
 
-The language is read once at start-up (ui.language.preferred_language), because every
-window, list header and menu has already been built in the old one. The dialog
-says so plainly, and that nothing is lost: every confirmed edit is on disk.
+A new language applies as soon as the dialog is accepted (ui.live_language) and
+is kept for the next start; the dialog grows and shrinks with its rows.
 """
 
 from __future__ import annotations
@@ -12,21 +11,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from coordinator_app import i18n
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import _
 from coordinator_app.ui import language
 from coordinator_app.ui.settings_store import app_settings
-
-RESTART_NOTE = N_(
-    "The new language applies the next time you start Coordinator. "
-    "Nothing is lost: everything you have entered is already saved."
-)
 
 
 class SettingsDialog(QDialog):
@@ -44,13 +37,8 @@ class SettingsDialog(QDialog):
         self._initial = language.saved_language() or i18n.system_language()
         self.language.setCurrentIndex(self.language.findData(self._initial))
 
-        self.note = QLabel()
-        self.note.setObjectName("restart_note")
-        self.note.setWordWrap(True)
-
         self.form = QFormLayout()
         self.form.addRow(_("Interface language:"), self.language)
-        self.form.addRow(self.note)
         from coordinator_app.ui.safety import BackupFolderField
 
         self.form.addRow(_("Second backup folder:"), BackupFolderField(self))
@@ -76,27 +64,13 @@ class SettingsDialog(QDialog):
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(buttons)
-
-        self.language.currentIndexChanged.connect(self._update_note)
-        self._update_note()
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def chosen_language(self) -> str:
         return self.language.currentData()
 
     def language_changed(self) -> bool:
         return self.chosen_language() != i18n.current_language()
-
-    def _update_note(self) -> None:
-        # Said in the language being chosen as well: someone choosing Lithuanian
-        # may not read the language the app is in now.
-        note = _(RESTART_NOTE)
-        chosen = self.chosen_language()
-        if chosen != i18n.current_language():
-            other = i18n.gettext_in(chosen, RESTART_NOTE)
-            if other != note:
-                note = f"{note}\n\n{other}"
-        self.note.setText(note)
 
     def accept(self) -> None:
         from coordinator_app.ui.lock_screen import LOCK_MINUTES

@@ -2,13 +2,15 @@
 
 Every command is an action with a shortcut, so everything the mouse can do the
 keyboard can too: Ctrl+1…6 pages, Ctrl+N new, Delete (in a list) or Ctrl+Delete,
-Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+K search, Ctrl+F filter.
+Ctrl+Z / Ctrl+Shift+Z undo and redo (typing in a field first, see typing_undo),
+Ctrl+K search, Ctrl+F filter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
@@ -16,6 +18,15 @@ from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.pages import pages as window_pages
 from coordinator_app.ui.pages import title as page_title
+from coordinator_app.ui.typing_undo import (
+    TypingFirst,
+    can_redo_typing,
+    can_undo_typing,
+    typing_field,
+)
+
+#: The name of a command in lists of keys, where its text changes (Undo "Add position").
+COMMAND = "command"
 
 
 @dataclass
@@ -36,6 +47,7 @@ class WindowActions:
     lock: QAction
     quit: QAction
     pages: list[QAction]
+    navigation: QAction
 
     def encryption_changed(self, encrypted: bool) -> None:
         """Protect is offered for a plain database; change passphrase and lock for an
@@ -77,6 +89,11 @@ def install(window) -> WindowActions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setIcon(window.style().standardIcon(pixmap.SP_ArrowForward))
     redo.setObjectName("action_redo")
+    # Their text names the change ("Undo Add position"); lists of keys name the command.
+    undo.setProperty(COMMAND, _("Undo the last change"))
+    redo.setProperty(COMMAND, _("Redo the change undone"))
+    window.typing_first = TypingFirst(undo.shortcuts(), redo.shortcuts(), window)
+    undo_typing, redo_typing = _typing_actions(window, undo, redo)
     search = _action(window, _("&Search…"), window.open_search, "Ctrl+K",
                      icon=pixmap.SP_FileDialogContentsView, name="action_search")
     filter_ = _action(window, _("&Filter this list"), window.focus_filter,
@@ -133,8 +150,11 @@ def install(window) -> WindowActions:
     file_menu.addAction(quit_)
 
     edit_menu = menu.addMenu(_("&Edit"))
+    edit_menu.addAction(undo_typing)
+    edit_menu.addAction(redo_typing)
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
+    edit_menu.aboutToShow.connect(lambda: _enable_typing(window, undo_typing, redo_typing))
     edit_menu.addSeparator()
     edit_menu.addAction(search)
     edit_menu.addAction(filter_)
@@ -142,6 +162,15 @@ def install(window) -> WindowActions:
     go_menu = menu.addMenu(_("&Go"))
     for action in pages:
         go_menu.addAction(action)
+    go_menu.addSeparator()
+    # Triggered, not toggled: the window ticks it too as its width hides the list, and
+    # only the person's own choice is kept.
+    navigation = _action(window, _("&List of pages"),
+                         lambda: window.show_navigation(navigation.isChecked()), "F9",
+                         name="action_navigation")
+    navigation.setCheckable(True)
+    navigation.setChecked(not window.navigation.isHidden())
+    go_menu.addAction(navigation)
 
     help_menu = menu.addMenu(_("&Help"))
     keys = _action(window, _("&Keyboard shortcuts"), lambda: show_shortcuts(window), "F1",
@@ -155,20 +184,85 @@ def install(window) -> WindowActions:
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for action in (new, delete, undo, redo, search, briefing):
+    toolbar_undo, toolbar_redo = _toolbar_undo(window, undo, redo)
+    for action in (new, delete, toolbar_undo, toolbar_redo, search, briefing):
         toolbar.addAction(action)
     window.addToolBar(toolbar)
 
-    for action in (new, delete, undo, redo, search, filter_, briefing, import_, export,
-                   settings, backup):
+    for action in (new, delete, search, filter_, briefing, import_, export, settings,
+                   backup):
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if shortcut:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
     actions = WindowActions(new, delete, undo, redo, search, filter_, briefing, import_,
                             export, settings, backup, protect, change_passphrase, lock, quit_,
-                            pages)
+                            pages, navigation)
     actions.encryption_changed(window.encrypted)
     return actions
+
+
+def _typing_actions(window, undo: QAction, redo: QAction) -> tuple[QAction, QAction]:
+    """Edit menu entries for the typing in the field the cursor is in. Their keys are
+    the journal's (see typing_undo), shown after a tab rather than set: two actions
+    holding one key would leave Qt unable to choose and neither would run."""
+    actions = []
+    for text, keys, name, method in (
+            (_("Undo typing in this field"), undo, "action_undo_typing", "undo"),
+            (_("Redo typing in this field"), redo, "action_redo_typing", "redo")):
+        shown = keys.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action = _action(window, f"{text}\t{shown}",
+                         lambda method=method: _on_typing(window, method), name=name)
+        action.setEnabled(False)
+        actions.append(action)
+    return actions[0], actions[1]
+
+
+def _on_typing(window, method: str) -> None:
+    field = typing_field(window)
+    if field is not None:
+        getattr(field, method)()
+        field.setFocus()
+
+
+def _enable_typing(window, undo_typing: QAction, redo_typing: QAction) -> None:
+    field = typing_field(window)
+    undo_typing.setEnabled(can_undo_typing(field))
+    redo_typing.setEnabled(can_redo_typing(field))
+
+
+def _toolbar_undo(window, undo: QAction, redo: QAction) -> tuple[QAction, QAction]:
+    """Undo and Redo for the toolbar: always that short, so the buttons after them
+    stay where they are; the change they take back is in their tooltip."""
+    return (_Follower(_("Undo"), undo, "undo", window),
+            _Follower(_("Redo"), redo, "redo", window))
+
+
+class _Follower(QAction):
+    """A short-named twin of a menu's Undo or Redo, following the undo stack."""
+
+    def __init__(self, text: str, twin: QAction, which: str, window) -> None:
+        super().__init__(twin.icon(), text, window)
+        self.stack = window.context.undo_stack
+        self.which = which
+        self.keys = twin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setObjectName(f"toolbar_{which}")
+        self.triggered.connect(lambda _checked=False: getattr(self.stack, which)())
+        if which == "undo":
+            signals = (self.stack.canUndoChanged, self.stack.undoTextChanged)
+        else:
+            signals = (self.stack.canRedoChanged, self.stack.redoTextChanged)
+        for signal in signals:
+            signal.connect(self.follow)
+        self.follow()
+
+    def follow(self, *_args) -> None:
+        if not shiboken6.isValid(self.stack):
+            return  # the stack is being taken down with its context; so is this
+        undo = self.which == "undo"
+        self.setEnabled(self.stack.canUndo() if undo else self.stack.canRedo())
+        change = self.stack.undoText() if undo else self.stack.redoText()
+        text = f"{self.text()} {change}" if change else self.text()
+        self.setToolTip(f"{text} ({self.keys})")
 
 
 #: Keys that belong to a place rather than to a menu command.
@@ -178,6 +272,7 @@ PLACE_KEYS = (
     (N_("Escape"), N_("Back to the list")),
     (N_("Up, Down and Enter, in search"), N_("Choose a result and open it")),
     (N_("Tab"), N_("Next field; a field is saved when you leave it")),
+    (N_("Ctrl+Z, in a field"), N_("Undo the typing in it; with none, undo the last change")),
 )
 
 
@@ -187,7 +282,7 @@ def shortcut_rows(window) -> list[tuple[str, str]]:
     for action in window.findChildren(QAction):
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                          for k in action.shortcuts())
-        text = action.text().replace("&", "")
+        text = action.property(COMMAND) or action.text().replace("&", "")
         if keys and text and (keys, text) not in rows:
             rows.append((keys, text))
     rows.extend((_(keys), _(what)) for keys, what in PLACE_KEYS)

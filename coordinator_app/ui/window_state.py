@@ -68,6 +68,7 @@ def restore_page(kind: str, page) -> None:
         view = page.view
         view.horizontalHeader().restoreState(header)
         page.columns_fitted = True
+        page.widths_chosen = True
         # The saved sort indicator is the order to read the rows in.
         view.sortByColumn(view.horizontalHeader().sortIndicatorSection(),
                           view.horizontalHeader().sortIndicatorOrder())

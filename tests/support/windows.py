@@ -26,6 +26,21 @@ def laptop_window(qtbot, workspace):
     return window
 
 
+def active_window(qtbot, workspace, size: tuple[int, int] = (1280, 800)):
+    """The main window at `size`, shown and active, so that keys pressed reach its
+    shortcuts."""
+    from coordinator_app.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(workspace))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
 def open_in(qtbot, window, kind: str, record_id: str):
     window.show_page(kind)
     page = window.list_pages[kind]

@@ -22,20 +22,20 @@ class ActivityEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
-        self.title = self.field(_("Title"), TextField("title"))
-        self.kind = self.field(_("Kind"), ChoiceField("kind", vocab.ACTIVITY_KINDS))
-        self.occurs_on = self.field(_("Date"), DateField("occurs_on"))
-        self.location = self.field(_("Location"), TextField("location"))
-        self.agreement = self.field(_("Agreement"), RecordPicker(
+        self.title = self.field(N_("Title"), TextField("title"))
+        self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.ACTIVITY_KINDS))
+        self.occurs_on = self.field(N_("Date"), DateField("occurs_on"))
+        self.location = self.field(N_("Location"), TextField("location"))
+        self.agreement = self.field(N_("Agreement"), RecordPicker(
             c, {"agreement": "agreement_id"}))
-        self.project = self.field(_("Project"), RecordPicker(c, {"project": "project_id"}))
-        self.notes = self.field(_("Notes"), NotesField("notes"))
-        self.follow_ups = self.field(_("Follow-ups"), NotesField("follow_ups"))
-        self.participants = self.section(_("Participants"), RelationTable(
+        self.project = self.field(N_("Project"), RecordPicker(c, {"project": "project_id"}))
+        self.notes = self.field(N_("Notes"), NotesField("notes"))
+        self.follow_ups = self.field(N_("Follow-ups"), NotesField("follow_ups"))
+        self.participants = self.section(N_("Participants"), RelationTable(
             c, ActivityParticipant, parent_fk="activity_id", columns=[
                 Column(N_("Person or organisation"), lambda: RecordPicker(
                     c, {"person": "person_id", "organization": "organization_id"})),
-            ], required=(), label=_("participant")))
+            ], required=(), label=N_("participant")))
 
 
 EDITOR = ActivityEditor

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import registry
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.tombstones import shown
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import Field
@@ -110,12 +111,15 @@ class RecordEditor(QWidget):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        #: Below this width (in characters) labels go above their fields, so the fields
+        #: keep their width rather than be squeezed beside long labels.
+        self.wrap_below = 52
         self.body_layout.addLayout(self.form)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
 
         self.binder = Binder(context, self.MODEL, required=self.REQUIRED,
-                             label=_(self.WHAT), parent=self)
+                             label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
         self.build()
         self.body_layout.addStretch(1)
@@ -127,23 +131,25 @@ class RecordEditor(QWidget):
         raise NotImplementedError
 
     def field(self, title: str, field: Field) -> Field:
-        """A row of the main form: `title` is already translated."""
+        """A row of the main form; `title` is marked with N_() and translated here."""
         self.binder.bind(field, title)
-        label = QLabel(title, self.body)
+        label = QLabel(_(title), self.body)
         label.setBuddy(field.focusProxy() or field)
         self.form.addRow(label, field)
         return field
 
     def form_row(self, title: str, widget: QWidget) -> QWidget:
-        """A form row that is not a column of the record (tags): it has `reload` itself."""
-        self.form.addRow(QLabel(title, self.body), widget)
+        """A form row that is not a column of the record (tags): it has `reload` itself.
+        `title` is marked with N_()."""
+        self.form.addRow(QLabel(_(title), self.body), widget)
         self.sections.append(widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
 
     def section(self, title: str, widget: QWidget, section: Section | None = None) -> QWidget:
-        """A block below the form for related records; usable once the record exists."""
-        heading = QLabel(title, self.body)
+        """A block below the form for related records; usable once the record exists.
+        `title` is marked with N_()."""
+        heading = QLabel(_(title), self.body)
         font = heading.font()
         font.setWeight(QFont.Weight.DemiBold)
         heading.setFont(font)
@@ -170,12 +176,52 @@ class RecordEditor(QWidget):
             if hasattr(section, "flush"):
                 section.flush()
 
+    def refused_values(self) -> list[tuple[str, str, Field]]:
+        """(title, why, field) of what the user typed here that the services refused:
+        it is shown, marked, and not saved."""
+        found = self.binder.refused()
+        for section in self.sections:
+            for binder in getattr(section, "binders", ()):
+                found += binder.refused()
+        return found
+
+    def confirm_leave(self) -> bool:
+        """Before another record takes the form: True when nothing refused would be lost,
+        or the user lets it go; False (focus back on the value) to keep editing."""
+        refused = self.refused_values()
+        if not refused:
+            return True
+        lines = "\n".join(_("“{field}”: {why}").format(field=_(title), why=why)
+                          for title, why, _field in refused)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Value not saved"),
+                          (_("This value was not saved:") if len(refused) == 1
+                           else _("These values were not saved:")) + "\n\n" + lines,
+                          parent=self)
+        box.setObjectName("value_not_saved")
+        keep = box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            field = refused[0][2]
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(field)
+            return False
+        for _title, _why, field in refused:
+            field.refused = None
+            field.dirty = False  # let it go: the next load shows what is stored
+        return True
+
     def show_record(self, record_id: str | None) -> None:
         if record_id != self.binder.record_id:
             self.flush()
         self.notice.hide_notice()
         self._load(record_id, force=True)
         if record_id is None:
+            # A blank form starts at its top, wherever the last record was scrolled to.
+            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll.horizontalScrollBar().setValue(0)
             first = self.binder.fields[0] if self.binder.fields else None
             if first is not None:
                 first.setFocus()
@@ -185,6 +231,13 @@ class RecordEditor(QWidget):
         if record_id is None:
             return False
         name = self.heading.full_text
+        found = self._in_the_way(record_id)
+        if found is not None:
+            # Said before any question: asking "Delete?" and then refusing wastes a "Yes".
+            from coordinator_app.ui.in_the_way import InTheWayDialog
+
+            InTheWayDialog(self.context, found, self).exec()
+            return False
         box = QMessageBox(QMessageBox.Icon.Question, _("Delete record"),
                           _("Delete “{name}” and what belongs to it? "
                             "Undo (Ctrl+Z) brings it back.").format(name=name),
@@ -193,12 +246,20 @@ class RecordEditor(QWidget):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.context.apply(_("Delete “{name}”").format(name=name),
-                               lambda edit: edit.delete(self.MODEL, record_id))
+            self.context.apply(Label(N_("Delete “{name}”"), name=name),
+                               lambda edit: edit.delete(self.MODEL, record_id),
+                               reveal=(self.KIND, record_id))
         except CoordinatorError as exc:
-            QMessageBox.warning(self, _("Delete record"), str(exc))
+            QMessageBox.warning(self, _("Delete record"), message_of(exc))
             return False
         return True
+
+    def _in_the_way(self, record_id: str):
+        from coordinator_app.core.removal import in_the_way
+
+        with self.context.workspace.read() as session:
+            obj = session.get(self.MODEL, record_id)
+            return in_the_way(session, obj) if obj is not None else None
 
     def restore_current(self) -> bool:
         """Bring back the deleted record shown, with what was deleted with it."""
@@ -206,10 +267,10 @@ class RecordEditor(QWidget):
         if record_id is None:
             return False
         try:
-            self.context.apply(_("Restore"),
+            self.context.apply(Label(N_("Restore")),
                                lambda edit: edit.restore(self.MODEL, record_id))
         except CoordinatorError as exc:
-            self.notice.show_notice(str(exc), kind="deleted")
+            self.notice.show_notice(message_of(exc), kind="deleted")
             return False
         self._load(record_id)
         return True
@@ -221,6 +282,14 @@ class RecordEditor(QWidget):
             self._stale = True
             return
         self._load(self.binder.record_id)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < self.wrap_below * self.fontMetrics().averageCharWidth()
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if narrow
+                  else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
 
     def hideEvent(self, event) -> None:
         # Another page, or the window closing: what was typed is kept, not left behind.
@@ -281,11 +350,8 @@ class RecordEditor(QWidget):
                 chain += _focusable(item.widget())
         for widget in self._section_widgets:
             if isinstance(widget, RelationTable):
-                for row in range(widget.table.rowCount()):
-                    for column in range(widget.table.columnCount()):
-                        cell = widget.table.cellWidget(row, column)
-                        if cell is not None:
-                            chain += _focusable(cell)
+                for cell in widget.cells_in_order():
+                    chain += _focusable(cell)
             else:
                 chain += _focusable(widget)
         if len(chain) == self._chain_length:

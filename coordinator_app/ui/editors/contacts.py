@@ -17,4 +17,4 @@ def contact_table(context: UiContext, *, owner_fk: str) -> RelationTable:
         Column(N_("Label"), lambda: TextField("label", _("e.g. office, mobile"))),
     ]
     return RelationTable(context, ContactPoint, parent_fk=owner_fk, columns=columns,
-                         required=("kind", "value"), label=_("contact"))
+                         required=("kind", "value"), label=N_("contact"))

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import related
-from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.i18n import _
+from coordinator_app.core.errors import CoordinatorError, message_of
+from coordinator_app.i18n import N_, _
 
 if TYPE_CHECKING:
     from coordinator_app.ui.editors.base import RecordEditor
@@ -77,9 +78,9 @@ def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
     try:
         change_set = duplicates.merge(editor.context.workspace, editor.KIND, keep.id, record_id)
     except CoordinatorError as exc:
-        QMessageBox.warning(editor, _("Merge records"), str(exc))
+        QMessageBox.warning(editor, _("Merge records"), message_of(exc))
         return
     editor.notice.hide_notice()
     editor.duplicates.record_id = None
-    editor.context.push_done(_("Merge into “{name}”").format(name=keep.title), change_set)
+    editor.context.push_done(Label(N_("Merge into “{name}”"), name=keep.title), change_set)
     editor.show_record(keep.id)

@@ -33,18 +33,18 @@ class NeedEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
-        self.community = self.field(_("Community"), RecordPicker(
+        self.community = self.field(N_("Community"), RecordPicker(
             c, {"organization": "organization_id"}, _("The community that needs it…")))
-        self.item = self.field(_("Item"), TextField("item", _("e.g. generators")))
-        self.quantity = self.field(_("Quantity"), NumberField("quantity"))
-        self.unit = self.field(_("Unit"), TextField("unit", _("pcs")))
-        self.priority = self.field(_("Priority"), ChoiceField("priority",
+        self.item = self.field(N_("Item"), TextField("item", _("e.g. generators")))
+        self.quantity = self.field(N_("Quantity"), NumberField("quantity"))
+        self.unit = self.field(N_("Unit"), TextField("unit", _("pcs")))
+        self.priority = self.field(N_("Priority"), ChoiceField("priority",
                                                               vocab.NEED_PRIORITIES))
-        self.needed_by = self.field(_("Needed by"), DateField("needed_by"))
-        self.status = self.field(_("Status"), ChoiceField("status", vocab.NEED_STATUSES))
-        self.notes = self.field(_("Notes"), NotesField("notes"))
-        self.coverage = self.section(_("Coverage"), CoverageLine())
-        self.pledges = self.section(_("Pledges"), RelationTable(
+        self.needed_by = self.field(N_("Needed by"), DateField("needed_by"))
+        self.status = self.field(N_("Status"), ChoiceField("status", vocab.NEED_STATUSES))
+        self.notes = self.field(N_("Notes"), NotesField("notes"))
+        self.coverage = self.section(N_("Coverage"), CoverageLine())
+        self.pledges = self.section(N_("Pledges"), RelationTable(
             c, Pledge, parent_fk="need_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
@@ -53,7 +53,7 @@ class NeedEditor(RecordEditor):
                 Column(N_("Expected"), lambda: DateField("expected_on"), stretch=False,
                        chars=15),
                 Column(N_("Notes"), lambda: TextField("notes"), chars=10),
-            ], required=("organization_id", "quantity"), label=_("pledge"),
+            ], required=("organization_id", "quantity"), label=N_("pledge"),
             order_by="expected_on"))
 
 

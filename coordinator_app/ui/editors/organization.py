@@ -56,32 +56,32 @@ class OrganizationEditor(RecordEditor):
     def build(self) -> None:
         c = self.context
         self.duplicates = DuplicateWatch(self)
-        self.name = self.field(_("Name"), TextField("name", _("e.g. Kharkiv City Council")))
-        self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
+        self.name = self.field(N_("Name"), TextField("name", _("e.g. Kharkiv City Council")))
+        self.other_names = self.field(N_("Other names"), NotesField("other_names", lines=2))
         self.other_names.setToolTip(_("Other names and spellings, one per line"))
-        self.kind = self.field(_("Kind"), ChoiceField("kind", vocab.ORGANIZATION_KINDS))
-        self.country = self.field(_("Country"), TextField("country", _("ISO code, e.g. UA, LT")))
-        self.region = self.field(_("Region"), TextField("region"))
-        self.parent_org = self.field(_("Member of"), RecordPicker(
+        self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.ORGANIZATION_KINDS))
+        self.country = self.field(N_("Country"), TextField("country", _("ISO code, e.g. UA, LT")))
+        self.region = self.field(N_("Region"), TextField("region"))
+        self.parent_org = self.field(N_("Member of"), RecordPicker(
             c, {"organization": "parent_id"}, _("Association or parent body…")))
-        self.website = self.field(_("Website"), TextField("website", "https://"))
-        self.address = self.field(_("Address"), NotesField("address", lines=2))
-        self.notes = self.field(_("Notes"), NotesField("notes"))
-        self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
-        self.contacts = self.section(_("Contacts"), contact_table(
+        self.website = self.field(N_("Website"), TextField("website", "https://"))
+        self.address = self.field(N_("Address"), NotesField("address", lines=2))
+        self.notes = self.field(N_("Notes"), NotesField("notes"))
+        self.tags = self.form_row(N_("Tags"), TagsField(c, self.KIND))
+        self.contacts = self.section(N_("Contacts"), contact_table(
             c, owner_fk="organization_id"))
         # The same positions a person's editor shows, seen from the organisation.
-        self.people = self.section(_("People"), RelationTable(
+        self.people = self.section(N_("People"), RelationTable(
             c, Affiliation, parent_fk="organization_id", columns=[
                 Column(N_("Person"), lambda: RecordPicker(c, {"person": "person_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
                 Column(N_("From"), lambda: DateField("start_on"), stretch=False, chars=15),
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
-            ], required=("person_id",), label=_("position"), order_by="start_on"))
-        self.members = self.section(_("Members"), MemberList(c))
-        self.needs = self.section(_("Needs"), RecordLines(
+            ], required=("person_id",), label=N_("position"), order_by="start_on"))
+        self.members = self.section(N_("Members"), MemberList(c))
+        self.needs = self.section(N_("Needs"), RecordLines(
             c, need_lines, _("This community has recorded no needs.")))
-        self.pledges = self.section(_("Pledges"), RecordLines(
+        self.pledges = self.section(N_("Pledges"), RecordLines(
             c, pledge_lines, _("No pledges from this organisation.")))
 
     def loaded(self, session: Session, obj) -> None:

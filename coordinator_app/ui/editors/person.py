@@ -29,28 +29,28 @@ class PersonEditor(RecordEditor):
     def build(self) -> None:
         c = self.context
         self.duplicates = DuplicateWatch(self)
-        self.full_name = self.field(_("Full name"), TextField(
+        self.full_name = self.field(N_("Full name"), TextField(
             "full_name", _("As written natively, e.g. Ігор Терехов")))
-        self.latin_name = self.field(_("Latin spelling"), TextField(
+        self.latin_name = self.field(N_("Latin spelling"), TextField(
             "latin_name", _("e.g. Ihor Terekhov")))
         self.use_latin = QPushButton(self.latin_name)
         self.use_latin.clicked.connect(self.use_suggested_latin)
         self.latin_name._row.addWidget(self.use_latin)
         self.use_latin.hide()
-        self.other_names = self.field(_("Other names"), NotesField("other_names", lines=2))
-        self.languages = self.field(_("Languages"), TextField(
+        self.other_names = self.field(N_("Other names"), NotesField("other_names", lines=2))
+        self.languages = self.field(N_("Languages"), TextField(
             "languages", _("ISO codes, e.g. uk, en, lt")))
-        self.notes = self.field(_("Notes"), NotesField("notes"))
-        self.tags = self.form_row(_("Tags"), TagsField(c, self.KIND))
-        self.affiliations = self.section(_("Positions"), RelationTable(
+        self.notes = self.field(N_("Notes"), NotesField("notes"))
+        self.tags = self.form_row(N_("Tags"), TagsField(c, self.KIND))
+        self.affiliations = self.section(N_("Positions"), RelationTable(
             c, Affiliation, parent_fk="person_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
                 Column(N_("Position"), lambda: TextField("position", _("e.g. Mayor"))),
                 Column(N_("From"), lambda: DateField("start_on"), stretch=False, chars=15),
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
-            ], required=("organization_id",), label=_("position"), order_by="start_on"))
-        self.contacts = self.section(_("Contacts"), contact_table(
+            ], required=("organization_id",), label=N_("position"), order_by="start_on"))
+        self.contacts = self.section(N_("Contacts"), contact_table(
             c, owner_fk="person_id"))
 
     def after_create(self, record_id: str) -> None:

@@ -45,25 +45,25 @@ class ProjectEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
-        self.title = self.field(_("Title"), TextField("title"))
-        self.description = self.field(_("Description"), NotesField("description"))
-        self.status = self.field(_("Status"), ChoiceField("status", vocab.PROJECT_STATUSES))
-        self.lead = self.field(_("Lead organisation"), RecordPicker(
+        self.title = self.field(N_("Title"), TextField("title"))
+        self.description = self.field(N_("Description"), NotesField("description"))
+        self.status = self.field(N_("Status"), ChoiceField("status", vocab.PROJECT_STATUSES))
+        self.lead = self.field(N_("Lead organisation"), RecordPicker(
             c, {"organization": "lead_id"}))
-        self.location = self.field(_("Location"), RecordPicker(
+        self.location = self.field(N_("Location"), RecordPicker(
             c, {"organization": "location_id"}, _("The community where the work happens…")))
-        self.start_on = self.field(_("Starts"), DateField("start_on"))
-        self.end_on = self.field(_("Ends"), DateField("end_on"))
-        self.budget = self.field(_("Budget"), MoneyField("budget_minor", "currency"))
-        self.funding_sources = self.field(_("Funding sources"), NotesField(
+        self.start_on = self.field(N_("Starts"), DateField("start_on"))
+        self.end_on = self.field(N_("Ends"), DateField("end_on"))
+        self.budget = self.field(N_("Budget"), MoneyField("budget_minor", "currency"))
+        self.funding_sources = self.field(N_("Funding sources"), NotesField(
             "funding_sources", lines=2))
-        self.beneficiaries = self.field(_("Beneficiaries"), NotesField("beneficiaries", lines=2))
-        self.progress_notes = self.field(_("Progress notes"), NotesField("progress_notes"))
+        self.beneficiaries = self.field(N_("Beneficiaries"), NotesField("beneficiaries", lines=2))
+        self.progress_notes = self.field(N_("Progress notes"), NotesField("progress_notes"))
 
         currency = lambda: self.binder.stored.get("currency") or "EUR"  # noqa: E731
         self.pledges_source = _Pledges()
         self.sections.append(self.pledges_source)
-        self.partners = self.section(_("Partners"), RelationTable(
+        self.partners = self.section(N_("Partners"), RelationTable(
             c, ProjectPartner, parent_fk="project_id", columns=[
                 Column(N_("Organisation"), lambda: RecordPicker(
                     c, {"organization": "organization_id"})),
@@ -71,37 +71,39 @@ class ProjectEditor(RecordEditor):
                        stretch=False),
                 Column(N_("Contribution"), lambda: MoneyField(
                     "contribution_minor", currency_of=currency), stretch=False, chars=14),
-            ], required=("organization_id",), label=_("partner")))
-        self.agreements = self.section(_("Agreements it implements"), RelationTable(
+            ], required=("organization_id",), label=N_("partner")))
+        self.agreements = self.section(N_("Agreements it implements"), RelationTable(
             c, ProjectAgreement, parent_fk="project_id", columns=[
                 Column(N_("Agreement"), lambda: RecordPicker(c, {"agreement": "agreement_id"})),
-            ], required=("agreement_id",), label=_("linked agreement")))
-        self.priority_areas = self.section(_("Priority areas"), PriorityAreaList(
+            ], required=("agreement_id",), label=N_("linked agreement")))
+        self.priority_areas = self.section(N_("Priority areas"), PriorityAreaList(
             c, ProjectPriorityArea, owner_fk="project_id"))
-        self.milestones = self.section(_("Milestones"), RelationTable(
+        self.milestones = self.section(N_("Milestones"), RelationTable(
             c, Milestone, parent_fk="project_id", columns=[
                 Column(N_("Milestone"), lambda: TextField("title")),
                 Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
                 Column(N_("Done"), lambda: DateField("done_on"), stretch=False, chars=15),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.MILESTONE_STATUSES),
                        stretch=False),
-            ], required=("title",), label=_("milestone"), order_by="due_on"))
-        self.deliveries = self.section(_("Aid deliveries"), RelationTable(
+            ], required=("title",), label=N_("milestone"), order_by="due_on"))
+        self.deliveries = self.section(N_("Aid deliveries"), RelationTable(
             c, AidDelivery, parent_fk="project_id", columns=[
-                Column(N_("Item"), lambda: TextField("item", _("e.g. generators"))),
+                # Two lines: what, how much and when above; from whom, to whom and
+                # why below, each pair of columns alike in width.
+                Column(N_("Item"), lambda: TextField("item", _("e.g. generators")), span=2),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
                        chars=8),
                 Column(N_("Unit"), lambda: TextField("unit", _("pcs")), stretch=False,
                        chars=6),
                 Column(N_("From"), lambda: RecordPicker(c, {"organization": "from_id"}),
-                       stretch=False, chars=22),
+                       chars=22, line=1),
                 Column(N_("To"), lambda: RecordPicker(c, {"organization": "to_id"}),
-                       stretch=False, chars=22),
+                       chars=22, line=1),
                 Column(N_("Date"), lambda: DateField("delivered_on"), stretch=False, chars=15),
-                Column(N_("Notes"), lambda: TextField("notes"), chars=10),
+                Column(N_("Notes"), lambda: TextField("notes"), chars=10, line=1, span=2),
                 Column(N_("Fulfils pledge"), lambda: ChoiceField(
-                    "pledge_id", self.pledges_source, allow_empty=True), chars=16),
-            ], required=("item", "quantity"), label=_("aid delivery"),
+                    "pledge_id", self.pledges_source, allow_empty=True), chars=16, line=1),
+            ], required=("item", "quantity"), label=N_("aid delivery"),
             order_by="delivered_on"))
 
 

@@ -18,4 +18,4 @@ def source_table(context: UiContext, *, kind: str) -> RelationTable:
         Column(N_("Published"), lambda: DateField("published_on"), stretch=False, chars=15),
     ]
     return RelationTable(context, Source, parent_fk="owner_id", columns=columns,
-                         required=("title",), label=_("source"), fixed={"owner_kind": kind})
+                         required=("title",), label=N_("source"), fixed={"owner_kind": kind})

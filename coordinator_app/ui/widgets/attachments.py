@@ -1,7 +1,9 @@
-"""Files attached to a record: add one from disk, open it, remove it.
+"""Files attached to a record: add one from disk, open it, save a copy, remove it.
 
-The bytes live in the database; opening writes a copy (0600, in a 0700 temporary
-folder) and hands it to the system's viewer.
+The bytes live in the database; opening writes a copy (see ui.opened_copies, which
+also notices changes made to it in the other program) and hands it to the system's
+viewer. When no program on the computer opens it, the person is told so and
+offered to save a copy where they choose.
 """
 
 from __future__ import annotations
@@ -13,21 +15,23 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import private_temp, related
-from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.file_modes import private_dir
+from coordinator_app.core.change_labels import Label
+from coordinator_app.core import related
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.filenames import safe_filename
 from coordinator_app.core.safe_write import reason_text, write_bytes
 from coordinator_app.core.models import Attachment
-from coordinator_app.i18n import _, pgettext
+from coordinator_app.i18n import N_, _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
 
@@ -48,7 +52,6 @@ class AttachmentList(QWidget):
         self.context = context
         self.kind = kind
         self.record_id: str | None = None
-        self._temp: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -60,17 +63,28 @@ class AttachmentList(QWidget):
         # The verb; "Open" alone is also the status of an unfinished commitment.
         self.open_button = QPushButton(pgettext("verb", "Open"), self)
         self.open_button.clicked.connect(self.open_selected)
+        self.save_button = QPushButton(_("Save a copy…"), self)
+        self.save_button.clicked.connect(self.choose_copy_path)
         self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.save_button,
+                       self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
+        #: Where a copy was saved (not an error, so not in red).
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
+        layout.addWidget(self.note)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
 
     def reload(self, session: Session, record_id: str | None) -> None:
+        if record_id != self.record_id:
+            self.note.hide()  # it spoke of another record's file
         self.record_id = record_id
         current = self.selected_id()
         self.list.clear()
@@ -89,6 +103,7 @@ class AttachmentList(QWidget):
     def _enable(self) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
+        self.save_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 
     def selected_id(self) -> str | None:
@@ -107,16 +122,16 @@ class AttachmentList(QWidget):
             return False
         record_id = self.record_id
         try:
-            self.context.apply(_("Attach “{name}”").format(name=Path(path).name),
+            self.context.apply(Label(N_("Attach “{name}”"), name=Path(path).name),
                                lambda edit: add_attachment(edit, self.kind, record_id, path))
         except CoordinatorError as exc:
-            self.error.show_message(exc.message if hasattr(exc, "message") else str(exc))
+            self.error.show_message(message_of(exc))
             return False
         self.error.show_message(None)
         return True
 
-    def export_selected(self) -> Path | None:
-        """Write the chosen attachment to a private temporary file and return its path."""
+    def _selected_content(self) -> tuple[str, str, bytes] | None:
+        """(id, file name, bytes) of the chosen attachment; None (and why) if unreadable."""
         from coordinator_app.core.attachments import attachment_bytes
 
         attachment_id = self.selected_id()
@@ -127,35 +142,85 @@ class AttachmentList(QWidget):
             with self.context.workspace.read() as session:
                 filename = session.get(Attachment, attachment_id).filename
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
             return None
+        return attachment_id, filename, content
+
+    def export_selected(self) -> Path | None:
+        """Write the chosen attachment to a private temporary file and return its path."""
+        from coordinator_app.ui.opened_copies import opened_copies
+
+        chosen = self._selected_content()
+        if chosen is None:
+            return None
+        attachment_id, filename, content = chosen
         try:
-            if self._temp is None:
-                # In the session's private folder (core.private_temp), removed when
-                # the app closes and, after a crash, at the next start.
-                self._temp = private_temp.new_folder("attachments")
-            # Readable by this account only, like the database the bytes come from.
-            folder = private_dir(self._temp / attachment_id[:8])
-            # The stored name may predate the rules on names, or come from another system.
-            return write_bytes(folder / safe_filename(filename), content)
+            return opened_copies(self.context).write(attachment_id, filename, content)
         except OSError as exc:
             self.error.show_message(_("“{name}” could not be opened: {reason}").format(
                 name=filename, reason=reason_text(exc)))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
         return None
 
-    def open_selected(self) -> None:
+    def open_selected(self) -> bool:
+        """Hand a copy to the program the system opens such files with; say so plainly,
+        and offer to save a copy instead, when there is none."""
         target = self.export_selected()
-        if target is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if target is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.error.show_message(None)
+            return True
+        box = QMessageBox(QMessageBox.Icon.Information, pgettext("verb", "Open"),
+                          _("No program on this computer opens “{name}”. Save a copy, then "
+                            "open it with a program of your choice.").format(name=target.name),
+                          parent=self)
+        box.setObjectName("no_program")
+        save = box.addButton(_("Save a copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            self.choose_copy_path()
+        return False
+
+    def choose_copy_path(self) -> None:
+        chosen = self._selected_content()
+        if chosen is None:
+            return
+        _id, filename, _content = chosen
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy"), str(Path.home() / safe_filename(filename)))
+        if path:
+            self.save_copy(path)
+
+    def save_copy(self, path: str | Path) -> Path | None:
+        """Write the chosen attachment to `path` (replacing only a regular file there)."""
+        chosen = self._selected_content()
+        if chosen is None:
+            return None
+        _id, filename, content = chosen
+        try:
+            written = write_bytes(path, content)
+        except OSError as exc:
+            self.error.show_message(_("“{name}” could not be saved: {reason}").format(
+                name=filename, reason=reason_text(exc)))
+            return None
+        except CoordinatorError as exc:
+            self.error.show_message(message_of(exc))
+            return None
+        self.error.show_message(None)
+        self.note.setText(_("Saved a copy as {path}").format(path=written))
+        self.note.show()
+        return written
 
     def remove_selected(self) -> None:
         attachment_id = self.selected_id()
         if attachment_id is None:
             return
         try:
-            self.context.apply(_("Remove attachment"),
+            self.context.apply(Label(N_("Remove attachment")),
                                lambda edit: edit.delete(Attachment, attachment_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))

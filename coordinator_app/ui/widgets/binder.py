@@ -12,12 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.change_labels import Label
+from coordinator_app.core.errors import CoordinatorError, ValidationError, message_of
 from coordinator_app.core.models import Entity
 from coordinator_app.core.service import Edit
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.widgets.fields import Field
+from coordinator_app.ui.widgets.fields import Field, as_sentence, mark
 
 #: Shows a message that belongs to no single field (or to a field without room for it).
 Sink = Callable[[str | None], None]
@@ -49,6 +50,8 @@ class Binder(QObject):
         self.blocked: list[Field] = []
 
     def bind(self, field: Field, title: str = "") -> Field:
+        """Commit `field` to the record; `title` (marked with N_(), like the binder's
+        `label`, what a record of its kind is called) names it in change labels."""
         self.fields.append(field)
         self.titles[field] = title
         for name in field.names:
@@ -88,7 +91,7 @@ class Binder(QObject):
         if self.record_id is None:
             return self._create(field)
         title = self.titles.get(field) or self.label
-        label = _("Change “{field}”").format(field=title) if title else _("Edit")
+        label = Label(N_("Change “{field}”"), field=Label(title)) if title else Label(N_("Edit"))
         # One undo step for the saves of one visit to one field (typing pauses, leaving).
         merge_key = (self.cls.__name__, self.record_id, field.names, id(field), field.visit)
         try:
@@ -103,7 +106,7 @@ class Binder(QObject):
     def flush(self) -> None:
         """Commit fields the user changed but has not left yet."""
         for field in list(self.fields):
-            if field.dirty and not field.error.text():
+            if field.dirty and not field.refused:
                 self.commit(field)
 
     def missing(self) -> list[str]:
@@ -124,7 +127,7 @@ class Binder(QObject):
             field.dirty = True  # kept until the required values are there
             return False
         values = self.current_values()
-        label = _("Add {what}").format(what=self.label) if self.label else _("Add")
+        label = Label(N_("Add {what}"), what=Label(self.label)) if self.label else Label(N_("Add"))
 
         def action(edit: Edit) -> Entity:
             obj = edit.create(self.cls, **values)
@@ -158,15 +161,21 @@ class Binder(QObject):
         target = field
         if isinstance(exc, ValidationError) and exc.field in self.by_name:
             target = self.by_name[exc.field]
-        message = exc.message if isinstance(exc, ValidationError) else str(exc)
-        field.dirty = True  # keep what the user typed so it can be fixed
+        message = as_sentence(message_of(exc))
+        field.refuse(message)  # keep what the user typed so it can be fixed
         if target is not field and field not in self.blocked:
             self.blocked.append(field)
         if self.sink is not None:
             self.sink(message)
             target.setToolTip(message)
+            mark(target.focusProxy() or target, message)
         else:
             target.show_error(message)
+
+    def refused(self) -> list[tuple[str, str, Field]]:
+        """(title, why, field) of the fields holding a value the services refused."""
+        return [(self.titles.get(field) or self.label, field.refused, field)
+                for field in self.fields if field.refused and field.dirty]
 
 
 def _readable(field: Field) -> bool:

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import related
 from coordinator_app.core.collation import sort_key
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
-from coordinator_app.i18n import _, current_language
+from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
 
@@ -85,15 +86,15 @@ class PriorityAreaList(QWidget):
         record_id = self.record_id
         try:
             if want and area_id not in self.links:
-                self.context.apply(_("Add priority area “{name}”").format(name=item.text()),
+                self.context.apply(Label(N_("Add priority area “{name}”"), name=item.text()),
                                    lambda edit: edit.create(
                                        self.link, **{self.owner_fk: record_id,
                                                      "priority_area_id": area_id}))
             elif not want and area_id in self.links:
                 link_id = self.links[area_id]
-                self.context.apply(_("Remove priority area “{name}”").format(name=item.text()),
+                self.context.apply(Label(N_("Remove priority area “{name}”"), name=item.text()),
                                    lambda edit: edit.delete(self.link, link_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
             return
         self.error.show_message(None)

@@ -24,6 +24,15 @@ def format_date(value: date | None) -> str:
     return formatted(value)
 
 
+def qt_date_format(lang: str | None = None) -> str:
+    """The date pattern of core.formatting as Qt's date editors spell it (CLDR's "y"
+    is the whole year, Qt's "yyyy"), so a date editor reads as every other date."""
+    from coordinator_app import i18n
+    from coordinator_app.core.formatting import NUMERIC_DATE
+
+    return re.sub(r"y+", "yyyy", NUMERIC_DATE[lang or i18n.current_language()])
+
+
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
 
 

@@ -44,6 +44,40 @@ def error_color(palette: QPalette) -> QColor:
     return QColor("#ff8a80") if dark else QColor("#b3261e")
 
 
+def as_sentence(message: str) -> str:
+    """A rule's message as a form shows it: a sentence. The rules word their messages
+    to follow "record.field: " on the command line, so they start in lower case."""
+    message = message.strip()
+    if not message:
+        return message
+    if message[0].islower():
+        message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?", "…")) else message + "."
+
+
+def name_cell(field: QWidget, title: str) -> None:
+    """Give a field with no label beside it (a cell of a table) its column's title
+    (marked with N_()) as the name a screen reader says."""
+    (field.focusProxy() or field).setAccessibleName(_(title))
+
+
+def mark(widget: QWidget, message: str | None) -> None:
+    """Tint an input that holds a refused value, in the palette's own colours (light or
+    dark theme), and give the reason to screen readers; None takes the mark off."""
+    if message:
+        palette = QPalette(widget.palette())
+        base = palette.color(QPalette.ColorRole.Base)
+        red = error_color(palette)
+        tint = QColor.fromRgbF(*(0.82 * a + 0.18 * b for a, b in zip(
+            base.getRgbF()[:3], red.getRgbF()[:3])))
+        palette.setColor(QPalette.ColorRole.Base, tint)
+        widget.setPalette(palette)
+        widget.setAccessibleDescription(message)
+    elif widget.accessibleDescription():
+        widget.setPalette(QPalette())  # back to the palette it inherits
+        widget.setAccessibleDescription("")
+
+
 class ErrorLabel(QLabel):
     """A validation message in red-ish text, hidden while there is none."""
 
@@ -80,6 +114,8 @@ class Field(QWidget):
         super().__init__(parent)
         self.names = names
         self.dirty = False
+        #: Why the services refused what the field holds (it is kept, unsaved, to be fixed).
+        self.refused: str | None = None
         #: Counts the times the user left the field: the saves made while typing and on
         #: leaving are one undo step, and coming back later starts another.
         self.visit = 0
@@ -109,6 +145,7 @@ class Field(QWidget):
         """Show stored values, unless the user is in the middle of changing them."""
         if self.dirty and not force:
             return
+        self.refused = None
         if self.in_use() and self.shows(values):
             # The user is in this field and it already says this: rewriting the text
             # would move the cursor (or drop the space just typed) mid-word.
@@ -136,11 +173,19 @@ class Field(QWidget):
         return all(mine.get(name) == values.get(name) for name in self.names)
 
     def show_error(self, message: str | None) -> None:
+        message = as_sentence(message) if message else None
         self.error.show_message(message)
         self.setToolTip(message or "")
+        mark(self.focusProxy() or self, message)
+
+    def refuse(self, message: str) -> None:
+        """The services refused this field's value: keep it, to be fixed or discarded."""
+        self.dirty = True
+        self.refused = as_sentence(message)
 
     def mark_committed(self) -> None:
         self.dirty = False
+        self.refused = None
         self.show_error(None)
 
     def _edited(self, *_args: object) -> None:
@@ -281,7 +326,17 @@ class ChoiceField(Field):
             self.combo.addItem("—", None)
         for code, label in self._options():
             self.combo.addItem(label, code)
-        self._select(current)
+        # The list that drops down shows its choices whole, however narrow the box (a
+        # cell of a table): "Add a new orga…" and cut names were all one could read.
+        view = self.combo.view()
+        widest = max((view.fontMetrics().horizontalAdvance(self.combo.itemText(i))
+                      for i in range(self.combo.count())), default=0)
+        view.setMinimumWidth(widest + 2 * view.frameWidth()
+                             + view.verticalScrollBar().sizeHint().width() + 16)
+        # What was chosen before stays chosen only while it is still offered: the row
+        # may now show another record (a new agreement has none of the old parties).
+        if self.combo.findData(current) >= 0:
+            self._select(current)
 
     def _select(self, code: str | None) -> None:
         index = self.combo.findData(code)

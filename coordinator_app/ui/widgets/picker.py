@@ -11,16 +11,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.change_labels import Label
 from coordinator_app.core import search
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core import registry
 from coordinator_app.core.tombstones import shown
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
 
@@ -35,6 +36,10 @@ class RecordPicker(Field):
     """`columns` maps each kind it can pick to the column that holds its id,
     e.g. {"organization": "parent_id"} or {"person": "person_id",
     "organization": "organization_id"} for a participant who is either."""
+
+    #: A record was chosen (kind, id), just before the choice is committed: the form
+    #: may fill what follows from it (a signatory's organisation and title).
+    picked = Signal(str, str)
 
     def __init__(self, context: UiContext, columns: dict[str, str],
                  placeholder: str | None = None, parent: QWidget | None = None):
@@ -107,11 +112,23 @@ class RecordPicker(Field):
                 item.setEditable(False)
                 self.model.appendRow(item)
         if self.model.rowCount():
-            self.completer.complete()
+            self.completer.complete(self._popup_rect())
             # The best match is current, so typing part of a name and Enter picks it.
             self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
         else:
             self.completer.popup().hide()
+
+    def _popup_rect(self) -> QRect:
+        """Where the list of matches opens: under the field, as wide as its longest line
+        (a field in a narrow cell cut "Mindaugas Žukausk…"), up to half the screen."""
+        popup = self.completer.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.model.item(row).text())
+                      for row in range(self.model.rowCount())), default=0)
+        chrome = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + 16
+        screen = self.edit.screen().availableGeometry().width()
+        width = max(self.edit.width(), min(widest + chrome, screen // 2))
+        return QRect(0, 0, width, self.edit.height())
 
     def _chosen(self, index: QModelIndex) -> None:
         item = self.model.itemFromIndex(self.completer.completionModel().mapToSource(index))
@@ -126,10 +143,10 @@ class RecordPicker(Field):
         """Add a record of `kind` named `name` (one undoable edit) and choose it."""
         cls = registry.model(kind)
         try:
-            obj = self.context.apply(_("Add “{name}”").format(name=name),
+            obj = self.context.apply(Label(N_("Add “{name}”"), name=name),
                                      lambda edit: edit.create(cls, **{cls.LABEL_FIELD: name}))
         except CoordinatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(message_of(exc))
             return
         self.choose(kind, obj.id)
 
@@ -141,6 +158,7 @@ class RecordPicker(Field):
         QTimer.singleShot(0, self, self._show_label)
         self._show_label()
         self.dirty = True
+        self.picked.emit(kind, record_id)
         self._commit()
 
     def _left(self) -> None:

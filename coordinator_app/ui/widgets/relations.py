@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core import related
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.change_labels import Label
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.models import Entity
-from coordinator_app.i18n import _, ngettext
-from coordinator_app.ui.column_widths import share
+from coordinator_app.i18n import N_, _, ngettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
-from coordinator_app.ui.widgets.fields import ErrorLabel, Field
+from coordinator_app.ui.widgets.fields import ErrorLabel, Field, name_cell
+from coordinator_app.ui.widgets.row_layout import RowLayout, widths
 
 #: Rows loaded at first; an association may have hundreds of people, and each row is
 #: a set of widgets. "Show all" loads the rest.
@@ -50,6 +51,10 @@ class Column:
     #: Width in characters for a column that does not stretch (None: as wide as its cells);
     #: for one that stretches, the width it is given first when the table is narrow.
     chars: int | None = None
+    #: The line of the record it is on (see row_layout): 0, or 1 for a second line.
+    line: int = 0
+    #: Table columns it covers on its line (the last on a line covers what is left).
+    span: int = 1
 
 
 def set_enabled(widget: QWidget, enabled: bool) -> None:
@@ -62,7 +67,10 @@ class RelationTable(QWidget):
     def __init__(self, context: UiContext, cls: type[Entity], *, parent_fk: str,
                  columns: list[Column], required: tuple[str, ...], label: str,
                  fixed: dict[str, Any] | None = None, order_by: str = "created_at",
+                 on_row: Callable[[Binder], None] | None = None,
                  parent: QWidget | None = None):
+        """`on_row(binder)` is called for each row's binder once its fields are made,
+        for a form that fills one cell from another (a signatory's title)."""
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -72,18 +80,25 @@ class RelationTable(QWidget):
         self.label = label
         self.fixed = dict(fixed or {})
         self.order_by = order_by
+        self.on_row = on_row
         self.parent_id: str | None = None
         self.row_ids: list[str] = []
         self.binders: list[Binder] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.table = QTableWidget(0, len(columns) + 1, self)
-        self.table.setHorizontalHeaderLabels([_(c.title) for c in columns] + [""])
+        self.shape = RowLayout.of([c.line for c in columns], [c.span for c in columns])
+        self.remove_buttons: list[QToolButton] = []
+        self.table = QTableWidget(0, self.shape.grid + 1, self)
+        self.table.setHorizontalHeaderLabels(self.shape.header([c.title for c in columns]) + [""])
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
+        # Tab goes from cell to cell along the editor's focus chain (see RecordEditor.
+        # _order_tabs), never to the table's current index: that kept the focus in the
+        # cell, so a typed date was not saved and the next keys went into the same cell.
+        self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # The form scrolls, never the table: it is as tall as its rows and its columns
         # share its width (see _arrange).
@@ -94,6 +109,7 @@ class RelationTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(8)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Кількі…", not cut mid-letter
         self._widths: list[int] = []
         layout.addWidget(self.table)
         self.error = ErrorLabel(self)
@@ -125,6 +141,8 @@ class RelationTable(QWidget):
         if parent_id != self.parent_id and not keep_limit:
             self.limit = FIRST_ROWS
         objs = self.rows(session, parent_id) if parent_id else []
+        if parent_id is None:
+            self.total = 0  # not the count of the record shown before
         ids = [obj.id for obj in objs]
         moved = parent_id != self.parent_id
         hidden = self.total - len(objs)
@@ -140,6 +158,7 @@ class RelationTable(QWidget):
         while len(self.binders) < needed:
             self._add_row()
         fixed = {self.parent_fk: parent_id, **self.fixed}
+        lines = self.shape.lines
         for row, binder in enumerate(self.binders):
             binder.fixed = fixed
             if row < len(objs):
@@ -149,9 +168,10 @@ class RelationTable(QWidget):
                 binder.load(None, {}, force=moved or binder.record_id is not None)
             elif binder.record_id is not None or moved:
                 binder.load(None, {}, force=True)
-            self.table.setRowHidden(row, row >= needed)
+            for line in range(lines):
+                self.table.setRowHidden(row * lines + line, row >= needed)
             # Not hidden: the view shows its cell widgets again on every layout.
-            remove = self.table.cellWidget(row, len(self.columns))
+            remove = self.remove_buttons[row]
             remove.setEnabled(row < len(objs))
             remove.setText("✕" if row < len(objs) else "")
         if not same:
@@ -159,24 +179,38 @@ class RelationTable(QWidget):
             self._fit()
             if focus is not None:
                 row, column = focus
-                widget = self.table.cellWidget(min(row, needed - 1), column)
-                if widget is not None:
-                    widget.setFocus()
+                self.cell(min(row, needed - 1), column).setFocus()
 
     def _focused_cell(self) -> tuple[int, int] | None:
+        """(row, column) of the cell that has the focus, if one has."""
         focused = self.focusWidget()
         if focused is None or not focused.hasFocus():
             return None
-        for row in range(self.table.rowCount()):
-            for column in range(self.table.columnCount()):
-                cell = self.table.cellWidget(row, column)
-                if cell is not None and (cell is focused or cell.isAncestorOf(focused)):
+        for row, binder in enumerate(self.binders):
+            for column, cell in enumerate(binder.fields):
+                if cell is focused or cell.isAncestorOf(focused):
                     return row, column
         return None
 
+    def cells_in_order(self) -> list[QWidget]:
+        """The cells of the rows shown, record by record, each record's remove button
+        after its cells: the order Tab takes (RecordEditor._order_tabs)."""
+        places = self.shape.places
+        order = sorted(range(len(self.columns)),
+                       key=lambda i: (places[i].line, places[i].position))
+        found: list[QWidget] = []
+        for row, binder in enumerate(self.binders):
+            if self.table.isRowHidden(row * self.shape.lines):
+                continue
+            found += [binder.fields[i] for i in order]
+            found.append(self.remove_buttons[row])
+        return found
+
     def _add_row(self) -> None:
+        lines = self.shape.lines
         row = self.table.rowCount()
-        self.table.insertRow(row)
+        for line in range(lines):
+            self.table.insertRow(row + line)
         binder = Binder(self.context, self.cls, required=self.required,
                         label=self.label, sink=self.error.show_message, parent=self)
         for index, column in enumerate(self.columns):
@@ -189,17 +223,31 @@ class RelationTable(QWidget):
                 combo.currentTextChanged.connect(combo.setToolTip)
             for edit in field.findChildren(QLineEdit):
                 edit.textChanged.connect(edit.setToolTip)
-            binder.bind(field, _(column.title))
-            self.table.setCellWidget(row, index, field)
+            binder.bind(field, column.title)
+            name_cell(field, column.title)
+            place = self.shape.places[index]
+            if place.span > 1:
+                self.table.setSpan(row + place.line, place.position, 1, place.span)
+                for edit in field.findChildren(QLineEdit):
+                    # The header names the columns a spanning cell covers, not it.
+                    if not edit.placeholderText():
+                        edit.setPlaceholderText(_(column.title))
+            self.table.setCellWidget(row + place.line, place.position, field)
         remove = QToolButton(self)
         remove.setText("✕")
         remove.setAutoRaise(True)
         remove.setToolTip(_("Remove this row (Ctrl+Z brings it back)"))
+        remove.setAccessibleName(_("Remove this row"))
         remove.clicked.connect(lambda _checked=False: self.remove(binder.record_id))
         # A row added while only the first rows show might sort out of sight: show all.
         binder.created.connect(lambda _id: setattr(self, "limit", None))
-        self.table.setCellWidget(row, len(self.columns), remove)
+        if lines > 1:
+            self.table.setSpan(row, self.shape.grid, lines, 1)
+        self.table.setCellWidget(row, self.shape.grid, remove)
+        self.remove_buttons.append(remove)
         self.binders.append(binder)
+        if self.on_row is not None:
+            self.on_row(binder)
 
     def _fit(self) -> None:
         """As tall as its rows, so that a table in a form never scrolls on its own."""
@@ -212,18 +260,15 @@ class RelationTable(QWidget):
         self.table.setFixedHeight(height)
 
     def _arrange(self) -> None:
-        """Share the width among the columns: those that stretch (a name, what was
-        committed to) take what is left once the others have their set widths; when
-        there is not that much, every column gives up width in proportion, down to
-        what keeps it usable. Below that the form, not the table, scrolls sideways."""
+        """Share the width among the columns (see row_layout.widths)."""
         header = self.table.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
-        remove = header.count() - 1
         wanted: list[int] = []
         least: list[int] = []
+        titles = header.fontMetrics()
         for index, column in enumerate(self.columns):
-            title = header.fontMetrics().horizontalAdvance(_(column.title)) + 16
-            cell = self._cell_width(index)
+            title = titles.horizontalAdvance(_(column.title)) + 16
+            cell = self._cell_width([binder.fields[index] for binder in self._shown()])
             if column.stretch:
                 want = (column.chars or 20) * char + 40
             elif column.chars:
@@ -232,40 +277,32 @@ class RelationTable(QWidget):
                 want = max(cell[1], title)
             wanted.append(want)
             least.append(min(want, max(cell[0], 8 * char)))
-        remove_width = max(self._cell_width(remove)[1], 2 * char)
+        remove_width = max(self._cell_width(self.remove_buttons[:1])[1], 2 * char)
         available = self.table.viewport().width() - remove_width
-        fixed = sum(w for w, c in zip(wanted, self.columns) if not c.stretch)
-        stretching = [i for i, c in enumerate(self.columns) if c.stretch]
-        if stretching and available - fixed >= sum(wanted[i] for i in stretching):
-            widths = list(wanted)
-            room = available - fixed
-            total = sum(wanted[i] for i in stretching)
-            for i in stretching:
-                widths[i] = room * wanted[i] // total
-        else:
-            # What the user reads most (the stretching columns) gives up least.
-            weights = [w * (3 if c.stretch else 2) // 2 for w, c in zip(wanted, self.columns)]
-            widths = share(available, weights, least)
-            if not stretching:
-                widths = [min(w, v) for w, v in zip(widths, wanted)]
-        widths.append(remove_width)
-        self.table.setMinimumWidth(sum(least) + remove_width + 2 * self.table.frameWidth())
-        if widths == self._widths:
+        sizes, need = widths(self.shape, [c.stretch for c in self.columns], wanted, least,
+                             available)
+        sizes.append(remove_width)
+        self.table.setMinimumWidth(need + remove_width + 2 * self.table.frameWidth())
+        if sizes == self._widths:
             return
-        self._widths = widths
-        for index, width in enumerate(widths):
+        self._widths = sizes
+        for index, width in enumerate(sizes):
             header.resizeSection(index, width)
 
-    def _cell_width(self, column: int) -> tuple[int, int]:
-        """The least and the preferred width of the cells shown in `column`; the first
-        rows tell (this runs on every resize, and a column's cells are all alike)."""
+    def _shown(self) -> list[Binder]:
+        """The binders of the first rows shown: their cells tell the columns' widths (this
+        runs on every resize, and a column's cells are all alike)."""
+        lines = self.shape.lines
+        return [binder for row, binder in enumerate(self.binders)
+                if not self.table.isRowHidden(row * lines)][:FIRST_ROWS]
+
+    @staticmethod
+    def _cell_width(cells: list[QWidget]) -> tuple[int, int]:
+        """The least and the preferred width of `cells`."""
         least = wanted = 0
-        rows = [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
-        for row in rows[:FIRST_ROWS]:
-            cell = self.table.cellWidget(row, column)
-            if cell is not None:
-                least = max(least, cell.minimumSizeHint().width())
-                wanted = max(wanted, cell.sizeHint().width() + _combo_extra(cell))
+        for cell in cells:
+            least = max(least, cell.minimumSizeHint().width())
+            wanted = max(wanted, cell.sizeHint().width() + _combo_extra(cell))
         return least, wanted
 
     def resizeEvent(self, event) -> None:
@@ -283,10 +320,10 @@ class RelationTable(QWidget):
         if row_id is None:
             return
         try:
-            self.context.apply(_("Remove {what}").format(what=self.label),
+            self.context.apply(Label(N_("Remove {what}"), what=Label(self.label)),
                                lambda edit: edit.delete(self.cls, row_id))
         except CoordinatorError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(message_of(exc))
 
     def flush(self) -> None:
         """Commit whatever is typed but not yet committed (before showing another record)."""
@@ -294,8 +331,12 @@ class RelationTable(QWidget):
             binder.flush()
 
     def cell(self, row: int, column: int) -> Field:
-        """The field in a cell (the last row is the blank one that adds a record)."""
-        return self.table.cellWidget(row, column)
+        """The field of `column` in the `row`-th record shown (the last is the blank one
+        that adds a record)."""
+        return self.binders[row].fields[column]
+
+    def remove_button(self, row: int) -> QToolButton:
+        return self.remove_buttons[row]
 
     def new_row(self) -> int:
         return len(self.row_ids)

@@ -11,9 +11,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.change_labels import Label
+from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.tags import set_tags, split_tags, tag_names
-from coordinator_app.i18n import _
+from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import TextField
 
@@ -43,10 +44,10 @@ class TagsField(TextField):
             self.mark_committed()
             return
         try:
-            self.context.apply(_("Change tags"),
+            self.context.apply(Label(N_("Change tags")),
                                lambda edit: set_tags(edit, self.kind, self.record_id, names))
         except CoordinatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(message_of(exc))
             return
         self.stored = names
         self.mark_committed()
