@@ -35,11 +35,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
 
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.generate import generate
-    from coordinator_app.core.models import Affiliation, Agreement, Person, Project
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.sample.generate import generate
+    from coordinator_app.core.records.models import Affiliation, Agreement, Person, Project
+    from coordinator_app.core.records.service import Workspace
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.editors import editor_for
 

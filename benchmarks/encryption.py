@@ -1,10 +1,10 @@
 """Encryption at rest: what SQLCipher costs, measured on one database plain and encrypted.
 
 Builds a database (the demo, then generated people, as benchmarks/run.py does),
-encrypts a copy of it (core.encryption) and measures on both, in the same run:
+encrypts a copy of it (core.crypto.encryption) and measures on both, in the same run:
 
 - opening: for the encrypted copy, deriving the key from the passphrase (Argon2id,
-  core.keyslots) plus opening it and reading its first rows; for the plain one,
+  core.crypto.keyslots) plus opening it and reading its first rows; for the plain one,
   opening and the same read. The target is 1 s for the encrypted open;
 - search as you type and the people and organisations lists (the same figures as
   benchmarks/run.py), encrypted against plain: target 1.3 x at p50 and p95.
@@ -43,8 +43,8 @@ def open_seconds(path: Path, secret: str | None, runs: int = 5) -> float:
     """Median seconds from nothing unlocked to the first page of people read."""
     from sqlalchemy import text
 
-    from coordinator_app.core import keyring
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.core.store.db import open_database
 
     figures = []
     for _ in range(runs):
@@ -61,8 +61,8 @@ def open_seconds(path: Path, secret: str | None, runs: int = 5) -> float:
 
 
 def measure(path: Path) -> dict:
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     db = open_database(path)
     try:
@@ -107,8 +107,8 @@ def main() -> int:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="coordinator-bench-crypt-"))
     os.environ["COORDINATOR_HOME"] = str(tmp / "home")
-    from coordinator_app.core import keyring
-    from coordinator_app.core.encryption import encrypt_database
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.core.crypto.encryption import encrypt_database
 
     plain = tmp / "plain.sqlite3"
     build(plain, args.people)

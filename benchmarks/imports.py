@@ -51,8 +51,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ["COORDINATOR_HOME"] = folder
-        from coordinator_app.core.db import open_database
-        from coordinator_app.core.service import Workspace
+        from coordinator_app.core.store.db import open_database
+        from coordinator_app.core.records.service import Workspace
         from coordinator_app.interchange.apply import apply_plan
         from coordinator_app.interchange.plan import make_plan
         from coordinator_app.interchange.sources import open_data

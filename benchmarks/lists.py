@@ -32,12 +32,12 @@ def main() -> int:
     os.environ["COORDINATOR_HOME"] = str(home)
     from sqlalchemy import text
 
-    from coordinator_app.core import dashboard, listing
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.generate import generate
-    from coordinator_app.core.listing import ListQuery
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.views import dashboard, listing
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.sample.generate import generate
+    from coordinator_app.core.views.listing import ListQuery
+    from coordinator_app.core.records.service import Workspace
 
     db = open_database(home / "bench.sqlite3")
     workspace = Workspace(db)

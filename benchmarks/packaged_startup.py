@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from coordinator_app.core.lock import holder_of  # noqa: E402
+from coordinator_app.core.store.lock import holder_of  # noqa: E402
 
 
 def cpu_of_children() -> float:

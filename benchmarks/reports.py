@@ -59,7 +59,7 @@ def timed(action, runs: int, name: str = "") -> float:
 
 def build(workspace, count: int, rng: random.Random) -> list[str]:
     """`count` agreements with everything a pack prints, through the service layer."""
-    from coordinator_app.core.models import (
+    from coordinator_app.core.records.models import (
         Affiliation, Agreement, AgreementParty, AgreementPriorityArea, AidDelivery,
         Commitment, ContactPoint, Milestone, Organization, Person, PriorityArea, Project,
         ProjectAgreement, ProjectPriorityArea, Signatory,
@@ -149,9 +149,9 @@ def main() -> int:
     os.environ["COORDINATOR_HOME"] = str(home)
     from pypdf import PdfReader
 
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.records.service import Workspace
     from coordinator_app.reports import render_briefing, render_memorandum
 
     workspace = Workspace(open_database(home / "bench.sqlite3"))

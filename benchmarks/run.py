@@ -4,8 +4,8 @@ Builds a database in a temporary folder (the demo data set, then 100,000 people
 and proportional organisations, agreements and projects through `coordinator
 generate`), then measures, each against a floor measured in the same run:
 
-- search as you type: every prefix of a few names, through core.search, against
-  the same FTS5 MATCH run on a bare connection (core.connect);
+- search as you type: every prefix of a few names, through core.search.query, against
+  the same FTS5 MATCH run on a bare connection (core.store.connect);
 - the people list (the app's RecordListModel): open, sort, filter, next page;
 - start-up (a subprocess) against a bare PySide6 window: to the first window, and
   to the first window with data (the database opened and checked, the first page
@@ -86,12 +86,12 @@ def build(path: Path, people: int) -> float:
 
 
 def bench_search(workspace, path: Path) -> dict:
-    from coordinator_app.core.search import _is_short, match_expression, search
+    from coordinator_app.core.search.query import _is_short, match_expression, search
 
     prefixes = [word[:n] for word in TYPED for n in range(1, len(word) + 1)]
     prefixes = [p for p in prefixes if p.strip()]
     ours, floor, picker = [], [], []
-    from coordinator_app.core.connect import connect
+    from coordinator_app.core.store.connect import connect
 
     raw = connect(path)
     for _ in range(2):  # the second round is what a person typing sees: warm caches
@@ -123,7 +123,7 @@ def bench_lists(workspace) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from coordinator_app.core import listing
+    from coordinator_app.core.views import listing
     from coordinator_app.ui.list_model import RecordListModel
 
     QApplication.instance() or QApplication([])
@@ -227,8 +227,8 @@ def startup_verdicts(startup: dict) -> list[str]:
 def bench_writes(workspace, tmp: Path) -> dict:
     from sqlalchemy import select
 
-    from coordinator_app.core.duplicates import likely_duplicates
-    from coordinator_app.core.models import Agreement, Person
+    from coordinator_app.core.views.duplicates import likely_duplicates
+    from coordinator_app.core.records.models import Agreement, Person
 
     with workspace.read() as session:
         ids = session.scalars(select(Person.id).limit(5000)).all()
@@ -284,8 +284,8 @@ def main() -> int:
                      "database size (MiB)": round(path.stat().st_size / 2**20, 1)}
     print(json.dumps(figures, ensure_ascii=False), flush=True)
 
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     db = open_database(path)
     workspace = Workspace(db)

@@ -38,9 +38,9 @@ GROWTH_TARGET = 1.5
 def quality(tmp: Path, *, distractors: int = 3000) -> dict:
     from support import search_quality as cases
 
-    from coordinator_app.core import gazetteer
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.text import gazetteer
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     db = open_database(tmp / "quality.sqlite3")
     try:

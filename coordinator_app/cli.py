@@ -194,7 +194,7 @@ def _has_surrogate(text: str) -> bool:
 def _log_unexpected(exc: BaseException) -> Path | None:
     """Write `exc` with its traceback to the app's log; the log file, or None if it
     could not be written (a read-only or full disk)."""
-    from coordinator_app.core import logs
+    from coordinator_app.core.store import logs
 
     try:
         path = logs.setup_logging()

@@ -103,7 +103,7 @@ def linux_bundle(program: Path, dist: Path) -> Path:
 
 def windows_bundles(program: Path, dist: Path) -> list[Path]:
     """The portable zip (a `portable` file beside the program keeps the data there,
-    see coordinator_app.core.paths) and, with Inno Setup installed, the installer."""
+    see coordinator_app.core.store.paths) and, with Inno Setup installed, the installer."""
     made = []
     archive = dist / f"{NAME}-{__version__}-windows-portable.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:

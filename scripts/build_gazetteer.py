@@ -1,6 +1,6 @@
 """Regenerate the gazetteer's Latin columns (coordinator_app/resources/gazetteer).
 
-Each file is a TSV with the columns of core.gazetteer.COLUMNS. People edit the
+Each file is a TSV with the columns of core.text.gazetteer.COLUMNS. People edit the
 `ukrainian`, `russian` and `other_names` columns; this script fills
 `official_latin` (the KMU 2010 passport spelling, through uklatn) and
 `russian_latin` (the Russian name in the Russian-style Latin of older maps and
@@ -24,8 +24,8 @@ import uklatn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coordinator_app.core.collation import sort_key  # noqa: E402
-from coordinator_app.core.gazetteer import COLUMNS, FILES, FOLDER, rows  # noqa: E402
+from coordinator_app.core.text.collation import sort_key  # noqa: E402
+from coordinator_app.core.text.gazetteer import COLUMNS, FILES, FOLDER, rows  # noqa: E402
 
 HEADER = """# {title}
 # Columns: {columns}. Tab-separated, "|" between other names.

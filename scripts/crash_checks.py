@@ -32,7 +32,7 @@ Key = tuple[str, str]  # (kind, id)
 FIELDS = {"organization": ("name", "notes"), "person": ("full_name",)}
 #: The kinds `generate` is asked for by number; it writes their parts as it likes.
 GENERATED_KINDS = ("organization", "person", "agreement", "project")
-#: The change-set label core.generate gives its one change set.
+#: The change-set label core.sample.generate gives its one change set.
 GENERATE_LABEL = "Generate"
 #: Keeps the Qt application the start-up dialogs need alive between opens.
 _QT: list = []
@@ -75,7 +75,7 @@ class Verdict:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    from coordinator_app.core.connect import connect
+    from coordinator_app.core.store.connect import connect
 
     return connect(path, query="mode=ro")
 
@@ -97,7 +97,7 @@ class NextOpen:
 
 def _last_session_unclean(db_path: Path) -> bool:
     """Read the lock's verdict with the lock itself, and leave it as it was found."""
-    from coordinator_app.core.lock import DatabaseLock
+    from coordinator_app.core.store.lock import DatabaseLock
 
     lock = DatabaseLock(db_path).acquire()
     unclean = lock.previous_unclean
@@ -117,7 +117,7 @@ def next_open(db_path: Path, *, missing_is_expected: bool = False) -> NextOpen:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from coordinator_app.core import migrate
+    from coordinator_app.core.store import migrate
     from coordinator_app.i18n import _
     from coordinator_app.ui.safety import open_database_for_app
 
@@ -155,7 +155,7 @@ def next_open(db_path: Path, *, missing_is_expected: bool = False) -> NextOpen:
 # -- the file --------------------------------------------------------------------------------
 
 def integrity_problems(db_path: Path, backup_folders: Iterable[Path]) -> list[str]:
-    from coordinator_app.core.integrity import check_file
+    from coordinator_app.core.store.integrity import check_file
 
     problems = list(check_file(db_path).problems)
     for folder in backup_folders:
@@ -170,8 +170,8 @@ def journal_problems(db_path: Path) -> list[str]:
     """Where the data and the change journal disagree (ids and field names only)."""
     from sqlalchemy import create_engine, select
 
-    from coordinator_app.core.journal import journaled_columns, plain
-    from coordinator_app.core.registry import MODELS
+    from coordinator_app.core.records.journal import journaled_columns, plain
+    from coordinator_app.core.records.registry import MODELS
 
     problems: list[str] = []
     replayed: dict[Key, dict] = {}
@@ -247,7 +247,7 @@ def read_state(db_path: Path, known: Iterable[Key]) -> State:
 
 
 def _table(kind: str) -> str:
-    from coordinator_app.core.registry import model
+    from coordinator_app.core.records.registry import model
 
     return model(kind).__tablename__
 

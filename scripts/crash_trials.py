@@ -157,7 +157,7 @@ class Trials:
     # -- a trial ---------------------------------------------------------------------------
 
     def trial(self, number: int) -> None:
-        from coordinator_app.core import migrate
+        from coordinator_app.core.store import migrate
 
         if self.epoch is None or self.epoch.trials_left == 0:
             self.new_epoch()
@@ -243,7 +243,7 @@ class Trials:
                                   f"restore failed alone: {_last_line(child)}")])
 
     def run_restore_generate(self, _migrating: bool) -> Outcome:
-        from coordinator_app.core.ids import utcnow
+        from coordinator_app.core.records.ids import utcnow
 
         epoch = self.epoch
         source, restored = epoch.snapshot
@@ -272,7 +272,7 @@ class Trials:
 
     def safety_backup(self, since) -> State:
         """What the backup a restore made before replacing the database holds."""
-        from coordinator_app.core import backup
+        from coordinator_app.core.store import backup
 
         made = [b for b in backup.list_backups(self.epoch.db)
                 if b.reason == "before-restore" and b.taken_at >= since]
@@ -407,7 +407,7 @@ class Trials:
 
     def take_snapshot(self) -> Path:
         """A backup whose content the harness knows, for a later restore."""
-        from coordinator_app.core import backup
+        from coordinator_app.core.store import backup
 
         epoch = self.epoch
         made = backup.create_backup(epoch.db, epoch.folder / "snapshots", reason="snapshot")
@@ -439,8 +439,8 @@ PASSPHRASE = "crash harness passphrase"
 
 def encrypt_new(db_path: Path) -> None:
     """An --encrypted epoch starts on a new, encrypted database."""
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.encryption import encrypt_database
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.crypto.encryption import encrypt_database
 
     open_database(db_path).close()
     encrypt_database(db_path, PASSPHRASE)

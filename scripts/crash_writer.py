@@ -54,11 +54,11 @@ def emit(event: str, **fields) -> None:
 
 
 def open_like_the_app(path: Path):
-    from coordinator_app.core import keyring
-    from coordinator_app.core.connect import is_encrypted
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.lock import DatabaseLock
-    from coordinator_app.core.recovery import assess
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.core.store.connect import is_encrypted
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.store.lock import DatabaseLock
+    from coordinator_app.core.store.recovery import assess
 
     lock = DatabaseLock(path).acquire()
     emit("locked", unclean=lock.previous_unclean)
@@ -95,7 +95,7 @@ class Writer:
         """The live organisations and people earlier writers made (their label says so)."""
         from sqlalchemy import select
 
-        from coordinator_app.core.models import Change, Organization, Person
+        from coordinator_app.core.records.models import Change, Organization, Person
 
         with self.workspace.read() as session:
             for cls, into in ((Organization, self.orgs), (Person, self.people)):
@@ -105,7 +105,7 @@ class Writer:
                     cls.id.in_(made), cls.deleted_at.is_(None))))
 
     def plan(self) -> tuple[str, list[dict]]:
-        from coordinator_app.core.ids import new_id
+        from coordinator_app.core.records.ids import new_id
 
         rng, n = self.rng, self.n
         roll = rng.random()
@@ -200,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault", choices=FAULTS)
     args = parser.parse_args(argv)
 
-    from coordinator_app.core import backup
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store import backup
+    from coordinator_app.core.records.service import Workspace
 
     path = args.db.expanduser().resolve()
     db = open_like_the_app(path)

@@ -42,7 +42,7 @@ def _encrypted_template(encrypted_run, tmp_path_factory):
 def _unlocked(_encrypted_template):
     """Each test starts with the run's key unlocked (a test may lock it away) and
     ends with no key in memory."""
-    from coordinator_app.core import keyring
+    from coordinator_app.core.crypto import keyring
 
     if _encrypted_template is not None:
         keyring.remember(bytearray(_encrypted_template[1]))
@@ -97,8 +97,8 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def workspace(db_path, _encrypted_template):
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     if _encrypted_template is not None:
         from support.encryption import copy_database
@@ -112,10 +112,10 @@ def workspace(db_path, _encrypted_template):
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory, _encrypted_template):
     """The demo loaded once per run; each test gets a copy (loading takes a second)."""
-    from coordinator_app.core import keyring
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.records.service import Workspace
 
     folder = tmp_path_factory.mktemp("demo-template")
     if _encrypted_template is not None:
@@ -135,7 +135,7 @@ def _demo_template(tmp_path_factory, _encrypted_template):
 
 @pytest.fixture
 def demo_workspace(workspace, _demo_template):
-    """`workspace` with the demo data set loaded (see coordinator_app.core.demo).
+    """`workspace` with the demo data set loaded (see coordinator_app.core.sample.demo).
 
     The template's pages are copied into the open database with SQLite's backup
     API; this copy keeps its own device id, as a copy on another laptop would."""

@@ -7,7 +7,8 @@ import sys
 from PySide6.QtGui import QAction
 
 from coordinator_app import __version__, i18n
-from coordinator_app.core import about, paths
+from coordinator_app.core import about
+from coordinator_app.core.store import paths
 from coordinator_app.ui.about_dialog import AboutDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main_window import MainWindow

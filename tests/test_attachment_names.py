@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app.core.attachments import attach_bytes
+from coordinator_app.core.records.attachments import attach_bytes
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.filenames import filename_problem, safe_filename
-from coordinator_app.core.models import Agreement, Attachment
+from coordinator_app.core.records.filenames import filename_problem, safe_filename
+from coordinator_app.core.records.models import Agreement, Attachment
 from support.encryption import connect_file
 
 BAD_NAMES = ["..", ".", "/", "", "  ", "scans/memo.pdf", "..\\memo.pdf", "memo\x00.pdf",

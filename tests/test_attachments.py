@@ -7,9 +7,9 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.attachments import add_attachment, attachment_bytes, guess_media_type
+from coordinator_app.core.records.attachments import add_attachment, attachment_bytes, guess_media_type
 from coordinator_app.core.errors import DatabaseError, NotFound, ValidationError
-from coordinator_app.core.models import Agreement, Attachment, Change
+from coordinator_app.core.records.models import Agreement, Attachment, Change
 from support.encryption import connect_file
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from coordinator_app.core import backup
+from coordinator_app.core.store import backup
 from coordinator_app.core.errors import DatabaseError
-from coordinator_app.core.ids import utcnow
-from coordinator_app.core.integrity import check_file
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.store.integrity import check_file
 
 
 def names_in(path: Path) -> set[str]:
@@ -138,7 +138,7 @@ def test_failed_backup_is_reported_until_one_succeeds(workspace, tmp_path):
 
 
 def test_extra_folder_is_remembered_in_the_data_folder(tmp_path):
-    from coordinator_app.core.paths import data_dir
+    from coordinator_app.core.store.paths import data_dir
 
     stick = tmp_path / "usb"
     stick.mkdir()
@@ -241,7 +241,7 @@ def test_full_disk_stops_the_edit_with_a_clear_error_and_loses_nothing(workspace
     event.remove(engine, "connect", tiny_disk)
     engine.dispose()
     with workspace.read() as session:
-        from coordinator_app.core.models import Organization
+        from coordinator_app.core.records.models import Organization
         from sqlalchemy import func, select
 
         assert session.scalar(select(func.count()).select_from(Organization)) == 20
@@ -251,8 +251,8 @@ def test_full_disk_stops_the_edit_with_a_clear_error_and_loses_nothing(workspace
 
 def test_a_really_full_disk_loses_no_saved_edit(small_disk):
     """The database on an 8 MB file system, written until the disk is full."""
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     disk = small_disk("8m", name="tiny")
     db = None

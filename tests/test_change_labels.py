@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app import i18n
-from coordinator_app.core import dashboard
-from coordinator_app.core.change_labels import Label, readable
-from coordinator_app.core.models import Agreement, Change
+from coordinator_app.core.views import dashboard
+from coordinator_app.core.records.change_labels import Label, readable
+from coordinator_app.core.records.models import Agreement, Change
 from coordinator_app.i18n import N_
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.dashboard import DashboardPage

@@ -3,7 +3,7 @@ when it shows one of them (Anki's OpChanges)."""
 
 from __future__ import annotations
 
-from coordinator_app.core.models import Agreement, Organization, Person
+from coordinator_app.core.records.models import Agreement, Organization, Person
 from coordinator_app.ui.context import Changes
 
 

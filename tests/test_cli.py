@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from coordinator_app import cli
-from coordinator_app.core import demo
+from coordinator_app.core.sample import demo
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.registry import TOP_LEVEL
+from coordinator_app.core.records.registry import TOP_LEVEL
 
 COORDINATOR = Path(sys.executable).with_name("coordinator")
 
@@ -237,7 +237,7 @@ def test_interface_language_comes_from_lang_before_the_command(argv, lang):
 
 
 def test_demo_is_refused_while_the_app_has_the_database_open(tmp_path, capsys):
-    from coordinator_app.core.lock import DatabaseLock
+    from coordinator_app.core.store.lock import DatabaseLock
 
     db = tmp_path / "open-in-app.sqlite3"
     app_lock = DatabaseLock(db).acquire()

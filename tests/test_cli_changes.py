@@ -91,7 +91,7 @@ def test_delete_then_undo_brings_the_record_back_and_undo_again_redoes(db, capsy
 
 
 def test_writing_commands_wait_for_the_app_to_close_the_database(db, capsys):
-    from coordinator_app.core.lock import DatabaseLock
+    from coordinator_app.core.store.lock import DatabaseLock
 
     before = journal_lines(db)
     app_lock = DatabaseLock(db).acquire()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app.core import demo
+from coordinator_app.core.sample import demo
 
 COORDINATOR = Path(sys.executable).with_name("coordinator")
 

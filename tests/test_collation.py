@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
-from coordinator_app.core.collation import sort_key, sorted_names
+from coordinator_app.core.text.collation import sort_key, sorted_names
 
 UKRAINIAN = "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я".split()
 LITHUANIAN = "a ą b c č d e ę ė f g h i į y j k l m n o p r s š t u ų ū v z ž".split()
@@ -92,7 +92,7 @@ def test_sqlite_binary_order_is_the_alphabetical_order():
 def test_every_write_keeps_the_stored_key(workspace):
     from sqlalchemy import select
 
-    from coordinator_app.core.models import Change, Organization, Person
+    from coordinator_app.core.records.models import Change, Organization, Person
 
     names = ["Šiaulių miesto savivaldybė", "Харківська міська громада", "Plungės rajono savivaldybė",
              "Ґрунівська громада", "Alytaus miesto savivaldybė", "Гадяцька громада"]
@@ -116,7 +116,7 @@ def test_every_write_keeps_the_stored_key(workspace):
 def test_migration_fills_keys_of_existing_records(tmp_path):
     import uuid
 
-    from coordinator_app.core import migrate
+    from coordinator_app.core.store import migrate
 
     path = tmp_path / "old.sqlite3"
     migrate.upgrade(path, "0002")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
 from coordinator_app import i18n
-from coordinator_app.core.formatting import format_date
+from coordinator_app.core.text.formatting import format_date
 from coordinator_app.ui import language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_dialogs import BriefingDialog

@@ -55,8 +55,8 @@ RESTORER = """
 import sys, time
 sys.path.insert(0, sys.argv[3])
 from pathlib import Path
-from coordinator_app.core.lock import DatabaseLock
-from coordinator_app.core.recovery import restore_backup
+from coordinator_app.core.store.lock import DatabaseLock
+from coordinator_app.core.store.recovery import restore_backup
 lock = DatabaseLock(Path(sys.argv[1])).acquire()
 print("ready", flush=True)
 started = time.monotonic()
@@ -72,11 +72,11 @@ def test_a_restore_killed_at_any_moment_leaves_a_sound_database_or_its_backups(t
     import sys
     import time
 
-    from coordinator_app.core import backup
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.integrity import check_file
-    from coordinator_app.core.recovery import newest_sound_backup
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store import backup
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.store.integrity import check_file
+    from coordinator_app.core.store.recovery import newest_sound_backup
+    from coordinator_app.core.records.service import Workspace
 
     db_path = tmp_path / "coordinator.sqlite3"
     db = open_database(db_path)

@@ -12,7 +12,7 @@ checks = harness_module("crash_checks")
 
 
 def test_the_journal_agrees_with_all_the_service_layer_and_generate_write(demo_workspace):
-    from coordinator_app.core.generate import generate
+    from coordinator_app.core.sample.generate import generate
 
     workspace = demo_workspace
     generate(workspace, people=50, organizations=3, agreements=4, projects=4, seed=1)
@@ -115,7 +115,7 @@ def test_the_state_read_back_follows_the_writers_records_by_their_journal_label(
 
 
 def test_the_next_open_knows_an_unclean_end_and_opens_the_file(workspace):
-    from coordinator_app.core.lock import DatabaseLock
+    from coordinator_app.core.store.lock import DatabaseLock
 
     path = workspace.db.path
     workspace.db.close()
@@ -143,8 +143,8 @@ def test_the_next_open_reports_a_database_it_would_not_open(workspace):
 
 
 def test_a_database_a_killed_restore_left_missing_is_restored_only_when_expected(workspace):
-    from coordinator_app.core import backup
-    from coordinator_app.core.recovery import set_aside
+    from coordinator_app.core.store import backup
+    from coordinator_app.core.store.recovery import set_aside
 
     path = workspace.db.path
     org = workspace.create("organization", name="Громада", country="UA")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 from sqlalchemy import select
 
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui.window_actions import shortcut_rows
 from support.windows import active_window, open_in
 from support.editors import settle

@@ -10,9 +10,9 @@ import re
 import pytest
 
 from coordinator_app.cli import main
-from coordinator_app.core import backup, backup_lock, recovery
+from coordinator_app.core.store import backup, backup_lock, recovery
 from coordinator_app.core.errors import DatabaseError
-from coordinator_app.core.integrity import check_file
+from coordinator_app.core.store.integrity import check_file
 from support.files import filled_database, listing
 from support.processes import BackupLockHolder, killed_backup, killed_restore
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from coordinator_app.core import dashboard
-from coordinator_app.core.models import (
+from coordinator_app.core.views import dashboard
+from coordinator_app.core.records.models import (
     Agreement,
     Commitment,
     ContactPoint,

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from coordinator_app.core import paths
+from coordinator_app.core.store import paths
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app.core import demo
+from coordinator_app.core.sample import demo
 from support.schema import FIRST, make_first_revision_db
 
 #: Every command that needs an existing database, with arguments that would work.
@@ -127,9 +127,9 @@ def test_demo_makes_a_database_in_an_empty_file(tmp_path, cli):
 
 
 def test_a_database_from_an_older_version_is_migrated_before_it_is_read(db_path, cli):
-    from coordinator_app.core import migrate
-    from coordinator_app.core.backup import list_backups
-    from coordinator_app.core.dbfile import identify
+    from coordinator_app.core.store import migrate
+    from coordinator_app.core.store.backup import list_backups
+    from coordinator_app.core.store.dbfile import identify
 
     make_first_revision_db(db_path)
     done = cli("search", "Terekhov", db=db_path)

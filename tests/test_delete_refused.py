@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from coordinator_app.core.models import Agreement, AgreementParty, Organization, Signatory
+from coordinator_app.core.records.models import Agreement, AgreementParty, Organization, Signatory
 from coordinator_app.ui.in_the_way import InTheWayDialog
 from support.windows import active_window, open_in
 from support.dialogs import when_a_dialog_opens

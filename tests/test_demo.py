@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app.core import demo
+from coordinator_app.core.sample import demo
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
     AidDelivery,
@@ -21,7 +21,7 @@ from coordinator_app.core.models import (
     Project,
     Signatory,
 )
-from coordinator_app.core.records import describe, resolve
+from coordinator_app.core.views.records import describe, resolve
 
 
 def _count(workspace, cls) -> int:
@@ -147,8 +147,8 @@ def test_every_demo_signatory_signs_for_a_party(demo_workspace):
 
 
 def test_the_memorandum_carries_a_briefing_note(demo_workspace):
-    from coordinator_app.core.attachments import attachment_bytes
-    from coordinator_app.core.models import Attachment
+    from coordinator_app.core.records.attachments import attachment_bytes
+    from coordinator_app.core.records.models import Attachment
 
     with demo_workspace.read() as session:
         note = session.scalars(select(Attachment)).one()
@@ -157,9 +157,9 @@ def test_the_memorandum_carries_a_briefing_note(demo_workspace):
 
 
 def test_a_demo_that_fails_midway_leaves_the_database_empty(workspace, monkeypatch):
-    from coordinator_app.core import demo_projects
+    from coordinator_app.core.sample import demo_projects
     from coordinator_app.core.errors import ValidationError
-    from coordinator_app.core.models import Activity
+    from coordinator_app.core.records.models import Activity
 
     def broken_activities(b, *args):
         b.add(Activity, title="A meeting with no date")  # refused by the rules

@@ -6,12 +6,12 @@ import shutil
 
 from sqlalchemy import select
 
-from coordinator_app.core import installation, paths
-from coordinator_app.core.backup import create_backup
-from coordinator_app.core.db import open_database
-from coordinator_app.core.models import Change, Organization
-from coordinator_app.core.recovery import restore_backup
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.store import installation, paths
+from coordinator_app.core.store.backup import create_backup
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records.models import Change, Organization
+from coordinator_app.core.store.recovery import restore_backup
+from coordinator_app.core.records.service import Workspace
 
 
 def _add_organization(path, name: str) -> str:

@@ -7,9 +7,9 @@ import json
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.duplicates import duplicate_groups, likely_duplicates, merge
+from coordinator_app.core.views.duplicates import duplicate_groups, likely_duplicates, merge
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     ActivityParticipant,
     Activity,
     Affiliation,
@@ -25,7 +25,7 @@ from coordinator_app.core.models import (
     Tag,
     TagLink,
 )
-from coordinator_app.core.search import search
+from coordinator_app.core.search.query import search
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from coordinator_app.core.models import ContactPoint, Organization, Tag, TagLink
-from coordinator_app.core.registry import TOP_LEVEL
+from coordinator_app.core.records.models import ContactPoint, Organization, Tag, TagLink
+from coordinator_app.core.records.registry import TOP_LEVEL
 from coordinator_app.ui.editors import RecordEditor, editor_for
 from support.editors import answer_next_question, choose, settle, type_into
 
@@ -190,7 +190,7 @@ def test_a_pause_commit_leaves_the_cursor_and_the_typed_space_alone(org_editor, 
 
 
 def test_people_of_an_organisation_are_their_positions(org_editor, workspace, qtbot):
-    from coordinator_app.core.models import Affiliation, Person
+    from coordinator_app.core.records.models import Affiliation, Person
     from support.editors import pick
 
     person = workspace.create(Person, full_name="Ihor Terekhov")
@@ -207,7 +207,7 @@ def test_people_of_an_organisation_are_their_positions(org_editor, workspace, qt
 
 
 def test_a_deleted_record_can_be_restored_from_its_notice(org_editor, context, workspace, qtbot):
-    from coordinator_app.core.models import ContactPoint
+    from coordinator_app.core.records.models import ContactPoint
 
     type_into(qtbot, org_editor.name, "Plunge")
     org_id = org_editor.current_id()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from coordinator_app.core.models import Agreement, Organization, Person
+from coordinator_app.core.records.models import Agreement, Organization, Person
 from support.editors import answer_next_question, open_editor, pick, settle, type_into
 
 
@@ -173,7 +173,7 @@ def test_typing_part_of_a_name_and_enter_picks_the_best_match(context, workspace
 
 
 def test_a_shared_phone_number_added_later_is_noticed_too(context, workspace, qtbot):
-    from coordinator_app.core.models import ContactPoint
+    from coordinator_app.core.records.models import ContactPoint
 
     known = workspace.create(Person, full_name="Андрій Мельник")
     workspace.create(ContactPoint, person_id=known.id, kind="phone", value="+380 67 123 4567")

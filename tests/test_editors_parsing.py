@@ -8,7 +8,7 @@ import pytest
 
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.ui.widgets.dates import parse_date
-from coordinator_app.core.formatting import parse_money
+from coordinator_app.core.text.formatting import parse_money
 from coordinator_app.ui.widgets.money import money_text
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Activity,
     ActivityParticipant,
     Affiliation,

@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from coordinator_app.core import backup, encryption, keyring, keyslots
-from coordinator_app.core.connect import HEADER
-from coordinator_app.core.db import open_database
-from coordinator_app.core.recovery import remove_leftovers
+from coordinator_app.core.crypto import encryption, keyring, keyslots
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.connect import HEADER
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.recovery import remove_leftovers
 from support.encryption import PASSPHRASE, people_count
 from support.files import mode_of, plain_text_hits, snapshot
 
@@ -39,8 +40,8 @@ def test_an_encrypted_database_and_its_backups_hold_no_name_or_phone(
     # An edit while it is open: what reaches the write-ahead log is encrypted too.
     db = open_database(demo_file)
     try:
-        from coordinator_app.core.models import Person
-        from coordinator_app.core.service import Workspace
+        from coordinator_app.core.records.models import Person
+        from coordinator_app.core.records.service import Workspace
 
         Workspace(db).create(Person, full_name="Audrius Klišonis junior",
                              notes="Терехов +380 57 000 00 00")

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from coordinator_app.core import keyring, keyslots
-from coordinator_app.core.connect import HEADER
-from coordinator_app.core.integrity import check_file
-from coordinator_app.core.recovery import remove_leftovers
+from coordinator_app.core.crypto import keyring, keyslots
+from coordinator_app.core.store.connect import HEADER
+from coordinator_app.core.store.integrity import check_file
+from coordinator_app.core.store.recovery import remove_leftovers
 from support.encryption import PASSPHRASE, copy_database, people_count
 from support.processes import coordinator
 
@@ -66,7 +66,7 @@ def test_encrypting_killed_at_any_moment_leaves_the_plain_or_the_encrypted_datab
 def test_a_passphrase_change_killed_at_any_moment_leaves_the_old_or_the_new_one(
         demo_file, tmp_path):
     keyring.forget_all()
-    from coordinator_app.core.encryption import encrypt_database
+    from coordinator_app.core.crypto.encryption import encrypt_database
 
     encrypt_database(demo_file, PASSPHRASE)
     people = people_count(demo_file)

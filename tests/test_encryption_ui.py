@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
-from coordinator_app.core import encryption, keyring, keyslots, private_temp
-from coordinator_app.core.connect import is_encrypted
-from coordinator_app.core.db import open_database
-from coordinator_app.core.lock import DatabaseLock
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.crypto import encryption, keyring, keyslots
+from coordinator_app.core.store import private_temp
+from coordinator_app.core.store.connect import is_encrypted
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.lock import DatabaseLock
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.ui import lock_screen, safety
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main_window import MainWindow
@@ -37,7 +38,7 @@ def encrypted_file(encrypted):
 
 
 def finds(workspace, text: str) -> bool:
-    from coordinator_app.core.search import search
+    from coordinator_app.core.search.query import search
 
     with workspace.read() as session:
         return bool(search(session, text))

@@ -9,7 +9,7 @@ from datetime import date
 from lxml import etree
 from support.interchange import IATI_SCHEMA, exported
 
-from coordinator_app.core.models import Project
+from coordinator_app.core.records.models import Project
 
 
 def test_xlsx_has_bold_headers_widths_and_dates_as_dates(demo_workspace):
@@ -49,7 +49,7 @@ def test_calendar_events_keep_their_uids_and_carry_reminders(demo_workspace):
 def test_a_changed_record_updates_its_event_instead_of_adding_one(demo_workspace):
     from icalendar import Calendar
 
-    from coordinator_app.core.models import Milestone
+    from coordinator_app.core.records.models import Milestone
 
     before = {str(e["UID"]): e for e in Calendar.from_ical(
         exported(demo_workspace, "projects", "ics")).walk("VEVENT")}

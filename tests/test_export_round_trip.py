@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from support.interchange import exported, import_bytes, organizations, people
 
-from coordinator_app.core.db import open_database
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records.service import Workspace
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import String, Text, func, inspect, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.journal import STAMP_FIELDS
-from coordinator_app.core.models import (
+from coordinator_app.core.records.journal import STAMP_FIELDS
+from coordinator_app.core.records.models import (
     AidDelivery,
     Change,
     ContactPoint,
@@ -19,8 +19,8 @@ from coordinator_app.core.models import (
     Project,
     ProjectPartner,
 )
-from coordinator_app.core.registry import MODELS
-from coordinator_app.core.service import PROTECTED
+from coordinator_app.core.records.registry import MODELS
+from coordinator_app.core.records.service import PROTECTED
 
 
 def journal_size(workspace) -> int:

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from coordinator_app.core import backup
-from coordinator_app.core.paths import data_dir, default_db_path
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.paths import data_dir, default_db_path
 from support.files import mode_of
 
 pytestmark = [
@@ -20,9 +20,9 @@ pytestmark = [
 
 
 def test_a_new_database_its_wal_shm_and_lock_are_private_in_a_private_folder():
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.lock import DatabaseLock, lock_path
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.store.lock import DatabaseLock, lock_path
+    from coordinator_app.core.records.service import Workspace
 
     path = default_db_path()
     lock = DatabaseLock(path).acquire()
@@ -40,7 +40,7 @@ def test_a_new_database_its_wal_shm_and_lock_are_private_in_a_private_folder():
 
 
 def test_an_existing_database_with_open_modes_is_tightened_when_opened(db_path):
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     open_database(db_path).close()
     connection = sqlite3.connect(db_path)  # another reader keeps the -wal and -shm there
@@ -62,7 +62,7 @@ def test_an_existing_database_with_open_modes_is_tightened_when_opened(db_path):
 @pytest.mark.parametrize("how", ["open", "demo"])
 def test_a_folder_made_for_a_new_database_is_private(tmp_path, how):
     from coordinator_app.cli import main
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     path = tmp_path / "new" / "folder" / "coordinator.sqlite3"
     if how == "open":
@@ -73,7 +73,7 @@ def test_a_folder_made_for_a_new_database_is_private(tmp_path, how):
 
 
 def test_the_data_folder_made_by_an_older_version_is_tightened_at_open():
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     data_dir().mkdir(parents=True)
     os.chmod(data_dir(), 0o755)
@@ -103,7 +103,7 @@ def test_backups_their_folders_and_their_copies_on_the_stick_are_private(workspa
 
 
 def test_a_database_set_aside_by_a_restore_is_in_private_folders(workspace):
-    from coordinator_app.core.recovery import restore_backup
+    from coordinator_app.core.store.recovery import restore_backup
 
     workspace.create("person", full_name="Ігор Терехов")
     made = backup.create_backup(workspace.db.path)
@@ -117,7 +117,7 @@ def test_a_database_set_aside_by_a_restore_is_in_private_folders(workspace):
 
 @pytest.fixture
 def app_log():
-    from coordinator_app.core import logs
+    from coordinator_app.core.store import logs
 
     before = list(logs.log.handlers)
     yield logs

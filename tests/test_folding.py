@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coordinator_app.core.folding import fold, index_text, query_words, to_latin
+from coordinator_app.core.text.folding import fold, index_text, query_words, to_latin
 
 
 @pytest.mark.parametrize("typed, stored", [

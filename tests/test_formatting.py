@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from coordinator_app import i18n
-from coordinator_app.core.formatting import (
+from coordinator_app.core.text.formatting import (
     format_date,
     format_datetime,
     format_money,

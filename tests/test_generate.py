@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import validation
-from coordinator_app.core.generate import generate
-from coordinator_app.core.models import (
+from coordinator_app.core.records import validation
+from coordinator_app.core.sample.generate import generate
+from coordinator_app.core.records.models import (
     Agreement,
     Change,
     Organization,
     Person,
     Project,
 )
-from coordinator_app.core.registry import MODELS
-from coordinator_app.core.search import search
+from coordinator_app.core.records.registry import MODELS
+from coordinator_app.core.search.query import search
 from support.encryption import connect_file
 
 
@@ -56,8 +56,8 @@ def test_undo_takes_the_whole_generated_set_back(workspace):
 
 
 def test_the_same_seed_gives_the_same_people(tmp_path):
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     names = []
     for run in range(2):
@@ -82,7 +82,7 @@ def test_coordinator_generate_command(db_path, capsys):
 
 
 def test_generated_names_sort_like_names_written_through_the_service(workspace):
-    from coordinator_app.core.collation import sort_key
+    from coordinator_app.core.text.collation import sort_key
 
     generate(workspace, people=20, organizations=3, seed=5)
     with workspace.read() as session:
@@ -91,8 +91,8 @@ def test_generated_names_sort_like_names_written_through_the_service(workspace):
 
 
 def test_people_written_in_several_steps_stay_distinct(workspace, monkeypatch):
-    from coordinator_app.core import generate as module
-    from coordinator_app.core.models import ContactPoint, Signatory
+    from coordinator_app.core.sample import generate as module
+    from coordinator_app.core.records.models import ContactPoint, Signatory
 
     monkeypatch.setattr(module, "CHUNK", 7)
     counts = generate(workspace, people=30, organizations=4, agreements=6, seed=9)
@@ -106,7 +106,7 @@ def test_people_written_in_several_steps_stay_distinct(workspace, monkeypatch):
 
 
 def test_generated_councils_are_named_with_real_adjectives_and_genitives(workspace):
-    from coordinator_app.core import synthetic_names as names
+    from coordinator_app.core.sample import synthetic_names as names
 
     generate(workspace, organizations=200, seed=3)
     with workspace.read() as session:

@@ -193,7 +193,7 @@ def test_placeholder_check_would_catch_mistakes():
 @pytest.mark.parametrize(("lang", "label"), [("uk", "Меморандум про співпрацю"),
                                              ("lt", "Bendradarbiavimo memorandumas")])
 def test_vocabulary_labels_in_each_language(lang, label):
-    from coordinator_app.core.vocab import AGREEMENT_KINDS
+    from coordinator_app.core.records.vocab import AGREEMENT_KINDS
 
     assert i18n.gettext_in(lang, AGREEMENT_KINDS["memorandum"]) == label
     i18n.set_language(lang)

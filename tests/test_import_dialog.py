@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from support.interchange import counts, people, sample
 
-from coordinator_app.core.models import Person
+from coordinator_app.core.records.models import Person
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.import_dialog import ImportDialog
 from coordinator_app.ui.main_window import MainWindow

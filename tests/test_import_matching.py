@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from support.interchange import counts, import_bytes, import_file, people, plan_file, sample
 
-from coordinator_app.core.backup import list_backups
+from coordinator_app.core.store.backup import list_backups
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.models import Organization, Person
+from coordinator_app.core.records.models import Organization, Person
 from coordinator_app.interchange.apply import apply_plan
 from coordinator_app.interchange.plan import MERGED, NEW, POSSIBLE, UNCHANGED, UPDATE
 from coordinator_app.interchange.problems import Cancelled

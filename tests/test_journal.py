@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.errors import CoordinatorError, ValidationError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Agreement,
     AgreementParty,
     Change,

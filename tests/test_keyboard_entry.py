@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from coordinator_app.core.models import Agreement, AgreementParty, Commitment, Organization
+from coordinator_app.core.records.models import Agreement, AgreementParty, Commitment, Organization
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle
 

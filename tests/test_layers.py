@@ -1,4 +1,5 @@
-"""The core knows no screen, and the screens read through the core."""
+"""The core knows no screen, the screens read through the core, and no module
+needs itself back through another."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _imports(path: Path) -> list[str]:
 
 def test_the_core_reports_and_commands_never_import_qt():
     modules = [PACKAGE / "i18n.py", PACKAGE / "cli.py"]
-    for folder in ("core", "reports", "commands"):
+    for folder in ("core", "reports", "commands", "interchange"):
         modules += sorted((PACKAGE / folder).rglob("*.py"))
     offending = {path.relative_to(PACKAGE).as_posix(): name for path in modules
                  for name in _imports(path) if name.startswith("PySide6")}
@@ -37,3 +38,72 @@ def test_the_screens_build_no_sql_of_their_own():
                  for name in _imports(path)
                  if name.startswith("sqlalchemy") and name != "sqlalchemy.orm.Session"}
     assert offending == {}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Which project modules each module imports, at its top or inside a function:
+    an import put off until a call is still a dependency."""
+    modules = {_module_name(path) for path in PACKAGE.rglob("*.py")}
+
+    def known(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        targets = {known(imported) for imported in _imports(path)
+                   if imported.startswith("coordinator_app")}
+        graph[name] = {target for target in targets if target and target != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while (member := stack.pop()) != node:
+                group.append(member)
+            if group:
+                found.append(sorted([node, *group]))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_itself_back_through_others():
+    # A package importing its own submodules is a package, not a cycle.
+    graph = {name: {target for target in targets if not name.startswith(f"{target}.")}
+             for name, targets in _import_graph().items()}
+    assert _cycles(graph) == []
+
+
+def test_the_core_is_in_rooms_each_saying_what_it_holds():
+    core = PACKAGE / "core"
+    loose = sorted(path.name for path in core.glob("*.py") if path.name != "__init__.py")
+    assert loose == ["about.py", "errors.py"]
+    for room in (path for path in core.iterdir() if (path / "__init__.py").is_file()):
+        doc = ast.get_docstring(ast.parse((room / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and len(doc) > 60, room.name

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app import i18n
-from coordinator_app.core import listing
-from coordinator_app.core.listing import ListQuery
-from coordinator_app.core.models import Agreement, Organization
+from coordinator_app.core.views import listing
+from coordinator_app.core.views.listing import ListQuery
+from coordinator_app.core.records.models import Agreement, Organization
 from support.windows import active_window
 
 

@@ -3,7 +3,7 @@ chosen; an empty list shows the blank form."""
 
 from __future__ import annotations
 
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui.context import Changes
 from support.editors import settle
 from support.windows import laptop_window, org_named

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from coordinator_app.core import listing
-from coordinator_app.core.collation import sort_key
-from coordinator_app.core.ids import new_id, utcnow
-from coordinator_app.core.listing import ListQuery
-from coordinator_app.core.models import Organization, Person, Project
+from coordinator_app.core.views import listing
+from coordinator_app.core.text.collation import sort_key
+from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.views.listing import ListQuery
+from coordinator_app.core.records.models import Organization, Person, Project
 from support.encryption import connect_file
 
 
@@ -101,7 +101,7 @@ def test_cells_show_labels_dates_money_and_related_names(workspace):
 
 
 def test_person_list_shows_the_current_position(workspace):
-    from coordinator_app.core.models import Affiliation
+    from coordinator_app.core.records.models import Affiliation
 
     with workspace.edit("mayor") as edit:
         city = edit.create(Organization, name="Kharkiv City Council")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QMenuBar
 
 from coordinator_app import i18n
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui import language
 from coordinator_app.ui.settings_dialog import SettingsDialog
 from support.windows import active_window, open_in

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app.core.lock import DatabaseLock, DatabaseLocked, holder_of, lock_path
+from coordinator_app.core.store.lock import DatabaseLock, DatabaseLocked, holder_of, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ HOLDER = """
 import sys
 sys.path.insert(0, sys.argv[2])
 from pathlib import Path
-from coordinator_app.core.lock import DatabaseLock
+from coordinator_app.core.store.lock import DatabaseLock
 DatabaseLock(Path(sys.argv[1])).acquire()
 print("locked", flush=True)
 sys.stdin.read()
@@ -73,7 +73,7 @@ def test_clean_release_marks_a_clean_exit(db_path):
 
 
 def test_closing_the_database_releases_the_lock(db_path):
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     db = open_database(db_path)
     lock = DatabaseLock(db_path).acquire()
@@ -84,7 +84,7 @@ def test_closing_the_database_releases_the_lock(db_path):
 
 
 def test_cli_restore_refuses_while_the_database_is_open(workspace, tmp_path):
-    from coordinator_app.core import backup
+    from coordinator_app.core.store import backup
 
     made = backup.create_backup(workspace.db.path)
     lock = DatabaseLock(workspace.db.path).acquire()
@@ -110,7 +110,7 @@ WRITING_COMMANDS = [
 @pytest.mark.parametrize("command", WRITING_COMMANDS, ids=lambda c: c[0])
 def test_writing_commands_are_refused_while_the_app_has_the_database_open(
         demo_file, tmp_path, cli, command):
-    from coordinator_app.core import backup
+    from coordinator_app.core.store import backup
 
     made = backup.create_backup(demo_file, tmp_path / "elsewhere")
     command = tuple(str(made) if word == "BACKUP" else word for word in command)
@@ -139,7 +139,7 @@ def test_reading_commands_run_beside_the_app_without_taking_its_lock(demo_file, 
 
 
 def test_a_restore_is_refused_while_generate_writes(demo_file, tmp_path, cli):
-    from coordinator_app.core import backup
+    from coordinator_app.core.store import backup
 
     made = backup.create_backup(demo_file, tmp_path / "elsewhere")
     writer = subprocess.Popen(

@@ -10,15 +10,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from coordinator_app.core import migrate
-from coordinator_app.core.backup import default_backup_dir
-from coordinator_app.core.db import open_database
-from coordinator_app.core.engine import make_engine
-from coordinator_app.core.collation import sort_key
+from coordinator_app.core.store import migrate
+from coordinator_app.core.store.backup import default_backup_dir
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.engine import make_engine
+from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.errors import DatabaseError
-from coordinator_app.core.models import Base, Organization, Person
-from coordinator_app.core.search import search
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.models import Base, Organization, Person
+from coordinator_app.core.search.query import search
+from coordinator_app.core.records.service import Workspace
 from support.schema import FIRST, make_first_revision_db
 
 def test_the_migration_chain_has_one_head_starting_at_the_first_revision():
@@ -197,7 +197,7 @@ def test_a_file_an_older_version_left_opens_and_finds_its_records(db_path, revis
     """Each older schema as its own version left it, search index included (the
     revisions' own downgrades take a file back there): opening it upgrades it, and
     its records are found by name, other spelling and phone number."""
-    from coordinator_app.core.duplicates import likely_duplicates
+    from coordinator_app.core.views.duplicates import likely_duplicates
 
     db = open_database(db_path)
     with Workspace(db).edit("typed in by an older version") as edit:
@@ -227,7 +227,7 @@ def test_the_index_migration_keys_names_as_the_live_search_does():
     (A change to the keys comes with a new revision that builds the index again.)"""
     import importlib.util
 
-    from coordinator_app.core import folding, gazetteer, spelling
+    from coordinator_app.core.text import folding, gazetteer, spelling
 
     path = migrate.SCRIPT_LOCATION / "versions" / "0005_search_spelling_keys.py"
     spec = importlib.util.spec_from_file_location("index_migration", path)

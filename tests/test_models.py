@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import Integer, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
-from coordinator_app.core import records
-from coordinator_app.core.db import open_database
-from coordinator_app.core.engine import BUSY_TIMEOUT_MS
+from coordinator_app.core.views import records
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.engine import BUSY_TIMEOUT_MS
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.models import Agreement, Organization, Person, Project
-from coordinator_app.core.registry import MODELS
-from coordinator_app.core.service import Workspace
-from coordinator_app.core.connect import errors
+from coordinator_app.core.records.models import Agreement, Organization, Person, Project
+from coordinator_app.core.records.registry import MODELS
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.core.store.connect import errors
 from support.encryption import connect_file
 
 
@@ -117,7 +117,7 @@ def test_connections_are_durable_and_enforce_foreign_keys(workspace):
 
 @pytest.mark.parametrize(("platform", "fullfsync"), [("darwin", 1), ("linux", 0), ("win32", 0)])
 def test_on_macos_commits_are_flushed_past_the_drives_cache(db_path, platform, fullfsync):
-    from coordinator_app.core.engine import make_engine
+    from coordinator_app.core.store.engine import make_engine
 
     open_database(db_path).close()
     engine = make_engine(db_path, platform=platform)

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from coordinator_app.core import needs, records
-from coordinator_app.core.demo import KHARKIV
+from coordinator_app.core.views import needs, records
+from coordinator_app.core.sample.demo import KHARKIV
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.models import AidDelivery, Need, Organization, Pledge, Project
-from coordinator_app.core.search import search
+from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge, Project
+from coordinator_app.core.search.query import search
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
-from coordinator_app.core.models import Agreement, Organization
+from coordinator_app.core.records.models import Agreement, Organization
 from support.windows import active_window, open_in
 from support.editors import settle
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.attachments import attachment_bytes
-from coordinator_app.core.models import Agreement, Attachment
+from coordinator_app.core.records.attachments import attachment_bytes
+from coordinator_app.core.records.models import Agreement, Attachment
 from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.opened_copies import close_copies, opened_copies
 from support.dialogs import answer

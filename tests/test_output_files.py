@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from coordinator_app.cli import main
-from coordinator_app.core import backup
-from coordinator_app.core.demo import MEMORANDUM_TITLE
+from coordinator_app.core.store import backup
+from coordinator_app.core.sample.demo import MEMORANDUM_TITLE
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.safe_write import UnsafeTarget, copy_file, reason_text, write_bytes
+from coordinator_app.core.store.safe_write import UnsafeTarget, copy_file, reason_text, write_bytes
 from support.files import listing, mode_of
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
@@ -100,7 +100,7 @@ def test_save_as_pdf_in_the_app_is_refused_onto_a_special_file_folder_or_link(
     with demo_workspace.read() as session:
         from sqlalchemy import select
 
-        from coordinator_app.core.models import Agreement
+        from coordinator_app.core.records.models import Agreement
 
         memo = session.scalar(select(Agreement.id).where(Agreement.title == MEMORANDUM_TITLE))
     made = render_memorandum(demo_workspace, memo, tmp_path / "made.pdf", "en")

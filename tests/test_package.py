@@ -23,7 +23,7 @@ import pytest
 from pypdf import PdfReader
 
 from coordinator_app import __version__
-from coordinator_app.core.lock import holder_of
+from coordinator_app.core.store.lock import holder_of
 from coordinator_app.ui.app_icon import APP_ID
 from support.packaging import PACKAGING
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from coordinator_app.core.models import Agreement, Organization, Person
+from coordinator_app.core.records.models import Agreement, Organization, Person
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle
@@ -41,7 +41,7 @@ def test_a_pickers_matches_are_as_wide_as_their_text(editor, qtbot):
 
 
 def test_a_choice_boxs_list_shows_its_choices_whole(editor, qtbot):
-    from coordinator_app.core.models import AgreementParty
+    from coordinator_app.core.records.models import AgreementParty
 
     with editor.context.workspace.edit() as edit:
         org = edit.create(Organization, name="Асоціація прифронтових міст та громад України")

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from coordinator_app.ui import language
-from coordinator_app.core import backup
-from coordinator_app.core.paths import data_dir
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.paths import data_dir
 from coordinator_app.ui import window_state
 from coordinator_app.ui.settings_store import SETTINGS_FILE, app_settings
 from support.files import mode_of

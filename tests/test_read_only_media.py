@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coordinator_app.core import demo
+from coordinator_app.core.sample import demo
 from coordinator_app.core.errors import DatabaseError
 from support.media import remount_read_only
 
@@ -98,8 +98,8 @@ def test_records_left_in_the_write_ahead_log_are_named_not_hidden(db_path, cli):
     # A session killed before the log was folded into the file: those records exist
     # only in the -wal, which SQLite would ignore when reading the file as immutable.
     script = ("import sys; sys.path.insert(0, sys.argv[2]);"
-              "from coordinator_app.core.db import open_database;"
-              "from coordinator_app.core.service import Workspace;"
+              "from coordinator_app.core.store.db import open_database;"
+              "from coordinator_app.core.records.service import Workspace;"
               "w = Workspace(open_database(sys.argv[1]));"
               "w.create('organization', name='Only in the log');"
               "import os; os._exit(0)")
@@ -117,8 +117,8 @@ def test_records_left_in_the_write_ahead_log_are_named_not_hidden(db_path, cli):
 
 
 def test_a_database_opened_for_reading_refuses_to_write(demo_file):
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     before = demo_file.read_bytes()
     db = open_database(demo_file, read_only=True)

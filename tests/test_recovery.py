@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coordinator_app.core import backup
-from coordinator_app.core.db import open_database
-from coordinator_app.core.integrity import check_file
-from coordinator_app.core.recovery import assess, newest_sound_backup, restore_backup
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.integrity import check_file
+from coordinator_app.core.store.recovery import assess, newest_sound_backup, restore_backup
+from coordinator_app.core.records.service import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +65,7 @@ def test_damage_in_the_middle_is_found_by_quick_check(db_path):
 
 
 def test_a_large_file_is_only_checked_after_an_unclean_shutdown(db_path, monkeypatch):
-    from coordinator_app.core import recovery
+    from coordinator_app.core.store import recovery
 
     filled_database(db_path, [f"Громада {i}" for i in range(60)])
     damage_middle(db_path)
@@ -97,8 +97,8 @@ def test_restore_keeps_the_damaged_file_and_its_wal_aside(db_path, tmp_path):
     made = backup.create_backup(db_path)
     # A writer killed mid-session leaves its write-ahead log beside the file.
     script = ("import sys; sys.path.insert(0, sys.argv[2]);"
-              "from coordinator_app.core.db import open_database;"
-              "from coordinator_app.core.service import Workspace;"
+              "from coordinator_app.core.store.db import open_database;"
+              "from coordinator_app.core.records.service import Workspace;"
               "w = Workspace(open_database(sys.argv[1]));"
               "w.create('organization', name='Only in the WAL');"
               "import os; os._exit(0)")

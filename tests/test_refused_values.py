@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtGui import QPalette
 from sqlalchemy import select
 
-from coordinator_app.core.models import Agreement
+from coordinator_app.core.records.models import Agreement
 from support.windows import active_window, open_in
 from support.dialogs import answer
 from support.editors import settle, type_into

@@ -3,7 +3,7 @@ the rows they loaded, columns within the width, following the font."""
 
 from __future__ import annotations
 
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle
 from support.windows import laptop_window, open_in, record_id
@@ -32,7 +32,7 @@ def assert_shows_every_row_whole(relation) -> None:
 
 
 def test_a_persons_positions_show_every_row_at_laptop_size(qtbot, demo_workspace):
-    from coordinator_app.core.models import Person
+    from coordinator_app.core.records.models import Person
 
     window = laptop_window(qtbot, demo_workspace)
     editor = open_in(qtbot, window, "person",
@@ -43,7 +43,7 @@ def test_a_persons_positions_show_every_row_at_laptop_size(qtbot, demo_workspace
 
 
 def test_the_memorandums_commitments_fit_half_a_laptop_screen(qtbot, demo_workspace):
-    from coordinator_app.core.models import Agreement
+    from coordinator_app.core.records.models import Agreement
 
     window = laptop_window(qtbot, demo_workspace)
     editor = open_in(qtbot, window, "agreement", record_id(
@@ -64,7 +64,7 @@ def test_the_memorandums_commitments_fit_half_a_laptop_screen(qtbot, demo_worksp
 
 
 def test_a_table_is_as_tall_as_the_rows_it_loaded(qtbot, demo_workspace):
-    from coordinator_app.core.models import Affiliation, Person
+    from coordinator_app.core.records.models import Affiliation, Person
     from coordinator_app.ui.widgets.relations import FIRST_ROWS
 
     person = record_id(demo_workspace, Person, full_name="Ігор Терехов")
@@ -90,7 +90,7 @@ def test_a_table_is_as_tall_as_the_rows_it_loaded(qtbot, demo_workspace):
 
 def test_a_narrower_editor_scrolls_sideways_itself_rather_than_squeeze_cells(
         qtbot, demo_workspace, demo_context):
-    from coordinator_app.core.models import Agreement
+    from coordinator_app.core.records.models import Agreement
 
     editor = editor_for("agreement")(demo_context)
     qtbot.addWidget(editor)
@@ -105,7 +105,7 @@ def test_a_narrower_editor_scrolls_sideways_itself_rather_than_squeeze_cells(
 
 
 def test_a_larger_font_makes_the_rows_taller_and_the_table_follows(qtbot, demo_workspace):
-    from coordinator_app.core.models import Person
+    from coordinator_app.core.records.models import Person
 
     window = laptop_window(qtbot, demo_workspace)
     editor = open_in(qtbot, window, "person",

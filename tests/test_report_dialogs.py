@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
-from coordinator_app.core.demo import MEMORANDUM_TITLE, PLUNGE
-from coordinator_app.core.models import Agreement
+from coordinator_app.core.sample.demo import MEMORANDUM_TITLE, PLUNGE
+from coordinator_app.core.records.models import Agreement
 from coordinator_app.ui.pdf_preview import print_pages
 from coordinator_app.ui.report_dialogs import (
     ID_ROLE,

@@ -8,9 +8,9 @@ from pypdf import PdfReader
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from coordinator_app.core.db import open_database
-from coordinator_app.core.models import Agreement, Organization
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records.models import Agreement, Organization
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.reports import render_briefing, render_memorandum
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.report_dialogs import open_briefing_dialog

@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from coordinator_app.cli import main
-from coordinator_app.core.demo import KLISONIS, MEMORANDUM_TITLE, PLUNGE, TEREKHOV
+from coordinator_app.core.sample.demo import KLISONIS, MEMORANDUM_TITLE, PLUNGE, TEREKHOV
 from coordinator_app.core.errors import CoordinatorError, NotFound, ValidationError
-from coordinator_app.core.formatting import format_date, format_datetime
-from coordinator_app.core.models import (
+from coordinator_app.core.text.formatting import format_date, format_datetime
+from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
     AgreementParty,

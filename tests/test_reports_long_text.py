@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Activity,
     Affiliation,
     Agreement,
@@ -28,7 +28,7 @@ from coordinator_app.core.models import (
     Signatory,
     Source,
 )
-from coordinator_app.core.attachments import attach_bytes
+from coordinator_app.core.records.attachments import attach_bytes
 from coordinator_app.reports import render_briefing, render_memorandum
 from support.pdf import pages_text, printed_whole, squashed
 
@@ -63,8 +63,8 @@ class Writer:
 def long_world(tmp_path_factory):
     """An agreement, its parties, people, projects and sources, every printed field at
     the most its column holds, and text fields thousands of characters long."""
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     folder = tmp_path_factory.mktemp("long-text")
     with pytest.MonkeyPatch.context() as patch:

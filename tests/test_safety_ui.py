@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from coordinator_app.core import backup
-from coordinator_app.core.lock import DatabaseLock, holder_of
-from coordinator_app.core.logs import log_file
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.lock import DatabaseLock, holder_of
+from coordinator_app.core.store.logs import log_file
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.ui import safety
 from support.media import remount_read_only
 
@@ -44,7 +44,7 @@ class Clicker:
 
 
 def fill(db_path: Path, names: list[str]) -> None:
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     db = open_database(db_path)
     workspace = Workspace(db)
@@ -64,7 +64,7 @@ def damage_middle(path: Path) -> None:
 def names_in(db) -> set[str]:
     from sqlalchemy import select
 
-    from coordinator_app.core.models import Organization
+    from coordinator_app.core.records.models import Organization
 
     with Workspace(db).read() as session:
         return set(session.scalars(select(Organization.name)))

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
     AgreementParty,
@@ -18,7 +18,7 @@ from coordinator_app.core.models import (
     Person,
     Project,
 )
-from coordinator_app.core.search import filter_clause, search
+from coordinator_app.core.search.query import filter_clause, search
 from support.encryption import connect_file
 
 
@@ -163,9 +163,9 @@ def test_filter_clause_narrows_a_list_query_in_sql(workspace, memo):
 
 
 def test_the_migration_indexes_records_written_before_it(tmp_path):
-    from coordinator_app.core import migrate
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store import migrate
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     path = tmp_path / "old.sqlite3"
     migrate.upgrade(path, "0001")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from coordinator_app.core.models import Affiliation, Organization, Person
-from coordinator_app.core.search import search
+from coordinator_app.core.records.models import Affiliation, Organization, Person
+from coordinator_app.core.search.query import search
 
 
 @pytest.fixture

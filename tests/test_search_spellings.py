@@ -11,8 +11,8 @@ from support import search_quality as quality
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory):
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     folder = tmp_path_factory.mktemp("spellings")
     with pytest.MonkeyPatch.context() as patch:

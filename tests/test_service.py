@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Agreement,
     AgreementParty,
     Change,
@@ -81,7 +81,7 @@ def test_text_is_stored_nfc(workspace):
 
 # --- every rule refuses with a message and writes nothing ---------------------------------
 
-from coordinator_app.core.models import (  # noqa: E402
+from coordinator_app.core.records.models import (  # noqa: E402
     ActivityParticipant,
     Activity,
     AgreementPriorityArea,
@@ -281,7 +281,7 @@ def test_an_organisation_goes_with_its_contacts_and_positions_and_comes_back(wor
         phone = edit.create(ContactPoint, organization_id=plunge.id, kind="phone",
                             value="+370 448 00 010")
         person = edit.create(Person, full_name="Tomas Jankauskas")
-        from coordinator_app.core.models import Affiliation
+        from coordinator_app.core.records.models import Affiliation
 
         job = edit.create(Affiliation, person_id=person.id, organization_id=plunge.id)
     workspace.delete(Organization, plunge.id)

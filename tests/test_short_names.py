@@ -8,9 +8,9 @@ import json
 import pytest
 
 from coordinator_app.cli import main
-from coordinator_app.core import listing
-from coordinator_app.core.registry import model
-from coordinator_app.core.search import SEARCHABLE, search
+from coordinator_app.core.views import listing
+from coordinator_app.core.records.registry import model
+from coordinator_app.core.search.query import SEARCHABLE, search
 
 SHORT_NAMES = ["EU", "Bo Li", "A1", "X"]
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from coordinator_app.core.models import Agreement, AgreementParty, Organization, Person, Signatory
+from coordinator_app.core.records.models import Agreement, AgreementParty, Organization, Person, Signatory
 from coordinator_app.ui.editors import editor_for
 from support.editors import settle, type_into
 
@@ -51,7 +51,7 @@ def test_a_new_agreement_offers_no_party_it_does_not_have(editor, workspace, qtb
 
 
 def test_a_signatory_signs_for_their_own_party_with_their_position(editor, workspace, qtbot):
-    from coordinator_app.core.models import Affiliation
+    from coordinator_app.core.records.models import Affiliation
     from support.editors import pick
 
     with workspace.edit() as edit:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app import i18n
-from coordinator_app.core.models import Agreement, AidDelivery, Project
+from coordinator_app.core.records.models import Agreement, AidDelivery, Project
 from coordinator_app.ui import language
 from support.windows import active_window, open_in
 from support.editors import settle

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import uklatn
 
-from coordinator_app.core import gazetteer
-from coordinator_app.core.ranking import typed_words
-from coordinator_app.core.spelling import keys_text, word_keys
+from coordinator_app.core.text import gazetteer
+from coordinator_app.core.search.ranking import typed_words
+from coordinator_app.core.text.spelling import keys_text, word_keys
 
 
 def share_a_key(a: str, b: str) -> bool:

@@ -18,8 +18,8 @@ from alembic.script import ScriptDirectory
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from coordinator_app.core import migrate
-from coordinator_app.core.lock import DatabaseLock, holder_of
+from coordinator_app.core.store import migrate
+from coordinator_app.core.store.lock import DatabaseLock, holder_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,12 +59,12 @@ def test_at_head_only_for_a_database_at_the_newest_revision(db_path, tmp_path):
 
 
 def test_opening_a_database_at_head_does_not_load_alembic(db_path):
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     open_database(db_path).close()
     loaded = run_python("""
         import sys
-        from coordinator_app.core.db import open_database
+        from coordinator_app.core.store.db import open_database
         open_database(sys.argv[1]).close()
         print(sorted(m for m in ("alembic", "mako") if m in sys.modules))
     """, str(db_path))
@@ -72,8 +72,8 @@ def test_opening_a_database_at_head_does_not_load_alembic(db_path):
 
 
 def test_an_older_database_is_still_backed_up_and_migrated(db_path):
-    from coordinator_app.core.backup import list_backups
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.backup import list_backups
+    from coordinator_app.core.store.db import open_database
 
     migrate.upgrade(db_path, "0001")
     open_database(db_path).close()
@@ -92,7 +92,7 @@ def test_the_window_frame_needs_neither_the_database_code_nor_the_qt_namespace(t
         window.show()
         app.processEvents()
         heavy = ("sqlalchemy", "alembic", "babel", "reportlab", "rapidfuzz", "uklatn",
-                 "coordinator_app.core.models", "coordinator_app.ui.safety")
+                 "coordinator_app.core.records.models", "coordinator_app.ui.safety")
         print(sorted(m for m in heavy if m in sys.modules))
         # Importing Qt's namespace builds every enum in it (15 ms): not for the frame.
         import PySide6.QtCore
@@ -146,9 +146,9 @@ def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
         qtbot, db_path, monkeypatch):
     import threading
 
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.records.service import Workspace
     from coordinator_app.ui.app import run_app
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -179,7 +179,7 @@ def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
 def test_a_database_in_use_is_refused_before_any_data_is_shown(qtbot, db_path, monkeypatch):
     import threading
 
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
     from coordinator_app.ui.app import run_app
     from coordinator_app.ui.main_window import MainWindow
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coordinator_app.core.models import Organization, Person, Tag
-from coordinator_app.core.tags import set_tags, split_tags, tag_names
+from coordinator_app.core.records.models import Organization, Person, Tag
+from coordinator_app.core.records.tags import set_tags, split_tags, tag_names
 
 
 def _tags(workspace, kind, record_id):

@@ -96,7 +96,7 @@ def test_a_deleted_link_shows_neither_end_from_the_other(world):
 def test_a_deleted_person_and_organisation_leave_activities_and_projects(
         workspace, db_path, capsys):
     from coordinator_app.cli import main
-    from coordinator_app.core.models import (
+    from coordinator_app.core.records.models import (
         Activity,
         ActivityParticipant,
         Organization,

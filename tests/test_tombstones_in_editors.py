@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.registry import MODELS
+from coordinator_app.core.records.registry import MODELS
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.editors import editor_for
 from support.linked_world import TOP_LEVEL, build, editor_text, foreign_keys

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
-from coordinator_app.core.models import Organization, Person, PriorityArea
+from coordinator_app.core.records.models import Organization, Person, PriorityArea
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.list_model import BATCH
 from coordinator_app.ui.main_window import MainWindow
@@ -274,10 +274,10 @@ def test_run_app_opens_the_window_and_backs_up_at_exit(qtbot, db_path, monkeypat
     import sys
     import threading
 
-    from coordinator_app.core.backup import list_backups
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.demo import load_demo
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.backup import list_backups
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.sample.demo import load_demo
+    from coordinator_app.core.records.service import Workspace
     from coordinator_app.ui.app import run_app
 
     # run_app installs its crash hook; the test puts pytest's back afterwards.
@@ -398,7 +398,7 @@ def test_menu_opens_briefing_pack_and_settings(qtbot, demo_workspace):
 
 def test_back_up_now_updates_the_status_bar_and_clears_the_dashboard_warning(
         qtbot, demo_workspace):
-    from coordinator_app.core.backup import list_backups
+    from coordinator_app.core.store.backup import list_backups
     from coordinator_app.ui.safety import BackupScheduler
 
     scheduler = BackupScheduler(demo_workspace)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from support.windows import active_window, open_in
 from support.dialogs import when_a_dialog_opens
 from support.editors import settle

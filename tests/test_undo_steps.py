@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui.editors import editor_for
 from coordinator_app.ui.widgets.fields import PAUSE_MS
 from support.editors import settle

@@ -21,13 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coordinator_app.core.dbfile import NEW, FileKind, Identity, identify
+from coordinator_app.core.store.dbfile import NEW, FileKind, Identity, identify
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
-from coordinator_app.core.paths import default_db_path
+from coordinator_app.core.store.paths import default_db_path
 from coordinator_app.i18n import _
 
 if TYPE_CHECKING:
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.records.service import Workspace
 
 #: A Coordinator database and nothing else: what reading and changing records need.
 DATABASE = frozenset({FileKind.COORDINATOR})
@@ -55,8 +55,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 def _held(path: Path, *, clean: bool = True) -> Iterator[None]:
     """The app's lock on `path` for a block that writes, after making sure it can be
     written. A second window, or another writing command, is told who holds it."""
-    from coordinator_app.core.lock import DatabaseLock
-    from coordinator_app.core.recovery import write_problem
+    from coordinator_app.core.store.lock import DatabaseLock
+    from coordinator_app.core.store.recovery import write_problem
 
     problem = write_problem(path)
     if problem:
@@ -105,8 +105,8 @@ def workspace(args: argparse.Namespace, *, writes: bool = False, creates: bool =
     Reading commands (the default) need an existing Coordinator database and open it
     read-only; `writes` takes the lock; `creates` also accepts a path where there is
     no database yet and makes one there."""
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     accept = DATABASE | NEW if creates else DATABASE
     with database_file(args, accept=accept, writes=writes or creates) as found:
@@ -125,8 +125,8 @@ def _bring_up_to_date(found: Identity) -> None:
     """A database from an older version is migrated (after a backup) before it is
     read: this version's queries need this version's tables. That is a write, so it
     is done under the lock, as the app does when it opens such a file."""
-    from coordinator_app.core import migrate
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store import migrate
+    from coordinator_app.core.store.db import open_database
 
     if migrate.written_by_newer_version(found.revision):
         raise migrate.newer_version_error(found.path, found.revision)

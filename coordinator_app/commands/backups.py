@@ -8,10 +8,10 @@ from pathlib import Path
 
 from coordinator_app.commands import DATABASE, database_file, print_json
 from coordinator_app.commands.passphrases import unlock
-from coordinator_app.core import backup
-from coordinator_app.core.dbfile import REPLACEABLE, FileKind, identify
+from coordinator_app.core.store import backup
+from coordinator_app.core.store.dbfile import REPLACEABLE, FileKind, identify
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.recovery import restore_backup
+from coordinator_app.core.store.recovery import restore_backup
 from coordinator_app.i18n import _
 
 
@@ -113,7 +113,7 @@ def run_folder(args: argparse.Namespace) -> int:
 def offer_restore(args: argparse.Namespace, path: Path, *, perform: bool) -> int:
     """After `check` found damage: name the newest sound backup, or restore it.
     Exit status 1 (still damaged) unless a backup was restored."""
-    from coordinator_app.core.recovery import newest_sound_backup
+    from coordinator_app.core.store.recovery import newest_sound_backup
 
     candidate = newest_sound_backup(path)
     if candidate is None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import records, registry
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.records import registry
+from coordinator_app.core.views import records
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import N_, _
 
 
@@ -62,7 +63,7 @@ def _print_record(opened: Workspace, obj, as_json: bool, message: str) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from coordinator_app.core.assignments import column_values, parse_pairs
+    from coordinator_app.core.records.assignments import column_values, parse_pairs
 
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
@@ -75,7 +76,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    from coordinator_app.core.assignments import column_values, parse_pairs
+    from coordinator_app.core.records.assignments import column_values, parse_pairs
 
     spec = registry.from_cli(args.kind, any_kind=True)
     pairs = parse_pairs(args.values)
@@ -101,7 +102,7 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_undo(args: argparse.Namespace) -> int:
     from coordinator_app.core.errors import NotFound
-    from coordinator_app.core.history import last_change_set
+    from coordinator_app.core.records.history import last_change_set
 
     with workspace(args, writes=True) as opened:
         with opened.read() as session:
@@ -118,7 +119,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from coordinator_app.core.history import history
+    from coordinator_app.core.records.history import history
 
     spec = registry.from_cli(args.kind, any_kind=True)
     with workspace(args) as opened, opened.read() as session:

@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core import records, registry
+from coordinator_app.core.records import registry
+from coordinator_app.core.views import records
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
 
@@ -62,7 +63,7 @@ def register(subparsers) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from coordinator_app.core.demo import load_demo
+    from coordinator_app.core.sample.demo import load_demo
 
     # Under the app's lock: loading while the app has the file open would leave its
     # lists and undo history blind to a large change.
@@ -102,7 +103,7 @@ def readable(data: dict[str, Any]) -> dict[str, Any]:
     """For a person: money as an amount in its currency beside the minor units scripts
     read from --json."""
     if data.get("budget_minor") is not None and data.get("currency"):
-        from coordinator_app.core.formatting import format_money
+        from coordinator_app.core.text.formatting import format_money
 
         shown: dict[str, Any] = {}
         for key, value in data.items():
@@ -137,7 +138,7 @@ def print_record(data: dict[str, Any]) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from coordinator_app.core.search import search
+    from coordinator_app.core.search.query import search
 
     if args.limit < 1:
         raise CoordinatorError(_("--limit must be 1 or more."))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core import records, registry
+from coordinator_app.core.records import registry
+from coordinator_app.core.views import records
 from coordinator_app.i18n import _
 
-#: The names a person may type for each kind that can be merged (core.registry).
+#: The names a person may type for each kind that can be merged (core.records.registry).
 KINDS = {name: spec.name for spec in registry.TOP_LEVEL if spec.mergeable
          for name in (spec.plural, *spec.aliases)}
 
@@ -28,7 +29,7 @@ def register(subparsers) -> None:
 
 
 def run_duplicates(args: argparse.Namespace) -> int:
-    from coordinator_app.core.duplicates import duplicate_groups
+    from coordinator_app.core.views.duplicates import duplicate_groups
 
     with workspace(args) as opened, opened.read() as session:
         groups = duplicate_groups(session, KINDS[args.kind])
@@ -46,7 +47,7 @@ def run_duplicates(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from coordinator_app.core.duplicates import merge
+    from coordinator_app.core.views.duplicates import merge
 
     kind = KINDS[args.kind]
     cls = registry.model(kind)

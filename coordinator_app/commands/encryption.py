@@ -7,9 +7,9 @@ import sys
 
 from coordinator_app.commands import DATABASE, database_file
 from coordinator_app.commands.passphrases import current_secret, new_passphrase
-from coordinator_app.core import encryption
-from coordinator_app.core.encryption import no_back_door_text, plain_text_warning
-from coordinator_app.core.dbfile import FileKind
+from coordinator_app.core.crypto import encryption
+from coordinator_app.core.crypto.encryption import no_back_door_text, plain_text_warning
+from coordinator_app.core.store.dbfile import FileKind
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
 

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from coordinator_app.core.generate import generate
+    from coordinator_app.core.sample.generate import generate
 
     started = time.perf_counter()
     with workspace(args, creates=True) as opened:

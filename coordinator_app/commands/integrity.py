@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from coordinator_app.commands import database_file
-from coordinator_app.core.connect import errors
-from coordinator_app.core.dbfile import REPLACEABLE, FileKind, connect_read_only
+from coordinator_app.core.store.connect import errors
+from coordinator_app.core.store.dbfile import REPLACEABLE, FileKind, connect_read_only
 from coordinator_app.core.errors import DatabaseError
-from coordinator_app.core.integrity import check_file
+from coordinator_app.core.store.integrity import check_file
 from coordinator_app.i18n import _
 
 #: What is wrong without being damage, so no backup is offered in its place: the
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
 
 def data_problems(path: Path) -> list[str]:
     """What SQLite's own checks cannot see: attachments whose bytes were damaged."""
-    from coordinator_app.core.attachments import damaged_attachments
+    from coordinator_app.core.records.attachments import damaged_attachments
 
     try:
         connection = connect_read_only(path, checkpoint=False)

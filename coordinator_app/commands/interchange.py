@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.interchange.files_out import FORMATS, SUFFIX_FORMATS, export_bytes, write_file
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import N_, _
@@ -138,7 +138,7 @@ def _entry_json(entry) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    from coordinator_app.core.journal import plain
+    from coordinator_app.core.records.journal import plain
 
     return plain(value)
 
@@ -193,7 +193,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from coordinator_app.core import registry
+    from coordinator_app.core.records import registry
     from coordinator_app.core.errors import NotFound
 
     fmt = args.format or SUFFIX_FORMATS.get(args.output.suffix.lower())

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from coordinator_app.core import keyring, keyslots
+from coordinator_app.core.crypto import keyring, keyslots
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
 

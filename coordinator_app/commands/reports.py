@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from coordinator_app.commands import workspace
-from coordinator_app.core import records
+from coordinator_app.core.views import records
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import Agreement, Organization
+from coordinator_app.core.records.models import Agreement, Organization
 from coordinator_app.i18n import LANGUAGES, _, current_language
 
 

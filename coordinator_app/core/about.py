@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from coordinator_app import __version__
-from coordinator_app.core import paths
+from coordinator_app.core.store import paths
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core.duplicates import name_key
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.plan import (
@@ -178,7 +178,7 @@ class Writer:
 
     def hold(self, batch: list[tuple[int, Entry]]) -> list:
         """Load, in a few queries, the records this batch's parts will point at."""
-        from coordinator_app.core.models import Organization
+        from coordinator_app.core.records.models import Organization
 
         wanted: dict[type, set[str]] = {}
         for index, entry in batch:
@@ -233,7 +233,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
         return Outcome(None, 0, 0, 0, skipped, None)  # nothing to write, nothing to back up
     made = None
     if backup:
-        from coordinator_app.core.backup import create_backup
+        from coordinator_app.core.store.backup import create_backup
 
         made = str(create_backup(workspace.db.path, reason="before-import"))
     total = len(entries) * 2

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.models import Activity, Agreement, Commitment, Milestone, Project
+from coordinator_app.core.records.models import Activity, Agreement, Commitment, Milestone, Project
 from coordinator_app.i18n import _
 
 #: The domain part of every UID: it names the program, never the machine.

@@ -10,15 +10,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import records
-from coordinator_app.core.models import (
+from coordinator_app.core.views import records
+from coordinator_app.core.records.models import (
     Affiliation,
     AgreementParty,
     ContactPoint,
     Organization,
     ProjectPartner,
 )
-from coordinator_app.core.vocab import minor_units
+from coordinator_app.core.records.vocab import minor_units
 from coordinator_app.i18n import _
 from coordinator_app.interchange.fields import CONTACT_FIELDS, EXPORT_COLUMNS, field
 from coordinator_app.interchange.plan import MODELS
@@ -30,7 +30,7 @@ def select_records(session: Session, kind: str, *, text: str = "",
     cls = MODELS[kind]
     query = records.live(cls)
     if text.strip():
-        from coordinator_app.core.search import filter_clause
+        from coordinator_app.core.search.query import filter_clause
 
         query = query.where(filter_clause(cls, text))
     if ids is not None:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coordinator_app.core import vocab
-from coordinator_app.core.folding import fold
+from coordinator_app.core.records import vocab
+from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import N_
 
 #: Kinds a file row can make, with the word the command line takes for each.
@@ -43,7 +43,7 @@ class Field:
     words: tuple[str, ...] = ()
     #: A date, a name of an organisation, a choice from a vocabulary, an amount…
     type: str = "text"
-    #: The vocabulary of a choice (core.vocab): its codes and their labels.
+    #: The vocabulary of a choice (core.records.vocab): its codes and their labels.
     choices: dict[str, str] | None = None
 
 

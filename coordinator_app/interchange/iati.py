@@ -17,14 +17,14 @@ from xml.etree import ElementTree as etree
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Organization,
     PriorityArea,
     Project,
     ProjectPartner,
     ProjectPriorityArea,
 )
-from coordinator_app.core.vocab import minor_units
+from coordinator_app.core.records.vocab import minor_units
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

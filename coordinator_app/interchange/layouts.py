@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from coordinator_app.core.paths import data_dir
+from coordinator_app.core.store.paths import data_dir
 from coordinator_app.interchange.fields import fold_header
 from coordinator_app.interchange.mapping import Mapping
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coordinator_app.core.validation import EMAIL, PHONE, SIGNAL, TELEGRAM
+from coordinator_app.core.records.validation import EMAIL, PHONE, SIGNAL, TELEGRAM
 from coordinator_app.i18n import _
 from coordinator_app.interchange import fields, phones, values
 from coordinator_app.interchange.incoming import Contact, Incoming

@@ -9,7 +9,7 @@ import re
 
 import phonenumbers
 
-from coordinator_app.core.validation import PHONE
+from coordinator_app.core.records.validation import PHONE
 
 
 def normalise(text: str, country: str | None) -> tuple[str, bool]:

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.duplicates import likely_duplicates, name_key, phone_key
-from coordinator_app.core.models import (
+from coordinator_app.core.views.duplicates import likely_duplicates, name_key, phone_key
+from coordinator_app.core.records.models import (
     Activity,
     Affiliation,
     Agreement,
@@ -30,9 +30,9 @@ from coordinator_app.core.models import (
     Project,
     ProjectPartner,
 )
-from coordinator_app.core.search import Hit
-from coordinator_app.core.search_index import PHONE_KINDS
-from coordinator_app.core.text import clean
+from coordinator_app.core.search.query import Hit
+from coordinator_app.core.search.search_index import PHONE_KINDS
+from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.problems import Cancelled, Problem

@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from coordinator_app.core import vocab
+from coordinator_app.core.records import vocab
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.folding import fold
+from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import LANGUAGES, _, gettext_in
 from coordinator_app.interchange.table import cell_text
 
@@ -99,7 +99,7 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "₴": "UAH", "грн": "UAH", "£": "GBP"
 def read_money(value: Any, currency: str | None) -> tuple[int | None, str | None]:
     """(minor units, currency): "€ 12 000", "12 000,50 грн", "UAH 480000" or a number,
     in `currency` unless the cell names its own."""
-    from coordinator_app.core.formatting import parse_money
+    from coordinator_app.core.text.formatting import parse_money
 
     if value is None or value == "":
         return None, currency

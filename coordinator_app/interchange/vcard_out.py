@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.models import ContactPoint, Organization, Person
+from coordinator_app.core.records.models import ContactPoint, Organization, Person
 from coordinator_app.interchange.export import _org_names, contacts_of, positions_of
 
 #: ContactPoint labels as vCard TYPE values.

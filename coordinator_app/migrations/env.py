@@ -1,8 +1,8 @@
-"""Alembic environment: always driven from coordinator_app.core.migrate with a connection."""
+"""Alembic environment: always driven from coordinator_app.core.store.migrate with a connection."""
 
 from alembic import context
 
-from coordinator_app.core.models import Base
+from coordinator_app.core.records.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -8,14 +8,13 @@ functions on a worker thread, and the command line calls them directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.reports.progress import Progress
 
-#: Called as progress(done, total) while a long report is being made.
-Progress = Callable[[int, int], None]
 
 
 def render_memorandum(workspace: Workspace, agreement_id: str, out_path: str | Path,

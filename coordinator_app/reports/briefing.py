@@ -18,15 +18,15 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 from sqlalchemy import select
 
-from coordinator_app.core import vocab
-from coordinator_app.core.formatting import format_datetime
-from coordinator_app.core.ids import utcnow
-from coordinator_app.core.models import Commitment, Organization, Signatory
-from coordinator_app.core.needs import Coverage, needs_involving
-from coordinator_app.core.service import Workspace
-from coordinator_app.core.tombstones import alive
+from coordinator_app.core.records import vocab
+from coordinator_app.core.text.formatting import format_datetime
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.models import Commitment, Organization, Signatory
+from coordinator_app.core.views.needs import Coverage, needs_involving
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import gettext_in, pgettext_in
-from coordinator_app.reports import Progress
+from coordinator_app.reports.progress import Progress
 from coordinator_app.reports.charts import horizontal_bars
 from coordinator_app.reports.document import Heading, ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import (

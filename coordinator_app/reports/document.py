@@ -27,8 +27,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from coordinator_app import __version__
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.formatting import format_datetime
-from coordinator_app.core.safe_write import output_path, reason_text, replacing
+from coordinator_app.core.text.formatting import format_datetime
+from coordinator_app.core.store.safe_write import output_path, reason_text, replacing
 from coordinator_app.i18n import _, gettext_in
 from coordinator_app.reports import fonts
 
@@ -189,7 +189,7 @@ def write_pdf(path: Path, info: ReportInfo, story: list, *, contents: bool,
     """Lay out `story` into `path`; with `contents`, in as many passes as the table of
     contents needs. The file appears whole or not at all (a half-written PDF would
     open as a broken document on a laptop that lost power), and a device, folder or
-    link at `path` is refused before any work is done (see core.safe_write)."""
+    link at `path` is refused before any work is done (see core.store.safe_write)."""
     target = output_path(path)
     try:
         with replacing(target) as temporary:

@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Activity,
     Affiliation,
     Agreement,
@@ -36,7 +36,7 @@ from coordinator_app.core.models import (
     Signatory,
     Source,
 )
-from coordinator_app.core.tombstones import alive, live, shown
+from coordinator_app.core.records.tombstones import alive, live, shown
 from coordinator_app.i18n import _
 
 #: Ways to reach someone without e-mail or a browser, in the order people try them.

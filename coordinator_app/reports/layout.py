@@ -32,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coordinator_app.core.formatting import babel_locale, format_date, format_money, format_number
+from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts
 from coordinator_app.reports.document import (
@@ -134,7 +134,7 @@ class Kit:
 
     # -- words and values --------------------------------------------------------------
     def t(self, message: str) -> str:
-        """A message marked elsewhere (N_ in core.vocab) in the report's language. Literal
+        """A message marked elsewhere (N_ in core.records.vocab) in the report's language. Literal
         labels call gettext_in(kit.lang, "…") where they are written, for extraction."""
         return nfc(gettext_in(self.lang, message))
 

@@ -12,10 +12,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
-from coordinator_app.core import vocab
+from coordinator_app.core.records import vocab
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.ids import utcnow
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import LANGUAGES, _, gettext_in, pgettext_in
 from coordinator_app.reports.document import ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import AgreementFact, agreement_fact, data_as_of

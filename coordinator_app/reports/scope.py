@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.models import (
+from coordinator_app.core.records.models import (
     Agreement,
     AgreementParty,
     Organization,
@@ -28,7 +28,7 @@ from coordinator_app.core.models import (
     ProjectAgreement,
     ProjectPartner,
 )
-from coordinator_app.core.tombstones import alive
+from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import _
 
 

@@ -45,7 +45,7 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None,
     language.install_qt_translators(app, chosen)
 
     if db_path is None:
-        from coordinator_app.core.paths import default_db_path
+        from coordinator_app.core.store.paths import default_db_path
 
         db_path = default_db_path()
     path = Path(db_path).expanduser().resolve()
@@ -120,12 +120,12 @@ class _Opening:
         self.app.exit(1)
 
     def _open(self) -> None:
-        from coordinator_app.core.service import Workspace
+        from coordinator_app.core.records.service import Workspace
         from coordinator_app.ui.context import UiContext
         from coordinator_app.ui.safety import (
             BackupScheduler, install_exception_hook, open_database_for_app)
 
-        from coordinator_app.core import private_temp
+        from coordinator_app.core.store import private_temp
 
         install_exception_hook(self.app)
         # Opened attachments and report previews a crashed session left behind.
@@ -144,7 +144,8 @@ class _Opening:
             self.window.received_sync_bundle(self.bundle)
 
     def close(self) -> None:
-        from coordinator_app.core import keyring, private_temp
+        from coordinator_app.core.crypto import keyring
+        from coordinator_app.core.store import private_temp
 
         try:
             if self.scheduler is not None:

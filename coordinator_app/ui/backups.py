@@ -1,5 +1,5 @@
 """The backup half of the safety net: backups on a timer and at exit, and the
-settings row for a second backup folder. The work itself is core.backup's."""
+settings row for a second backup folder. The work itself is core.store.backup's."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget)
 
-from coordinator_app.core import backup, logs
+from coordinator_app.core.store import backup, logs
 from coordinator_app.i18n import _
 
 
 def when(moment) -> str:
-    from coordinator_app.core.formatting import format_datetime
+    from coordinator_app.core.text.formatting import format_datetime
 
     return format_datetime(moment)
 

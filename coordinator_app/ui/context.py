@@ -14,9 +14,9 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.service import Edit, Workspace
+from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
 
 T = TypeVar("T")
@@ -141,7 +141,7 @@ class UiContext(QObject):
 
     def announce(self, change_sets: list[str]) -> None:
         """Tell every screen which kinds of record these change sets wrote."""
-        from coordinator_app.core.history import changed_kinds
+        from coordinator_app.core.records.history import changed_kinds
 
         with self.workspace.read() as session:
             kinds = changed_kinds(session, change_sets)

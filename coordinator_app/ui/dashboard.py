@@ -1,5 +1,5 @@
 """The first page: what needs attention today. Every line opens its record
-(double-click or Enter); the queries are in core.dashboard.
+(double-click or Enter); the queries are in core.views.dashboard.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core import dashboard as queries
-from coordinator_app.core import needs, vocab
-from coordinator_app.core.backup import backup_health
-from coordinator_app.core.formatting import format_date, format_datetime, format_number
+from coordinator_app.core.views import dashboard as queries
+from coordinator_app.core.records import vocab
+from coordinator_app.core.views import needs
+from coordinator_app.core.store.backup import backup_health
+from coordinator_app.core.text.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 

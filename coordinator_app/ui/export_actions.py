@@ -34,7 +34,7 @@ PLURAL = {"person": "people", "organization": "organizations", "agreement": "agr
 def export_title(db_path: Path) -> str:
     """The save dialog's title; from an encrypted database it says that the file
     written is not encrypted (CSV, vCard and the rest have no encryption of their own)."""
-    from coordinator_app.core.connect import is_encrypted
+    from coordinator_app.core.store.connect import is_encrypted
 
     if is_encrypted(db_path):
         return _("Export: the file will not be encrypted, anyone who has it can read it")

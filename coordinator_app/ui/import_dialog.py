@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import N_, _
 from coordinator_app.interchange import fields, layouts
@@ -76,7 +76,7 @@ class Worker(QThread):
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown, never a crash of the window
-            from coordinator_app.core.logs import log_exception
+            from coordinator_app.core.store.logs import log_exception
 
             log_exception(type(exc), exc, exc.__traceback__)
             self.failed.emit(_("The import failed unexpectedly ({kind}); nothing was "

@@ -1,5 +1,5 @@
 """Why a record cannot be deleted yet, said before any question is asked, with the
-records in the way a click away (core.removal finds them)."""
+records in the way a click away (core.records.removal finds them)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from coordinator_app.core.removal import InTheWay
+from coordinator_app.core.records.removal import InTheWay
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from coordinator_app import i18n
 from coordinator_app.ui.settings_store import app_settings
 
-#: The locale used for Qt widgets (date editors, spin boxes), matching core.formatting.
+#: The locale used for Qt widgets (date editors, spin boxes), matching core.text.formatting.
 QT_LOCALES = {"en": "en_GB", "uk": "uk_UA", "lt": "lt_LT"}
 
 #: The key of the chosen language in the desktop app's settings (ui.settings_store).

@@ -17,9 +17,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from coordinator_app.core import listing
-from coordinator_app.core.listing import ListQuery, Row
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.views import listing
+from coordinator_app.core.views.listing import ListQuery, Row
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
 
 Index = QModelIndex | QPersistentModelIndex

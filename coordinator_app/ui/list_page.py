@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.registry import shown_with
-from coordinator_app.core.formatting import format_number
+from coordinator_app.core.records.registry import shown_with
+from coordinator_app.core.text.formatting import format_number
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import Changes, UiContext
@@ -65,7 +65,7 @@ class ListPage(QWidget):
         self.kind = kind
         self.setObjectName(f"page_{kind}")
         self.model = RecordListModel(context.workspace, kind, self)
-        #: The kinds whose changes this list shows (core.registry.shown_with).
+        #: The kinds whose changes this list shows (core.records.registry.shown_with).
         self.shown = shown_with(kind)
         self._quiet = False
         self._stale = True

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from coordinator_app import i18n
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.ui import language, window_state
 
 

@@ -3,7 +3,7 @@ window hides everything it shows until the passphrase is typed again.
 
 Locking makes a last backup of what changed (it cannot be made without the key),
 closes every database connection (SQLCipher wipes what it held of the key) and
-overwrites the key this process kept (core.keyring). Other windows of the app
+overwrites the key this process kept (core.crypto.keyring). Other windows of the app
 (the search, a report preview) are hidden meanwhile.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QToolBar,
     QVBoxLayout, QWidget)
 
-from coordinator_app.core import keyring, keyslots
+from coordinator_app.core.crypto import keyring, keyslots
 from coordinator_app.i18n import _
 from coordinator_app.ui.settings_store import app_settings
 
@@ -136,7 +136,7 @@ def lock(window: QMainWindow) -> None:
 
 
 def unlock(window: QMainWindow) -> None:
-    """Show the content again (the key is back in core.keyring)."""
+    """Show the content again (the key is back in core.crypto.keyring)."""
     if not is_locked(window):
         return
     screen = window.takeCentralWidget()

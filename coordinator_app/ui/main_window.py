@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
 
     @property
     def encrypted(self) -> bool:
-        from coordinator_app.core.connect import is_encrypted
+        from coordinator_app.core.store.connect import is_encrypted
 
         return is_encrypted(self.db_path)
 
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QDialog
 
-        from coordinator_app.core.encryption import encrypt_database
+        from coordinator_app.core.crypto.encryption import encrypt_database
         from coordinator_app.core.errors import CoordinatorError
         from coordinator_app.ui.passphrase_dialogs import ProtectDialog, RecoveryKeyDialog
 

@@ -20,12 +20,12 @@ from weakref import WeakKeyDictionary
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coordinator_app.core import private_temp
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.store import private_temp
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.file_modes import private_dir
-from coordinator_app.core.filenames import safe_filename
-from coordinator_app.core.safe_write import write_bytes
+from coordinator_app.core.store.file_modes import private_dir
+from coordinator_app.core.records.filenames import safe_filename
+from coordinator_app.core.store.safe_write import write_bytes
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 
@@ -106,7 +106,7 @@ class OpenedCopies(QObject):
         if box.clickedButton() not in (replace, beside):
             copy.sha256 = digest  # asked once for this version; a later save asks again
             return
-        from coordinator_app.core.attachments import keep_edited
+        from coordinator_app.core.records.attachments import keep_edited
 
         replacing = box.clickedButton() is replace
         label = Label(N_("Replace “{name}”") if replacing

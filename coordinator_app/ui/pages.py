@@ -1,5 +1,5 @@
 """The main window's pages in navigation order: the dashboard, then the list of each
-top-level kind (core.registry); Ctrl+1… follow this order.
+top-level kind (core.records.registry); Ctrl+1… follow this order.
 
 Read when the window gets its database, not when the window's module is imported:
 the registry loads the models and SQLAlchemy, which the first frame does without.
@@ -17,7 +17,7 @@ DASHBOARD = "dashboard"
 @cache
 def kinds() -> tuple[str, ...]:
     """The kinds that have a list page."""
-    from coordinator_app.core.registry import TOP_LEVEL
+    from coordinator_app.core.records.registry import TOP_LEVEL
 
     return tuple(spec.name for spec in TOP_LEVEL)
 
@@ -30,6 +30,6 @@ def title(page: str) -> str:
     """The page's title, marked for translation (translate where shown)."""
     if page == DASHBOARD:
         return N_("Dashboard")
-    from coordinator_app.core.registry import spec
+    from coordinator_app.core.records.registry import spec
 
     return spec(page).plural_label

@@ -1,7 +1,7 @@
 """Dialogs of encryption at rest: the passphrase asked at start, protecting a database
 with a passphrase (and showing its recovery key once), changing the passphrase.
 
-The work itself is the core's (core.encryption, core.keyring); these only ask and
+The work itself is the core's (core.crypto.encryption, core.crypto.keyring); these only ask and
 say. No message hints at what the database holds.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
-from coordinator_app.core import keyring, keyslots
-from coordinator_app.core.encryption import no_back_door_text
+from coordinator_app.core.crypto import keyring, keyslots
+from coordinator_app.core.crypto.encryption import no_back_door_text
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
 
@@ -189,7 +189,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        from coordinator_app.core.encryption import change_passphrase
+        from coordinator_app.core.crypto.encryption import change_passphrase
 
         problem = keyslots.passphrase_problem(self.passphrase.text(), self.repeated.text())
         if problem is None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.safe_write import copy_file, reason_text
+from coordinator_app.core.store.safe_write import copy_file, reason_text
 from coordinator_app.i18n import _
 
 #: Pages are rendered for printing at most this fine; text stays crisp well below it.

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from coordinator_app.core import related
+from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.models import Agreement, Entity, Organization
+from coordinator_app.core.records.models import Agreement, Entity, Organization
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.dates import qt_date_format

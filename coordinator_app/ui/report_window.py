@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core import private_temp
+from coordinator_app.core.store import private_temp
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from coordinator_app.ui.pdf_preview import PdfPreview
@@ -120,7 +120,7 @@ class ReportPreviewDialog(QDialog):
         self.resize(_fitting(parent, 900, 1000))
         self.make = make
         self.suggested_name = suggested_name
-        # Previews hold records: in the session's private folder (core.private_temp).
+        # Previews hold records: in the session's private folder (core.store.private_temp).
         self.folder = private_temp.new_folder("report")
         self.job: ReportJob | None = None
         self.runs = 0

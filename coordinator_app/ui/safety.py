@@ -16,15 +16,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.core import backup, keyring, logs
-from coordinator_app.core.connect import is_encrypted
-from coordinator_app.core.db import Database, open_database
-from coordinator_app.core.dbfile import FileKind, identify
+from coordinator_app.core.crypto import keyring
+from coordinator_app.core.store import backup, logs
+from coordinator_app.core.store.connect import is_encrypted
+from coordinator_app.core.store.db import Database, open_database
+from coordinator_app.core.store.dbfile import FileKind, identify
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
-from coordinator_app.core.integrity import check_file
-from coordinator_app.core.lock import DatabaseLock, DatabaseLocked
-from coordinator_app.core.paths import default_db_path
-from coordinator_app.core.recovery import (
+from coordinator_app.core.store.integrity import check_file
+from coordinator_app.core.store.lock import DatabaseLock, DatabaseLocked
+from coordinator_app.core.store.paths import default_db_path
+from coordinator_app.core.store.recovery import (
     assess, newest_sound_backup, remove_leftovers, restore_backup, write_problem)
 from coordinator_app.i18n import _
 # The backup half of the safety net lives beside this module; its names are part of

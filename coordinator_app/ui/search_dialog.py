@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core import registry
-from coordinator_app.core.search import search
+from coordinator_app.core.records import registry
+from coordinator_app.core.search.query import search
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
 

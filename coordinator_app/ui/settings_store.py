@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from coordinator_app.core.file_modes import create_private_file, private_data_dir
-from coordinator_app.core.paths import home_override
+from coordinator_app.core.store.file_modes import create_private_file, private_data_dir
+from coordinator_app.core.store.paths import home_override
 
 #: QSettings' organisation and application when the settings are in Qt's own place.
 SETTINGS_SCOPE = ("Coordinator", "Coordinator")

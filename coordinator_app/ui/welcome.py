@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from coordinator_app.core import related
+from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import EVERYTHING, UiContext
@@ -90,12 +90,12 @@ class WelcomePage(QWidget):
         layout.setAlignment(column, Qt.AlignmentFlag.AlignVCenter)
 
     def load_demo(self) -> None:
-        from coordinator_app.core.demo import load_demo
+        from coordinator_app.core.sample.demo import load_demo
 
         self._run(load_demo)
 
     def start_empty(self) -> None:
-        from coordinator_app.core.demo import ensure_priority_areas
+        from coordinator_app.core.sample.demo import ensure_priority_areas
 
         self._run(ensure_priority_areas)
 

@@ -116,7 +116,7 @@ def install(window) -> WindowActions:
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
-    from coordinator_app.core.registry import TOP_LEVEL
+    from coordinator_app.core.records.registry import TOP_LEVEL
 
     pages = []
     for number, name in enumerate(window_pages(), start=1):

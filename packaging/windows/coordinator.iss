@@ -4,7 +4,7 @@
 ;
 ; packaging/build.py runs this after PyInstaller when ISCC is on PATH. The program
 ; goes to %LOCALAPPDATA%\Programs\Coordinator, the data stays in
-; %LOCALAPPDATA%\Coordinator (coordinator_app/core/paths.py), which the
+; %LOCALAPPDATA%\Coordinator (coordinator_app/core/store/paths.py), which the
 ; uninstaller leaves alone: removing the program never removes anyone's records.
 
 #ifndef AppVersion

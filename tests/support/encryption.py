@@ -18,14 +18,14 @@ PASSPHRASE = "a passphrase for the tests"
 
 def connect_file(path: Path, **options):
     """A bare DB-API connection to the database at `path`, plain or encrypted."""
-    from coordinator_app.core.connect import connect
+    from coordinator_app.core.store.connect import connect
 
     return connect(Path(path), **options)
 
 
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a closed database and, if it is encrypted, its key slots."""
-    from coordinator_app.core.keyslots import slots_path
+    from coordinator_app.core.crypto.keyslots import slots_path
 
     shutil.copyfile(source, target)
     if slots_path(source).exists():
@@ -35,8 +35,8 @@ def copy_database(source: Path, target: Path) -> Path:
 
 def encrypted_template(folder: Path) -> tuple[Path, bytearray]:
     """A new, empty, encrypted Coordinator database in `folder`, and its key."""
-    from coordinator_app.core import encryption, keyring
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.crypto import encryption, keyring
+    from coordinator_app.core.store.db import open_database
 
     path = folder / "empty.sqlite3"
     open_database(path).close()
@@ -48,7 +48,7 @@ def people_count(path: Path) -> int:
     """How many people the database at `path` holds, read the way the app reads it."""
     from sqlalchemy import text
 
-    from coordinator_app.core.db import open_database
+    from coordinator_app.core.store.db import open_database
 
     db = open_database(path, read_only=True)
     try:

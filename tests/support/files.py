@@ -20,9 +20,9 @@ def listing(folder: Path) -> list[str]:
 def filled_database(path: Path, megabytes: float) -> Path:
     """A Coordinator database holding about `megabytes` of incompressible data (an
     attached scan), so that a copy of it needs that much room."""
-    from coordinator_app.core.attachments import attach_bytes
-    from coordinator_app.core.db import open_database
-    from coordinator_app.core.service import Workspace
+    from coordinator_app.core.records.attachments import attach_bytes
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
 
     db = open_database(path)
     try:

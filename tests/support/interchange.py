@@ -44,7 +44,7 @@ def counts(workspace) -> dict[str, int]:
     """Live records of each kind the import writes, and journal rows."""
     from sqlalchemy import func, select
 
-    from coordinator_app.core.models import (
+    from coordinator_app.core.records.models import (
         Affiliation,
         Change,
         ContactPoint,
@@ -72,8 +72,8 @@ def number(kind: str, value: str) -> tuple[str, str]:
 
 def people(workspace) -> dict[str, dict]:
     """Each live person by name: Latin spelling, contacts and positions, for comparing."""
-    from coordinator_app.core import records
-    from coordinator_app.core.models import Person
+    from coordinator_app.core.views import records
+    from coordinator_app.core.records.models import Person
 
     with workspace.read() as session:
         found = {}
@@ -92,8 +92,8 @@ def people(workspace) -> dict[str, dict]:
 
 def organizations(workspace) -> dict[str, dict]:
     """Each live organisation by name, with the fields export and import carry."""
-    from coordinator_app.core import records
-    from coordinator_app.core.models import Organization
+    from coordinator_app.core.views import records
+    from coordinator_app.core.records.models import Organization
 
     with workspace.read() as session:
         found = {}

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import inspect, select
 
-from coordinator_app.core.ids import utcnow
-from coordinator_app.core.models import (
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.models import (
     Activity,
     ActivityParticipant,
     Affiliation,
@@ -41,8 +41,8 @@ from coordinator_app.core.models import (
     Tag,
     TagLink,
 )
-from coordinator_app.core.registry import MODELS
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.registry import MODELS
+from coordinator_app.core.records.service import Workspace
 
 TOP_LEVEL = (Organization, Person, Agreement, Project, Activity)
 
@@ -200,9 +200,9 @@ def views(workspace: Workspace, ids: set[str]) -> dict[str, str]:
     `show` output, search index row, search subtitle and report facts; under "" the
     record lists, the dashboard and a briefing pack over the organisations and
     agreements of `ids`."""
-    from coordinator_app.core import dashboard, listing, records
-    from coordinator_app.core.search import Hit
-    from coordinator_app.core.subtitles import describe_hits
+    from coordinator_app.core.views import dashboard, listing, records
+    from coordinator_app.core.search.query import Hit
+    from coordinator_app.core.search.subtitles import describe_hits
     from coordinator_app.reports.briefing import gather
     from coordinator_app.reports.facts import (
         agreement_fact,

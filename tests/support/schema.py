@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from coordinator_app.core import migrate
+from coordinator_app.core.store import migrate
 
 FIRST = "0001"
 STAMP = "2026-02-11 09:30:00.000000"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import uklatn
 
-from coordinator_app.core.folding import fold
+from coordinator_app.core.text.folding import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
 #: Examples of the KMU 2010 table that are places (the rest are people's names).
@@ -137,8 +137,8 @@ def cases(seed: int = 1) -> list[Case]:
 def build(workspace, *, distractors: int = 3000, seed: int = 7) -> None:
     """One record per name of the cases, through the service layer, among
     `distractors` people (and a tenth as many organisations) from `generate`."""
-    from coordinator_app.core.generate import generate
-    from coordinator_app.core.models import Organization, Person
+    from coordinator_app.core.sample.generate import generate
+    from coordinator_app.core.records.models import Organization, Person
 
     organizations, people = records()
     with workspace.edit("Spelling cases") as edit:
@@ -155,7 +155,7 @@ def measure(workspace, found_cases: list[Case], *,
             search: Callable | None = None) -> dict[str, Result]:
     """Per group: how many cases had an expected record within the first results
     their group counts (TARGETS), and the misses with the rank they got."""
-    from coordinator_app.core.search import search as core_search
+    from coordinator_app.core.search.query import search as core_search
 
     run = search or core_search
     results: dict[str, Result] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from coordinator_app.core.models import Organization
+from coordinator_app.core.records.models import Organization
 from coordinator_app.ui.context import UiContext
 from support.editors import settle
 

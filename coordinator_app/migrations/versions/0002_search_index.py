@@ -6,7 +6,7 @@ Create Date: 2026-11-25
 
 Frozen: the tables as they were made on this day. The index's rows are derived
 data, marked stale here and filled by the opening code after migrating
-(core.derived), never by calling today's indexing code from a migration.
+(core.store.derived), never by calling today's indexing code from a migration.
 """
 from alembic import op
 

@@ -50,7 +50,7 @@ OLD_SCHEMA = (
 DROP = ("DROP TABLE IF EXISTS search_index", "DROP TABLE IF EXISTS search_keys",
         "DROP TABLE IF EXISTS search_terms")
 
-# --- folding (core.folding of this day) ---------------------------------------------
+# --- folding (core.text.folding of this day) ---------------------------------------------
 
 APOSTROPHES = "'’ʼ`´‘ʹ"
 LETTERS = str.maketrans({
@@ -102,7 +102,7 @@ def index_text(*parts) -> str:
     return " ".join(out)
 
 
-# --- spelling keys (core.spelling of this day) ---------------------------------------
+# --- spelling keys (core.text.spelling of this day) ---------------------------------------
 
 DIGRAPHS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("zh", "z"),
             ("ts", "c"), ("tz", "c"), ("cz", "c"), ("x", "ks"), ("w", "v"), ("g", "h"),
@@ -166,7 +166,7 @@ def keys_text(*parts) -> str:
     return " ".join(found)
 
 
-# --- the documents (core.search_index of this day, tables of revision 0004) ----------
+# --- the documents (core.search.search_index of this day, tables of revision 0004) ----------
 
 _TAGS = """(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id
             WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND l.deleted_at IS NULL)"""

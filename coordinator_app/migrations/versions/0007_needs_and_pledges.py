@@ -6,7 +6,7 @@ Create Date: 2026-11-30
 
 Frozen: the tables as they were made on this day. The new kind is searchable; its
 index rows are derived data, so the index is marked stale and rebuilt after
-migrating (core.derived).
+migrating (core.store.derived).
 """
 from alembic import op
 import sqlalchemy as sa

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coordinator_app.core import vocab
-from coordinator_app.core.models import Activity, ActivityParticipant
+from coordinator_app.core.records import vocab
+from coordinator_app.core.records.models import Activity, ActivityParticipant
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.widgets.dates import DateField

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import related, vocab
-from coordinator_app.core.models import (
+from coordinator_app.core.records import vocab
+from coordinator_app.core.views import related
+from coordinator_app.core.records.models import (
     Agreement,
     AgreementParty,
     AgreementPriorityArea,
@@ -14,7 +15,7 @@ from coordinator_app.core.models import (
     ProjectAgreement,
     Signatory,
 )
-from coordinator_app.core.positions import current_positions
+from coordinator_app.core.views.positions import current_positions
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.sources import source_table

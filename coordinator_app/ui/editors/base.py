@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import registry
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.records import registry
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.models import Entity
-from coordinator_app.core.tombstones import shown
+from coordinator_app.core.records.models import Entity
+from coordinator_app.core.records.tombstones import shown
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
@@ -61,7 +61,7 @@ class RecordEditor(QWidget):
     MODEL: type[Entity]
     REQUIRED: tuple[str, ...] = ()
     #: Translated at display time (the heading of a blank form is the kind's "New …"
-    #: label, core.registry).
+    #: label, core.records.registry).
     WHAT = ""
     NEEDS = ""
 
@@ -255,7 +255,7 @@ class RecordEditor(QWidget):
         return True
 
     def _in_the_way(self, record_id: str):
-        from coordinator_app.core.removal import in_the_way
+        from coordinator_app.core.records.removal import in_the_way
 
         with self.context.workspace.read() as session:
             obj = session.get(self.MODEL, record_id)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coordinator_app.core import vocab
-from coordinator_app.core.models import ContactPoint
+from coordinator_app.core.records import vocab
+from coordinator_app.core.records.models import ContactPoint
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ChoiceField, TextField

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import related
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.i18n import N_, _
 
@@ -39,7 +39,7 @@ class DuplicateWatch:
         if self.record_id is None or self.editor.current_id() != self.record_id:
             self.record_id = None  # another record is shown: this one is no longer new
             return
-        from coordinator_app.core import duplicates
+        from coordinator_app.core.views import duplicates
 
         values = dict(self.editor.binder.stored, id=self.record_id)
         values["contact_points"] = related.contacts(session, self.editor.KIND, self.record_id)
@@ -73,7 +73,7 @@ def _merge(editor: RecordEditor, record_id: str, hits: list) -> None:
         if not ok:
             return
         keep = hits[choices.index(choice)]
-    from coordinator_app.core import duplicates
+    from coordinator_app.core.views import duplicates
 
     try:
         change_set = duplicates.merge(editor.context.workspace, editor.KIND, keep.id, record_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import needs, vocab
-from coordinator_app.core.models import Need, Pledge
+from coordinator_app.core.records import vocab
+from coordinator_app.core.views import needs
+from coordinator_app.core.records.models import Need, Pledge
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.widgets.dates import DateField

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import vocab
-from coordinator_app.core.models import Affiliation, Organization
+from coordinator_app.core.records import vocab
+from coordinator_app.core.records.models import Affiliation, Organization
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
@@ -21,7 +21,7 @@ from coordinator_app.ui.widgets.tags import TagsField
 
 def need_lines(session: Session, organization_id: str) -> list[tuple[str, str, str]]:
     """"Generators: 60 of 100 pcs still uncovered · Open"."""
-    from coordinator_app.core.needs import of_organization, uncovered_text
+    from coordinator_app.core.views.needs import of_organization, uncovered_text
 
     return [(_("{item}: {uncovered} still uncovered · {status}").format(
                 item=need.item, uncovered=uncovered_text(need),
@@ -31,8 +31,8 @@ def need_lines(session: Session, organization_id: str) -> list[tuple[str, str, s
 
 def pledge_lines(session: Session, organization_id: str) -> list[tuple[str, str, str]]:
     """"40 pcs generators for Kharkiv, expected 18.12.2025"."""
-    from coordinator_app.core.formatting import format_date, format_number
-    from coordinator_app.core.needs import pledged_by
+    from coordinator_app.core.text.formatting import format_date, format_number
+    from coordinator_app.core.views.needs import pledged_by
 
     lines = []
     for pledge in pledged_by(session, organization_id):

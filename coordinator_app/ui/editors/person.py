@@ -6,8 +6,8 @@ import uklatn
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.folding import has_cyrillic
-from coordinator_app.core.models import Affiliation, Person
+from coordinator_app.core.text.folding import has_cyrillic
+from coordinator_app.core.records.models import Affiliation, Person
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table

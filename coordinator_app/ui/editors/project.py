@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import needs, vocab
-from coordinator_app.core.models import (
+from coordinator_app.core.records import vocab
+from coordinator_app.core.views import needs
+from coordinator_app.core.records.models import (
     AidDelivery,
     Milestone,
     Project,

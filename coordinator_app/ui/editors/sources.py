@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator_app.core.models import Source
+from coordinator_app.core.records.models import Source
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.dates import DateField

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import related
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.filenames import safe_filename
-from coordinator_app.core.safe_write import reason_text, write_bytes
-from coordinator_app.core.models import Attachment
+from coordinator_app.core.records.filenames import safe_filename
+from coordinator_app.core.store.safe_write import reason_text, write_bytes
+from coordinator_app.core.records.models import Attachment
 from coordinator_app.i18n import N_, _, pgettext
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
@@ -116,7 +116,7 @@ class AttachmentList(QWidget):
             self.add_file(path)
 
     def add_file(self, path: str | Path) -> bool:
-        from coordinator_app.core.attachments import add_attachment
+        from coordinator_app.core.records.attachments import add_attachment
 
         if self.record_id is None:
             return False
@@ -132,7 +132,7 @@ class AttachmentList(QWidget):
 
     def _selected_content(self) -> tuple[str, str, bytes] | None:
         """(id, file name, bytes) of the chosen attachment; None (and why) if unreadable."""
-        from coordinator_app.core.attachments import attachment_bytes
+        from coordinator_app.core.records.attachments import attachment_bytes
 
         attachment_id = self.selected_id()
         if attachment_id is None:

@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, ValidationError, message_of
-from coordinator_app.core.models import Entity
-from coordinator_app.core.service import Edit
+from coordinator_app.core.records.models import Entity
+from coordinator_app.core.records.service import Edit
 from coordinator_app.i18n import N_
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field, as_sentence, mark

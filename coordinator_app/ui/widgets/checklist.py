@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import related
-from coordinator_app.core.collation import sort_key
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.views import related
+from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.models import Entity
+from coordinator_app.core.records.models import Entity
 from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel

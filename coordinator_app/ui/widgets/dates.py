@@ -18,17 +18,17 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     try:
-        from coordinator_app.core.formatting import format_date as formatted
+        from coordinator_app.core.text.formatting import format_date as formatted
     except ImportError:  # pragma: no cover - the formatting module ships with the app
         return value.isoformat()
     return formatted(value)
 
 
 def qt_date_format(lang: str | None = None) -> str:
-    """The date pattern of core.formatting as Qt's date editors spell it (CLDR's "y"
+    """The date pattern of core.text.formatting as Qt's date editors spell it (CLDR's "y"
     is the whole year, Qt's "yyyy"), so a date editor reads as every other date."""
     from coordinator_app import i18n
-    from coordinator_app.core.formatting import NUMERIC_DATE
+    from coordinator_app.core.text.formatting import NUMERIC_DATE
 
     return re.sub(r"y+", "yyyy", NUMERIC_DATE[lang or i18n.current_language()])
 

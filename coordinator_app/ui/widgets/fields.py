@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.text import clean
+from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
 
 #: Typing pause after which text is committed without leaving the field.

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from coordinator_app.core import related
+from coordinator_app.core.views import related
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.context import UiContext
 

@@ -10,10 +10,10 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from coordinator_app.core import vocab
+from coordinator_app.core.records import vocab
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.formatting import babel_locale, parse_money
-from coordinator_app.core.text import clean
+from coordinator_app.core.text.formatting import babel_locale, parse_money
+from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
 from coordinator_app.ui.widgets.fields import Field
 

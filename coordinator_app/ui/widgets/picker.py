@@ -1,7 +1,7 @@
 """Pick a related record by typing part of its name (search folds accents and scripts).
 
 The value is the record's id; the text shows its name. Typing opens a list of
-matches from `core.search.search`; choosing one commits at once. Clearing the
+matches from `core.search.query.search`; choosing one commits at once. Clearing the
 text and leaving the field commits "none".
 """
 
@@ -16,11 +16,11 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
-from coordinator_app.core import search
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.search import query as search
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core import registry
-from coordinator_app.core.tombstones import shown
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.tombstones import shown
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
@@ -214,7 +214,7 @@ def _label_in(session: Session, kind: str, record_id: str) -> str:
     if obj is None:
         return record_id[:8]
     # A record deleted since it was chosen shows as no choice, as everywhere else
-    # (core.tombstones); choosing again replaces it, restoring it brings it back.
+    # (core.records.tombstones); choosing again replaces it, restoring it brings it back.
     return obj.label if shown(obj) is not None else ""
 
 

@@ -1,7 +1,7 @@
 """Tags of a record, typed as a comma-separated list ("energy, Kharkiv oblast").
 
 A tag is shared by every record that carries it; typing a new name creates it,
-removing a name removes only this record's link (core.tags). The whole change
+removing a name removes only this record's link (core.records.tags). The whole change
 is one edit.
 """
 
@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.change_labels import Label
+from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.tags import set_tags, split_tags, tag_names
+from coordinator_app.core.records.tags import set_tags, split_tags, tag_names
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import TextField

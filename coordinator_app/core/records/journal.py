@@ -1,0 +1,169 @@
+"""What happens to every record written through a session, whoever writes it.
+
+Before each flush: strings become NFC, records get their UTC stamps and this
+device's id, and each changed field is written to the change journal in the same
+transaction. Nothing here knows about screens or commands.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator_app.core.text.collation import sort_key
+from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.models import Change, Entity
+from coordinator_app.core.text.normal import clean
+
+#: Stamps written by this module; journaling them again would only add noise.
+#: (sort_key is derived from the name, which is journaled.)
+STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", "sort_key"})
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON can hold it: dates and times become ISO 8601 text."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def encode(value: Any) -> str | None:
+    return None if value is None else json.dumps(plain(value), ensure_ascii=False)
+
+
+def decode(entity: type[Entity], field: str, raw: str | None) -> Any:
+    if raw is None:
+        return None
+    value = json.loads(raw)
+    python_type = inspect(entity).columns[field].type.python_type
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is date:
+        return date.fromisoformat(value)
+    return value
+
+
+def journaled_columns(cls: type[Entity]) -> list[str]:
+    """The columns of a kind of record that the journal copies."""
+    return [
+        attr.key
+        for attr in inspect(cls).column_attrs
+        if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED
+    ]
+
+
+def normalise(obj: Entity) -> None:
+    """NFC, trimmed, blank as None; code columns upper case."""
+    for attr in inspect(type(obj)).column_attrs:
+        value = obj.__dict__.get(attr.key)
+        if isinstance(value, str):
+            cleaned = clean(value)
+            if cleaned is not None and attr.key in obj.UPPER_CASE:
+                cleaned = cleaned.upper()
+            if cleaned != value:
+                setattr(obj, attr.key, cleaned)
+    # Lists order names by this stored key: SQLite's byte order is then the
+    # Ukrainian and Lithuanian alphabetical order (core.text.collation).
+    if "sort_key" in inspect(type(obj)).columns:
+        key = sort_key(obj.label)
+        if obj.__dict__.get("sort_key") != key:
+            obj.sort_key = key
+
+
+class _Journal:
+    def __init__(self, session: Session):
+        self.session = session
+        info = session.info
+        self.device_id: str = info["device_id"]
+        if "change_set" not in info:
+            info["change_set"] = new_id()
+        self.change_set: str = info["change_set"]
+        self.label: str | None = info.get("label")
+        self.at = utcnow()
+        self.rows: list[dict[str, Any]] = []
+
+    def next_seq(self) -> int:
+        info = self.session.info
+        if "next_seq" not in info:
+            top = self.session.execute(select(func.max(Change.seq))).scalar()
+            info["next_seq"] = (top or 0) + 1
+        seq = info["next_seq"]
+        info["next_seq"] = seq + 1
+        return seq
+
+    def write(self, action: str, obj: Entity, field: str | None, old: Any, new: Any) -> None:
+        self.rows.append({
+            "id": new_id(), "seq": self.next_seq(), "change_set": self.change_set,
+            "label": self.label, "action": action, "entity": obj.KIND, "entity_id": obj.id,
+            "field": field, "old": old, "new": new, "at": self.at,
+            "device_id": self.device_id,
+        })
+
+    def save(self) -> None:
+        # One multi-row INSERT on the flush's own connection and transaction: the
+        # journal of an import of thousands of records costs one statement, not an
+        # object each for the unit of work to track.
+        if self.rows:
+            self.session.connection().execute(insert(Change.__table__), self.rows)
+            self.rows.clear()
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    journal = _Journal(session)
+    touched = session.info.setdefault("touched", set())
+    for obj in list(session.new):
+        if not isinstance(obj, Entity):
+            continue
+        normalise(obj)
+        if obj.id is None:
+            obj.id = new_id()
+        obj.created_at = obj.updated_at = journal.at
+        obj.device_id = journal.device_id
+        snapshot = {key: plain(getattr(obj, key)) for key in journaled_columns(type(obj))}
+        journal.write("create", obj, None, None, json.dumps(snapshot, ensure_ascii=False))
+        touched.add((type(obj), obj.id))
+
+    for obj in list(session.dirty):
+        if not isinstance(obj, Entity) or not session.is_modified(obj):
+            continue
+        normalise(obj)
+        state = inspect(obj)
+        changes = []
+        for key in journaled_columns(type(obj)):
+            history = state.attrs[key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes.append((key, old, new))
+        if not changes:
+            continue
+        obj.updated_at = journal.at
+        obj.device_id = journal.device_id
+        for key, old, new in changes:
+            action = "update"
+            if key == "deleted_at":
+                action = "delete" if new is not None else "restore"
+            journal.write(action, obj, key, encode(old), encode(new))
+        touched.add((type(obj), obj.id))
+    journal.save()
+
+
+def _after_rollback(session: Session) -> None:
+    # A rolled-back flush leaves these stale: the next attempt starts afresh.
+    for key in ("next_seq", "touched"):
+        session.info.pop(key, None)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    from coordinator_app.core.search import search_index
+
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
+    # The search index is written on the same connection, inside the same transaction.
+    search_index.install(sessions)

@@ -1,0 +1,189 @@
+"""What one declaration of a kind of record says (core.records.registry holds the declarations).
+
+A `KindSpec` names a model and everything the rest of the app derives from it:
+the command line's names, the labels people read, the records it owns, the
+columns of its list, its search document and subtitle, and its editor (by name:
+the core never imports Qt, and the UI looks the editor up). Kinds that only live
+inside another record (a contact point, a commitment) declare little more than
+their model and their owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+from coordinator_app.i18n import _
+
+
+def show_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def show_date(value: Any) -> str:
+    if value is None:
+        return ""
+    from coordinator_app.core.text.formatting import format_date, format_datetime
+
+    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
+
+
+def show_label(labels: dict[str, str]) -> Callable[[Any], str]:
+    """A stored code shown as its translated label (unknown codes as they are)."""
+    def show(value: Any) -> str:
+        if value is None:
+            return ""
+        return _(labels[value]) if value in labels else str(value)
+
+    return show
+
+
+def show_money(row_values: Sequence[Any]) -> str:
+    minor, currency = row_values
+    if minor is None:
+        return ""
+    from coordinator_app.core.text.formatting import format_money
+
+    return format_money(minor, currency or "EUR")
+
+
+def show_amount(row_values: Sequence[Any]) -> str:
+    """A quantity with its unit: "40 pcs"."""
+    quantity, unit = row_values
+    if quantity is None:
+        return ""
+    from coordinator_app.core.text.formatting import format_number
+
+    return f"{format_number(quantity)} {unit or ''}".strip()
+
+
+def date_sample() -> str:
+    return show_date(date(2026, 9, 28))
+
+
+def money_sample() -> str:
+    return show_money((1_250_000_00, "EUR"))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list: its header, the SQL that reads it, and how it is shown."""
+
+    key: str
+    title: str  # marked with N_(), translated where shown
+    expr: ColumnElement[Any]
+    show: Callable[[Any], str] = show_text
+    #: Sorting by this column is offered (it is indexed, or the table stays small).
+    sortable: bool = True
+    #: Extra SQL values the column needs to be shown (money needs its currency).
+    extra: tuple[ColumnElement[Any], ...] = ()
+    combine: Callable[[Sequence[Any]], str] | None = None
+    #: Relative width on screen (characters, roughly): set once, never measured from rows.
+    width: int = 20
+    #: A typical value, to keep the column wide enough for it (dates, sums of money).
+    sample: Callable[[], str] | None = None
+    #: A stored, indexed column to order by instead of `expr` (names sort by their
+    #: collation key, so "Є" comes after "Е" and "Č" after "C").
+    sort_by: str | None = None
+    #: The codes the column stores and the labels it shows for them (marked with N_()):
+    #: shown translated, and found by the list filter as they read (core.views.list_filter).
+    labels: dict[str, str] | None = None
+
+    def order_key(self, cls) -> ColumnElement[Any]:
+        if self.sort_by is not None and hasattr(cls, self.sort_by):
+            return getattr(cls, self.sort_by)
+        return self.expr
+
+    def display(self, values: Sequence[Any]) -> str:
+        if self.combine is not None:
+            return self.combine(values)
+        if self.labels is not None:
+            return show_label(self.labels)(values[0])
+        return self.show(values[0])
+
+
+@dataclass(frozen=True)
+class Related:
+    """Records shown with another in `coordinator show`: the live `model` rows whose
+    `fk` is the record's id. `fields` maps each output key to a column (a column ending
+    in `_id` shows the referred record's name); with one unnamed field (key ""), each
+    row is just that name, the first of `alternatives` that is set."""
+
+    key: str
+    model: type
+    fk: str
+    fields: tuple[tuple[str, str], ...]
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """How the search index reads a kind: `sql` selects id, title, names, then any
+    text for the body, over live records aliased `x` ({tags} and {contact} are filled
+    in by core.search.search_index). Each table alias it reads is kept to what may be shown
+    by a {live_ALIAS} condition, for the model `aliases` gives it (core.records.tombstones).
+    `names_of` lists, per kind whose names the document shows, the SQL giving the ids
+    of this kind's records that show the names of the records with ids {ids}:
+    renaming, deleting or restoring one re-indexes these."""
+
+    sql: str
+    aliases: dict[str, type]
+    names_of: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Subtitle:
+    """The second line of a search hit: `sql` selects (id, title, ...) for the ids
+    {ids}; `parts(row)` picks the pieces shown, joined by " · ". Another record it
+    names is kept to what may be shown by {live_ALIAS}, for the model `aliases` gives."""
+
+    sql: str
+    parts: Callable[[tuple], Sequence[Any]]
+    aliases: dict[str, type] | None = None
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    model: type
+    #: The command line's name (plural, DESIGN.md) and other spellings people type.
+    plural: str | None = None
+    aliases: tuple[str, ...] = ()
+    #: Labels, marked with N_(): "Organisation", "Organisations", "New organisation".
+    label: str | None = None
+    plural_label: str | None = None
+    new_label: str | None = None
+    #: A picker may add one by name alone, offering this ("Add a new organisation “{name}”").
+    add_label: str | None = None
+    #: Records that belong to this one and go (and come back) with it: (model, fk).
+    owned: tuple[tuple[type, str], ...] = ()
+    #: The list on its page.
+    columns: tuple[Column, ...] = ()
+    default_sort: int = 0
+    default_descending: bool = False
+    search: SearchDocument | None = None
+    subtitle: Subtitle | None = None
+    #: What `show` prints beside the record's own fields: ("parent", "parent_id") names
+    #: one referred record; Related lists records around it.
+    refers: tuple[tuple[str, str], ...] = ()
+    related: tuple[Related, ...] = ()
+    #: The module under coordinator_app.ui.editors whose EDITOR edits this kind.
+    editor: str | None = None
+    #: Duplicates of it can be found and merged (people, organisations).
+    mergeable: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.model.KIND
+
+    @property
+    def top_level(self) -> bool:
+        """It has its own page and list; every other kind opens the record it belongs to."""
+        return self.plural is not None
+
+    @property
+    def creatable(self) -> bool:
+        return self.add_label is not None

@@ -1,0 +1,39 @@
+"""Every model of the domain, importable from one place (core.records.registry declares the kinds)."""
+
+from coordinator_app.core.records.models.activities import Activity, ActivityParticipant
+from coordinator_app.core.records.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementPriorityArea,
+    Commitment,
+    Signatory,
+)
+from coordinator_app.core.records.models.base import Base, Entity
+from coordinator_app.core.records.models.directory import (
+    Affiliation,
+    ContactPoint,
+    Organization,
+    Person,
+    PriorityArea,
+    Tag,
+    TagLink,
+)
+from coordinator_app.core.records.models.documents import Attachment, Source
+from coordinator_app.core.records.models.journal import Change, Replica
+from coordinator_app.core.records.models.needs import Need, Pledge
+from coordinator_app.core.records.models.projects import (
+    AidDelivery,
+    Milestone,
+    Project,
+    ProjectAgreement,
+    ProjectPartner,
+    ProjectPriorityArea,
+)
+
+__all__ = [
+    "Activity", "ActivityParticipant", "Affiliation", "Agreement", "AgreementParty",
+    "AgreementPriorityArea", "AidDelivery", "Attachment", "Base", "Change", "Commitment",
+    "ContactPoint", "Entity", "Milestone", "Need", "Organization", "Person", "Pledge", "PriorityArea", "Project",
+    "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
+    "Source", "Tag", "TagLink",
+]

@@ -1,0 +1,271 @@
+"""The one way to change data (DESIGN.md, invariant 2).
+
+An `Edit` is one user action: one session, one transaction, one change set in
+the journal. Each step is validated as it is made; any failure rolls the whole
+edit back, so nothing is ever half-written.
+
+    with workspace.edit("Add memorandum") as edit:
+        agreement = edit.create(Agreement, title="…", kind="memorandum")
+        edit.create(AgreementParty, agreement_id=agreement.id, organization_id=org_id)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import journal, registry, validation
+from coordinator_app.core.records.change_labels import Label, stored
+from coordinator_app.core.store.db import Database
+from coordinator_app.core.store.engine import WRITE
+from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
+from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.models import Change, Entity
+from coordinator_app.core.records.tombstones import alive, shown
+from coordinator_app.i18n import N_, _
+
+E = TypeVar("E", bound=Entity)
+Kind = type[Entity] | str
+
+#: Columns no edit sets by hand: the journal hooks and delete/restore own them.
+PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at"})
+
+
+def entity_class(kind: Kind) -> type[Entity]:
+    return registry.model(kind) if isinstance(kind, str) else kind
+
+
+def coerce(cls: type[Entity], field: str, value: Any) -> Any:
+    """Turn text from a form, the command line or a file into the column's type."""
+    columns = inspect(cls).columns
+    if field not in columns or field in PROTECTED:
+        raise ValidationError(_("no such field"), entity=cls.KIND, field=field)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    python_type = columns[field].type.python_type
+    try:
+        if python_type is date and isinstance(value, str):
+            return date.fromisoformat(value.strip())
+        if python_type is date and isinstance(value, datetime):
+            return value.date()
+        if python_type is date and not isinstance(value, date):
+            raise ValueError(value)
+        if python_type is str and not isinstance(value, str):
+            return str(value)
+        if python_type in (int, float) and isinstance(value, bool):
+            raise ValueError(value)  # True is an int to Python, not a quantity to a person
+        if python_type is int and not isinstance(value, int):
+            return int(str(value).strip())
+        if python_type is float and not isinstance(value, float):
+            number = float(str(value).strip().replace(",", "."))
+            if not math.isfinite(number):
+                raise ValueError(value)  # "inf", "nan", "1e400": say what was typed
+            return number
+    except ValueError:
+        message = {
+            date: _("“{value}” is not a date (YYYY-MM-DD)"),
+            int: _("“{value}” is not a whole number"),
+            float: _("“{value}” is not a number"),
+        }[python_type]
+        raise ValidationError(message.format(value=value), entity=cls.KIND, field=field) from None
+    return value
+
+
+class Edit:
+    """One transaction in progress; see the module docstring."""
+
+    def __init__(self, session: Session, change_set: str):
+        self.session = session
+        self.change_set = change_set
+
+    def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
+        cls = entity_class(kind)
+        obj = self.session.get(cls, record_id)
+        if obj is None or (not deleted and shown(obj) is None):
+            raise NotFound(_("no {kind} with id {id}").format(kind=cls.KIND, id=record_id))
+        return obj
+
+    def create(self, kind: type[E] | str, /, **values: Any) -> E:
+        cls = entity_class(kind)
+        obj = cls(id=values.pop("id", None) or new_id())
+        for field, value in values.items():
+            setattr(obj, field, coerce(cls, field, value))
+        self._apply_defaults(obj)
+        self.session.add(obj)
+        self._check(obj)
+        return obj
+
+    def stage(self, kind: type[E] | str, /, **values: Any) -> E:
+        """Like `create`, but written at the next `flush`: thousands of records (an
+        import) are then one write instead of one each. The rules run now, against
+        what is already written, so records staged together must not refer to each
+        other: stage the people, flush, then their contacts."""
+        cls = entity_class(kind)
+        obj = cls(id=values.pop("id", None) or new_id())
+        for field, value in values.items():
+            setattr(obj, field, coerce(cls, field, value))
+        self._apply_defaults(obj)
+        journal.normalise(obj)
+        with self.session.no_autoflush:
+            validation.validate(self.session, obj)
+        self.session.add(obj)
+        return obj
+
+    def flush(self, *, forget: bool = False) -> None:
+        """Write what is staged. `forget` also lets the session drop the records it
+        holds: each flush looks at every record held, so a long edit slows down."""
+        self.session.flush()
+        if forget:
+            self.session.expunge_all()
+
+    def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
+        cls = entity_class(kind)
+        obj = self.get(cls, record_id)
+        for field, value in values.items():
+            setattr(obj, field, coerce(cls, field, value))
+        self._check(obj)
+        return obj
+
+    def delete(self, kind: Kind, record_id: str) -> None:
+        """Tombstone the record and what it owns; `restore` or undo brings them back."""
+        obj = self.get(kind, record_id)
+        with self.session.no_autoflush:
+            validation.check_removal(self.session, obj)
+        now = utcnow()
+        obj.deleted_at = now
+        for child_cls, fk in registry.spec(obj.KIND).owned:
+            for child in self.session.scalars(select(child_cls).where(
+                getattr(child_cls, fk) == obj.id, alive(child_cls, links=False)
+            )):
+                child.deleted_at = now
+        self.session.flush()
+
+    def restore(self, kind: Kind, record_id: str) -> None:
+        obj = self.get(kind, record_id, deleted=True)
+        stamp = obj.deleted_at
+        if stamp is None:
+            return
+        obj.deleted_at = None
+        self._check(obj)
+        # Bring back exactly what went with it, not what had been deleted before.
+        for child_cls, fk in registry.spec(obj.KIND).owned:
+            for child in self.session.scalars(select(child_cls).where(
+                getattr(child_cls, fk) == obj.id, child_cls.deleted_at == stamp
+            )):
+                child.deleted_at = None
+                self._check(child)
+
+    def revert(self, change_set: str) -> None:
+        """Apply the inverse of an earlier change set, newest step first."""
+        changes = self.session.scalars(
+            select(Change).where(Change.change_set == change_set).order_by(Change.seq.desc())
+        ).all()
+        if not changes:
+            raise NotFound(_("nothing to undo"))
+        touched: list[Entity] = []
+        removed: list[Entity] = []
+        for change in changes:
+            cls = registry.model(change.entity)
+            obj = self.get(cls, change.entity_id, deleted=True)
+            if change.action == "create":
+                if obj.deleted_at is None:
+                    obj.deleted_at = utcnow()
+                    removed.append(obj)
+                continue
+            current = journal.encode(getattr(obj, change.field))
+            if current != change.new:
+                raise CoordinatorError(_(
+                    "“{label}” has been changed again since; undo the later change first"
+                ).format(label=obj.label))
+            setattr(obj, change.field, journal.decode(cls, change.field, change.old))
+            touched.append(obj)
+        self.session.flush()
+        for obj in touched:
+            validation.validate(self.session, obj)
+        for obj in removed:
+            validation.check_removal(self.session, obj)
+
+    def _apply_defaults(self, obj: Entity) -> None:
+        # Column defaults are applied at INSERT; rules run before it, so fill them now.
+        for column in inspect(type(obj)).columns:
+            if column.key in PROTECTED or getattr(obj, column.key) is not None:
+                continue
+            default = column.default
+            if default is not None and default.is_scalar:
+                setattr(obj, column.key, default.arg)
+
+    def _check(self, obj: Entity) -> None:
+        journal.normalise(obj)
+        with self.session.no_autoflush:
+            validation.validate(self.session, obj)
+        self.session.flush()
+
+
+class Workspace:
+    """The services over one open database. Sessions live only inside one call."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.last_change_set: str | None = None
+
+    @contextmanager
+    def edit(self, label: str | None = None) -> Iterator[Edit]:
+        """One edit: one session, one transaction, one change set named `label` (a
+        core.records.change_labels.Label is stored as a key, so it reads translated later)."""
+        change_set = new_id()
+        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)})
+        try:
+            with session.begin():
+                session.connection(execution_options={WRITE: True})
+                yield Edit(session, change_set)
+        except IntegrityError as exc:
+            raise ValidationError(_("the change refers to a record that does not exist "
+                                    "or repeats one that must be unique")) from exc
+        except OperationalError as exc:
+            raise DatabaseError(_("the database could not be written: {reason}").format(
+                reason=exc.orig)) from exc
+        finally:
+            session.close()
+        self.last_change_set = change_set
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self.db.sessions()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
+        with self.read() as session:
+            return Edit(session, "").get(kind, record_id, deleted=deleted)
+
+    def create(self, kind: type[E] | str, /, **values: Any) -> E:
+        with self.edit(Label(N_("Add"))) as edit:
+            return edit.create(kind, **values)
+
+    def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
+        with self.edit(Label(N_("Edit"))) as edit:
+            return edit.update(kind, record_id, **values)
+
+    def delete(self, kind: Kind, record_id: str, /) -> None:
+        with self.edit(Label(N_("Delete"))) as edit:
+            edit.delete(kind, record_id)
+
+    def restore(self, kind: Kind, record_id: str, /) -> None:
+        with self.edit(Label(N_("Restore"))) as edit:
+            edit.restore(kind, record_id)
+
+    def undo(self, change_set: str) -> str:
+        """Undo one change set as a new change set; undoing that one is redo."""
+        with self.edit(Label(N_("Undo"))) as edit:
+            edit.revert(change_set)
+        return edit.change_set

@@ -1,0 +1,1 @@
+"""Sample data: the demo data set of the seed memorandum and synthetic records at scale (`coordinator generate`)."""

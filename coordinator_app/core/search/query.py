@@ -1,0 +1,181 @@
+"""Search across every kind of record: what the global search box, pickers,
+list filters and `coordinator search` call.
+
+Typed text is folded and transliterated as the index is (core.text.folding), every
+word is a prefix (search as you type), and all words must match. Candidates
+come from several lookups in the index, each taking at most CANDIDATES rows:
+names with the typed words whole, names with words starting so, names whose
+words share a spelling key with the typed ones (Kharkov / Харків, Kaunas /
+Kauno, or a name the gazetteer gives: Nikolaev / Миколаїв), names spelled
+nearly so (core.search.fuzzy), and, when names are too few, the words anywhere else.
+Whatever found them, core.search.ranking scores them all the same way: whole name,
+word-exact, other spelling, prefix, near, elsewhere. Results come grouped by
+kind, the kinds in the order of their best match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.search import fuzzy, ranking
+from coordinator_app.core.search.search_index import query_index
+from coordinator_app.core.text.folding import fold, query_words
+from coordinator_app.core.search.subtitles import describe_hits
+
+#: The kinds search looks in, in the order results are grouped.
+SEARCHABLE: tuple[str, ...] = tuple(spec.name for spec in registry.SEARCHABLE)
+#: The same for lookups by spelling key.
+VARIANT_WEIGHTS = "0.0, 0.0, 0.0, 0.0, 1.0"
+#: A single word this short matches only the beginning of names and titles, unranked:
+#: ranking every record that has a word starting with "k" is work nobody looks at.
+SHORT = 2
+#: Prefix and elsewhere matches ranked per lookup (see _scored).
+CANDIDATES = 200
+#: Exact, other-spelling and near matches ranked per lookup: FTS5 yields these best
+#: first (bm25 favours short names), so the few dozen at the top are enough.
+BEST = 50
+
+_keys = table("search_keys", column("entry"), column("kind"), column("record_id"))
+_index = table("search_index", column("rowid"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    title: str
+    subtitle: str | None = None
+    score: float = 0.0
+
+
+def _phrase(forms: list[str], star: str) -> str:
+    alternatives = " OR ".join(f'"{form}"{star}' for form in forms)
+    return f"({alternatives})" if len(forms) > 1 else alternatives
+
+
+def match_expression(text: str, *, columns: str = "title names body",
+                     prefix: bool = True) -> str | None:
+    """The FTS5 MATCH text for typed `text` (each word a prefix, or whole), or None
+    when it has no words."""
+    terms = query_words(text)
+    if not terms:
+        return None
+    star = "*" if prefix else ""
+    return "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms, star) for forms in terms))
+
+
+def _is_short(text: str) -> bool:
+    terms = query_words(text)
+    return len(terms) == 1 and len(terms[0][0]) <= SHORT
+
+
+def filter_clause(cls, text: str) -> ColumnElement[bool]:
+    """A WHERE condition keeping the records of `cls` that `text` finds (as search does).
+
+    Usable in any `select(cls).where(...)`: it is an `id IN (index lookup)`, so the
+    list it filters can still sort and page in SQL. (Record ids are UUIDs, unique
+    across kinds, so the lookup needs no kind condition: that would only make FTS5
+    read the longest list it has.)"""
+    expression = match_expression(text, columns="title" if _is_short(text) else
+                                  "title names body")
+    if expression is None:
+        return true()
+    matching = (
+        select(_keys.c.record_id)
+        .select_from(_index.join(_keys, _keys.c.entry == _index.c.rowid))
+        .where(literal_column("search_index").op("MATCH")(
+            bindparam("search_match", expression, unique=True)))
+    )
+    return cls.id.in_(matching)
+
+
+def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> str | None:
+    """MATCH text finding names whose words share the typed words' spelling keys
+    (or are the native names the gazetteer gives); None when no word has a key.
+    A word too short for a key must start a word of the name as typed; a single
+    letter is left to the scoring, as its list of words in the index is most of it."""
+    parts = []
+    keyed = False
+    for term in typed:
+        keys = [f'"{key}"' + ("*" if prefix and len(key) >= 3 else "") for key in term.keys]
+        keys += ["(" + " AND ".join(f'"{key}"' for key in phrase) + ")"
+                 for phrase in term.phrases]
+        if keys:
+            keyed = True
+            parts.append("{variants} : (%s)" % " OR ".join(keys))
+        elif len(term.forms[0]) > 1:
+            parts.append("{title names} : (%s)" % " OR ".join(f'"{f}"*' for f in term.forms))
+    return " AND ".join(f"({part})" for part in parts) if keyed else None
+
+
+def _scored(session: Session, text: str, kinds: list[str], limit: int
+            ) -> list[tuple[str, str, float]]:
+    """(kind, id, score) of every candidate the lookups find, each once.
+
+    Each lookup runs while what the earlier ones found leaves room in the first
+    `limit` for what it could find: exact words, then other spellings of the whole
+    words (which rank above prefixes, so "Siauliai" reaches Šiaulių savivaldybė
+    however many names start with "Šiauliais"), then prefixes, then near
+    spellings and prefixes of other spellings while fewer than `limit` names start
+    so, then words elsewhere."""
+    typed = ranking.typed_words(text)
+    if not typed:
+        return []
+    scorer = ranking.Scorer(typed)
+    wanted = max(CANDIDATES, limit)
+    best = max(BEST, 2 * limit)
+    scored: dict[str, tuple[str, str, float]] = {}
+
+    def add(rows, *, elsewhere: bool = False) -> None:
+        for kind, record_id, bm25, title, names in rows:
+            if record_id not in scored:
+                score = scorer.score(title, names or "", bm25)
+                # Lookups that leave a typed letter to the scoring yield some rows
+                # without it; only the last lookup is for words outside the names.
+                if elsewhere or score >= ranking.NAMED_SCORE:
+                    scored[record_id] = (kind, record_id, score)
+
+    def at_least(score: float) -> int:
+        return sum(1 for row in scored.values() if row[2] >= score)
+
+    if _is_short(text):
+        add(query_index(session, match_expression(text, columns="title"), kinds, wanted))
+        return list(scored.values())
+    add(query_index(session, match_expression(text, columns="title names", prefix=False),
+                    kinds, best, ranked=True))
+    variants = variant_expression(typed)
+    if variants and at_least(ranking.EXACT_SCORE) < limit:
+        add(query_index(session, variants, kinds, best, ranked=True, weights=VARIANT_WEIGHTS))
+    if at_least(ranking.SAME_NAME_SCORE) < limit:
+        add(query_index(session, match_expression(text, columns="title names"), kinds, wanted))
+    if at_least(ranking.PREFIX_SCORE) < limit:  # room for near spellings
+        prefixes = variant_expression(typed, prefix=True)
+        if prefixes and prefixes != variants:
+            add(query_index(session, prefixes, kinds, best))
+        add(fuzzy.near_matches(session, text, kinds, best))
+    if len(scored) < limit:
+        add(query_index(session, match_expression(text), kinds, wanted + len(scored),
+                        relevance=True), elsewhere=True)
+    return list(scored.values())
+
+
+def search(
+    session: Session, text: str, *, kinds: Iterable[str] | None = None, limit: int = 20
+) -> list[Hit]:
+    """Records `text` finds, best first, grouped by kind (the kind of the best match
+    first; kinds with matches equally good in SEARCHABLE order)."""
+    kinds = [kind for kind in SEARCHABLE if kinds is None or kind in set(kinds)]
+    if not fold(text).strip() or not kinds or limit <= 0:
+        return []
+    found = sorted(_scored(session, text, kinds, limit), key=lambda row: -row[2])[:limit]
+    order = {kind: i for i, kind in enumerate(SEARCHABLE)}
+    best: dict[str, float] = {}
+    for kind, _id, value in found:
+        best.setdefault(kind, ranking.step(value))
+    found.sort(key=lambda row: (-best[row[0]], order[row[0]], -row[2]))
+    return describe_hits(session, found, Hit)

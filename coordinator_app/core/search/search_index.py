@@ -1,0 +1,275 @@
+"""The full-text index (SQLite FTS5) behind search, kept in step with every edit.
+
+One index row per live organisation, person, agreement, project and activity:
+`title` (its name), `names` (other names and spellings), `body` (positions,
+organisations, commitments, places, contacts, tags, notes), `kind`, and
+`variants`, the spelling keys of the words of title and names (core.text.spelling:
+what Kharkov, Charkivas and Харків share, or Kauno and Kaunas). All text is
+stored folded (core.text.folding), with Cyrillic also in its Latin spelling, so the
+tokenizer only splits words and FTS5 prefix indexes serve typing.
+
+`search_keys` maps a record's UUID to the integer rowid FTS5 needs;
+`search_terms` lists the words of names and titles, for typo-tolerant lookup.
+
+A row holds only what may be shown (core.records.tombstones): a link to a deleted record
+leaves no word in it. `install(sessions)` makes every flush refresh the rows of
+the records it touched (and of records that show their names, also when those
+are deleted or restored) on the same connection, in the same transaction: a
+rolled-back edit leaves the index as it was. After a migration marks the index
+stale, `rebuild` fills it again with today's code (core.store.derived); migrations
+never call this module (0005 carries its own copy of what it needed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.text.folding import index_text, words
+from coordinator_app.core.records.models import TagLink
+from coordinator_app.core.text.spelling import keys_text
+from coordinator_app.core.records.tombstones import live_sql
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS search_keys (
+        entry INTEGER PRIMARY KEY,
+        kind VARCHAR(30) NOT NULL,
+        record_id VARCHAR(36) NOT NULL UNIQUE)""",
+    # Text arrives folded; prefix indexes make typed prefixes of 1-3 letters cheap.
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+        kind, title, names, body, variants,
+        tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')""",
+    """CREATE TABLE IF NOT EXISTS search_terms (
+        id INTEGER PRIMARY KEY,
+        term VARCHAR(100) NOT NULL UNIQUE)""",
+)
+DROP = ("DROP TABLE IF EXISTS search_index", "DROP TABLE IF EXISTS search_keys",
+        "DROP TABLE IF EXISTS search_terms")
+
+_TAGS = """(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id
+            WHERE l.entity_kind = '{kind}' AND l.entity_id = x.id AND {live_l})"""
+
+#: A contact's value, and for numbers also "tel" + its last nine digits, one word that
+#: finds the same phone however it was written (+370 448 73 100, 8-448-73100).
+_DIGITS = "c.value"
+for _char in " -()+./":
+    _DIGITS = f"replace({_DIGITS}, '{_char}', '')"
+PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
+_CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_KINDS)}) "
+            f"AND length({_DIGITS}) >= 7 THEN ' tel' || substr({_DIGITS}, -9) ELSE '' END")
+
+#: Each searchable kind's document: SELECT id, title, names, body... over live records.
+#: Every table it reads is kept to what may be shown ({live_…}: core.records.tombstones), so a
+#: deleted person or organisation leaves no word in the rows of the records it was
+#: linked to.
+DOCUMENTS = {
+    spec.name: spec.search.sql.format(
+        tags=_TAGS.format(kind=spec.name, live_l=live_sql(TagLink, "l")), contact=_CONTACT,
+        **{f"live_{alias}": live_sql(model, alias)
+           for alias, model in spec.search.aliases.items()})
+    for spec in registry.SEARCHABLE
+}
+KINDS = tuple(DOCUMENTS)
+#: Records whose index row shows something of another record: kind -> [(fk, owner kind)].
+PARENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
+#: Whose rows carry a renamed record's name: kind -> [(kind, SQL giving their ids)].
+DEPENDENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
+for _spec in registry.SEARCHABLE:
+    for _child, _fk in _spec.owned:
+        PARENTS[_child.KIND].append((_fk, _spec.name))
+    for _named, _sql in _spec.search.names_of:
+        DEPENDENTS[_named].append((_spec.name, _sql))
+#: The fields whose change renames a record shown in others' rows.
+NAME_FIELDS = {kind: {registry.model(kind).LABEL_FIELD, "deleted_at"}
+               | ({"latin_name"} & set(registry.model(kind).__table__.columns.keys()))
+               for kind in DEPENDENTS}
+BATCH = 500
+
+
+def create(connection: Connection) -> None:
+    for statement in SCHEMA:
+        connection.exec_driver_sql(statement)
+
+
+def drop(connection: Connection) -> None:
+    for statement in DROP:
+        connection.exec_driver_sql(statement)
+
+
+def _chunks(items: list[str], size: int = BATCH) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _placeholders(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def documents(connection: Connection, kind: str, ids: list[str] | None = None):
+    """(id, folded title, folded names, folded body, spelling keys) of live records of `kind`."""
+    sql = DOCUMENTS[kind]
+    batches = [None] if ids is None else list(_chunks(ids))
+    for batch in batches:
+        query = sql if batch is None else f"{sql} AND x.id IN ({_placeholders(len(batch))})"
+        rows = connection.exec_driver_sql(query, tuple(batch or ())).fetchall()
+        for row in rows:
+            yield (row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:]),
+                   keys_text(row[1], row[2]))
+
+
+def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str, str]]) -> int:
+    docs = list(docs)
+    if not docs:
+        return 0
+    connection.exec_driver_sql(
+        "INSERT INTO search_keys (kind, record_id) VALUES (?, ?) ON CONFLICT(record_id) DO NOTHING",
+        [(kind, doc[0]) for doc in docs])
+    entries: dict[str, int] = {}
+    for batch in _chunks([doc[0] for doc in docs]):
+        entries.update(connection.exec_driver_sql(
+            f"SELECT record_id, entry FROM search_keys WHERE record_id IN "
+            f"({_placeholders(len(batch))})", tuple(batch)).fetchall())
+    connection.exec_driver_sql(
+        "INSERT INTO search_index (rowid, kind, title, names, body, variants) "
+        "VALUES (?, ?, ?, ?, ?, ?)", [(entries[doc[0]], kind, *doc[1:]) for doc in docs])
+    terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
+    # Names of one or two letters ("EU", "Bo Li") leave no terms; an empty batch is no
+    # statement to the driver, which would then ask for its one value and fail.
+    if terms:
+        connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
+                                   [(term,) for term in terms])
+    return len(docs)
+
+
+def remove(connection: Connection, ids: list[str]) -> None:
+    for batch in _chunks(ids):
+        marks = _placeholders(len(batch))
+        connection.exec_driver_sql(
+            f"DELETE FROM search_index WHERE rowid IN "
+            f"(SELECT entry FROM search_keys WHERE record_id IN ({marks}))", tuple(batch))
+        connection.exec_driver_sql(
+            f"DELETE FROM search_keys WHERE record_id IN ({marks})", tuple(batch))
+
+
+def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
+    """Rewrite the index rows of these records: gone if tombstoned, current if live."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    remove(connection, ids)
+    _write(connection, kind, documents(connection, kind, ids))
+
+
+def rebuild(connection: Connection) -> int:
+    """Index every live record from scratch (when a migration marked the index stale)."""
+    for table in ("search_index", "search_keys"):
+        connection.exec_driver_sql(f"DELETE FROM {table}")
+    return sum(_write(connection, kind, documents(connection, kind)) for kind in KINDS)
+
+
+def optimize(connection: Connection) -> None:
+    """Merge the index's segments after a bulk load (FTS5 'optimize')."""
+    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+# --- keeping the index in step with edits ---------------------------------------------
+
+
+def _collect(session: Session, _context) -> None:
+    """After each flush (objects still show their changes): note what to re-index."""
+    pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
+    renamed: dict[str, set[str]] = session.info.setdefault("search_renamed", defaultdict(set))
+    for obj in list(session.new) + list(session.dirty):
+        kind = getattr(obj, "KIND", None)
+        if kind is None or obj.id is None:
+            continue
+        if kind in DOCUMENTS:
+            pending[kind].add(obj.id)
+            names = NAME_FIELDS.get(kind)
+            if names and obj not in session.new:
+                state = inspect(obj)
+                if any(state.attrs[key].history.has_changes() for key in names):
+                    renamed[kind].add(obj.id)
+        elif kind in PARENTS:
+            state = inspect(obj)
+            for fk, parent_kind in PARENTS[kind]:
+                history = state.attrs[fk].history
+                for value in (getattr(obj, fk, None), *(history.deleted or ())):
+                    if value:
+                        pending[parent_kind].add(value)
+        elif kind == "tag_link" and obj.entity_kind in DOCUMENTS:
+            pending[obj.entity_kind].add(obj.entity_id)
+        elif kind == "tag":
+            renamed["tag"].add(obj.id)
+
+
+def _apply(session: Session, _context) -> None:
+    pending: dict[str, set[str]] = session.info.pop("search_pending", {})
+    renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
+    if not pending and not renamed:
+        return
+    connection = session.connection()
+    for kind, ids in renamed.items():
+        ids = sorted(ids)
+        if kind == "tag":
+            for batch in _chunks(ids):
+                rows = connection.exec_driver_sql(
+                    f"SELECT entity_kind, entity_id FROM tag_links WHERE tag_id IN "
+                    f"({_placeholders(len(batch))})", tuple(batch)).fetchall()
+                for entity_kind, entity_id in rows:
+                    if entity_kind in DOCUMENTS:
+                        pending.setdefault(entity_kind, set()).add(entity_id)
+            continue
+        for dependent_kind, sql in DEPENDENTS.get(kind, ()):
+            for batch in _chunks(ids):
+                marks = _placeholders(len(batch))
+                query = sql.replace("{ids}", marks)
+                params = tuple(batch) * query.count("IN (")
+                for (dependent_id,) in connection.exec_driver_sql(query, params):
+                    if dependent_id:
+                        pending.setdefault(dependent_kind, set()).add(dependent_id)
+    for kind, ids in pending.items():
+        refresh(connection, kind, ids)
+
+
+def _forget(session: Session) -> None:
+    for key in ("search_pending", "search_renamed"):
+        session.info.pop(key, None)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    event.listen(sessions, "after_flush", _collect)
+    event.listen(sessions, "after_flush_postexec", _apply)
+    event.listen(sessions, "after_soft_rollback", lambda session, _tx: _forget(session))
+
+
+#: bm25 weights of the index columns kind, title, names, body, variants.
+WEIGHTS = "0.0, 10.0, 5.0, 1.0, 0.0"
+
+
+def query_index(session: Session, expression: str, kinds: list[str], limit: int, *,
+                ranked: bool = False, weights: str = WEIGHTS, relevance: bool = False
+                ) -> list[tuple[str, str, float, str, str]]:
+    """(kind, id, bm25, folded title, folded other names) of index rows matching
+    `expression`.
+
+    Ranked: FTS5 orders every match by bm25, which costs time in proportion to
+    the matches. Unranked: the first `limit` matches, with bm25 only if `relevance`
+    (else 0.0): for a prefix such as "т" FTS5 reads the whole list of words that
+    start so to weigh them, which costs more than all the rest of the lookup."""
+    where = ""
+    params: list = [expression]
+    if len(kinds) < len(registry.SEARCHABLE):
+        where = f" AND k.kind IN ({', '.join('?' * len(kinds))})"
+        params += kinds
+    order = f" ORDER BY bm25(search_index, {weights})" if ranked else ""
+    weigh = f"bm25(search_index, {weights})" if ranked or relevance else "0.0"
+    return session.connection().exec_driver_sql(
+        f"SELECT k.kind, k.record_id, {weigh}, search_index.title, search_index.names "
+        f"FROM search_index JOIN search_keys k ON k.entry = search_index.rowid "
+        f"WHERE search_index MATCH ?{where}{order} LIMIT ?", (*params, limit)).fetchall()

@@ -1,0 +1,50 @@
+"""The second line of a search hit: enough to tell two "Olena Kovalenko"s apart.
+
+A person: Latin spelling, current position and organisation; an organisation:
+region and country; an agreement: status and signing date; a project: status
+and place; an activity: date and place. Each kind declares its query and parts
+(core.records.registry); fetched in one query per kind.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.tombstones import live_sql
+
+SEPARATOR = " · "
+
+#: Each kind's subtitle query; what it names of another record, it names only while
+#: that may be shown ({live_…}: core.records.tombstones).
+QUERIES = {
+    spec.name: spec.subtitle.sql.format(
+        ids="{ids}", **{f"live_{alias}": live_sql(model, alias)
+                        for alias, model in (spec.subtitle.aliases or {}).items()})
+    for spec in registry.SEARCHABLE
+}
+
+def subtitle(kind: str, row: tuple) -> str | None:
+    parts = registry.spec(kind).subtitle.parts(row)
+    text = SEPARATOR.join(str(part) for part in parts if part)
+    return text or None
+
+
+def describe_hits(session: Session, found: list[tuple[str, str, float]], hit_type) -> list:
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, record_id, _score in found:
+        by_kind[kind].append(record_id)
+    rows: dict[str, tuple] = {}
+    connection = session.connection()
+    for kind, ids in by_kind.items():
+        query = QUERIES[kind].format(ids=", ".join("?" * len(ids)))
+        for row in connection.exec_driver_sql(query, tuple(ids)):
+            rows[row[0]] = row
+    hits = []
+    for kind, record_id, score in found:
+        row = rows.get(record_id)
+        if row is not None:
+            hits.append(hit_type(kind, record_id, row[1], subtitle(kind, row), round(score, 4)))
+    return hits

@@ -1,0 +1,1 @@
+"""Where the data lives: connecting to a database file (plain or encrypted), migrations, the one-writer lock, backups and recovery, integrity checks, the data folder and its file modes, safe writes of files the person chose, the installation's identity, and derived data rebuilt when stale."""

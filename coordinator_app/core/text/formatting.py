@@ -1,0 +1,177 @@
+"""Dates, numbers and money as a reader of the chosen language expects them.
+
+Every screen, report and command formats through here, so that a date reads
+"11.02.2026" to a Ukrainian, "2026-02-11" to a Lithuanian and "11 Feb 2026" in
+English, and 1 234 567,50 EUR is not printed as 1234567.5. Babel carries the
+CLDR data, so nothing here needs the operating system's locales (which a
+Windows laptop set to English would not have).
+
+`None` formats as an empty string: lists and reports show a blank cell for a
+missing value rather than the word "None".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
+from babel.numbers import format_decimal, parse_pattern
+
+from coordinator_app import i18n
+from coordinator_app.i18n import _
+from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.records.vocab import minor_units
+
+#: The CLDR locale used for each interface language. English is British English:
+#: the readers are European, and "11 Feb 2026" is unambiguous where "2/11/26" is not.
+LOCALES = {"en": "en_GB", "uk": "uk_UA", "lt": "lt_LT"}
+
+#: Numeric dates as written in each country's official documents (the CLDR "short"
+#: forms use two-digit years, which a memorandum never does).
+NUMERIC_DATE = {"en": "d MMM y", "uk": "dd.MM.y", "lt": "y-MM-dd"}
+
+#: How a date and a time are joined ({0} time, {1} date), as CLDR gives it.
+DATETIME_GLUE = {"en": "{1}, {0}", "uk": "{1}, {0}", "lt": "{1} {0}"}
+
+#: Separator babel leaves out between a letter currency code and a digit (CLDR's
+#: currencySpacing rule): "UAH 1,200.00", not "UAH1,200.00".
+_NBSP = "\u00a0"
+
+
+def _lang(lang: str | None) -> str:
+    lang = lang or i18n.current_language()
+    return lang if lang in LOCALES else "en"
+
+
+def babel_locale(lang: str | None = None) -> Locale:
+    return _parsed(LOCALES[_lang(lang)])
+
+
+@lru_cache(maxsize=None)
+def _parsed(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def to_local(value: datetime) -> datetime:
+    """A stored UTC moment as the laptop's wall-clock time. Naive values are UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone()
+
+
+def format_date(value: date | datetime | None, lang: str | None = None, *,
+                style: str = "numeric") -> str:
+    """A calendar date: style "numeric" for lists and forms, "long" for running text
+    ("11 лютого 2026 р.", "2026 m. vasario 11 d.", "11 February 2026")."""
+    if value is None:
+        return ""
+    lang = _lang(lang)
+    if isinstance(value, datetime):
+        value = to_local(value).date()
+    pattern = NUMERIC_DATE[lang] if style == "numeric" else style
+    return _babel_date(value, format=pattern, locale=babel_locale(lang))
+
+
+def format_datetime(value: datetime | None, lang: str | None = None) -> str:
+    """A moment (stored in UTC) in local time, to the minute: "11.02.2026, 14:05"."""
+    if value is None:
+        return ""
+    lang = _lang(lang)
+    local = to_local(value)
+    day = format_date(local.date(), lang)
+    time = _babel_time(local.timetz().replace(tzinfo=None), format="HH:mm",
+                       locale=babel_locale(lang))
+    return DATETIME_GLUE[lang].format(time, day)
+
+
+def format_number(value: int | float | Decimal | None, lang: str | None = None) -> str:
+    """A quantity with the language's grouping and decimal mark: 1 234,5 / 1,234.5."""
+    if value is None:
+        return ""
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def format_money(minor: int | None, currency: str, lang: str | None = None) -> str:
+    """An amount kept in integer minor units (cents, kopiykas), with its currency.
+
+    format_money(123456789, "EUR", "lt") == "1 234 567,89 EUR" (with no-break spaces).
+    The currency is always its ISO code, where it stands in the language's pattern:
+    a locale knows symbols for some currencies only (Ukrainian has ₴ but writes EUR,
+    Lithuanian € but UAH), and one list showed "4 200 000,00 ₴" above "480 000,00
+    EUR"; a code is also never ambiguous ($, kr). The number of decimals is the
+    currency's own (core.records.vocab.minor_units), so yen have none and dinars three,
+    whatever the locale's pattern says.
+    """
+    if minor is None:
+        return ""
+    currency = (currency or "").upper()
+    locale = babel_locale(lang)
+    exponent = minor_units(currency)
+    amount = Decimal(int(minor)).scaleb(-exponent)
+    # ¤¤ in a pattern stands for the ISO code, ¤ for the locale's symbol.
+    pattern = parse_pattern(locale.currency_formats["standard"].pattern.replace("¤", "¤¤"))
+    pattern.frac_prec = (exponent, exponent)
+    text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
+    return _space_letter_symbol(text)
+
+
+def _space_letter_symbol(text: str) -> str:
+    out = []
+    for i, ch in enumerate(text):
+        if i and (
+            (ch.isdigit() and text[i - 1].isalpha()) or (ch.isalpha() and text[i - 1].isdigit())
+        ):
+            out.append(_NBSP)
+        out.append(ch)
+    return "".join(out)
+
+
+#: The largest amount of money (in minor units), count or quantity accepted: ten
+#: trillion in major units is beyond any budget, and far inside SQLite's 64-bit integers.
+LARGEST_NUMBER = 10**15
+
+
+def amount_too_large(currency: str | None) -> str:
+    """What to say of an amount of money over LARGEST_NUMBER minor units."""
+    return _("the amount is too large; at most {limit}").format(
+        limit=format_money(LARGEST_NUMBER, currency or "EUR"))
+
+
+#: Commas only between groups of three digits: thousands, not decimals.
+_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
+
+
+def parse_money(text: str, currency: str | None) -> int | None:
+    """'1 200 000,50' in EUR -> 120000050 minor units; ValidationError if not money."""
+    raw = re.sub(r"[\s\u00a0\u202f']", "", text)
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        # Both: the one written last separates the decimals.
+        raw = raw.replace(",", "") if raw.rfind(".") > raw.rfind(",") else \
+            raw.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(raw) and babel_locale().number_symbols["latn"]["decimal"] == ".":
+        raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
+    else:
+        raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():  # Decimal reads "inf" and "nan" too
+        raise ValidationError(_("“{value}” is not an amount of money (e.g. 1200000.50)").format(
+            value=text.strip()))
+    digits = minor_units(currency or "EUR")
+    if amount.copy_abs() > Decimal(LARGEST_NUMBER).scaleb(-digits):
+        # Said before scaling: "1e999999999" would overflow, or become a huge int.
+        raise ValidationError(amount_too_large(currency))
+    minor = amount.scaleb(digits)
+    if minor != minor.to_integral_value():
+        raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
+            value=text.strip(), currency=currency or "EUR"))
+    return int(minor)

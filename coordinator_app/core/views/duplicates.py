@@ -1,0 +1,289 @@
+"""Likely duplicates, and merging two records into one.
+
+"Audrius Klisonis" typed on a keyboard without Lithuanian letters and
+"Audrius Klišonis" already stored are the same person; so are two people with
+the same e-mail address or phone number. `likely_duplicates` is asked before
+a person or organisation is created or imported; `merge` then moves every
+relation of one record to the other, tombstones it, and journals it all as one
+change set that `workspace.undo` takes back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.records import registry
+from coordinator_app.core.search import fuzzy
+from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.text.folding import fold, has_cyrillic, to_latin, words
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.models import (
+    AgreementParty,
+    Attachment,
+    ContactPoint,
+    Entity,
+    Source,
+    TagLink,
+)
+from coordinator_app.core.search.query import Hit, match_expression
+from coordinator_app.core.search.search_index import query_index
+from coordinator_app.core.search.search_index import PHONE_KINDS
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.core.search.subtitles import describe_hits
+from coordinator_app.core.records.tombstones import alive
+from coordinator_app.i18n import N_, _
+
+#: The kinds whose duplicates are looked for and merged (declared in core.records.registry).
+MERGEABLE = {spec.name: spec.model for spec in registry.KINDS if spec.mergeable}
+#: Name similarity (0-100, on the folded Latin spelling) that counts as "the same name".
+SAME_NAME = 90
+#: Records that point at their owner by kind and id rather than by a foreign key.
+OWNED_BY_KIND = ((TagLink, "entity_kind", "entity_id"), (Attachment, "owner_kind", "owner_id"),
+                 (Source, "owner_kind", "owner_id"))
+#: What makes two link records the same link (default: all their data columns).
+TWIN_KEYS = {AgreementParty: ("agreement_id", "organization_id")}
+
+
+def name_key(name: str | None) -> str:
+    """A name reduced for comparison: folded, in Latin letters, words sorted
+    (so "Klišonis Audrius" and "Audrius Klisonis" compare equal)."""
+    if not name:
+        return ""
+    text = to_latin(name) if has_cyrillic(name) else fold(name)
+    return " ".join(sorted(words(text)))
+
+
+def phone_key(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    return digits[-9:] if len(digits) >= 7 else ""
+
+
+def _cls(kind: str) -> type[Entity]:
+    if kind not in MERGEABLE:
+        raise CoordinatorError(_("only people and organisations can be checked for "
+                                 "duplicates, not “{kind}”").format(kind=kind))
+    return MERGEABLE[kind]
+
+
+def _listed(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return [str(part).strip() for part in value if str(part).strip()]
+
+
+def _names(kind: str, values: dict[str, Any]) -> list[str]:
+    fields = ("full_name", "latin_name") if kind == "person" else ("name",)
+    names = [values[f] for f in fields if values.get(f)]
+    return names + _listed((values.get("other_names") or "").replace("\n", ";"))
+
+
+def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
+    """Candidates whose stored names are (nearly) one of `names`: id -> similarity."""
+    cls = MERGEABLE[kind]
+    candidates: set[str] = set()
+    for name in names:
+        expression = match_expression(name, columns="title names")
+        if expression:
+            candidates.update(row[1] for row in query_index(
+                session, expression, [kind], 200))
+        candidates.update(row[1] for row in fuzzy.near_matches(session, name, [kind], 20))
+    if not candidates:
+        return {}
+    fields = ("full_name", "latin_name", "other_names") if kind == "person" else \
+        ("name", "other_names")
+    found: dict[str, float] = {}
+    wanted = [name_key(name) for name in names]
+    rows = session.execute(select(cls.id, *(getattr(cls, f) for f in fields)).where(
+        cls.id.in_(candidates), alive(cls))).all()
+    for record_id, *stored in rows:
+        keys = [name_key(n) for text in stored if text for n in text.split("\n")]
+        best = max((fuzz.ratio(a, b) for a in wanted for b in keys if a and b), default=0)
+        if best >= SAME_NAME:
+            found[record_id] = best
+    return found
+
+
+def _indexed(session: Session, kind: str, expression: str) -> list[str]:
+    return [row[1] for row in query_index(session, expression, [kind], 200)]
+
+
+def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str, str]:
+    """Records sharing an e-mail address or phone number: id -> what they share.
+
+    The index holds every contact (phones also as "tel" + last nine digits), so
+    candidates come from it; their contact records then confirm the match."""
+    owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+    emails = [e.lower() for e in _listed(values.get("emails") or values.get("email"))]
+    phones = [p for p in (phone_key(v) for v in _listed(values.get("phones")
+                                                       or values.get("phone"))) if p]
+    for contact in values.get("contact_points") or ():
+        value = str(contact.get("value") or "")
+        if contact.get("kind") == "email":
+            emails.append(value.lower())
+        elif contact.get("kind") in PHONE_KINDS and phone_key(value):
+            phones.append(phone_key(value))
+    candidates: set[str] = set()
+    for email in emails:
+        tokens = words(fold(email))
+        if tokens:
+            candidates.update(_indexed(session, kind, '{body} : "%s"' % " ".join(tokens)))
+    for phone in phones:
+        candidates.update(_indexed(session, kind, '{body} : "tel%s"' % phone))
+    shared: dict[str, str] = {}
+    if not candidates:
+        return shared
+    rows = session.execute(select(owner, ContactPoint.kind, ContactPoint.value).where(
+        owner.in_(candidates), alive(ContactPoint))).all()
+    for record_id, contact_kind, value in rows:
+        if contact_kind == "email" and value.lower() in emails:
+            shared[record_id] = _("same e-mail {value}").format(value=value)
+        elif contact_kind in PHONE_KINDS and phone_key(value) in phones:
+            shared.setdefault(record_id, _("same phone {value}").format(value=value))
+    return shared
+
+
+def likely_duplicates(session: Session, kind: str, values: dict[str, Any]) -> list[Hit]:
+    """Live records of `kind` that are probably the one described by `values`.
+
+    `values` holds the fields of the record being created or imported (full_name,
+    latin_name, other_names / name, other_names), optionally "email"/"emails",
+    "phone"/"phones" or "contact_points" ([{"kind", "value"}]), and "id" of the
+    record itself when it already exists. Best first; the subtitle says why."""
+    _cls(kind)
+    by_name = _by_name(session, kind, _names(kind, values))
+    by_contact = _by_contact(session, kind, values)
+    own = values.get("id")
+    found = []
+    for record_id in set(by_name) | set(by_contact):
+        if record_id == own:
+            continue
+        score = by_name.get(record_id, 0) / 100 + (1.0 if record_id in by_contact else 0.0)
+        found.append((kind, record_id, score))
+    found.sort(key=lambda row: -row[2])
+    hits = describe_hits(session, found, Hit)
+    return [Hit(h.kind, h.id, h.title, "; ".join(filter(None, [
+        by_contact.get(h.id), _("similar name") if h.id in by_name else None, h.subtitle])),
+        h.score) for h in hits]
+
+
+def duplicate_groups(session: Session, kind: str) -> list[list[Hit]]:
+    """Groups of live records that share a name (folded, either script) or a contact."""
+    cls = _cls(kind)
+    label = getattr(cls, cls.LABEL_FIELD)
+    groups: dict[str, set[str]] = {}
+    for record_id, name in session.execute(select(cls.id, label).where(alive(cls))):
+        groups.setdefault("n:" + name_key(name), set()).add(record_id)
+    owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+    for record_id, contact_kind, value in session.execute(
+            select(owner, ContactPoint.kind, ContactPoint.value).where(
+                owner.is_not(None), alive(ContactPoint))):
+        key = value.lower() if contact_kind == "email" else (
+            phone_key(value) if contact_kind in PHONE_KINDS else "")
+        if key:
+            groups.setdefault(f"c:{key}", set()).add(record_id)
+    result = []
+    for members in groups.values():
+        if len(members) > 1:
+            result.append(describe_hits(session, [(kind, m, 1.0) for m in sorted(members)],
+                                        Hit))
+    result.sort(key=lambda group: (-len(group), group[0].title))
+    return [group for group in result if len(group) > 1]
+
+
+def references(cls: type[Entity]) -> list[tuple[type[Entity], str]]:
+    """(record class, column) of every foreign key that points at `cls`."""
+    table = cls.__table__
+    found = []
+    for other in registry.MODELS:
+        for column in other.__table__.columns:
+            if any(fk.column.table is table for fk in column.foreign_keys):
+                found.append((other, inspect(other).get_property_by_column(column).key))
+    return found
+
+
+def _twin(session: Session, obj: Entity, key: str, keep_id: str) -> Entity | None:
+    """A live record that would be the same link as `obj` once it points at keep_id."""
+    cls = type(obj)
+    fields = TWIN_KEYS.get(cls) or tuple(
+        attr.key for attr in inspect(cls).column_attrs
+        if attr.key not in {"id", "created_at", "updated_at", "device_id", "deleted_at"}
+        and attr.key not in cls.UNJOURNALED)
+    if key not in fields:
+        return None
+    query = select(cls).where(alive(cls, links=False), cls.id != obj.id)
+    for field in fields:
+        value = keep_id if field == key else getattr(obj, field)
+        query = query.where(getattr(cls, field).is_(None) if value is None
+                            else getattr(cls, field) == value)
+    return session.scalars(query.limit(1)).first()
+
+
+def _move(session: Session, rows: Iterable[Entity], key: str, keep_id: str, now) -> list:
+    moved = []
+    for obj in list(rows):
+        if _twin(session, obj, key, keep_id) is not None:
+            obj.deleted_at = now  # the kept record already has this very link
+        else:
+            setattr(obj, key, keep_id)
+            moved.append(obj)
+    return moved
+
+
+def _absorb(keep: Entity, gone: Entity) -> None:
+    """Fill the kept record's blanks from the other, and keep the other's name as
+    another spelling, so searching for it still finds the one that remains."""
+    skip = {"id", "created_at", "updated_at", "device_id", "deleted_at", "parent_id"}
+    for attr in inspect(type(keep)).column_attrs:
+        if attr.key not in skip and getattr(keep, attr.key) in (None, ""):
+            setattr(keep, attr.key, getattr(gone, attr.key))
+    spellings = [line for line in (keep.other_names or "").split("\n") if line]
+    known = {name_key(s) for s in spellings} | {name_key(keep.label)}
+    for name in [gone.label, *(gone.other_names or "").split("\n")]:
+        if name and name_key(name) not in known:
+            spellings.append(name)
+            known.add(name_key(name))
+    keep.other_names = "\n".join(spellings) or None
+
+
+def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
+    """Make `merge_id` part of `keep_id`; returns the change set (undo with workspace.undo)."""
+    cls = _cls(kind)
+    if keep_id == merge_id:
+        raise ValidationError(_("a record cannot be merged with itself"))
+    with workspace.edit(Label(N_("Merge"))) as edit:
+        session = edit.session
+        keep = edit.get(cls, keep_id)
+        gone = edit.get(cls, merge_id)
+        now = utcnow()
+        touched: list[Entity] = []
+        with session.no_autoflush:
+            for ref_cls, key in references(cls):
+                column = getattr(ref_cls, key)
+                # Every row not itself deleted moves, whatever else it links.
+                rows = session.scalars(select(ref_cls).where(
+                    column == merge_id, alive(ref_cls, links=False))).all()
+                if ref_cls is cls:  # members of the merged organisation
+                    rows = [r for r in rows if r.id != keep_id]
+                touched += _move(session, rows, key, keep_id, now)
+            for ref_cls, kind_field, id_field in OWNED_BY_KIND:
+                rows = session.scalars(select(ref_cls).where(
+                    getattr(ref_cls, kind_field) == kind, getattr(ref_cls, id_field) == merge_id,
+                    alive(ref_cls, links=False))).all()
+                touched += _move(session, rows, id_field, keep_id, now)
+            if getattr(keep, "parent_id", None) == merge_id:
+                keep.parent_id = gone.parent_id if gone.parent_id != keep_id else None
+            _absorb(keep, gone)
+            gone.deleted_at = now
+        session.flush()
+        for obj in [keep, *touched]:
+            edit._check(obj)
+    return edit.change_set

@@ -1,0 +1,199 @@
+"""What the record lists show, and the SQL behind them: count, one page, sort, filter.
+
+A list on screen is a window onto a query, never a table loaded into memory: the
+window asks for `page(…, offset, limit)` as the user scrolls, and sorting or
+filtering only changes the ORDER BY and WHERE of the next query. Each list's
+default order follows an index, so the first page of 100,000 people is read from
+the index without sorting the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.kind import Column
+from coordinator_app.core.records.models import Entity
+from coordinator_app.core.records.tombstones import alive
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    kind: str
+    cls: type[Entity]
+    title: str
+    columns: tuple[Column, ...]
+    default_sort: int = 0
+    default_descending: bool = False
+
+
+#: The list of each top-level kind, from its declaration (core.records.registry).
+SPECS: dict[str, ListSpec] = {
+    spec.name: ListSpec(spec.name, spec.model, spec.plural_label, spec.columns,
+                        spec.default_sort, spec.default_descending)
+    for spec in registry.TOP_LEVEL
+}
+
+#: The kinds in the order the navigation shows them.
+KINDS: tuple[str, ...] = tuple(SPECS)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What one list on screen asks for: which kind, in which order, filtered by what."""
+
+    kind: str
+    sort_column: int | None = None
+    descending: bool | None = None
+    text: str = ""
+
+    @property
+    def spec(self) -> ListSpec:
+        return SPECS[self.kind]
+
+    def order(self) -> tuple[int, bool]:
+        spec = self.spec
+        column = spec.default_sort if self.sort_column is None else self.sort_column
+        if not 0 <= column < len(spec.columns) or not spec.columns[column].sortable:
+            return spec.default_sort, spec.default_descending
+        if self.descending is None:
+            return column, spec.default_descending if column == spec.default_sort else False
+        return column, self.descending
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    cells: tuple[str, ...]
+    #: Where the row stands in the order (sort value, rowid): the next page starts after it.
+    mark: tuple[Any, int] | None = None
+
+
+def _where(query: ListQuery) -> ColumnElement[bool]:
+    cls = query.spec.cls
+    condition = alive(cls)
+    text = query.text.strip()
+    if text:
+        from coordinator_app.core.views.list_filter import list_filter
+
+        coded = [(column.expr, column.labels) for column in query.spec.columns
+                 if column.labels is not None]
+        condition = and_(condition, list_filter(cls, text, coded))
+    return condition
+
+
+def _rowid(cls: type[Entity]) -> ColumnElement[Any]:
+    # SQLite's rowid breaks ties: every index already ends with it, so ORDER BY
+    # (name, rowid) is read straight from the name index, and paging is stable.
+    return literal_column(f"{cls.__tablename__}.rowid")
+
+
+def _order(query: ListQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], bool]:
+    cls = query.spec.cls
+    index, descending = query.order()
+    return query.spec.columns[index].order_key(cls), _rowid(cls), descending
+
+
+def page_statement(query: ListQuery, offset: int, limit: int,
+                   after: tuple[Any, int] | None = None) -> Select[Any]:
+    """The SQL of one page: from `offset`, or right after the row marked `after`."""
+    spec = query.spec
+    cls = spec.cls
+    key, tie, descending = _order(query)
+    values: list[ColumnElement[Any]] = [cls.id, key, tie]
+    for column in spec.columns:
+        values.append(column.expr)
+        values.extend(column.extra)
+    ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
+    where = _where(query)
+    if after is not None:
+        where = and_(where, _after(key, tie, after[0], after[1], descending))
+    statement = select(*values).select_from(cls).where(where).order_by(*ordering).limit(limit)
+    return statement.offset(offset) if offset and after is None else statement
+
+
+def page(session: Session, query: ListQuery, offset: int, limit: int,
+         after: tuple[Any, int] | None = None) -> list[Row]:
+    """Rows `offset`…`offset+limit` of the list, formatted for display.
+
+    Given `after` (the `mark` of the last row already shown), the page starts right
+    after that row and is found through the index like the first page: scrolling
+    to row 90,000 costs what row 200 does, where an OFFSET would step over every
+    row before it.
+    """
+    spec = query.spec
+    rows: list[Row] = []
+    for raw in session.execute(page_statement(query, offset, limit, after)):
+        values = list(raw)
+        record_id, key_value, tie_value = values[:3]
+        position = 3
+        cells: list[str] = []
+        for column in spec.columns:
+            width = 1 + len(column.extra)
+            cells.append(column.display(values[position:position + width]))
+            position += width
+        rows.append(Row(record_id, tuple(cells), (key_value, tie_value)))
+    return rows
+
+
+def count(session: Session, query: ListQuery) -> int:
+    cls = query.spec.cls
+    return session.scalar(select(func.count()).select_from(cls).where(_where(query))) or 0
+
+
+def position_of(session: Session, query: ListQuery, record_id: str) -> int | None:
+    """Where a record stands in the list (0-based), or None if the filter hides it.
+
+    Lets a list jump to a record opened from elsewhere without reading the rows
+    before it: one counting query over the same order.
+    """
+    cls = query.spec.cls
+    key, tie, descending = _order(query)
+    target = session.execute(
+        select(key.label("key"), tie.label("tie")).select_from(cls)
+        .where(cls.id == record_id, _where(query))
+    ).first()
+    if target is None:
+        return None
+    key_value, tie_value = target
+    before = _before(key, tie, key_value, tie_value, descending)
+    return session.scalar(
+        select(func.count()).select_from(cls).where(_where(query), before)
+    ) or 0
+
+
+def _before(key, tie, key_value, tie_value, descending: bool) -> ColumnElement[bool]:
+    """Rows that sort before (key_value, tie_value); NULLs sort first in SQLite."""
+    if not descending:
+        if key_value is None:
+            return and_(key.is_(None), tie < tie_value)
+        return or_(key.is_(None), key < key_value, and_(key == key_value, tie < tie_value))
+    if key_value is None:
+        return or_(key.is_not(None), tie > tie_value)
+    return or_(key > key_value, and_(key == key_value, tie > tie_value))
+
+
+def _nullable(expr: ColumnElement[Any]) -> bool:
+    return getattr(getattr(expr, "expression", expr), "nullable", True)
+
+
+def _after(key, tie, key_value, tie_value, descending: bool) -> ColumnElement[bool]:
+    """Rows that sort after (key_value, tie_value), in the list's order.
+
+    On a column that is never NULL this is one row-value comparison, which SQLite
+    answers with a range scan of the index (the index ends with the rowid)."""
+    if not _nullable(key) and key_value is not None:
+        if descending:
+            return tuple_(key, tie) < tuple_(key_value, tie_value)
+        return tuple_(key, tie) > tuple_(key_value, tie_value)
+    if not descending:  # NULLs first
+        if key_value is None:
+            return or_(key.is_not(None), and_(key.is_(None), tie > tie_value))
+        return or_(key > key_value, and_(key == key_value, tie > tie_value))
+    if key_value is None:  # NULLs last
+        return and_(key.is_(None), tie < tie_value)
+    return or_(key.is_(None), key < key_value, and_(key == key_value, tie < tie_value))

@@ -1,0 +1,163 @@
+"""How far each need is covered: what partners pledged, what deliveries brought, and
+what is still uncovered; the needs and pledges of one organisation.
+
+The tombstone rule holds throughout: deleted needs, pledges and deliveries, and
+pledges of deleted organisations, count for nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from coordinator_app.core.records import vocab
+from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
+from coordinator_app.i18n import _
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One need and how far it is covered, in the need's unit."""
+
+    id: str
+    item: str
+    community: str
+    quantity: float
+    unit: str | None
+    priority: str
+    needed_by: date | None
+    status: str
+    pledged: float
+    delivered: float
+
+    @property
+    def uncovered(self) -> float:
+        return max(0.0, self.quantity - self.pledged)
+
+
+def uncovered_text(need: Coverage, lang: str | None = None) -> str:
+    """"60 of 100 pcs": what no partner has pledged yet, of the whole need."""
+    from coordinator_app.core.text.formatting import format_number
+
+    return _("{uncovered} of {quantity} {unit}").format(
+        uncovered=format_number(need.uncovered, lang), quantity=format_number(need.quantity, lang),
+        unit=need.unit or "").strip()
+
+
+def coverage_text(need: Coverage) -> str:
+    """"Pledged 40 pcs, delivered 40 pcs; still uncovered: 20 of 60 pcs"."""
+    from coordinator_app.core.text.formatting import format_number
+
+    amount = lambda value: f"{format_number(value)} {need.unit or ''}".strip()  # noqa: E731
+    return _("Pledged {pledged}, delivered {delivered}; still uncovered: {uncovered}").format(
+        pledged=amount(need.pledged), delivered=amount(need.delivered),
+        uncovered=uncovered_text(need))
+
+
+def of_need(session: Session, need_id: str) -> Coverage | None:
+    found = coverage(session, Need.id == need_id)
+    return found[0] if found else None
+
+
+def _live_pledges():
+    pledger = aliased(Organization)
+    return (select(Pledge.need_id, Pledge.id, Pledge.quantity)
+            .join(pledger, pledger.id == Pledge.organization_id)
+            .where(Pledge.deleted_at.is_(None), pledger.deleted_at.is_(None)))
+
+
+def coverage(session: Session, *where, limit: int | None = None,
+             order=None) -> list[Coverage]:
+    """Live needs matching `where`, each with what is pledged and delivered for it."""
+    pledges = _live_pledges().subquery()
+    pledged = (select(func.coalesce(func.sum(pledges.c.quantity), 0.0))
+               .where(pledges.c.need_id == Need.id).correlate(Need).scalar_subquery())
+    delivered = (select(func.coalesce(func.sum(AidDelivery.quantity), 0.0))
+                 .join(pledges, pledges.c.id == AidDelivery.pledge_id)
+                 .where(pledges.c.need_id == Need.id, AidDelivery.deleted_at.is_(None))
+                 .correlate(Need).scalar_subquery())
+    statement = (
+        select(Need.id, Need.item, Organization.name, Need.quantity, Need.unit, Need.priority,
+               Need.needed_by, Need.status, pledged, delivered)
+        .join(Organization, Organization.id == Need.organization_id)
+        .where(Need.deleted_at.is_(None), Organization.deleted_at.is_(None), *where)
+        .order_by(*(order if order is not None else (Need.sort_key, Need.id)))
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [Coverage(*row) for row in session.execute(statement)]
+
+
+def _urgency():
+    ranks = {code: rank for rank, code in enumerate(vocab.NEED_PRIORITIES)}
+    return case(ranks, value=Need.priority, else_=len(ranks))
+
+
+def in_progress(session: Session, limit: int = 50) -> list[Coverage]:
+    """Needs still waiting for pledges or deliveries: most urgent, then soonest, first."""
+    return coverage(session, Need.status.in_(vocab.NEEDS_IN_PROGRESS), limit=limit,
+                    order=(_urgency(), Need.needed_by.is_(None), Need.needed_by, Need.sort_key))
+
+
+def of_organization(session: Session, organization_id: str) -> list[Coverage]:
+    """The needs a community recorded."""
+    return coverage(session, Need.organization_id == organization_id)
+
+
+def needs_involving(session: Session, organization_ids) -> list[Coverage]:
+    """Needs of these organisations, and needs any of them pledged to (a briefing pack)."""
+    ids = sorted(organization_ids)
+    if not ids:
+        return []
+    pledged_to = select(Pledge.need_id).where(Pledge.organization_id.in_(ids),
+                                              Pledge.deleted_at.is_(None))
+    return coverage(session, Need.organization_id.in_(ids) | Need.id.in_(pledged_to),
+                    order=(Organization.sort_key, Need.sort_key, Need.id))
+
+
+@dataclass(frozen=True)
+class PledgeLine:
+    need_id: str
+    item: str
+    community: str
+    quantity: float
+    unit: str | None
+    expected_on: date | None
+
+
+def pledged_by(session: Session, organization_id: str) -> list[PledgeLine]:
+    """What an organisation pledged, to whom, with the need it answers."""
+    community = aliased(Organization)
+    rows = session.execute(
+        select(Need.id, Need.item, community.name, Pledge.quantity, Need.unit,
+               Pledge.expected_on)
+        .join(Need, Need.id == Pledge.need_id)
+        .join(community, community.id == Need.organization_id)
+        .where(Pledge.organization_id == organization_id, Pledge.deleted_at.is_(None),
+               Need.deleted_at.is_(None), community.deleted_at.is_(None))
+        .order_by(Pledge.expected_on.is_(None), Pledge.expected_on, Need.sort_key))
+    return [PledgeLine(*row) for row in rows]
+
+
+def pledge_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, "Plungės rajono savivaldybė → Харківська міська рада: Diesel generators 30 kW,
+    40 pcs") of the live pledges to needs still waiting for deliveries: what a delivery
+    can fulfil."""
+    from coordinator_app.core.text.formatting import format_number
+
+    pledger, community = aliased(Organization), aliased(Organization)
+    rows = session.execute(
+        select(Pledge.id, pledger.name, community.name, Need.item, Pledge.quantity, Need.unit)
+        .join(Need, Need.id == Pledge.need_id)
+        .join(pledger, pledger.id == Pledge.organization_id)
+        .join(community, community.id == Need.organization_id)
+        .where(Pledge.deleted_at.is_(None), Need.deleted_at.is_(None),
+               pledger.deleted_at.is_(None), community.deleted_at.is_(None),
+               Need.status.in_(vocab.NEEDS_IN_PROGRESS))
+        .order_by(community.sort_key, Need.sort_key, pledger.sort_key))
+    return [(pledge_id, f"{giver} → {taker}: {item}, "
+                        f"{format_number(quantity)} {unit or ''}".strip())
+            for pledge_id, giver, taker, item, quantity, unit in rows]
