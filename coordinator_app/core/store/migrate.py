@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-SCRIPT_LOCATION = Path(__file__).resolve().parent.parent / "migrations"
+SCRIPT_LOCATION = Path(__file__).resolve().parents[2] / "migrations"
 _ASSIGNMENT = re.compile(
     r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)\s*$""",
     re.MULTILINE)

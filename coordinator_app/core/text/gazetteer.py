@@ -25,7 +25,7 @@ from pathlib import Path
 from coordinator_app.core.text.folding import name_words
 from coordinator_app.core.text.spelling import word_keys
 
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
+FOLDER = Path(__file__).resolve().parents[2] / "resources" / "gazetteer"
 FILES = ("places.tsv", "given_names.tsv")
 #: Columns of the files: the native name, its official Latin spelling, the Russian
 #: name (Cyrillic) and its Latin, and other names (Latin or Cyrillic, "|" between them).
