@@ -90,6 +90,16 @@ def test_delete_then_undo_brings_the_record_back_and_undo_again_redoes(db, capsy
     assert call_json(capsys, db, "list", "organizations") == []
 
 
+def test_a_link_is_named_by_what_it_links_to_never_by_an_id(db, capsys):
+    need = call_json(capsys, db, "add", "needs", "--set", "item=Generators",
+                     "--set", "organization=plunge", "--set", "quantity=10")
+    pledge = call_json(capsys, db, "add", "pledge", "--set", f"need={need['id']}",
+                       "--set", "organization=plunge", "--set", "quantity=4")
+    code, out, _err = call(capsys, db, "delete", "pledge", pledge["id"])
+    assert code == 0
+    assert "Plungės rajono savivaldybė" in out and pledge["organization_id"] not in out
+
+
 def test_writing_commands_wait_for_the_app_to_close_the_database(db, capsys):
     from coordinator_app.core.store.lock import DatabaseLock
 

@@ -41,10 +41,12 @@ from coordinator_app.core.records.models import (
     Tag,
     TagLink,
 )
+from coordinator_app.core.records import registry
 from coordinator_app.core.records.registry import MODELS
 from coordinator_app.core.records.service import Workspace
 
-TOP_LEVEL = (Organization, Person, Agreement, Project, Activity)
+#: Every kind with a page of its own, needs included: the registry says which.
+TOP_LEVEL = tuple(spec.model for spec in registry.TOP_LEVEL)
 
 
 def foreign_keys() -> list[tuple[type[Entity], str, type[Entity]]]:
@@ -200,7 +202,7 @@ def views(workspace: Workspace, ids: set[str]) -> dict[str, str]:
     `show` output, search index row, search subtitle and report facts; under "" the
     record lists, the dashboard and a briefing pack over the organisations and
     agreements of `ids`."""
-    from coordinator_app.core.views import dashboard, listing, records
+    from coordinator_app.core.views import dashboard, listing, needs, records
     from coordinator_app.core.search.query import Hit
     from coordinator_app.core.search.subtitles import describe_hits
     from coordinator_app.reports.briefing import gather
@@ -243,6 +245,7 @@ def views(workspace: Workspace, ids: set[str]) -> dict[str, str]:
             dashboard.agreements_expiring(session, today),
             dashboard.projects_by_status(session),
             dashboard.recent_changes(session, limit=500, scan=5000),
+            needs.in_progress(session, limit=500),
         ]))
         organizations = tuple(obj.id for cls, obj in live if cls is Organization)
         agreements = tuple(obj.id for cls, obj in live if cls is Agreement)
@@ -251,7 +254,7 @@ def views(workspace: Workspace, ids: set[str]) -> dict[str, str]:
                           lambda *_: None)
         shown[""].append(_text([briefing.chosen_names, briefing.organizations,
                                 briefing.agreements, briefing.projects, briefing.contacts,
-                                briefing.deadlines()]))
+                                briefing.deadlines(), briefing.needs]))
     return {record_id: "\n".join(texts) for record_id, texts in shown.items()}
 
 

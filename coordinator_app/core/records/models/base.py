@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, ForeignKey, MetaData, String, TypeDecorator, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from coordinator_app.core.records.ids import new_id, utcnow
@@ -80,7 +80,22 @@ class Entity(Base):
 
     @property
     def label(self) -> str:
+        if self.LABEL_FIELD.endswith("_id"):
+            # A link is named by what it links to (a pledge by the organisation that
+            # pledged), never by an id a person cannot read.
+            linked = self._linked(self.LABEL_FIELD.removesuffix("_id"))
+            if linked is not None:
+                return linked.label
         return str(getattr(self, self.LABEL_FIELD) or "")
+
+    def _linked(self, name: str) -> Entity | None:
+        state = inspect(self)
+        if name not in state.mapper.relationships:
+            return None
+        if name in state.unloaded and state.session is None:
+            return None  # detached: loading it now would fail
+        linked = getattr(self, name)
+        return linked if isinstance(linked, Entity) else None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id[:8]} {self.label!r}>"
