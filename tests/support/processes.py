@@ -23,7 +23,7 @@ def replace(source, target, *args, **kwargs):
     return real_replace(source, target, *args, **kwargs)
 
 os.replace = replace
-from coordinator_app.core import backup, recovery
+from coordinator_app.core.store import backup, recovery
 db = Path(sys.argv[2])
 if sys.argv[1] == "backup":
     backup.run_backup(db, "auto")
@@ -34,7 +34,7 @@ else:
 _HOLDER = """
 import sys
 from pathlib import Path
-from coordinator_app.core import backup_lock
+from coordinator_app.core.store import backup_lock
 with backup_lock.holding(Path(sys.argv[1])):
     print("held", flush=True)
     sys.stdin.read()
