@@ -316,9 +316,11 @@ class RecordEditor(QWidget):
         with self.context.workspace.read() as session, labels_from(session):
             obj = session.get(self.MODEL, record_id) if record_id else None
             gone = record_id is not None and shown(obj) is None
-            if gone:
+            if gone and obj is None:
                 self.binder.record_id = record_id
             else:
+                # A record hidden with what it hangs on still shows its own values, read
+                # again: its pickers then show no deleted record (core.records.tombstones).
                 self.binder.load_object(obj, force=force)
             live_id = None if gone or obj is None else obj.id
             for section in self.sections:
