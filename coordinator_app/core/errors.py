@@ -15,6 +15,8 @@ class ValidationError(CoordinatorError):
         self.message = message
         self.entity = entity
         self.field = field
+        #: Which of the rows given to Edit.create_many was refused (from 0).
+        self.row: int | None = None
 
     def __str__(self) -> str:
         where = ".".join(p for p in (self.entity, self.field) if p)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
@@ -32,8 +30,9 @@ from coordinator_app.interchange.plan import (
 )
 from coordinator_app.interchange.problems import Cancelled, Problem
 
-#: Rows written between two flushes of the session (see Edit.stage).
-BATCH = 400
+#: Entries written by one call of Edit.create_many per kind: progress and cancel
+#: are looked at between two.
+BATCH = 500
 #: Columns of a record a row may set (the rest are links, contacts, positions).
 LINKS = {"parent": "parent_id", "lead": "lead_id", "location": "location_id"}
 
@@ -69,6 +68,8 @@ def _decided(entry: Entry) -> tuple[str, str | None]:
 
 
 class Writer:
+    """Turns a plan's entries into rows for Edit.create_many, a batch at a time."""
+
     def __init__(self, edit: Edit, plan: Plan):
         self.edit = edit
         self.plan = plan
@@ -84,47 +85,76 @@ class Writer:
                         exc.field, exc.message)
         return RowRefused(str(where), entity=exc.entity, field=exc.field)
 
-    def stage(self, item: Incoming | None, record_kind: str, /, **values):
+    def create(self, kind: str, rows: list[tuple[Incoming | None, dict]]) -> list[str]:
+        """Records of `kind`, one for each (the row it came from, its values)."""
+        if not rows:
+            return []
         try:
-            return self.edit.stage(record_kind, **values)
+            return self.edit.create_many(kind, [values for _item, values in rows])
         except ValidationError as exc:
+            item = rows[exc.row][0] if exc.row is not None else None
             raise self._refused(item, exc) from None
 
     def new_organizations(self) -> None:
-        for key, org in self.plan.new_organizations.items():
-            try:
-                obj = self.edit.stage("organization", name=org.name, country=org.country)
-            except ValidationError as exc:
-                raise self._refused(None, exc, org.source, org.row) from None
-            self.org_ids[key] = obj.id
-            self.organizations += 1
+        orgs = list(self.plan.new_organizations.items())
+        try:
+            ids = self.edit.create_many("organization", [
+                {"name": org.name, "country": org.country} for _key, org in orgs])
+        except ValidationError as exc:
+            org = orgs[exc.row or 0][1]
+            raise self._refused(None, exc, org.source, org.row) from None
+        for (key, _org), org_id in zip(orgs, ids):
+            self.org_ids[key] = org_id
+        self.organizations += len(ids)
 
-    def record(self, index: int, entry: Entry) -> None:
-        """The entry's own record: created, or updated with what changed."""
+    def records(self, batch: list[tuple[int, Entry]]) -> None:
+        """The entries' own records: created together, or updated with what changed."""
+        fresh: dict[str, list[tuple[int, Incoming, dict]]] = {}
+        for index, entry in batch:
+            item = entry.item
+            what, target = _decided(entry)
+            if what == NEW:
+                values = {k: v for k, v in item.values.items() if k in _columns(item.kind)}
+                fresh.setdefault(item.kind, []).append((index, item, values))
+            elif what == UPDATE:
+                self._update(index, entry, target)
+        for kind, rows in fresh.items():
+            ids = self.create(kind, [(item, values) for _i, item, values in rows])
+            for (index, item, _values), record_id in zip(rows, ids):
+                self.ids[index] = record_id
+                if kind == "organization":
+                    self.org_ids.setdefault(name_key(item.label), record_id)
+            self.created += len(ids)
+
+    def _update(self, index: int, entry: Entry, target: str) -> None:
         item = entry.item
-        what, target = _decided(entry)
-        values = {k: v for k, v in item.values.items() if k in _columns(item.kind)}
-        if what == NEW:
-            obj = self.stage(item, item.kind, **values)
-            self.ids[index] = obj.id
-            self.created += 1
-        elif what == UPDATE:
-            obj = self.edit.get(MODELS[item.kind], target)
-            changed = changes(self.edit.session, obj, item)
-            if changed:
-                try:
-                    self.edit.update(item.kind, target, **{k: new for k, (_old, new)
-                                                           in changed.items()})
-                except ValidationError as exc:
-                    raise self._refused(item, exc) from None
-            self.ids[index] = target
-            if changed or entry.new_contacts or entry.action == UPDATE:
-                self.updated += 1
-        if item.kind == "organization" and index in self.ids:
-            self.org_ids.setdefault(name_key(item.label), self.ids[index])
+        obj = self.edit.get(MODELS[item.kind], target)
+        changed = changes(self.edit.session, obj, item)
+        if changed:
+            try:
+                self.edit.update(item.kind, target, **{k: new for k, (_old, new)
+                                                       in changed.items()})
+            except ValidationError as exc:
+                raise self._refused(item, exc) from None
+        self.ids[index] = target
+        if changed or entry.new_contacts or entry.action == UPDATE:
+            self.updated += 1
+        if item.kind == "organization":
+            self.org_ids.setdefault(name_key(item.label), target)
 
-    def parts(self, index: int, entry: Entry) -> None:
-        """Contacts, positions and links of the entry (or of the row it repeats)."""
+    def parts(self, batch: list[tuple[int, Entry]]) -> None:
+        """Contacts, positions and links of the entries (or of the rows they repeat)."""
+        rows: dict[str, list[tuple[Incoming, dict]]] = {}
+        #: What this batch gives each record already: a row repeating another (or its
+        #: twin in the same batch) adds nothing twice, though neither is written yet.
+        given: set[tuple] = set()
+        for index, entry in batch:
+            self._parts(index, entry, rows, given)
+        for kind, kind_rows in rows.items():
+            self.create(kind, kind_rows)
+
+    def _parts(self, index: int, entry: Entry, rows: dict[str, list], given: set[tuple]
+               ) -> None:
         item = entry.item
         merged = entry.action == MERGED
         owner = self.ids.get(entry.twin if merged else index)
@@ -134,27 +164,31 @@ class Writer:
         fresh = not merged and _decided(entry)[0] == NEW
         session = self.edit.session
         if fresh:
-            # Nothing of a record made in this import is stored yet: no need to ask
-            # the database (each question would also write what is staged).
+            # Nothing of a record made in this import is stored yet: no need to ask.
             contacts = item.contacts
             positions = [(name_key(n), p) for n, p in item.affiliations]
             obj = None
         else:
-            self.edit.flush()
             obj = session.get(MODELS[kind], owner)
             contacts = new_contacts(session, obj, item)
             positions = new_affiliations(session, self.org_ids, owner, item) \
                 if kind == "person" else []
-        seen: set[str] = set()
         for contact in contacts:
-            key = contact_key(contact)
-            if key not in seen:
-                seen.add(key)
-                self._contact(item, kind, owner, contact)
+            key = (owner, contact_key(contact))
+            if key not in given:
+                given.add(key)
+                column = "person_id" if kind == "person" else "organization_id"
+                rows.setdefault("contact_point", []).append((item, {
+                    column: owner, "kind": contact.kind, "value": contact.value,
+                    "label": contact.label}))
         if kind == "person":
-            for key, position in dict.fromkeys(positions):
-                self.stage(item, "affiliation", person_id=owner,
-                           organization_id=self.org_ids[key], position=position)
+            for key, position in positions:
+                if (owner, key, position) in given:
+                    continue
+                given.add((owner, key, position))
+                rows.setdefault("affiliation", []).append((item, {
+                    "person_id": owner, "organization_id": self.org_ids[key],
+                    "position": position}))
         for field_name, column in LINKS.items():
             names = item.links.get(field_name)
             if names and kind in ("organization", "project"):
@@ -168,41 +202,15 @@ class Writer:
             names = item.links.get(field_name) or []
             if not names or kind not in ("agreement", "project"):
                 continue
-            linked = set() if fresh else linked_ids(session, owner, kind)
+            if not fresh:
+                given.update((owner, org_id) for org_id in linked_ids(session, owner, kind))
+            parent = "agreement_id" if kind == "agreement" else "project_id"
             for name in names:
                 org_id = self.org_ids.get(name_key(name))
-                if org_id and org_id not in linked:
-                    parent = "agreement_id" if kind == "agreement" else "project_id"
-                    self.stage(item, link, **{parent: owner, "organization_id": org_id})
-                    linked.add(org_id)
-
-    def hold(self, batch: list[tuple[int, Entry]]) -> list:
-        """Load, in a few queries, the records this batch's parts will point at."""
-        from coordinator_app.core.records.models import Organization
-
-        wanted: dict[type, set[str]] = {}
-        for index, entry in batch:
-            owner = self.ids.get(entry.twin if entry.action == MERGED else index)
-            kind = self.plan.entries[entry.twin].item.kind if entry.action == MERGED \
-                else entry.item.kind
-            if owner:
-                wanted.setdefault(MODELS[kind], set()).add(owner)
-            for name, _position in entry.item.affiliations:
-                org = self.org_ids.get(name_key(name))
-                if org:
-                    wanted.setdefault(Organization, set()).add(org)
-        held = []
-        for model, ids in wanted.items():
-            ids_list = sorted(ids)
-            for start in range(0, len(ids_list), 500):
-                held += self.edit.session.scalars(
-                    select(model).where(model.id.in_(ids_list[start:start + 500]))).all()
-        return held
-
-    def _contact(self, item: Incoming, kind: str, owner: str, contact: Contact) -> None:
-        column = "person_id" if kind == "person" else "organization_id"
-        self.stage(item, "contact_point", **{column: owner}, kind=contact.kind,
-                   value=contact.value, label=contact.label)
+                if org_id and (owner, org_id) not in given:
+                    rows.setdefault(link, []).append((item, {parent: owner,
+                                                             "organization_id": org_id}))
+                    given.add((owner, org_id))
 
 
 def _columns(kind: str) -> set[str]:
@@ -251,24 +259,18 @@ def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
     with workspace.edit(label or Label(N_("Import"))) as edit:
         writer = Writer(edit, plan)
         writer.new_organizations()
-        edit.flush()
         # Organisation rows before the people who work there, and every record before
-        # the contacts and links that point at it: each batch is staged, then written.
-        for start in range(0, len(entries), BATCH):
-            for index, entry in entries[start:start + BATCH]:
-                writer.record(index, entry)
-                step()
-            edit.flush(forget=True)
+        # the contacts and links that point at it: a batch of each at a time.
         for start in range(0, len(entries), BATCH):
             batch = entries[start:start + BATCH]
-            # The rules look up each record a contact or position points at; held here,
-            # the session answers from memory (it keeps only weak references itself).
-            held = writer.hold(batch)  # noqa: F841 - kept alive for the batch
-            for index, entry in batch:
-                writer.parts(index, entry)
+            writer.records(batch)
+            for _entry in batch:
                 step()
-            edit.flush(forget=True)
-            del held
+        for start in range(0, len(entries), BATCH):
+            batch = entries[start:start + BATCH]
+            writer.parts(batch)
+            for _entry in batch:
+                step()
     skipped = sum(1 for _i, e in entries if _decided(e)[0] == "skip" and e.action != MERGED)
     return Outcome(edit.change_set, writer.created, writer.updated, writer.organizations,
                    skipped, made)

@@ -167,21 +167,13 @@ class Planner:
         if not key or key in self.plan.organization_ids or key in self.plan.new_organizations \
                 or key in self.org_rows:
             return
-        found = self._existing(Organization, "organization", {"name": name})
+        found = self._known_names("organization").get(key) \
+            if not self.empty("organization") else None
         if found is not None:
-            self.plan.organization_ids[key] = found.id
+            self.plan.organization_ids[key] = found
         else:
             self.plan.new_organizations[key] = NewOrganization(
                 clean(name) or name, item.country, item.source, item.row)
-
-    def _existing(self, cls, kind: str, values: dict[str, Any]) -> Any:
-        """The live record whose name is this one (same name key), else None."""
-        wanted = {name_key(n) for n in _names_of(values)}
-        for hit in likely_duplicates(self.session, kind, values):
-            obj = self.session.get(cls, hit.id)
-            if obj is not None and wanted & {name_key(n) for n in _stored_names(obj)}:
-                return obj
-        return None
 
     # --- one incoming record -----------------------------------------------------
 
@@ -266,7 +258,7 @@ class Planner:
         for name in _names(item):
             found = known.get(name_key(name))
             if found is not None:
-                self._same(entry, self.session.get(MODELS[item.kind], found))
+                self._same(entry, found)
                 return
         values = dict(item.values)
         values["contact_points"] = [{"kind": c.kind, "value": c.value} for c in item.contacts]
@@ -280,7 +272,7 @@ class Planner:
             same_name = bool(wanted & {name_key(n) for n in _stored_names(obj)})
             shared = hit.score >= 1.0  # a contact in common (see likely_duplicates)
             if same_name or (shared and hit.score >= 1.9):
-                self._same(entry, obj)
+                self._same(entry, obj.id)
                 return
         entry.action, entry.candidates = POSSIBLE, hits
 
@@ -294,18 +286,40 @@ class Planner:
                 titles.setdefault(name_key(title), record_id)
         found = self.titles[kind].get(name_key(entry.item.label))
         if found is not None:
-            self._same(entry, self.session.get(cls, found))
+            self._same(entry, found)
 
-    def _same(self, entry: Entry, obj) -> None:
-        entry.target_id, entry.target_label = obj.id, obj.label
-        entry.changes = changes(self.session, obj, entry.item)
-        entry.new_contacts = new_contacts(self.session, obj, entry.item)
-        entry.action = UPDATE if entry.changes or entry.new_contacts or \
-            _new_affiliations(self.session, self.plan, obj, entry.item) else UNCHANGED
+    def _same(self, entry: Entry, record_id: str) -> None:
+        """The entry is the record `record_id`; what it changes is found by `compare`,
+        for all such entries at once."""
+        entry.target_id = record_id
+        entry.action = UNCHANGED
 
-
-def _names_of(values: dict[str, Any]) -> list[str]:
-    return [n for n in (values.get("name"), values.get("full_name")) if n]
+    def compare(self) -> None:
+        """What each entry matched with a stored record changes: the records, their
+        contacts and positions read in a few queries for all of them, not three a row."""
+        matched = [e for e in self.plan.entries if e.target_id and e.action == UNCHANGED]
+        by_kind: dict[str, list[Entry]] = {}
+        for entry in matched:
+            by_kind.setdefault(entry.item.kind, []).append(entry)
+        for kind, entries in by_kind.items():
+            cls = MODELS[kind]
+            ids = sorted({e.target_id for e in entries})
+            records = {}
+            for batch in _batches(ids):
+                records.update((o.id, o) for o in self.session.scalars(
+                    select(cls).where(cls.id.in_(batch))))
+            contacts = stored_contacts(self.session, kind, ids)
+            positions = held_positions(self.session, ids) if kind == "person" else {}
+            for entry in entries:
+                obj = records[entry.target_id]
+                entry.target_label = obj.label
+                entry.changes = changes(self.session, obj, entry.item)
+                entry.new_contacts = [c for c in entry.item.contacts if contact_key(c)
+                                      not in contacts.get(obj.id, ())]
+                missing = _missing_positions(positions.get(obj.id, set()),
+                                             self.plan.organization_ids, entry.item)
+                if entry.changes or entry.new_contacts or missing:
+                    entry.action = UPDATE
 
 
 #: Fields that name the record: matched, never overwritten (see changes).
@@ -346,30 +360,44 @@ def changes(session: Session, obj, item: Incoming) -> dict[str, tuple[Any, Any]]
     return found
 
 
+def _batches(ids: list[str], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def stored_contacts(session: Session, kind: str, ids: list[str]) -> dict[str, set[str]]:
+    """Record id -> the contact keys it has (live contacts of people or organisations)."""
+    owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+    found: dict[str, set[str]] = {}
+    for batch in _batches(ids):
+        for record_id, kind_, value in session.execute(
+                select(owner, ContactPoint.kind, ContactPoint.value).where(
+                    owner.in_(batch), ContactPoint.deleted_at.is_(None))):
+            found.setdefault(record_id, set()).add(contact_key(Contact(kind_, value)))
+    return found
+
+
+def held_positions(session: Session, ids: list[str]) -> dict[str, set[tuple[str, str]]]:
+    """Person id -> (organisation id, position folded) of each live position held."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for batch in _batches(ids):
+        for person_id, org_id, position in session.execute(select(
+                Affiliation.person_id, Affiliation.organization_id, Affiliation.position).where(
+                Affiliation.person_id.in_(batch), Affiliation.deleted_at.is_(None))):
+            found.setdefault(person_id, set()).add((org_id, (position or "").casefold()))
+    return found
+
+
 def new_contacts(session: Session, obj, item: Incoming) -> list[Contact]:
     if not item.contacts:
         return []
-    owner = ContactPoint.person_id if isinstance(obj, Person) else ContactPoint.organization_id
-    stored = {contact_key(Contact(kind, value)) for kind, value in session.execute(
-        select(ContactPoint.kind, ContactPoint.value).where(
-            owner == obj.id, ContactPoint.deleted_at.is_(None)))}
+    kind = "person" if isinstance(obj, Person) else "organization"
+    stored = stored_contacts(session, kind, [obj.id]).get(obj.id, set())
     return [c for c in item.contacts if contact_key(c) not in stored]
 
 
-def _new_affiliations(session: Session, plan: Plan, obj, item: Incoming) -> bool:
-    if not isinstance(obj, Person) or not item.affiliations:
-        return False
-    return bool(new_affiliations(session, plan.organization_ids, obj.id, item))
-
-
-def new_affiliations(session: Session, organization_ids: dict[str, str], person_id: str,
-                     item: Incoming) -> list[tuple[str, str | None]]:
-    """(organisation name key, position) the person does not hold yet."""
-    held = set()
-    for org_id, position in session.execute(select(
-            Affiliation.organization_id, Affiliation.position).where(
-            Affiliation.person_id == person_id, Affiliation.deleted_at.is_(None))):
-        held.add((org_id, (position or "").casefold()))
+def _missing_positions(held: set[tuple[str, str]], organization_ids: dict[str, str],
+                       item: Incoming) -> list[tuple[str, str | None]]:
     missing = []
     for name, position in item.affiliations:
         key = name_key(name)
@@ -377,6 +405,13 @@ def new_affiliations(session: Session, organization_ids: dict[str, str], person_
         if org_id is None or (org_id, (position or "").casefold()) not in held:
             missing.append((key, position))
     return missing
+
+
+def new_affiliations(session: Session, organization_ids: dict[str, str], person_id: str,
+                     item: Incoming) -> list[tuple[str, str | None]]:
+    """(organisation name key, position) the person does not hold yet."""
+    held = held_positions(session, [person_id]).get(person_id, set())
+    return _missing_positions(held, organization_ids, item)
 
 
 def linked_ids(session: Session, record_id: str, kind: str) -> set[str]:
@@ -404,4 +439,5 @@ def make_plan(session: Session, kind: str, items: list[Incoming], *,
                 raise Cancelled(_("The import was cancelled; nothing was written."))
             if progress is not None:
                 progress(number, total)
+    planner.compare()
     return planner.plan

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import event, func, insert, inspect, select
@@ -47,30 +48,42 @@ def decode(entity: type[Entity], field: str, raw: str | None) -> Any:
     return value
 
 
+@lru_cache(maxsize=None)
+def _journaled(cls: type[Entity]) -> tuple[str, ...]:
+    return tuple(attr.key for attr in inspect(cls).column_attrs
+                 if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED)
+
+
 def journaled_columns(cls: type[Entity]) -> list[str]:
     """The columns of a kind of record that the journal copies."""
-    return [
-        attr.key
-        for attr in inspect(cls).column_attrs
-        if attr.key not in STAMP_FIELDS and attr.key not in cls.UNJOURNALED
-    ]
+    return list(_journaled(cls))
+
+
+@lru_cache(maxsize=None)
+def _columns(cls: type[Entity]) -> tuple[tuple[str, ...], bool]:
+    """(the column keys, whether it keeps a sort key) of a kind: asked for every record
+    normalised, so asked of the mapper once."""
+    mapper = inspect(cls)
+    return tuple(attr.key for attr in mapper.column_attrs), "sort_key" in mapper.columns
 
 
 def normalise(obj: Entity) -> None:
     """NFC, trimmed, blank as None; code columns upper case."""
-    for attr in inspect(type(obj)).column_attrs:
-        value = obj.__dict__.get(attr.key)
+    keys, sorted_by_key = _columns(type(obj))
+    values = obj.__dict__
+    for key in keys:
+        value = values.get(key)
         if isinstance(value, str):
             cleaned = clean(value)
-            if cleaned is not None and attr.key in obj.UPPER_CASE:
+            if cleaned is not None and key in obj.UPPER_CASE:
                 cleaned = cleaned.upper()
             if cleaned != value:
-                setattr(obj, attr.key, cleaned)
+                setattr(obj, key, cleaned)
     # Lists order names by this stored key: SQLite's byte order is then the
     # Ukrainian and Lithuanian alphabetical order (core.text.collation).
-    if "sort_key" in inspect(type(obj)).columns:
+    if sorted_by_key:
         key = sort_key(obj.label)
-        if obj.__dict__.get("sort_key") != key:
+        if values.get("sort_key") != key:
             obj.sort_key = key
 
 
@@ -112,20 +125,45 @@ class _Journal:
             self.rows.clear()
 
 
+def _created(journal: _Journal, obj: Entity, touched: set, *, normalised: bool = False
+             ) -> None:
+    """A new record stamped and journalled as one `create` with all its fields."""
+    if not normalised:
+        normalise(obj)
+    if obj.id is None:
+        obj.id = new_id()
+    obj.created_at = obj.updated_at = journal.at
+    obj.device_id = journal.device_id
+    values = obj.__dict__
+    snapshot = {key: plain(values.get(key)) for key in _journaled(type(obj))}
+    journal.write("create", obj, None, None, json.dumps(snapshot, ensure_ascii=False))
+    touched.add((type(obj), obj.id))
+
+
+def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
+    """Write new records of `cls` that the session does not hold (the service's bulk
+    path, Edit.create_many): stamped and journalled exactly as a flush does it, then
+    inserted with one statement on the session's connection and transaction. The
+    records are normalised already (the rules have seen them so)."""
+    if not objs:
+        return
+    journal = _Journal(session)
+    touched = session.info.setdefault("touched", set())
+    for obj in objs:
+        _created(journal, obj, touched, normalised=True)
+    columns = [(attr.key, attr.columns[0].name) for attr in inspect(cls).column_attrs]
+    connection = session.connection()
+    connection.execute(insert(cls.__table__), [
+        {name: obj.__dict__.get(key) for key, name in columns} for obj in objs])
+    journal.save()
+
+
 def _before_flush(session: Session, _context, _instances) -> None:
     journal = _Journal(session)
     touched = session.info.setdefault("touched", set())
     for obj in list(session.new):
-        if not isinstance(obj, Entity):
-            continue
-        normalise(obj)
-        if obj.id is None:
-            obj.id = new_id()
-        obj.created_at = obj.updated_at = journal.at
-        obj.device_id = journal.device_id
-        snapshot = {key: plain(getattr(obj, key)) for key in journaled_columns(type(obj))}
-        journal.write("create", obj, None, None, json.dumps(snapshot, ensure_ascii=False))
-        touched.add((type(obj), obj.id))
+        if isinstance(obj, Entity):
+            _created(journal, obj, touched)
 
     for obj in list(session.dirty):
         if not isinstance(obj, Entity) or not session.is_modified(obj):

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Text, func, inspect, select
 from sqlalchemy.orm import Session
@@ -404,18 +405,14 @@ def _fits_columns(obj: Entity) -> None:
     """Every value fits its column: text no longer than the column holds and free of
     control characters, numbers finite and of a size a person could mean. Checked
     before the kind's own rules, so that a NUL in an e-mail address is called that."""
-    columns = inspect(type(obj)).columns
-    for key in journaled_columns(type(obj)):
+    for key, multi_line, limit in _column_limits(type(obj)):
         value = getattr(obj, key)
-        column = columns[key]
         if isinstance(value, str):
-            multi_line = isinstance(column.type, Text)
             control = (MULTI_LINE_CONTROLS if multi_line else SINGLE_LINE_CONTROLS).search(value)
             if control:
                 fail(obj, key, _("contains a control character (U+{code:04X}) at position "
                                  "{position}; remove it").format(
                     code=ord(control.group()), position=control.start() + 1))
-            limit = getattr(column.type, "length", None)
             if limit is not None and len(value) > limit:
                 fail(obj, key, _("is too long: {length} characters, at most {limit}").format(
                     length=len(value), limit=limit))
@@ -424,6 +421,15 @@ def _fits_columns(obj: Entity) -> None:
         elif (isinstance(value, (int, float)) and not isinstance(value, bool)
               and abs(value) > LARGEST_NUMBER):
             _too_large(obj, key)
+
+
+@lru_cache(maxsize=None)
+def _column_limits(cls: type[Entity]) -> tuple[tuple[str, bool, int | None], ...]:
+    """(key, holds several lines, longest text) of each journaled column of a kind."""
+    columns = inspect(cls).columns
+    return tuple((key, isinstance(columns[key].type, Text),
+                  getattr(columns[key].type, "length", None))
+                 for key in journaled_columns(cls))
 
 
 def _too_large(obj: Entity, key: str) -> None:

@@ -182,30 +182,59 @@ def optimize(connection: Connection) -> None:
 
 def _collect(session: Session, _context) -> None:
     """After each flush (objects still show their changes): note what to re-index."""
+    new = session.new
+    for obj in list(new) + list(session.dirty):
+        _note(session, obj, obj in new)
+
+
+def _note(session: Session, obj, new: bool) -> None:
     pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
     renamed: dict[str, set[str]] = session.info.setdefault("search_renamed", defaultdict(set))
-    for obj in list(session.new) + list(session.dirty):
-        kind = getattr(obj, "KIND", None)
-        if kind is None or obj.id is None:
-            continue
+    kind = getattr(obj, "KIND", None)
+    if kind is None or obj.id is None:
+        return
+    if kind in DOCUMENTS:
+        pending[kind].add(obj.id)
+        names = NAME_FIELDS.get(kind)
+        if names and not new:
+            state = inspect(obj)
+            if any(state.attrs[key].history.has_changes() for key in names):
+                renamed[kind].add(obj.id)
+    elif kind in PARENTS:
+        state = inspect(obj)
+        for fk, parent_kind in PARENTS[kind]:
+            history = state.attrs[fk].history
+            for value in (getattr(obj, fk, None), *(history.deleted or ())):
+                if value:
+                    pending[parent_kind].add(value)
+    elif kind == "tag_link" and obj.entity_kind in DOCUMENTS:
+        pending[obj.entity_kind].add(obj.entity_id)
+    elif kind == "tag":
+        renamed["tag"].add(obj.id)
+
+
+def note_created(session: Session, objs: Iterable) -> None:
+    """Records written past the session (Edit.create_many): their rows, and those of
+    the records they belong to, are refreshed at the next flush or before the commit,
+    once for the whole edit rather than once per batch."""
+    pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
+    for obj in objs:
+        kind = obj.KIND
         if kind in DOCUMENTS:
             pending[kind].add(obj.id)
-            names = NAME_FIELDS.get(kind)
-            if names and obj not in session.new:
-                state = inspect(obj)
-                if any(state.attrs[key].history.has_changes() for key in names):
-                    renamed[kind].add(obj.id)
         elif kind in PARENTS:
-            state = inspect(obj)
             for fk, parent_kind in PARENTS[kind]:
-                history = state.attrs[fk].history
-                for value in (getattr(obj, fk, None), *(history.deleted or ())):
-                    if value:
-                        pending[parent_kind].add(value)
-        elif kind == "tag_link" and obj.entity_kind in DOCUMENTS:
-            pending[obj.entity_kind].add(obj.entity_id)
-        elif kind == "tag":
-            renamed["tag"].add(obj.id)
+                value = obj.__dict__.get(fk)
+                if value:
+                    pending[parent_kind].add(value)
+        else:
+            _note(session, obj, True)
+
+
+def _before_commit(session: Session) -> None:
+    if session.info.get("search_pending") or session.info.get("search_renamed"):
+        session.flush()  # a flush with changes refreshes the index itself, first
+        _apply(session, None)
 
 
 def _apply(session: Session, _context) -> None:
@@ -245,6 +274,7 @@ def _forget(session: Session) -> None:
 def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_flush", _collect)
     event.listen(sessions, "after_flush_postexec", _apply)
+    event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: _forget(session))
 
 
