@@ -59,14 +59,14 @@ def register(subparsers) -> None:
 
 
 def _kind(word: str | None) -> str | None:
-    from coordinator_app.interchange.fields import KIND_WORDS
+    from coordinator_app.interchange.fields import KIND_WORDS, KINDS
 
     if word is None:
         return None
     kind = KIND_WORDS.get(word.lower())
     if kind is None:
         raise CoordinatorError(_("“{kind}” cannot be imported; choose one of: {kinds}").format(
-            kind=word, kinds="people, organizations, agreements, projects"))
+            kind=word, kinds=", ".join(KINDS.values())))
     return kind
 
 

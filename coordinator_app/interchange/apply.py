@@ -11,7 +11,8 @@ from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
-from coordinator_app.interchange.incoming import Contact, Incoming
+from coordinator_app.interchange.fields import fields_of, organization_links
+from coordinator_app.interchange.incoming import Incoming
 from coordinator_app.interchange.plan import (
     BAD,
     MERGED,
@@ -33,8 +34,6 @@ from coordinator_app.interchange.problems import Cancelled, Problem
 #: Entries written by one call of Edit.create_many per kind: progress and cancel
 #: are looked at between two.
 BATCH = 500
-#: Columns of a record a row may set (the rest are links, contacts, positions).
-LINKS = {"parent": "parent_id", "lead": "lead_id", "location": "location_id"}
 
 
 @dataclass
@@ -78,6 +77,8 @@ class Writer:
         #: Entry index -> the id its record has (new or updated).
         self.ids: dict[int, str] = {}
         self.created = self.updated = self.organizations = 0
+        #: (record, column) -> the organisation a new record was linked to when made.
+        self._linked: dict[tuple[str, str], str] = {}
 
     def _refused(self, item: Incoming | None, exc: ValidationError, source: str = "",
                  row: int | None = None) -> RowRefused:
@@ -115,13 +116,23 @@ class Writer:
             what, target = _decided(entry)
             if what == NEW:
                 values = {k: v for k, v in item.values.items() if k in _columns(item.kind)}
+                # An organisation known already is linked at once (a need cannot be
+                # without its community); one made by a row of this batch, after it.
+                for spec in organization_links(item.kind):
+                    names = item.links.get(spec.key)
+                    target = self.org_ids.get(name_key(names[0])) if names else None
+                    if target:
+                        values[spec.column] = target
                 fresh.setdefault(item.kind, []).append((index, item, values))
             elif what == UPDATE:
                 self._update(index, entry, target)
         for kind, rows in fresh.items():
             ids = self.create(kind, [(item, values) for _i, item, values in rows])
-            for (index, item, _values), record_id in zip(rows, ids):
+            for (index, item, values), record_id in zip(rows, ids):
                 self.ids[index] = record_id
+                for spec in organization_links(kind):
+                    if spec.column in values:
+                        self._linked[(record_id, spec.column)] = values[spec.column]
                 if kind == "organization":
                     self.org_ids.setdefault(name_key(item.label), record_id)
             self.created += len(ids)
@@ -189,27 +200,30 @@ class Writer:
                 rows.setdefault("affiliation", []).append((item, {
                     "person_id": owner, "organization_id": self.org_ids[key],
                     "position": position}))
-        for field_name, column in LINKS.items():
-            names = item.links.get(field_name)
-            if names and kind in ("organization", "project"):
-                target = self.org_ids.get(name_key(names[0]))
-                if target and (obj is None or getattr(obj, column, None) != target):
-                    try:
-                        self.edit.update(kind, owner, **{column: target})
-                    except ValidationError as exc:
-                        raise self._refused(item, exc) from None
-        for field_name, link in (("parties", "agreement_party"), ("partners", "project_partner")):
-            names = item.links.get(field_name) or []
-            if not names or kind not in ("agreement", "project"):
+        for spec in organization_links(kind):
+            names = item.links.get(spec.key)
+            target = self.org_ids.get(name_key(names[0])) if names else None
+            if target is None:
                 continue
+            current = getattr(obj, spec.column) if obj is not None else \
+                self._linked.get((owner, spec.column))
+            if current != target:
+                try:
+                    self.edit.update(kind, owner, **{spec.column: target})
+                except ValidationError as exc:
+                    raise self._refused(item, exc) from None
+        for spec in fields_of(kind):
+            names = item.links.get(spec.key) or [] if spec.type == "organizations" else []
+            if not names:
+                continue
+            model, column = spec.link
             if not fresh:
-                given.update((owner, org_id) for org_id in linked_ids(session, owner, kind))
-            parent = "agreement_id" if kind == "agreement" else "project_id"
+                given.update((owner, org_id) for org_id in linked_ids(session, owner, spec.link))
             for name in names:
                 org_id = self.org_ids.get(name_key(name))
                 if org_id and (owner, org_id) not in given:
-                    rows.setdefault(link, []).append((item, {parent: owner,
-                                                             "organization_id": org_id}))
+                    rows.setdefault(model.KIND, []).append((item, {column: owner,
+                                                                   "organization_id": org_id}))
                     given.add((owner, org_id))
 
 

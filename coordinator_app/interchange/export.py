@@ -13,14 +13,12 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.views import records
 from coordinator_app.core.records.models import (
     Affiliation,
-    AgreementParty,
     ContactPoint,
     Organization,
-    ProjectPartner,
 )
 from coordinator_app.core.records.vocab import minor_units
 from coordinator_app.i18n import _
-from coordinator_app.interchange.fields import CONTACT_FIELDS, EXPORT_COLUMNS, field
+from coordinator_app.interchange.fields import export_fields
 from coordinator_app.interchange.plan import MODELS
 
 
@@ -86,44 +84,45 @@ def rows(session: Session, kind: str, objs: list[Any]) -> list[dict[str, Any]]:
     """Each record as {field key: value}: text, dates as dates, amounts as Decimal,
     several values (phones, parties) one per line."""
     ids = [o.id for o in objs]
+    chosen = export_fields(kind)
+    types = {f.type for f in chosen}
     contacts: dict[str, list[ContactPoint]] = {}
-    if kind == "person":
-        contacts = contacts_of(session, ContactPoint.person_id, ids)
+    positions: dict[str, list[Affiliation]] = {}
+    if "contact" in types:
+        owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
+        contacts = contacts_of(session, owner, ids)
+    if "position" in types:
         positions = positions_of(session, ids)
-    elif kind == "organization":
-        contacts = contacts_of(session, ContactPoint.organization_id, ids)
-    links = {}
-    if kind == "agreement":
-        links = _links(session, AgreementParty, "agreement_id", ids)
-    elif kind == "project":
-        links = _links(session, ProjectPartner, "project_id", ids)
-    org_ids = {i for values in links.values() for i in values}
-    if kind == "person":
-        org_ids |= {a.organization_id for held in positions.values() for a in held}
+    links = {f.key: _links(session, f.link[0], f.link[1], ids)
+             for f in chosen if f.type == "organizations"}
+    org_ids = {i for found in links.values() for values in found.values() for i in values}
+    org_ids |= {a.organization_id for held in positions.values() for a in held}
     for obj in objs:
-        org_ids |= {getattr(obj, c, None) for c in ("parent_id", "lead_id", "location_id")}
+        org_ids |= {getattr(obj, f.column) for f in chosen if f.type == "organization"}
     names = _org_names(session, org_ids)
     out = []
     for obj in objs:
         row: dict[str, Any] = {}
-        for key in EXPORT_COLUMNS[kind]:
-            if key in CONTACT_FIELDS:
+        for spec in chosen:
+            key = spec.key
+            if spec.type == "contact":
                 row[key] = "\n".join(c.value for c in contacts.get(obj.id, ()) if c.kind == key)
-            elif key == "organization":
-                row[key] = "\n".join(names.get(a.organization_id, "")
-                                     for a in positions.get(obj.id, ()))
-            elif key == "position":
-                row[key] = "\n".join(a.position or "" for a in positions.get(obj.id, ()))
-            elif key in ("parent", "lead", "location"):
-                row[key] = names.get(getattr(obj, f"{key}_id"), "")
-            elif key in ("parties", "partners"):
-                row[key] = "\n".join(names.get(i, "") for i in links.get(obj.id, ()))
-            elif key == "budget":
-                minor = obj.budget_minor
+            elif spec.type == "position":
+                held = positions.get(obj.id, ())
+                row[key] = "\n".join(names.get(a.organization_id, "") if key == "organization"
+                                     else a.position or "" for a in held)
+            elif spec.type == "organization":
+                row[key] = names.get(getattr(obj, spec.column), "")
+            elif spec.type == "organizations":
+                row[key] = "\n".join(names.get(i, "") for i in links[key].get(obj.id, ()))
+            elif spec.type == "money":
+                minor = getattr(obj, spec.column)
                 row[key] = None if minor is None else \
-                    Decimal(minor).scaleb(-minor_units(obj.currency or "EUR"))
+                    Decimal(minor).scaleb(-minor_units(getattr(obj, "currency", None) or "EUR"))
+            elif spec.column is None:
+                row[key] = None  # kept nowhere (a person's country of numbers)
             else:
-                row[key] = getattr(obj, key)
+                row[key] = getattr(obj, spec.column)
             if row[key] is None:
                 row[key] = ""
         out.append(row)
@@ -132,7 +131,7 @@ def rows(session: Session, kind: str, objs: list[Any]) -> list[dict[str, Any]]:
 
 def headers(kind: str) -> list[str]:
     """The column headers, in the interface language; import reads them back."""
-    return [_(field(kind, key).label) for key in EXPORT_COLUMNS[kind]]
+    return [_(spec.label) for spec in export_fields(kind)]
 
 
 def plain(value: Any) -> Any:

@@ -1,11 +1,11 @@
-"""What a row of a file can hold for each kind of record, in one place.
+"""What a row of a file can hold for each kind of record, derived from the registry.
 
-Every kind that can be imported or exported declares its fields here once: the
-key the reader fills, the label the preview shows, the headers that name it in
-the files people keep (Ukrainian, Lithuanian, English and Russian, as Excel,
-Outlook and Google write them) and, for export, the column it goes out as. The
-registry of record kinds will later supply this table; nothing else in the
-package keeps a per-kind list.
+A kind's fields are its model's own columns (a date is read as a date, a choice
+from the vocabulary its list shows, a link to an organisation by its name), the
+parts of the records it owns that a sheet puts in columns (contacts, a person's
+organisation and position, an agreement's parties), and, for a person, the parts
+of a name. A kind declared in core.records.registry is imported and exported with
+no table here; header_words says what people write for each field's name.
 """
 
 from __future__ import annotations
@@ -14,23 +14,41 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coordinator_app.core.records import vocab
+from sqlalchemy import inspect
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.models import Affiliation, ContactPoint
 from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import N_
-
-#: Kinds a file row can make, with the word the command line takes for each.
-KINDS = {"person": "people", "organization": "organizations", "agreement": "agreements",
-         "project": "projects"}
-#: What people type for a kind on the command line.
-KIND_WORDS = {**{plural: kind for kind, plural in KINDS.items()}, **{k: k for k in KINDS},
-              "persons": "person", "contacts": "person", "organisations": "organization",
-              "organisation": "organization", "activities": "activity", "activity": "activity"}
-#: The kinds' names as the preview shows them.
-KIND_LABELS = {"person": N_("People"), "organization": N_("Organisations"),
-               "agreement": N_("Agreements"), "project": N_("Projects")}
+from coordinator_app.interchange.header_words import HEADERS
 
 #: Fields that take a list of values (several e-mails in one cell, or several columns).
 CONTACT_FIELDS = ("email", "phone", "telegram", "signal", "whatsapp", "viber")
+#: Parts of a person's name a sheet may keep in columns of their own.
+NAME_PARTS = ("given_name", "middle_name", "family_name")
+#: Columns no file sets: stamps, the tombstone and derived keys.
+_NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at",
+                         "sort_key"})
+
+#: What each field is called where no list column of its kind names it.
+LABELS = {
+    "given_name": N_("First name"), "middle_name": N_("Middle name or patronymic"),
+    "family_name": N_("Last name"), "other_names": N_("Other names"),
+    "organization": N_("Organisation"), "department": N_("Department"),
+    "position": N_("Position"), "email": N_("E-mail"), "phone": N_("Phone"),
+    "telegram": N_("Telegram"), "signal": N_("Signal"), "whatsapp": N_("WhatsApp"),
+    "viber": N_("Viber"), "country": N_("Country"), "notes": N_("Notes"),
+    "name": N_("Name"), "parent": N_("Member of"), "website": N_("Website"),
+    "address": N_("Address"), "title": N_("Title"), "parties": N_("Parties"),
+    "signed_place": N_("Place of signing"), "effective_from": N_("In effect from"),
+    "purpose": N_("Purpose"), "description": N_("Description"), "location": N_("Community"),
+    "partners": N_("Partners"), "currency": N_("Currency"),
+    "funding_sources": N_("Funding sources"), "beneficiaries": N_("Beneficiaries"),
+    "progress_notes": N_("Progress"), "unit": N_("Unit"), "quantity": N_("Quantity"),
+    "need": N_("Need"), "expected_on": N_("Expected on"), "budget": N_("Budget"),
+    "lead": N_("Lead organisation"), "full_name": N_("Full name"),
+    "latin_name": N_("Latin spelling"), "languages": N_("Languages"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,161 +59,99 @@ class Field:
     headers: tuple[str, ...] = ()
     #: Parts of a header that name it when no whole header does ("mobile phone").
     words: tuple[str, ...] = ()
-    #: A date, a name of an organisation, a choice from a vocabulary, an amount…
+    #: text, date, number, choice, country, money, organization (one, by name),
+    #: organizations (several, each a link record), contact, position, name part.
     type: str = "text"
     #: The vocabulary of a choice (core.records.vocab): its codes and their labels.
     choices: dict[str, str] | None = None
+    #: The model's column it sets (a link's foreign key, an amount's minor units).
+    column: str | None = None
+    #: For `organizations`: the owned link model and its column pointing at the record.
+    link: tuple[type, str] | None = None
 
 
-_CONTACTS = (
-    Field("email", N_("E-mail"), ("email", "e mail", "mail", "email address", "e mail address",
-                                  "електронна пошта", "ел пошта", "е-mail",
-                                  "адреса електронної пошти",
-                                  "электронная почта", "эл почта", "адрес эл почты",
-                                  "el pastas", "el pasto adresas", "elektroninis pastas"),
-          ("mail", "пошт", "почт", "pasta", "pasto", "e-mail", "емейл", "имейл")),
-    Field("phone", N_("Phone"), ("phone", "telephone", "tel", "mobile", "телефон", "тел",
-                                 "мобільний", "мобильный", "telefonas", "tel nr",
-                                 "telefono numeris", "mob", "mob tel"),
-          ("phone", "телефон", "тел", "mobil", "моб", "telefon", "fax", "факс", "faks")),
-    Field("telegram", N_("Telegram"), ("telegram", "телеграм", "tg"), ("telegram", "телеграм")),
-    Field("signal", N_("Signal"), ("signal", "сигнал"), ("signal",)),
-    Field("whatsapp", N_("WhatsApp"), ("whatsapp", "вотсап", "ватсап"), ("whatsapp",)),
-    Field("viber", N_("Viber"), ("viber", "вайбер"), ("viber",)),
-)
+def _field(key: str, label: str | None = None, **options) -> Field:
+    headers, words = HEADERS.get(key, ((), ()))
+    return Field(key, label or LABELS.get(key) or key.replace("_", " ").capitalize(),
+                 headers, words, **options)
 
-_NOTES = Field("notes", N_("Notes"), ("notes", "note", "comment", "comments", "remarks",
-                                      "примітки", "примітка", "коментар", "коментарі",
-                                      "примечание", "примечания", "комментарий",
-                                      "pastabos", "pastaba", "komentaras", "komentarai"),
-               ("примітк", "примечан", "pastab"))
-_COUNTRY = Field("country", N_("Country"), (
-    "country", "країна", "страна", "šalis", "valstybė", "country region",
-    "business country region", "home country region"), ("country",), type="country")
 
-FIELDS: dict[str, tuple[Field, ...]] = {
-    "person": (
-        Field("full_name", N_("Full name"), (
-            "full name", "name", "display name", "contact", "contact person", "person",
-            "піб", "п і б", "прізвище ім'я по батькові", "прізвище ім'я та по батькові",
-            "прізвище та ім'я", "прізвище ім'я", "ім'я та прізвище", "ім'я прізвище",
-            "контактна особа", "особа", "фио", "ф и о", "фамилия имя отчество",
-            "контактное лицо", "vardas pavardė", "vardas ir pavardė", "pavardė vardas",
-            "kontaktinis asmuo", "asmuo")),
-        Field("given_name", N_("First name"), ("first name", "given name", "forename",
-                                               "ім'я", "имя", "vardas")),
-        Field("middle_name", N_("Middle name or patronymic"), (
-            "middle name", "additional name", "по батькові", "отчество", "antrasis vardas")),
-        Field("family_name", N_("Last name"), ("last name", "family name", "surname",
-                                               "прізвище", "фамилия", "pavardė")),
-        Field("latin_name", N_("Latin spelling"), (
-            "latin spelling", "latin name", "name in latin", "name latin", "ім'я латиницею",
-            "піб латиницею", "латиницею", "транслітерація", "vardas lotyniškai"),
-              ("латиниц", "latin")),
-        Field("other_names", N_("Other names"), ("other names", "nickname", "інші імена")),
-        Field("organization", N_("Organisation"), (
-            "organization", "organisation", "company", "employer", "organization name",
-            "organization 1 name", "організація", "установа", "підприємство", "громада",
-            "місце роботи", "организация", "компания", "место работы", "organizacija",
-            "įmonė", "įstaiga", "savivaldybė", "darbovietė", "institucija"),
-              ("організац", "организац", "organiza", "organisa", "company", "įmon")),
-        Field("department", N_("Department"), ("department", "відділ", "підрозділ", "отдел",
-                                              "skyrius", "organization 1 department",
-                                              "organization department")),
-        Field("position", N_("Position"), (
-            "position", "job title", "role", "organization title",
-            "organization 1 title", "посада", "должность", "pareigos", "pareigybė"),
-              ("посад", "должн", "pareig")),
-        *_CONTACTS,
-        Field("languages", N_("Languages"), ("languages", "language", "мови", "мова", "языки",
-                                            "kalbos", "kalba")),
-        _COUNTRY,
-        _NOTES,
-    ),
-    "organization": (
-        Field("name", N_("Name"), (
-            "name", "organization", "organisation", "organization name", "company",
-            "назва", "найменування", "організація", "громада", "назва організації",
-            "название", "организация", "pavadinimas", "organizacija", "savivaldybė")),
-        Field("other_names", N_("Other names"), ("other names", "other name", "also known as",
-                                                "інші назви", "назва англійською",
-                                                "kiti pavadinimai"), ("english name",)),
-        Field("kind", N_("Kind"), ("kind", "type", "тип", "вид", "tipas", "rūšis"),
-              type="choice", choices=vocab.ORGANIZATION_KINDS),
-        _COUNTRY,
-        Field("region", N_("Region"), ("region", "oblast", "область", "регіон", "регион",
-                                       "apskritis", "regionas")),
-        Field("parent", N_("Member of"), ("member of", "parent", "член", "входить до",
-                                          "narys", "priklauso"), type="organization"),
-        Field("website", N_("Website"), ("website", "web site", "web page", "url", "site",
-                                         "сайт", "вебсайт", "веб сайт", "svetainė",
-                                         "interneto svetainė"), ("сайт", "web")),
-        Field("address", N_("Address"), ("address", "адреса", "адрес", "adresas",
-                                         "business address", "postal address")),
-        *_CONTACTS,
-        _NOTES,
-    ),
-    "agreement": (
-        Field("title", N_("Title"), ("title", "name", "agreement", "назва", "угода",
-                                     "документ", "название", "соглашение", "pavadinimas",
-                                     "susitarimas")),
-        Field("kind", N_("Kind"), ("kind", "type", "тип", "вид", "тип угоди", "tipas", "rūšis"),
-              type="choice", choices=vocab.AGREEMENT_KINDS),
-        Field("status", N_("Status"), ("status", "статус", "стан", "būsena", "statusas"),
-              type="choice", choices=vocab.AGREEMENT_STATUSES),
-        Field("parties", N_("Parties"), ("parties", "party", "сторони", "сторона", "стороны",
-                                         "šalys", "partneriai", "partners"),
-              type="organizations"),
-        Field("signed_on", N_("Signed"), ("signed", "signed on", "date signed", "date of signing",
-                                          "дата підписання", "підписано", "дата подписания",
-                                          "pasirašyta", "pasirašymo data"), ("підпис", "pasiraš"),
-              type="date"),
-        Field("signed_place", N_("Place of signing"), ("place of signing", "signed in",
-                                                       "місце підписання", "pasirašymo vieta")),
-        Field("effective_from", N_("In effect from"), ("effective from", "in effect from",
-                                                       "набирає чинності", "діє з",
-                                                       "įsigalioja"), type="date"),
-        Field("expires_on", N_("Expires"), ("expires", "expires on", "expiry", "valid until",
-                                            "діє до", "термін дії", "закінчується",
-                                            "galioja iki"), type="date"),
-        Field("purpose", N_("Purpose"), ("purpose", "мета", "предмет", "цель", "tikslas")),
-        _NOTES,
-    ),
-    "project": (
-        Field("title", N_("Title"), ("title", "name", "project", "назва", "проєкт", "проект",
-                                     "название", "pavadinimas", "projektas")),
-        Field("description", N_("Description"), ("description", "опис", "описание",
-                                                 "aprašymas")),
-        Field("status", N_("Status"), ("status", "статус", "стан", "būsena", "statusas"),
-              type="choice", choices=vocab.PROJECT_STATUSES),
-        Field("lead", N_("Lead organisation"), ("lead", "lead organisation",
-                                                "lead organization", "виконавець",
-                                                "головна організація", "vykdytojas"),
-              type="organization"),
-        Field("location", N_("Community"), ("location", "community", "громада", "місце",
-                                            "бенефіціар громада", "vieta", "bendruomenė"),
-              type="organization"),
-        Field("partners", N_("Partners"), ("partners", "partner", "партнери", "партнеры",
-                                           "partneriai"), type="organizations"),
-        Field("start_on", N_("Start"), ("start", "start date", "begins", "початок", "дата початку",
-                                        "начало", "pradžia"), type="date"),
-        Field("end_on", N_("End"), ("end", "end date", "ends", "кінець", "завершення",
-                                    "дата завершення", "окончание", "pabaiga"), type="date"),
-        Field("budget", N_("Budget"), ("budget", "amount", "sum", "бюджет", "сума", "сумма",
-                                       "biudžetas", "suma"), ("бюджет", "budget"), type="money"),
-        Field("currency", N_("Currency"), ("currency", "валюта", "valiuta")),
-        Field("funding_sources", N_("Funding sources"), ("funding", "funding sources", "donor",
-                                                         "джерела фінансування", "донор",
-                                                         "finansavimo šaltiniai")),
-        Field("beneficiaries", N_("Beneficiaries"), ("beneficiaries", "бенефіціари",
-                                                     "отримувачі", "naudos gavėjai")),
-        Field("progress_notes", N_("Progress"), ("progress", "progress notes", "хід виконання",
-                                                 "прогрес", "eiga")),
-    ),
-}
+def _is_link_table(child: type, fk: str) -> bool:
+    """An owned record that only says "this organisation is in it" (a party, a
+    partner): its other columns are all optional or have a default."""
+    columns = inspect(child).columns
+    if "organization_id" not in columns or child in (Affiliation, ContactPoint):
+        return False
+    return all(c.nullable or c.default is not None or c.key in (fk, "organization_id")
+               for c in columns if c.key not in _NOT_FIELDS)
 
-#: What kind of contact each contact field makes (ContactPoint.kind).
-CONTACT_KIND = {key: key for key in CONTACT_FIELDS}
+
+def derive(spec) -> tuple[Field, ...]:
+    """The fields of the kind `spec` declares (see the module docstring)."""
+    cls = spec.model
+    columns = inspect(cls).columns
+    shown = {column.key: column for column in spec.columns}
+    refers = {fk: name for name, fk in spec.refers}
+    found: list[Field] = []
+    if cls.LABEL_FIELD == "full_name":
+        found.append(_field("full_name", shown["full_name"].title if "full_name" in shown
+                            else None, column="full_name"))
+        found += [_field(part, type="name part") for part in NAME_PARTS]
+    for column in columns:
+        key = column.key
+        if key in _NOT_FIELDS or key in cls.UNJOURNALED or key == "full_name":
+            continue
+        list_column = shown.get(key)
+        label = list_column.title if list_column is not None else None
+        if column.foreign_keys:
+            target = next(iter(column.foreign_keys)).column.table.name
+            if target == "organizations":
+                name = refers.get(key, key.removesuffix("_id"))
+                found.append(_field(name, type="organization", column=key))
+            continue
+        if key.endswith("_minor") and "currency" in columns:
+            found.append(_field(key.removesuffix("_minor"), label, type="money", column=key))
+            continue
+        python_type = column.type.python_type
+        if list_column is not None and list_column.labels:
+            found.append(_field(key, label, type="choice", choices=list_column.labels,
+                                column=key))
+        elif key == "country":
+            found.append(_field(key, label, type="country", column=key))
+        elif python_type.__name__ == "date":
+            found.append(_field(key, label, type="date", column=key))
+        elif python_type in (int, float):
+            found.append(_field(key, label, type="number", column=key))
+        else:
+            found.append(_field(key, label, column=key))
+    for child, fk in spec.owned:
+        if child is Affiliation and fk == "person_id":
+            found += [_field("organization", type="position"),
+                      _field("department", type="position"),
+                      _field("position", type="position")]
+        elif child is ContactPoint:
+            found += [_field(key, type="contact") for key in CONTACT_FIELDS]
+            if "country" not in columns:
+                # Not kept, but it says where numbers written without + are.
+                found.append(_field("country", type="country"))
+        elif _is_link_table(child, fk):
+            name = next((r.key for r in spec.related if r.model is child), child.__tablename__)
+            found.append(_field(name, type="organizations", link=(child, fk)))
+    # Notes last, as people keep them in the last column.
+    found.sort(key=lambda f: f.key == "notes")
+    return tuple(found)
+
+
+#: Kinds a file row can make: the kinds with a page of their own, by the command
+#: line's word for each.
+KINDS = {spec.name: spec.plural for spec in registry.TOP_LEVEL}
+#: What people type for a kind on the command line.
+KIND_WORDS = {**{word: spec.name for spec in registry.TOP_LEVEL
+                 for word in (spec.plural, *spec.aliases, spec.name)},
+              "contacts": "person"}
+#: The kinds' names as the preview shows them.
+KIND_LABELS = {spec.name: spec.plural_label for spec in registry.TOP_LEVEL}
+
 
 #: Words in a contact column's header that say which number it is ("Mobile Phone").
 LABEL_WORDS = (
@@ -207,12 +163,17 @@ LABEL_WORDS = (
 )
 
 
+@lru_cache(maxsize=None)
+def _fields(kind: str) -> tuple[Field, ...]:
+    return derive(registry.spec(kind))
+
+
 def fields_of(kind: str) -> tuple[Field, ...]:
-    return FIELDS[kind]
+    return _fields(kind)
 
 
 def field(kind: str, key: str) -> Field:
-    for candidate in FIELDS[kind]:
+    for candidate in _fields(kind):
         if candidate.key == key:
             return candidate
     raise KeyError(key)
@@ -236,7 +197,7 @@ def _folded_headers(kind: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     partial: list[tuple[str, str]] = []
     from coordinator_app.i18n import LANGUAGES, gettext_in
 
-    for item in FIELDS[kind]:
+    for item in _fields(kind):
         # The labels in every language of the app: what export writes, import reads.
         labels = [gettext_in(lang, item.label) for lang in LANGUAGES]
         for header in (item.key.replace("_", " "), *labels, *item.headers):
@@ -263,11 +224,15 @@ GENERIC = frozenset(fold_header(w) for w in ("name", "title", "contact", "person
 def guess_field(kind: str, header: str) -> str | None:
     """The field a column's header names for `kind`, or None."""
     folded = fold_header(header)
-    if not folded or folded in IGNORED:
+    if not folded:
         return None
     exact, partial = _folded_headers(kind)
+    # A whole header a field of this kind has wins ("Priority" is a need's); else a
+    # header of what no record keeps is left out before its words are looked at.
     if folded in exact:
         return exact[folded]
+    if folded in IGNORED:
+        return None
     # "Business Phone", "Контакти телефон", "Phone 1 - Value": a known header among
     # its words, the longest first so "job title" beats "title".
     words = folded.split()
@@ -303,16 +268,20 @@ def is_label_column(header: str) -> str | None:
     return f"{match.group(1)} - Value" if match else None
 
 
-#: Columns written on export, in order: the field keys of FIELDS that go out.
-EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "person": ("full_name", "latin_name", "other_names", "organization", "position",
-               "email", "phone", "telegram", "signal", "whatsapp", "viber", "languages",
-               "notes"),
-    "organization": ("name", "other_names", "kind", "country", "region", "parent", "website",
-                     "address", "email", "phone", "notes"),
-    "agreement": ("title", "kind", "status", "parties", "signed_on", "signed_place",
-                  "effective_from", "expires_on", "purpose", "notes"),
-    "project": ("title", "description", "status", "lead", "location", "partners", "start_on",
-                "end_on", "budget", "currency", "funding_sources", "beneficiaries",
-                "progress_notes"),
-}
+def export_fields(kind: str) -> tuple[Field, ...]:
+    """The fields written on export, in order: all but the parts a record keeps whole
+    (a person's name, a position's department)."""
+    return tuple(f for f in _fields(kind) if f.type != "name part" and f.key != "department"
+                 and not (f.type == "country" and f.column is None))
+
+
+def organization_links(kind: str) -> tuple[Field, ...]:
+    """The fields naming one organisation the record points at (a lead, a community)."""
+    return tuple(f for f in _fields(kind) if f.type == "organization")
+
+
+def required_links(kind: str) -> tuple[Field, ...]:
+    """Of those, the ones a record cannot be without: with its name they say which
+    record it is (two communities' needs for "generators" are two needs)."""
+    columns = inspect(registry.model(kind)).columns
+    return tuple(f for f in organization_links(kind) if not columns[f.column].nullable)

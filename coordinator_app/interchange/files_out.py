@@ -6,15 +6,18 @@ import os
 from pathlib import Path
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records import registry
 from coordinator_app.i18n import _
 
 FORMATS = ("csv", "xlsx", "vcf", "ics", "iati")
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf", ".vcard": "vcf",
                   ".ics": "ics", ".xml": "iati"}
+#: Kinds a table holds: every kind with a page of its own (interchange.fields).
+_TABLES = tuple(spec.plural for spec in registry.TOP_LEVEL)
 #: What each format can hold, by the kind words of the command line.
 EXPORTABLE = {
-    "csv": ("people", "organizations", "agreements", "projects"),
-    "xlsx": ("people", "organizations", "agreements", "projects"),
+    "csv": _TABLES,
+    "xlsx": _TABLES,
     "vcf": ("people", "organizations"),
     "ics": ("agreements", "projects", "activities", "calendar"),
     "iati": ("projects",),

@@ -13,14 +13,15 @@ LOOK_AHEAD = 12
 
 
 def _score(cells: list[str]) -> int:
-    """How many cells name a field of some kind: the likelier header wins."""
-    score = 0
+    """How many different cells name a field of some kind: the likelier header wins. A
+    title merged across the sheet ("Потреби громад, березень 2026") is one text
+    spread over every column, and counts once."""
+    named = set()
     for text in cells:
-        if not text:
-            continue
-        if is_label_column(text) or any(guess_field(kind, text) for kind in KINDS):
-            score += 1
-    return score
+        if text and text not in named and (
+                is_label_column(text) or any(guess_field(kind, text) for kind in KINDS)):
+            named.add(text)
+    return len(named)
 
 
 def _fill_merged(row: list[str], merged: list[tuple[int, int]]) -> list[str]:

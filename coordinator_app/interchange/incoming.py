@@ -40,10 +40,11 @@ class Incoming:
 
     @property
     def label(self) -> str:
-        for key in ("full_name", "name", "title"):
-            if self.values.get(key):
-                return str(self.values[key])
-        return ""
+        """What names the record: the field its kind is listed by (a need's item)."""
+        from coordinator_app.core.records import registry
+
+        value = self.values.get(registry.model(self.kind).LABEL_FIELD)
+        return "" if value is None else str(value)
 
     def problem(self, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.source, self.row, column, message))

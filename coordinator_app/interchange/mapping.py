@@ -194,11 +194,12 @@ def read_row(table: Table, mapping: Mapping, index: int,
                 currency = cell_text(first("currency")[1]).upper() if first("currency") \
                     else mapping.currency
                 minor, currency = values.read_money(raw, currency or None)
-                item.values["budget_minor"] = minor
+                item.values[spec.column] = minor
                 if currency:
                     item.values["currency"] = currency
-            elif key not in ("given_name", "middle_name", "family_name", "organization",
-                             "position", "department"):
+            elif spec.type == "number":
+                item.values[key] = values.read_number(raw)
+            elif spec.type == "text":
                 item.values[key] = cell_text(raw)
         except ValueError as exc:
             item.problem(header(col), str(exc))

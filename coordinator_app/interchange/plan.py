@@ -18,27 +18,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.records import registry
 from coordinator_app.core.views.duplicates import likely_duplicates, name_key, phone_key
 from coordinator_app.core.records.models import (
-    Activity,
     Affiliation,
-    Agreement,
-    AgreementParty,
     ContactPoint,
     Organization,
     Person,
-    Project,
-    ProjectPartner,
 )
 from coordinator_app.core.search.query import Hit
 from coordinator_app.core.search.search_index import PHONE_KINDS
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
+from coordinator_app.interchange.fields import required_links
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.problems import Cancelled, Problem
 
-MODELS = {"person": Person, "organization": Organization, "agreement": Agreement,
-          "project": Project, "activity": Activity}
+#: Kinds a file can bring, by name: those with a page of their own in the registry.
+MODELS = {spec.name: spec.model for spec in registry.TOP_LEVEL}
 
 #: What the plan does with an incoming record.
 NEW, UPDATE, UNCHANGED, POSSIBLE, MERGED, BAD = (
@@ -132,6 +129,13 @@ def _names(item: Incoming) -> list[str]:
     return [n for n in names if n]
 
 
+def _identity(item: Incoming) -> str:
+    """A record that is not a person or organisation, as a file names it: its title and
+    the organisations it cannot be without."""
+    return "\n".join([name_key(item.label), *(
+        name_key((item.links.get(f.key) or [""])[0]) for f in required_links(item.kind))])
+
+
 def _stored_names(obj: Person | Organization) -> list[str]:
     main = [obj.full_name, obj.latin_name] if isinstance(obj, Person) else [obj.name]
     return [n for n in main + (obj.other_names or "").split("\n") if n]
@@ -200,7 +204,7 @@ class Planner:
             entry.twin_row = self.plan.entries[twin].item.row
             return entry
         self._remember(item, index)
-        if item.kind in ("person", "organization"):
+        if registry.spec(item.kind).mergeable:
             self._match_directory(entry)
         else:
             self._match_title(entry)
@@ -208,8 +212,8 @@ class Planner:
 
     def _twin(self, item: Incoming) -> int | None:
         key = name_key(item.label)
-        if item.kind in ("agreement", "project"):
-            return self.by_name.get((item.kind, key))
+        if not registry.spec(item.kind).mergeable:
+            return self.by_name.get((item.kind, _identity(item)))
         for contact in item.contacts:
             earlier = self.by_contact.get((item.kind, contact_key(contact)))
             if earlier is not None and name_key(self.plan.entries[earlier].item.label) == key:
@@ -226,6 +230,9 @@ class Planner:
         return earlier
 
     def _remember(self, item: Incoming, index: int) -> None:
+        if not registry.spec(item.kind).mergeable:
+            self.by_name.setdefault((item.kind, _identity(item)), index)
+            return
         self.by_name.setdefault((item.kind, name_key(item.label)), index)
         for contact in item.contacts:
             self.by_contact.setdefault((item.kind, contact_key(contact)), index)
@@ -277,14 +284,19 @@ class Planner:
         entry.action, entry.candidates = POSSIBLE, hits
 
     def _match_title(self, entry: Entry) -> None:
+        """A record known by its title (and the organisation it cannot be without)."""
         kind = entry.item.kind
         cls = MODELS[kind]
+        links = [f.column for f in required_links(kind)]
         if kind not in self.titles:
             titles = self.titles[kind] = {}
-            for record_id, title in self.session.execute(
-                    select(cls.id, cls.title).where(cls.deleted_at.is_(None))):
-                titles.setdefault(name_key(title), record_id)
-        found = self.titles[kind].get(name_key(entry.item.label))
+            for record_id, title, *linked in self.session.execute(
+                    select(cls.id, getattr(cls, cls.LABEL_FIELD),
+                           *(getattr(cls, c) for c in links)).where(cls.deleted_at.is_(None))):
+                titles.setdefault((name_key(title), *linked), record_id)
+        linked = [self.plan.organization_ids.get(name_key((entry.item.links.get(f.key) or [""])[0]))
+                  for f in required_links(kind)]
+        found = self.titles[kind].get((name_key(entry.item.label), *linked))
         if found is not None:
             self._same(entry, found)
 
@@ -414,15 +426,12 @@ def new_affiliations(session: Session, organization_ids: dict[str, str], person_
     return _missing_positions(held, organization_ids, item)
 
 
-def linked_ids(session: Session, record_id: str, kind: str) -> set[str]:
-    """Organisations already linked to an agreement (parties) or project (partners)."""
-    if kind == "agreement":
-        query = select(AgreementParty.organization_id).where(
-            AgreementParty.agreement_id == record_id, AgreementParty.deleted_at.is_(None))
-    else:
-        query = select(ProjectPartner.organization_id).where(
-            ProjectPartner.project_id == record_id, ProjectPartner.deleted_at.is_(None))
-    return set(session.scalars(query))
+def linked_ids(session: Session, record_id: str, link: tuple[type, str]) -> set[str]:
+    """Organisations already linked to a record through `link` (model, its column
+    pointing at the record): an agreement's parties, a project's partners."""
+    model, column = link
+    return set(session.scalars(select(model.organization_id).where(
+        getattr(model, column) == record_id, model.deleted_at.is_(None))))
 
 
 def make_plan(session: Session, kind: str, items: list[Incoming], *,

@@ -121,6 +121,28 @@ def read_money(value: Any, currency: str | None) -> tuple[int | None, str | None
         raise ValueError(exc.message) from None
 
 
+def read_number(value: Any) -> float | None:
+    """A quantity: a number cell, or text typed as people type numbers ("1 200,5",
+    "1,200.5", "40 шт." with the unit after it)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = cell_text(value).replace("\u00a0", " ")
+    match = re.match(r"^\s*([-+]?[\d\s.,']+)", text)
+    digits = re.sub(r"[\s']", "", match.group(1)) if match else ""
+    if "," in digits and "." in digits:
+        # The last of the two marks the decimals: "1.200,5" or "1,200.5".
+        thousands = "." if digits.rfind(",") > digits.rfind(".") else ","
+        digits = digits.replace(thousands, "").replace(",", ".")
+    else:
+        digits = digits.replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        raise ValueError(_("“{value}” is not a number").format(value=text)) from None
+
+
 def split_values(text: str, *, commas: bool = True) -> list[str]:
     """Several values typed in one cell: "a@x.ua; b@x.ua", Google's "a ::: b", lines."""
     pattern = r"\s*(?::::|;|\n|,)\s*" if commas else r"\s*(?::::|;|\n)\s*"

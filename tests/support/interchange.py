@@ -35,8 +35,9 @@ def import_file(workspace, path: Path | str, **options):
 
 def import_bytes(workspace, data: bytes, name: str):
     source = open_data(data, name)
+    items = source.records()
     with workspace.read() as session:
-        plan = make_plan(session, "person", source.records())
+        plan = make_plan(session, items[0].kind if items else "person", items)
     return plan, apply_plan(workspace, plan, skip_bad=True, backup=False)
 
 
