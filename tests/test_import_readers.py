@@ -188,3 +188,36 @@ def test_files_that_cannot_be_read_say_why(data, name):
     with pytest.raises(UnreadableFile) as error:
         open_data(data, name).records()
     assert name in str(error.value)
+
+
+# --- vCard 4.0 files of vobject's own test suite (tests/data/interchange/README.md) ---
+
+
+def test_vobject_full_card_gives_a_person_with_every_spelling_contact_and_position():
+    _source, [card] = _records("vobject-vcard40_full.vcf")
+    assert card.kind == "person"
+    assert card.values["full_name"] == "Dr. John Q. Public, III"
+    # The second FN (in Japanese) and the nicknames are other names of the same person.
+    assert card.values["other_names"].split("\n") == ["John Q. Public", "Johnny", "JQP"]
+    assert card.affiliations == [("Example Corp.", "CEO, North Division, Marketing")]
+    assert {(c.kind, c.value, c.label) for c in card.contacts} == {
+        ("email", "john.public@example.com", "work"),
+        ("email", "johnny@personal.example.org", "home"),
+        ("phone", "+15555555555", None), ("phone", "+15551234567", "mobile")}
+    assert card.values["notes"] == "This is a note about John.\nHe likes vCards."
+    assert not card.problems
+
+
+def test_vobject_card_of_kind_org_gives_an_organisation_not_a_person():
+    _source, [card] = _records("vobject-vcard40_org.vcf")
+    assert card.kind == "organization"
+    assert card.values["name"] == "ABC, Inc."
+    assert card.values["other_names"] == "ABC Marketing"
+    assert card.values["website"] == "http://www.abc.example.com/marketing"
+    assert not card.affiliations
+
+
+def test_vobject_card_with_a_name_in_two_scripts_keeps_both():
+    _source, [card] = _records("vobject-vcard40_multilang.vcf")
+    assert card.values["full_name"] == "Yamada Taro"
+    assert card.values["other_names"] == "山田太郎"

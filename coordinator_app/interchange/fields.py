@@ -45,7 +45,7 @@ LABELS = {
     "partners": N_("Partners"), "currency": N_("Currency"),
     "funding_sources": N_("Funding sources"), "beneficiaries": N_("Beneficiaries"),
     "progress_notes": N_("Progress"), "unit": N_("Unit"), "quantity": N_("Quantity"),
-    "need": N_("Need"), "expected_on": N_("Expected on"), "budget": N_("Budget"),
+    "need": N_("Need"), "expected_on": N_("Expected"), "budget": N_("Budget"),
     "lead": N_("Lead organisation"), "full_name": N_("Full name"),
     "latin_name": N_("Latin spelling"), "languages": N_("Languages"),
 }

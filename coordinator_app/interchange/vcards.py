@@ -13,6 +13,7 @@ import quopri
 import re
 from typing import Any
 
+from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.i18n import _
 from coordinator_app.interchange.csv_reader import decode
 from coordinator_app.interchange.incoming import Incoming
@@ -166,11 +167,15 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
         organization = units[0] if units else ""
         if len(units) > 1 and any(units[1:]):
             position = ", ".join(p for p in (position, *units[1:]) if p)
-    company = first("X-ABSHOWAS").upper() == "COMPANY" or (not name and organization) or (
-        organization and name == organization and not position)
+    # vCard 4.0 says so with KIND:org (RFC 6350 6.1.4), the iPhone with X-ABShowAs.
+    company = first("X-ABSHOWAS").upper() == "COMPANY" or first("KIND").lower() == "org" or (
+        not name and organization) or (organization and name == organization and not position)
     if company:
         item.kind = "organization"
         item.values["name"] = organization or name
+        if name and organization and name_key(name) != name_key(organization):
+            # "ABC Marketing" for the organisation "ABC, Inc.": another name it goes by.
+            item.values["other_names"] = name
         if "URL" in by_name:
             item.values["website"] = first("URL")
         if "ADR" in by_name:
@@ -187,8 +192,12 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
                      if _split_property(line)[0].split(";")[0].split(".")[-1].upper()
                      == "NICKNAME"
                      for n in re.split(r"(?<!\\),", _split_property(line)[1])]
-        if any(nicknames):
-            item.values["other_names"] = "\n".join(n for n in nicknames if n)
+        # The same name written again in another language or script (FN;ALTID=1;
+        # LANGUAGE=ja:山田太郎) is another spelling of it, kept with the nicknames.
+        spellings = [_text(line.value) for line in by_name.get("FN", [])[1:]]
+        others = [n for n in dict.fromkeys([*spellings, *nicknames]) if n and n != name]
+        if others:
+            item.values["other_names"] = "\n".join(others)
         if "X-LATIN-NAME" in by_name:
             item.values["latin_name"] = first("X-LATIN-NAME")
     note = "\n".join(_text(line.value) for line in by_name.get("NOTE", []))
