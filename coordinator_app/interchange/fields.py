@@ -47,6 +47,7 @@ LABELS = {
     "progress_notes": N_("Progress"), "unit": N_("Unit"), "quantity": N_("Quantity"),
     "need": N_("Need"), "expected_on": N_("Expected"), "budget": N_("Budget"),
     "lead": N_("Lead organisation"), "full_name": N_("Full name"),
+    "follow_ups": N_("Follow-ups"),
     "latin_name": N_("Latin spelling"), "languages": N_("Languages"),
 }
 
