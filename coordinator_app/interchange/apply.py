@@ -261,14 +261,19 @@ def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
     total = len(entries) * 2
     done = 0
 
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled(_("The import was cancelled; nothing was written."))
+
     def step() -> None:
         nonlocal done
         done += 1
         if done % 50 == 0 or done == total:
-            if cancelled is not None and cancelled():
-                raise Cancelled(_("The import was cancelled; nothing was written."))
+            stop_if_cancelled()
             if progress is not None:
                 progress(done, total)
+
+    stop_if_cancelled()  # while the backup was made
 
     with workspace.edit(label or Label(N_("Import"))) as edit:
         writer = Writer(edit, plan)
