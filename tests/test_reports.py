@@ -200,6 +200,27 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
     assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:]))
 
 
+def test_each_line_of_the_contents_names_the_page_its_heading_is_on(workspace, tmp_path):
+    # Enough agreements for the contents to run onto a second page, whose page numbers
+    # are drawn after the last page is laid out.
+    with workspace.edit() as edit:
+        org = edit.create(Organization, name="Šiaulių miesto savivaldybė")
+        for n in range(1, 46):
+            memo = edit.create(Agreement, title=f"Memorandumas {n:02d}",
+                               purpose="Šildytuvai ir generatoriai. " * (n % 7) * 20)
+            edit.create(AgreementParty, agreement_id=memo.id, organization_id=org.id)
+    pages = [flat(t) for t in pages_text(render_briefing(workspace, tmp_path / "pack.pdf",
+                                                         "lt"))]
+    # A line's dots and number are drawn before its text, so they come first in it.
+    lines = [(title, page) for page, title in
+             re.findall(r"(?:\. )+(\d+) (Memorandumas \d\d)", " ".join(pages[1:4]))]
+    assert [t for t, _ in lines] == [f"Memorandumas {n:02d}" for n in range(1, 46)]
+    assert len({page for _, page in lines}) > 10  # long purposes spread them out
+    for title, page in lines:
+        assert pages[int(page) - 1].count(title) >= 1, (title, page)
+        assert title not in pages[int(page) - 2], (title, page)  # the first page it is on
+
+
 def test_titles_with_markup_characters_print_as_written_in_the_contents(workspace, tmp_path):
     title = "Grants <b>2026</b> & <a href='x'>heaters</a> for Kharkiv"
     with workspace.edit() as edit:

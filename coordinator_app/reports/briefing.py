@@ -15,7 +15,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 from sqlalchemy import select
 
 from coordinator_app.core.records import vocab
@@ -28,6 +27,7 @@ from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import gettext_in, pgettext_in
 from coordinator_app.reports.progress import Progress
 from coordinator_app.reports.charts import horizontal_bars
+from coordinator_app.reports.contents import Contents, Line
 from coordinator_app.reports.document import Heading, ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import (
     AgreementFact,
@@ -168,13 +168,12 @@ def _toc_headings(flowables) -> list[Heading]:
     return found
 
 
-def contents(kit: Kit) -> list[Flowable]:
-    toc = TableOfContents(levelStyles=[kit.styles["toc0"], kit.styles["toc1"]],
-                          dotsMinLevel=0, rightColumnWidth=40,
-                          tableStyle=[*BASE_TABLE_STYLE,
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    return [kit.heading(gettext_in(kit.lang, "Contents"), 0, style="h1"), toc, PageBreak()]
+def contents(kit: Kit, story: list[Flowable]) -> Contents:
+    """The contents of `story`: a line for each heading marked for them."""
+    return Contents([Line(h.level, h.contents_text, h.key) for h in _toc_headings(story)],
+                    [kit.styles["toc0"], kit.styles["toc1"]],
+                    [*BASE_TABLE_STYLE, ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
 
 
 def _reach(kit: Kit, phones: list[str], messengers: list[tuple[str, str]]) -> tuple[str, str]:
@@ -322,8 +321,8 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
                   "or projects to show. Choose other organisations, agreements or another "
                   "period, or enter some records first."))
         return story
-    story += contents(kit)
-    story.pop()  # the first part starts its own page
+    story.append(kit.heading(gettext_in(lang, "Contents"), 0, style="h1"))
+    at = len(story)  # the contents go here once the parts after them are built
     story += part(gettext_in(lang, "Organisations"))
     for org in b.organizations:
         story += organization_profile(kit, org)
@@ -340,12 +339,7 @@ def story_of(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     story += part(gettext_in(lang, "Projects")) + projects_section(kit, b)
     story += part(gettext_in(lang, "Needs and pledges")) + needs_section(kit, b)
     story += part(gettext_in(lang, "Upcoming deadlines")) + deadlines_section(kit, b)
-    # The contents list its lines from the first pass on, with page numbers still
-    # unknown: then it fills as many pages in the first pass as in the last, no page
-    # number moves, and the second pass is the last (three passes otherwise).
-    toc = next(f for f in story if isinstance(f, TableOfContents))
-    for heading in _toc_headings(story):
-        toc.addEntry(heading.level, heading.contents_text, 0, heading.key)
+    story.insert(at, contents(kit, story[at:]))
     return story
 
 
@@ -379,16 +373,16 @@ def render(workspace: Workspace, path: Path, lang: str, organization_ids: tuple[
     kit = Kit(lang)
     now = utcnow()
     story = story_of(kit, briefing, now)
-    # Laying out is most of the time: about two passes over the story (the second
-    # puts page numbers into the contents), counted flowable by flowable.
+    # Laying out is most of the time: one pass over the story, counted flowable by
+    # flowable.
     gathered = counter.done
-    counter.total = gathered + 2 * len(story) + 1
+    counter.total = gathered + len(story) + 1
     title = nfc(gettext_in(lang, "Briefing pack"))
     if briefing.chosen_names:
         title += ": " + "; ".join(briefing.chosen_names)
     info = ReportInfo(title=title, subject=nfc(gettext_in(lang, "Briefing pack")), lang=lang,
                       generated_at=now, data_as_of=briefing.as_of,
                       author=nfc(gettext_in(lang, "Coordinator")))
-    written = write_pdf(path, info, story, contents=True, on_flowable=lambda: counter.step(1))
+    written = write_pdf(path, info, story, on_flowable=lambda: counter.step(1))
     counter.finish()
     return written

@@ -3,11 +3,13 @@
 Each page carries the report's title, the date it was made, how fresh its data
 is ("data as of": the newest entry of the change journal) and "page X of Y".
 Y is known only when the last page is laid out, so the canvas keeps every page
-open until the end and draws the header and footer in `save()`.
+open until the end and draws the header and footer in `save()`; the page numbers
+of the briefing pack's contents are drawn then too (see reports.contents), so
+every report is laid out in one pass.
 
 Headings that should appear in the PDF's bookmarks are `Heading` paragraphs;
-the document template turns each into an outline entry and, for the briefing
-pack, a line of the table of contents.
+the document template turns each into an outline entry and notes the page it
+landed on for the contents.
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ def canvas_class(info: ReportInfo) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             self._marks: dict[int, list[tuple[str, float, float]]] = {}
+            #: The page each heading landed on, by its key.
+            self._heading_pages: dict[str, int] = {}
+            #: Page numbers drawn at the end: (form name, heading key, style, room, dots).
+            self._late: list[tuple[str, str, object, float, str]] = []
 
         def showPage(self):  # noqa: N802 - ReportLab's name
             self._pages.append(dict(self.__dict__))
@@ -111,9 +117,40 @@ def canvas_class(info: ReportInfo) -> type[Canvas]:
             names the page being written, so it is set then."""
             self._marks.setdefault(self._pageNumber, []).append((key, left, top))
 
+        def note_heading(self, key: str) -> None:
+            self._heading_pages[key] = self._pageNumber
+
+        def late_page_number(self, key: str, style, width: float, dots: str) -> None:
+            """Leave the rest of the line, up to `width`, for the page number of the
+            heading `key`, drawn in save() once every heading has its page. Called by
+            a paragraph while it draws, at the end of its text."""
+            x, y = self._curr_tx_info["cur_x"], self._curr_tx_info["cur_y"]
+            name = f"contents{len(self._late)}"
+            self._late.append((name, key, style, width - x, dots))
+            self.saveState()
+            self.translate(x, y)
+            self.doForm(name)
+            self.linkRect("", key, (0, -2, width - x, style.leading - 2), relative=1)
+            self.restoreState()
+
+        def _draw_late_page_numbers(self) -> None:
+            for name, key, style, room, dots in self._late:
+                number = str(self._heading_pages.get(key, ""))
+                font, size = style.fontName, style.fontSize
+                number_width = stringWidth(number, font, size)
+                dot_width = stringWidth(dots, font, size) if dots else 0
+                count = int((room - number_width) / dot_width) if dot_width else 0
+                self.beginForm(name, lowerx=0, lowery=-size, upperx=max(room, 1),
+                               uppery=2 * size)
+                self.setFont(font, size)
+                self.setFillColor(style.textColor)
+                self.drawRightString(room, 0, count * dots + number)
+                self.endForm()
+
         def save(self):
             total = len(self._pages)
             marks = self._marks
+            self._draw_late_page_numbers()
             for state in self._pages:
                 self.__dict__.update(state)
                 for key, left, top in marks.get(self._pageNumber, ()):
@@ -180,25 +217,20 @@ class ReportDocument(BaseDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_text, flowable.key,
                                       level=flowable.level, closed=flowable.level >= 1)
         if flowable.toc:
-            self.notify("TOCEntry", (flowable.level, flowable.contents_text, self.page,
-                                     flowable.key))
+            self.canv.note_heading(flowable.key)
 
 
-def write_pdf(path: Path, info: ReportInfo, story: list, *, contents: bool,
+def write_pdf(path: Path, info: ReportInfo, story: list,
               on_flowable: Callable[[], None] | None = None) -> Path:
-    """Lay out `story` into `path`; with `contents`, in as many passes as the table of
-    contents needs. The file appears whole or not at all (a half-written PDF would
-    open as a broken document on a laptop that lost power), and a device, folder or
-    link at `path` is refused before any work is done (see core.store.safe_write)."""
+    """Lay out `story` into `path`, in one pass (contents included: reports.contents).
+    The file appears whole or not at all (a half-written PDF would open as a broken
+    document on a laptop that lost power), and a device, folder or link at `path` is
+    refused before any work is done (see core.store.safe_write)."""
     target = output_path(path)
     try:
         with replacing(target) as temporary:
             doc = ReportDocument(temporary, info, on_flowable)
-            canvasmaker = canvas_class(info)
-            if contents:
-                doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-            else:
-                doc.build(story, canvasmaker=canvasmaker)
+            doc.build(story, canvasmaker=canvas_class(info))
     except OSError as exc:
         raise CoordinatorError(_("The report could not be written to {path}: {reason}").format(
             path=target, reason=reason_text(exc))) from exc

@@ -158,4 +158,4 @@ def render(workspace: Workspace, agreement_id: str, path: Path, lang: str) -> Pa
         author=nfc(gettext_in(lang, "Coordinator")),
     )
     story = agreement_story(kit, fact, now.astimezone().date(), level=0)
-    return write_pdf(path, info, story, contents=False)
+    return write_pdf(path, info, story)
