@@ -2,10 +2,13 @@
 
 Everything is black, white and greys, with rules rather than colour, so that a
 page copied on an office black-and-white printer reads as well as on screen.
-Every cell is a Paragraph, so long text wraps instead of running off the page (a
-word wider than its column is broken where it must be), a row taller than a page
-splits across pages like the table itself, and every table repeats its header
-row on each page it continues onto.
+A cell whose text fits its column on one line (a date, a number, a status, a
+short name) is a plain string, drawn by the table in the cell's style; any other
+is a Paragraph, so long text wraps instead of running off the page (a word wider
+than its column is broken where it must be), a row taller than a page splits
+across pages like the table itself. Plain strings look the same and cost far
+less: a table wraps each Paragraph several times while it lays out and draws.
+Every table repeats its header row on each page it continues onto.
 """
 
 from __future__ import annotations
@@ -98,20 +101,40 @@ _TAG = re.compile(r"<[^>]+>")
 _GAP = re.compile(r"[ \t\n]+|<br/>")
 
 
-def _longest_word(paragraph: Flowable) -> float:
-    if not isinstance(paragraph, Paragraph):
+def _longest_word(cell: Flowable | str, style: ParagraphStyle) -> float:
+    """The width of the longest word of a cell: a Paragraph in its own style, plain
+    text in `style`."""
+    if isinstance(cell, Paragraph):
+        style = cell.style
+        text = unescape(_TAG.sub(" ", _GAP.sub(" ", cell.text)))
+    elif isinstance(cell, str):
+        text = cell.replace("\n", " ")
+    else:
         return 0.0
-    style = paragraph.style
-    text = unescape(_TAG.sub(" ", _GAP.sub(" ", paragraph.text)))
     return max((stringWidth(word, style.fontName, style.fontSize) for word in text.split(" ")),
                default=0.0)
 
 
-def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable]]) -> list[float]:
+def fits(text: str, style: ParagraphStyle, width: float) -> bool:
+    """Whether every line of `text` fits `width` in `style` without wrapping."""
+    return all(stringWidth(line, style.fontName, style.fontSize) <= width
+               for line in text.split("\n"))
+
+
+def cell_style(style: ParagraphStyle, cells: tuple[tuple[int, int], tuple[int, int]]
+               ) -> list[tuple]:
+    """Table commands that draw plain strings in `cells` as a Paragraph in `style`."""
+    align = "RIGHT" if style.alignment == TA_RIGHT else "LEFT"
+    return [("FONTNAME", *cells, style.fontName), ("FONTSIZE", *cells, style.fontSize),
+            ("LEADING", *cells, style.leading), ("ALIGN", *cells, align)]
+
+
+def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable | str]],
+                  style: ParagraphStyle | None = None) -> list[float]:
     """Column widths from shares of the page, each widened to its longest word where
     the other columns can give up the room."""
     widths = [WIDTH * share for share in shares]
-    need = [min(max(_longest_word(row[i]) for row in rows) + CELL_PADDING + 1,
+    need = [min(max(_longest_word(row[i], style) for row in rows) + CELL_PADDING + 1,
                 WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
     if sum(need) > WIDTH:
         return widths
@@ -202,19 +225,21 @@ class Kit:
         or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
         head = [self.para(title, "cell_head") for title, _ in columns]
-        body = []
-        for row in rows:
-            body.append([
-                cell if isinstance(cell, Flowable)
-                else self.para("" if cell is None else str(cell),
-                               "cell_right" if i in right else "cell")
-                for i, cell in enumerate(row)
-            ])
-        widths = fitted_widths([share for _, share in columns], [head, *body])
+        body = [[cell if isinstance(cell, Flowable) else nfc("" if cell is None else str(cell))
+                 for cell in row] for row in rows]
+        widths = fitted_widths([share for _, share in columns], [head, *body],
+                               self.styles["cell"])
+        styles = [self.styles["cell_right" if i in right else "cell"]
+                  for i in range(len(columns))]
+        room = [width - CELL_PADDING for width in widths]
+        body = [[self._cell(cell, styles[i], room[i]) for i, cell in enumerate(row)]
+                for row in body]
         table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
                       splitInRow=1, hAlign="LEFT")
         commands = [
             *BASE_TABLE_STYLE,
+            *(command for i, style in enumerate(styles)
+              for command in cell_style(style, ((i, 1), (i, -1)))),
             # The grey band marks the header (also where it repeats); a rule above it
             # would double the one under the section's heading.
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
@@ -234,17 +259,22 @@ class Kit:
     def facts(self, pairs: Iterable[tuple[str, str | Flowable | None]],
               label_share: float = 0.24) -> Table | None:
         """Label / value lines (kind, status, dates); empty values are left out."""
+        widths = [WIDTH * label_share, WIDTH * (1 - label_share)]
+        label, text = self.styles["label"], self.styles["value"]
+        # The cells' right padding (4) and a point to spare.
         rows = [
-            [self.para(label, "label"),
-             value if isinstance(value, Flowable) else self.para(value, "value")]
-            for label, value in pairs if value not in (None, "", [])
+            [self._cell(nfc(label_text), label, widths[0] - 5),
+             value if isinstance(value, Flowable) else self._cell(nfc(value), text,
+                                                                  widths[1] - 5)]
+            for label_text, value in pairs if value not in (None, "", [])
         ]
         if not rows:
             return None
-        table = Table(rows, colWidths=[WIDTH * label_share, WIDTH * (1 - label_share)],
-                      hAlign="LEFT", splitByRow=1, splitInRow=1)
+        table = Table(rows, colWidths=widths, hAlign="LEFT", splitByRow=1, splitInRow=1)
         table.setStyle(TableStyle([
             *BASE_TABLE_STYLE,
+            *cell_style(label, ((0, 0), (0, -1))),
+            *cell_style(text, ((1, 0), (1, -1))),
             ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE_GREY),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -252,6 +282,14 @@ class Kit:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]))
         return table
+
+    def _cell(self, text: Flowable | str, style: ParagraphStyle, room: float) -> Flowable | str:
+        """`text` as a plain string where it fits `room` line by line, else a Paragraph
+        that wraps it."""
+        if isinstance(text, Flowable) or fits(text, style, room):
+            return text
+        markup = escape(text).replace("\n", "<br/>")
+        return Paragraph(markup, style)
 
     def gap(self, height_mm: float = 3) -> Spacer:
         return Spacer(1, height_mm * mm)
