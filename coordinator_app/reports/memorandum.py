@@ -38,21 +38,22 @@ def _person(name: str, latin: str | None) -> str:
 
 
 def due_status(kit: Kit, status: str, due_on: date | None, today: date,
-               labels: dict[str, str] = vocab.COMMITMENT_STATUSES) -> Flowable:
-    """A status cell; pending work past its date says so in bold (no colour needed)."""
-    text = escape(kit.vocab(labels, status))
+               labels: dict[str, str] = vocab.COMMITMENT_STATUSES) -> Flowable | str:
+    """A status cell; pending work past its date says so in bold (no colour needed).
+    Plain text otherwise, which the table draws without a Paragraph."""
+    label = kit.vocab(labels, status)
     if due_on is not None and due_on < today and status in AWAITED:
-        text += "<br/><b>" + escape(nfc(gettext_in(kit.lang, "overdue"))) + "</b>"
-    return kit.rich(text, "cell")
+        text = escape(label) + "<br/><b>" + escape(nfc(gettext_in(kit.lang, "overdue"))) + "</b>"
+        return kit.rich(text, "cell")
+    return label
 
 
-def _when(kit: Kit, day: date, today: date) -> Flowable:
+def _when(kit: Kit, day: date, today: date) -> Flowable | str:
     """An activity's date; one still to come says so, in bold (latest first, so on top)."""
-    text = escape(kit.date(day))
     if day > today:
         planned = kit.vocab(vocab.PROJECT_STATUSES, "planned")
-        text = f"<b>{text}</b><br/><i>{escape(planned)}</i>"
-    return kit.rich(text, "cell")
+        return kit.rich(f"<b>{escape(kit.date(day))}</b><br/><i>{escape(planned)}</i>", "cell")
+    return kit.date(day)
 
 
 #: Kinds of agreement that are memoranda; any other is summarised as an agreement
