@@ -34,7 +34,7 @@ from coordinator_app.reports.facts import (
     ContactFact,
     OrganizationFact,
     ProjectFact,
-    agreement_fact,
+    agreement_facts,
     contacts_for,
     data_as_of,
     organization_fact,
@@ -113,9 +113,8 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
             briefing.organizations.append(
                 organization_fact(session, session.get(Organization, org_id), today))
             step(1)
-        for agreement_id in scope.agreement_ids:
-            briefing.agreements.append(agreement_fact(session, agreement_id, lang))
-            step(1)
+        briefing.agreements = agreement_facts(session, list(scope.agreement_ids), lang)
+        step(len(scope.agreement_ids))
         briefing.projects = projects_by_id(session, scope.project_ids, lang)
         step(1)
         people = set(session.scalars(select(Signatory.person_id).where(
