@@ -9,22 +9,7 @@ from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.records.ids import new_id, utcnow
 from coordinator_app.core.views.listing import ListQuery
 from coordinator_app.core.records.models import Organization, Person, Project
-from support.encryption import connect_file
-
-
-def insert_people(db_path, count: int, prefix: str = "Person") -> None:
-    """Many people at once with plain SQL, as an import of a large address book would."""
-    stamp = utcnow().replace(tzinfo=None).isoformat(sep=" ")
-    device = new_id()
-    rows = []
-    for i in range(count):
-        name = f"{prefix} {i:06d}"
-        rows.append((new_id(), name, sort_key(name), f"{prefix} Latin {i:06d}", stamp, stamp,
-                     device))
-    with connect_file(db_path) as connection:
-        connection.executemany(
-            "INSERT INTO people (id, full_name, sort_key, latin_name, created_at, updated_at,"
-            " device_id) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+from support.bulk import insert_people
 
 
 def _people(workspace, *names):
@@ -139,10 +124,32 @@ def test_a_large_list_reads_one_page_through_the_sort_key_index(workspace, db_pa
         plan = session.connection().exec_driver_sql(
             "EXPLAIN QUERY PLAN " + str(listing.page_statement(query, 0, 200).compile(
                 compile_kwargs={"literal_binds": True}))).all()
-    # The outer query (parent 0) walks the index; the per-row position lookup may sort its
-    # handful of affiliations, which is not a sort of the table.
-    outer = " ".join(str(row[-1]) for row in plan if row[1] == 0)
-    assert "ix_people_sort_key" in outer and "TEMP B-TREE" not in outer
+    # The page's rows are chosen by walking the index, not by sorting the table; only
+    # those 200 are then read for display (and put back in order).
+    choosing = " ".join(choosing_plan(plan))
+    assert "ix_people_sort_key" in choosing and "TEMP B-TREE" not in choosing
+
+
+def choosing_plan(plan) -> list[str]:
+    """The steps of a page's plan that choose its rows (the `page_rows` subquery)."""
+    (node,) = [row[0] for row in plan if "page_rows" in str(row[-1]) and "CO-ROUTINE" in
+               str(row[-1]) or str(row[-1]).startswith("MATERIALIZE page_rows")]
+    return [str(row[-1]) for row in plan if row[1] == node]
+
+
+def test_an_unfiltered_count_stops_past_its_limit_and_a_filtered_one_is_exact(workspace,
+                                                                             db_path):
+    insert_people(db_path, listing.COUNT_LIMIT + 500)
+    _people(workspace, *(f"Klišonis {n}" for n in range(3)))
+    with workspace.read() as session:
+        everyone = ListQuery("person")
+        assert listing.count(session, everyone) == listing.COUNT_LIMIT + 503
+        assert listing.count(session, everyone, listing.COUNT_LIMIT) == listing.COUNT_LIMIT + 1
+        rows, total = listing.first_page(session, everyone, 200)
+        assert total == listing.COUNT_LIMIT + 1 and len(rows) == 200
+        rows, total = listing.first_page(session, ListQuery("person", text="klisonis"), 2)
+        assert total == 3 and [r.cells[0] for r in rows] == ["Klišonis 0", "Klišonis 1"]
+        assert listing.first_page(session, ListQuery("person", text="zzz"), 200) == ([], 0)
 
 
 def test_paging_on_from_the_last_row_matches_one_long_read_in_every_order(workspace):
@@ -174,5 +181,5 @@ def test_a_deep_page_is_found_through_the_index(workspace):
         sql = str(listing.page_statement(query, 0, 200, after=("k", 5)).compile(
             compile_kwargs={"literal_binds": True}))
         plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
-    outer = " ".join(str(row[-1]) for row in plan if row[1] == 0)
-    assert "SEARCH people USING INDEX ix_people_sort_key" in outer, outer
+    choosing = " ".join(choosing_plan(plan))
+    assert "SEARCH people USING INDEX ix_people_sort_key" in choosing, plan

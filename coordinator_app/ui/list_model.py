@@ -34,7 +34,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class RecordListModel(QAbstractTableModel):
-    #: The number of records matching the filter (all of them, not just those loaded).
+    #: The number of records matching the filter (all of them, not just those loaded),
+    #: counted up to listing.COUNT_LIMIT + 1, which stands for "more than the limit".
     total_changed = Signal(int)
 
     def __init__(self, workspace: Workspace, kind: str, parent=None):
@@ -146,8 +147,7 @@ class RecordListModel(QAbstractTableModel):
     def _reset(self, wanted: int) -> None:
         self._loaded = True
         with self.workspace.read() as session:
-            rows = listing.page(session, self.query, 0, wanted)
-            total = listing.count(session, self.query)
+            rows, total = listing.first_page(session, self.query, wanted)
         self.beginResetModel()
         self._rows = rows
         self._exhausted = len(rows) < wanted

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.registry import shown_with
 from coordinator_app.core.text.formatting import format_number
+from coordinator_app.core.views.listing import COUNT_LIMIT
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import Changes, UiContext
@@ -442,7 +443,14 @@ class ListPage(QWidget):
             header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        if self.model.filter_text().strip():
+        filtered = bool(self.model.filter_text().strip())
+        if total > COUNT_LIMIT:
+            total = COUNT_LIMIT
+            text = (ngettext("More than {count} record matches",
+                             "More than {count} records match", total) if filtered
+                    else ngettext("More than {count} record", "More than {count} records",
+                                  total))
+        elif filtered:
             text = ngettext("{count} record matches", "{count} records match", total)
         else:
             text = ngettext("{count} record", "{count} records", total)

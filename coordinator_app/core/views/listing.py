@@ -99,8 +99,10 @@ def _order(query: ListQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], bo
 
 
 def page_statement(query: ListQuery, offset: int, limit: int,
-                   after: tuple[Any, int] | None = None) -> Select[Any]:
-    """The SQL of one page: from `offset`, or right after the row marked `after`."""
+                   after: tuple[Any, int] | None = None, *, counted: bool = False
+                   ) -> Select[Any]:
+    """The SQL of one page: from `offset`, or right after the row marked `after`.
+    With `counted`, each row ends with the number of rows the list holds."""
     spec = query.spec
     cls = spec.cls
     key, tie, descending = _order(query)
@@ -112,22 +114,24 @@ def page_statement(query: ListQuery, offset: int, limit: int,
     where = _where(query)
     if after is not None:
         where = and_(where, _after(key, tie, after[0], after[1], descending))
-    statement = select(*values).select_from(cls).where(where).order_by(*ordering).limit(limit)
-    return statement.offset(offset) if offset and after is None else statement
+    # The rows of the page are chosen first, by rowid, and only they are read for
+    # display: a column worked out by a subquery (a person's position) was otherwise
+    # worked out for every row the filter kept (thousands) before the sort kept 200.
+    chosen = select(tie.label("chosen"), *([func.count().over().label("total")] if counted
+                                            else []))
+    chosen = chosen.select_from(cls).where(where).order_by(*ordering).limit(limit)
+    if offset and after is None:
+        chosen = chosen.offset(offset)
+    page_rows = chosen.subquery("page_rows")
+    if counted:
+        values.append(page_rows.c.total)
+    return (select(*values).select_from(cls).join(page_rows, tie == page_rows.c.chosen)
+            .order_by(*ordering))
 
 
-def page(session: Session, query: ListQuery, offset: int, limit: int,
-         after: tuple[Any, int] | None = None) -> list[Row]:
-    """Rows `offset`…`offset+limit` of the list, formatted for display.
-
-    Given `after` (the `mark` of the last row already shown), the page starts right
-    after that row and is found through the index like the first page: scrolling
-    to row 90,000 costs what row 200 does, where an OFFSET would step over every
-    row before it.
-    """
-    spec = query.spec
+def _rows(spec: ListSpec, result) -> list[Row]:
     rows: list[Row] = []
-    for raw in session.execute(page_statement(query, offset, limit, after)):
+    for raw in result:
         values = list(raw)
         record_id, key_value, tie_value = values[:3]
         position = 3
@@ -140,9 +144,45 @@ def page(session: Session, query: ListQuery, offset: int, limit: int,
     return rows
 
 
-def count(session: Session, query: ListQuery) -> int:
+def page(session: Session, query: ListQuery, offset: int, limit: int,
+         after: tuple[Any, int] | None = None) -> list[Row]:
+    """Rows `offset`…`offset+limit` of the list, formatted for display.
+
+    Given `after` (the `mark` of the last row already shown), the page starts right
+    after that row and is found through the index like the first page: scrolling
+    to row 90,000 costs what row 200 does, where an OFFSET would step over every
+    row before it.
+    """
+    return _rows(query.spec, session.execute(page_statement(query, offset, limit, after)))
+
+
+def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row], int]:
+    """The first `limit` rows of the list and how many it holds (see `count`).
+
+    A filtered list is sorted whole to find its first page, so the same statement
+    counts its rows as it goes (a window count): the search index is looked up and
+    the matches read once, not again for the count. An unfiltered list reads its
+    first page from the sort index alone and counts up to COUNT_LIMIT."""
+    if not query.text.strip():
+        return page(session, query, 0, limit), count(session, query, COUNT_LIMIT)
+    result = list(session.execute(page_statement(query, 0, limit, counted=True)))
+    return _rows(query.spec, result), (result[0][-1] if result else 0)
+
+
+#: How far a list counts its records: a count reads every row it counts, so past
+#: this a list says "more than 10,000" and costs the same at 300,000 records as at
+#: 10,000.
+COUNT_LIMIT = 10_000
+
+
+def count(session: Session, query: ListQuery, limit: int | None = None) -> int:
+    """How many records the list holds; with `limit`, at most `limit` + 1 (more than
+    `limit`), reading no more rows than that."""
     cls = query.spec.cls
-    return session.scalar(select(func.count()).select_from(cls).where(_where(query))) or 0
+    if limit is None:
+        return session.scalar(select(func.count()).select_from(cls).where(_where(query))) or 0
+    rows = select(_rowid(cls)).select_from(cls).where(_where(query)).limit(limit + 1)
+    return session.scalar(select(func.count()).select_from(rows.subquery())) or 0
 
 
 def position_of(session: Session, query: ListQuery, record_id: str) -> int | None:
