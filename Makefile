@@ -55,6 +55,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py
 
 # Writers killed at 200 random moments: prints what was lost, half written, failed its
 # integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).
