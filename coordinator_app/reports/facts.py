@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, literal_column, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.records.models import (
@@ -169,17 +169,19 @@ def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
 
 
 def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectFact]:
-    """Projects with everything a report lists about them, in a handful of queries."""
+    """Projects with everything a report lists about them, in a handful of queries.
+    (What a row points to, one record each, comes in the same query, joined; the
+    lists a record holds come in one more query each.)"""
     if not ids:
         return []
     projects = session.scalars(
         live(Project, Project.id.in_(ids))
         .options(
-            selectinload(Project.lead), selectinload(Project.location),
+            joinedload(Project.lead), joinedload(Project.location),
             selectinload(Project.milestones),
-            selectinload(Project.deliveries).selectinload(AidDelivery.sender),
-            selectinload(Project.deliveries).selectinload(AidDelivery.recipient),
-            selectinload(Project.priority_links).selectinload(ProjectPriorityArea.priority_area),
+            selectinload(Project.deliveries).joinedload(AidDelivery.sender),
+            selectinload(Project.deliveries).joinedload(AidDelivery.recipient),
+            selectinload(Project.priority_links).joinedload(ProjectPriorityArea.priority_area),
         )
         .order_by(Project.sort_key)
     ).all()
@@ -218,20 +220,20 @@ def agreement_facts(session: Session, agreement_ids: list[str], lang: str
     ids = list(agreements)
     parties = _grouped(session.scalars(
         live(AgreementParty, AgreementParty.agreement_id.in_(ids))
-        .options(selectinload(AgreementParty.organization))
+        .options(joinedload(AgreementParty.organization))
         .order_by(_stored_order(AgreementParty))), lambda p: p.agreement_id)
     signatories = _grouped(session.scalars(
         live(Signatory, Signatory.agreement_id.in_(ids))
-        .options(selectinload(Signatory.person), selectinload(Signatory.organization))
+        .options(joinedload(Signatory.person), joinedload(Signatory.organization))
         .order_by(_stored_order(Signatory))), lambda s: s.agreement_id)
     commitments = _grouped(session.scalars(
         live(Commitment, Commitment.agreement_id.in_(ids))
-        .options(selectinload(Commitment.party), selectinload(Commitment.owner))
+        .options(joinedload(Commitment.party), joinedload(Commitment.owner))
         .order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.created_at)
     ), lambda c: c.agreement_id)
     areas = _grouped(session.scalars(
         live(AgreementPriorityArea, AgreementPriorityArea.agreement_id.in_(ids))
-        .options(selectinload(AgreementPriorityArea.priority_area))
+        .options(joinedload(AgreementPriorityArea.priority_area))
         .order_by(_stored_order(AgreementPriorityArea))), lambda a: a.agreement_id)
     project_links = _grouped(session.execute(
         select(ProjectAgreement.agreement_id, ProjectAgreement.project_id)
@@ -321,7 +323,7 @@ def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
     people = session.scalars(
         live(Person, Person.id.in_(person_ids))
         .options(selectinload(Person.contact_points),
-                 selectinload(Person.affiliations).selectinload(Affiliation.organization))
+                 selectinload(Person.affiliations).joinedload(Affiliation.organization))
     ).all()
     chosen = set(session.scalars(select(Organization.name).where(Organization.id.in_(org_ids))))
     facts = []
