@@ -37,7 +37,7 @@ from coordinator_app.reports.facts import (
     agreement_facts,
     contacts_for,
     data_as_of,
-    organization_fact,
+    organization_facts,
     projects_by_id,
 )
 from coordinator_app.reports.layout import BASE_TABLE_STYLE, HEIGHT, WIDTH, Kit
@@ -109,10 +109,9 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
         step(0, len(scope.agreement_ids) + len(scope.organization_ids) + 2)
         briefing.chosen_names = [session.get(Organization, i).name
                                  for i in scope.chosen_organization_ids]
-        for org_id in scope.organization_ids:
-            briefing.organizations.append(
-                organization_fact(session, session.get(Organization, org_id), today))
-            step(1)
+        briefing.organizations = organization_facts(session, list(scope.organization_ids),
+                                                    today)
+        step(len(scope.organization_ids))
         briefing.agreements = agreement_facts(session, list(scope.agreement_ids), lang)
         step(len(scope.agreement_ids))
         briefing.projects = projects_by_id(session, scope.project_ids, lang)

@@ -361,35 +361,61 @@ class OrganizationFact:
     projects: list[tuple[str, str]] = field(default_factory=list)
 
 
-def organization_fact(session: Session, org: Organization, today: date) -> OrganizationFact:
-    members = session.scalars(
-        select(Organization.name).where(Organization.parent_id == org.id, alive(Organization))
-        .order_by(Organization.sort_key)).all()
-    people = session.execute(
-        select(Person.full_name, Affiliation.position)
+def organization_facts(session: Session, org_ids: list[str], today: date
+                       ) -> list[OrganizationFact]:
+    """Organisations as a briefing pack profiles them, in the order given; each kind of
+    row is read for all of them in one query."""
+    orgs = {o.id: o for o in session.scalars(
+        select(Organization).where(Organization.id.in_(org_ids))
+        .options(joinedload(Organization.parent)))}
+    ids = list(orgs)
+    members = _grouped(session.execute(
+        select(Organization.parent_id, Organization.name)
+        .where(Organization.parent_id.in_(ids), alive(Organization))
+        .order_by(Organization.sort_key)), lambda row: row[0])
+    people = _grouped(session.execute(
+        select(Affiliation.organization_id, Person.full_name, Affiliation.position)
         .join(Affiliation, Affiliation.person_id == Person.id)
-        .where(Affiliation.organization_id == org.id, alive(Affiliation),
+        .where(Affiliation.organization_id.in_(ids), alive(Affiliation),
                or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today))
-        .order_by(Person.sort_key)).all()
-    points = session.scalars(live(ContactPoint, ContactPoint.organization_id == org.id)).all()
-    phones, messengers, emails = _reach(list(points))
-    agreements = session.execute(
-        select(Agreement.title, Agreement.status)
+        .order_by(Person.sort_key)), lambda row: row[0])
+    points = _grouped(session.scalars(
+        live(ContactPoint, ContactPoint.organization_id.in_(ids))
+        .order_by(_stored_order(ContactPoint))), lambda p: p.organization_id)
+    agreements = _grouped(session.execute(
+        select(AgreementParty.organization_id, Agreement.title, Agreement.status)
         .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
-        .where(AgreementParty.organization_id == org.id, alive(AgreementParty))
-        .order_by(Agreement.signed_on.desc(), Agreement.title)).all()
-    projects = session.execute(
-        select(Project.title, Project.status).where(
-            alive(Project),
-            or_(Project.lead_id == org.id, Project.location_id == org.id,
-                Project.id.in_(select(ProjectPartner.project_id).where(
-                    ProjectPartner.organization_id == org.id, alive(ProjectPartner)))))
-        .order_by(Project.sort_key)).all()
-    return OrganizationFact(
-        id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
-        country=org.country, region=org.region, parent=_name(org.parent), website=org.website,
-        address=org.address, notes=org.notes, members=list(members),
-        people=[(name, position) for name, position in people],
-        phones=phones, messengers=messengers, emails=emails,
-        agreements=[(t, s) for t, s in agreements], projects=[(t, s) for t, s in projects],
-    )
+        .where(AgreementParty.organization_id.in_(ids), alive(AgreementParty))
+        .order_by(Agreement.signed_on.desc(), Agreement.title)), lambda row: row[0])
+    # A project is an organisation's as its lead, its location or a partner: once each.
+    projects: dict[str, dict[str, tuple]] = {}
+    project = (Project.id, Project.sort_key, Project.title, Project.status)
+    for link in (select(Project.lead_id, *project).where(Project.lead_id.in_(ids)),
+                 select(Project.location_id, *project).where(Project.location_id.in_(ids)),
+                 select(ProjectPartner.organization_id, *project)
+                 .join(ProjectPartner, ProjectPartner.project_id == Project.id)
+                 .where(ProjectPartner.organization_id.in_(ids), alive(ProjectPartner))):
+        for org_id, project_id, key, title, status in session.execute(link.where(
+                alive(Project))):
+            projects.setdefault(org_id, {})[project_id] = (key, title, status)
+    facts = []
+    for org_id in org_ids:
+        org = orgs[org_id]
+        phones, messengers, emails = _reach(points.get(org_id, []))
+        facts.append(OrganizationFact(
+            id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
+            country=org.country, region=org.region, parent=_name(org.parent),
+            website=org.website, address=org.address, notes=org.notes,
+            members=[row[1] for row in members.get(org_id, [])],
+            people=[(row[1], row[2]) for row in people.get(org_id, [])],
+            phones=phones, messengers=messengers, emails=emails,
+            agreements=[(row[1], row[2]) for row in agreements.get(org_id, [])],
+            projects=[(title, status) for _, title, status in
+                      sorted(projects.get(org_id, {}).values(), key=lambda v: v[0])],
+        ))
+    return facts
+
+
+def organization_fact(session: Session, org: Organization, today: date) -> OrganizationFact:
+    """One organisation as a briefing pack profiles it."""
+    return organization_facts(session, [org.id], today)[0]
