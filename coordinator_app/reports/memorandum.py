@@ -22,7 +22,7 @@ from coordinator_app.reports.facts import AgreementFact, agreement_fact, data_as
 from coordinator_app.reports.layout import Kit
 
 #: Commitment states that still need someone to act.
-PENDING = ("open", "in_progress")
+PENDING = vocab.COMMITMENTS_PENDING
 #: States (of commitments and milestones) in which a past due date means "overdue".
 AWAITED = PENDING + ("planned",)
 

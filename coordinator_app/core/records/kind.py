@@ -174,6 +174,8 @@ class KindSpec:
     editor: str | None = None
     #: Duplicates of it can be found and merged (people, organisations).
     mergeable: bool = False
+    #: Facets of its list beyond those its columns of codes give and tags (core.facets).
+    facets: tuple[Any, ...] = ()
 
     @property
     def name(self) -> str:

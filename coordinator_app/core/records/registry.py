@@ -16,6 +16,18 @@ from sqlalchemy.orm import aliased
 
 from coordinator_app.core.records import vocab
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.facet_kinds import (
+    Window,
+    child_passed,
+    country_name,
+    dates,
+    held,
+    held_through,
+    lately,
+    linked,
+    passed,
+    within,
+)
 from coordinator_app.core.records.kind import (
     Column,
     KindSpec,
@@ -84,6 +96,17 @@ def _name_of(fk: ColumnElement) -> ColumnElement:
     return select(org.name).where(org.id == fk, alive(org)).limit(1).scalar_subquery()
 
 
+def _area_name(area: PriorityArea) -> str:
+    from coordinator_app.i18n import current_language
+
+    return area.name_in(current_language())
+
+
+def _priority_areas(link: type[Entity], owner: str):
+    return linked("priority_area", N_("Priority area"), link, owner, PriorityArea,
+                  "priority_area_id", _area_name)
+
+
 def _code(table: dict[str, str], code):
     return _(table[code]) if code in table else code
 
@@ -140,6 +163,7 @@ ORGANIZATION = KindSpec(
                 (("kind", "kind"), ("value", "value"), ("label", "label"))),
     ),
     editor="organization", mergeable=True,
+    facets=(held("country", N_("Country"), "country", country_name),),
 )
 
 PERSON = KindSpec(
@@ -186,6 +210,10 @@ PERSON = KindSpec(
                 (("kind", "kind"), ("value", "value"), ("label", "label"))),
     ),
     editor="person", mergeable=True,
+    # Where the person works now: the countries of their current positions.
+    facets=(held_through("country", N_("Country"), Affiliation, "person_id", Organization,
+                         "organization_id", "country", country_name,
+                         link_where=lambda link: link.end_on.is_(None)),),
 )
 
 AGREEMENT = KindSpec(
@@ -247,6 +275,16 @@ AGREEMENT = KindSpec(
         Related("projects", ProjectAgreement, "agreement_id", (("", "project_id"),)),
     ),
     editor="agreement",
+    facets=(
+        _priority_areas(AgreementPriorityArea, "agreement_id"),
+        dates("dates", N_("Dates"), (
+            Window("expires_30", N_("Expires in the next 30 days"), within("expires_on", 30)),
+            Window("expires_90", N_("Expires in the next 90 days"), within("expires_on", 90)),
+            Window("overdue", N_("Commitments overdue"),
+                   child_passed(Commitment, "agreement_id", "due_on", "status",
+                                vocab.COMMITMENTS_PENDING)),
+        )),
+    ),
 )
 
 PROJECT = KindSpec(
@@ -312,6 +350,17 @@ PROJECT = KindSpec(
                  ("from", "from_id"), ("to", "to_id"), ("delivered_on", "delivered_on"))),
     ),
     editor="project",
+    facets=(
+        _priority_areas(ProjectPriorityArea, "project_id"),
+        dates("dates", N_("Dates"), (
+            Window("ends_30", N_("Ends in the next 30 days"), within("end_on", 30)),
+            Window("overdue", N_("Past its end, not completed"),
+                   passed("end_on", "status", vocab.PROJECTS_UNDER_WAY)),
+            Window("milestones_overdue", N_("Milestones overdue"),
+                   child_passed(Milestone, "project_id", "due_on", "status",
+                                vocab.MILESTONES_PENDING)),
+        )),
+    ),
 )
 
 ACTIVITY = KindSpec(
@@ -354,6 +403,10 @@ ACTIVITY = KindSpec(
                 (("", "person_id"),), alternatives=("organization_id",)),
     ),
     editor="activity",
+    facets=(dates("dates", N_("Dates"), (
+        Window("next_30", N_("In the next 30 days"), within("occurs_on", 30)),
+        Window("last_30", N_("In the last 30 days"), lately("occurs_on", 30)),
+    )),),
 )
 
 NEED = KindSpec(
@@ -400,6 +453,10 @@ NEED = KindSpec(
                  ("expected_on", "expected_on"), ("notes", "notes"))),
     ),
     editor="need",
+    facets=(dates("dates", N_("Dates"), (
+        Window("needed_30", N_("Needed in the next 30 days"), within("needed_by", 30)),
+        Window("overdue", N_("Overdue"), passed("needed_by", "status", vocab.NEEDS_IN_PROGRESS)),
+    )),),
 )
 
 #: Every kind, top-level ones first in navigation order; the rest live inside them.

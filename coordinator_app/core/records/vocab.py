@@ -56,6 +56,9 @@ COMMITMENT_STATUSES = {
     "cancelled": N_("Cancelled"),
 }
 
+#: Commitments someone still has to act on: past their due date, they are overdue.
+COMMITMENTS_PENDING = ("open", "in_progress")
+
 PROJECT_STATUSES = {
     "planned": N_("Planned"),
     "active": N_("Active"),
@@ -63,6 +66,9 @@ PROJECT_STATUSES = {
     "completed": N_("Completed"),
     "cancelled": N_("Cancelled"),
 }
+
+#: Projects not yet finished: past their end date, they are overdue.
+PROJECTS_UNDER_WAY = ("planned", "active", "on_hold")
 
 PARTNER_ROLES = {
     "partner": N_("Partner"),
@@ -77,6 +83,9 @@ MILESTONE_STATUSES = {
     "late": N_("Late"),
     "cancelled": N_("Cancelled"),
 }
+
+#: Milestones still awaited: past their day, they are overdue.
+MILESTONES_PENDING = ("planned", "late")
 
 ACTIVITY_KINDS = {
     "meeting": N_("Meeting"),

@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import registry, vocab
 from coordinator_app.core.records.change_labels import readable
 from coordinator_app.core.records.models import Agreement, Change, Commitment, Entity, Project
 from coordinator_app.core.records.tombstones import alive, shown
 
-OPEN_COMMITMENT = ("open", "in_progress")
+OPEN_COMMITMENT = vocab.COMMITMENTS_PENDING
 ENDED_AGREEMENT = ("expired", "terminated")
 DUE_SOON_DAYS = 30
 EXPIRING_DAYS = 90

@@ -19,6 +19,8 @@ from coordinator_app.core.records import registry
 from coordinator_app.core.records.kind import Column
 from coordinator_app.core.records.models import Entity
 from coordinator_app.core.records.tombstones import alive
+from coordinator_app.core.records.facet_kinds import Chosen
+from coordinator_app.core.views import facets
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class ListQuery:
     sort_column: int | None = None
     descending: bool | None = None
     text: str = ""
+    #: The codes chosen in the list's facets (core.facets), as facets.normalised gives them.
+    facets: Chosen = ()
 
     @property
     def spec(self) -> ListSpec:
@@ -83,6 +87,9 @@ def _where(query: ListQuery) -> ColumnElement[bool]:
         coded = [(column.expr, column.labels) for column in query.spec.columns
                  if column.labels is not None]
         condition = and_(condition, list_filter(cls, text, coded))
+    chosen = facets.condition(cls, query.kind, query.facets)
+    if chosen is not None:
+        condition = and_(condition, chosen)
     return condition
 
 
@@ -183,6 +190,14 @@ def count(session: Session, query: ListQuery, limit: int | None = None) -> int:
         return session.scalar(select(func.count()).select_from(cls).where(_where(query))) or 0
     rows = select(_rowid(cls)).select_from(cls).where(_where(query)).limit(limit + 1)
     return session.scalar(select(func.count()).select_from(rows.subquery())) or 0
+
+
+def ids(session: Session, query: ListQuery) -> list[str]:
+    """The ids of every record the list shows, in its order (to export the list)."""
+    key, tie, descending = _order(query)
+    cls = query.spec.cls
+    ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
+    return list(session.scalars(select(cls.id).where(_where(query)).order_by(*ordering)))
 
 
 def position_of(session: Session, query: ListQuery, record_id: str) -> int | None:
