@@ -41,4 +41,14 @@ def render_briefing(workspace: Workspace, out_path: str | Path, lang: str,
                   tuple(agreement_ids), date_from, date_to, progress)
 
 
-__all__ = ["render_memorandum", "render_briefing", "Progress"]
+def render_contact_sheet(workspace: Workspace, kind: str, record_ids: Iterable[str],
+                         out_path: str | Path, lang: str,
+                         progress: Progress | None = None) -> Path:
+    """Print the contact sheet of the chosen people or organisations (`kind`), in the
+    order given, to `out_path` (PDF)."""
+    from coordinator_app.reports.contact_sheet import render
+
+    return render(workspace, kind, list(record_ids), Path(out_path), lang, progress)
+
+
+__all__ = ["render_memorandum", "render_briefing", "render_contact_sheet", "Progress"]

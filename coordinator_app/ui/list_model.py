@@ -7,6 +7,7 @@ database session: each page is one short read through the workspace.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from coordinator_app.core.views import listing
+from coordinator_app.core.records.facet_kinds import Chosen
 from coordinator_app.core.views.listing import ListQuery, Row
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
@@ -98,7 +100,7 @@ class RecordListModel(QAbstractTableModel):
         if not 0 <= column < len(self.spec.columns) or not self.spec.columns[column].sortable:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self._set_query(ListQuery(self.query.kind, column, descending, self.query.text))
+        self._set_query(replace(self.query, sort_column=column, descending=descending))
 
     # -- what the page asks -------------------------------------------------------------
 
@@ -110,11 +112,23 @@ class RecordListModel(QAbstractTableModel):
     def set_filter(self, text: str) -> None:
         if text.strip() == self.query.text.strip():
             return
-        self._set_query(ListQuery(self.query.kind, self.query.sort_column,
-                                  self.query.descending, text))
+        self._set_query(replace(self.query, text=text))
 
     def filter_text(self) -> str:
         return self.query.text
+
+    def set_facets(self, chosen: Chosen) -> None:
+        if chosen != self.query.facets:
+            self._set_query(replace(self.query, facets=chosen))
+
+    def narrowed(self) -> bool:
+        """Whether the filter or a facet hides some records."""
+        return bool(self.query.text.strip() or self.query.facets)
+
+    def all_ids(self) -> list[str]:
+        """Every record the list shows (not only the rows loaded), in its order."""
+        with self.workspace.read() as session:
+            return listing.ids(session, self.query)
 
     def reload(self) -> None:
         """Read again after a change, keeping as many rows loaded as before."""

@@ -1,6 +1,10 @@
 """One page of the main window: a filterable, sortable list and beside it the editor
 of the selected record.
 
+Above the list are its text filter, its facets (facet_bar) and saved views
+(views_menu); rows can be chosen several at a time for the actions of
+list_actions (right-click menu: tag, export, print, delete, ways to reach).
+
 Selecting a row shows it in the editor; the editor saves as fields are left, so
 the page never asks "save changes?". When data changes anywhere, the list reads
 its rows again and keeps the same record selected, without disturbing the editor.
@@ -36,13 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.views.saved_views import SavedView
 from coordinator_app.core.records.registry import shown_with
 from coordinator_app.core.text.formatting import format_number
 from coordinator_app.core.views.listing import COUNT_LIMIT
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.ui.column_widths import share
 from coordinator_app.ui.context import Changes, UiContext
+from coordinator_app.ui.facet_bar import FacetBar
+from coordinator_app.ui.list_actions import ListActions
 from coordinator_app.ui.list_model import RecordListModel
+from coordinator_app.ui.views_menu import ViewsButton
 
 #: What counts as a field to type into when the editor takes the focus.
 FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
@@ -57,6 +65,8 @@ FILTER_DELAY_MS = 150
 class ListPage(QWidget):
     #: The editor now shows this record (the window remembers it for the next start).
     record_shown = Signal(str)
+    #: A line for the window's status bar ("Copied: …", "Written: …").
+    message = Signal(str)
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,14 +99,20 @@ class ListPage(QWidget):
         self.view = self._build_view()
         self.editor = editor_for(kind)(context)
         self.editor.record_created.connect(self._on_created)
+        self.facet_bar = FacetBar(context, kind)
+        self.facet_bar.changed.connect(self._apply_facets)
+        self.views_button = ViewsButton(self)
+        self.actions = ListActions(self)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        top.addWidget(self.views_button)
         top.addWidget(self.count_label)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addWidget(self.facet_bar)
         left_layout.addWidget(self.view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,7 +140,11 @@ class ListPage(QWidget):
         view.setAccessibleName(_(self.model.spec.title))
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once (Shift, Ctrl, Ctrl+A) for the bulk actions; the editor
+        # shows the current one.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._row_menu)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -294,11 +314,13 @@ class ListPage(QWidget):
             return
         self.activate(show_first=False)
         row = self.model.row_of(record_id)
-        if row is None and self.model.filter_text():
+        if row is None and self.model.narrowed():
             self.filter.blockSignals(True)
             self.filter.clear()
             self.filter.blockSignals(False)
             self.model.set_filter("")
+            self.facet_bar.set_chosen((), quiet=True)
+            self.model.set_facets(())
             row = self.model.row_of(record_id)
         if row is not None:
             self._select(row)
@@ -332,6 +354,8 @@ class ListPage(QWidget):
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def delete_current(self) -> bool:
+        if len(self.selected_rows()) > 1:
+            return self.actions.delete_selection()
         if self.editor.current_id() is None:
             return False
         row = self.view.currentIndex().row()
@@ -351,6 +375,13 @@ class ListPage(QWidget):
 
     def _apply_filter(self) -> None:
         self.model.set_filter(self.filter.text())
+        self._keep_current()
+
+    def _apply_facets(self) -> None:
+        self.model.set_facets(self.facet_bar.chosen())
+        self._keep_current()
+
+    def _keep_current(self) -> None:
         record_id = self.editor.current_id()
         row = self.model.row_of(record_id, load=False) if record_id else None
         if row is not None:
@@ -412,6 +443,69 @@ class ListPage(QWidget):
             self._quiet = False
         self.view.scrollTo(index)
 
+    # -- chosen rows -------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.view.selectionModel().selectedRows())
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the chosen rows, in the list's order (the editor's record if no row
+        is chosen)."""
+        ids = [record_id for row in self.selected_rows()
+               if (record_id := self.model.id_at(row)) is not None]
+        if not ids and self.editor.current_id() is not None:
+            ids = [self.editor.current_id()]
+        return ids
+
+    def _row_menu(self, position) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
+            self.view.setCurrentIndex(index)  # a click outside the selection chooses that row
+        if not self.selected_ids():
+            return
+        menu = self.actions.menu()
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    # -- saved views -------------------------------------------------------------------
+
+    def current_view(self, name: str) -> SavedView:
+        """What the list shows now, as a view called `name`."""
+        header = self.view.horizontalHeader()
+        columns = self.model.spec.columns
+        shown = [columns[header.logicalIndex(visual)].key for visual in range(header.count())
+                 if not header.isSectionHidden(header.logicalIndex(visual))]
+        column, descending = self.model.query.order()
+        return SavedView(name, self.filter.text().strip(), self.facet_bar.chosen(),
+                         tuple(shown), columns[column].key, descending)
+
+    def apply_view(self, view: SavedView) -> None:
+        """Show the list as `view` says: its columns, order, facets and filter."""
+        header = self.view.horizontalHeader()
+        keys = [column.key for column in self.model.spec.columns]
+        if view.columns:
+            for number, key in enumerate(keys):
+                self.show_column(number, key in view.columns)
+            for visual, key in enumerate(view.columns):
+                header.moveSection(header.visualIndex(keys.index(key)), visual)
+        if view.sort in keys:
+            order = (Qt.SortOrder.DescendingOrder if view.descending
+                     else Qt.SortOrder.AscendingOrder)
+            self.view.sortByColumn(keys.index(view.sort), order)
+        self.facet_bar.set_chosen(view.facets, quiet=True)
+        self.model.set_facets(self.facet_bar.chosen())
+        self.filter.blockSignals(True)
+        self.filter.setText(view.text)
+        self.filter.blockSignals(False)
+        self._filter_timer.stop()
+        self._apply_filter()
+
+    def export_list(self):
+        """File → Export this list…: the records the filter and facets leave, in the
+        list's order."""
+        from coordinator_app.ui.export_actions import export_list
+
+        return export_list(self, self.context, self.kind, ids=self.model.all_ids())
+
     def _column_menu(self, position) -> None:
         header = self.view.horizontalHeader()
         menu = QMenu(self)
@@ -443,7 +537,7 @@ class ListPage(QWidget):
             header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        filtered = bool(self.model.filter_text().strip())
+        filtered = self.model.narrowed()
         if total > COUNT_LIMIT:
             total = COUNT_LIMIT
             text = (ngettext("More than {count} record matches",

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
 
             page = ListPage(self.context, name)
             page.record_shown.connect(lambda record_id: self._remember(name, record_id))
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             window_state.restore_page(name, page)
             if name in self._pending_records:
                 page.restore_record(self._pending_records.pop(name))
@@ -267,13 +268,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_list(self) -> None:
-        """File → Export this list…: the list as its filter shows it."""
-        from coordinator_app.ui.export_actions import export_list
-
+        """File → Export this list…: the list as its filter and facets show it."""
         page = self.current_list_page()
         if page is None:
             return
-        made = export_list(self, self.context, page.kind, page.filter.text())
+        made = page.export_list()
         if made is not None:
             self.statusBar().showMessage(_("Written: {file}").format(file=made), 8000)
 

@@ -56,3 +56,27 @@ def set_tags(edit: Edit, kind: str, record_id: str, names: list[str]) -> None:
     for name in wanted.values():
         edit.create(TagLink, tag_id=find_or_create(edit, name).id, entity_kind=kind,
                     entity_id=record_id)
+
+
+def add_tag(edit: Edit, kind: str, record_ids: list[str], name: str) -> int:
+    """Put the tag `name` on each record (in the one edit: one undo takes it off them
+    all); records that carry it already are left alone. Returns how many got it."""
+    name = clean(name) or ""
+    if not name:
+        from coordinator_app.core.errors import ValidationError
+        from coordinator_app.i18n import _
+
+        raise ValidationError(_("a tag needs a name"), entity="tag", field="name")
+    tag = find_or_create(edit, name)
+    carrying = set()
+    for start in range(0, len(record_ids), 500):
+        carrying.update(edit.session.scalars(select(TagLink.entity_id).where(
+            TagLink.entity_kind == kind, TagLink.tag_id == tag.id, alive(TagLink),
+            TagLink.entity_id.in_(record_ids[start:start + 500]))))
+    added = 0
+    for record_id in dict.fromkeys(record_ids):
+        if record_id not in carrying:
+            edit.get(kind, record_id)  # a record deleted meanwhile is refused, not tagged
+            edit.create(TagLink, tag_id=tag.id, entity_kind=kind, entity_id=record_id)
+            added += 1
+    return added
