@@ -156,7 +156,7 @@ class ListActions:
                 return 0
         try:
             added = self.context.apply(
-                Label(N_("Tag {count} records “{tag}”"), count=len(ids), tag=name),
+                Label(N_("Tag {count} records “{tag}”"), count=str(len(ids)), tag=name),
                 lambda edit: add_tag(edit, self.kind, ids, name))
         except CoordinatorError as exc:
             QMessageBox.warning(self.page, _("Add a tag"), message_of(exc))
@@ -218,7 +218,7 @@ class ListActions:
                 edit.delete(self.kind, record_id)
 
         try:
-            self.context.apply(Label(N_("Delete {count} records"), count=len(ids)), delete,
+            self.context.apply(Label(N_("Delete {count} records"), count=str(len(ids))), delete,
                                reveal=(self.kind, ids[0]))
         except CoordinatorError as exc:
             QMessageBox.warning(self.page, _("Delete records"), message_of(exc))
