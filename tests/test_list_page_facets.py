@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from coordinator_app.core.models import Agreement
-from coordinator_app.core.saved_views import from_text, to_text
+from coordinator_app.core.records.models import Agreement
+from coordinator_app.core.views.saved_views import from_text, to_text
 from support.editors import settle
 from support.windows import laptop_window
 

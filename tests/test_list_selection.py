@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QInputDialog
 
-from coordinator_app.core.models import Organization, Person
-from coordinator_app.core.tags import tag_names
+from coordinator_app.core.records.models import Organization, Person
+from coordinator_app.core.records.tags import tag_names
 from support.dialogs import answer, when_a_dialog_opens
 from support.editors import settle
 from support.windows import laptop_window
@@ -91,7 +91,7 @@ def test_deleting_chosen_rows_asks_once_and_one_undo_brings_them_all_back(qtbot,
 
 
 def test_deleting_chosen_rows_refused_when_one_is_still_needed(qtbot, workspace):
-    from coordinator_app.core.models import Agreement, AgreementParty
+    from coordinator_app.core.records.models import Agreement, AgreementParty
 
     with workspace.edit("orgs") as edit:
         party = edit.create(Organization, name="Kharkiv City Council")
