@@ -119,6 +119,33 @@ def bench_search(workspace, path: Path) -> dict:
     return result
 
 
+def facet_timings(workspace, model, kind: str) -> tuple[list[float], list[float]]:
+    """Choosing an option of each facet (rows and count, as the list reads them), three
+    options a facet, then the same with each filter text as well."""
+    from coordinator_app.core.views import facets
+
+    chosen = []
+    with workspace.read() as session:
+        for facet in facets.facets_of(kind):
+            for option in facets.options(session, kind, facet.key)[:3]:
+                chosen.append(((facet.key, (option.code,)),))
+    alone, both = [], []
+    for choice in chosen:
+        for _ in range(3):
+            started = time.perf_counter()
+            model.set_facets(choice)
+            alone.append(ms(time.perf_counter() - started))
+            model.set_facets(())
+        for text in FILTERS[:3]:
+            model.set_filter(text)
+            started = time.perf_counter()
+            model.set_facets(choice)
+            both.append(ms(time.perf_counter() - started))
+            model.set_facets(())
+            model.set_filter("")
+    return alone, both
+
+
 def bench_lists(workspace) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -146,9 +173,12 @@ def bench_lists(workspace) -> dict:
                 model.set_filter(text)
                 filtered.append(ms(time.perf_counter() - started))
                 model.set_filter("")
+        faceted, both = facet_timings(workspace, model, kind)
         result[kind] = {"open": summary(opened), "sort (every column)": summary(sorts),
                         "next page": summary(scrolled),
-                        "filter": summary(filtered)}
+                        "filter": summary(filtered),
+                        "facet (three options of each)": summary(faceted),
+                        "facet and filter": summary(both)}
 
         def counted(limit, kind=kind):
             with workspace.read() as session:

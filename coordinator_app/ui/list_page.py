@@ -50,7 +50,7 @@ from coordinator_app.ui.context import Changes, UiContext
 from coordinator_app.ui.facet_bar import FacetBar
 from coordinator_app.ui.list_actions import ListActions
 from coordinator_app.ui.list_model import RecordListModel
-from coordinator_app.ui.views_menu import ViewsButton
+from coordinator_app.ui.views_menu import ViewsButton, apply_view, current_view
 
 #: What counts as a field to type into when the editor takes the focus.
 FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
@@ -295,9 +295,9 @@ class ListPage(QWidget):
             self._show(self.model.id_at(self.view.currentIndex().row()))
 
     def _on_data_changed(self, changes: Changes) -> None:
-        # A filter finds records by any text of theirs: while one is on, any change may
-        # add or remove rows.
-        if not changes.concern(self.shown) and not self.filter.text().strip():
+        # A filter finds records by any text of theirs, a facet by records around them:
+        # while one is on, any change may add or remove rows.
+        if not changes.concern(self.shown) and not self.model.narrowed():
             return
         self._stale = True
         if self.isVisible():
@@ -466,35 +466,20 @@ class ListPage(QWidget):
         menu = self.actions.menu()
         menu.popup(self.view.viewport().mapToGlobal(position))
 
-    # -- saved views -------------------------------------------------------------------
+    # -- saved views (views_menu) -------------------------------------------------------
 
     def current_view(self, name: str) -> SavedView:
         """What the list shows now, as a view called `name`."""
-        header = self.view.horizontalHeader()
-        columns = self.model.spec.columns
-        shown = [columns[header.logicalIndex(visual)].key for visual in range(header.count())
-                 if not header.isSectionHidden(header.logicalIndex(visual))]
-        column, descending = self.model.query.order()
-        return SavedView(name, self.filter.text().strip(), self.facet_bar.chosen(),
-                         tuple(shown), columns[column].key, descending)
+        return current_view(self, name)
 
     def apply_view(self, view: SavedView) -> None:
         """Show the list as `view` says: its columns, order, facets and filter."""
-        header = self.view.horizontalHeader()
-        keys = [column.key for column in self.model.spec.columns]
-        if view.columns:
-            for number, key in enumerate(keys):
-                self.show_column(number, key in view.columns)
-            for visual, key in enumerate(view.columns):
-                header.moveSection(header.visualIndex(keys.index(key)), visual)
-        if view.sort in keys:
-            order = (Qt.SortOrder.DescendingOrder if view.descending
-                     else Qt.SortOrder.AscendingOrder)
-            self.view.sortByColumn(keys.index(view.sort), order)
-        self.facet_bar.set_chosen(view.facets, quiet=True)
-        self.model.set_facets(self.facet_bar.chosen())
+        apply_view(self, view)
+
+    def set_filter_text(self, text: str) -> None:
+        """Filter by `text` at once, as if typed and the pause waited out."""
         self.filter.blockSignals(True)
-        self.filter.setText(view.text)
+        self.filter.setText(text)
         self.filter.blockSignals(False)
         self._filter_timer.stop()
         self._apply_filter()

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         page.activate()
-        self.actions.page_changed(self.current_list_page() is not None)
+        self.actions.page_changed(self.current_list_page() is not None, name)
         record_id = page.current_id() if name in self.list_pages else None
         window_state.remember_record(self.db_path, name, record_id)
 

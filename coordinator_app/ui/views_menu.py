@@ -4,6 +4,7 @@ per kind of list (and shared by every database, as a column layout is)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton
 
 from coordinator_app.core.views import saved_views
@@ -20,6 +21,35 @@ def store_views(kind: str, views: list[SavedView]) -> None:
     store = app_settings()
     store.setValue(f"views/{kind}", saved_views.to_text(views))
     store.sync()
+
+
+def current_view(page, name: str) -> SavedView:
+    """What `page` shows now, as a view called `name`."""
+    header = page.view.horizontalHeader()
+    columns = page.model.spec.columns
+    shown = [columns[header.logicalIndex(visual)].key for visual in range(header.count())
+             if not header.isSectionHidden(header.logicalIndex(visual))]
+    column, descending = page.model.query.order()
+    return SavedView(name, page.filter.text().strip(), page.facet_bar.chosen(),
+                     tuple(shown), columns[column].key, descending)
+
+
+def apply_view(page, view: SavedView) -> None:
+    """Show the list of `page` as `view` says: its columns, order, facets and filter."""
+    header = page.view.horizontalHeader()
+    keys = [column.key for column in page.model.spec.columns]
+    if view.columns:
+        for number, key in enumerate(keys):
+            page.show_column(number, key in view.columns)
+        for visual, key in enumerate(view.columns):
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
+    if view.sort in keys:
+        order = (Qt.SortOrder.DescendingOrder if view.descending
+                 else Qt.SortOrder.AscendingOrder)
+        page.view.sortByColumn(keys.index(view.sort), order)
+    page.facet_bar.set_chosen(view.facets, quiet=True)
+    page.model.set_facets(page.facet_bar.chosen())
+    page.set_filter_text(view.text)
 
 
 class ViewsButton(QToolButton):

@@ -48,6 +48,8 @@ class WindowActions:
     quit: QAction
     pages: list[QAction]
     navigation: QAction
+    tag: QAction
+    contact_sheet: QAction
 
     def encryption_changed(self, encrypted: bool) -> None:
         """Protect is offered for a plain database; change passphrase and lock for an
@@ -56,10 +58,14 @@ class WindowActions:
         self.change_passphrase.setVisible(encrypted)
         self.lock.setVisible(encrypted)
 
-    def page_changed(self, on_list: bool) -> None:
-        """New, Delete and Filter act on a list page; elsewhere they are greyed out."""
-        for action in (self.new, self.delete, self.filter, self.export):
+    def page_changed(self, on_list: bool, kind: str | None = None) -> None:
+        """New, Delete, Filter and Tag act on a list page; elsewhere they are greyed
+        out. A contact sheet is printed of people or organisations."""
+        from coordinator_app.ui.list_actions import CONTACT_SHEET_KINDS
+
+        for action in (self.new, self.delete, self.filter, self.export, self.tag):
             action.setEnabled(on_list)
+        self.contact_sheet.setEnabled(on_list and kind in CONTACT_SHEET_KINDS)
 
 
 def _action(window: QMainWindow, text: str, slot, *shortcuts, icon=None,
@@ -113,6 +119,13 @@ def install(window) -> WindowActions:
     change_passphrase = _action(window, _("Change &passphrase…"), window.change_passphrase,
                                 name="action_change_passphrase")
     lock = _action(window, _("&Lock"), window.lock, "Ctrl+L", name="action_lock")
+    tag = _action(window, _("&Tag the chosen records…"),
+                  lambda: _on_list(window, lambda page: page.actions.tag_selection()),
+                  "Ctrl+T", name="action_tag")
+    contact_sheet = _action(window, _("Print a &contact sheet…"),
+                            lambda: _on_list(window,
+                                             lambda page: page.actions.print_contact_sheet()),
+                            "Ctrl+Shift+P", name="action_contact_sheet")
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -139,6 +152,7 @@ def install(window) -> WindowActions:
     file_menu.addAction(export)
     file_menu.addSeparator()
     file_menu.addAction(briefing)
+    file_menu.addAction(contact_sheet)
     file_menu.addAction(backup)
     file_menu.addSeparator()
     file_menu.addAction(protect)
@@ -158,6 +172,7 @@ def install(window) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addAction(search)
     edit_menu.addAction(filter_)
+    edit_menu.addAction(tag)
 
     go_menu = menu.addMenu(_("&Go"))
     for action in pages:
@@ -190,15 +205,22 @@ def install(window) -> WindowActions:
     window.addToolBar(toolbar)
 
     for action in (new, delete, search, filter_, briefing, import_, export, settings,
-                   backup):
+                   backup, tag, contact_sheet):
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if shortcut:
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")
     actions = WindowActions(new, delete, undo, redo, search, filter_, briefing, import_,
                             export, settings, backup, protect, change_passphrase, lock, quit_,
-                            pages, navigation)
+                            pages, navigation, tag, contact_sheet)
     actions.encryption_changed(window.encrypted)
     return actions
+
+
+def _on_list(window, act) -> None:
+    """Run `act(page)` on the list page shown, if one is."""
+    page = window.current_list_page()
+    if page is not None:
+        act(page)
 
 
 def _typing_actions(window, undo: QAction, redo: QAction) -> tuple[QAction, QAction]:

@@ -42,10 +42,10 @@ class Facet:
     dates: bool = False
 
 
-def _alive(model) -> ColumnElement[bool]:
+def _alive(model, *, links: bool = True) -> ColumnElement[bool]:
     from coordinator_app.core.records.tombstones import alive
 
-    return alive(model)
+    return alive(model, links=links)
 
 
 # -- the kinds of facet a declaration names -----------------------------------------------
@@ -84,8 +84,11 @@ def held_through(key: str, title: str, link, owner: str, target, target_fk: str,
     country of an organisation they hold a position at (`link` model, its column
     `owner` pointing at the listed record and `target_fk` at the `target` model)."""
     def joined(*values):
-        statement = (select(*values).select_from(link).join(target, target.id == getattr(link, target_fk))
-                     .where(_alive(link), _alive(target)))
+        # The link's own tombstone only: its target is joined and checked here, and
+        # the record it belongs to is the listed one, alive already.
+        statement = (select(*values).select_from(link)
+                     .join(target, target.id == getattr(link, target_fk))
+                     .where(_alive(link, links=False), _alive(target)))
         return statement if link_where is None else statement.where(link_where(link))
 
     def options(session: Session, _cls) -> list[Option]:
