@@ -143,8 +143,8 @@ class FacetBar(QWidget):
             button.setChecked(bool(codes))
             shown = ", ".join(labels.get(c, c) for c in codes)
             button.setToolTip(f"{title}: {shown}" if codes else
-                              _("Show only records with the {facet} you choose").format(
-                                  facet=title.lower()))
+                              _("Choose values of “{facet}” to show only the records "
+                                "that have them").format(facet=title))
             button.setAccessibleName(_("Facet: {facet}").format(facet=title))
             button.setAccessibleDescription(shown)
         self.updateGeometry()

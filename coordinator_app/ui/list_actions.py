@@ -69,7 +69,7 @@ class ListActions:
         menu.setObjectName("row_menu")
         count = len(ids)
         if count == 1:
-            self._add(menu, _("Open"), page.focus_editor, "row_open")
+            self._add(menu, _("Open in the editor"), page.focus_editor, "row_open")
             if reachable(self.kind):
                 self._contact_entries(menu, ids[0])
             menu.addSeparator()
