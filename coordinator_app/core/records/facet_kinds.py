@@ -77,33 +77,6 @@ def held(key: str, title: str, column: str,
     return Facet(key, title, options, where)
 
 
-def held_through(key: str, title: str, link, owner: str, target, target_fk: str,
-                 column: str, show: Callable[[str], str] = str,
-                 link_where: Callable[[Any], ColumnElement[bool]] | None = None) -> Facet:
-    """A value held by a record the listed one is linked to: a person's country is the
-    country of an organisation they hold a position at (`link` model, its column
-    `owner` pointing at the listed record and `target_fk` at the `target` model)."""
-    def joined(*values):
-        # The link's own tombstone only: its target is joined and checked here, and
-        # the record it belongs to is the listed one, alive already.
-        statement = (select(*values).select_from(link)
-                     .join(target, target.id == getattr(link, target_fk))
-                     .where(_alive(link, links=False), _alive(target)))
-        return statement if link_where is None else statement.where(link_where(link))
-
-    def options(session: Session, _cls) -> list[Option]:
-        value = getattr(target, column)
-        found = session.scalars(joined(value).distinct().where(
-            value.is_not(None), value != "")).all()
-        return sorted((Option(v, show(v)) for v in found), key=lambda o: o.label.casefold())
-
-    def where(cls, codes: Sequence[str], _today: date) -> ColumnElement[bool]:
-        return cls.id.in_(joined(getattr(link, owner)).where(
-            getattr(target, column).in_(list(codes))))
-
-    return Facet(key, title, options, where)
-
-
 def linked(key: str, title: str, link, owner: str, target, target_fk: str,
            label: Callable[[Any], str]) -> Facet:
     """Records linked to chosen records of another kind (an agreement's priority areas):

@@ -22,7 +22,6 @@ from coordinator_app.core.records.facet_kinds import (
     country_name,
     dates,
     held,
-    held_through,
     lately,
     linked,
     passed,
@@ -210,10 +209,6 @@ PERSON = KindSpec(
                 (("kind", "kind"), ("value", "value"), ("label", "label"))),
     ),
     editor="person", mergeable=True,
-    # Where the person works now: the countries of their current positions.
-    facets=(held_through("country", N_("Country"), Affiliation, "person_id", Organization,
-                         "organization_id", "country", country_name,
-                         link_where=lambda link: link.end_on.is_(None)),),
 )
 
 AGREEMENT = KindSpec(
