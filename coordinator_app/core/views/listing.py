@@ -16,10 +16,10 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
+from coordinator_app.core.records.facet_kinds import Chosen
 from coordinator_app.core.records.kind import Column
 from coordinator_app.core.records.models import Entity
 from coordinator_app.core.records.tombstones import alive
-from coordinator_app.core.records.facet_kinds import Chosen
 from coordinator_app.core.views import facets
 
 
