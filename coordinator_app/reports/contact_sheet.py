@@ -131,7 +131,7 @@ def render(workspace: Workspace, kind: str, record_ids: list[str], out_path: Pat
                             (gettext_in(lang, "Other ways to reach"), 0.20)], rows))
     info = ReportInfo(title=title, subject=title, lang=lang, generated_at=utcnow(),
                       data_as_of=as_of, author=nfc(gettext_in(lang, "Coordinator")))
-    return write_pdf(out_path, info, story, contents=False)
+    return write_pdf(out_path, info, story)
 
 
 def _escaped(text: str) -> str:
