@@ -124,6 +124,7 @@ class RecordEditor(QWidget):
         self.build()
         self.body_layout.addStretch(1)
         context.data_changed.connect(self._data_changed)
+        context.item_requested.connect(self.show_item)
         self.show_record(None)
 
     # -- building (subclasses) ---------------------------------------------------------
@@ -225,6 +226,20 @@ class RecordEditor(QWidget):
             first = self.binder.fields[0] if self.binder.fields else None
             if first is not None:
                 first.setFocus()
+
+    def show_item(self, kind: str, item_id: str) -> bool:
+        """Focus the row of a table here that shows the record `item_id` of `kind` (the
+        commitment a dashboard line is about), scrolled into view."""
+        if not self.isVisible():
+            return False
+        for widget in self._section_widgets:
+            if isinstance(widget, RelationTable) and widget.cls.KIND == kind:
+                cell = widget.cell_of(item_id)
+                if cell is not None:
+                    cell.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.scroll.ensureWidgetVisible(cell)
+                    return True
+        return False
 
     def delete_current(self) -> bool:
         record_id = self.current_id()
