@@ -122,6 +122,12 @@ class RecordEditor(QWidget):
                              label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
         self.build()
+        from coordinator_app.ui.history_panel import HistoryPanel
+
+        self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body)
+        self.body_layout.addWidget(self.history)
+        self.sections.append(self.history)
+        self._section_widgets.append(self.history)
         self.body_layout.addStretch(1)
         context.data_changed.connect(self._data_changed)
         context.item_requested.connect(self.show_item)
@@ -160,6 +166,15 @@ class RecordEditor(QWidget):
         self.sections.append(section or widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
+
+    def field_titles(self) -> dict[tuple[str, str], str]:
+        """{(kind, field): title as shown} of the form's fields and its tables' columns,
+        so that the history names a field as the form does."""
+        binders = [self.binder] + [binder for section in self.sections
+                                   for binder in getattr(section, "binders", ())]
+        return {(binder.cls.KIND, name): _(title)
+                for binder in binders for field, title in binder.titles.items() if title
+                for name in field.names}
 
     def add_action(self, button: QPushButton) -> QPushButton:
         self.actions.addWidget(button)
