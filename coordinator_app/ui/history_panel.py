@@ -66,7 +66,7 @@ class HistoryPanel(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setText(_("&History"))
+        self.toggle.setText(_("History"))  # its Alt+letter: the editor's (ui.mnemonics)
         self.toggle.setAccessibleName(_("History"))
         self.toggle.setToolTip(_("Who changed what, when, and on which computer"))
         font = self.toggle.font()

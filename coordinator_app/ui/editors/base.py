@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,7 +34,7 @@ from coordinator_app.core.records.tombstones import shown
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
-from coordinator_app.ui.widgets.fields import Field
+from coordinator_app.ui.widgets.fields import Field, name_cell
 from coordinator_app.ui.widgets.notice import Heading, NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
 from coordinator_app.ui.widgets.relations import RelationTable, set_enabled
@@ -73,6 +74,8 @@ class RecordEditor(QWidget):
         self._reload_pending = False
         self._stale = False
         self._chain_length = 0
+        self._labels: list[QLabel] = []
+        self._mnemonics = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -142,13 +145,19 @@ class RecordEditor(QWidget):
         self.binder.bind(field, title)
         label = QLabel(_(title), self.body)
         label.setBuddy(field.focusProxy() or field)
+        name_cell(field, title)
+        self._labels.append(label)
         self.form.addRow(label, field)
         return field
 
     def form_row(self, title: str, widget: QWidget) -> QWidget:
         """A form row that is not a column of the record (tags): it has `reload` itself.
         `title` is marked with N_()."""
-        self.form.addRow(QLabel(_(title), self.body), widget)
+        label = QLabel(_(title), self.body)
+        label.setBuddy(widget.focusProxy() or widget)
+        name_cell(widget, title)
+        self._labels.append(label)
+        self.form.addRow(label, widget)
         self.sections.append(widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
@@ -163,6 +172,9 @@ class RecordEditor(QWidget):
         heading.setContentsMargins(0, 10, 0, 0)
         self.body_layout.addWidget(heading)
         self.body_layout.addWidget(widget)
+        for view in [widget, *widget.findChildren(QAbstractItemView)]:
+            if isinstance(view, QAbstractItemView) and not view.accessibleName():
+                view.setAccessibleName(_(title))
         self.sections.append(section or widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
@@ -328,8 +340,23 @@ class RecordEditor(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._mnemonics:
+            self._assign_mnemonics()
         if self._stale:
             self.reload()
+
+    def _assign_mnemonics(self) -> None:
+        """Alt+letter for each label, once the window's menus are known: their letters
+        are left to them."""
+        from coordinator_app.ui import mnemonics
+
+        self._mnemonics = True
+        bar = getattr(self.window(), "menuBar", None)
+        taken = mnemonics.taken_by(
+            [action.text() for action in bar().actions()] if callable(bar) else [])
+        for label in self._labels:
+            label.setText(mnemonics.marked(label.text(), taken))
+        self.history.toggle.setText(mnemonics.marked(_("History"), taken))
 
     def _data_changed(self, _changes) -> None:
         if not self.isVisible():
