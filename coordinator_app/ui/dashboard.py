@@ -178,7 +178,7 @@ class DashboardPage(QWidget):
         self.due_soon = Section("due_soon", _("Commitments due in the next 30 days"),
                                 [what, agreement, due], context)
         self.meetings = Section("meetings", _("Meetings in the next 30 days"),
-                                [_("Meeting"), _("Kind"), _("On")], context)
+                                [_("Meeting"), _("Kind"), _("Date")], context)
         self.milestones = Section("milestones", _("Milestones due"),
                                   [_("Milestone"), _("Project"), _("Due")], context)
         self.expiring = Section("expiring", _("Agreements expiring in the next 90 days"),
