@@ -142,8 +142,9 @@ class DuplicateReview(QDialog):
         if not self.pairs.count():
             QListWidgetItem(_("No likely duplicates."), self.pairs).setFlags(
                 Qt.ItemFlag.NoItemFlags)
-        self.pairs.setCurrentRow(0)
-        self.show_pair()
+        self.pairs.setCurrentRow(0)  # shows the pair (currentItemChanged)
+        if self.current_pair() is None:
+            self.show_pair()
 
     def current_pair(self) -> tuple[str, str] | None:
         item = self.pairs.currentItem()
@@ -153,6 +154,7 @@ class DuplicateReview(QDialog):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # deleted later, after this event: not drawn meanwhile
                 widget.deleteLater()
         for group in [*self.groups.values(), self.keep_group]:
             for button in group.buttons():
@@ -178,7 +180,7 @@ class DuplicateReview(QDialog):
             return
         self.grid.addWidget(QLabel(_("Stays:")), 0, 0)
         for side, name in enumerate(names):
-            radio = QRadioButton(_("this record"))
+            radio = QRadioButton(name)
             radio.setAccessibleName(_("Keep “{name}”").format(name=name))
             radio.setObjectName(f"keep_{side}")
             self.keep_group.addButton(radio, side)
