@@ -73,3 +73,40 @@ def test_a_letter_is_marked_at_the_start_of_a_word_first():
     assert marked("Rock & Jazz", taken) == "Rock && &Jazz"  # r went to "From"
     assert marked("Назва", taken) == "&Назва"
     assert marked("rrr", {"r"}) == "rrr"
+
+
+def test_a_flat_tool_button_with_the_focus_shows_a_ring(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+    from coordinator_app.ui.focus_style import VisibleFocus
+
+    window = QWidget()
+    style = VisibleFocus("fusion")
+    window.setStyle(style)
+    layout = QVBoxLayout(window)
+    other = QLineEdit()
+    button = QToolButton()
+    button.setText("→")
+    button.setAutoRaise(True)
+    button.setStyle(style)
+    layout.addWidget(other)
+    layout.addWidget(button)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    highlight = button.palette().color(QPalette.ColorRole.Highlight).rgb()
+
+    def ring_pixels() -> int:
+        image = button.grab().toImage()
+        return sum(image.pixel(x, y) == highlight
+                   for x in range(image.width()) for y in range(image.height()))
+
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert ring_pixels() == 0
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert ring_pixels() > 20
