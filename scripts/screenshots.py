@@ -36,7 +36,7 @@ def _settle(app, rounds: int = 5) -> None:
 
 def shoot(lang: str, folder: Path, app) -> list[Path]:
     """Every page of a demo database in `lang`, saved in `folder`."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
 
     from coordinator_app import i18n
     from coordinator_app.core.records.service import Workspace
@@ -81,6 +81,10 @@ def shoot(lang: str, folder: Path, app) -> list[Path]:
                 page.open_record(first)
             save(window, f"{number:02d}-{kind}")
         window.close()
+        # Gone before the next language's window (or a test after this one) looks for
+        # the application's windows.
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         db.close()
     return saved

@@ -25,6 +25,10 @@ def test_each_page_is_written_at_1280_by_800_in_the_language_asked(qtbot, tmp_pa
 
         i18n.set_language("en")
         language.install_qt_translators(QApplication.instance(), "en")
+    from coordinator_app.ui.main_window import MainWindow
+
+    # Its window is gone: a test after this one finds only the windows it made.
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     names = [path.stem for path in saved]
     assert names == ["00-welcome", "01-dashboard", "02-organization", "03-person",
                      "04-agreement", "05-project", "06-activity", "07-need"]
