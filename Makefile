@@ -17,7 +17,7 @@ UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 
-.PHONY: run test bench crash lock check-system package package-test clean
+.PHONY: run test bench crash lock check-system package package-test screenshots clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench: $(STAMP)
 # integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).
 crash: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/crash_harness.py --trials 200 $(if $(SEED),--seed $(SEED))
+
+# Every page at 1280×800 in en, uk and lt (out/screenshots/LANG/), offscreen, from the
+# demo data; the README's few pictures are refreshed in resources/screenshots.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --out out/screenshots \
+		--readme resources/screenshots
 
 # The bundle for this system, in dist/ (packaging/build.py says what it makes).
 package: $(PACKAGE_STAMP)

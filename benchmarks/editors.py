@@ -108,6 +108,15 @@ def main() -> int:
         f"open the organisation with most people ({positions})":
             timed(show("organization", org_id), RUNS),
     }
+    history = editors["agreement"].history
+
+    def open_history() -> None:
+        history.toggle.setChecked(False)
+        history.toggle.setChecked(True)  # reads the journal of the record and its rows
+
+    editors["agreement"].show_record(agreement_id)
+    figures["History panel of the demo memorandum"] = timed(open_history, RUNS)
+    history.toggle.setChecked(False)
     editors["organization"].hide()
     # As in the window: one editor shown, the others hidden behind it.
     editors["person"].show_record(person_id)

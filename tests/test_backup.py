@@ -104,6 +104,10 @@ def test_backup_health_warns_when_there_is_none_or_it_is_old(workspace):
     path = workspace.db.path
     assert backup.backup_health(path).warning is None  # nothing written, nothing to lose
 
+    from coordinator_app.core.sample.demo import ensure_priority_areas
+
+    ensure_priority_areas(workspace)  # "Start empty": the standard vocabulary only
+    assert backup.backup_health(path).warning is None
     workspace.create("organization", name="Громада")
     assert "no backup" in backup.backup_health(path).warning
 

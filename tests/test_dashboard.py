@@ -104,3 +104,63 @@ def test_recent_changes_respect_the_limit(workspace):
             edit.create(Organization, name=f"Community {i}")
     with workspace.read() as session:
         assert len(dashboard.recent_changes(session, limit=5)) == 5
+
+
+def test_commitment_lines_open_their_agreement_at_the_commitment(workspace):
+    _agreement_with_commitments(workspace)
+    with workspace.read() as session:
+        overdue = dashboard.overdue_commitments(session, TODAY)
+        ids = dict(session.query(Commitment.description, Commitment.id).all())
+    assert [item.at for item in overdue] == [("commitment", ids["Report on generators"]),
+                                              ("commitment", ids["Exchange of experts"])]
+    assert overdue[0].late(TODAY) and not dashboard.Item("x", "y", "z", when=TODAY).late(TODAY)
+
+
+def test_meetings_of_the_next_thirty_days_soonest_first(workspace):
+    from coordinator_app.core.records.models import Activity
+
+    with workspace.edit("activities") as edit:
+        for title, days in (("Yesterday's call", -1), ("Board meeting", 12),
+                            ("Study visit", 3), ("Next season", 31)):
+            edit.create(Activity, title=title, kind="visit" if "visit" in title else "meeting",
+                        occurs_on=TODAY + timedelta(days=days))
+        gone = edit.create(Activity, title="Cancelled seminar", occurs_on=TODAY)
+    workspace.delete("activity", gone.id)
+    with workspace.read() as session:
+        items = dashboard.upcoming_activities(session, TODAY)
+    assert [(i.title, i.detail) for i in items] == [("Study visit", "visit"),
+                                                     ("Board meeting", "meeting")]
+    assert all(i.kind == "activity" for i in items)
+
+
+def test_milestones_not_reached_overdue_first_each_opening_its_project(workspace):
+    from coordinator_app.core.records.models import Milestone
+
+    with workspace.edit("projects") as edit:
+        project = edit.create(Project, title="Generators")
+        for title, days, status in (("Contract signed", -4, "planned"),
+                                    ("Delivered", -8, "done"), ("Installed", 10, "late"),
+                                    ("Handed over", 40, "planned"), ("Dropped", 2, "cancelled")):
+            edit.create(Milestone, project_id=project.id, title=title, status=status,
+                        due_on=TODAY + timedelta(days=days))
+        other = edit.create(Project, title="Deleted project")
+        edit.create(Milestone, project_id=other.id, title="Never", due_on=TODAY)
+    workspace.delete("project", other.id)
+    with workspace.read() as session:
+        items = dashboard.milestones_due(session, TODAY)
+    assert [(i.title, i.detail) for i in items] == [("Contract signed", "Generators"),
+                                                     ("Installed", "Generators")]
+    assert items[0].late(TODAY) and not items[1].late(TODAY)
+    assert {(i.kind, i.id, i.at[0]) for i in items} == {("project", project.id, "milestone")}
+
+
+def test_an_empty_database_asks_for_no_backup(workspace):
+    # Read the way every other reader does (plain or encrypted): a database holding only
+    # the standard priority areas that "Start empty" adds has nothing to lose yet.
+    from coordinator_app.core.store.backup import backup_health
+    from coordinator_app.core.sample.demo import ensure_priority_areas
+
+    ensure_priority_areas(workspace)
+    assert backup_health(workspace.db.path).warning is None
+    workspace.create("organization", name="Громада")
+    assert "no backup" in backup_health(workspace.db.path).warning

@@ -174,3 +174,38 @@ def test_duplicate_groups_and_the_commands(workspace, twice, db_path, capsys):
     assert main(["--db", str(db_path), "merge", "person", twice["first"], twice["second"]]) == 0
     assert main(["--db", str(db_path), "duplicates", "person"]) == 0
     assert "no likely duplicates" in capsys.readouterr().out.lower()
+
+
+def test_merge_takes_the_values_chosen_from_the_other_record(workspace, twice):
+    merge(workspace, "person", twice["first"], twice["second"],
+          take=["full_name", "notes"])
+    kept = workspace.get("person", twice["first"])
+    assert kept.full_name == "Audrius Klisonis" and kept.notes == "From the forum list"
+    assert kept.languages == "lt"  # not chosen: the kept record's value stays
+
+
+def test_a_name_replaced_in_a_merge_stays_as_another_spelling(workspace):
+    with workspace.edit() as edit:
+        first = edit.create(Person, full_name="Igor Terekhov")
+        second = edit.create(Person, full_name="Ihor Terekhov")
+    merge(workspace, "person", first.id, second.id, take=["full_name"])
+    kept = workspace.get("person", first.id)
+    assert kept.full_name == "Ihor Terekhov" and kept.other_names == "Igor Terekhov"
+
+
+def test_compare_shows_both_records_field_by_field(workspace, twice):
+    from coordinator_app.core.views.duplicates import compare, compared_fields
+
+    with workspace.read() as session:
+        rows = {field: (a, b) for field, a, b in compare(
+            session, "person", twice["first"], twice["second"])}
+    assert [field for field in rows] == compared_fields("person")
+    assert "other_names" not in rows  # joined, not chosen
+    assert rows["full_name"] == ("Audrius Klišonis", "Audrius Klisonis")
+    assert rows["languages"] == ("lt", "")
+
+
+def test_a_merge_cannot_choose_what_is_not_a_field_of_the_kind(workspace, twice):
+    with pytest.raises(ValidationError, match="cannot choose"):
+        merge(workspace, "person", twice["first"], twice["second"], take=["deleted_at"])
+    assert workspace.get("person", twice["second"]).deleted_at is None

@@ -97,3 +97,36 @@ def test_the_settings_dialog_fits_its_rows_whatever_is_chosen(qtbot, back_to_eng
             # No gap left where a longer text was: the dialog is as tall as its rows.
             assert dialog.height() <= dialog.sizeHint().height() + 4, (lang, chosen)
         dialog.close()
+
+
+def test_the_welcome_page_offers_the_language_first(qtbot, workspace, back_to_english):
+    window = active_window(qtbot, workspace)
+    assert window.stack.currentWidget() is window.welcome  # an empty database
+    combo = window.welcome.language
+    combo.setCurrentIndex(combo.findData("lt"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: i18n.current_language() == "lt")
+    qtbot.waitUntil(lambda: window.welcome.demo_button.text() != "Load demo data")
+    assert window.stack.currentWidget() is window.welcome  # still the first start
+    assert window.welcome.language.currentData() == "lt"
+    assert language.saved_language() == "lt"
+
+
+def test_an_empty_database_does_not_ask_for_a_backup(qtbot, workspace):
+    from coordinator_app.ui.backups import BackupScheduler
+
+    scheduler = BackupScheduler(workspace)
+    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.ui.context import UiContext
+
+    window = MainWindow(UiContext(workspace), scheduler)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.start_empty()
+    settle(qtbot)
+    assert window.current_page_name() == "dashboard"
+    assert not window.dashboard.backup_warning.isVisible()
+    assert window.statusBar().backup.text() == ""
+    window.context.apply("Add", lambda edit: edit.create(Organization, name="Громада"))
+    window.dashboard.refresh()
+    assert window.dashboard.backup_warning.isVisible()

@@ -137,7 +137,7 @@ def test_dashboard_lines_open_their_records(qtbot, demo_workspace):
     assert section is not None
     tree = section.tree
     item = tree.topLevelItem(0)
-    kind, record_id = item.data(0, Qt.ItemDataRole.UserRole)
+    kind, record_id, _at = item.data(0, Qt.ItemDataRole.UserRole)
     tree.setFocus()
     tree.setCurrentItem(item)
     qtbot.keyClick(tree, Qt.Key.Key_Return)

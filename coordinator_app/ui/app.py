@@ -40,6 +40,9 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None,
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
     set_application_icon(app)
+    from coordinator_app.ui import focus_style
+
+    focus_style.install(app)
     chosen = language.preferred_language(lang)
     i18n.set_language(chosen)
     language.install_qt_translators(app, chosen)

@@ -167,6 +167,7 @@ class BackupScheduler(QObject):
         if health.warning:
             return health.warning
         if health.last_backup is None:
-            return _("No backup yet.")
+            # Nothing to lose in an empty database: no word about backups yet.
+            return _("No backup yet.") if backup.holds_records(self.db_path) else ""
         text = _("Last backup: {when}").format(when=when(health.last_backup))
         return f"{text}. {self._extra_problem}" if self._extra_problem else text

@@ -113,6 +113,8 @@ class UiContext(QObject):
     data_changed = Signal(object)
     #: Someone asked to show a record: kind, id.
     open_requested = Signal(str, str)
+    #: ...and within it a line it owns (a commitment of the agreement just opened).
+    item_requested = Signal(str, str)
     #: A message for the user that is not tied to one field.
     error = Signal(str)
 
@@ -149,6 +151,10 @@ class UiContext(QObject):
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)
+
+    def show_item(self, kind: str, record_id: str) -> None:
+        """After open_record: put the focus on this line of the record shown."""
+        self.item_requested.emit(kind, record_id)
 
     def is_live(self, kind: str, record_id: str) -> bool:
         try:

@@ -1,5 +1,7 @@
 """The first page: what needs attention today. Every line opens its record
-(double-click or Enter); the queries are in core.views.dashboard.
+(double-click or Enter), at the line the item is about (a commitment of an agreement,
+a milestone of a project); lines whose date has passed are drawn in the palette's
+red. The queries are in core.views.dashboard.
 """
 
 from __future__ import annotations
@@ -7,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +30,7 @@ from coordinator_app.core.store.backup import backup_health
 from coordinator_app.core.text.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.widgets.fields import error_color
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 #: Lines a section lists at most (the rest are a click on their agreement away).
@@ -63,6 +66,8 @@ class Section(QWidget):
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.tree = QTreeWidget()
         self.tree.setObjectName("items")
+        self.tree.setAccessibleName(heading)
+        self.heading.setBuddy(self.tree)
         self.tree.setHeaderLabels(columns)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -83,8 +88,10 @@ class Section(QWidget):
         layout.addWidget(self.tree)
 
     def fill(self, rows: list[tuple[list[str], queries.Item | None]], empty_text: str,
-             tree_like: bool = False) -> None:
+             tree_like: bool = False, today: date | None = None) -> None:
+        """`today`: lines dated before it are marked late (in red, and said so)."""
         self.tree.clear()
+        late = QBrush(error_color(self.palette()))
         parent: QTreeWidgetItem | None = None
         for cells, item in rows:
             line = QTreeWidgetItem(cells)
@@ -97,8 +104,15 @@ class Section(QWidget):
                 line.setFirstColumnSpanned(True)
                 parent = line
                 continue
-            line.setData(0, RECORD_ROLE, (item.kind, item.id))
+            line.setData(0, RECORD_ROLE, (item.kind, item.id, item.at))
             line.setToolTip(0, cells[0])
+            if today is not None and item.late(today):
+                # Colour is not the only sign: the tooltip and screen readers say it.
+                for column in range(len(cells)):
+                    line.setForeground(column, late)
+                line.setToolTip(0, _("{what} (overdue)").format(what=cells[0]))
+                line.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                             _("{what} (overdue)").format(what=cells[0]))
             if tree_like and parent is not None:
                 parent.addChild(line)
             else:
@@ -131,7 +145,10 @@ class Section(QWidget):
     def _open(self, line: QTreeWidgetItem, _column: int) -> None:
         target = line.data(0, RECORD_ROLE)
         if target:
-            self.context.open_record(*target)
+            kind, record_id, at = target
+            self.context.open_record(kind, record_id)
+            if at is not None:
+                self.context.show_item(*at)
 
 
 class DashboardPage(QWidget):
@@ -160,6 +177,10 @@ class DashboardPage(QWidget):
                                context)
         self.due_soon = Section("due_soon", _("Commitments due in the next 30 days"),
                                 [what, agreement, due], context)
+        self.meetings = Section("meetings", _("Meetings in the next 30 days"),
+                                [_("Meeting"), _("Kind"), _("Date")], context)
+        self.milestones = Section("milestones", _("Milestones due"),
+                                  [_("Milestone"), _("Project"), _("Due")], context)
         self.expiring = Section("expiring", _("Agreements expiring in the next 90 days"),
                                 [_("Agreement"), _("Expires")], context)
         self.projects = Section("projects", _("Projects by status"),
@@ -170,8 +191,8 @@ class DashboardPage(QWidget):
         self.recent = Section("recent", _("Recent changes"),
                               [_("Record"), _("Change"), _("When")], context, stretch=(0,),
                               counted=False)
-        self.sections = (self.overdue, self.due_soon, self.expiring, self.projects, self.needs,
-                         self.recent)
+        self.sections = (self.overdue, self.due_soon, self.meetings, self.milestones,
+                         self.expiring, self.projects, self.needs, self.recent)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
@@ -179,10 +200,12 @@ class DashboardPage(QWidget):
         top = Qt.AlignmentFlag.AlignTop
         grid.addWidget(self.overdue, 0, 0, top)
         grid.addWidget(self.due_soon, 0, 1, top)
-        grid.addWidget(self.expiring, 1, 0, top)
-        grid.addWidget(self.projects, 1, 1, top)
-        grid.addWidget(self.needs, 2, 0, 1, 2, top)
-        grid.addWidget(self.recent, 3, 0, 1, 2, top)
+        grid.addWidget(self.meetings, 1, 0, top)
+        grid.addWidget(self.milestones, 1, 1, top)
+        grid.addWidget(self.expiring, 2, 0, top)
+        grid.addWidget(self.projects, 2, 1, top)
+        grid.addWidget(self.needs, 3, 0, 1, 2, top)
+        grid.addWidget(self.recent, 4, 0, 1, 2, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -218,13 +241,20 @@ class DashboardPage(QWidget):
             overdue = queries.overdue_commitments(session, today, limit=LIMIT)
             due_soon = queries.commitments_due_soon(session, today, limit=LIMIT)
             expiring = queries.agreements_expiring(session, today, limit=LIMIT)
+            meetings = queries.upcoming_activities(session, today, limit=LIMIT)
+            milestones = queries.milestones_due(session, today, limit=LIMIT)
             groups = queries.projects_by_status(session)
             recent = queries.recent_changes(session)
             open_needs = needs.in_progress(session, limit=LIMIT)
         commitments = lambda items: [([i.title, i.detail, _when(i.when)], i)  # noqa: E731
                                      for i in items]
-        self.overdue.fill(commitments(overdue), _("No commitment is overdue."))
+        self.overdue.fill(commitments(overdue), _("No commitment is overdue."), today=today)
         self.due_soon.fill(commitments(due_soon), _("Nothing is due in the next 30 days."))
+        self.meetings.fill([([i.title, _(vocab.ACTIVITY_KINDS.get(i.detail, i.detail)),
+                              _when(i.when)], i) for i in meetings],
+                           _("No meeting, call or visit in the next 30 days."))
+        self.milestones.fill(commitments(milestones),
+                             _("No milestone is due in the next 30 days."), today=today)
         self.expiring.fill([([i.title, _when(i.when)], i) for i in expiring],
                            _("No agreement expires in the next 90 days."))
         rows: list[tuple[list[str], queries.Item | None]] = []
@@ -236,7 +266,7 @@ class DashboardPage(QWidget):
         self.projects.fill(rows, _("There are no projects yet."), tree_like=True)
         self.needs.fill([([n.item, n.community, needs.uncovered_text(n), _when(n.needed_by)],
                           queries.Item("need", n.id, n.item, n.community, n.needed_by))
-                         for n in open_needs], _("No need is waiting for pledges."))
+                         for n in open_needs], _("No need is waiting for pledges."), today=today)
         self.recent.fill([([i.title, i.detail, _when(i.when)], i)
                           for i in recent], _("Nothing has been changed yet."))
         self._show_backup_health()

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStatusBar, QVBoxLayout, QWidget
 
+from coordinator_app import i18n
 from coordinator_app.i18n import _
 from coordinator_app.ui import window_state
 from coordinator_app.ui.pages import DASHBOARD, kinds, pages
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(context)
         self.welcome.finished.connect(self._welcome_done)
         self.welcome.import_requested.connect(lambda: self.open_import())
+        self.welcome.language_chosen.connect(self._language_chosen)
         self.stack.addWidget(self.welcome)
 
         central = QWidget()
@@ -283,6 +285,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self)
         if dialog.exec() and dialog.language_changed():
             switch_language(self, dialog.chosen_language())
+
+    def _language_chosen(self, lang: str) -> None:
+        from coordinator_app.ui.live_language import switch_language
+
+        if lang != i18n.current_language():
+            switch_language(self, lang)
 
     def show_navigation(self, shown: bool) -> None:
         """Go → List of pages (F9): show or hide the list, and keep that choice."""

@@ -1,10 +1,12 @@
-"""The first screen of a new, empty database: load the demo data or start empty."""
+"""The first screen of a new, empty database: choose the language, then load the demo
+data, import contacts or start empty."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from coordinator_app import i18n
 from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
@@ -30,6 +34,8 @@ class WelcomePage(QWidget):
     finished = Signal()
     #: "Import contacts": the window opens File → Import… once the page is left.
     import_requested = Signal()
+    #: A language was chosen here (its code); the window switches to it at once.
+    language_chosen = Signal(str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +56,21 @@ class WelcomePage(QWidget):
             "Communities and the Association of Local Authorities of Lithuania, or start "
             "with your own records."))
         intro.setWordWrap(True)
+        # Before anything else: someone who does not read the language the app
+        # guessed finds theirs by its own name.
+        self.language = QComboBox()
+        self.language.setObjectName("welcome_language")
+        for code in ("uk", "lt", "en"):
+            self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
+        self.language.activated.connect(
+            lambda _index: self.language_chosen.emit(self.language.currentData()))
+        language_label = QLabel(_("&Language:"))
+        language_label.setBuddy(self.language)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         where = QLabel(_("Database: {path}").format(path=context.workspace.db.path))
         where.setWordWrap(True)
         where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -76,6 +97,8 @@ class WelcomePage(QWidget):
         column = QWidget()
         column.setMaximumWidth(44 * column.fontMetrics().averageCharWidth() * 2)
         inner = QVBoxLayout(column)
+        inner.addLayout(language_row)
+        inner.addSpacing(12)
         inner.addWidget(title)
         inner.addSpacing(12)
         inner.addWidget(intro)

@@ -173,6 +173,11 @@ def install(window) -> WindowActions:
     edit_menu.addAction(search)
     edit_menu.addAction(filter_)
     edit_menu.addAction(tag)
+    edit_menu.addSeparator()
+    from coordinator_app.ui.duplicate_review import review_duplicates
+
+    edit_menu.addAction(_action(window, _("Find &duplicates…"), lambda: review_duplicates(window),
+                                name="action_duplicates"))
 
     go_menu = menu.addMenu(_("&Go"))
     for action in pages:

@@ -63,15 +63,21 @@ def stored(label: str | None) -> str | None:
     return label.key if isinstance(label, Label) else label
 
 
-def readable(value: str | None) -> str:
-    """A stored label as it reads in the current language."""
+def label_of(value: str | None) -> Label | str:
+    """A stored label as a Label again (to name a change after it), or the plain text
+    stored before labels were keys."""
     if not value:
         return ""
     if value.startswith("["):
         try:
             parts = json.loads(value)
             if isinstance(parts, list) and parts and isinstance(parts[0], str):
-                return str(_from_parts(parts))
+                return _from_parts(parts)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             pass  # a plain label that happens to start with "["
     return value
+
+
+def readable(value: str | None) -> str:
+    """A stored label as it reads in the current language."""
+    return str(label_of(value))

@@ -1,12 +1,16 @@
 """A record's history, read from the change journal: its own changes and those of the
-records it owns (a commitment of an agreement), oldest first."""
+records it owns (a commitment of an agreement), oldest first as plain data, or newest
+first as the steps a person made, with values as they read (names, not ids) and the
+laptop each was made on."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
@@ -19,13 +23,17 @@ def _decoded(raw: str | None) -> Any:
     return None if raw is None else json.loads(raw)
 
 
-def history(session: Session, obj: Entity) -> list[dict[str, Any]]:
-    """Every journal line of `obj` and of what it owns, as plain data."""
+def _own_ids(session: Session, obj: Entity) -> list[str]:
     ids = {obj.id}
     for child, fk in registry.spec(obj.KIND).owned:
         ids.update(session.scalars(select(child.id).where(getattr(child, fk) == obj.id)))
+    return sorted(ids)
+
+
+def history(session: Session, obj: Entity) -> list[dict[str, Any]]:
+    """Every journal line of `obj` and of what it owns, as plain data."""
     rows = session.scalars(
-        select(Change).where(Change.entity_id.in_(sorted(ids))).order_by(Change.seq))
+        select(Change).where(Change.entity_id.in_(_own_ids(session, obj))).order_by(Change.seq))
     return [
         {"seq": row.seq, "at": plain(row.at), "change_set": row.change_set,
          "label": readable(row.label), "action": row.action, "kind": row.entity, "id": row.entity_id,
@@ -45,3 +53,100 @@ def changed_kinds(session: Session, change_sets: list[str]) -> frozenset[str]:
 def last_change_set(session: Session) -> str | None:
     """The change set of the newest journal line: what `undo` takes back."""
     return session.scalar(select(Change.change_set).order_by(Change.seq.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one record in a step: its values as they read."""
+
+    kind: str
+    field: str | None
+    action: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change set that touched a record: what a person did in one action."""
+
+    change_set: str
+    at: datetime
+    label: str
+    #: The label as the journal keeps it (core.records.change_labels), to name a revert after.
+    label_key: str | None
+    device_id: str
+    fields: tuple[FieldChange, ...]
+
+
+def _reference(cls: type[Entity], field: str) -> type[Entity] | None:
+    """The kind a column of `cls` points at, when it is a foreign key to one."""
+    column = inspect(cls).columns.get(field)
+    if column is None or not column.foreign_keys:
+        return None
+    (key,) = column.foreign_keys
+    for model in registry.MODELS:
+        if model.__table__ is key.column.table:
+            return model
+    return None
+
+
+def _labels_of(kind: str, field: str) -> dict[str, str] | None:
+    spec = registry.BY_NAME.get(kind)
+    for column in (spec.columns if spec is not None else ()):
+        if column.key == field and column.labels is not None:
+            return column.labels
+    return None
+
+
+def readable_value(session: Session, kind: str, field: str | None, raw: str | None) -> str:
+    """A journaled value as a person reads it: a linked record by its name (even a
+    deleted one: it was that record), a code by its label, a date as dates read."""
+    value = _decoded(raw)
+    if value is None or field is None:
+        return ""
+    from coordinator_app.core.text.formatting import format_date
+    from coordinator_app.core.records.kind import show_label
+    from coordinator_app.i18n import _
+
+    cls = registry.BY_NAME[kind].model if kind in registry.BY_NAME else None
+    target = _reference(cls, field) if cls is not None else None
+    if target is not None:
+        obj = session.get(target, value)
+        return _("(unknown)") if obj is None else str(getattr(obj, obj.LABEL_FIELD) or "")
+    labels = _labels_of(kind, field)
+    if labels is not None:
+        return show_label(labels)(value)
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" == value[7:8]:
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            pass
+    return str(value)
+
+
+def steps(session: Session, obj: Entity, limit: int = 200) -> list[Step]:
+    """The change sets that touched `obj` or what it owns, newest first (at most
+    `limit`), each with the fields it changed."""
+    ids = _own_ids(session, obj)
+    sets = list(session.scalars(
+        select(Change.change_set).where(Change.entity_id.in_(ids))
+        .group_by(Change.change_set).order_by(func.max(Change.seq).desc()).limit(limit)))
+    rows = session.scalars(select(Change).where(
+        Change.change_set.in_(sets), Change.entity_id.in_(ids)).order_by(Change.seq))
+    grouped: dict[str, list[Change]] = {}
+    for row in rows:
+        grouped.setdefault(row.change_set, []).append(row)
+    found = []
+    for change_set in sets:
+        lines = grouped[change_set]
+        first = lines[0]
+        fields = tuple(
+            FieldChange(row.entity, row.field, row.action,
+                        readable_value(session, row.entity, row.field, row.old),
+                        readable_value(session, row.entity, row.field, row.new))
+            for row in lines)
+        found.append(Step(change_set, first.at, readable(first.label) or first.action,
+                          first.label, first.device_id, fields))
+    return found
+

@@ -414,6 +414,26 @@ def journal_seq(path: Path) -> int:
         connection.close()
 
 
+def holds_records(path: Path) -> bool:
+    """Whether the database holds any record of its own (an organisation, a person, an
+    agreement…); the standard priority areas a new database starts with do not count.
+    An empty database is not worth a warning that it has no backup."""
+    from coordinator_app.core.records import registry
+
+    try:
+        connection = connect(path, query="mode=ro")
+    except (*errors(), DatabaseError):  # DatabaseError: encrypted and not unlocked
+        return True  # cannot tell: warn rather than stay silent
+    try:
+        return any(connection.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {spec.model.__tablename__} "
+            "WHERE deleted_at IS NULL)").fetchone()[0] for spec in registry.TOP_LEVEL)
+    except errors():
+        return True
+    finally:
+        connection.close()
+
+
 def record_failure(db_path: Path, reason: str) -> None:
     """Remember that a backup failed, so the status bar can say so until one succeeds."""
     folder = default_backup_dir(db_path)
@@ -456,7 +476,8 @@ def backup_health(db_path: Path, now: datetime | None = None) -> BackupHealth:
         return BackupHealth(last.taken_at if last else None, failed_text(failure[1]))
     current = journal_seq(db_path)
     if last is None:
-        warning = _("There is no backup of this database yet.") if current else None
+        warning = (_("There is no backup of this database yet.")
+                   if current and holds_records(db_path) else None)
         return BackupHealth(None, warning)
     if now - last.taken_at > STALE_AFTER and current > journal_seq(last.path):
         days = max(1, (now - last.taken_at).days)

@@ -16,10 +16,19 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry, vocab
 from coordinator_app.core.records.change_labels import readable
-from coordinator_app.core.records.models import Agreement, Change, Commitment, Entity, Project
+from coordinator_app.core.records.models import (
+    Activity,
+    Agreement,
+    Change,
+    Commitment,
+    Entity,
+    Milestone,
+    Project,
+)
 from coordinator_app.core.records.tombstones import alive, shown
 
 OPEN_COMMITMENT = vocab.COMMITMENTS_PENDING
+OPEN_MILESTONE = ("planned", "late")
 ENDED_AGREEMENT = ("expired", "terminated")
 DUE_SOON_DAYS = 30
 EXPIRING_DAYS = 90
@@ -34,6 +43,14 @@ class Item:
     title: str
     detail: str = ""
     when: date | datetime | None = None
+    #: (kind, id) of the line inside the record that the item is about (a commitment of
+    #: the agreement it opens), to be shown when the record opens.
+    at: tuple[str, str] | None = None
+
+    def late(self, today: date) -> bool:
+        """Its date has passed: a day (not a moment, as recent changes have) before today."""
+        return (isinstance(self.when, date) and not isinstance(self.when, datetime)
+                and self.when < today)
 
 
 @dataclass(frozen=True)
@@ -45,7 +62,8 @@ class StatusGroup:
 
 def _commitments(session: Session, where: list[Any], limit: int) -> list[Item]:
     rows = session.execute(
-        select(Commitment.description, Commitment.due_on, Agreement.id, Agreement.title)
+        select(Commitment.id, Commitment.description, Commitment.due_on, Agreement.id,
+               Agreement.title)
         .join(Agreement, Agreement.id == Commitment.agreement_id)
         .where(
             alive(Commitment),
@@ -55,8 +73,8 @@ def _commitments(session: Session, where: list[Any], limit: int) -> list[Item]:
         .order_by(Commitment.due_on, Commitment.description)
         .limit(limit)
     )
-    return [Item("agreement", agreement_id, description, title, due)
-            for description, due, agreement_id, title in rows]
+    return [Item("agreement", agreement_id, description, title, due, ("commitment", row_id))
+            for row_id, description, due, agreement_id, title in rows]
 
 
 def overdue_commitments(session: Session, today: date, limit: int = 50) -> list[Item]:
@@ -89,6 +107,39 @@ def agreements_expiring(
         .limit(limit)
     )
     return [Item("agreement", rid, title, "", expires) for rid, title, expires in rows]
+
+
+def upcoming_activities(
+    session: Session, today: date, days: int = DUE_SOON_DAYS, limit: int = 50
+) -> list[Item]:
+    """Meetings, calls, visits and signings from today to `days` ahead, soonest first;
+    the detail is the kind of activity (a code of vocab.ACTIVITY_KINDS)."""
+    end = today + timedelta(days=days)
+    rows = session.execute(
+        select(Activity.id, Activity.title, Activity.kind, Activity.occurs_on)
+        .where(alive(Activity), Activity.occurs_on >= today, Activity.occurs_on <= end)
+        .order_by(Activity.occurs_on, Activity.sort_key)
+        .limit(limit)
+    )
+    return [Item("activity", rid, title, kind, when) for rid, title, kind, when in rows]
+
+
+def milestones_due(
+    session: Session, today: date, days: int = DUE_SOON_DAYS, limit: int = 50
+) -> list[Item]:
+    """Milestones not reached whose date has passed or falls within `days`, oldest
+    first; each opens its project at the milestone."""
+    end = today + timedelta(days=days)
+    rows = session.execute(
+        select(Milestone.id, Milestone.title, Milestone.due_on, Project.id, Project.title)
+        .join(Project, Project.id == Milestone.project_id)
+        .where(alive(Milestone), Milestone.status.in_(OPEN_MILESTONE),
+               Milestone.done_on.is_(None), Milestone.due_on <= end)
+        .order_by(Milestone.due_on, Milestone.title)
+        .limit(limit)
+    )
+    return [Item("project", project_id, title, project, due, ("milestone", row_id))
+            for row_id, title, due, project_id, project in rows]
 
 
 def projects_by_status(session: Session, per_status: int = 8) -> list[StatusGroup]:

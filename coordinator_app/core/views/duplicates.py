@@ -5,7 +5,8 @@
 the same e-mail address or phone number. `likely_duplicates` is asked before
 a person or organisation is created or imported; `merge` then moves every
 relation of one record to the other, tombstones it, and journals it all as one
-change set that `workspace.undo` takes back.
+change set that `workspace.undo` takes back. `compare` shows two records side by
+side, field by field, so that a person can choose which value each field keeps.
 """
 
 from __future__ import annotations
@@ -238,28 +239,69 @@ def _move(session: Session, rows: Iterable[Entity], key: str, keep_id: str, now)
     return moved
 
 
-def _absorb(keep: Entity, gone: Entity) -> None:
-    """Fill the kept record's blanks from the other, and keep the other's name as
-    another spelling, so searching for it still finds the one that remains."""
+#: Fields whose values are not chosen but joined: every other name of both records.
+JOINED = frozenset({"other_names"})
+
+
+def compared_fields(kind: str) -> list[str]:
+    """The fields a person chooses between when merging two records of `kind`."""
+    from coordinator_app.core.records.journal import journaled_columns
+
+    return [field for field in journaled_columns(_cls(kind))
+            if field not in JOINED and field not in {"id", "deleted_at"}]
+
+
+def compare(session: Session, kind: str, first_id: str,
+            second_id: str) -> list[tuple[str, str, str]]:
+    """(field, first record's value, second's) as they read, for every compared field."""
+    from coordinator_app.core.records.history import readable_value
+    from coordinator_app.core.records.journal import encode
+
+    from coordinator_app.core.records.tombstones import shown
+
+    cls = _cls(kind)
+    first, second = shown(session.get(cls, first_id)), shown(session.get(cls, second_id))
+    if first is None or second is None:
+        raise CoordinatorError(_("one of the two records no longer exists"))
+    return [(field, readable_value(session, kind, field, encode(getattr(first, field))),
+             readable_value(session, kind, field, encode(getattr(second, field))))
+            for field in compared_fields(kind)]
+
+
+def _absorb(keep: Entity, gone: Entity, take: Iterable[str] = ()) -> None:
+    """Take the chosen fields from the other record and fill the kept record's blanks
+    from it; keep every name either had as another spelling, so searching for it still
+    finds the one that remains."""
+    names = [keep.label, gone.label, *(keep.other_names or "").split("\n"),
+             *(gone.other_names or "").split("\n")]
+    for field in take:
+        setattr(keep, field, getattr(gone, field))
     skip = {"id", "created_at", "updated_at", "device_id", "deleted_at", "parent_id"}
     for attr in inspect(type(keep)).column_attrs:
         if attr.key not in skip and getattr(keep, attr.key) in (None, ""):
             setattr(keep, attr.key, getattr(gone, attr.key))
-    spellings = [line for line in (keep.other_names or "").split("\n") if line]
-    known = {name_key(s) for s in spellings} | {name_key(keep.label)}
-    for name in [gone.label, *(gone.other_names or "").split("\n")]:
+    spellings: list[str] = []
+    known = {name_key(keep.label)}
+    for name in names:
         if name and name_key(name) not in known:
             spellings.append(name)
             known.add(name_key(name))
     keep.other_names = "\n".join(spellings) or None
 
 
-def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
-    """Make `merge_id` part of `keep_id`; returns the change set (undo with workspace.undo)."""
+def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str,
+          take: Iterable[str] = (), label: str | None = None) -> str:
+    """Make `merge_id` part of `keep_id`, its values of the fields in `take` replacing
+    the kept record's; returns the change set (undo with workspace.undo)."""
     cls = _cls(kind)
     if keep_id == merge_id:
         raise ValidationError(_("a record cannot be merged with itself"))
-    with workspace.edit(Label(N_("Merge"))) as edit:
+    take = list(take)
+    unknown = sorted(set(take) - set(compared_fields(kind)))
+    if unknown:
+        raise ValidationError(_("a merge cannot choose the field “{field}”").format(
+            field=unknown[0]))
+    with workspace.edit(label or Label(N_("Merge"))) as edit:
         session = edit.session
         keep = edit.get(cls, keep_id)
         gone = edit.get(cls, merge_id)
@@ -281,7 +323,9 @@ def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str) -> str:
                 touched += _move(session, rows, id_field, keep_id, now)
             if getattr(keep, "parent_id", None) == merge_id:
                 keep.parent_id = gone.parent_id if gone.parent_id != keep_id else None
-            _absorb(keep, gone)
+            if "parent_id" in take and gone.parent_id == keep_id:
+                take.remove("parent_id")  # a record cannot be a member of itself
+            _absorb(keep, gone, take)
             gone.deleted_at = now
         session.flush()
         for obj in [keep, *touched]:

@@ -1,23 +1,32 @@
 """The live records shown around one in its editor: rows of a relation table, files,
-linked priority areas, an agreement's parties, an organisation's members; and the
-choices of a report's chooser. The screens read through these, so the tombstone
+linked priority areas, an agreement's parties, an organisation's members, the
+agreements, projects and meetings an organisation or a person takes part in; and
+the choices of a report's chooser. The screens read through these, so the tombstone
 rule is applied here, once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.models import (
+    Activity,
+    ActivityParticipant,
+    Agreement,
     AgreementParty,
     Attachment,
     ContactPoint,
     Entity,
     Organization,
     PriorityArea,
+    Project,
+    ProjectPartner,
+    Signatory,
 )
 from coordinator_app.core.records.tombstones import alive, live, shown
 
@@ -115,3 +124,91 @@ def nothing_recorded(session: Session) -> bool:
         if session.scalar(select(exists().where(alive(model)))):
             return False
     return True
+
+
+# -- what a record takes part in ------------------------------------------------------------
+
+#: Records of one relation listed at most; the count says how many there are in all.
+RELATED_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Link:
+    """A record around the one shown, and how it is related: what opens on a click."""
+
+    kind: str
+    id: str
+    title: str
+    #: A code of the relation or the record (a status, a role, a kind of meeting), or
+    #: text such as a position; the screen translates codes from core.records.vocab.
+    detail: str | None = None
+    when: date | None = None
+
+
+def _capped(session: Session, query, limit: int) -> tuple[list, int]:
+    rows = list(session.execute(query.limit(limit + 1)))
+    if len(rows) <= limit:
+        return rows, len(rows)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return rows[:limit], total
+
+
+def agreements_of(session: Session, organization_id: str,
+                  limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
+    """Agreements the organisation is a party to or signed for, latest signed first;
+    the detail is the agreement's status."""
+    as_party = select(AgreementParty.agreement_id.label("id")).where(
+        AgreementParty.organization_id == organization_id, alive(AgreementParty))
+    as_signer = select(Signatory.agreement_id.label("id")).where(
+        Signatory.organization_id == organization_id, alive(Signatory))
+    ids = union(as_party, as_signer).subquery()
+    query = (select(Agreement.id, Agreement.title, Agreement.status, Agreement.signed_on)
+             .where(Agreement.id.in_(select(ids.c.id)), alive(Agreement))
+             .order_by(Agreement.signed_on.is_(None), Agreement.signed_on.desc(),
+                       Agreement.sort_key))
+    rows, total = _capped(session, query, limit)
+    return [Link("agreement", *row) for row in rows], total
+
+
+def agreements_signed_by(session: Session, person_id: str,
+                         limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
+    """Agreements the person signed, latest first; the detail is the title they signed
+    with."""
+    query = (select(Agreement.id, Agreement.title, Signatory.title_at_signing,
+                    Agreement.signed_on)
+             .join(Signatory, Signatory.agreement_id == Agreement.id)
+             .where(Signatory.person_id == person_id, alive(Signatory))
+             .order_by(Agreement.signed_on.is_(None), Agreement.signed_on.desc(),
+                       Agreement.sort_key))
+    rows, total = _capped(session, query, limit)
+    return [Link("agreement", *row) for row in rows], total
+
+
+def projects_of(session: Session, organization_id: str,
+                limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
+    """Projects the organisation leads, hosts or is a partner in, latest started
+    first; the detail is the project's status."""
+    partner = select(ProjectPartner.project_id).where(
+        ProjectPartner.organization_id == organization_id, alive(ProjectPartner))
+    query = (select(Project.id, Project.title, Project.status, Project.start_on)
+             .where(alive(Project), or_(Project.lead_id == organization_id,
+                                        Project.location_id == organization_id,
+                                        Project.id.in_(partner)))
+             .order_by(Project.start_on.is_(None), Project.start_on.desc(), Project.sort_key))
+    rows, total = _capped(session, query, limit)
+    return [Link("project", *row) for row in rows], total
+
+
+def activities_of(session: Session, kind: str, record_id: str,
+                  limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
+    """Meetings, calls and visits a person or an organisation took part in, latest
+    first; the detail is the kind of activity."""
+    column = (ActivityParticipant.person_id if kind == "person"
+              else ActivityParticipant.organization_id)
+    took_part = select(ActivityParticipant.activity_id).where(
+        column == record_id, alive(ActivityParticipant))
+    query = (select(Activity.id, Activity.title, Activity.kind, Activity.occurs_on)
+             .where(Activity.id.in_(took_part), alive(Activity))
+             .order_by(Activity.occurs_on.desc(), Activity.sort_key))
+    rows, total = _capped(session, query, limit)
+    return [Link("activity", *row) for row in rows], total

@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,7 +34,7 @@ from coordinator_app.core.records.tombstones import shown
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
-from coordinator_app.ui.widgets.fields import Field
+from coordinator_app.ui.widgets.fields import Field, name_cell
 from coordinator_app.ui.widgets.notice import Heading, NoticeBar
 from coordinator_app.ui.widgets.picker import labels_from
 from coordinator_app.ui.widgets.relations import RelationTable, set_enabled
@@ -73,6 +74,8 @@ class RecordEditor(QWidget):
         self._reload_pending = False
         self._stale = False
         self._chain_length = 0
+        self._labels: list[QLabel] = []
+        self._mnemonics = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -122,8 +125,15 @@ class RecordEditor(QWidget):
                              label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
         self.build()
+        from coordinator_app.ui.history_panel import HistoryPanel
+
+        self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body)
+        self.body_layout.addWidget(self.history)
+        self.sections.append(self.history)
+        self._section_widgets.append(self.history)
         self.body_layout.addStretch(1)
         context.data_changed.connect(self._data_changed)
+        context.item_requested.connect(self.show_item)
         self.show_record(None)
 
     # -- building (subclasses) ---------------------------------------------------------
@@ -135,13 +145,19 @@ class RecordEditor(QWidget):
         self.binder.bind(field, title)
         label = QLabel(_(title), self.body)
         label.setBuddy(field.focusProxy() or field)
+        name_cell(field, title)
+        self._labels.append(label)
         self.form.addRow(label, field)
         return field
 
     def form_row(self, title: str, widget: QWidget) -> QWidget:
         """A form row that is not a column of the record (tags): it has `reload` itself.
         `title` is marked with N_()."""
-        self.form.addRow(QLabel(_(title), self.body), widget)
+        label = QLabel(_(title), self.body)
+        label.setBuddy(widget.focusProxy() or widget)
+        name_cell(widget, title)
+        self._labels.append(label)
+        self.form.addRow(label, widget)
         self.sections.append(widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
@@ -156,9 +172,21 @@ class RecordEditor(QWidget):
         heading.setContentsMargins(0, 10, 0, 0)
         self.body_layout.addWidget(heading)
         self.body_layout.addWidget(widget)
+        for view in [widget, *widget.findChildren(QAbstractItemView)]:
+            if isinstance(view, QAbstractItemView) and not view.accessibleName():
+                view.setAccessibleName(_(title))
         self.sections.append(section or widget)  # type: ignore[arg-type]
         self._section_widgets.append(widget)
         return widget
+
+    def field_titles(self) -> dict[tuple[str, str], str]:
+        """{(kind, field): title as shown} of the form's fields and its tables' columns,
+        so that the history names a field as the form does."""
+        binders = [self.binder] + [binder for section in self.sections
+                                   for binder in getattr(section, "binders", ())]
+        return {(binder.cls.KIND, name): _(title)
+                for binder in binders for field, title in binder.titles.items() if title
+                for name in field.names}
 
     def add_action(self, button: QPushButton) -> QPushButton:
         self.actions.addWidget(button)
@@ -225,6 +253,20 @@ class RecordEditor(QWidget):
             first = self.binder.fields[0] if self.binder.fields else None
             if first is not None:
                 first.setFocus()
+
+    def show_item(self, kind: str, item_id: str) -> bool:
+        """Focus the row of a table here that shows the record `item_id` of `kind` (the
+        commitment a dashboard line is about), scrolled into view."""
+        if not self.isVisible():
+            return False
+        for widget in self._section_widgets:
+            if isinstance(widget, RelationTable) and widget.cls.KIND == kind:
+                cell = widget.cell_of(item_id)
+                if cell is not None:
+                    cell.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.scroll.ensureWidgetVisible(cell)
+                    return True
+        return False
 
     def delete_current(self) -> bool:
         record_id = self.current_id()
@@ -298,8 +340,23 @@ class RecordEditor(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._mnemonics:
+            self._assign_mnemonics()
         if self._stale:
             self.reload()
+
+    def _assign_mnemonics(self) -> None:
+        """Alt+letter for each label, once the window's menus are known: their letters
+        are left to them."""
+        from coordinator_app.ui import mnemonics
+
+        self._mnemonics = True
+        bar = getattr(self.window(), "menuBar", None)
+        taken = mnemonics.taken_by(
+            [action.text() for action in bar().actions()] if callable(bar) else [])
+        for label in self._labels:
+            label.setText(mnemonics.marked(label.text(), taken))
+        self.history.toggle.setText(mnemonics.marked(_("History"), taken))
 
     def _data_changed(self, _changes) -> None:
         if not self.isVisible():

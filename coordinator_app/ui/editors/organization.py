@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import vocab
 from coordinator_app.core.records.models import Affiliation, Organization
 from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors import related_lines
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import DuplicateWatch
@@ -79,10 +80,17 @@ class OrganizationEditor(RecordEditor):
                 Column(N_("To"), lambda: DateField("end_on"), stretch=False, chars=15),
             ], required=("person_id",), label=N_("position"), order_by="start_on"))
         self.members = self.section(N_("Members"), MemberList(c))
+        self.agreements = self.section(N_("Agreements"), related_lines.agreements_of(
+            c, _("Agreements")))
+        self.projects = self.section(N_("Projects"), related_lines.projects_of(
+            c, _("Projects")))
+        self.activities = self.section(N_("Meetings, calls and visits"),
+                                       related_lines.activities_of(
+                                           c, self.KIND, _("Meetings, calls and visits")))
         self.needs = self.section(N_("Needs"), RecordLines(
-            c, need_lines, _("This community has recorded no needs.")))
+            c, need_lines, _("This community has recorded no needs."), name=_("Needs")))
         self.pledges = self.section(N_("Pledges"), RecordLines(
-            c, pledge_lines, _("No pledges from this organisation.")))
+            c, pledge_lines, _("No pledges from this organisation."), name=_("Pledges")))
 
     def loaded(self, session: Session, obj) -> None:
         self.duplicates.check(session)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.text.folding import has_cyrillic
 from coordinator_app.core.records.models import Affiliation, Person
 from coordinator_app.i18n import N_, _
+from coordinator_app.ui.editors import related_lines
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import DuplicateWatch
@@ -52,6 +53,11 @@ class PersonEditor(RecordEditor):
             ], required=("organization_id",), label=N_("position"), order_by="start_on"))
         self.contacts = self.section(N_("Contacts"), contact_table(
             c, owner_fk="person_id"))
+        self.signed = self.section(N_("Agreements signed"), related_lines.agreements_signed_by(
+            c, _("Agreements signed")))
+        self.activities = self.section(N_("Meetings, calls and visits"),
+                                       related_lines.activities_of(
+                                           c, self.KIND, _("Meetings, calls and visits")))
 
     def after_create(self, record_id: str) -> None:
         self.duplicates.started(record_id)

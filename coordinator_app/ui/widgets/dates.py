@@ -79,6 +79,7 @@ class DateField(Field):
         self.calendar_button.setText("▾")
         self.calendar_button.setAutoRaise(True)
         self.calendar_button.setToolTip(_("Choose the date on a calendar"))
+        self.calendar_button.setAccessibleName(_("Choose the date on a calendar"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.clicked.connect(self.open_calendar)
         self._row.addWidget(self.calendar_button)

@@ -56,9 +56,16 @@ def as_sentence(message: str) -> str:
 
 
 def name_cell(field: QWidget, title: str) -> None:
-    """Give a field with no label beside it (a cell of a table) its column's title
-    (marked with N_()) as the name a screen reader says."""
-    (field.focusProxy() or field).setAccessibleName(_(title))
+    """Give a field its title (marked with N_()) as the name a screen reader says, on
+    each of its inputs not named already: a label beside a form's field names only the
+    widget it sits beside, and a table's cell has no label at all."""
+    name = _(title)
+    field.setAccessibleName(name)
+    inputs = [child for child in field.findChildren(QWidget)
+              if isinstance(child, (QLineEdit, QPlainTextEdit, QComboBox))]
+    for child in [field.focusProxy(), *inputs]:
+        if child is not None and not child.accessibleName():
+            child.setAccessibleName(name)
 
 
 def mark(widget: QWidget, message: str | None) -> None:

@@ -47,6 +47,7 @@ class MoneyField(Field):
         if currency:
             self.code = QLineEdit(self)
             self.code.setPlaceholderText("EUR")
+            self.code.setAccessibleName(_("Currency"))
             self.code.setMaxLength(3)
             self.code.setMaximumWidth(self.code.fontMetrics().horizontalAdvance("WWWW") + 16)
             self.code.textChanged.connect(self._edited)

@@ -63,6 +63,7 @@ class NoticeBar(QFrame):
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip(_("Dismiss"))
+        close.setAccessibleName(_("Dismiss"))
         close.clicked.connect(self.hide_notice)
         layout.addWidget(close)
         self._callback: Callable[[], None] | None = None

@@ -64,6 +64,7 @@ class RecordPicker(Field):
         self.open_button = QToolButton(self)
         self.open_button.setText("→")
         self.open_button.setToolTip(_("Open the linked record"))
+        self.open_button.setAccessibleName(_("Open the linked record"))
         self.open_button.setAutoRaise(True)
         # Narrow: in a table cell every pixel is wanted for the name.
         self.open_button.setFixedWidth(self.open_button.fontMetrics().horizontalAdvance("→") + 12)

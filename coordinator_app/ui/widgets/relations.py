@@ -192,6 +192,14 @@ class RelationTable(QWidget):
                     return row, column
         return None
 
+    def cell_of(self, record_id: str) -> QWidget | None:
+        """The first cell of the row showing `record_id`, if it is shown."""
+        for row, binder in enumerate(self.binders):
+            if binder.record_id == record_id and not self.table.isRowHidden(
+                    row * self.shape.lines):
+                return self.cell(row, 0)
+        return None
+
     def cells_in_order(self) -> list[QWidget]:
         """The cells of the rows shown, record by record, each record's remove button
         after its cells: the order Tab takes (RecordEditor._order_tabs)."""
