@@ -88,7 +88,7 @@ def test_a_device_cannot_write_as_another_association(partnership):
 
 
 def test_operations_are_append_only_even_for_their_pusher(partnership):
-    kharkiv = register(partnership, UA)
+    kharkiv, sumy = register(partnership, UA), register(partnership, UA)
     with kharkiv.connect() as conn:
         push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 1))
         for statement in ("UPDATE coordinator.operations SET payload = 'x'",
@@ -99,7 +99,7 @@ def test_operations_are_append_only_even_for_their_pusher(partnership):
     with admin(partnership) as conn, pytest.raises(psycopg.errors.RaiseException,
                                                    match="append-only"):
         conn.execute("DELETE FROM coordinator.operations")
-    assert len(pulled(kharkiv)) == 1
+    assert len(pulled(sumy)) == 1
 
 
 def test_an_operation_pushed_twice_is_stored_once(partnership):
@@ -195,8 +195,10 @@ def test_a_removed_device_can_no_longer_log_in_and_its_pushes_stay(partnership):
     with pytest.raises(HubRefused):
         kharkiv.connect()
     assert len(pulled(sumy)) == 2
+    with sumy.connect() as conn:
+        push(conn, sumy.association_id, operations(sumy.device_id, 1, 1))
     again = register(partnership, UA, kharkiv.device_id)
-    assert len(pulled(again)) == 2
+    assert [op.origin for op in pulled(again)] == [sumy.device_id]
 
 
 def test_registration_says_what_is_wrong(partnership, hub_admin_url):

@@ -86,8 +86,9 @@ def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOp
 
 def pull(conn: Connection, after: Cursor,
          limit: int = PULL_BATCH) -> tuple[list[HubOperation], Cursor]:
-    """The operations this device may read after `after`, up to `limit` of them, and
-    the cursor to pull after next time (`after` itself when there were none)."""
+    """The operations this device may read after `after`, but for those it pushed
+    itself, up to `limit` of them, and the cursor to pull after next time (`after`
+    itself when there were none)."""
     previous = conn.isolation_level
     conn.isolation_level = IsolationLevel.REPEATABLE_READ  # one snapshot for the horizon
     try:
@@ -95,7 +96,7 @@ def pull(conn: Connection, after: Cursor,
             rows = conn.execute(sql.SQL(
                 "SELECT xid::text::bigint, seq, origin::text, origin_seq, payload, visibility "
                 "FROM {} WHERE (xid, seq) > (%s::text::xid8, %s) "
-                "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
+                "AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND pushed_by <> current_user "
                 "ORDER BY xid, seq LIMIT %s").format(sql.Identifier(SCHEMA, "operations")),
                 (str(after.xid), after.seq, limit), binary=True).fetchall()
     finally:

@@ -1,0 +1,89 @@
+"""One sync with the hub: push what the laptop has that the hub may lack, then pull
+and merge what other laptops pushed.
+
+The engine knows operations only as opaque payloads; a `Replica` turns the local
+database's operations into them and merges foreign ones (the same merge as for
+USB bundles), so a laptop can mix both and still converge. The cursors advance
+only after each batch is stored or applied: a sync cut off anywhere (the server
+stopped, the cable pulled) leaves the next one to send or read that batch again,
+which changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import psycopg
+from psycopg import Connection
+
+from coordinator_app.hub.connection import HubRefused, membership, refusal
+from coordinator_app.hub.state import SyncState
+from coordinator_app.hub.transport import PULL_BATCH, Cursor, HubOperation, pull_all, push
+from coordinator_app.i18n import _
+
+PUSH_BATCH = 20_000
+
+
+class Replica(Protocol):
+    """The laptop's side of an exchange."""
+
+    device_id: str
+
+    def operations_to_push(self, after: int,
+                           limit: int) -> tuple[list[HubOperation], int]:
+        """Up to `limit` operations held here after the position `after` (this
+        device's own, and ones relayed from peers by USB; not ones pulled from this
+        hub), and the position after the last of them."""
+
+    def apply(self, operations: list[HubOperation]) -> None:
+        """Merge operations pulled from the hub, all or none; one seen before changes nothing."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    pushed: int
+    pulled: int
+
+
+def exchange(conn: Connection, replica: Replica, state: SyncState, *, send: bool = True,
+             receive: bool = True, cancelled: Callable[[], bool] = lambda: False,
+             url: str = "") -> Outcome:
+    """Push, then pull; `cancelled` is asked between batches."""
+    try:
+        return _exchange(conn, replica, state, send, receive, cancelled)
+    except psycopg.OperationalError as exc:
+        raise refusal(exc, url or _conninfo_url(conn)) from None
+
+
+def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
+    me = membership(conn)
+    if me.device_id != replica.device_id:
+        raise HubRefused(_("This login belongs to another device on the hub; register "
+                           "this device to sync it."))
+    pushed = pulled = 0
+    while send and not cancelled():
+        batch, position = replica.operations_to_push(state.state.pushed, PUSH_BATCH)
+        if not batch:
+            break
+        pushed += push(conn, me.association_id, batch)
+        state.state.pushed = position
+        state.save()
+    if receive:
+        for batch, cursor in pull_all(conn, Cursor.parse(state.state.pulled), PULL_BATCH):
+            replica.apply(batch)
+            pulled += len(batch)
+            state.state.pulled = str(cursor)
+            state.save()
+            if cancelled():
+                break
+    if not cancelled():
+        state.mark_synced()
+        state.save()
+    return Outcome(pushed, pulled)
+
+
+def _conninfo_url(conn: Connection) -> str:
+    info = conn.info
+    return f"postgresql://{info.host}:{info.port}/{info.dbname}"

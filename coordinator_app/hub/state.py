@@ -1,0 +1,72 @@
+"""What this laptop has exchanged with each server: how far it pushed its own
+operations, the pull cursor, and when it last synced.
+
+Kept in the data folder per server and per device id, not in the database: a
+copied or restored file gets a new device id, so it starts again from nothing,
+which costs time but never skips an operation (pushes are stored once, merges
+apply an operation once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+from coordinator_app.core.file_modes import open_private, private_data_dir
+from coordinator_app.core.paths import data_dir
+
+FILE = "hub-sync.json"
+
+
+@dataclass
+class ServerState:
+    pushed: int = 0
+    pulled: str = ""
+    synced_at: str = ""
+
+    def last_synced(self) -> datetime | None:
+        return datetime.fromisoformat(self.synced_at) if self.synced_at else None
+
+
+@dataclass
+class SyncState:
+    server: str
+    device_id: str
+    state: ServerState = field(default_factory=ServerState)
+
+    @property
+    def key(self) -> str:
+        return f"{self.device_id}@{self.server}"
+
+    @classmethod
+    def load(cls, server: str, device_id: str) -> SyncState:
+        found = cls(server, device_id)
+        entry = _read().get(found.key)
+        if isinstance(entry, dict):
+            found.state = ServerState(**{k: entry[k] for k in ("pushed", "pulled", "synced_at")
+                                         if k in entry})
+        return found
+
+    def mark_synced(self) -> None:
+        self.state.synced_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+    def save(self) -> None:
+        entries = _read()
+        entries[self.key] = asdict(self.state)
+        partial = private_data_dir() / (FILE + ".partial")
+        with open(open_private(partial, os.O_WRONLY | os.O_TRUNC), "w",
+                  encoding="utf-8") as handle:
+            json.dump(entries, handle, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, data_dir() / FILE)
+
+
+def _read() -> dict:
+    try:
+        found = json.loads((data_dir() / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

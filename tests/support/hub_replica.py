@@ -1,0 +1,59 @@
+"""A laptop's log of opaque operations in a real SQLite file, for testing the hub as
+a transport apart from what the operations say: its own edits, operations carried
+by USB from a peer, and operations pulled from the hub, each stored once."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+from coordinator_app.hub.transport import HubOperation
+
+
+class OpaqueReplica:
+    def __init__(self, path: Path, device_id: str | None = None) -> None:
+        self.device_id = device_id or str(uuid.uuid4())
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS ops (position INTEGER PRIMARY KEY "
+                        "AUTOINCREMENT, origin TEXT, origin_seq INTEGER, payload BLOB, "
+                        "visibility TEXT, source TEXT, UNIQUE (origin, origin_seq))")
+
+    def edit(self, count: int = 1, visibility: str = "shared") -> None:
+        last = self.db.execute("SELECT coalesce(max(origin_seq), 0) FROM ops WHERE origin = ?",
+                               (self.device_id,)).fetchone()[0]
+        self._store([HubOperation(self.device_id, n, f"edit {n} by {self.device_id}".encode(),
+                                  visibility) for n in range(last + 1, last + 1 + count)],
+                    "local")
+
+    def operations_to_push(self, after: int, limit: int) -> tuple[list[HubOperation], int]:
+        rows = self.db.execute("SELECT position, origin, origin_seq, payload, visibility "
+                               "FROM ops WHERE position > ? AND source != 'hub' "
+                               "ORDER BY position LIMIT ?", (after, limit)).fetchall()
+        if not rows:
+            return [], after
+        return [HubOperation(o, s, bytes(p), v) for _, o, s, p, v in rows], rows[-1][0]
+
+    def apply(self, operations: list[HubOperation]) -> None:
+        self._store(operations, "hub")
+
+    def carry_from(self, peer: OpaqueReplica) -> None:
+        """A USB bundle from `peer`: everything it holds that this laptop lacks."""
+        rows = peer.db.execute("SELECT origin, origin_seq, payload, visibility FROM ops").fetchall()
+        self._store([HubOperation(o, s, bytes(p), v) for o, s, p, v in rows], "usb")
+
+    def _store(self, operations: list[HubOperation], source: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR IGNORE INTO ops (origin, origin_seq, payload, "
+                                "visibility, source) VALUES (?, ?, ?, ?, ?)",
+                                [(op.origin, op.origin_seq, op.payload, op.visibility, source)
+                                 for op in operations])
+
+    def held(self, visibility: str | None = None) -> set[tuple[str, int, bytes]]:
+        rows = self.db.execute("SELECT origin, origin_seq, payload, visibility FROM ops")
+        return {(o, s, bytes(p)) for o, s, p, v in rows if visibility in (None, v)}
+
+    def close(self) -> None:
+        self.db.close()
