@@ -67,16 +67,17 @@ def connect(url: str, *, user: str | None = None, password: str | None = None,
     try:
         return psycopg.connect(conninfo, autocommit=True)
     except psycopg.OperationalError as exc:
-        raise refusal(exc, url) from None
+        raise refusal(exc, url, user) from None
 
 
-def refusal(exc: psycopg.Error, url: str) -> HubError:
+def refusal(exc: psycopg.Error, url: str, user: str | None = None) -> HubError:
     """What a person reads for a failed connection or a link lost mid-sync."""
     where = address(url)
+    user = user or user_of(url)
     if getattr(exc, "sqlstate", None) in ("28P01", "28000") or "password" in str(exc):
-        return HubRefused(_("The server {server} refused this device's login: the password "
-                            "is wrong, or the device was removed from the hub. Register this "
-                            "device again.").format(server=where))
+        return HubRefused(_("The server {server} refused the login {user}: its password is "
+                            "wrong, or it was removed from the hub (a laptop is then "
+                            "registered again).").format(server=where, user=user or "?"))
     return HubUnreachable(_("The server {server} cannot be reached ({reason}). Everything "
                             "keeps working here; the changes go when it can be reached.")
                           .format(server=where, reason=_reason(exc)))
