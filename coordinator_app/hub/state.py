@@ -14,8 +14,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
-from coordinator_app.core.file_modes import open_private, private_data_dir
-from coordinator_app.core.paths import data_dir
+from coordinator_app.core.store.file_modes import open_private, private_data_dir
+from coordinator_app.core.store.paths import data_dir
 
 FILE = "hub-sync.json"
 
