@@ -117,7 +117,8 @@ def test_a_sync_cut_off_between_batches_sends_and_reads_the_rest_next_time(
             kharkiv.sync(cancelled=cable_pulled)
     finally:
         pg_cluster.start()
-    assert SyncState.load(kharkiv.device.url, kharkiv.device.device_id).state.pushed == 20
+    assert SyncState.load(kharkiv.device.url, kharkiv.device.device_id).state.pushed == {
+        kharkiv.device.device_id: 20}
     assert kharkiv.sync().pushed == 25
     assert plunge.sync().pulled == 45
 
@@ -130,7 +131,7 @@ def test_a_cancelled_sync_keeps_what_it_sent_and_is_not_counted_as_synced(
     calls = iter([False, False, True])
     assert kharkiv.sync(cancelled=lambda: next(calls, True)).pushed == 20
     state = SyncState.load(kharkiv.device.url, kharkiv.device.device_id).state
-    assert (state.pushed, state.last_synced()) == (20, None)
+    assert (state.pushed, state.last_synced()) == ({kharkiv.device.device_id: 20}, None)
 
 
 def test_a_laptop_with_another_devices_login_is_refused(partnership, tmp_path):

@@ -3,8 +3,10 @@ and merge what other laptops pushed.
 
 The engine knows operations only as opaque payloads; a `Replica` turns the local
 database's operations into them and merges foreign ones (the same merge as for
-USB bundles), so a laptop can mix both and still converge. The cursors advance
-only after each batch is stored or applied: a sync cut off anywhere (the server
+USB bundles), so a laptop can mix both and still converge. What the hub holds is
+known as a version vector (per origin, the highest sequence sent to it or read
+from it), and the pull cursor; both advance only after each batch is stored or
+applied: a sync cut off anywhere (the server
 stopped, the cable pulled) leaves the next one to send or read that batch again,
 which changes nothing the second time.
 """
@@ -31,11 +33,10 @@ class Replica(Protocol):
 
     device_id: str
 
-    def operations_to_push(self, after: int,
-                           limit: int) -> tuple[list[HubOperation], int]:
-        """Up to `limit` operations held here after the position `after` (this
-        device's own, and ones relayed from peers by USB; not ones pulled from this
-        hub), and the position after the last of them."""
+    def operations_to_push(self, seen: dict[str, int], limit: int) -> list[HubOperation]:
+        """Up to `limit` operations held here that a peer whose version vector is
+        `seen` ({origin: highest sequence held}) lacks, each origin's in sequence
+        order: this device's own and ones carried from others by USB."""
 
     def apply(self, operations: list[HubOperation]) -> None:
         """Merge operations pulled from the hub, all or none; one seen before changes nothing."""
@@ -63,17 +64,18 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
         raise HubRefused(_("This login belongs to another device on the hub; register "
                            "this device to sync it."))
     pushed = pulled = 0
+    known = state.state.pushed  # what the hub is known to hold: sent or read from it
     while send and not cancelled():
-        batch, position = replica.operations_to_push(state.state.pushed, PUSH_BATCH)
-        if not batch:
+        batch = replica.operations_to_push(known, PUSH_BATCH)
+        if not batch or not _advance(known, batch):
             break
         pushed += push(conn, me.association_id, batch)
-        state.state.pushed = position
         state.save()
     if receive:
         for batch, cursor in pull_all(conn, Cursor.parse(state.state.pulled), PULL_BATCH):
             replica.apply(batch)
             pulled += len(batch)
+            _advance(known, batch)  # not to be sent back
             state.state.pulled = str(cursor)
             state.save()
             if cancelled():
@@ -82,6 +84,17 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
         state.mark_synced()
         state.save()
     return Outcome(pushed, pulled)
+
+
+def _advance(vector: dict[str, int], operations: list[HubOperation]) -> bool:
+    """Raise `vector` to cover `operations`; whether it moved (a replica that offers
+    only what the vector covers has nothing more to send)."""
+    moved = False
+    for op in operations:
+        if op.origin_seq > vector.get(op.origin, 0):
+            vector[op.origin] = op.origin_seq
+            moved = True
+    return moved
 
 
 def _conninfo_url(conn: Connection) -> str:

@@ -4,6 +4,7 @@ the connection."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from coordinator_app.hub.connection import (
     membership,
 )
 from coordinator_app.hub.devices import Registration, add_device, device_role
+from coordinator_app.hub.exchange import Outcome, Replica, exchange
 from coordinator_app.hub.state import SyncState
 from coordinator_app.i18n import _
 
@@ -46,7 +48,7 @@ def connect_as_device(url: str, device_id: str, *, timeout: float | None = None)
     secret = credentials.password(address(url), role)
     if secret is None:
         raise HubRefused(_("This device is not registered on {server} yet: register it in "
-                           "Settings → Server, or with `coordinator hub add-device`.")
+                           "Settings → Office server, or with `coordinator hub add-device`.")
                          .format(server=address(url)))
     options = {} if timeout is None else {"timeout": timeout}
     return connect(url, user=role, password=secret, **options)
@@ -66,3 +68,16 @@ def check(url: str, device_id: str, *, timeout: float | None = None) -> Status:
         found = membership(conn)
     state = SyncState.load(address(url), device_id).state
     return Status(address(url), found, state.last_synced())
+
+
+def sync_once(url: str, device_id: str, replica: Replica | None = None, *,
+              cancelled: Callable[[], bool] = lambda: False) -> Outcome | None:
+    """One background round: log in as this device and, with a replica, exchange
+    its operations; without one, only check that the hub takes this device (None)."""
+    url = server_url(url)
+    with connect_as_device(url, device_id) as conn:
+        if replica is None:
+            membership(conn)
+            return None
+        return exchange(conn, replica, SyncState.load(address(url), device_id),
+                        cancelled=cancelled, url=url)

@@ -1,5 +1,5 @@
-"""What this laptop has exchanged with each server: how far it pushed its own
-operations, the pull cursor, and when it last synced.
+"""What this laptop has exchanged with each server: which operations the server
+holds as far as it knows (a version vector), the pull cursor, and when it last synced.
 
 Kept in the data folder per server and per device id, not in the database: a
 copied or restored file gets a new device id, so it starts again from nothing,
@@ -22,7 +22,8 @@ FILE = "hub-sync.json"
 
 @dataclass
 class ServerState:
-    pushed: int = 0
+    #: The hub's version vector as this laptop knows it: {origin: highest sequence}.
+    pushed: dict[str, int] = field(default_factory=dict)
     pulled: str = ""
     synced_at: str = ""
 
@@ -45,8 +46,11 @@ class SyncState:
         found = cls(server, device_id)
         entry = _read().get(found.key)
         if isinstance(entry, dict):
-            found.state = ServerState(**{k: entry[k] for k in ("pushed", "pulled", "synced_at")
-                                         if k in entry})
+            vector = entry.get("pushed")
+            found.state = ServerState(
+                pushed={str(k): int(v) for k, v in vector.items()} if isinstance(vector, dict)
+                else {}, pulled=str(entry.get("pulled") or ""),
+                synced_at=str(entry.get("synced_at") or ""))
         return found
 
     def mark_synced(self) -> None:

@@ -14,7 +14,7 @@ from coordinator_app.hub.transport import HubOperation
 class OpaqueReplica:
     def __init__(self, path: Path, device_id: str | None = None) -> None:
         self.device_id = device_id or str(uuid.uuid4())
-        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS ops (position INTEGER PRIMARY KEY "
                         "AUTOINCREMENT, origin TEXT, origin_seq INTEGER, payload BLOB, "
@@ -27,13 +27,11 @@ class OpaqueReplica:
                                   visibility) for n in range(last + 1, last + 1 + count)],
                     "local")
 
-    def operations_to_push(self, after: int, limit: int) -> tuple[list[HubOperation], int]:
-        rows = self.db.execute("SELECT position, origin, origin_seq, payload, visibility "
-                               "FROM ops WHERE position > ? AND source != 'hub' "
-                               "ORDER BY position LIMIT ?", (after, limit)).fetchall()
-        if not rows:
-            return [], after
-        return [HubOperation(o, s, bytes(p), v) for _, o, s, p, v in rows], rows[-1][0]
+    def operations_to_push(self, seen: dict[str, int], limit: int) -> list[HubOperation]:
+        rows = self.db.execute("SELECT origin, origin_seq, payload, visibility FROM ops "
+                               "ORDER BY origin, origin_seq")
+        return [HubOperation(o, s, bytes(p), v) for o, s, p, v in rows
+                if s > seen.get(o, 0)][:limit]
 
     def apply(self, operations: list[HubOperation]) -> None:
         self._store(operations, "hub")
