@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from psycopg import Connection, IsolationLevel, sql
+from psycopg import Connection, IsolationLevel, errors, sql
 
 from coordinator_app.hub.schema import CHANNEL, PUSHED_COLUMNS, SCHEMA, VISIBILITIES
 
@@ -74,14 +74,33 @@ def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOp
                     raise ValueError(f"visibility {op.visibility!r}")
                 copy.write_row((uuid.UUID(op.origin), op.origin_seq, association_id,
                                 op.visibility, op.payload))
-        stored = conn.execute(sql.SQL(
-            "INSERT INTO {table} ({columns}) SELECT DISTINCT ON (origin, origin_seq) {columns} "
-            "FROM hub_staging ORDER BY origin, origin_seq "
-            "ON CONFLICT (origin, origin_seq) DO NOTHING").format(
-            table=table, columns=columns)).rowcount
+        stored = _insert_new(conn, table, columns)
         if stored:
             conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(association_id)))
     return stored
+
+
+def _insert_new(conn: Connection, table: sql.Composable, columns: sql.Composable) -> int:
+    """Move the staged rows the hub lacks into `table`, in the order sent (each
+    origin's in sequence); how many.
+
+    First as a plain insert of the rows this device does not see there: an insert
+    with a conflict clause checks each row speculatively, which took a large push
+    nearly twice as long. A row it could not see (a repeat within the batch, or one
+    another laptop is storing at this moment) makes that insert fail whole, and
+    the conflict clause then skips what the hub has."""
+    try:
+        with conn.transaction():
+            return conn.execute(sql.SQL(
+                "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging AS s "
+                "WHERE NOT EXISTS (SELECT FROM {table} AS o "
+                "WHERE o.origin = s.origin AND o.origin_seq = s.origin_seq)").format(
+                table=table, columns=columns)).rowcount
+    except errors.UniqueViolation:
+        return conn.execute(sql.SQL(
+            "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging "
+            "ON CONFLICT (origin, origin_seq) DO NOTHING").format(
+            table=table, columns=columns)).rowcount
 
 
 def pull(conn: Connection, after: Cursor,
@@ -93,11 +112,18 @@ def pull(conn: Connection, after: Cursor,
     conn.isolation_level = IsolationLevel.REPEATABLE_READ  # one snapshot for the horizon
     try:
         with conn.transaction():
+            # Each batch must walk the (xid, seq) index from the cursor on: on a table
+            # just filled, before its statistics are made, the planner would rather
+            # sort every row after the cursor for each batch (measured: 20 times the
+            # time of a plain read).
+            conn.execute("SET LOCAL enable_sort = off")
             rows = conn.execute(sql.SQL(
-                "SELECT xid::text::bigint, seq, origin::text, origin_seq, payload, visibility "
-                "FROM {} WHERE (xid, seq) > (%s::text::xid8, %s) "
-                "AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND pushed_by <> current_user "
-                "ORDER BY xid, seq LIMIT %s").format(sql.Identifier(SCHEMA, "operations")),
+                # ordered by the table's columns (the index), not by the output's cast
+                "SELECT o.xid::text::bigint AS xid_number, o.seq, o.origin::text, o.origin_seq, "
+                "o.payload, o.visibility FROM {} AS o WHERE (o.xid, o.seq) > (%s::text::xid8, %s) "
+                "AND o.xid < pg_snapshot_xmin(pg_current_snapshot()) "
+                "AND o.pushed_by <> current_user "
+                "ORDER BY o.xid, o.seq LIMIT %s").format(sql.Identifier(SCHEMA, "operations")),
                 (str(after.xid), after.seq, limit), binary=True).fetchall()
     finally:
         conn.isolation_level = previous
