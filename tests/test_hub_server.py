@@ -15,7 +15,16 @@ from support.hub import admin, association, operations, register
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.hub import devices, schema
 from coordinator_app.hub.connection import HubRefused, membership
-from coordinator_app.hub.transport import Cursor, listen, pull, pull_all, push, wait_for_wake_up
+from coordinator_app.hub.transport import (
+    PULL_QUERY,
+    Cursor,
+    listen,
+    plan_pull,
+    pull,
+    pull_all,
+    push,
+    wait_for_wake_up,
+)
 
 UA = "Асоціація прифронтових міст та громад"
 LT = "Lietuvos savivaldybių asociacija"
@@ -111,8 +120,11 @@ def test_an_operation_pushed_twice_is_stored_once(partnership):
             kharkiv.device_id, 51, 5) + batch[:3]) == 5
     with plunge.connect() as conn:  # relayed by a laptop that had them by USB
         assert push(conn, plunge.association_id, batch[:5]) == 0
+    with kharkiv.connect() as conn:  # a repeat within one batch
+        again = operations(kharkiv.device_id, 56, 3)
+        assert push(conn, kharkiv.association_id, again + again[:1] + batch[:2]) == 3
     seen = pulled(plunge)
-    assert [op.origin_seq for op in seen] == list(range(1, 56))
+    assert [op.origin_seq for op in seen] == list(range(1, 59))
     assert seen[0].payload == batch[0].payload
 
 
@@ -213,3 +225,15 @@ def test_registration_says_what_is_wrong(partnership, hub_admin_url):
             devices.add_device(conn, LT, device)
         with pytest.raises(CoordinatorError, match="empty"):
             schema.init_hub(conn, "   ")
+
+
+def test_a_pull_batch_walks_the_index_even_before_the_table_has_statistics(partnership):
+    kharkiv, plunge = register(partnership, UA), register(partnership, LT)
+    with kharkiv.connect() as conn:
+        push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 30_000))
+    with plunge.connect() as conn, conn.transaction():
+        plan_pull(conn)
+        plan = "\n".join(row[0] for row in conn.execute(
+            psycopg.sql.SQL("EXPLAIN {}").format(PULL_QUERY), ("0", 0, 20_000)))
+    assert "Index Scan using operations_pull" in plan
+    assert "Sort" not in plan

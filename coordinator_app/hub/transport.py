@@ -103,6 +103,23 @@ def _insert_new(conn: Connection, table: sql.Composable, columns: sql.Composable
             table=table, columns=columns)).rowcount
 
 
+#: A pull's batch: parameters the cursor's xid (as text) and sequence, and the limit.
+#: Ordered by the table's columns (the index), not by the output's cast.
+PULL_QUERY = sql.SQL(
+    "SELECT o.xid::text::bigint AS xid_number, o.seq, o.origin::text, o.origin_seq, "
+    "o.payload, o.visibility FROM {} AS o WHERE (o.xid, o.seq) > (%s::text::xid8, %s) "
+    "AND o.xid < pg_snapshot_xmin(pg_current_snapshot()) AND o.pushed_by <> current_user "
+    "ORDER BY o.xid, o.seq LIMIT %s").format(sql.Identifier(SCHEMA, "operations"))
+
+
+def plan_pull(conn: Connection) -> None:
+    """Within a pull's transaction: each batch walks the (xid, seq) index from the
+    cursor on. On a table just filled, before its statistics are made, the planner
+    would rather sort every row after the cursor for each batch (measured: 20
+    times the time of a plain read)."""
+    conn.execute("SET LOCAL enable_sort = off")
+
+
 def pull(conn: Connection, after: Cursor,
          limit: int = PULL_BATCH) -> tuple[list[HubOperation], Cursor]:
     """The operations this device may read after `after`, but for those it pushed
@@ -112,19 +129,9 @@ def pull(conn: Connection, after: Cursor,
     conn.isolation_level = IsolationLevel.REPEATABLE_READ  # one snapshot for the horizon
     try:
         with conn.transaction():
-            # Each batch must walk the (xid, seq) index from the cursor on: on a table
-            # just filled, before its statistics are made, the planner would rather
-            # sort every row after the cursor for each batch (measured: 20 times the
-            # time of a plain read).
-            conn.execute("SET LOCAL enable_sort = off")
-            rows = conn.execute(sql.SQL(
-                # ordered by the table's columns (the index), not by the output's cast
-                "SELECT o.xid::text::bigint AS xid_number, o.seq, o.origin::text, o.origin_seq, "
-                "o.payload, o.visibility FROM {} AS o WHERE (o.xid, o.seq) > (%s::text::xid8, %s) "
-                "AND o.xid < pg_snapshot_xmin(pg_current_snapshot()) "
-                "AND o.pushed_by <> current_user "
-                "ORDER BY o.xid, o.seq LIMIT %s").format(sql.Identifier(SCHEMA, "operations")),
-                (str(after.xid), after.seq, limit), binary=True).fetchall()
+            plan_pull(conn)
+            rows = conn.execute(PULL_QUERY, (str(after.xid), after.seq, limit),
+                                binary=True).fetchall()
     finally:
         conn.isolation_level = previous
     if not rows:
