@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from babel.dates import format_timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coordinator_app import i18n
@@ -36,6 +35,8 @@ def save_address(address: str) -> None:
 
 def synced_text(when: datetime, now: datetime | None = None) -> str:
     """"synced 2 minutes ago", in the interface's language."""
+    from babel.dates import format_timedelta
+
     elapsed = (now or datetime.now(timezone.utc)) - when
     if elapsed.total_seconds() < 60:
         return _("synced just now")
@@ -75,17 +76,18 @@ class ServerSync(QObject):
         self._load_last_synced()
 
     def _load_last_synced(self) -> None:
+        self.synced_at = None
+        if not self.address:
+            return  # the database driver is not even imported
         from coordinator_app.hub.connection import HubError, address
         from coordinator_app.hub.laptop import server_url
         from coordinator_app.hub.state import SyncState
 
-        self.synced_at = None
-        if self.address:
-            try:
-                state = SyncState.load(address(server_url(self.address)), self.device_id)
-            except HubError:
-                return
-            self.synced_at = state.state.last_synced()
+        try:
+            state = SyncState.load(address(server_url(self.address)), self.device_id)
+        except HubError:
+            return
+        self.synced_at = state.state.last_synced()
 
     def start(self) -> None:
         if self.address:
