@@ -91,11 +91,11 @@ def test_three_laptops_converge_with_the_server_restarted_in_the_middle(
             laptop.sync()
     assert refused > 0
     made = set().union(*(laptop.replica.held() for laptop in laptops))
-    ukrainian = {op for op in made if op[0] in (kharkiv.device.device_id, sumy.device.device_id)}
+    ukrainian = {op for op in made if op[0] in kharkiv.replica.origins() | sumy.replica.origins()}
     shared = set().union(*(laptop.replica.held("shared") for laptop in laptops))
     assert kharkiv.replica.held() == sumy.replica.held() == ukrainian | plunge.replica.held("shared")
     assert plunge.replica.held() == shared | {op for op in made
-                                              if op[0] == plunge.device.device_id}
+                                              if op[0] in plunge.replica.origins()}
 
 
 def test_a_sync_cut_off_between_batches_sends_and_reads_the_rest_next_time(
@@ -149,3 +149,38 @@ def test_an_unreachable_server_is_said_within_seconds(tmp_path):
     with pytest.raises(HubError, match="cannot be reached"):
         connect(f"postgresql://127.0.0.1:{_free_port()}/hub", user="x", password="y",
                 timeout=2)
+
+
+def test_an_operation_read_before_an_earlier_one_of_its_origin_waits_for_it(
+        partnership, tmp_path, monkeypatch):
+    """A relay's transaction took its id first but stored the origin's next operation
+    after the origin's own upload: the hub's order puts it first."""
+    import threading
+
+    from coordinator_app.hub.transport import Cursor, pull, push
+
+    monkeypatch.setattr(hub_exchange, "PULL_BATCH", 2)
+    kharkiv, sumy = Laptop(tmp_path, partnership, UA), Laptop(tmp_path, partnership, UA)
+    plunge = Laptop(tmp_path, partnership, LT)
+    kharkiv.replica.edit(6)
+    sumy.replica.carry_from(kharkiv.replica)
+    own = kharkiv.replica.operations_to_push({}, 100)
+    with sumy.device.connect() as relay, kharkiv.device.connect() as origin:
+        relay.execute("BEGIN")
+        relay.execute("SELECT pg_current_xact_id()")  # the older transaction id
+        origin.execute("BEGIN")
+        origin.execute("SELECT pg_current_xact_id()")
+        with origin.transaction():
+            push(origin, kharkiv.device.association_id, own[:5])
+        relaying = threading.Thread(target=lambda: push(relay, sumy.device.association_id,
+                                                        own))
+        relaying.start()  # waits on the origin's rows, then stores the sixth
+        origin.execute("COMMIT")
+        relaying.join(10)
+        relay.execute("COMMIT")
+    with plunge.device.connect() as conn:
+        first, _ = pull(conn, Cursor(), limit=1)
+    assert first[0].origin_seq == 6  # the hub's order, as the test means it
+    assert plunge.sync().pulled == 6
+    assert plunge.replica.held() == kharkiv.replica.held()
+    assert plunge.sync().pulled == 0

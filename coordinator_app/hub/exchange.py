@@ -38,8 +38,10 @@ class Replica(Protocol):
         `seen` ({origin: highest sequence held}) lacks, each origin's in sequence
         order: this device's own and ones carried from others by USB."""
 
-    def apply(self, operations: list[HubOperation]) -> None:
-        """Merge operations pulled from the hub, all or none; one seen before changes nothing."""
+    def apply(self, operations: list[HubOperation]) -> list[HubOperation]:
+        """Merge operations pulled from the hub, all or none; one seen before changes
+        nothing. Returns those that cannot be applied yet because an earlier one of
+        their origin is still missing: they are offered again with the next batch."""
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,18 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
         pushed += push(conn, me.association_id, batch)
         state.save()
     if receive:
+        waiting: list[HubOperation] = []
         for batch, cursor in pull_all(conn, Cursor.parse(state.state.pulled), PULL_BATCH):
-            replica.apply(batch)
+            offered = waiting + batch
+            waiting = replica.apply(offered)
             pulled += len(batch)
-            _advance(known, batch)  # not to be sent back
-            state.state.pulled = str(cursor)
+            held_back = {(op.origin, op.origin_seq) for op in waiting}
+            _advance(known, [op for op in offered  # not to be sent back
+                             if (op.origin, op.origin_seq) not in held_back])
+            if not waiting:
+                # Past operations held back the cursor stays, so that they are read
+                # again by the next sync if this one ends before they apply.
+                state.state.pulled = str(cursor)
             state.save()
             if cancelled():
                 break

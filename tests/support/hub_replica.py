@@ -14,6 +14,9 @@ from coordinator_app.hub.transport import HubOperation
 class OpaqueReplica:
     def __init__(self, path: Path, device_id: str | None = None) -> None:
         self.device_id = device_id or str(uuid.uuid4())
+        # Private operations are numbered in a stream of their own, so that a partner
+        # who never reads them sees no gap in the shared ones.
+        self.private_origin = str(uuid.uuid5(uuid.UUID(self.device_id), "private"))
         self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS ops (position INTEGER PRIMARY KEY "
@@ -21,11 +24,14 @@ class OpaqueReplica:
                         "visibility TEXT, source TEXT, UNIQUE (origin, origin_seq))")
 
     def edit(self, count: int = 1, visibility: str = "shared") -> None:
+        origin = self.device_id if visibility == "shared" else self.private_origin
         last = self.db.execute("SELECT coalesce(max(origin_seq), 0) FROM ops WHERE origin = ?",
-                               (self.device_id,)).fetchone()[0]
-        self._store([HubOperation(self.device_id, n, f"edit {n} by {self.device_id}".encode(),
-                                  visibility) for n in range(last + 1, last + 1 + count)],
-                    "local")
+                               (origin,)).fetchone()[0]
+        self._store([HubOperation(origin, n, f"edit {n} by {origin}".encode(), visibility)
+                     for n in range(last + 1, last + 1 + count)], "local")
+
+    def origins(self) -> set[str]:
+        return {self.device_id, self.private_origin}
 
     def operations_to_push(self, seen: dict[str, int], limit: int) -> list[HubOperation]:
         rows = self.db.execute("SELECT origin, origin_seq, payload, visibility FROM ops "
@@ -33,8 +39,20 @@ class OpaqueReplica:
         return [HubOperation(o, s, bytes(p), v) for o, s, p, v in rows
                 if s > seen.get(o, 0)][:limit]
 
-    def apply(self, operations: list[HubOperation]) -> None:
-        self._store(operations, "hub")
+    def apply(self, operations: list[HubOperation]) -> list[HubOperation]:
+        """Stores each origin's operations that follow on from those held, as a real
+        merge does; returns the rest (an earlier one of their origin is missing)."""
+        held = dict(self.db.execute("SELECT origin, max(origin_seq) FROM ops GROUP BY origin"))
+        ready, waiting = [], []
+        for op in sorted(operations, key=lambda op: (op.origin, op.origin_seq)):
+            top = held.get(op.origin, 0)
+            if op.origin_seq <= top + 1:
+                ready.append(op)
+                held[op.origin] = max(top, op.origin_seq)
+            else:
+                waiting.append(op)
+        self._store(ready, "hub")
+        return waiting
 
     def carry_from(self, peer: OpaqueReplica) -> None:
         """A USB bundle from `peer`: everything it holds that this laptop lacks."""
