@@ -184,3 +184,17 @@ def test_an_operation_read_before_an_earlier_one_of_its_origin_waits_for_it(
     assert plunge.sync().pulled == 6
     assert plunge.replica.held() == kharkiv.replica.held()
     assert plunge.sync().pulled == 0
+
+
+def test_operations_that_skip_a_number_of_their_origin_wait_for_it():
+    from coordinator_app.hub.exchange import following_on
+    from coordinator_app.hub.transport import HubOperation
+
+    def op(origin, seq):
+        return HubOperation(origin, seq, b"")
+
+    ready, waiting = following_on({"a": 2}, [op("a", 4), op("b", 2), op("a", 3), op("b", 1),
+                                             op("a", 2), op("c", 5)])
+    assert [(o.origin, o.origin_seq) for o in ready] == [("a", 2), ("a", 3), ("a", 4),
+                                                         ("b", 1), ("b", 2)]
+    assert [(o.origin, o.origin_seq) for o in waiting] == [("c", 5)]

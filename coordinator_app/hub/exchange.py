@@ -95,6 +95,25 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
     return Outcome(pushed, pulled)
 
 
+def following_on(held: dict[str, int], operations: list[HubOperation]
+                 ) -> tuple[list[HubOperation], list[HubOperation]]:
+    """Split pulled operations into those that follow on from `held` (each origin's
+    highest sequence held), each origin's in order, and those an earlier one of
+    their origin is still missing for: what a replica applies now, and what it
+    hands back to wait for the next batch."""
+    top = dict(held)
+    ready: list[HubOperation] = []
+    waiting: list[HubOperation] = []
+    for op in sorted(operations, key=lambda op: (op.origin, op.origin_seq)):
+        last = top.get(op.origin, 0)
+        if op.origin_seq <= last + 1:
+            ready.append(op)
+            top[op.origin] = max(last, op.origin_seq)
+        else:
+            waiting.append(op)
+    return ready, waiting
+
+
 def _advance(vector: dict[str, int], operations: list[HubOperation]) -> bool:
     """Raise `vector` to cover `operations`; whether it moved (a replica that offers
     only what the vector covers has nothing more to send)."""

@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from coordinator_app.hub.exchange import following_on
 from coordinator_app.hub.transport import HubOperation
 
 
@@ -43,14 +44,7 @@ class OpaqueReplica:
         """Stores each origin's operations that follow on from those held, as a real
         merge does; returns the rest (an earlier one of their origin is missing)."""
         held = dict(self.db.execute("SELECT origin, max(origin_seq) FROM ops GROUP BY origin"))
-        ready, waiting = [], []
-        for op in sorted(operations, key=lambda op: (op.origin, op.origin_seq)):
-            top = held.get(op.origin, 0)
-            if op.origin_seq <= top + 1:
-                ready.append(op)
-                held[op.origin] = max(top, op.origin_seq)
-            else:
-                waiting.append(op)
+        ready, waiting = following_on(held, operations)
         self._store(ready, "hub")
         return waiting
 
