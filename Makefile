@@ -56,6 +56,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py
+	$(BIN)/python benchmarks/hub.py
 
 # Writers killed at 200 random moments: prints what was lost, half written, failed its
 # integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).

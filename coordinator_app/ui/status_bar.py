@@ -1,5 +1,6 @@
 """The status bar: which database file is open, when it was last backed up, and
-that everything is on this computer (no network is used or awaited)."""
+that everything is on this computer (no network is awaited), or, with an office
+server set, when this laptop last synced with it ("offline" when it cannot)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,22 @@ class StatusBar(QStatusBar):
         if scheduler is not None:
             scheduler.status_changed.connect(self.show_backup)
             self.show_backup(scheduler.status_text())
+
+    def follow_server(self, server_sync) -> None:
+        """Show `server_sync`'s status in place of "offline: all data on this computer"."""
+        self._server_sync = server_sync
+        server_sync.status_changed.connect(self.show_server)
+        self.show_server()
+
+    def show_server(self) -> None:
+        text = self._server_sync.status_text()
+        if not text:
+            self.offline.setText(_("offline: all data on this computer"))
+            self.offline.setToolTip(_("Coordinator never needs a network: every record is "
+                                      "kept in the database file on this computer."))
+            return
+        self.offline.setText(text)
+        self.offline.setToolTip(self._server_sync.status_tip())
 
     def show_backup(self, text: str) -> None:
         self.backup.setText(text)

