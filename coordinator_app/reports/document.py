@@ -66,12 +66,15 @@ class Heading(Paragraph):
 
     def __init__(self, text: str, style, *, level: int, key: str, toc: bool,
                  outline: bool = True):
+        from coordinator_app.reports.record_text import markup
+
+        marked = markup(text)  # with its language tag, if it stands in for a translation
         text = nfc(text)
-        super().__init__(escape(text), style)
+        super().__init__(marked, style)
         self.outline_text = text
         #: The contents draw their lines as paragraphs, which read markup: a title with
         #: "<b>" or "&" in it must reach them escaped.
-        self.contents_text = escape(text)
+        self.contents_text = marked
         self.level = level
         self.key = key
         self.toc = toc

@@ -37,7 +37,7 @@ from reportlab.platypus import (
 
 from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
-from coordinator_app.reports import fonts
+from coordinator_app.reports import fonts, record_text
 from coordinator_app.reports.document import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -194,7 +194,9 @@ class Kit:
 
     # -- flowables ---------------------------------------------------------------------
     def para(self, text: str | None, style: str = "body") -> Paragraph:
-        markup = escape(nfc(text or "")).replace("\n", "<br/>")
+        """A paragraph of plain text; record text in another language than the
+        report's carries its tag (reports.record_text)."""
+        markup = record_text.markup(text or "").replace("\n", "<br/>")
         return Paragraph(markup, self.styles[style])
 
     def rich(self, markup: str, style: str = "body") -> Paragraph:
