@@ -44,7 +44,7 @@ class PriorityAreaList(QWidget):
     def reload(self, session: Session, record_id: str | None) -> None:
         self.record_id = record_id
         lang = current_language()
-        areas = sorted(related.priority_areas(session), key=lambda a: sort_key(a.name_in(lang)))
+        areas = sorted(related.priority_areas(session), key=lambda a: sort_key(in_language(a, "name", lang)))
         self.links = ({} if record_id is None
                       else related.area_links(session, self.link, self.owner_fk, record_id))
         self._loading = True
