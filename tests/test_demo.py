@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from coordinator_app.core.sample import demo
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.records.models import (
 from coordinator_app.core.records.languages import in_language
+from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
     AidDelivery,

@@ -40,7 +40,7 @@ from coordinator_app.reports.facts import (
     organization_facts,
     projects_by_id,
 )
-from coordinator_app.reports.record_text import joined, markup
+from coordinator_app.reports.record_text import joined, markup, reader_text
 from coordinator_app.reports.layout import BASE_TABLE_STYLE, HEIGHT, WIDTH, Kit
 from coordinator_app.reports.memorandum import PENDING, agreement_story, check_language, due_status
 from coordinator_app.reports.scope import Scope, resolve_scope

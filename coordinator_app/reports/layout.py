@@ -227,7 +227,11 @@ class Kit:
         or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
         head = [self.para(title, "cell_head") for title, _ in columns]
-        body = [[cell if isinstance(cell, Flowable) else nfc("" if cell is None else str(cell))
+        # Record text in another language than the report's is a paragraph, to carry
+        # its language tag (reports.record_text); other text may be drawn as it is.
+        body = [[cell if isinstance(cell, Flowable)
+                 else self.para(cell, "cell") if getattr(cell, "lang", None)
+                 else nfc("" if cell is None else str(cell))
                  for cell in row] for row in rows]
         widths = fitted_widths([share for _, share in columns], [head, *body],
                                self.styles["cell"])

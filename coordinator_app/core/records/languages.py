@@ -25,12 +25,8 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import mapped_column
 
-from coordinator_app.i18n import N_
-
 #: The languages a value may be kept in, in the order they are shown (uk · lt · en).
 LANGUAGES = ("uk", "lt", "en")
-#: Each language's name, marked with N_(): translated where shown.
-NAMES = {"uk": N_("Ukrainian"), "lt": N_("Lithuanian"), "en": N_("English")}
 #: The key that names the original's language in `values` and in `title.original`.
 ORIGINAL = "original"
 
