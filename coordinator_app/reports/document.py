@@ -33,6 +33,7 @@ from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.core.store.safe_write import output_path, reason_text, replacing
 from coordinator_app.i18n import _, gettext_in
 from coordinator_app.reports import fonts
+from coordinator_app.reports.record_text import markup
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -66,8 +67,6 @@ class Heading(Paragraph):
 
     def __init__(self, text: str, style, *, level: int, key: str, toc: bool,
                  outline: bool = True):
-        from coordinator_app.reports.record_text import markup
-
         marked = markup(text)  # with its language tag, if it stands in for a translation
         text = nfc(text)
         super().__init__(marked, style)

@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from coordinator_app.core.records import languages
-from coordinator_app.reports.document import nfc
+from coordinator_app.core.text.normal import nfc
 
 
 class ReaderText(str):

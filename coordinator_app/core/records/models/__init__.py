@@ -37,7 +37,3 @@ __all__ = [
     "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
     "Source", "Tag", "TagLink",
 ]
-
-# The registry gives the models the columns of their translatable fields
-# (core.records.languages); importing it here means no model is ever used without them.
-from coordinator_app.core.records import registry as _registry  # noqa: E402,F401
