@@ -103,9 +103,10 @@ def bilingual_story(kits: list[Kit], facts: list[AgreementFact], today: date) ->
             c = fact.commitments[i]
             who = " · ".join(markup(part) for part in (c.party, c.owner,
                                                        kit.date(c.due_on)) if part)
+            status = due_status(kit, c.status, c.due_on, today)
             return [kit.rich(f"{i + 1}. {markup(c.description)}", "value"),
                     kit.rich(f"<font size='7.5'>{who}</font>", "value"),
-                    due_status(kit, c.status, c.due_on, today)]
+                    kit.para(status, "value") if isinstance(status, str) else status]
 
         row(commitment)
     if not facts[0].commitments:
@@ -141,4 +142,4 @@ def render(workspace: Workspace, agreement_id: str, path: Path) -> Path:
         author=nfc(gettext_in(PAIR[0], "Coordinator")),
     )
     story = bilingual_story(kits, facts, now.astimezone().date())
-    return write_pdf(path, info, story, contents=False)
+    return write_pdf(path, info, story)
