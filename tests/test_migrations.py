@@ -240,3 +240,26 @@ def test_the_index_migration_keys_names_as_the_live_search_does():
     for name in names:
         assert frozen.keys_text(name) == spelling.keys_text(name), name
         assert frozen.index_text(name) == folding.index_text(name), name
+
+
+def test_text_kept_before_languages_becomes_the_original_in_the_language_its_letters_say(
+        db_path):
+    from coordinator_app.core.records import languages
+
+    db = open_database(db_path)
+    with Workspace(db).edit("typed in by an older version") as edit:
+        ids = [edit.create("organization", name=name).id for name in (
+            "Харківська міська рада", "Plungės rajono savivaldybė", "Bridge to the East")]
+    db.close()
+    migrate.downgrade(db_path, "0007")
+    db = open_database(db_path)
+    try:
+        with Workspace(db).read() as session:
+            found = [(languages.original(o, "name"), o.name_uk, o.name_lt, o.name_en)
+                     for o in (session.get(Organization, i) for i in ids)]
+            assert found == [("uk", None, None, None), ("lt", None, None, None),
+                             ("en", None, None, None)]
+            # The index was built again, reading the new columns.
+            assert [h.id for h in search(session, "Plunges")] == [ids[1]]
+    finally:
+        db.close()

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from coordinator_app.cli import main
 from coordinator_app.core.sample.demo import KLISONIS, MEMORANDUM_TITLE, PLUNGE, TEREKHOV
+from coordinator_app.core.records.languages import in_language
 from coordinator_app.core.errors import CoordinatorError, NotFound, ValidationError
 from coordinator_app.core.text.formatting import format_date, format_datetime
 from coordinator_app.core.records.models import (
@@ -143,7 +144,8 @@ def test_dates_follow_the_report_language_not_the_interface(demo_workspace, tmp_
         assert format_date(memo.signed_on, lang) in text
         reader = PdfReader(out)
         assert reader.trailer["/Root"]["/Lang"] == lang
-        assert reader.metadata.title == MEMORANDUM_TITLE
+        # The title too is the reader's (the demo keeps it in uk, lt and en).
+        assert reader.metadata.title == in_language(memo, "title", lang) != MEMORANDUM_TITLE
         assert reader.metadata.author
 
 
@@ -180,14 +182,20 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
     def uk(message: str) -> str:
         return gettext_in("uk", message)
 
+    # Records are named in the pack's language too (the demo keeps uk, lt and en).
+    with demo_workspace.read() as session:
+        memo_title = in_language(session.scalars(select(Agreement).where(
+            Agreement.title == MEMORANDUM_TITLE)).one(), "title", "uk")
+        plunge = in_language(session.scalars(select(Organization).where(
+            Organization.name == PLUNGE)).one(), "name", "uk")
     assert uk("Briefing pack") in pages[0]
-    assert uk("Contents") in pages[1] and flat(MEMORANDUM_TITLE) in pages[1]
+    assert uk("Contents") in pages[1] and flat(memo_title) in pages[1]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[:2] == [uk("Briefing pack"), uk("Contents")]
     assert {uk("Organisations"), uk("Key contacts"), uk("Agreements"), uk("Projects"),
             uk("Needs and pledges"), uk("Upcoming deadlines")} <= set(outline)
     nested = [i for part in reader.outline if isinstance(part, list) for i in part]
-    assert {MEMORANDUM_TITLE, PLUNGE} <= {i.title for i in nested}
+    assert {memo_title, plunge} <= {i.title for i in nested}
     for item in nested:  # each bookmark opens the page its record starts on
         page = pages[reader.get_destination_page_number(item)]
         assert flat(item.title) in page, item.title
@@ -308,7 +316,8 @@ def test_command_line_prints_both_reports(demo_workspace, db_path, tmp_path, cap
     assert main(["--db", str(db_path), "report", "briefing", "--organization", PLUNGE,
                  "--agreement", MEMORANDUM_TITLE, "--from", "2025-01-01",
                  "--to", "2027-12-31", "-o", str(pack_pdf), "--lang", "uk"]) == 0
-    assert PLUNGE in flat(pages_text(pack_pdf)[0])
+    # The organisation chosen by its official (Lithuanian) name, named in Ukrainian.
+    assert "Плунгеське районне самоврядування" in flat(pages_text(pack_pdf)[0])
     assert "written to" in capsys.readouterr().out
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from coordinator_app.commands import print_json, workspace
 from coordinator_app.core.records import registry
 from coordinator_app.core.views import records
+from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _, ngettext
 
@@ -114,9 +115,24 @@ def readable(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _in_languages(value: dict[str, Any]) -> str:
+    """A translatable field's text in each language it has, the original first,
+    each with its language: "Memorandumas (lt) · Меморандум (uk)"."""
+    first = value.get(languages.ORIGINAL)
+    order = sorted(languages.LANGUAGES, key=lambda lang: lang != first)
+    return " · ".join(f"{value[lang]} ({lang})" for lang in order if value.get(lang))
+
+
+def _translated(value: Any) -> bool:
+    return isinstance(value, dict) and languages.ORIGINAL in value
+
+
 def _line(value: Any) -> str:
+    if _translated(value):
+        return _in_languages(value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+        return ", ".join(f"{k}: {_line(v)}" for k, v in value.items()
+                         if v not in (None, "", []) and not (_translated(v) and not v["original"]))
     return str(value)
 
 
@@ -125,7 +141,15 @@ def print_record(data: dict[str, Any]) -> None:
     for key, value in data.items():
         if value in (None, [], ""):
             continue
-        if isinstance(value, list):
+        if _translated(value):
+            if value[languages.ORIGINAL] is None:
+                continue
+            print(f"{key}:")
+            first = value[languages.ORIGINAL]
+            for lang in sorted(languages.LANGUAGES, key=lambda lang: lang != first):
+                if value.get(lang):
+                    print(f"    {lang}: {value[lang]}")
+        elif isinstance(value, list):
             print(f"{key}:")
             for item in value:
                 print(f"  - {_line(item)}")

@@ -20,6 +20,9 @@ def register(subparsers) -> None:
 
     memo = kinds.add_parser("memorandum", help=_("the one- or two-page summary of an agreement"))
     memo.add_argument("agreement", metavar="AGREEMENT", help=_("the agreement's id or title"))
+    memo.add_argument("--bilingual", action="store_true",
+                      help=_("Ukrainian and Lithuanian side by side, as the signed "
+                             "document looks (instead of --lang)"))
     _common(memo)
     memo.set_defaults(handler=run_memorandum)
 
@@ -69,7 +72,8 @@ def run_memorandum(args: argparse.Namespace) -> int:
     with workspace(args) as opened:
         with opened.read() as session:
             agreement_id = records.resolve(session, Agreement, args.agreement).id
-        path = render_memorandum(opened, agreement_id, args.output, _language(args))
+        path = render_memorandum(opened, agreement_id, args.output, _language(args),
+                                 bilingual=args.bilingual)
     print(_("Memorandum summary written to {path}").format(path=path))
     return 0
 

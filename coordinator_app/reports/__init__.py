@@ -18,8 +18,13 @@ from coordinator_app.reports.progress import Progress
 
 
 def render_memorandum(workspace: Workspace, agreement_id: str, out_path: str | Path,
-                      lang: str) -> Path:
-    """Print the one- or two-page summary of one agreement to `out_path` (PDF)."""
+                      lang: str, *, bilingual: bool = False) -> Path:
+    """Print the one- or two-page summary of one agreement to `out_path` (PDF); with
+    `bilingual`, in Ukrainian and Lithuanian side by side instead of in `lang`."""
+    if bilingual:
+        from coordinator_app.reports import bilingual as two_columns
+
+        return two_columns.render(workspace, agreement_id, Path(out_path))
     from coordinator_app.reports.memorandum import render
 
     return render(workspace, agreement_id, Path(out_path), lang)

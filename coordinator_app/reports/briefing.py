@@ -40,6 +40,7 @@ from coordinator_app.reports.facts import (
     organization_facts,
     projects_by_id,
 )
+from coordinator_app.reports.record_text import joined, markup, reader_text
 from coordinator_app.reports.layout import BASE_TABLE_STYLE, HEIGHT, WIDTH, Kit
 from coordinator_app.reports.memorandum import PENDING, agreement_story, check_language, due_status
 from coordinator_app.reports.scope import Scope, resolve_scope
@@ -107,10 +108,10 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
         scope = resolve_scope(session, organization_ids, agreement_ids, date_from, date_to)
         briefing = Briefing(scope=scope, today=today, as_of=data_as_of(session))
         step(0, len(scope.agreement_ids) + len(scope.organization_ids) + 2)
-        briefing.chosen_names = [session.get(Organization, i).name
+        briefing.chosen_names = [reader_text(session.get(Organization, i), "name", lang)
                                  for i in scope.chosen_organization_ids]
         briefing.organizations = organization_facts(session, list(scope.organization_ids),
-                                                    today)
+                                                    today, lang)
         step(len(scope.organization_ids))
         briefing.agreements = agreement_facts(session, list(scope.agreement_ids), lang)
         step(len(scope.agreement_ids))
@@ -121,17 +122,32 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
         people |= set(session.scalars(select(Commitment.owner_id).where(
             Commitment.agreement_id.in_(scope.agreement_ids), alive(Commitment),
             Commitment.owner_id.is_not(None), Commitment.status.in_(PENDING))))
-        briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today)
+        briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today,
+                                         lang)
         briefing.needs = needs_involving(session, scope.organization_ids)
         step(1)
     return briefing
+
+
+def _names(kit: Kit, names: list[str]) -> Flowable | None:
+    """Names in one line, each in the report's language or with its language's tag."""
+    return kit.rich(joined(names), "value") if names else None
+
+
+def _with_status(kit: Kit, rows: list[tuple[str, str]], labels) -> Flowable | None:
+    """Titles one a line, each with its status: "Memorandum … (active)"."""
+    if not rows:
+        return None
+    return kit.rich("<br/>".join(
+        f"{markup(title)} ({escape(kit.vocab(labels, status))})" for title, status in rows),
+        "value")
 
 
 def cover(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
     lang = kit.lang
     scope = b.scope
     lines = [
-        (gettext_in(lang, "Organisations"), "; ".join(b.chosen_names)),
+        (gettext_in(lang, "Organisations"), _names(kit, b.chosen_names)),
         (gettext_in(lang, "Period"), kit.period(scope.date_from, scope.date_to)),
         (gettext_in(lang, "Agreements"), kit.number(len(b.agreements))),
         (gettext_in(lang, "Organisations profiled"), kit.number(len(b.organizations))),
@@ -196,13 +212,10 @@ def organization_profile(kit: Kit, org: OrganizationFact) -> list[Flowable]:
         (gettext_in(lang, "Address"), org.address),
         (gettext_in(lang, "People"), "\n".join(
             f"{name} — {position}" if position else name for name, position in org.people)),
-        (gettext_in(lang, "Agreements"), "\n".join(
-            f"{title} ({kit.vocab(vocab.AGREEMENT_STATUSES, status)})"
-            for title, status in org.agreements)),
-        (gettext_in(lang, "Projects"), "\n".join(
-            f"{title} ({kit.vocab(vocab.PROJECT_STATUSES, status)})"
-            for title, status in org.projects)),
-        (gettext_in(lang, "Members"), "; ".join(org.members)),
+        (gettext_in(lang, "Agreements"), _with_status(kit, org.agreements,
+                                                      vocab.AGREEMENT_STATUSES)),
+        (gettext_in(lang, "Projects"), _with_status(kit, org.projects, vocab.PROJECT_STATUSES)),
+        (gettext_in(lang, "Members"), _names(kit, org.members)),
         (gettext_in(lang, "Notes"), org.notes),
     ])
     # A short profile stays on one page; a long one still splits.

@@ -33,6 +33,7 @@ from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.core.store.safe_write import output_path, reason_text, replacing
 from coordinator_app.i18n import _, gettext_in
 from coordinator_app.reports import fonts
+from coordinator_app.reports.record_text import markup
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -66,12 +67,13 @@ class Heading(Paragraph):
 
     def __init__(self, text: str, style, *, level: int, key: str, toc: bool,
                  outline: bool = True):
+        marked = markup(text)  # with its language tag, if it stands in for a translation
         text = nfc(text)
-        super().__init__(escape(text), style)
+        super().__init__(marked, style)
         self.outline_text = text
         #: The contents draw their lines as paragraphs, which read markup: a title with
         #: "<b>" or "&" in it must reach them escaped.
-        self.contents_text = escape(text)
+        self.contents_text = marked
         self.level = level
         self.key = key
         self.toc = toc

@@ -3,8 +3,10 @@
 Reports read everything they print in one short read session and then lay it
 out with the session closed (sessions live only inside one call). Values stay
 raw (codes, dates, minor units): the layout translates and formats them in the
-report's language. Only the names that the data itself keeps per language
-(priority areas) are chosen here.
+report's language. Record text kept per language (core.records.languages: titles,
+purposes, commitments, organisations' names, priority areas) is chosen here, in
+the report's language or as the original with its language named
+(reports.record_text).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from coordinator_app.core.records.models import (
 )
 from coordinator_app.core.records.tombstones import alive, live, shown
 from coordinator_app.i18n import _
+from coordinator_app.reports.record_text import reader_text
 
 #: Ways to reach someone without e-mail or a browser, in the order people try them.
 MESSENGERS = ("signal", "telegram", "whatsapp", "viber")
@@ -142,9 +145,14 @@ class AgreementFact:
     attachments: list[str] = field(default_factory=list)
 
 
-def _name(obj: Organization | Person | None) -> str | None:
+def _name(obj: Organization | Person | None, lang: str) -> str | None:
+    """A record's name for the reader: an organisation's in the report's language."""
     obj = shown(obj)
-    return obj.label if obj is not None else None
+    if obj is None:
+        return None
+    if obj.TRANSLATABLE and obj.LABEL_FIELD in obj.TRANSLATABLE:
+        return reader_text(obj, obj.LABEL_FIELD, lang)
+    return obj.label
 
 
 def data_as_of(session: Session) -> datetime | None:
@@ -153,16 +161,19 @@ def data_as_of(session: Session) -> datetime | None:
 
 
 def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
+    title = reader_text(project, "title", lang)
     return ProjectFact(
-        id=project.id, title=project.title, status=project.status,
-        lead=_name(project.lead), location=_name(project.location),
+        id=project.id, title=title, status=project.status,
+        lead=_name(project.lead, lang), location=_name(project.location, lang),
         start_on=project.start_on, end_on=project.end_on,
         budget_minor=project.budget_minor, currency=project.currency,
-        areas=[link.priority_area.name_in(lang) for link in project.priority_links],
-        milestones=[MilestoneFact(m.title, m.due_on, m.status) for m in project.milestones],
+        areas=[reader_text(link.priority_area, "name", lang)
+               for link in project.priority_links],
+        milestones=[MilestoneFact(reader_text(m, "title", lang), m.due_on, m.status)
+                    for m in project.milestones],
         deliveries=[
-            DeliveryFact(d.item, d.quantity, d.unit, _name(d.sender), _name(d.recipient),
-                         d.delivered_on, project.title)
+            DeliveryFact(d.item, d.quantity, d.unit, _name(d.sender, lang),
+                         _name(d.recipient, lang), d.delivered_on, title)
             for d in project.deliveries
         ],
     )
@@ -267,21 +278,25 @@ def agreement_facts(session: Session, agreement_ids: list[str], lang: str
         upcoming = [a for a in related if a.occurs_on > today][:UPCOMING_ACTIVITIES]
         recent = [a for a in reversed(related) if a.occurs_on <= today][:RECENT_ACTIVITIES]
         facts.append(AgreementFact(
-            id=agreement.id, title=agreement.title, kind=agreement.kind,
+            id=agreement.id, title=reader_text(agreement, "title", lang), kind=agreement.kind,
             status=agreement.status, signed_on=agreement.signed_on,
             signed_place=agreement.signed_place, effective_from=agreement.effective_from,
-            expires_on=agreement.expires_on, purpose=agreement.purpose, notes=agreement.notes,
-            parties=[PartyFact(p.organization.name, p.organization.country, p.role)
+            expires_on=agreement.expires_on, purpose=reader_text(agreement, "purpose", lang),
+            notes=reader_text(agreement, "notes", lang),
+            parties=[PartyFact(_name(p.organization, lang), p.organization.country, p.role)
                      for p in parties.get(agreement_id, [])],
             signatories=[SignatoryFact(s.person.full_name, s.person.latin_name,
-                                       s.organization.name, s.title_at_signing)
+                                       _name(s.organization, lang), s.title_at_signing)
                          for s in signatories.get(agreement_id, [])],
-            areas=[link.priority_area.name_in(lang) for link in areas.get(agreement_id, [])],
-            commitments=[CommitmentFact(c.description, _name(c.party), _name(c.owner),
+            areas=[reader_text(link.priority_area, "name", lang)
+                   for link in areas.get(agreement_id, [])],
+            commitments=[CommitmentFact(reader_text(c, "description", lang),
+                                        _name(c.party, lang), _name(c.owner, lang),
                                         c.due_on, c.status)
                          for c in commitments.get(agreement_id, [])],
             projects=[p for p in projects if p.id in linked],
-            activities=[ActivityFact(a.occurs_on, a.kind, a.title, a.location)
+            activities=[ActivityFact(a.occurs_on, a.kind, reader_text(a, "title", lang),
+                                     a.location)
                         for a in [*reversed(upcoming), *recent]],
             sources=[SourceFact(s.title, s.url, s.publisher, s.published_on)
                      for s in sources.get(agreement_id, [])],
@@ -312,7 +327,7 @@ def _reach(points: list[ContactPoint]) -> tuple[list[str], list[tuple[str, str]]
 
 
 def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
-                 today: date) -> list[ContactFact]:
+                 today: date, lang: str) -> list[ContactFact]:
     """The people given, and everyone currently holding a position at the organisations."""
     current = or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today)
     if org_ids:
@@ -325,11 +340,12 @@ def contacts_for(session: Session, person_ids: set[str], org_ids: set[str],
         .options(selectinload(Person.contact_points),
                  selectinload(Person.affiliations).joinedload(Affiliation.organization))
     ).all()
-    chosen = set(session.scalars(select(Organization.name).where(Organization.id.in_(org_ids))))
+    chosen = {_name(org, lang) for org in session.scalars(
+        select(Organization).where(Organization.id.in_(org_ids)))}
     facts = []
     for person in people:
         phones, messengers, emails = _reach(person.contact_points)
-        positions = [(a.position, a.organization.name) for a in person.affiliations
+        positions = [(a.position, _name(a.organization, lang)) for a in person.affiliations
                      if a.end_on is None or a.end_on >= today]
         # The organisations of this briefing first: that is why the person is listed.
         positions.sort(key=lambda pos: pos[1] not in chosen)
@@ -361,7 +377,7 @@ class OrganizationFact:
     projects: list[tuple[str, str]] = field(default_factory=list)
 
 
-def organization_facts(session: Session, org_ids: list[str], today: date
+def organization_facts(session: Session, org_ids: list[str], today: date, lang: str
                        ) -> list[OrganizationFact]:
     """Organisations as a briefing pack profiles them, in the order given; each kind of
     row is read for all of them in one query."""
@@ -370,7 +386,7 @@ def organization_facts(session: Session, org_ids: list[str], today: date
         .options(joinedload(Organization.parent)))}
     ids = list(orgs)
     members = _grouped(session.execute(
-        select(Organization.parent_id, Organization.name)
+        select(Organization.parent_id, Organization)
         .where(Organization.parent_id.in_(ids), alive(Organization))
         .order_by(Organization.sort_key)), lambda row: row[0])
     people = _grouped(session.execute(
@@ -383,39 +399,41 @@ def organization_facts(session: Session, org_ids: list[str], today: date
         live(ContactPoint, ContactPoint.organization_id.in_(ids))
         .order_by(_stored_order(ContactPoint))), lambda p: p.organization_id)
     agreements = _grouped(session.execute(
-        select(AgreementParty.organization_id, Agreement.title, Agreement.status)
+        select(AgreementParty.organization_id, Agreement)
         .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
         .where(AgreementParty.organization_id.in_(ids), alive(AgreementParty))
         .order_by(Agreement.signed_on.desc(), Agreement.title)), lambda row: row[0])
     # A project is an organisation's as its lead, its location or a partner: once each.
     projects: dict[str, dict[str, tuple]] = {}
-    project = (Project.id, Project.sort_key, Project.title, Project.status)
+    project = (Project.id, Project.sort_key, Project)
     for link in (select(Project.lead_id, *project).where(Project.lead_id.in_(ids)),
                  select(Project.location_id, *project).where(Project.location_id.in_(ids)),
                  select(ProjectPartner.organization_id, *project)
                  .join(ProjectPartner, ProjectPartner.project_id == Project.id)
                  .where(ProjectPartner.organization_id.in_(ids), alive(ProjectPartner))):
-        for org_id, project_id, key, title, status in session.execute(link.where(
-                alive(Project))):
-            projects.setdefault(org_id, {})[project_id] = (key, title, status)
+        for org_id, project_id, key, found in session.execute(link.where(alive(Project))):
+            projects.setdefault(org_id, {})[project_id] = (
+                key, reader_text(found, "title", lang), found.status)
     facts = []
     for org_id in org_ids:
         org = orgs[org_id]
         phones, messengers, emails = _reach(points.get(org_id, []))
         facts.append(OrganizationFact(
-            id=org.id, name=org.name, other_names=org.other_names, kind=org.kind,
-            country=org.country, region=org.region, parent=_name(org.parent),
+            id=org.id, name=_name(org, lang), other_names=org.other_names, kind=org.kind,
+            country=org.country, region=org.region, parent=_name(org.parent, lang),
             website=org.website, address=org.address, notes=org.notes,
-            members=[row[1] for row in members.get(org_id, [])],
+            members=[_name(row[1], lang) for row in members.get(org_id, [])],
             people=[(row[1], row[2]) for row in people.get(org_id, [])],
             phones=phones, messengers=messengers, emails=emails,
-            agreements=[(row[1], row[2]) for row in agreements.get(org_id, [])],
+            agreements=[(reader_text(row[1], "title", lang), row[1].status)
+                        for row in agreements.get(org_id, [])],
             projects=[(title, status) for _, title, status in
                       sorted(projects.get(org_id, {}).values(), key=lambda v: v[0])],
         ))
     return facts
 
 
-def organization_fact(session: Session, org: Organization, today: date) -> OrganizationFact:
+def organization_fact(session: Session, org: Organization, today: date,
+                      lang: str) -> OrganizationFact:
     """One organisation as a briefing pack profiles it."""
-    return organization_facts(session, [org.id], today)[0]
+    return organization_facts(session, [org.id], today, lang)[0]

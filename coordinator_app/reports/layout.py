@@ -37,7 +37,7 @@ from reportlab.platypus import (
 
 from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
-from coordinator_app.reports import fonts
+from coordinator_app.reports import fonts, record_text
 from coordinator_app.reports.document import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -194,7 +194,9 @@ class Kit:
 
     # -- flowables ---------------------------------------------------------------------
     def para(self, text: str | None, style: str = "body") -> Paragraph:
-        markup = escape(nfc(text or "")).replace("\n", "<br/>")
+        """A paragraph of plain text; record text in another language than the
+        report's carries its tag (reports.record_text)."""
+        markup = record_text.markup(text or "").replace("\n", "<br/>")
         return Paragraph(markup, self.styles[style])
 
     def rich(self, markup: str, style: str = "body") -> Paragraph:
@@ -225,7 +227,11 @@ class Kit:
         or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
         head = [self.para(title, "cell_head") for title, _ in columns]
-        body = [[cell if isinstance(cell, Flowable) else nfc("" if cell is None else str(cell))
+        # Record text in another language than the report's is a paragraph, to carry
+        # its language tag (reports.record_text); other text may be drawn as it is.
+        body = [[cell if isinstance(cell, Flowable)
+                 else self.para(cell, "cell") if getattr(cell, "lang", None)
+                 else nfc("" if cell is None else str(cell))
                  for cell in row] for row in rows]
         widths = fitted_widths([share for _, share in columns], [head, *body],
                                self.styles["cell"])

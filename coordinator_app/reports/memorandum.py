@@ -20,6 +20,7 @@ from coordinator_app.i18n import LANGUAGES, _, gettext_in, pgettext_in
 from coordinator_app.reports.document import ReportInfo, nfc, write_pdf
 from coordinator_app.reports.facts import AgreementFact, agreement_fact, data_as_of
 from coordinator_app.reports.layout import Kit
+from coordinator_app.reports.record_text import joined
 
 #: Commitment states that still need someone to act.
 PENDING = vocab.COMMITMENTS_PENDING
@@ -84,7 +85,8 @@ def agreement_story(kit: Kit, fact: AgreementFact, today: date, *, level: int,
         (gettext_in(lang, "Valid"), kit.period(fact.effective_from or fact.signed_on,
                                                fact.expires_on)
          or gettext_in(lang, "no dates recorded")),
-        (gettext_in(lang, "Priority areas"), "; ".join(fact.areas)),
+        (gettext_in(lang, "Priority areas"),
+         kit.rich(joined(fact.areas), "value") if fact.areas else None),
         (gettext_in(lang, "Attachments"), "; ".join(fact.attachments)),
     ])
     if summary is not None:

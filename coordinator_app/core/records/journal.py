@@ -19,6 +19,7 @@ from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.records.ids import new_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.text.normal import clean
+from coordinator_app.core.records import languages
 
 #: Stamps written by this module; journaling them again would only add noise.
 #: (sort_key is derived from the name, which is journaled.)
@@ -68,7 +69,8 @@ def _columns(cls: type[Entity]) -> tuple[tuple[str, ...], bool]:
 
 
 def normalise(obj: Entity) -> None:
-    """NFC, trimmed, blank as None; code columns upper case."""
+    """NFC, trimmed, blank as None; code columns upper case; translatable fields in
+    their one shape (core.records.languages)."""
     keys, sorted_by_key = _columns(type(obj))
     values = obj.__dict__
     for key in keys:
@@ -79,6 +81,7 @@ def normalise(obj: Entity) -> None:
                 cleaned = cleaned.upper()
             if cleaned != value:
                 setattr(obj, key, cleaned)
+    languages.settle(obj)
     # Lists order names by this stored key: SQLite's byte order is then the
     # Ukrainian and Lithuanian alphabetical order (core.text.collation).
     if sorted_by_key:

@@ -176,6 +176,9 @@ class KindSpec:
     mergeable: bool = False
     #: Facets of its list beyond those its columns of codes give and tags (core.facets).
     facets: tuple[Any, ...] = ()
+    #: Text fields kept in Ukrainian, Lithuanian and English, one language marked as
+    #: the original (core.records.languages adds their columns to the model).
+    translatable: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

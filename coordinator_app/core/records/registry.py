@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
 from coordinator_app.core.records import vocab
+from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.facet_kinds import (
     Window,
@@ -98,12 +99,18 @@ def _name_of(fk: ColumnElement) -> ColumnElement:
 def _area_name(area: PriorityArea) -> str:
     from coordinator_app.i18n import current_language
 
-    return area.name_in(current_language())
+    return languages.in_language(area, "name", current_language())
 
 
 def _priority_areas(link: type[Entity], owner: str):
     return linked("priority_area", N_("Priority area"), link, owner, PriorityArea,
                   "priority_area_id", _area_name)
+
+
+def _in_languages(alias: str, field: str) -> str:
+    """SQL for a translatable field's other languages as one text, for the search index."""
+    return " || ' ' || ".join(f"coalesce({alias}.{languages.column(field, lang)}, '')"
+                              for lang in languages.LANGUAGES)
 
 
 def _code(table: dict[str, str], code):
@@ -139,7 +146,8 @@ ORGANIZATION = KindSpec(
                sortable=False, width=30),
     ),
     search=SearchDocument(
-        """SELECT x.id, x.name, x.other_names, x.region, x.address, x.website, x.notes,
+        """SELECT x.id, x.name, coalesce(x.other_names, '') || ' ' || """
+        + _in_languages("x", "name") + """, x.region, x.address, x.website, x.notes,
           (SELECT p.name FROM organizations p WHERE p.id = x.parent_id AND {live_p}),
           (SELECT group_concat({contact}, ' ') FROM contact_points c
              WHERE c.organization_id = x.id AND {live_c}),
@@ -161,7 +169,7 @@ ORGANIZATION = KindSpec(
         Related("contacts", ContactPoint, "organization_id",
                 (("kind", "kind"), ("value", "value"), ("label", "label"))),
     ),
-    editor="organization", mergeable=True,
+    editor="organization", mergeable=True, translatable=("name",),
     facets=(held("country", N_("Country"), "country", country_name),),
 )
 
@@ -232,8 +240,10 @@ AGREEMENT = KindSpec(
                sample=date_sample),
     ),
     search=SearchDocument(
-        """SELECT x.id, x.title, NULL, x.purpose, x.signed_place, x.notes,
-          (SELECT group_concat(c.description, ' ') FROM commitments c
+        "SELECT x.id, x.title, " + _in_languages("x", "title") + ", x.purpose, "
+        + _in_languages("x", "purpose") + """, x.signed_place, x.notes,
+          (SELECT group_concat(c.description || ' ' || """ + _in_languages("c", "description")
+        + """, ' ') FROM commitments c
              WHERE c.agreement_id = x.id AND {live_c}),
           (SELECT group_concat(o.name, ' ') FROM agreement_parties a
              JOIN organizations o ON o.id = a.organization_id
@@ -269,7 +279,7 @@ AGREEMENT = KindSpec(
                 (("", "priority_area_id"),)),
         Related("projects", ProjectAgreement, "agreement_id", (("", "project_id"),)),
     ),
-    editor="agreement",
+    editor="agreement", translatable=("title", "purpose", "notes"),
     facets=(
         _priority_areas(AgreementPriorityArea, "agreement_id"),
         dates("dates", N_("Dates"), (
@@ -304,14 +314,16 @@ PROJECT = KindSpec(
                combine=show_money, width=16, sample=money_sample),
     ),
     search=SearchDocument(
-        """SELECT x.id, x.title, NULL, x.description, x.beneficiaries, x.funding_sources,
+        "SELECT x.id, x.title, " + _in_languages("x", "title") + ", x.description, "
+        + _in_languages("x", "description") + """, x.beneficiaries, x.funding_sources,
           x.progress_notes,
           (SELECT group_concat(o.name, ' ') FROM organizations o
              WHERE o.id IN (x.lead_id, x.location_id) AND {live_o}),
           (SELECT group_concat(o.name, ' ') FROM project_partners pp
              JOIN organizations o ON o.id = pp.organization_id
              WHERE pp.project_id = x.id AND {live_pp}),
-          (SELECT group_concat(m.title, ' ') FROM milestones m
+          (SELECT group_concat(m.title || ' ' || """ + _in_languages("m", "title") + """, ' ')
+             FROM milestones m
              WHERE m.project_id = x.id AND {live_m}),
           (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
              WHERE d.project_id = x.id AND {live_d}),
@@ -344,7 +356,7 @@ PROJECT = KindSpec(
                 (("item", "item"), ("quantity", "quantity"), ("unit", "unit"),
                  ("from", "from_id"), ("to", "to_id"), ("delivered_on", "delivered_on"))),
     ),
-    editor="project",
+    editor="project", translatable=("title", "description"),
     facets=(
         _priority_areas(ProjectPriorityArea, "project_id"),
         dates("dates", N_("Dates"), (
@@ -397,7 +409,7 @@ ACTIVITY = KindSpec(
         Related("participants", ActivityParticipant, "activity_id",
                 (("", "person_id"),), alternatives=("organization_id",)),
     ),
-    editor="activity",
+    editor="activity", translatable=("title",),
     facets=(dates("dates", N_("Dates"), (
         Window("next_30", N_("In the next 30 days"), within("occurs_on", 30)),
         Window("last_30", N_("In the last 30 days"), lately("occurs_on", 30)),
@@ -422,7 +434,7 @@ NEED = KindSpec(
         Column("status", N_("Status"), Need.status, labels=vocab.NEED_STATUSES, width=16),
     ),
     search=SearchDocument(
-        """SELECT x.id, x.item, NULL, x.unit, x.notes,
+        "SELECT x.id, x.item, " + _in_languages("x", "item") + """, x.unit, x.notes,
           (SELECT o.name FROM organizations o WHERE o.id = x.organization_id AND {live_o}),
           (SELECT group_concat(o.name || ' ' || coalesce(p.notes, ''), ' ') FROM pledges p
              JOIN organizations o ON o.id = p.organization_id
@@ -447,7 +459,7 @@ NEED = KindSpec(
                 (("organization", "organization_id"), ("quantity", "quantity"),
                  ("expected_on", "expected_on"), ("notes", "notes"))),
     ),
-    editor="need",
+    editor="need", translatable=("item",),
     facets=(dates("dates", N_("Dates"), (
         Window("needed_30", N_("Needed in the next 30 days"), within("needed_by", 30)),
         Window("overdue", N_("Overdue"), passed("needed_by", "status", vocab.NEEDS_IN_PROGRESS)),
@@ -458,13 +470,16 @@ NEED = KindSpec(
 KINDS: tuple[KindSpec, ...] = (
     ORGANIZATION, PERSON, AGREEMENT, PROJECT, ACTIVITY, NEED, KindSpec(Pledge),
     KindSpec(Affiliation), KindSpec(ContactPoint), KindSpec(Tag), KindSpec(TagLink),
-    KindSpec(PriorityArea), KindSpec(AgreementParty), KindSpec(Signatory),
-    KindSpec(Commitment), KindSpec(AgreementPriorityArea), KindSpec(ProjectPartner),
-    KindSpec(ProjectAgreement), KindSpec(ProjectPriorityArea), KindSpec(Milestone),
+    KindSpec(PriorityArea, translatable=("name",)), KindSpec(AgreementParty),
+    KindSpec(Signatory), KindSpec(Commitment, translatable=("description",)),
+    KindSpec(AgreementPriorityArea), KindSpec(ProjectPartner), KindSpec(ProjectAgreement),
+    KindSpec(ProjectPriorityArea), KindSpec(Milestone, translatable=("title",)),
     KindSpec(AidDelivery), KindSpec(ActivityParticipant), KindSpec(Attachment),
     KindSpec(Source),
 )
 
+for _spec in KINDS:
+    languages.add_columns(_spec.model, _spec.translatable)
 BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 #: Kinds with a page, a list, a command-line name and an editor, in navigation order.
 TOP_LEVEL: tuple[KindSpec, ...] = tuple(spec for spec in KINDS if spec.top_level)

@@ -27,6 +27,7 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.records.change_labels import Label, stored
 from coordinator_app.core.store.db import Database
 from coordinator_app.core.store.engine import WRITE
+from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.ids import new_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
@@ -93,6 +94,41 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
     return value
 
 
+def _assign(obj: Entity, values: dict[str, Any]) -> None:
+    """Set `values` on `obj`: a column by its name, one language of a translatable
+    field as `title.lt`, and which language is the original as `title.original`
+    (applied after the languages given with it, so that one edit can add a
+    Lithuanian title and make it the original)."""
+    cls = type(obj)
+    originals = []
+    for key, value in values.items():
+        named = languages.split(key)
+        if named is None:
+            setattr(obj, key, coerce(cls, key, value))
+            continue
+        field, lang = named
+        if field not in cls.TRANSLATABLE:
+            raise ValidationError(_("no such field"), entity=cls.KIND, field=key)
+        if lang == languages.ORIGINAL:
+            originals.append((field, key, value))
+        else:
+            # The original's own language is the field itself (core.records.languages).
+            column = (field if getattr(obj, languages.lang_column(field)) == lang
+                      else languages.column(field, lang))
+            setattr(obj, column, coerce(cls, column, value))
+    if not originals:
+        return
+    journal.normalise(obj)
+    for field, key, value in originals:
+        lang = str(value or "").strip().lower()
+        if lang not in languages.LANGUAGES:
+            raise ValidationError(
+                _("“{value}” is not a language of the records; choose one of: {languages}")
+                .format(value=value, languages=", ".join(languages.LANGUAGES)),
+                entity=cls.KIND, field=key)
+        languages.make_original(obj, field, lang)
+
+
 class Edit:
     """One transaction in progress; see the module docstring."""
 
@@ -110,8 +146,7 @@ class Edit:
     def create(self, kind: type[E] | str, /, **values: Any) -> E:
         cls = entity_class(kind)
         obj = cls(id=values.pop("id", None) or new_id())
-        for field, value in values.items():
-            setattr(obj, field, coerce(cls, field, value))
+        _assign(obj, values)
         self._apply_defaults(obj)
         self.session.add(obj)
         self._check(obj)
@@ -139,9 +174,7 @@ class Edit:
         try:
             for number, values in enumerate(rows):
                 obj = cls(id=values.get("id") or new_id())
-                for field, value in values.items():
-                    if field != "id":
-                        setattr(obj, field, coerce(cls, field, value))
+                _assign(obj, {field: value for field, value in values.items() if field != "id"})
                 self._apply_defaults(obj)
                 journal.normalise(obj)
                 objs.append(obj)
@@ -162,10 +195,8 @@ class Edit:
         self.session.flush()
 
     def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
-        cls = entity_class(kind)
-        obj = self.get(cls, record_id)
-        for field, value in values.items():
-            setattr(obj, field, coerce(cls, field, value))
+        obj = self.get(entity_class(kind), record_id)
+        _assign(obj, values)
         self._check(obj)
         return obj
 

@@ -22,6 +22,7 @@ from coordinator_app.core.records import registry, vocab
 from coordinator_app.core.records.journal import journaled_columns
 from coordinator_app.core.records.removal import in_the_way
 from coordinator_app.core.records.tombstones import alive, shown
+from coordinator_app.core.records import languages
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.text.formatting import LARGEST_NUMBER, amount_too_large, format_number
 from coordinator_app.core.records.filenames import filename_problem
@@ -396,9 +397,19 @@ def validate(session: Session, obj: Entity) -> None:
     if obj.deleted_at is not None:
         return  # a tombstone need not be valid; restoring it validates it again
     _fits_columns(obj)
+    _languages_known(obj)
     for check in RULES.get(type(obj), ()):
         check(session, obj)
     _links_present(obj)
+
+
+def _languages_known(obj: Entity) -> None:
+    for field in obj.TRANSLATABLE:
+        lang = getattr(obj, languages.lang_column(field))
+        if lang is not None and lang not in languages.LANGUAGES:
+            fail(obj, languages.lang_column(field),
+                 _("“{value}” is not a language of the records; choose one of: {languages}")
+                 .format(value=lang, languages=", ".join(languages.LANGUAGES)))
 
 
 def _fits_columns(obj: Entity) -> None:

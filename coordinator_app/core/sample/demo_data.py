@@ -220,8 +220,7 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
         purpose="Coordination at the municipal level of the integration of Ukrainian "
         "communities into European practices of governance, and joint work on programmes "
         "for the recovery of Ukrainian communities.",
-        notes="Меморандум про співпрацю між Асоціацією прифронтових міст та громад та "
-        "Асоціацією органів місцевого самоврядування Литви. At the meeting the parties "
+        notes="At the meeting the parties "
         "reviewed the cooperation already under way. Ihor Terekhov thanked the Lithuanian "
         "municipalities for the heaters and generators they provided during the energy "
         "attacks; Audrius Klišonis confirmed that Lithuanian municipalities are ready to "
@@ -251,7 +250,7 @@ def _agreements(b: Builder, org: dict[str, str], who: dict[str, str]) -> dict[st
         sources=(("Украинские прифронтовые общины и муниципалитеты Литвы договорились о "
                   "партнерстве в сфере европейской интеграции и обновления", "Delo.ua",
                   date(2026, 2, 11), None),
-                 ("Announcement of the Association of Frontline Cities and Communities",
+                 ("Оголошення Асоціації прифронтових міст та громад",
                   "Асоціація прифронтових міст та громад", date(2026, 2, 11), None)),
     )
     ids["plunge_kharkiv"] = _agreement(

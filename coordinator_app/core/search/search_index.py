@@ -34,6 +34,7 @@ from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
 from coordinator_app.core.text.spelling import keys_text
 from coordinator_app.core.records.tombstones import live_sql
+from coordinator_app.core.records import languages
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_keys (
@@ -87,6 +88,9 @@ for _spec in registry.SEARCHABLE:
 #: The fields whose change renames a record shown in others' rows.
 NAME_FIELDS = {kind: {registry.model(kind).LABEL_FIELD, "deleted_at"}
                | ({"latin_name"} & set(registry.model(kind).__table__.columns.keys()))
+               | ({name for field in registry.model(kind).TRANSLATABLE
+                   if field == registry.model(kind).LABEL_FIELD
+                   for name in languages.columns(field)})
                for kind in DEPENDENTS}
 BATCH = 500
 

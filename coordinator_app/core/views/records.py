@@ -8,6 +8,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.records.journal import plain
 from coordinator_app.core.records.kind import Related
@@ -31,8 +32,11 @@ def to_dict(obj: Entity) -> dict[str, Any]:
     item has id, kind and name or title); a column called `kind` (an organisation's
     kind, an agreement's kind) goes out as `type`."""
     data: dict[str, Any] = {"id": obj.id, "kind": obj.KIND}
+    # A translatable field's languages are one value in `describe`, not four columns.
+    languages_of = {name for field in obj.TRANSLATABLE for name in languages.columns(field)}
     for attr in inspect(type(obj)).column_attrs:
-        if attr.key in obj.UNJOURNALED or attr.key in INTERNAL or attr.key == "id":
+        if (attr.key in obj.UNJOURNALED or attr.key in INTERNAL or attr.key == "id"
+                or attr.key in languages_of):
             continue
         data["type" if attr.key == "kind" else attr.key] = plain(getattr(obj, attr.key))
     data["name" if obj.LABEL_FIELD in ("name", "full_name") else "title"] = obj.label
@@ -126,6 +130,8 @@ def _referred(column) -> type[Entity] | None:
 
 def _value(session: Session, obj: Entity, field: str) -> Any:
     """A field as `show` prints it: a reference as the live record's name."""
+    if field in obj.TRANSLATABLE:
+        return languages.values(obj, field)
     value = getattr(obj, field)
     target = _referred(inspect(type(obj)).columns[field])
     if target is None or value is None:
@@ -150,8 +156,11 @@ def _related(session: Session, obj: Entity, related: Related) -> list[Any]:
 
 def describe(session: Session, obj: Entity) -> dict[str, Any]:
     """A record with the records around it, as `coordinator show` prints it: what its
-    kind declares it refers to and lists (core.records.registry), then tags, sources, files."""
+    kind declares it refers to and lists (core.records.registry), then tags, sources, files.
+    A translatable field is {"uk": …, "lt": …, "en": …, "original": "uk"}."""
     data = to_dict(obj)
+    for field in obj.TRANSLATABLE:
+        data["type" if field == "kind" else field] = languages.values(obj, field)
     spec = registry.spec(obj.KIND)
     for key, field in spec.refers:
         data[key] = _value(session, obj, field)

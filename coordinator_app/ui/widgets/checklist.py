@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views import related
 from coordinator_app.core.text.collation import sort_key
+from coordinator_app.core.records.languages import in_language
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.records.models import Entity
 from coordinator_app.i18n import N_, _, current_language
@@ -43,7 +44,7 @@ class PriorityAreaList(QWidget):
     def reload(self, session: Session, record_id: str | None) -> None:
         self.record_id = record_id
         lang = current_language()
-        areas = sorted(related.priority_areas(session), key=lambda a: sort_key(a.name_in(lang)))
+        areas = sorted(related.priority_areas(session), key=lambda a: sort_key(in_language(a, "name", lang)))
         self.links = ({} if record_id is None
                       else related.area_links(session, self.link, self.owner_fk, record_id))
         self._loading = True
@@ -52,7 +53,7 @@ class PriorityAreaList(QWidget):
             current = self.list.currentRow()
             self.list.clear()
             for area in areas:
-                item = QListWidgetItem(area.name_in(lang), self.list)
+                item = QListWidgetItem(in_language(area, "name", lang), self.list)
                 item.setData(ID_ROLE, area.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                               | Qt.ItemFlag.ItemIsSelectable)
@@ -60,7 +61,7 @@ class PriorityAreaList(QWidget):
         # Only the ticks change in place, so keyboard focus and the current row stay.
         for i, area in enumerate(areas):
             item = self.list.item(i)
-            item.setText(area.name_in(lang))
+            item.setText(in_language(area, "name", lang))
             item.setCheckState(Qt.CheckState.Checked if area.id in self.links
                                else Qt.CheckState.Unchecked)
         self._loading = False

@@ -71,6 +71,8 @@ class Entity(Base):
     #: Optional foreign keys that, when set, are what this record links, as the required
     #: ones are: it means nothing once their record is deleted (core.records.tombstones).
     OPTIONAL_LINKS: ClassVar[frozenset[str]] = frozenset()
+    #: Fields kept in several languages, as core.records.registry declares them (core.records.languages).
+    TRANSLATABLE: ClassVar[tuple[str, ...]] = ()
 
     id: Mapped[str] = uuid_pk()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -116,9 +116,5 @@ class PriorityArea(Entity):
     __tablename__ = "priority_areas"
     KIND = "priority_area"
 
+    #: Kept in Ukrainian, Lithuanian and English (core.records.registry: translatable).
     name: Mapped[str] = mapped_column(String(200))
-    name_uk: Mapped[str | None] = mapped_column(String(200))
-    name_lt: Mapped[str | None] = mapped_column(String(200))
-
-    def name_in(self, lang: str) -> str:
-        return {"uk": self.name_uk, "lt": self.name_lt}.get(lang) or self.name

@@ -1,0 +1,194 @@
+"""Text kept in several languages: a memorandum's title in Ukrainian, Lithuanian and English.
+
+A kind declares its translatable fields once (core.records.registry, KindSpec.translatable);
+`add_columns` gives its model, for a field `title`:
+
+- `title`, the original text, as before (lists sort by it, messages name it);
+- `title_lang`, the language the original is written in (uk, lt or en);
+- `title_uk`, `title_lt`, `title_en`, the other languages; the original's own one
+  stays empty, so that each language has exactly one place.
+
+Each is its own column, so the journal keeps each language's history, undo takes
+back one language, and merging copies compares one language at a time. Forms, the
+command line and imports name one language as `title.lt` (`title.original` chooses
+which language is the original). Nothing here translates: the app is offline.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import mapped_column
+
+#: The languages a value may be kept in, in the order they are shown (uk · lt · en).
+LANGUAGES = ("uk", "lt", "en")
+#: The key that names the original's language in `values` and in `title.original`.
+ORIGINAL = "original"
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
+
+
+def detect(text: str) -> str:
+    """The language a text is most likely written in, by its letters: mostly Cyrillic
+    is Ukrainian; Latin with Lithuanian letters (more than a name or two would bring:
+    "Audrius Klišonis said" is English) is Lithuanian; else English. A guess that
+    people correct (`title.original=lt`), made for text that came with no language."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    letters = sum(1 for char in text if char.isalpha())
+    if cyrillic * 2 > letters:
+        return "uk"
+    if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50):
+        return "lt"
+    return "en"
+
+
+def column(field: str, lang: str) -> str:
+    return f"{field}_{lang}"
+
+
+def lang_column(field: str) -> str:
+    return f"{field}_lang"
+
+
+def columns(field: str) -> tuple[str, ...]:
+    """Every column a translatable field adds beside its own."""
+    return (lang_column(field), *(column(field, lang) for lang in LANGUAGES))
+
+
+def add_columns(model: type, fields: Iterable[str]) -> None:
+    """Give `model` the columns of its translatable `fields` (see the module docstring);
+    each language's column has the type, and so the length limit, of the field's own."""
+    fields = tuple(fields)
+    for field in fields:
+        if hasattr(model, lang_column(field)):
+            continue
+        own = model.__table__.columns[field].type
+        setattr(model, lang_column(field), mapped_column(String(2), nullable=True))
+        for lang in LANGUAGES:
+            if hasattr(model, column(field, lang)):
+                continue  # priority areas kept name_uk and name_lt before
+            setattr(model, column(field, lang), mapped_column(copy.copy(own), nullable=True))
+    model.TRANSLATABLE = fields
+
+
+def split(key: str) -> tuple[str, str] | None:
+    """("title", "lt") for a key naming one language of a field ("title.lt"), or
+    ("title", "original"); None for any other key."""
+    field, dot, lang = key.rpartition(".")
+    if not dot or lang not in (*LANGUAGES, ORIGINAL):
+        return None
+    return field, lang
+
+
+def original(obj: Any, field: str) -> str | None:
+    """The language of the field's original text (guessed when not yet stored)."""
+    stored = getattr(obj, lang_column(field))
+    if stored:
+        return stored
+    text = getattr(obj, field)
+    return detect(text) if text else None
+
+
+def value(obj: Any, field: str, lang: str) -> str | None:
+    """The field's text in `lang`, or None where that language is missing."""
+    if lang == original(obj, field):
+        return getattr(obj, field)
+    return getattr(obj, column(field, lang))
+
+
+def values(obj: Any, field: str) -> dict[str, Any]:
+    """{"uk": …, "lt": …, "en": …, "original": "uk"}: how the command line shows it."""
+    found: dict[str, Any] = {lang: value(obj, field, lang) for lang in LANGUAGES}
+    found[ORIGINAL] = original(obj, field)
+    return found
+
+
+def missing(obj: Any, field: str) -> list[str]:
+    """The languages the field has no text in (none when it has no text at all)."""
+    if not getattr(obj, field):
+        return []
+    return [lang for lang in LANGUAGES if not value(obj, field, lang)]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A field's text for a reader of one language: `lang` is None when the text is in
+    that language, else the language of the original printed in its place."""
+
+    text: str | None
+    lang: str | None = None
+
+
+def for_reader(obj: Any, field: str, lang: str) -> Shown:
+    """The text to print for a reader of `lang`: their language's, or the original
+    with its language named, never a silent mix of languages."""
+    text = getattr(obj, field)
+    if text is None or field not in getattr(type(obj), "TRANSLATABLE", ()):
+        return Shown(text)
+    own = value(obj, field, lang)
+    if own:
+        return Shown(own)
+    return Shown(text, original(obj, field))
+
+
+def in_language(obj: Any, field: str, lang: str) -> str | None:
+    """The text for a reader of `lang`, the original where that language is missing."""
+    return for_reader(obj, field, lang).text
+
+
+def settle(obj: Any) -> None:
+    """Keep each translatable field in its one shape (core.records.journal calls it before
+    every write): the original's language stored once the field has a translation
+    (text in one language only keeps it unstored, guessed when read), and a value
+    written to the original's own language column (an import's "title (uk)",
+    `--set title.uk=`) taken as the new original text."""
+    for field in getattr(type(obj), "TRANSLATABLE", ()):
+        lang_key = lang_column(field)
+        text = getattr(obj, field)
+        if text is None:
+            # No original yet (a record made in one language only): the first
+            # language given becomes it.
+            for lang in LANGUAGES:
+                given = getattr(obj, column(field, lang))
+                if given:
+                    setattr(obj, field, given)
+                    setattr(obj, column(field, lang), None)
+                    setattr(obj, lang_key, lang)
+                    break
+            continue
+        lang = getattr(obj, lang_key)
+        if lang is None:
+            if not any(getattr(obj, column(field, other)) for other in LANGUAGES):
+                continue  # text in one language: its language is guessed when read
+            # A translation beside it: the original's language is fixed now, so that
+            # a later edit of the text cannot make the guess, and the columns, shift.
+            lang = detect(text)
+            setattr(obj, lang_key, lang)
+        elif lang not in LANGUAGES:
+            continue  # refused by core.records.validation, with the field named
+        own = getattr(obj, column(field, lang))
+        if own is not None:
+            setattr(obj, field, own)
+            setattr(obj, column(field, lang), None)
+
+
+def make_original(obj: Any, field: str, lang: str) -> None:
+    """Make `lang` the original: its text becomes the field's own and the former
+    original moves to its language's column. With no text in `lang`, the original
+    text is said to be written in `lang` (a guessed language corrected)."""
+    settle(obj)
+    current = original(obj, field)
+    if lang == current:
+        return
+    text = getattr(obj, column(field, lang))
+    if text:
+        setattr(obj, column(field, current), getattr(obj, field))
+        setattr(obj, field, text)
+        setattr(obj, column(field, lang), None)
+    setattr(obj, lang_column(field), lang)
