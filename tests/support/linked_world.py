@@ -222,9 +222,9 @@ def views(workspace: Workspace, ids: set[str]) -> dict[str, str]:
             texts = shown.setdefault(obj.id, [])
             texts.append(_text(records.describe(session, obj)))
             if cls is Organization:
-                texts.append(_text(organization_fact(session, obj, today)))
+                texts.append(_text(organization_fact(session, obj, today, "en")))
             elif cls is Person:
-                texts.append(_text(contacts_for(session, {obj.id}, set(), today)))
+                texts.append(_text(contacts_for(session, {obj.id}, set(), today, "en")))
             elif cls is Agreement:
                 texts.append(_text(agreement_fact(session, obj.id, "en")))
             elif cls is Project:
