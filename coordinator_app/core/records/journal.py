@@ -2,7 +2,8 @@
 
 Before each flush: strings become NFC, records get their UTC stamps and this
 device's id, and each changed field is written to the change journal in the same
-transaction. Nothing here knows about screens or commands.
+transaction, and handed to sync, which keeps it as an operation. Nothing here knows
+about screens or commands.
 """
 
 from __future__ import annotations
@@ -124,7 +125,11 @@ class _Journal:
         # journal of an import of thousands of records costs one statement, not an
         # object each for the unit of work to track.
         if self.rows:
+            from coordinator_app.sync import record
+
             self.session.connection().execute(insert(Change.__table__), self.rows)
+            # Each row is also an operation other laptops merge (DESIGN.md, Sync).
+            record.record(self.session, self.rows)
             self.rows.clear()
 
 

@@ -1,0 +1,83 @@
+"""Laptops for sync tests: several database files, exchanging operations, and a
+digest of what each shows, to compare copies after an exchange."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.sync import operations
+from coordinator_app.sync.conflicts import open_conflicts
+from coordinator_app.sync.merge import apply
+
+
+def laptops(folder: Path, count: int) -> list[Workspace]:
+    """`count` copies, each a database file of its own with its own device id."""
+    found = []
+    for number in range(count):
+        path = folder / f"laptop-{number}.sqlite3"
+        found.append(Workspace(open_database(path)))
+    return found
+
+
+def close(workspaces: list[Workspace]) -> None:
+    for workspace in workspaces:
+        workspace.db.close()
+
+
+def missing(source: Workspace, target: Workspace) -> list[operations.Operation]:
+    """The operations `source` holds that `target` lacks."""
+    with target.read() as session:
+        vector = operations.vector_of(session)
+    with source.read() as session:
+        return list(operations.after(session, vector))
+
+
+def send(source: Workspace, target: Workspace):
+    return apply(target, missing(source, target))
+
+
+def exchange_all(workspaces: list[Workspace]) -> None:
+    """Every copy reads every other's operations, twice round, so all hold all."""
+    for _round in range(2):
+        for source in workspaces:
+            for target in workspaces:
+                if source is not target:
+                    send(source, target)
+
+
+def records(workspace: Workspace) -> dict[str, dict]:
+    """Every live record's fields, by kind and id (stamps of this copy left out)."""
+    found = {}
+    with workspace.read() as session:
+        for spec in registry.KINDS:
+            cls = spec.model
+            names = journaled_columns(cls)
+            table = cls.__table__
+            for row in session.execute(select(*(table.c[n] for n in names))
+                                       .where(table.c.deleted_at.is_(None))):
+                values = {n: plain(v) for n, v in zip(names, row)}
+                found[f"{spec.name}:{values['id']}"] = values
+    return found
+
+
+def digest(workspace: Workspace) -> str:
+    """One hash of every live record's fields and of the open conflicts."""
+    with workspace.read() as session:
+        conflicts = sorted((c.kind, c.record_id, c.field,
+                            tuple(sorted((v.origin, v.seq) for v in c.versions)))
+                           for c in open_conflicts(session))
+    text = json.dumps([records(workspace), conflicts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def operation_ids(workspace: Workspace) -> set[tuple[str, int]]:
+    with workspace.read() as session:
+        return {op.id for op in operations.after(session, {})}
