@@ -56,3 +56,13 @@ def receive(last: int, stamp: int, now_ms: int | None = None) -> int:
     if far_off(stamp, now_ms) is not None:
         return last
     return max(last, stamp)
+
+
+def offset(other_wall_ms: int | None, now_ms: int | None = None) -> int | None:
+    """How far another laptop's clock is from this one's (+ ahead, - behind), when
+    further than MAX_DRIFT_MS; None when within reason or unknown."""
+    if not isinstance(other_wall_ms, int):
+        return None
+    now_ms = wall_ms() if now_ms is None else now_ms
+    difference = other_wall_ms - now_ms
+    return difference if abs(difference) > MAX_DRIFT_MS else None

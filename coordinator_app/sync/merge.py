@@ -150,7 +150,7 @@ def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Ope
             if seq != expected:
                 raise OutOfSequence(_(
                     "These changes skip some made on another laptop (this copy holds up to "
-                    "number {held} of that laptop, the file starts at {first}); nothing was "
+                    "number {held} of that laptop, the file starts at {first}). Nothing was "
                     "read. Write a new file on the laptop that made it after it has read "
                     "changes from this one.").format(held=expected - 1, first=seq))
             fresh.append(found[seq])
@@ -219,12 +219,12 @@ def materialize(session: Session, keys: list[tuple[str, str]],
 
 def apply(workspace: Workspace, ops: Iterable[Operation], *,
           blobs: dict[str, bytes] | None = None, label: str | None = None,
-          progress=None) -> Applied:
+          progress=None, after=None) -> Applied:
     """Apply operations from other devices in one transaction (DESIGN.md, Sync).
 
     Operations already held are skipped, so applying the same ones twice changes
     nothing. `progress(done, total)` is called between steps; it may raise to cancel,
-    which rolls everything back."""
+    which rolls everything back. `after(session)` runs last, in the same transaction."""
     result = Applied()
     ops = list(ops)
     result.received = len(ops)
@@ -260,6 +260,8 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
             session.expunge_all()
         if progress is not None:
             progress(len(keys), len(keys))
+        if after is not None:
+            after(session)
         result.change_set = edit.change_set
     return result
 

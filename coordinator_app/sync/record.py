@@ -162,3 +162,13 @@ def seed(session: Session) -> None:
                 seq += 1
             session.connection().execute(insert(SyncOperation.__table__), ops)
             session.connection().execute(insert(SyncHead.__table__), heads)
+
+
+def ensure_seeded(workspace) -> None:
+    """Make this copy's records operations now if they are not yet (before a bundle
+    is written from a copy that has not been edited since it kept operations)."""
+    with workspace.read() as session:
+        if state(session, "seeded") is not None:
+            return
+    with workspace.edit() as edit:
+        seed(edit.session)

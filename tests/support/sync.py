@@ -81,3 +81,39 @@ def digest(workspace: Workspace) -> str:
 def operation_ids(workspace: Workspace) -> set[tuple[str, int]]:
     with workspace.read() as session:
         return {op.id for op in operations.after(session, {})}
+
+
+class Office:
+    """Laptops as people have them: each its own installation (data folder, keys) and
+    database, driven through the command line `cli` (tests/conftest.py)."""
+
+    def __init__(self, folder: Path, cli, monkeypatch, names: list[str]):
+        self.folder, self.cli, self.monkeypatch = folder, cli, monkeypatch
+        self.names = names
+        for name in names:
+            (folder / name).mkdir()
+
+    def db(self, name: str) -> Path:
+        return self.folder / name / "coordinator.sqlite3"
+
+    def run(self, name: str, *args: str):
+        self.monkeypatch.setenv("COORDINATOR_HOME", str(self.folder / name / "home"))
+        return self.cli(*args, db=self.db(name))
+
+    def join_all(self) -> None:
+        """Every laptop imports every other's join key."""
+        for name in self.names:
+            assert self.run(name, "sync", "keys", "export", str(self.folder / f"{name}.key"),
+                            "--name", name).returncode == 0
+        for name in self.names:
+            for other in self.names:
+                if other != name:
+                    done = self.run(name, "sync", "keys", "import", str(self.folder / f"{other}.key"))
+                    assert done.returncode == 0, done.stderr
+
+    def carry(self, source: str, target: str, *extra: str):
+        """Write a bundle on `source` and read it on `target`; returns the import's result."""
+        path = self.folder / f"{source}-to-{target}.coordsync"
+        wrote = self.run(source, "sync", "export", "-o", str(path), *extra)
+        assert wrote.returncode == 0, wrote.stderr
+        return self.run(target, "sync", "import", str(path), "--json")
