@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from coordinator_app.commands import print_json, workspace
-from coordinator_app.core.safe_write import write_bytes
+from coordinator_app.core.store.safe_write import write_bytes
 from coordinator_app.i18n import _
 
 

@@ -35,13 +35,13 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 
-from coordinator_app.core import migrate
-from coordinator_app.core.backup import create_backup
+from coordinator_app.core.store import migrate
+from coordinator_app.core.store.backup import create_backup
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.ids import utcnow
-from coordinator_app.core.models import Attachment, SyncPeer
-from coordinator_app.core.safe_write import replacing
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.models import Attachment, SyncPeer
+from coordinator_app.core.store.safe_write import replacing
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
 from coordinator_app.sync import clock, merge, operations, peers as peer_list
 from coordinator_app.sync.keys import OwnKeys, _raw, own_keys

@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.file_modes import open_private, private_data_dir
-from coordinator_app.core.paths import data_dir
+from coordinator_app.core.store.file_modes import open_private, private_data_dir
+from coordinator_app.core.store.paths import data_dir
 from coordinator_app.i18n import _
 
 FILE = "sync-keys"

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import NotFound
-from coordinator_app.core.models import SyncPeer
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.models import SyncPeer
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
 from coordinator_app.sync.keys import PublicKeys, fingerprint
 

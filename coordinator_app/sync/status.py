@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coordinator_app.core.service import Workspace
+from coordinator_app.core.records.service import Workspace
 from coordinator_app.sync import clock, conflicts, operations, peers
 from coordinator_app.sync.keys import own_keys
 from coordinator_app.sync.record import last_stamp
