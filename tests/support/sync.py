@@ -53,28 +53,33 @@ def exchange_all(workspaces: list[Workspace]) -> None:
                     send(source, target)
 
 
-def records(workspace: Workspace) -> dict[str, dict]:
-    """Every live record's fields, by kind and id (stamps of this copy left out)."""
+def records(workspace: Workspace, *, deleted: bool = False) -> dict[str, dict]:
+    """Every live record's fields (with `deleted`, every record's), by kind and id;
+    stamps of this copy left out."""
     found = {}
     with workspace.read() as session:
         for spec in registry.KINDS:
             cls = spec.model
             names = journaled_columns(cls)
             table = cls.__table__
-            for row in session.execute(select(*(table.c[n] for n in names))
-                                       .where(table.c.deleted_at.is_(None))):
+            query = select(*(table.c[n] for n in names))
+            if not deleted:
+                query = query.where(table.c.deleted_at.is_(None))
+            for row in session.execute(query):
                 values = {n: plain(v) for n, v in zip(names, row)}
                 found[f"{spec.name}:{values['id']}"] = values
     return found
 
 
 def digest(workspace: Workspace) -> str:
-    """One hash of every live record's fields and of the open conflicts."""
+    """One hash of every record's fields (deleted ones too: a deletion may be undone)
+    and of the open conflicts."""
     with workspace.read() as session:
         conflicts = sorted((c.kind, c.record_id, c.field,
                             tuple(sorted((v.origin, v.seq) for v in c.versions)))
                            for c in open_conflicts(session))
-    text = json.dumps([records(workspace), conflicts], sort_keys=True, default=str)
+    text = json.dumps([records(workspace, deleted=True), conflicts], sort_keys=True,
+                      default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -117,3 +122,16 @@ class Office:
         wrote = self.run(source, "sync", "export", "-o", str(path), *extra)
         assert wrote.returncode == 0, wrote.stderr
         return self.run(target, "sync", "import", str(path), "--json")
+
+
+def empty_copies(template: Path, folder: Path, count: int) -> list[Workspace]:
+    """`count` laptops started from one migrated empty file (copied, so each gets a
+    device id of its own): quicker than migrating each."""
+    import shutil
+
+    found = []
+    for number in range(count):
+        path = folder / f"copy-{number}.sqlite3"
+        shutil.copyfile(template, path)
+        found.append(Workspace(open_database(path)))
+    return found
