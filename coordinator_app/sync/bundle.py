@@ -56,6 +56,11 @@ MAX_HEADER = 16 * 1024 * 1024
 MAX_PLAIN = 4 * 1024 * 1024 * 1024
 
 
+def no_peers_text() -> str:
+    return _("No other laptop is known yet: import a colleague's join key "
+             "(coordinator sync keys import FILE).")
+
+
 class BundleError(CoordinatorError):
     """A bundle that cannot be read or is refused; nothing was written."""
 
@@ -107,9 +112,7 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
     with workspace.read() as session:
         recipients = peer_list.choose(session, to)
         if not recipients:
-            raise BundleError(_(
-                "No other laptop is known yet: import a colleague's join key first "
-                "(File → Sync → Keys, or coordinator sync keys import FILE)."))
+            raise BundleError(no_peers_text())
         vector = operations.vector_of(session)
         total = operations.count_after(session, peer_list.common_vector(recipients))
         ops = []

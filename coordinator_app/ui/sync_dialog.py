@@ -89,6 +89,7 @@ class SyncDialog(QDialog):
 
     # -- what is shown -------------------------------------------------------------
     def refresh(self) -> None:
+        from coordinator_app.sync import bundle
         from coordinator_app.sync.conflicts import open_conflicts
         from coordinator_app.sync.status import status
 
@@ -96,8 +97,7 @@ class SyncDialog(QDialog):
         lines = [_("This laptop's key fingerprint: {fingerprint}").format(
             fingerprint=found.fingerprint)]
         if not found.peers:
-            lines.append(_("No other laptop is known yet: import a colleague's join key "
-                           "(coordinator sync keys import FILE)."))
+            lines.append(bundle.no_peers_text())
         for peer in found.peers:
             when = format_datetime(peer.last_received_at) if peer.last_received_at \
                 else _("never")
