@@ -115,7 +115,8 @@ class SyncDialog(QDialog):
         self.tree.clear()
         peers = {p.device_id: p.name for p in found.peers if p.device_id}
         for conflict in conflicts:
-            top = QTreeWidgetItem([f"{conflict.label} — {conflict.field}"])
+            field = _("deleted or kept") if conflict.field == "deleted_at" else conflict.field
+            top = QTreeWidgetItem([f"{conflict.label} — {field}"])
             top.setData(0, Qt.ItemDataRole.UserRole, conflict.id)
             for number, version in enumerate(conflict.versions, 1):
                 if conflict.field == "deleted_at":
