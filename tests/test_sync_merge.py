@@ -110,3 +110,36 @@ def test_records_made_before_sync_kept_operations_travel_too(tmp_path):
         assert f"organization:{org.id}" in records(b)
     finally:
         close([a, b])
+
+
+def test_records_written_in_bulk_by_generate_travel_too(tmp_path):
+    from coordinator_app.core.sample.generate import generate
+
+    a, b = laptops(tmp_path, 2)
+    try:
+        a.create(Organization, name="Made by hand first")
+        generate(a, people=30, organizations=5, seed=4)
+        send(a, b)
+        made = records(a)
+        assert len(made) > 35
+        assert records(b) == made
+        # Once, not twice: every record is one creating operation.
+        with a.read() as session:
+            assert sum(1 for op in operations.after(session, {}) if op.field == "") == len(made)
+    finally:
+        close([a, b])
+
+
+def test_records_generated_into_a_copy_that_never_kept_operations_are_each_made_once(tmp_path):
+    from coordinator_app.core.sample.generate import generate
+
+    a, b = laptops(tmp_path, 2)
+    try:
+        generate(a, people=20, organizations=4, seed=5)
+        send(a, b)
+        made = records(a)
+        assert records(b) == made
+        with a.read() as session:
+            assert sum(1 for op in operations.after(session, {}) if op.field == "") == len(made)
+    finally:
+        close([a, b])

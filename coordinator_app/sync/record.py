@@ -102,7 +102,9 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     """Turn journal rows just written by this device into operations."""
     if session.info.get(APPLYING) or not rows:
         return
-    seed(session)
+    # Rows written in bulk (coordinator generate) are in their tables already: the
+    # seed must not take them for records made before operations were kept.
+    seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})
     device = session.info["device_id"]
     seq = _next_seq(session, device)
     stamp = next_stamp(session)
@@ -134,9 +136,10 @@ def _supersede(heads: dict[str, set[OpId]], op: Operation) -> None:
         heads[field] = {op.id}
 
 
-def seed(session: Session) -> None:
+def seed(session: Session, skip: set[str] = frozenset()) -> None:
     """Once per copy: every record already here becomes a creating operation of this
-    device (those made before sync kept operations, or copied in with the file)."""
+    device (those made before sync kept operations, or copied in with the file), but
+    those in `skip`, about to be recorded."""
     if state(session, "seeded") is not None:
         return
     set_state(session, "seeded", "1")
@@ -149,6 +152,7 @@ def seed(session: Session) -> None:
         table = cls.__table__
         found = session.connection().execute(
             select(*(table.c[name] for name in columns)).order_by(table.c.id)).all()
+        found = [values for values in found if values[columns.index("id")] not in skip]
         for start in range(0, len(found), 2000):
             batch = found[start:start + 2000]
             ops, heads = [], []
