@@ -79,6 +79,11 @@ def main() -> int:
         print(f"  apply into an empty laptop {apply_s:.1f} s (target 30 s; floor, copying "
               f"the database file: {copy_floor:.2f} s)")
 
+        # The receiver answers with a file of its own, as people do on the next visit:
+        # that is how the sender learns what it holds.
+        back = tmp / "back.coordsync"
+        bundle.write(target, back, keys=target_keys)
+        bundle.read(source, back, keys=source_keys, backup=False)
         with source.read() as session:
             ids = session.scalars(Person.__table__.select().with_only_columns(Person.id)
                                   .limit(1000)).all()

@@ -171,14 +171,21 @@ def _python(cls: type[Entity], name: str, value: Any) -> Any:
 
 def _ops_of(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Operation]]:
     found: dict[tuple[str, str], list[Operation]] = {key: [] for key in keys}
-    ids = sorted({record_id for _kind, record_id in keys})
-    for start in range(0, len(ids), 400):
-        for row in session.scalars(select(SyncOperation).where(
-                SyncOperation.record_id.in_(ids[start:start + 400]))):
-            key = (row.kind, row.record_id)
-            if key in found:
-                found[key].append(from_row(row))
+    # By kind, then ids: the index (kind, record_id) serves each part.
+    for kind, ids in _by_kind(keys).items():
+        for start in range(0, len(ids), 400):
+            for row in session.scalars(select(SyncOperation).where(
+                    SyncOperation.kind == kind,
+                    SyncOperation.record_id.in_(ids[start:start + 400]))):
+                found[(row.kind, row.record_id)].append(from_row(row))
     return found
+
+
+def _by_kind(keys) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for kind, record_id in keys:
+        grouped.setdefault(kind, []).append(record_id)
+    return grouped
 
 
 def materialize(session: Session, keys: list[tuple[str, str]],

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
@@ -79,11 +79,15 @@ def field_heads(heads: dict[str, set[OpId]], field: str) -> set[OpId]:
 def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[OpId]]]) -> None:
     """Replace the stored current versions of these records with the ones given."""
     connection = session.connection()
-    keys = list(records)
-    for start in range(0, len(keys), 400):
-        part = keys[start:start + 400]
-        connection.execute(delete(SyncHead).where(
-            tuple_(SyncHead.kind, SyncHead.record_id).in_(part)))
+    by_kind: dict[str, list[str]] = {}
+    for kind, record_id in records:
+        by_kind.setdefault(kind, []).append(record_id)
+    # One kind at a time: the primary key (kind, record_id, …) serves each delete, where
+    # a row-value IN over (kind, record_id) would read the whole table every time.
+    for kind, ids in by_kind.items():
+        for start in range(0, len(ids), 400):
+            connection.execute(delete(SyncHead).where(
+                SyncHead.kind == kind, SyncHead.record_id.in_(ids[start:start + 400])))
     rows = [{"kind": kind, "record_id": record_id, "field": field, "origin": o, "seq": s}
             for (kind, record_id), heads in records.items()
             for field, ids in heads.items() for o, s in ids]
