@@ -1,4 +1,4 @@
-"""The tables sync keeps beside the records (migration 0008; coordinator_app.sync reads them).
+"""The tables sync keeps beside the records (migration 0009; coordinator_app.sync reads them).
 
 None of these is a record: they are never journaled, never shown in lists, and a
 person changes them only through sync itself.

@@ -1,7 +1,7 @@
 """sync operations: every field change as an operation that laptops exchange
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01
 
 Frozen: the tables as they were made on this day. `sync_operations` holds every
@@ -14,8 +14,8 @@ operation (coordinator_app.sync.record.seed), so nothing made earlier is left ou
 """
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
