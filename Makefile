@@ -17,7 +17,7 @@ UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 
-.PHONY: run test bench crash lock check-system package package-test screenshots clean
+.PHONY: run test bench crash sync-soak lock check-system package package-test screenshots clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/hub.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/sync.py
+
+# Random histories of three laptops exchanging bundles, 500 of them (20 run in make test).
+sync-soak: $(STAMP)
+	SYNC_SOAK=500 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/test_sync_convergence.py -q
 
 # Writers killed at 200 random moments: prints what was lost, half written, failed its
 # integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).

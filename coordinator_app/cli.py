@@ -19,7 +19,7 @@ from coordinator_app.i18n import LANGUAGES, _, set_language, system_language
 
 #: Modules under coordinator_app.commands that add subcommands.
 COMMAND_MODULES = ("data", "changes", "integrity", "backups", "generate", "duplicates",
-                   "reports", "interchange", "encryption", "hub")
+                   "reports", "interchange", "encryption", "hub", "sync")
 #: A sync bundle's file name ends so; the desktop opens one as `coordinator FILE`.
 SYNC_BUNDLE_SUFFIX = ".coordsync"
 

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coordinator_app import cli
 from coordinator_app.ui.app import run_app
@@ -23,7 +23,7 @@ def test_a_bundle_path_opens_the_app_rather_than_naming_a_command(tmp_path):
     assert cli._names_a_command(["check"])
 
 
-def test_the_app_opened_with_a_bundle_says_it_cannot_import_it_yet(
+def test_the_app_opened_with_a_bundle_reads_it_and_says_why_a_bad_one_is_refused(
         qtbot, db_path, tmp_path, monkeypatch, own_qt_settings):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -34,15 +34,16 @@ def test_the_app_opened_with_a_bundle_says_it_cannot_import_it_yet(
     def answer() -> None:
         window = next((w for w in QApplication.topLevelWidgets()
                        if isinstance(w, MainWindow) and w.context is not None), None)
-        box = window.findChild(QMessageBox, "sync_bundle_notice") if window else None
+        box = window.findChild(QMessageBox, "sync_refused") if window else None
         if box is None or not box.isVisible():
             QTimer.singleShot(20, answer)
             return
         said.append(box.text())
         box.accept()
+        window.findChild(QDialog, "sync_dialog").reject()
         window.close()
 
     QTimer.singleShot(0, answer)
     assert run_app(db_path, "en", bundle=Path(bundle)) == 0
     text, = said
-    assert "“from Kharkiv.coordsync”" in text and "cannot import sync bundles yet" in text
+    assert "not a Coordinator sync file" in text and "Nothing was read" in text

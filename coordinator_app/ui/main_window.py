@@ -327,16 +327,17 @@ class MainWindow(QMainWindow):
 
     def received_sync_bundle(self, path: Path) -> None:
         """A sync bundle opened from the desktop (the installers associate .coordsync
-        files with the app). This version cannot import one: it says so, rather than
-        leave a double click without an answer."""
-        from PySide6.QtWidgets import QMessageBox
+        files with the app), or dropped on the window: read in the Sync dialog."""
+        dialog = self.open_sync()
+        dialog.read_bundle(path)
 
-        box = QMessageBox(QMessageBox.Icon.Information, _("Sync bundle"), _(
-            "“{name}” is a sync bundle from another laptop. This version of Coordinator "
-            "cannot import sync bundles yet; keep the file for a version that can.").format(
-                name=path.name), QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("sync_bundle_notice")
-        box.open()
+    def open_sync(self):
+        """File → Sync with other laptops…: bundles and the conflicts to review."""
+        from coordinator_app.ui.sync_dialog import SyncDialog
+
+        dialog = SyncDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def open_about(self) -> None:
         from coordinator_app.ui.about_dialog import AboutDialog

@@ -126,6 +126,8 @@ def install(window) -> WindowActions:
                             lambda: _on_list(window,
                                              lambda page: page.actions.print_contact_sheet()),
                             "Ctrl+Shift+P", name="action_contact_sheet")
+    sync = _action(window, _("S&ync with other laptops…"), window.open_sync, "Ctrl+Shift+Y",
+                   name="action_sync")
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -154,6 +156,7 @@ def install(window) -> WindowActions:
     file_menu.addAction(briefing)
     file_menu.addAction(contact_sheet)
     file_menu.addAction(backup)
+    file_menu.addAction(sync)
     file_menu.addSeparator()
     file_menu.addAction(protect)
     file_menu.addAction(change_passphrase)

@@ -2,7 +2,8 @@
 
 Before each flush: strings become NFC, records get their UTC stamps and this
 device's id, and each changed field is written to the change journal in the same
-transaction. Nothing here knows about screens or commands.
+transaction, and handed to the recorder the session names (sync keeps each row as
+an operation). Nothing here knows about screens or commands.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from coordinator_app.core.records import languages
 #: Stamps written by this module; journaling them again would only add noise.
 #: (sort_key is derived from the name, which is journaled.)
 STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", "sort_key"})
+#: The session info key of what is called with every batch of rows written.
+RECORDER = "journal_recorder"
 
 
 def plain(value: Any) -> Any:
@@ -125,6 +128,11 @@ class _Journal:
         # object each for the unit of work to track.
         if self.rows:
             self.session.connection().execute(insert(Change.__table__), self.rows)
+            # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
+            # opener of the database hands the journal sync's recorder (core.store.db).
+            recorder = self.session.info.get(RECORDER)
+            if recorder is not None:
+                recorder(self.session, self.rows)
             self.rows.clear()
 
 

@@ -26,13 +26,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
 
 from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.folding import to_latin
-from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.journal import RECORDER, journaled_columns, plain
 from coordinator_app.core.records.ids import utcnow
 from coordinator_app.core.records.models import (
     Affiliation,
@@ -255,9 +256,10 @@ def _insert(connection, table, rows: list[dict[str, Any]]) -> None:
 
 
 def _write(connection, b: Builder, change_set: str, seq: list[int],
-           counts: dict[str, int]) -> None:
+           counts: dict[str, int], recorder=None) -> None:
     """Insert the builder's rows with their journal entries and index rows, then
-    forget them."""
+    forget them. `recorder` is handed the journal entries as every write's are
+    (core.records.journal): sync keeps them as operations."""
     for cls, rows in b.rows.items():
         _insert(connection, cls.__table__, rows)
         columns = journaled_columns(cls)
@@ -270,6 +272,8 @@ def _write(connection, b: Builder, change_set: str, seq: list[int],
                                 at=b.now, device_id=b.device_id))
             seq[0] += 1
         _insert(connection, Change.__table__, journal)
+        if recorder is not None and journal:
+            recorder(journal)
         counts[cls.KIND] = counts.get(cls.KIND, 0) + len(rows)
     for cls in (Organization, Person, Agreement, Project):
         search_index.refresh(connection, cls.KIND, [row["id"] for row in b.rows.get(cls, ())])
@@ -298,23 +302,35 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         # Random UUID keys land all over every index: a big page cache for this one
         # transaction turns that from disk-bound into memory-bound.
         connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        recorder = _recorder(workspace, connection)
         try:
             _generate(connection, b, change_set, orgs, counts, say, organizations=organizations,
-                      people=people, agreements=agreements, projects=projects)
+                      people=people, agreements=agreements, projects=projects,
+                      recorder=recorder)
         finally:
             connection.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default again
     workspace.last_change_set = change_set
     return counts
 
 
+def _recorder(workspace: Workspace, connection):
+    """What the database's sessions hand their journal rows to, over this connection."""
+    info = workspace.db.sessions.kw.get("info") or {}
+    record = info.get(RECORDER)
+    if record is None:
+        return None
+    session = Session(bind=connection, info=dict(info))
+    return lambda rows: record(session, rows)
+
+
 def _generate(connection, b: Builder, change_set: str, orgs: list, counts: dict[str, int],
               say: Progress, *, organizations: int, people: int, agreements: int,
-              projects: int) -> None:
+              projects: int, recorder=None) -> None:
     seq = [(connection.execute(select(func.max(Change.seq))).scalar() or 0) + 1]
 
     def flush() -> None:
         # Written a chunk at a time (still one transaction), so memory stays flat.
-        _write(connection, b, change_set, seq, counts)
+        _write(connection, b, change_set, seq, counts, recorder)
 
     orgs += _organizations(b, organizations)
     flush()

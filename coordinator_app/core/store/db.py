@@ -76,7 +76,10 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
             migrations.upgrade(path)
         engine = make_engine(path)
         device_id = _device_id(engine, path)
-    sessions = sessionmaker(engine, expire_on_commit=False, info={"device_id": device_id})
+    from coordinator_app.sync import record
+
+    sessions = sessionmaker(engine, expire_on_commit=False, info={
+        "device_id": device_id, journal.RECORDER: record.record})
     journal.install(sessions)
     return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
 

@@ -21,6 +21,7 @@ from coordinator_app.core.records.models.directory import (
 from coordinator_app.core.records.models.documents import Attachment, Source
 from coordinator_app.core.records.models.journal import Change, Replica
 from coordinator_app.core.records.models.needs import Need, Pledge
+from coordinator_app.core.records.models.sync import SyncHead, SyncOperation, SyncPeer, SyncState
 from coordinator_app.core.records.models.projects import (
     AidDelivery,
     Milestone,
@@ -35,5 +36,5 @@ __all__ = [
     "AgreementPriorityArea", "AidDelivery", "Attachment", "Base", "Change", "Commitment",
     "ContactPoint", "Entity", "Milestone", "Need", "Organization", "Person", "Pledge", "PriorityArea", "Project",
     "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
-    "Source", "Tag", "TagLink",
+    "Source", "SyncHead", "SyncOperation", "SyncPeer", "SyncState", "Tag", "TagLink",
 ]

@@ -1,0 +1,108 @@
+"""Sync by USB stick at scale: bundle sizes and times against floors of the same run.
+
+Builds a laptop with N people (generated; 100,000 by default), then measures:
+
+- the first bundle for an empty laptop: its size (target 10 MB) and the time to write
+  it (target 5 s), against the floor of reading every operation row bare (sqlite3);
+- applying it into the empty laptop (target 30 s), against the floor of copying the
+  database file whole;
+- 1,000 edits afterwards: the bundle's size (target 50 kB), and writing plus reading it
+  (target 2 s).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/sync.py [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from run import build  # noqa: E402 - after the path is set
+
+
+def _keys():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from coordinator_app.sync.keys import OwnKeys
+
+    return OwnKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+
+
+def _timed(action):
+    started = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=100_000)
+    args = parser.parse_args()
+    from coordinator_app.core.records.models import Person
+    from coordinator_app.core.records.service import Workspace
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.sync import bundle, peers
+    from coordinator_app.sync.record import ensure_seeded
+
+    tmp = Path(tempfile.mkdtemp(prefix="coordinator-sync-bench-"))
+    try:
+        source_path, target_path = tmp / "kharkiv.sqlite3", tmp / "plunge.sqlite3"
+        build(source_path, args.people)
+        source, target = Workspace(open_database(source_path)), Workspace(open_database(target_path))
+        source_keys, target_keys = _keys(), _keys()
+        peers.add(source, target_keys.public("plunge"))
+        peers.add(target, source_keys.public("kharkiv"))
+        ensure_seeded(source)
+        _rows, read_floor = _timed(lambda: sqlite3.connect(source_path).execute(
+            "SELECT * FROM sync_operations").fetchall())
+        first = tmp / "first.coordsync"
+        written, export_s = _timed(lambda: bundle.write(source, first, keys=source_keys))
+        _copy, copy_floor = _timed(lambda: shutil.copyfile(source_path, tmp / "copy.sqlite3"))
+        _read, apply_s = _timed(lambda: bundle.read(target, first, keys=target_keys,
+                                                    backup=False))
+        print(f"first bundle, {args.people} people: {written.operations} operations, "
+              f"{written.size / 1e6:.1f} MB (target 10 MB)")
+        print(f"  write {export_s:.1f} s (target 5 s; floor, reading every operation row: "
+              f"{read_floor:.2f} s)")
+        print(f"  apply into an empty laptop {apply_s:.1f} s (target 30 s; floor, copying "
+              f"the database file: {copy_floor:.2f} s)")
+
+        # The receiver answers with a file of its own, as people do on the next visit:
+        # that is how the sender learns what it holds.
+        back = tmp / "back.coordsync"
+        bundle.write(target, back, keys=target_keys)
+        bundle.read(source, back, keys=source_keys, backup=False)
+        with source.read() as session:
+            ids = session.scalars(Person.__table__.select().with_only_columns(Person.id)
+                                  .limit(1000)).all()
+        with source.edit() as edit:
+            for number, person_id in enumerate(ids):
+                edit.update(Person, person_id, notes=f"Called back, round {number}")
+        later = tmp / "later.coordsync"
+        started = time.perf_counter()
+        written = bundle.write(source, later, keys=source_keys)
+        bundle.read(target, later, keys=target_keys, backup=False)
+        both_s = time.perf_counter() - started
+        print(f"1,000 edits: {written.operations} operations, {written.size / 1e3:.1f} kB "
+              f"(target 50 kB); write + read {both_s:.2f} s (target 2 s)")
+        source.db.close()
+        target.db.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

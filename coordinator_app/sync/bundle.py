@@ -1,0 +1,265 @@
+"""Bundle files: the operations a peer has not seen, carried on a USB stick.
+
+    MAGIC | format (1 byte) | header length (4) | header | body length (8) | body | signature (64)
+
+The header (MessagePack) says the format, the schema revision, the sender's key id,
+device id, version vector and clock, how many operations, and for each recipient the
+file key wrapped to its X25519 key (as age does: an ephemeral key, HKDF, ChaCha20-
+Poly1305). The body is the operations and the attachments they bring, MessagePack
+compressed with Zstandard and encrypted with the file key; the header is its
+associated data. The sender signs everything before the signature with its Ed25519
+key. A lost stick reveals nothing; a changed byte, a truncated file, a file for other
+laptops or from an unknown one is refused before anything is written.
+
+The file is written beside its target and renamed onto it once on disk, so a stick
+pulled out mid-write leaves the previous file or none, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgpack
+import zstandard
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import select
+
+from coordinator_app.core.store import migrate
+from coordinator_app.core.store.backup import create_backup
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.models import Attachment, SyncPeer
+from coordinator_app.core.store.safe_write import replacing
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.i18n import _
+from coordinator_app.sync import clock, merge, operations, peers as peer_list
+from coordinator_app.sync.keys import OwnKeys, _raw, own_keys
+
+MAGIC = b"COORDSYNC\n"
+FORMAT = 1
+SUFFIX = ".coordsync"
+_WRAP_INFO = b"coordinator sync bundle 1"
+#: Refused before reading further: no honest bundle's header is this large.
+MAX_HEADER = 16 * 1024 * 1024
+#: The body unpacked may not exceed this (a crafted file must not exhaust memory).
+MAX_PLAIN = 4 * 1024 * 1024 * 1024
+
+
+def no_peers_text() -> str:
+    return _("No other laptop is known yet: import a colleague's join key "
+             "(coordinator sync keys import FILE).")
+
+
+class BundleError(CoordinatorError):
+    """A bundle that cannot be read or is refused; nothing was written."""
+
+
+@dataclass
+class Bundle:
+    header: dict[str, Any]
+    ops: list[operations.Operation]
+    blobs: dict[str, bytes]
+    sender: SyncPeer | None = None
+
+
+@dataclass
+class Written:
+    path: Path
+    operations: int
+    size: int
+    recipients: list[str]
+
+
+@dataclass
+class Read:
+    sender: str
+    operations: int
+    applied: merge.Applied
+    backup: Path | None
+
+
+def _wrap_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, ephemeral + recipient, _WRAP_INFO).derive(shared)
+
+
+def _blobs(session, ops: list[operations.Operation]) -> dict[str, bytes]:
+    wanted = [op.record_id for op in ops
+              if op.kind == Attachment.KIND and op.field == operations.CREATE]
+    found = {}
+    for start in range(0, len(wanted), 200):
+        for record_id, content in session.execute(select(Attachment.id, Attachment.content).where(
+                Attachment.id.in_(wanted[start:start + 200]))):
+            found[record_id] = content
+    return found
+
+
+def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          keys: OwnKeys | None = None) -> Written:
+    """Write the operations the chosen peers (all by default) have not seen to `path`."""
+    keys = keys or own_keys()
+    with workspace.read() as session:
+        recipients = peer_list.choose(session, to)
+        if not recipients:
+            raise BundleError(no_peers_text())
+        vector = operations.vector_of(session)
+        total = operations.count_after(session, peer_list.common_vector(recipients))
+        ops = []
+        for op in operations.after(session, peer_list.common_vector(recipients)):
+            ops.append(operations.pack(op))
+            if progress is not None and len(ops) % 5000 == 0:
+                progress(len(ops), total)
+        blobs = _blobs(session, [operations.unpack(item) for item in ops]) if ops else {}
+        from coordinator_app.sync.record import last_stamp
+
+        stamp = last_stamp(session)
+    plain = zstandard.ZstdCompressor(level=6).compress(
+        msgpack.packb({"ops": ops, "blobs": blobs}, use_bin_type=True))
+    file_key = ChaCha20Poly1305.generate_key()
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = _raw(ephemeral.public_key())
+    stanzas = []
+    for peer in recipients:
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(peer.box_key))
+        wrap = ChaCha20Poly1305(_wrap_key(shared, ephemeral_public, peer.box_key))
+        stanzas.append([peer.key_id, wrap.encrypt(b"\0" * 12, file_key, None)])
+    nonce = os.urandom(12)
+    header = msgpack.packb({
+        "format": FORMAT, "schema": migrate.head_revision(), "sender": keys.id,
+        "device": workspace.db.device_id, "vector": vector, "hlc": stamp,
+        "wall": clock.wall_ms(),
+        "created": utcnow().isoformat(), "count": len(ops), "ephemeral": ephemeral_public,
+        "nonce": nonce, "recipients": stanzas,
+    }, use_bin_type=True)
+    start = MAGIC + bytes([FORMAT]) + struct.pack(">I", len(header)) + header
+    body = ChaCha20Poly1305(file_key).encrypt(nonce, plain, start)
+    signed = start + struct.pack(">Q", len(body)) + body
+    content = signed + keys.signer.sign(signed)
+    with replacing(path) as temporary:
+        temporary.write_bytes(content)
+    if progress is not None:
+        progress(total, total)
+    with workspace.edit() as edit:
+        for peer in recipients:
+            edit.session.get(SyncPeer, peer.key_id).last_sent_at = utcnow()
+    return Written(Path(path), len(ops), len(content), [p.name for p in recipients])
+
+
+def _refuse(message: str) -> BundleError:
+    return BundleError(message + " " + _("Nothing was read."))
+
+
+def open_bundle(workspace: Workspace, path: str | Path, keys: OwnKeys | None = None) -> Bundle:
+    """Read, verify and decrypt a bundle without writing anything."""
+    keys = keys or own_keys()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BundleError(_("Cannot read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc
+    incomplete = _refuse(_(
+        "The file is incomplete: it may have been taken off the computer before it was "
+        "fully written. Write it again on the other laptop."))
+    if not data.startswith(MAGIC):
+        raise _refuse(_("This is not a Coordinator sync file."))
+    if len(data) < len(MAGIC) + 5:
+        raise incomplete
+    if data[len(MAGIC)] > FORMAT:
+        raise _refuse(_("This file was written by a newer version of Coordinator; "
+                        "update Coordinator on this laptop to read it."))
+    offset = len(MAGIC) + 1
+    (header_length,) = struct.unpack(">I", data[offset:offset + 4])
+    offset += 4
+    if header_length > MAX_HEADER or len(data) < offset + header_length + 8 + 64:
+        raise incomplete
+    start = data[:offset + header_length]
+    try:
+        header = msgpack.unpackb(data[offset:offset + header_length], raw=False)
+        sender_id = header["sender"]
+        stanzas = header["recipients"]
+    except (ValueError, KeyError, TypeError, msgpack.UnpackException):
+        raise _refuse(_("The file is damaged.")) from None
+    offset += header_length
+    (body_length,) = struct.unpack(">Q", data[offset:offset + 8])
+    if len(data) < offset + 8 + body_length + 64:
+        raise incomplete
+    if len(data) > offset + 8 + body_length + 64:
+        raise _refuse(_("The file is damaged."))
+    signed = data[:offset + 8 + body_length]
+    with workspace.read() as session:
+        sender = session.get(SyncPeer, sender_id) if isinstance(sender_id, str) else None
+        if sender is not None:
+            session.expunge(sender)
+    if sender is None and sender_id != keys.id:
+        raise _refuse(_(
+            "This file comes from a laptop whose key this one does not know. Import that "
+            "laptop's join key first, and compare its fingerprint by phone."))
+    sign_key = sender.sign_key if sender is not None else _raw(keys.signer.public_key())
+    try:
+        Ed25519PublicKey.from_public_bytes(sign_key).verify(data[len(signed):], signed)
+    except InvalidSignature:
+        raise _refuse(_("The file was changed after it was written (its signature does not "
+                        "match). Do not use it; write a new one on the other laptop.")) from None
+    own_box = _raw(keys.box.public_key())
+    file_key = None
+    for recipient, wrapped in stanzas:
+        if recipient != keys.id:
+            continue
+        shared = keys.box.exchange(X25519PublicKey.from_public_bytes(header["ephemeral"]))
+        try:
+            file_key = ChaCha20Poly1305(_wrap_key(shared, header["ephemeral"], own_box)).decrypt(
+                b"\0" * 12, wrapped, None)
+        except InvalidTag:
+            file_key = None
+    if file_key is None:
+        raise _refuse(_("This file was not written for this laptop. On the other laptop, "
+                        "write changes for this one (or for everyone)."))
+    try:
+        plain = ChaCha20Poly1305(file_key).decrypt(header["nonce"], data[offset + 8:len(signed)],
+                                                   start)
+        unpacked = zstandard.ZstdDecompressor().decompress(plain, max_output_size=MAX_PLAIN)
+        content = msgpack.unpackb(unpacked, raw=False, strict_map_key=False)
+        ops = [operations.unpack(item) for item in content["ops"]]
+        blobs = content.get("blobs") or {}
+    except (InvalidTag, zstandard.ZstdError, ValueError, KeyError, TypeError,
+            msgpack.UnpackException, operations.OperationError):
+        raise _refuse(_("The file is damaged.")) from None
+    if len(ops) != header.get("count"):
+        raise _refuse(_("The file is damaged."))
+    return Bundle(header, ops, blobs, sender)
+
+
+def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], None] | None = None,
+         keys: OwnKeys | None = None, backup: bool = True) -> Read:
+    """Import a bundle: verified whole first, then a backup, then one transaction."""
+    bundle = open_bundle(workspace, path, keys)
+    made = create_backup(workspace.db.path, reason="sync") if backup and bundle.ops else None
+    header = bundle.header
+
+    def remember(session) -> None:
+        if bundle.sender is None:
+            return
+        row = session.get(SyncPeer, bundle.sender.key_id)
+        if header.get("hlc", 0) >= row.seen_hlc:
+            row.seen = json.dumps(header.get("vector") or {})
+            row.seen_hlc = header.get("hlc", 0)
+            row.device_id = header.get("device")
+        row.last_received_at = utcnow()
+        row.clock_off_ms = clock.offset(header.get("wall"))
+
+    applied = merge.apply(workspace, bundle.ops, blobs=bundle.blobs, progress=progress,
+                          after=remember)
+    name = bundle.sender.name if bundle.sender is not None else _("this laptop")
+    return Read(name, len(bundle.ops), applied, made)
+

@@ -1,0 +1,160 @@
+"""Open conflicts: fields whose current versions disagree, and their resolution.
+
+A conflict is never settled silently: the shown value is the newest version's, and
+the others stay listed here until a person keeps one. Keeping one is an edit like
+any other (journaled, undoable, synced): an operation whose bases are all the
+current versions, so every laptop that reads it sees the conflict resolved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.errors import NotFound, ValidationError
+from coordinator_app.core.records.models import SyncHead, SyncOperation
+from coordinator_app.core.records.service import Workspace, coerce
+from coordinator_app.i18n import N_, _
+from coordinator_app.sync import clock
+from coordinator_app.sync.merge import field_states, meaning
+from coordinator_app.sync.operations import LIFE, Operation, from_row, to_row
+from coordinator_app.sync.record import (
+    _next_seq,
+    heads_of,
+    next_stamp,
+    write_heads,
+)
+
+
+@dataclass(frozen=True)
+class Version:
+    origin: str
+    seq: int
+    hlc: int
+    value: Any
+
+    @property
+    def at(self) -> datetime:
+        return datetime.fromtimestamp(clock.millis(self.hlc) / 1000, timezone.utc)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    kind: str
+    record_id: str
+    field: str
+    label: str
+    #: Newest first: the first is the value shown.
+    versions: tuple[Version, ...]
+
+
+def conflict_id(kind: str, record_id: str, field: str) -> str:
+    return hashlib.sha1(f"{kind}\0{record_id}\0{field}".encode()).hexdigest()[:10]
+
+
+def _ops(session: Session, kind: str, record_id: str) -> list[Operation]:
+    return [from_row(row) for row in session.scalars(select(SyncOperation).where(
+        SyncOperation.kind == kind, SyncOperation.record_id == record_id))]
+
+
+def _label(session: Session, kind: str, record_id: str) -> str:
+    spec = registry.BY_NAME.get(kind)
+    obj = session.get(spec.model, record_id) if spec is not None else None
+    return obj.label if obj is not None else record_id
+
+
+def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
+    """The open conflicts of one record (the editor marks these fields)."""
+    found = []
+    states = field_states(_ops(session, kind, record_id))
+    for name, state in sorted(states.items()):
+        if state.conflict:
+            versions = []
+            seen = set()
+            for op in state.heads:
+                value = op.value_of(name)
+                if meaning(name, value) in seen:
+                    continue  # the same value from two laptops is one version
+                seen.add(meaning(name, value))
+                versions.append(Version(op.origin, op.seq, op.hlc, value))
+            found.append(Conflict(conflict_id(kind, record_id, name), kind, record_id, name,
+                                  _label(session, kind, record_id), tuple(versions)))
+    return found
+
+
+def open_conflicts(session: Session) -> list[Conflict]:
+    """Every open conflict, record by record."""
+    candidates = session.execute(
+        select(SyncHead.kind, SyncHead.record_id).group_by(
+            SyncHead.kind, SyncHead.record_id, SyncHead.field)
+        .having(func.count() > 1)).all()
+    found = []
+    for kind, record_id in sorted(set(candidates)):
+        found += conflicts_of(session, kind, record_id)
+    return found
+
+
+def count(session: Session) -> int:
+    return len(open_conflicts(session))
+
+
+def find(session: Session, wanted: str) -> Conflict:
+    for conflict in open_conflicts(session):
+        if conflict.id == wanted:
+            return conflict
+    raise NotFound(_("no open conflict with id {id}").format(id=wanted))
+
+
+def resolve(workspace: Workspace, wanted: str, keep: int) -> str:
+    """Keep version number `keep` (1 is the one shown) of conflict `wanted`; returns
+    the change set (undo with workspace.undo)."""
+    with workspace.read() as session:
+        conflict = find(session, wanted)
+    if not 1 <= keep <= len(conflict.versions):
+        raise ValidationError(_("choose a version from 1 to {count}").format(
+            count=len(conflict.versions)))
+    value = conflict.versions[keep - 1].value
+    cls = registry.model(conflict.kind)
+    with workspace.edit(Label(N_("Resolve a conflict"))) as edit:
+        obj = edit.get(cls, conflict.record_id, deleted=True)
+        if conflict.field == LIFE:
+            if value is None and obj.deleted_at is not None:
+                edit.restore(cls, obj.id)
+            elif value is not None and obj.deleted_at is None:
+                edit.delete(cls, obj.id)
+        else:
+            wanted_value = coerce(cls, conflict.field, value)
+            if getattr(obj, conflict.field) != wanted_value:
+                edit.update(cls, obj.id, **{conflict.field: value})
+        edit.session.flush()
+        if any(c.field == conflict.field for c in conflicts_of(
+                edit.session, conflict.kind, conflict.record_id)):
+            # The kept value was the one shown: nothing changed in the record, but the
+            # other laptops must still learn that a person chose it.
+            _confirm(edit.session, conflict, value)
+    return edit.change_set
+
+
+def _confirm(session: Session, conflict: Conflict, value: Any) -> None:
+    device = session.info["device_id"]
+    key = (conflict.kind, conflict.record_id)
+    heads = heads_of(session, *key)
+    op = Operation(origin=device, seq=_next_seq(session, device), hlc=next_stamp(session),
+                   kind=conflict.kind, record_id=conflict.record_id, field=conflict.field,
+                   value=value)
+    bases = set()
+    for name in op.touches():
+        bases |= heads.get(name) or heads.get("", set())
+    op = Operation(**{**op.__dict__, "bases": tuple(sorted(bases))})
+    session.connection().execute(insert(SyncOperation.__table__), [to_row(op, known=True)])
+    for name in op.touches():
+        heads[name] = {op.id}
+    write_heads(session, {key: heads})

@@ -1,0 +1,293 @@
+"""Applying operations from other devices: the merge is a function of the set of
+operations, so copies holding the same operations show the same data, whatever the
+order and repetition in which they arrived.
+
+For each record an operation touches, every operation on it is read and, per field:
+its versions are the operations touching the field, its current versions those no
+other version lists as a base; the value is the current version with the highest
+(clock, origin, sequence), and current versions with different values are an open
+conflict (the others stay visible, coordinator_app.sync.conflicts). The record's life
+is the field `deleted_at` like any other, and every edit says "alive", so an edit
+concurrent with a deletion is a conflict too. The record is then written through the
+journal (history and undo see an import like any change set) without being recorded
+again as this device's operations.
+
+Foreign keys may arrive before the records they name (a project's lead created on
+another laptop in the same bundle): checks of foreign keys wait for the end of the
+transaction. Operations on kinds or fields this version does not know are kept and
+applied once an upgrade knows them. Each origin's operations must follow on from the
+ones held, without a gap: anything else is refused whole and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field as dc_field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import inspect, insert, select, update
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.journal import journaled_columns
+from coordinator_app.core.records.models import Entity, SyncOperation
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.i18n import N_, _
+from coordinator_app.sync import clock
+from coordinator_app.sync.operations import (
+    CREATE,
+    LIFE,
+    Operation,
+    OpId,
+    from_row,
+    to_row,
+    vector_of,
+)
+from coordinator_app.sync.record import APPLYING, last_stamp, seed, set_state, write_heads
+
+#: Records read back and written per step: bounded memory for a first bundle of 100,000.
+CHUNK = 500
+
+
+class OutOfSequence(CoordinatorError):
+    """Operations that do not follow on from the ones held; nothing was written."""
+
+
+@dataclass
+class Applied:
+    """What applying a set of operations did."""
+
+    received: int = 0
+    new: int = 0
+    records: int = 0
+    #: Operations kept for a kind or field this version does not know yet.
+    waiting: int = 0
+    #: Open conflicts among the records touched, after applying.
+    conflicts: int = 0
+    #: Milliseconds by which the latest foreign clock was ahead of this laptop's, when far off.
+    clock_ahead_ms: int | None = None
+    change_set: str | None = None
+    origins: dict[str, int] = dc_field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldState:
+    """A field's current versions, newest first, and whether they disagree."""
+
+    heads: tuple[Operation, ...]
+    conflict: bool
+
+    @property
+    def winner(self) -> Operation:
+        return self.heads[0]
+
+
+def order_key(op: Operation) -> tuple[int, str, int]:
+    return (op.hlc, op.origin, op.seq)
+
+
+def meaning(field: str, value: Any) -> Any:
+    # Two deletions at different moments agree that the record is deleted.
+    return value is not None if field == LIFE else json.dumps(value, sort_keys=True)
+
+
+def field_states(ops: Sequence[Operation]) -> dict[str, FieldState]:
+    """Each touched field's current versions, from all the operations on one record."""
+    versions: dict[str, list[Operation]] = {}
+    for op in ops:
+        for name in op.touches():
+            versions.setdefault(name, []).append(op)
+    states = {}
+    for name, touching in versions.items():
+        superseded = {base for op in touching for base in op.bases}
+        heads = sorted((op for op in touching if op.id not in superseded),
+                       key=order_key, reverse=True)
+        values = {meaning(name, op.value_of(name)) for op in heads}
+        states[name] = FieldState(tuple(heads), len(values) > 1)
+    return states
+
+
+def compact_heads(states: dict[str, FieldState]) -> dict[str, set[OpId]]:
+    """The heads as stored: fields whose only current version is the creation share
+    one entry (field "")."""
+    creations = {op.id for state in states.values() for op in state.heads if op.field == CREATE}
+    stored: dict[str, set[OpId]] = {}
+    shared = next(iter(creations)) if len(creations) == 1 else None
+    if shared is not None:
+        stored[CREATE] = {shared}
+    for name, state in states.items():
+        ids = {op.id for op in state.heads}
+        if ids != {shared}:
+            stored[name] = ids
+    return stored
+
+
+def known(op: Operation) -> bool:
+    """Whether this version knows every field the operation gives a value."""
+    spec = registry.BY_NAME.get(op.kind)
+    if spec is None:
+        return False
+    columns = set(journaled_columns(spec.model))
+    if op.field == CREATE:
+        return isinstance(op.value, dict) and set(op.value) <= columns
+    return op.field in columns
+
+
+def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Operation]:
+    """The operations not held yet; refused whole if an origin's do not follow on."""
+    by_origin: dict[str, dict[int, Operation]] = {}
+    for op in ops:
+        if op.seq > vector.get(op.origin, 0):
+            by_origin.setdefault(op.origin, {})[op.seq] = op
+    fresh = []
+    for origin, found in sorted(by_origin.items()):
+        expected = vector.get(origin, 0) + 1
+        for seq in sorted(found):
+            if seq != expected:
+                raise OutOfSequence(_(
+                    "These changes skip some made on another laptop (this copy holds up to "
+                    "number {held} of that laptop, the file starts at {first}). Nothing was "
+                    "read. Write a new file on the laptop that made it after it has read "
+                    "changes from this one.").format(held=expected - 1, first=seq))
+            fresh.append(found[seq])
+            expected += 1
+    return fresh
+
+
+def _python(cls: type[Entity], name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    python_type = inspect(cls).columns[name].type.python_type
+    if python_type is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if python_type is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def _ops_of(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Operation]]:
+    found: dict[tuple[str, str], list[Operation]] = {key: [] for key in keys}
+    # By kind, then ids: the index (kind, record_id) serves each part.
+    for kind, ids in _by_kind(keys).items():
+        for start in range(0, len(ids), 400):
+            for row in session.scalars(select(SyncOperation).where(
+                    SyncOperation.kind == kind,
+                    SyncOperation.record_id.in_(ids[start:start + 400]))):
+                found[(row.kind, row.record_id)].append(from_row(row))
+    return found
+
+
+def _by_kind(keys) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for kind, record_id in keys:
+        grouped.setdefault(kind, []).append(record_id)
+    return grouped
+
+
+def materialize(session: Session, keys: list[tuple[str, str]],
+                blobs: dict[str, bytes] | None = None) -> tuple[int, int]:
+    """Write these records as their operations say; returns (records written, conflicts)."""
+    written = conflicts = 0
+    heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    for key, ops in _ops_of(session, keys).items():
+        kind, record_id = key
+        spec = registry.BY_NAME.get(kind)
+        if spec is None or not any(op.field == CREATE for op in ops):
+            continue  # an unknown kind, or edits whose creation has not arrived
+        states = field_states(ops)
+        heads[key] = compact_heads(states)
+        conflicts += sum(state.conflict for state in states.values())
+        cls = spec.model
+        columns = [name for name in journaled_columns(cls) if name != "id"]
+        wanted = {name: _python(cls, name, states[name].winner.value_of(name))
+                  for name in columns if name in states}
+        obj = session.get(cls, record_id)
+        if obj is None:
+            obj = cls(id=record_id, **wanted)
+            if blobs is not None and "content" in inspect(cls).columns:
+                obj.content = blobs.get(record_id, b"")
+            session.add(obj)
+            written += 1
+            continue
+        changed = False
+        for name, value in wanted.items():
+            if getattr(obj, name) != value:
+                setattr(obj, name, value)
+                changed = True
+        written += changed
+    session.flush()
+    write_heads(session, heads)
+    return written, conflicts
+
+
+def apply(workspace: Workspace, ops: Iterable[Operation], *,
+          blobs: dict[str, bytes] | None = None, label: str | None = None,
+          progress=None, after=None) -> Applied:
+    """Apply operations from other devices in one transaction (DESIGN.md, Sync).
+
+    Operations already held are skipped, so applying the same ones twice changes
+    nothing. `progress(done, total)` is called between steps; it may raise to cancel,
+    which rolls everything back. `after(session)` runs last, in the same transaction."""
+    result = Applied()
+    ops = list(ops)
+    result.received = len(ops)
+    with workspace.edit(label or Label(N_("Read changes from another laptop"))) as edit:
+        session = edit.session
+        # What this copy held before its first exchange becomes its own operations
+        # now, before foreign records arrive that must not be taken for its own.
+        seed(session)
+        session.info[APPLYING] = True
+        session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        fresh = new_operations(vector_of(session), ops)
+        result.new = len(fresh)
+        rows = [to_row(op, known=known(op)) for op in fresh]
+        result.waiting = sum(1 for row in rows if not row["known"])
+        for start in range(0, len(rows), 2000):
+            session.connection().execute(insert(SyncOperation.__table__), rows[start:start + 2000])
+        for op in fresh:
+            result.origins[op.origin] = result.origins.get(op.origin, 0) + 1
+        stamp = last_stamp(session)
+        for op in fresh:
+            ahead = clock.far_off(op.hlc)
+            if ahead is not None:
+                result.clock_ahead_ms = max(result.clock_ahead_ms or 0, ahead)
+            stamp = clock.receive(stamp, op.hlc)
+        set_state(session, "hlc", str(stamp))
+        keys = sorted({(op.kind, op.record_id) for op in fresh} | set(_now_known(session)))
+        for start in range(0, len(keys), CHUNK):
+            if progress is not None:
+                progress(start, len(keys))
+            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs)
+            result.records += written
+            result.conflicts += conflicts
+            session.expunge_all()
+        if progress is not None:
+            progress(len(keys), len(keys))
+        if after is not None:
+            after(session)
+        result.change_set = edit.change_set
+    return result
+
+
+def _now_known(session: Session) -> list[tuple[str, str]]:
+    """Records with operations kept from before this version knew their kind or field,
+    which it now knows (after an upgrade): applied with the rest."""
+    waiting = [from_row(row) for row in session.scalars(
+        select(SyncOperation).where(SyncOperation.known == 0))]
+    now = [op for op in waiting if known(op)]
+    if now:
+        session.execute(update(SyncOperation).where(
+            SyncOperation.known == 0,
+            SyncOperation.origin.in_({op.origin for op in now})).values(known=1)
+            .execution_options(synchronize_session=False))
+        # Only those now known: the rest stay waiting.
+        for op in waiting:
+            if not known(op):
+                session.execute(update(SyncOperation).where(
+                    SyncOperation.origin == op.origin, SyncOperation.seq == op.seq
+                ).values(known=0).execution_options(synchronize_session=False))
+    return [(op.kind, op.record_id) for op in now]

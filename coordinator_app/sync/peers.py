@@ -1,0 +1,83 @@
+"""The other laptops of the association: their public keys, and what each has seen.
+
+What a peer has seen is what it said it held (its version vector) in the latest
+bundle read from it; a bundle written for it is not taken as delivered, since a
+stick may never arrive. Sending too much costs a little space, as reading the same
+operations twice changes nothing; sending too little would lose edits.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.errors import NotFound
+from coordinator_app.core.records.models import SyncPeer
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.i18n import _
+from coordinator_app.sync.keys import PublicKeys, fingerprint
+
+
+@dataclass(frozen=True)
+class Peer:
+    key_id: str
+    name: str
+    fingerprint: str
+    seen: dict[str, int]
+    device_id: str | None
+    last_received_at: datetime | None
+    last_sent_at: datetime | None
+    clock_off_ms: int | None
+    box_key: bytes
+    sign_key: bytes
+
+
+def _peer(row: SyncPeer) -> Peer:
+    return Peer(row.key_id, row.name, fingerprint(row.sign_key, row.box_key),
+                json.loads(row.seen), row.device_id, row.last_received_at, row.last_sent_at,
+                row.clock_off_ms, row.box_key, row.sign_key)
+
+
+def all_peers(session: Session) -> list[Peer]:
+    return [_peer(row) for row in session.scalars(select(SyncPeer).order_by(SyncPeer.name))]
+
+
+def add(workspace: Workspace, keys: PublicKeys) -> Peer:
+    """Remember a member's public keys (again: its name is updated, what it saw kept)."""
+    with workspace.edit() as edit:
+        row = edit.session.get(SyncPeer, keys.id)
+        if row is None:
+            row = SyncPeer(key_id=keys.id, name=keys.name, sign_key=keys.sign, box_key=keys.box,
+                           seen="{}", seen_hlc=0)
+            edit.session.add(row)
+        row.name = keys.name
+        edit.session.flush()
+        return _peer(row)
+
+
+def choose(session: Session, wanted: list[str] | None) -> list[Peer]:
+    """Peers by name, key id or the start of either; all of them when `wanted` is empty."""
+    peers = all_peers(session)
+    if not wanted:
+        return peers
+    chosen = []
+    for text in wanted:
+        folded = text.strip().casefold()
+        found = [p for p in peers if p.name.casefold() == folded or p.key_id.startswith(folded)]
+        if len(found) != 1:
+            raise NotFound(_("no single peer named “{name}”; known peers: {names}").format(
+                name=text, names=", ".join(p.name for p in peers) or "—"))
+        chosen.append(found[0])
+    return chosen
+
+
+def common_vector(peers: list[Peer]) -> dict[str, int]:
+    """What every one of `peers` has seen: a bundle for all of them starts there."""
+    if not peers:
+        return {}
+    origins = set.intersection(*(set(p.seen) for p in peers))
+    return {origin: min(p.seen[origin] for p in peers) for origin in origins}

@@ -1,0 +1,182 @@
+"""This copy's edits become operations as the journal writes them, in the same flush.
+
+The journal (core.records.journal) hands every row it writes here. Each becomes an operation
+of this device with the next sequence number, a clock stamp above everything seen,
+and as bases the current versions of the fields it touches: so an edit made after
+reading another laptop's change supersedes it, and one made without it is a
+conflict. Operations applied from other devices (merge) are journaled for history
+and undo but are not recorded again as this device's.
+
+Records made before this copy kept operations (an older database, a file copied
+from a colleague) become one creating operation each the first time anything is
+recorded (`seed`), so they travel too.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.models import SyncHead, SyncOperation, SyncState
+from coordinator_app.sync import clock
+from coordinator_app.sync.operations import CREATE, Operation, OpId, to_row
+
+#: Set in a session's info while it applies operations from other devices.
+APPLYING = "sync_applying"
+
+
+def state(session: Session, name: str) -> str | None:
+    return session.scalar(select(SyncState.value).where(SyncState.name == name))
+
+
+def set_state(session: Session, name: str, value: str) -> None:
+    connection = session.connection()
+    updated = connection.execute(
+        SyncState.__table__.update().where(SyncState.name == name).values(value=value))
+    if updated.rowcount == 0:
+        connection.execute(insert(SyncState.__table__).values(name=name, value=value))
+
+
+def last_stamp(session: Session) -> int:
+    return int(state(session, "hlc") or 0)
+
+
+def next_stamp(session: Session) -> int:
+    stamp = clock.tick(last_stamp(session))
+    set_state(session, "hlc", str(stamp))
+    return stamp
+
+
+def _next_seq(session: Session, device: str) -> int:
+    from sqlalchemy import func
+
+    top = session.scalar(select(func.max(SyncOperation.seq)).where(
+        SyncOperation.origin == device))
+    return (top or 0) + 1
+
+
+def heads_of(session: Session, kind: str, record_id: str) -> dict[str, set[OpId]]:
+    """The current versions of a record's fields as stored; field "" stands for every
+    field that has no entry of its own."""
+    found: dict[str, set[OpId]] = {}
+    for field, origin, seq in session.execute(
+        select(SyncHead.field, SyncHead.origin, SyncHead.seq)
+        .where(SyncHead.kind == kind, SyncHead.record_id == record_id)
+    ):
+        found.setdefault(field, set()).add((origin, seq))
+    return found
+
+
+def field_heads(heads: dict[str, set[OpId]], field: str) -> set[OpId]:
+    return heads.get(field) or heads.get(CREATE, set())
+
+
+def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[OpId]]]) -> None:
+    """Replace the stored current versions of these records with the ones given."""
+    connection = session.connection()
+    by_kind: dict[str, list[str]] = {}
+    for kind, record_id in records:
+        by_kind.setdefault(kind, []).append(record_id)
+    # One kind at a time: the primary key (kind, record_id, …) serves each delete, where
+    # a row-value IN over (kind, record_id) would read the whole table every time.
+    for kind, ids in by_kind.items():
+        for start in range(0, len(ids), 400):
+            connection.execute(delete(SyncHead).where(
+                SyncHead.kind == kind, SyncHead.record_id.in_(ids[start:start + 400])))
+    rows = [{"kind": kind, "record_id": record_id, "field": field, "origin": o, "seq": s}
+            for (kind, record_id), heads in records.items()
+            for field, ids in heads.items() for o, s in ids]
+    if rows:
+        connection.execute(insert(SyncHead.__table__), rows)
+
+
+def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operation:
+    new = None if row["new"] is None else json.loads(row["new"])
+    field = CREATE if row["action"] == "create" else row["field"]
+    return Operation(origin=origin, seq=seq, hlc=stamp, kind=row["entity"],
+                     record_id=row["entity_id"], field=field, value=new)
+
+
+def record(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Turn journal rows just written by this device into operations."""
+    if session.info.get(APPLYING) or not rows:
+        return
+    # Rows written in bulk (coordinator generate) are in their tables already: the
+    # seed must not take them for records made before operations were kept.
+    seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})
+    device = session.info["device_id"]
+    seq = _next_seq(session, device)
+    stamp = next_stamp(session)
+    records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    made = []
+    for row in rows:
+        key = (row["entity"], row["entity_id"])
+        op = _operation(row, device, seq, stamp)
+        seq += 1
+        if key not in records:
+            records[key] = {} if op.field == CREATE else heads_of(session, *key)
+        heads = records[key]
+        bases = set()
+        for field in op.touches():
+            bases |= field_heads(heads, field)
+        op = Operation(**{**op.__dict__, "bases": tuple(sorted(bases))})
+        made.append(to_row(op, known=True))
+        _supersede(heads, op)
+    session.connection().execute(insert(SyncOperation.__table__), made)
+    write_heads(session, records)
+
+
+def _supersede(heads: dict[str, set[OpId]], op: Operation) -> None:
+    """The record's current versions once `op`, made after all of them, is added."""
+    if op.field == CREATE and not heads:
+        heads[CREATE] = {op.id}
+        return
+    for field in op.touches():
+        heads[field] = {op.id}
+
+
+def seed(session: Session, skip: set[str] = frozenset()) -> None:
+    """Once per copy: every record already here becomes a creating operation of this
+    device (those made before sync kept operations, or copied in with the file), but
+    those in `skip`, about to be recorded."""
+    if state(session, "seeded") is not None:
+        return
+    set_state(session, "seeded", "1")
+    device = session.info["device_id"]
+    seq = _next_seq(session, device)
+    stamp = next_stamp(session)
+    for spec in registry.KINDS:
+        cls = spec.model
+        columns = journaled_columns(cls)
+        table = cls.__table__
+        found = session.connection().execute(
+            select(*(table.c[name] for name in columns)).order_by(table.c.id)).all()
+        found = [values for values in found if values[columns.index("id")] not in skip]
+        for start in range(0, len(found), 2000):
+            batch = found[start:start + 2000]
+            ops, heads = [], []
+            for values in batch:
+                snapshot = {name: plain(value) for name, value in zip(columns, values)}
+                ops.append(to_row(Operation(origin=device, seq=seq, hlc=stamp, kind=spec.name,
+                                            record_id=snapshot["id"], field=CREATE,
+                                            value=snapshot), known=True))
+                heads.append({"kind": spec.name, "record_id": snapshot["id"], "field": CREATE,
+                              "origin": device, "seq": seq})
+                seq += 1
+            session.connection().execute(insert(SyncOperation.__table__), ops)
+            session.connection().execute(insert(SyncHead.__table__), heads)
+
+
+def ensure_seeded(workspace) -> None:
+    """Make this copy's records operations now if they are not yet (before a bundle
+    is written from a copy that has not been edited since it kept operations)."""
+    with workspace.read() as session:
+        if state(session, "seeded") is not None:
+            return
+    with workspace.edit() as edit:
+        seed(edit.session)

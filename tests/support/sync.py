@@ -1,0 +1,137 @@
+"""Laptops for sync tests: several database files, exchanging operations, and a
+digest of what each shows, to compare copies after an exchange."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from coordinator_app.core.records import registry
+from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.service import Workspace
+from coordinator_app.sync import operations
+from coordinator_app.sync.conflicts import open_conflicts
+from coordinator_app.sync.merge import apply
+
+
+def laptops(folder: Path, count: int) -> list[Workspace]:
+    """`count` copies, each a database file of its own with its own device id."""
+    found = []
+    for number in range(count):
+        path = folder / f"laptop-{number}.sqlite3"
+        found.append(Workspace(open_database(path)))
+    return found
+
+
+def close(workspaces: list[Workspace]) -> None:
+    for workspace in workspaces:
+        workspace.db.close()
+
+
+def missing(source: Workspace, target: Workspace) -> list[operations.Operation]:
+    """The operations `source` holds that `target` lacks."""
+    with target.read() as session:
+        vector = operations.vector_of(session)
+    with source.read() as session:
+        return list(operations.after(session, vector))
+
+
+def send(source: Workspace, target: Workspace):
+    return apply(target, missing(source, target))
+
+
+def exchange_all(workspaces: list[Workspace]) -> None:
+    """Every copy reads every other's operations, twice round, so all hold all."""
+    for _round in range(2):
+        for source in workspaces:
+            for target in workspaces:
+                if source is not target:
+                    send(source, target)
+
+
+def records(workspace: Workspace, *, deleted: bool = False) -> dict[str, dict]:
+    """Every live record's fields (with `deleted`, every record's), by kind and id;
+    stamps of this copy left out."""
+    found = {}
+    with workspace.read() as session:
+        for spec in registry.KINDS:
+            cls = spec.model
+            names = journaled_columns(cls)
+            table = cls.__table__
+            query = select(*(table.c[n] for n in names))
+            if not deleted:
+                query = query.where(table.c.deleted_at.is_(None))
+            for row in session.execute(query):
+                values = {n: plain(v) for n, v in zip(names, row)}
+                found[f"{spec.name}:{values['id']}"] = values
+    return found
+
+
+def digest(workspace: Workspace) -> str:
+    """One hash of every record's fields (deleted ones too: a deletion may be undone)
+    and of the open conflicts."""
+    with workspace.read() as session:
+        conflicts = sorted((c.kind, c.record_id, c.field,
+                            tuple(sorted((v.origin, v.seq) for v in c.versions)))
+                           for c in open_conflicts(session))
+    text = json.dumps([records(workspace, deleted=True), conflicts], sort_keys=True,
+                      default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def operation_ids(workspace: Workspace) -> set[tuple[str, int]]:
+    with workspace.read() as session:
+        return {op.id for op in operations.after(session, {})}
+
+
+class Office:
+    """Laptops as people have them: each its own installation (data folder, keys) and
+    database, driven through the command line `cli` (tests/conftest.py)."""
+
+    def __init__(self, folder: Path, cli, monkeypatch, names: list[str]):
+        self.folder, self.cli, self.monkeypatch = folder, cli, monkeypatch
+        self.names = names
+        for name in names:
+            (folder / name).mkdir()
+
+    def db(self, name: str) -> Path:
+        return self.folder / name / "coordinator.sqlite3"
+
+    def run(self, name: str, *args: str):
+        self.monkeypatch.setenv("COORDINATOR_HOME", str(self.folder / name / "home"))
+        return self.cli(*args, db=self.db(name))
+
+    def join_all(self) -> None:
+        """Every laptop imports every other's join key."""
+        for name in self.names:
+            assert self.run(name, "sync", "keys", "export", str(self.folder / f"{name}.key"),
+                            "--name", name).returncode == 0
+        for name in self.names:
+            for other in self.names:
+                if other != name:
+                    done = self.run(name, "sync", "keys", "import", str(self.folder / f"{other}.key"))
+                    assert done.returncode == 0, done.stderr
+
+    def carry(self, source: str, target: str, *extra: str):
+        """Write a bundle on `source` and read it on `target`; returns the import's result."""
+        path = self.folder / f"{source}-to-{target}.coordsync"
+        wrote = self.run(source, "sync", "export", "-o", str(path), *extra)
+        assert wrote.returncode == 0, wrote.stderr
+        return self.run(target, "sync", "import", str(path), "--json")
+
+
+def empty_copies(template: Path, folder: Path, count: int) -> list[Workspace]:
+    """`count` laptops started from one migrated empty file (copied, so each gets a
+    device id of its own): quicker than migrating each."""
+    import shutil
+
+    found = []
+    for number in range(count):
+        path = folder / f"copy-{number}.sqlite3"
+        shutil.copyfile(template, path)
+        found.append(Workspace(open_database(path)))
+    return found
