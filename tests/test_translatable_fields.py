@@ -72,6 +72,22 @@ def test_a_guessed_language_is_corrected_by_naming_the_original(workspace):
                                                                       None)
 
 
+def test_a_guess_never_writes_a_translation_over_the_original(workspace):
+    # English naming Plungė reads as Lithuanian by its letters; the Lithuanian text
+    # given beside it is a translation, and the English stays the original.
+    with workspace.edit("add") as edit:
+        memo = edit.create(Agreement, title="Partnership agreement Plungė – Kharkiv",
+                           **{"title.lt": "Plungės ir Charkivo partnerystės sutartis",
+                              "title.uk": "Угода про партнерство Плунге – Харків"})
+    with workspace.read() as session:
+        stored = session.get(Agreement, memo.id)
+        assert stored.title == "Partnership agreement Plungė – Kharkiv"
+        assert languages.values(stored, "title") == {
+            "uk": "Угода про партнерство Плунге – Харків",
+            "lt": "Plungės ir Charkivo partnerystės sutartis",
+            "en": "Partnership agreement Plungė – Kharkiv", "original": "en"}
+
+
 @pytest.mark.parametrize("values", [{"title.original": "de"}, {"title.fr": "Mémorandum"},
                                     {"kind.uk": "меморандум"}])
 def test_a_language_or_field_that_is_not_kept_is_refused_and_nothing_is_written(workspace,

@@ -86,13 +86,21 @@ def split(key: str) -> tuple[str, str] | None:
     return field, lang
 
 
+def _guess(obj: Any, field: str) -> str:
+    """The language the field's text is guessed to be in. A guess never names a
+    language that has its own text already (that text is a translation, not a second
+    original), unless every language has one."""
+    guess = detect(getattr(obj, field))
+    free = [lang for lang in LANGUAGES if not getattr(obj, column(field, lang))]
+    return guess if guess in free or not free else free[0]
+
+
 def original(obj: Any, field: str) -> str | None:
     """The language of the field's original text (guessed when not yet stored)."""
     stored = getattr(obj, lang_column(field))
     if stored:
         return stored
-    text = getattr(obj, field)
-    return detect(text) if text else None
+    return _guess(obj, field) if getattr(obj, field) else None
 
 
 def value(obj: Any, field: str, lang: str) -> str | None:
@@ -164,13 +172,18 @@ def settle(obj: Any) -> None:
             continue
         lang = getattr(obj, lang_key)
         if lang is None:
-            if not any(getattr(obj, column(field, other)) for other in LANGUAGES):
+            free = [other for other in LANGUAGES if not getattr(obj, column(field, other))]
+            if len(free) == len(LANGUAGES):
                 continue  # text in one language: its language is guessed when read
             # A translation beside it: the original's language is fixed now, so that
             # a later edit of the text cannot make the guess, and the columns, shift.
-            lang = detect(text)
+            # A guess never names a language that has its own text already: that text
+            # is a translation, not a second original to write over the first.
+            lang = _guess(obj, field)
             setattr(obj, lang_key, lang)
-        elif lang not in LANGUAGES:
+            if lang in free:
+                continue
+        if lang not in LANGUAGES:
             continue  # refused by core.records.validation, with the field named
         own = getattr(obj, column(field, lang))
         if own is not None:
