@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views.duplicates import name_key
@@ -227,10 +228,11 @@ class Writer:
                     given.add((owner, org_id))
 
 
-def _columns(kind: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _columns(kind: str) -> frozenset[str]:
     from sqlalchemy import inspect
 
-    return {attr.key for attr in inspect(MODELS[kind]).column_attrs}
+    return frozenset(attr.key for attr in inspect(MODELS[kind]).column_attrs)
 
 
 def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,
