@@ -107,6 +107,8 @@ class Writer:
             raise self._refused(None, exc, org.source, org.row) from None
         for (key, _org), org_id in zip(orgs, ids):
             self.org_ids[key] = org_id
+        for alias, key in self.plan.organization_aliases.items():
+            self.org_ids[alias] = self.org_ids[key]
         self.organizations += len(ids)
 
     def records(self, batch: list[tuple[int, Entry]]) -> None:
