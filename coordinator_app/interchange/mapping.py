@@ -190,6 +190,10 @@ def read_row(table: Table, mapping: Mapping, index: int,
                 item.links[key] = [cell_text(raw)]
             elif spec.type == "organizations":
                 item.links[key] = values.split_values(cell_text(raw), commas=False)
+            elif spec.type in ("record", "records"):
+                item.records[key] = [cell_text(raw)] if spec.type == "record" else \
+                    values.split_values(cell_text(raw), commas=False)
+                item.record_columns[key] = header(col)
             elif spec.type == "money":
                 currency = cell_text(first("currency")[1]).upper() if first("currency") \
                     else mapping.currency

@@ -32,7 +32,7 @@ from coordinator_app.core.search.search_index import PHONE_KINDS
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
 from coordinator_app.interchange.directory import Directory, spelled_alike
-from coordinator_app.interchange.fields import required_links
+from coordinator_app.interchange.fields import record_links, required_links
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.problems import Cancelled, Problem
 
@@ -99,6 +99,10 @@ class Plan:
     #: Name key -> the key of a new organisation it names in another spelling or
     #: alphabet (Плунге, Plungė): one organisation is made for both.
     organization_aliases: dict[str, str] = field(default_factory=dict)
+    #: (kind, title key) -> id of a stored record rows name by its title (an agreement).
+    record_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (kind, title key) -> index of the entry of the file that makes the record named.
+    record_rows: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:
@@ -160,6 +164,8 @@ class Planner:
         #: Entry index -> (kind, id, score) of its likely duplicates, described at the end.
         self.likely: dict[int, list[tuple[str, str, float]]] = {}
         self.reasons: dict[int, tuple[dict[str, str], set[str]]] = {}
+        #: Kind -> title key (in any of its languages) -> id of its live records.
+        self.stored_titles: dict[str, dict[str, str]] = {}
 
     def empty(self, kind: str) -> bool:
         """No live record of `kind` yet: nothing to look for (an import's usual start)."""
@@ -202,6 +208,9 @@ class Planner:
             if not name_key(name):
                 item.problem(None, _("“{name}” is not the name of an organisation").format(
                     name=name))
+        for spec in record_links(item.kind):
+            for name in item.records.get(spec.key, ()):
+                self._record(item, spec, name)
         if item.problems:
             entry.action = BAD
             return entry
@@ -221,6 +230,39 @@ class Planner:
         else:
             self._match_title(entry)
         return entry
+
+    def _record(self, item: Incoming, spec, name: str) -> None:
+        """Find the record of another kind a row names by its title, or say why not."""
+        key = (spec.target, name_key(name))
+        if key in self.plan.record_ids or key in self.plan.record_rows:
+            return
+        found = self._titles(spec.target).get(key[1]) if key[1] else None
+        if found is not None:
+            self.plan.record_ids[key] = found
+            return
+        item.problem(item.record_columns.get(spec.key), _(
+            "no record of the kind “{kind}” is called “{name}”: add it first (or import "
+            "its file first), or correct the name").format(
+            kind=_(registry.spec(spec.target).label), name=name))
+
+    def _titles(self, kind: str) -> dict[str, str]:
+        """Title key -> id of the live records of `kind`, by their title in every
+        language it is kept in, read once per import."""
+        if kind not in self.stored_titles:
+            cls = MODELS[kind]
+            label = cls.LABEL_FIELD
+            columns = [getattr(cls, label)] + [
+                getattr(cls, f"{label}_{lang}") for lang in ("uk", "lt", "en")
+                if hasattr(cls, f"{label}_{lang}")]
+            found: dict[str, str] = {}
+            for record_id, *titles in self.session.execute(
+                    select(cls.id, *columns).where(cls.deleted_at.is_(None))
+                    .order_by(cls.created_at)):
+                for title in titles:
+                    if title:
+                        found.setdefault(name_key(title), record_id)
+            self.stored_titles[kind] = found
+        return self.stored_titles[kind]
 
     def _twin(self, item: Incoming) -> int | None:
         key = name_key(item.label)
@@ -242,6 +284,7 @@ class Planner:
         return earlier
 
     def _remember(self, item: Incoming, index: int) -> None:
+        self.plan.record_rows.setdefault((item.kind, name_key(item.label)), index)
         if not registry.spec(item.kind).mergeable:
             self.by_name.setdefault((item.kind, _identity(item)), index)
             return
@@ -442,11 +485,12 @@ def new_affiliations(session: Session, organization_ids: dict[str, str], person_
     return _missing_positions(held, organization_ids, item)
 
 
-def linked_ids(session: Session, record_id: str, link: tuple[type, str]) -> set[str]:
-    """Organisations already linked to a record through `link` (model, its column
-    pointing at the record): an agreement's parties, a project's partners."""
+def linked_ids(session: Session, record_id: str, link: tuple[type, str],
+               target_column: str = "organization_id") -> set[str]:
+    """Records already linked to a record through `link` (model, its column pointing at
+    the record): an agreement's parties, a project's partners or agreements."""
     model, column = link
-    return set(session.scalars(select(model.organization_id).where(
+    return set(session.scalars(select(getattr(model, target_column)).where(
         getattr(model, column) == record_id, model.deleted_at.is_(None))))
 
 
