@@ -99,6 +99,8 @@ def _link_table(child: type, fk: str, parent: type) -> tuple[str, str, tuple[str
     tables = {spec.model.__tablename__: spec.name for spec in registry.TOP_LEVEL}
     named = [(c.key, tables.get(next(iter(c.foreign_keys)).column.table.name))
              for c in columns if c.foreign_keys and c.key != fk and not c.nullable]
+    if not named and "organization_id" in columns:
+        named = [("organization_id", "organization")]  # an activity's participants
     if len(named) != 1 or named[0][1] is None:
         return None
     column, target = named[0]
