@@ -24,7 +24,6 @@ from coordinator_app.core.views.duplicates import name_key, phone_key
 from coordinator_app.core.records.models import (
     Affiliation,
     ContactPoint,
-    Organization,
     Person,
 )
 from coordinator_app.core.search.query import Hit
