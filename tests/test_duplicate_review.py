@@ -78,3 +78,19 @@ def test_the_edit_menu_opens_it_on_the_people_page(qtbot, workspace):
         dialog.groups["full_name"], dialog.reject()))
     action.trigger()
     assert isinstance(seen[0], DuplicateReview) and len(seen) == 1
+
+
+def test_the_search_can_be_cancelled_and_says_so(qtbot, context):
+    from PySide6.QtCore import QTimer
+
+    _twice(context.workspace)
+    dialog = _dialog(qtbot, context)
+    assert dialog.pairs.count() == 1
+    # Cancel pressed while the search runs: the progress dialog's events run between
+    # two steps of it.
+    QTimer.singleShot(0, lambda: dialog.progress.cancel())
+    dialog.find()
+    assert dialog.pairs.item(0).text() == "The search for duplicates was cancelled."
+    assert dialog.current_pair() is None and not dialog.merge_button.isEnabled()
+    dialog.find()  # asked again, it finds the pair
+    assert dialog.pairs.count() == 1 and dialog.current_pair() is not None

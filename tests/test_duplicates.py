@@ -209,3 +209,17 @@ def test_a_merge_cannot_choose_what_is_not_a_field_of_the_kind(workspace, twice)
     with pytest.raises(ValidationError, match="cannot choose"):
         merge(workspace, "person", twice["first"], twice["second"], take=["deleted_at"])
     assert workspace.get("person", twice["second"]).deleted_at is None
+
+
+def test_finding_duplicate_groups_reports_progress_and_stops_when_cancelled(workspace,
+                                                                           twice):
+    from coordinator_app.core.errors import Cancelled
+
+    seen = []
+    with workspace.read() as session:
+        groups = duplicate_groups(session, "person",
+                                  progress=lambda done, total: seen.append((done, total)))
+        assert groups and seen and seen[-1][0] == seen[-1][1]
+        assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+        with pytest.raises(Cancelled):
+            duplicate_groups(session, "person", cancelled=lambda: True)

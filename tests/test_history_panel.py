@@ -89,3 +89,56 @@ def test_a_change_from_another_laptop_names_that_computer(qtbot, context):
     editor.show_record(city)
     editor.history.toggle.click()
     assert editor.history.tree.topLevelItem(0).text(2) == "Another computer (5d1f2c3a)"
+
+
+def test_changes_of_rows_a_record_owns_read_in_words_in_the_interfaces_language(
+        qtbot, context):
+    """A milestone's, a pledge's or a position's change names its field and its choice
+    as the form does, in Ukrainian too: never a column's name or a stored code."""
+    from coordinator_app.core.records.models import (
+        Affiliation,
+        ContactPoint,
+        Milestone,
+        Need,
+        Person,
+        Pledge,
+        Project,
+    )
+    from coordinator_app.i18n import set_language
+
+    workspace = context.workspace
+    city = _kharkiv(workspace)
+    with workspace.edit("add") as edit:
+        sumy = edit.create(Organization, name="Sumy", kind="municipality").id
+        mayor = edit.create(Person, full_name="Ігор Терехов")
+        project = edit.create(Project, title="Generators")
+        milestone = edit.create(Milestone, project_id=project.id, title="Delivery")
+        need = edit.create(Need, organization_id=city, item="Generator", quantity=4)
+        pledge = edit.create(Pledge, need_id=need.id, organization_id=sumy, quantity=2)
+        position = edit.create(Affiliation, person_id=mayor.id, organization_id=city)
+        phone = edit.create(ContactPoint, person_id=mayor.id, kind="phone",
+                            value="+380501234567")
+    workspace.update("milestone", milestone.id, status="done", due_on=date(2026, 3, 1))
+    workspace.update("pledge", pledge.id, organization_id=city, expected_on=date(2026, 4, 1))
+    workspace.update("affiliation", position.id, position="Mayor")
+    workspace.update("contact_point", phone.id, kind="viber")
+
+    def lines(kind, record_id):
+        editor = open_editor(kind, context, qtbot)
+        editor.show_record(record_id)
+        editor.history.toggle.click()
+        tree = editor.history.tree
+        return [tree.topLevelItem(i).child(j).text(1) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount())]
+
+    set_language("uk")
+    try:
+        shown = lines("project", project.id) + lines("need", need.id) + \
+            lines("person", mayor.id)
+    finally:
+        set_language("en")
+    assert "Статус: Заплановано → Виконано" in shown, shown
+    named = {line.split(":")[0] for line in shown}
+    columns = {"status", "due_on", "organization_id", "expected_on", "position", "kind"}
+    assert not named & columns, shown
+    assert not any("planned" in line or "done" in line for line in shown), shown

@@ -221,3 +221,42 @@ def test_vobject_card_with_a_name_in_two_scripts_keeps_both():
     _source, [card] = _records("vobject-vcard40_multilang.vcf")
     assert card.values["full_name"] == "Yamada Taro"
     assert card.values["other_names"] == "山田太郎"
+
+
+def test_outlooks_english_export_reads_its_long_header_and_spreadsheet_numbers(workspace):
+    from support.interchange import plan_file
+
+    plan = plan_file(workspace, sample("outlook-contacts-en.csv"))
+    klisonis, kovalenko = (entry.item for entry in plan.entries)
+    assert klisonis.values["full_name"] == "Audrius Klišonis"
+    assert klisonis.affiliations == [("Plungės rajono savivaldybė", "Mayor")]
+    # Excel wrote the mobile number in exponent form with every digit kept.
+    assert {c.value for c in klisonis.contacts if c.kind == "phone"} == {
+        "+37044873101", "+37061234567"}
+    assert "Met in Vilnius" in klisonis.values["notes"]
+    # A number written as a decimal loses nothing; one shortened to "3.80501E+11" has
+    # lost its digits and says so, in its column.
+    assert [c.value for c in kovalenko.contacts if c.kind == "phone"] == ["+380501234567"]
+    [problem] = kovalenko.problems
+    assert (problem.row, problem.column) == (3, "Business Phone")
+    assert "3.80501E+11" in problem.message and "lost" in problem.message
+
+
+def test_a_needs_sheet_saved_by_excel_reads_day_numbers_short_years_and_exponents(workspace):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from coordinator_app.core.records.models import Need, Organization, Pledge
+    from support.interchange import import_file
+
+    plan, _outcome = import_file(workspace, sample("needs-excel-cp1251.csv"))
+    assert plan.kind == "need" and not plan.problems
+    with workspace.read() as session:
+        needs = {n.item: (n.quantity, n.needed_by) for n in session.scalars(select(Need))}
+        pledged = {session.get(Organization, p.organization_id).name: p.quantity
+                   for p in session.scalars(select(Pledge))}
+    assert needs == {"Генератор 30 кВт": (40.0, date(2026, 3, 1)),
+                     "Обігрівач": (120.0, date(2026, 4, 15)),
+                     "Павербанк": (25.0, date(2026, 5, 1))}
+    assert pledged == {"Plunge District Municipality": 40.0, "Kaunas City Municipality": 25.0}

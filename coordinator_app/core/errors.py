@@ -23,6 +23,10 @@ class ValidationError(CoordinatorError):
         return f"{where}: {self.message}" if where else self.message
 
 
+class Cancelled(CoordinatorError):
+    """The person stopped a long job; nothing was written."""
+
+
 class NotFound(CoordinatorError):
     pass
 

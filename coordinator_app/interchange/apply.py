@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
-from coordinator_app.interchange.fields import fields_of, organization_links
+from coordinator_app.interchange.fields import fields_of, organization_links, record_links
 from coordinator_app.interchange.incoming import Incoming
 from coordinator_app.interchange.plan import (
     BAD,
@@ -106,7 +107,18 @@ class Writer:
             raise self._refused(None, exc, org.source, org.row) from None
         for (key, _org), org_id in zip(orgs, ids):
             self.org_ids[key] = org_id
+        for alias, key in self.plan.organization_aliases.items():
+            self.org_ids[alias] = self.org_ids[key]
         self.organizations += len(ids)
+
+    def record_id(self, kind: str, name: str) -> str | None:
+        """The id of the record of `kind` a row names by its title: stored, or made by
+        a row of the file."""
+        key = (kind, name_key(name))
+        if key in self.plan.record_ids:
+            return self.plan.record_ids[key]
+        row = self.plan.record_rows.get(key)
+        return self.ids.get(row) if row is not None else None
 
     def records(self, batch: list[tuple[int, Entry]]) -> None:
         """The entries' own records: created together, or updated with what changed."""
@@ -123,6 +135,12 @@ class Writer:
                     target = self.org_ids.get(name_key(names[0])) if names else None
                     if target:
                         values[spec.column] = target
+                for spec in record_links(item.kind):
+                    names = item.records.get(spec.key)
+                    target = self.record_id(spec.target, names[0]) \
+                        if names and spec.type == "record" else None
+                    if target:
+                        values[spec.column] = target
                 fresh.setdefault(item.kind, []).append((index, item, values))
             elif what == UPDATE:
                 self._update(index, entry, target)
@@ -130,8 +148,8 @@ class Writer:
             ids = self.create(kind, [(item, values) for _i, item, values in rows])
             for (index, item, values), record_id in zip(rows, ids):
                 self.ids[index] = record_id
-                for spec in organization_links(kind):
-                    if spec.column in values:
+                for spec in (*organization_links(kind), *record_links(kind)):
+                    if spec.column is not None and spec.column in values:
                         self._linked[(record_id, spec.column)] = values[spec.column]
                 if kind == "organization":
                     self.org_ids.setdefault(name_key(item.label), record_id)
@@ -200,9 +218,12 @@ class Writer:
                 rows.setdefault("affiliation", []).append((item, {
                     "person_id": owner, "organization_id": self.org_ids[key],
                     "position": position}))
-        for spec in organization_links(kind):
-            names = item.links.get(spec.key)
-            target = self.org_ids.get(name_key(names[0])) if names else None
+        singles = [(spec, self.org_ids.get(name_key(item.links[spec.key][0]))
+                    if item.links.get(spec.key) else None) for spec in organization_links(kind)]
+        singles += [(spec, self.record_id(spec.target, item.records[spec.key][0])
+                     if item.records.get(spec.key) else None)
+                    for spec in record_links(kind) if spec.type == "record"]
+        for spec, target in singles:
             if target is None:
                 continue
             current = getattr(obj, spec.column) if obj is not None else \
@@ -213,24 +234,35 @@ class Writer:
                 except ValidationError as exc:
                     raise self._refused(item, exc) from None
         for spec in fields_of(kind):
-            names = item.links.get(spec.key) or [] if spec.type == "organizations" else []
-            if not names:
+            if spec.type == "organizations":
+                targets = [self.org_ids.get(name_key(n)) for n in item.links.get(spec.key, ())]
+                target_column = "organization_id"
+            elif spec.type == "records":
+                targets = [self.record_id(spec.target, n) for n in item.records.get(spec.key, ())]
+                target_column = spec.target_column
+            else:
+                continue
+            if not targets:
                 continue
             model, column = spec.link
             if not fresh:
-                given.update((owner, org_id) for org_id in linked_ids(session, owner, spec.link))
-            for name in names:
-                org_id = self.org_ids.get(name_key(name))
-                if org_id and (owner, org_id) not in given:
-                    rows.setdefault(model.KIND, []).append((item, {column: owner,
-                                                                   "organization_id": org_id}))
-                    given.add((owner, org_id))
+                given.update((owner, spec.key, linked) for linked in linked_ids(
+                    session, owner, spec.link, target_column))
+            # A pledge is of the need's own quantity (see fields.Field.copies).
+            copied = {key: item.values.get(key) if obj is None else getattr(obj, key)
+                      for key in spec.copies}
+            for target in targets:
+                if target and (owner, spec.key, target) not in given:
+                    rows.setdefault(model.KIND, []).append((item, {
+                        column: owner, target_column: target, **copied}))
+                    given.add((owner, spec.key, target))
 
 
-def _columns(kind: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _columns(kind: str) -> frozenset[str]:
     from sqlalchemy import inspect
 
-    return {attr.key for attr in inspect(MODELS[kind]).column_attrs}
+    return frozenset(attr.key for attr in inspect(MODELS[kind]).column_attrs)
 
 
 def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,

@@ -118,7 +118,9 @@ def read_csv(data: bytes, source: str, *, encoding: str | None = None,
     try:
         for row in reader:
             grid.append(row)
-            numbers.append(reader.line_num)
+            # The row as a spreadsheet program shows the file, where a cell with a line
+            # break in it (Outlook's notes) is still one row.
+            numbers.append(len(grid))
     except csv.Error as exc:
         raise UnreadableFile(source, _("line {line} cannot be read as CSV: {reason}").format(
             line=reader.line_num, reason=exc)) from None

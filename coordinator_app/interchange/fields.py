@@ -47,6 +47,8 @@ LABELS = {
     "progress_notes": N_("Progress"), "unit": N_("Unit"), "quantity": N_("Quantity"),
     "need": N_("Need"), "expected_on": N_("Expected"), "budget": N_("Budget"),
     "lead": N_("Lead organisation"), "full_name": N_("Full name"),
+    "pledges": N_("Pledged by"), "agreements": N_("Agreements"), "projects": N_("Projects"),
+    "agreement": N_("Agreement"), "project": N_("Project"),
     "follow_ups": N_("Follow-ups"),
     "latin_name": N_("Latin spelling"), "languages": N_("Languages"),
 }
@@ -61,14 +63,23 @@ class Field:
     #: Parts of a header that name it when no whole header does ("mobile phone").
     words: tuple[str, ...] = ()
     #: text, date, number, choice, country, money, organization (one, by name),
-    #: organizations (several, each a link record), contact, position, name part.
+    #: organizations (several, each a link record), record (one of another kind, by
+    #: its title), records (several, each a link record), contact, position, name part.
     type: str = "text"
     #: The vocabulary of a choice (core.records.vocab): its codes and their labels.
     choices: dict[str, str] | None = None
     #: The model's column it sets (a link's foreign key, an amount's minor units).
     column: str | None = None
-    #: For `organizations`: the owned link model and its column pointing at the record.
+    #: For `organizations` and `records`: the owned link model and its column pointing
+    #: at the record.
     link: tuple[type, str] | None = None
+    #: For `record` and `records`: the kind named, and (records) the link model's
+    #: column that points at it.
+    target: str | None = None
+    target_column: str | None = None
+    #: Required columns of the link record that the record itself has: a need's pledge
+    #: is of the need's quantity unless a sheet says otherwise.
+    copies: tuple[str, ...] = ()
 
 
 def _field(key: str, label: str | None = None, **options) -> Field:
@@ -77,14 +88,28 @@ def _field(key: str, label: str | None = None, **options) -> Field:
                  headers, words, **options)
 
 
-def _is_link_table(child: type, fk: str) -> bool:
-    """An owned record that only says "this organisation is in it" (a party, a
-    partner): its other columns are all optional or have a default."""
+def _link_table(child: type, fk: str, parent: type) -> tuple[str, str, tuple[str, ...]] | None:
+    """(the kind it names, its column naming it, the columns copied from the record) of
+    an owned record that only says "this other record is in it" (a party, a partner,
+    an agreement a project implements, a partner's pledge): its other columns are
+    optional, have a default, or are the record's own (a pledge's quantity)."""
+    if child in (Affiliation, ContactPoint):
+        return None
     columns = inspect(child).columns
-    if "organization_id" not in columns or child in (Affiliation, ContactPoint):
-        return False
-    return all(c.nullable or c.default is not None or c.key in (fk, "organization_id")
-               for c in columns if c.key not in _NOT_FIELDS)
+    tables = {spec.model.__tablename__: spec.name for spec in registry.TOP_LEVEL}
+    named = [(c.key, tables.get(next(iter(c.foreign_keys)).column.table.name))
+             for c in columns if c.foreign_keys and c.key != fk and not c.nullable]
+    if not named and "organization_id" in columns:
+        named = [("organization_id", "organization")]  # an activity's participants
+    if len(named) != 1 or named[0][1] is None:
+        return None
+    column, target = named[0]
+    own = inspect(parent).columns
+    copies = tuple(c.key for c in columns if c.key not in _NOT_FIELDS
+                   and c.key not in (fk, column) and not c.nullable and c.default is None)
+    if any(key not in own for key in copies):
+        return None
+    return target, column, copies
 
 
 def derive(spec) -> tuple[Field, ...]:
@@ -106,9 +131,12 @@ def derive(spec) -> tuple[Field, ...]:
         label = list_column.title if list_column is not None else None
         if column.foreign_keys:
             target = next(iter(column.foreign_keys)).column.table.name
+            name = refers.get(key, key.removesuffix("_id"))
             if target == "organizations":
-                name = refers.get(key, key.removesuffix("_id"))
                 found.append(_field(name, type="organization", column=key))
+            elif target in _TOP_LEVEL_TABLES and key in refers:
+                found.append(_field(name, type="record", column=key,
+                                    target=_TOP_LEVEL_TABLES[target]))
             continue
         if key.endswith("_minor") and "currency" in columns:
             found.append(_field(key.removesuffix("_minor"), label, type="money", column=key))
@@ -135,13 +163,21 @@ def derive(spec) -> tuple[Field, ...]:
             if "country" not in columns:
                 # Not kept, but it says where numbers written without + are.
                 found.append(_field("country", type="country"))
-        elif _is_link_table(child, fk):
+        elif (linked := _link_table(child, fk, cls)) is not None:
+            target, column, copies = linked
             name = next((r.key for r in spec.related if r.model is child), child.__tablename__)
-            found.append(_field(name, type="organizations", link=(child, fk)))
+            if target == "organization" and column == "organization_id":
+                found.append(_field(name, type="organizations", link=(child, fk), copies=copies))
+            elif target != spec.name and not copies:
+                found.append(_field(name, type="records", link=(child, fk), target=target,
+                                    target_column=column))
     # Notes last, as people keep them in the last column.
     found.sort(key=lambda f: f.key == "notes")
     return tuple(found)
 
+
+#: Table -> kind, of the kinds with a page of their own: what a row may name by title.
+_TOP_LEVEL_TABLES = {spec.model.__tablename__: spec.name for spec in registry.TOP_LEVEL}
 
 #: Kinds a file row can make: the kinds with a page of their own, by the command
 #: line's word for each.
@@ -198,7 +234,9 @@ def _folded_headers(kind: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     partial: list[tuple[str, str]] = []
     from coordinator_app.i18n import LANGUAGES, gettext_in
 
-    for item in _fields(kind):
+    # A kind's links to records of other kinds first: on a project's sheet "Agreement"
+    # names the agreement it implements, on an agreement's own sheet its title.
+    for item in sorted(_fields(kind), key=lambda f: f.type not in ("record", "records")):
         # The labels in every language of the app: what export writes, import reads.
         labels = [gettext_in(lang, item.label) for lang in LANGUAGES]
         for header in (item.key.replace("_", " "), *labels, *item.headers):
@@ -273,12 +311,19 @@ def export_fields(kind: str) -> tuple[Field, ...]:
     """The fields written on export, in order: all but the parts a record keeps whole
     (a person's name, a position's department)."""
     return tuple(f for f in _fields(kind) if f.type != "name part" and f.key != "department"
-                 and not (f.type == "country" and f.column is None))
+                 and not (f.type == "country" and f.column is None)
+                 and f.type not in ("record", "records") and not f.copies)
 
 
 def organization_links(kind: str) -> tuple[Field, ...]:
     """The fields naming one organisation the record points at (a lead, a community)."""
     return tuple(f for f in _fields(kind) if f.type == "organization")
+
+
+def record_links(kind: str) -> tuple[Field, ...]:
+    """The fields naming records of other kinds by their titles (an activity's agreement,
+    the agreements a project implements)."""
+    return tuple(f for f in _fields(kind) if f.type in ("record", "records"))
 
 
 def required_links(kind: str) -> tuple[Field, ...]:

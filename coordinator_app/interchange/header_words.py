@@ -120,6 +120,21 @@ HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     'partners': (
         ('partners', 'partner', 'партнери', 'партнеры', 'partneriai'),
         ()),
+    'pledges': (
+        ('pledges', 'pledge', 'pledged by', 'pledged', 'covered by', 'обіцянки', 'пообіцяли', 'пообіцяв', 'хто пообіцяв', 'обіцяє', 'обещано', 'кто обещал', 'pažadai', 'pažadėjo', 'kas pažadėjo'),
+        ()),
+    'agreement': (
+        ('agreement', 'memorandum', 'угода', 'меморандум', 'соглашение', 'sutartis', 'susitarimas', 'memorandumas'),
+        ()),
+    'agreements': (
+        ('agreements', 'agreement', 'implements', 'memorandum', 'угоди', 'угода', 'меморандум', 'виконує угоду', 'соглашения', 'соглашение', 'sutartys', 'sutartis', 'susitarimas', 'susitarimai', 'memorandumas'),
+        ()),
+    'project': (
+        ('project', 'проєкт', 'проект', 'projektas'),
+        ()),
+    'projects': (
+        ('projects', 'project', 'проєкти', 'проєкт', 'проекты', 'проект', 'projektai', 'projektas'),
+        ()),
     'start_on': (
         ('start', 'start date', 'begins', 'початок', 'дата початку', 'начало', 'pradžia'),
         ()),

@@ -3,6 +3,7 @@ headers under merged cells ("Contacts" over "phone" and "e-mail"), blank rows.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coordinator_app.interchange.fields import KINDS, guess_field, is_label_column
@@ -56,6 +57,17 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
     return combined
 
 
+_DATA = re.compile(r"@|\d{5}")
+
+
+def _holds_data(row: list[Any]) -> bool:
+    """A row with a number, an e-mail address or a long run of digits is data, not the
+    second row of a header: Outlook leaves most cells of a row empty, and "E-mail Type"
+    over "SMTP" would otherwise read as a header that names more fields."""
+    return any(isinstance(cell, (int, float)) and not isinstance(cell, bool)
+               or _DATA.search(cell_text(cell)) for cell in row)
+
+
 def find_header(grid: list[list[Any]], merged_rows: dict[int, list[tuple[int, int]]]
                 | None = None) -> tuple[list[str], int]:
     """The header cells and the index of the first data row of `grid`.
@@ -70,7 +82,7 @@ def find_header(grid: list[list[Any]], merged_rows: dict[int, list[tuple[int, in
         if not any(row):
             continue
         candidates = [(row, i + 1, 1)]
-        if i + 1 < len(texts) and any(texts[i + 1]):
+        if i + 1 < len(texts) and any(texts[i + 1]) and not _holds_data(grid[i + 1]):
             candidates.append((_combine(row, texts[i + 1]), i + 2, 0))
         for cells, data_start, single in candidates:
             key = (_score(cells), single)

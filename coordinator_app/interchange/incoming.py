@@ -32,6 +32,10 @@ class Incoming:
     affiliations: list[tuple[str, str | None]] = field(default_factory=list)
     #: Organisations named by field ("parent", "lead", "location", "parties", "partners").
     links: dict[str, list[str]] = field(default_factory=dict)
+    #: Records of other kinds named by their titles, by field ("agreement",
+    #: "agreements"), and the header of the column each came from.
+    records: dict[str, list[str]] = field(default_factory=dict)
+    record_columns: dict[str, str] = field(default_factory=dict)
     #: Country of the row (ISO 3166): numbers without +, and organisations it creates.
     country: str | None = None
     #: Things the person should know that are not errors ("the photo was left out").

@@ -107,6 +107,12 @@ def add_contact(item: Incoming, kind: str, text: str, label: str | None, column:
         return
     if kind in ("phone", "whatsapp", "viber") or (kind in ("telegram", "signal")
                                                   and PHONE.match(text)):
+        if phones.shortened(text):
+            item.problem(column, _(
+                "“{value}” is a number the spreadsheet shortened, and its last digits are "
+                "lost: format the column as text in the spreadsheet, type the numbers "
+                "again and save the file again").format(value=text))
+            return
         guessed = item.country or phones.country_of(
             [item.label, *(name for name, _position in item.affiliations)])
         value, ok = phones.normalise(text, guessed)
@@ -190,6 +196,10 @@ def read_row(table: Table, mapping: Mapping, index: int,
                 item.links[key] = [cell_text(raw)]
             elif spec.type == "organizations":
                 item.links[key] = values.split_values(cell_text(raw), commas=False)
+            elif spec.type in ("record", "records"):
+                item.records[key] = [cell_text(raw)] if spec.type == "record" else \
+                    values.split_values(cell_text(raw), commas=False)
+                item.record_columns[key] = header(col)
             elif spec.type == "money":
                 currency = cell_text(first("currency")[1]).upper() if first("currency") \
                     else mapping.currency

@@ -19,18 +19,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.views.duplicates import likely_duplicates, name_key, phone_key
+from coordinator_app.core.search.subtitles import describe_hits
+from coordinator_app.core.views.duplicates import name_key, phone_key
 from coordinator_app.core.records.models import (
     Affiliation,
     ContactPoint,
-    Organization,
     Person,
 )
 from coordinator_app.core.search.query import Hit
 from coordinator_app.core.search.search_index import PHONE_KINDS
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
-from coordinator_app.interchange.fields import required_links
+from coordinator_app.interchange.directory import Directory, spelled_alike
+from coordinator_app.interchange.fields import record_links, required_links
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.problems import Cancelled, Problem
 
@@ -94,6 +95,13 @@ class Plan:
     new_organizations: dict[str, NewOrganization] = field(default_factory=dict)
     #: Name key -> id of an existing organisation rows name.
     organization_ids: dict[str, str] = field(default_factory=dict)
+    #: Name key -> the key of a new organisation it names in another spelling or
+    #: alphabet (Плунге, Plungė): one organisation is made for both.
+    organization_aliases: dict[str, str] = field(default_factory=dict)
+    #: (kind, title key) -> id of a stored record rows name by its title (an agreement).
+    record_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (kind, title key) -> index of the entry of the file that makes the record named.
+    record_rows: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:
@@ -136,11 +144,6 @@ def _identity(item: Incoming) -> str:
         name_key((item.links.get(f.key) or [""])[0]) for f in required_links(item.kind))])
 
 
-def _stored_names(obj: Person | Organization) -> list[str]:
-    main = [obj.full_name, obj.latin_name] if isinstance(obj, Person) else [obj.name]
-    return [n for n in main + (obj.other_names or "").split("\n") if n]
-
-
 class Planner:
     """Matches incoming records with the database and with each other."""
 
@@ -154,7 +157,14 @@ class Planner:
         self._empty: dict[str, bool] = {}
         #: Organisation rows of the file by name key: a person's employer may be one.
         self.org_rows: dict[str, int] = {}
-        self.names: dict[str, dict[str, str]] = {}
+        self.directories: dict[str, Directory] = {}
+        #: Spelling key of a new organisation's name -> its name key.
+        self.new_alike: dict[str, str] = {}
+        #: Entry index -> (kind, id, score) of its likely duplicates, described at the end.
+        self.likely: dict[int, list[tuple[str, str, float]]] = {}
+        self.reasons: dict[int, tuple[dict[str, str], set[str]]] = {}
+        #: Kind -> title key (in any of its languages) -> id of its live records.
+        self.stored_titles: dict[str, dict[str, str]] = {}
 
     def empty(self, kind: str) -> bool:
         """No live record of `kind` yet: nothing to look for (an import's usual start)."""
@@ -169,15 +179,22 @@ class Planner:
     def organization(self, name: str, item: Incoming) -> None:
         key = name_key(name)
         if not key or key in self.plan.organization_ids or key in self.plan.new_organizations \
-                or key in self.org_rows:
+                or key in self.plan.organization_aliases or key in self.org_rows:
             return
-        found = self._known_names("organization").get(key) \
-            if not self.empty("organization") else None
+        found = None
+        if not self.empty("organization"):
+            stored = self.directory("organization")
+            found = stored.find([name]) or stored.alike(name)
         if found is not None:
             self.plan.organization_ids[key] = found
-        else:
-            self.plan.new_organizations[key] = NewOrganization(
-                clean(name) or name, item.country, item.source, item.row)
+            return
+        alike = spelled_alike(key)
+        if alike in self.new_alike:
+            self.plan.organization_aliases[key] = self.new_alike[alike]
+            return
+        self.new_alike[alike] = key
+        self.plan.new_organizations[key] = NewOrganization(
+            clean(name) or name, item.country, item.source, item.row)
 
     # --- one incoming record -----------------------------------------------------
 
@@ -190,6 +207,9 @@ class Planner:
             if not name_key(name):
                 item.problem(None, _("“{name}” is not the name of an organisation").format(
                     name=name))
+        for spec in record_links(item.kind):
+            for name in item.records.get(spec.key, ()):
+                self._record(item, spec, name)
         if item.problems:
             entry.action = BAD
             return entry
@@ -205,10 +225,43 @@ class Planner:
             return entry
         self._remember(item, index)
         if registry.spec(item.kind).mergeable:
-            self._match_directory(entry)
+            self._match_directory(entry, index)
         else:
             self._match_title(entry)
         return entry
+
+    def _record(self, item: Incoming, spec, name: str) -> None:
+        """Find the record of another kind a row names by its title, or say why not."""
+        key = (spec.target, name_key(name))
+        if key in self.plan.record_ids or key in self.plan.record_rows:
+            return
+        found = self._titles(spec.target).get(key[1]) if key[1] else None
+        if found is not None:
+            self.plan.record_ids[key] = found
+            return
+        item.problem(item.record_columns.get(spec.key), _(
+            "no record of the kind “{kind}” is called “{name}”: add it first (or import "
+            "its file first), or correct the name").format(
+            kind=_(registry.spec(spec.target).label), name=name))
+
+    def _titles(self, kind: str) -> dict[str, str]:
+        """Title key -> id of the live records of `kind`, by their title in every
+        language it is kept in, read once per import."""
+        if kind not in self.stored_titles:
+            cls = MODELS[kind]
+            label = cls.LABEL_FIELD
+            columns = [getattr(cls, label)] + [
+                getattr(cls, f"{label}_{lang}") for lang in ("uk", "lt", "en")
+                if hasattr(cls, f"{label}_{lang}")]
+            found: dict[str, str] = {}
+            for record_id, *titles in self.session.execute(
+                    select(cls.id, *columns).where(cls.deleted_at.is_(None))
+                    .order_by(cls.created_at)):
+                for title in titles:
+                    if title:
+                        found.setdefault(name_key(title), record_id)
+            self.stored_titles[kind] = found
+        return self.stored_titles[kind]
 
     def _twin(self, item: Incoming) -> int | None:
         key = name_key(item.label)
@@ -230,6 +283,7 @@ class Planner:
         return earlier
 
     def _remember(self, item: Incoming, index: int) -> None:
+        self.plan.record_rows.setdefault((item.kind, name_key(item.label)), index)
         if not registry.spec(item.kind).mergeable:
             self.by_name.setdefault((item.kind, _identity(item)), index)
             return
@@ -239,49 +293,53 @@ class Planner:
         if item.kind == "organization":
             self.org_rows.setdefault(name_key(item.label), index)
 
-    def _known_names(self, kind: str) -> dict[str, str]:
-        """Name key -> id of every live record of `kind`, read once per import: a file
-        imported again is matched by these lookups, not a search per row."""
-        if kind not in self.names:
-            cls = MODELS[kind]
-            fields = (cls.full_name, cls.latin_name, cls.other_names) if kind == "person" \
-                else (cls.name, cls.other_names)
-            known: dict[str, str] = {}
-            for record_id, *names in self.session.execute(
-                    select(cls.id, *fields).where(cls.deleted_at.is_(None))
-                    .order_by(cls.created_at)):
-                for text in names:
-                    for name in (text or "").split("\n"):
-                        if name:
-                            known.setdefault(name_key(name), record_id)
-            self.names[kind] = known
-        return self.names[kind]
+    def directory(self, kind: str) -> Directory:
+        """The stored names and contacts of `kind`, read once per import: a file is
+        matched by lookups in memory, not a search per row."""
+        if kind not in self.directories:
+            self.directories[kind] = Directory(self.session, kind)
+        return self.directories[kind]
 
-    def _match_directory(self, entry: Entry) -> None:
+    def _match_directory(self, entry: Entry, index: int) -> None:
         item = entry.item
         if self.empty(item.kind):
             return
-        known = self._known_names(item.kind)
-        for name in _names(item):
-            found = known.get(name_key(name))
-            if found is not None:
-                self._same(entry, found)
-                return
-        values = dict(item.values)
-        values["contact_points"] = [{"kind": c.kind, "value": c.value} for c in item.contacts]
-        hits = likely_duplicates(self.session, item.kind, values)
-        if not hits:
+        stored = self.directory(item.kind)
+        found = stored.find(_names(item))
+        if found is not None:
+            self._same(entry, found)
             return
-        wanted = {name_key(n) for n in _names(item)}
-        cls = MODELS[item.kind]
-        for hit in hits:
-            obj = self.session.get(cls, hit.id)
-            same_name = bool(wanted & {name_key(n) for n in _stored_names(obj)})
-            shared = hit.score >= 1.0  # a contact in common (see likely_duplicates)
-            if same_name or (shared and hit.score >= 1.9):
-                self._same(entry, obj.id)
-                return
-        entry.action, entry.candidates = POSSIBLE, hits
+        by_name = stored.similar(_names(item))
+        by_contact = stored.sharing((c.kind, c.value) for c in item.contacts)
+        if not by_name and not by_contact:
+            return
+        found_ids = set(by_name) | set(by_contact)
+        scores = {record_id: by_name.get(record_id, 0) / 100
+                  + (1.0 if record_id in by_contact else 0.0) for record_id in found_ids}
+        # A contact in common and a similar name (see core.views.duplicates): the same.
+        best = max(found_ids, key=lambda record_id: (scores[record_id], record_id))
+        if scores[best] >= 1.9:
+            self._same(entry, best)
+            return
+        entry.action = POSSIBLE
+        self.likely[index] = sorted(((item.kind, record_id, scores[record_id])
+                                     for record_id in found_ids), key=lambda row: -row[2])
+        self.reasons[index] = (by_contact, set(by_name))
+
+    def describe_likely(self) -> None:
+        """The possible duplicates' candidates as the preview names them, read together."""
+        found = [row for rows in self.likely.values() for row in rows]
+        hits: dict[str, Hit] = {}
+        for start in range(0, len(found), 500):
+            hits.update((hit.id, hit) for hit in describe_hits(
+                self.session, found[start:start + 500], Hit))
+        for index, rows in self.likely.items():
+            by_contact, by_name = self.reasons[index]
+            self.plan.entries[index].candidates = [
+                Hit(kind, record_id, hits[record_id].title, "; ".join(filter(None, [
+                    by_contact.get(record_id), _("similar name") if record_id in by_name
+                    else None, hits[record_id].subtitle])), round(score, 4))
+                for kind, record_id, score in rows if record_id in hits]
 
     def _match_title(self, entry: Entry) -> None:
         """A record known by its title (and the organisation it cannot be without)."""
@@ -426,11 +484,12 @@ def new_affiliations(session: Session, organization_ids: dict[str, str], person_
     return _missing_positions(held, organization_ids, item)
 
 
-def linked_ids(session: Session, record_id: str, link: tuple[type, str]) -> set[str]:
-    """Organisations already linked to a record through `link` (model, its column
-    pointing at the record): an agreement's parties, a project's partners."""
+def linked_ids(session: Session, record_id: str, link: tuple[type, str],
+               target_column: str = "organization_id") -> set[str]:
+    """Records already linked to a record through `link` (model, its column pointing at
+    the record): an agreement's parties, a project's partners or agreements."""
     model, column = link
-    return set(session.scalars(select(model.organization_id).where(
+    return set(session.scalars(select(getattr(model, target_column)).where(
         getattr(model, column) == record_id, model.deleted_at.is_(None))))
 
 
@@ -448,5 +507,6 @@ def make_plan(session: Session, kind: str, items: list[Incoming], *,
                 raise Cancelled(_("The import was cancelled; nothing was written."))
             if progress is not None:
                 progress(number, total)
+    planner.describe_likely()
     planner.compare()
     return planner.plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.errors import Cancelled, CoordinatorError
 from coordinator_app.i18n import _
 
 
@@ -35,5 +35,4 @@ class UnreadableFile(CoordinatorError):
         self.message = message
 
 
-class Cancelled(CoordinatorError):
-    """The person stopped the import; nothing was written."""
+__all__ = ["Cancelled", "Problem", "UnreadableFile"]

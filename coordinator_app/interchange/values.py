@@ -16,7 +16,9 @@ from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import LANGUAGES, _, gettext_in
 from coordinator_app.interchange.table import cell_text
 
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$")
+#: A date cell a CSV wrote as Excel's day number ("45699", "45699.5").
+_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 _YMD = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
 #: Excel counts days from 30 December 1899 (its 1900 leap-year bug included).
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -32,6 +34,8 @@ def read_date(value: Any) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 80000:
         return _EXCEL_EPOCH + timedelta(days=int(value))
     text = cell_text(value)
+    if _SERIAL.match(text):
+        return read_date(float(text.replace(",", ".")))
     for attempt in (lambda: date.fromisoformat(text[:10]) if len(text) >= 10 else None,):
         try:
             found = attempt()
@@ -43,6 +47,9 @@ def read_date(value: Any) -> date | None:
         match = pattern.match(text)
         if match:
             parts = [int(g) for g in match.groups()]
+            if pattern is _DMY and len(match.group(3)) == 2:
+                # "11.02.26": a two-digit year is of this century up to 69, as Excel reads it.
+                parts[2] += 2000 if parts[2] < 70 else 1900
             try:
                 return date(parts[order[0]], parts[order[1]], parts[order[2]])
             except ValueError:
@@ -129,6 +136,9 @@ def read_number(value: Any) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     text = cell_text(value).replace("\u00a0", " ")
+    exponent = re.match(r"^\s*([-+]?\d+(?:[.,]\d+)?[eE][-+]?\d+)\s*$", text)
+    if exponent:  # "1,2E+02": a spreadsheet's way to write 120
+        return float(exponent.group(1).replace(",", "."))
     match = re.match(r"^\s*([-+]?[\d\s.,']+)", text)
     digits = re.sub(r"[\s']", "", match.group(1)) if match else ""
     if "," in digits and "." in digits:

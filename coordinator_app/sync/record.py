@@ -76,12 +76,15 @@ def field_heads(heads: dict[str, set[OpId]], field: str) -> set[OpId]:
     return heads.get(field) or heads.get(CREATE, set())
 
 
-def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[OpId]]]) -> None:
-    """Replace the stored current versions of these records with the ones given."""
+def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[OpId]]],
+                fresh: set[tuple[str, str]] = frozenset()) -> None:
+    """Replace the stored current versions of these records with the ones given (those
+    in `fresh` are new and have none stored)."""
     connection = session.connection()
     by_kind: dict[str, list[str]] = {}
     for kind, record_id in records:
-        by_kind.setdefault(kind, []).append(record_id)
+        if (kind, record_id) not in fresh:
+            by_kind.setdefault(kind, []).append(record_id)
     # One kind at a time: the primary key (kind, record_id, …) serves each delete, where
     # a row-value IN over (kind, record_id) would read the whole table every time.
     for kind, ids in by_kind.items():
@@ -113,9 +116,21 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     seq = _next_seq(session, device)
     stamp = next_stamp(session)
     records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    #: Records this batch creates: none has a stored version to replace.
+    fresh: set[tuple[str, str]] = set()
     made = []
     for row in rows:
         key = (row["entity"], row["entity_id"])
+        if row["action"] == "create" and key not in records:
+            # A new record builds on nothing, and the journal's JSON is its value as it
+            # is: an import creates tens of thousands at once.
+            made.append({"origin": device, "seq": seq, "hlc": stamp, "kind": key[0],
+                         "record_id": key[1], "field": CREATE, "value": row["new"],
+                         "bases": "[]", "known": 1})
+            records[key] = {CREATE: {(device, seq)}}
+            fresh.add(key)
+            seq += 1
+            continue
         op = _operation(row, device, seq, stamp)
         seq += 1
         if key not in records:
@@ -128,7 +143,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         made.append(to_row(op, known=True))
         _supersede(heads, op)
     session.connection().execute(insert(SyncOperation.__table__), made)
-    write_heads(session, records)
+    write_heads(session, records, fresh)
 
 
 def _supersede(heads: dict[str, set[OpId]], op: Operation) -> None:

@@ -8,6 +8,7 @@ from itertools import combinations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
-from coordinator_app.core.errors import CoordinatorError, message_of
+from coordinator_app.core.errors import Cancelled, CoordinatorError, message_of
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
 
@@ -38,12 +40,13 @@ PAIRS_PER_GROUP = 10
 FIRST, SECOND = 0, 1
 
 
-def likely_pairs(context: UiContext, kind: str) -> list[tuple]:
-    """(first hit, second hit) of every likely duplicate pair of `kind`."""
+def likely_pairs(context: UiContext, kind: str, **watch) -> list[tuple]:
+    """(first hit, second hit) of every likely duplicate pair of `kind`; `watch` is
+    duplicate_groups' progress and cancelled."""
     from coordinator_app.core.views.duplicates import duplicate_groups
 
     with context.workspace.read() as session:
-        groups = duplicate_groups(session, kind)
+        groups = duplicate_groups(session, kind, **watch)
     return [pair for group in groups
             for pair in list(combinations(group, 2))[:PAIRS_PER_GROUP]]
 
@@ -133,8 +136,33 @@ class DuplicateReview(QDialog):
         return self.kind.currentData()
 
     def find(self) -> None:
+        """Read the likely pairs again. On a large database this takes seconds: a
+        progress dialog shows how far it is, and its Cancel stops it (this only reads)."""
         self.pairs.clear()
-        for first, second in likely_pairs(self.context, self.current_kind()):
+        self.progress = QProgressDialog(_("Looking for records entered twice…"), _("Cancel"),
+                                        0, 0, self)
+        self.progress.setObjectName("duplicate_progress")
+        self.progress.setWindowTitle(_("Find duplicates"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(500)  # a small database: no flash of a dialog
+
+        def report(done: int, total: int) -> None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            # Until the dialog shows, setValue runs no events: run them, so that Cancel
+            # (and the dialog's own showing) is seen between two steps.
+            QApplication.processEvents()
+        try:
+            pairs = likely_pairs(self.context, self.current_kind(), progress=report,
+                                 cancelled=self.progress.wasCanceled)
+        except Cancelled as exc:
+            QListWidgetItem(str(exc), self.pairs).setFlags(Qt.ItemFlag.NoItemFlags)
+            self.show_pair()
+            return
+        finally:
+            self.progress.reset()
+            self.progress.hide()
+        for first, second in pairs:
             why = first.subtitle or second.subtitle or ""
             item = QListWidgetItem(f"{first.title} — {second.title}", self.pairs)
             item.setToolTip(why)

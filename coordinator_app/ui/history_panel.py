@@ -41,24 +41,60 @@ def computer_of(device_id: str, this_device: str) -> str:
     return _("Another computer ({id})").format(id=device_id[:8])
 
 
-def field_line(change, titles: dict[tuple[str, str], str]) -> str:
-    """"Signed: 10.02.2026 → 11.02.2026"; a created or deleted row says so."""
+def field_title(kind: str, field: str) -> str:
+    """A field no form of the editor shows, named in words all the same: by the list
+    column of its kind, the name import and export give it, or the kind of record it
+    links to; never by its column's name."""
+    from coordinator_app.core.records import languages, registry
+    from coordinator_app.interchange.fields import LABELS
+
+    spec = registry.BY_NAME.get(kind)
+    for column in (spec.columns if spec is not None else ()):
+        if column.key == field:
+            return _(column.title)
+    for lang in languages.LANGUAGES:
+        if field.endswith(f"_{lang}") and field != f"_{lang}":
+            from coordinator_app.i18n import LANGUAGE_NAMES
+
+            return f"{field_title(kind, field.removesuffix(f'_{lang}'))} ({LANGUAGE_NAMES[lang]})"
+    if field in LABELS:
+        return _(LABELS[field])
+    model = spec.model if spec is not None else None
+    column = model.__table__.columns.get(field) if model is not None else None
+    if column is not None and column.foreign_keys:
+        target = next(iter(column.foreign_keys)).column.table
+        for other in registry.KINDS:
+            if other.model.__table__ is target:
+                return _(other.label)
+    return field.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def field_line(change, titles: dict[tuple[str, str], str],
+               choices: dict[tuple[str, str], dict[str, str]] | None = None) -> str:
+    """"Signed: 10.02.2026 → 11.02.2026"; a created or deleted row says so. A code of a
+    row's vocabulary the journal could not name (a milestone's status) reads as the
+    form's choice shows it."""
     if change.action in ("delete", "restore") or change.field is None:
         return ""
-    title = titles.get((change.kind, change.field)) or change.field
+    title = titles.get((change.kind, change.field)) or field_title(change.kind, change.field)
+    labels = (choices or {}).get((change.kind, change.field), {})
+    old, new = labels.get(change.old, change.old), labels.get(change.new, change.new)
     return _("{field}: {old} → {new}").format(
-        field=title, old=change.old or _("(empty)"), new=change.new or _("(empty)"))
+        field=title, old=old or _("(empty)"), new=new or _("(empty)"))
 
 
 class HistoryPanel(QWidget):
     """A fold-out list of a record's steps with "Revert this change"."""
 
-    def __init__(self, context: UiContext, kind: str, titles, parent: QWidget | None = None):
+    def __init__(self, context: UiContext, kind: str, titles, parent: QWidget | None = None,
+                 choices=None):
         super().__init__(parent)
         self.context = context
         self.kind = kind
         #: () -> {(kind, field): title}: the editor's names of its fields, translated.
         self.titles = titles
+        #: () -> {(kind, field): {code: label}}: the choices of the editor's fields.
+        self.choices = choices or dict
         self.record_id: str | None = None
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("history_toggle")
@@ -130,6 +166,7 @@ class HistoryPanel(QWidget):
         if obj is None:
             return
         titles = self.titles()
+        choices = self.choices()
         this_device = self.context.workspace.db.device_id
         for step in history.steps(session, obj, SHOWN):
             item = QTreeWidgetItem([format_datetime(step.at), step.label,
@@ -137,7 +174,7 @@ class HistoryPanel(QWidget):
             item.setData(0, STEP_ROLE, (step.change_set, step.label_key))
             item.setToolTip(1, step.label)
             for change in step.fields:
-                line = field_line(change, titles)
+                line = field_line(change, titles, choices)
                 if line:
                     child = QTreeWidgetItem(["", line, ""])
                     child.setToolTip(1, line)

@@ -41,22 +41,18 @@ def import_bytes(workspace, data: bytes, name: str):
     return plan, apply_plan(workspace, plan, skip_bad=True, backup=False)
 
 
-def counts(workspace) -> dict[str, int]:
-    """Live records of each kind the import writes, and journal rows."""
+def counts(workspace, kinds=("person", "organization", "contact_point", "affiliation")
+           ) -> dict[str, int]:
+    """Live records of each of `kinds` (by default those a contacts import writes), and
+    journal rows."""
     from sqlalchemy import func, select
 
-    from coordinator_app.core.records.models import (
-        Affiliation,
-        Change,
-        ContactPoint,
-        Organization,
-        Person,
-    )
+    from coordinator_app.core.records import registry
+    from coordinator_app.core.records.models import Change
 
     with workspace.read() as session:
-        found = {cls.KIND: session.scalar(select(func.count()).select_from(cls).where(
-            cls.deleted_at.is_(None))) for cls in (Person, Organization, ContactPoint,
-                                                   Affiliation)}
+        found = {kind: session.scalar(select(func.count()).select_from(cls).where(
+            cls.deleted_at.is_(None))) for kind in kinds for cls in (registry.model(kind),)}
         found["changes"] = session.scalar(select(func.count()).select_from(Change))
     return found
 

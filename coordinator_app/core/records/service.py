@@ -178,14 +178,15 @@ class Edit:
                 self._apply_defaults(obj)
                 journal.normalise(obj)
                 objs.append(obj)
-            held = _linked_records(self.session, cls, objs)
+            self.session.info[validation.LIVE_IDS] = _live_links(self.session, cls, objs)
             with self.session.no_autoflush:
                 for number, obj in enumerate(objs):
                     validation.validate(self.session, obj)
-            del held
         except ValidationError as exc:
             exc.row = number
             raise
+        finally:
+            self.session.info.pop(validation.LIVE_IDS, None)
         journal.insert_created(self.session, cls, objs)
         search_index.note_created(self.session, objs)
         return [obj.id for obj in objs]
@@ -272,11 +273,11 @@ class Edit:
         self.session.flush()
 
 
-def _linked_records(session: Session, cls: type[Entity], objs: list[Entity]) -> list[Entity]:
-    """The records `objs` link to, loaded in batches: the rules then find them in the
-    session (which keeps them while the returned list is held) instead of asking
-    the database once per row."""
-    held: list[Entity] = []
+def _live_links(session: Session, cls: type[Entity], objs: list[Entity]
+                ) -> dict[type[Entity], set[str]]:
+    """{model: the ids among those `objs` link to that are live and may be shown}, read in
+    batches of ids: the rules then know a link is good without loading its record."""
+    found: dict[type[Entity], set[str]] = {}
     for column in inspect(cls).columns:
         for key in column.foreign_keys:
             target = next((m for m in registry.MODELS
@@ -284,10 +285,11 @@ def _linked_records(session: Session, cls: type[Entity], objs: list[Entity]) -> 
             if target is None:
                 continue
             ids = sorted({getattr(obj, column.key) for obj in objs} - {None})
+            live = found.setdefault(target, set())
             for start in range(0, len(ids), 500):
-                held += session.scalars(
-                    select(target).where(target.id.in_(ids[start:start + 500]))).all()
-    return held
+                live.update(session.scalars(select(target.id).where(
+                    target.id.in_(ids[start:start + 500]), alive(target))))
+    return found
 
 
 class Workspace:

@@ -12,17 +12,17 @@ side, field by field, so that a person can choose which value each field keeps.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.records import registry
 from coordinator_app.core.search import fuzzy
-from coordinator_app.core.errors import CoordinatorError, ValidationError
+from coordinator_app.core.errors import Cancelled, CoordinatorError, ValidationError
 from coordinator_app.core.text.folding import fold, has_cyrillic, to_latin, words
 from coordinator_app.core.records.ids import utcnow
 from coordinator_app.core.records.models import (
@@ -176,27 +176,64 @@ def likely_duplicates(session: Session, kind: str, values: dict[str, Any]) -> li
         h.score) for h in hits]
 
 
-def duplicate_groups(session: Session, kind: str) -> list[list[Hit]]:
-    """Groups of live records that share a name (folded, either script) or a contact."""
+#: Rows read between two looks at progress and Cancel.
+STEP = 2000
+
+
+def duplicate_groups(session: Session, kind: str, *,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> list[list[Hit]]:
+    """Groups of live records that share a name (folded, either script) or a contact.
+
+    `progress(done, total)` is told how far the reading is (names, then contacts,
+    then the groups' descriptions); when `cancelled()` turns true, Cancelled is raised
+    (nothing is written: this only reads)."""
     cls = _cls(kind)
     label = getattr(cls, cls.LABEL_FIELD)
-    groups: dict[str, set[str]] = {}
-    for record_id, name in session.execute(select(cls.id, label).where(alive(cls))):
-        groups.setdefault("n:" + name_key(name), set()).add(record_id)
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
-    for record_id, contact_kind, value in session.execute(
-            select(owner, ContactPoint.kind, ContactPoint.value).where(
-                owner.is_not(None), alive(ContactPoint))):
-        key = value.lower() if contact_kind == "email" else (
-            phone_key(value) if contact_kind in PHONE_KINDS else "")
-        if key:
-            groups.setdefault(f"c:{key}", set()).add(record_id)
-    result = []
-    for members in groups.values():
-        if len(members) > 1:
-            result.append(describe_hits(session, [(kind, m, 1.0) for m in sorted(members)],
-                                        Hit))
-    result.sort(key=lambda group: (-len(group), group[0].title))
+    names = select(cls.id, label).where(alive(cls))
+    contacts = select(owner, ContactPoint.kind, ContactPoint.value).where(
+        owner.is_not(None), alive(ContactPoint))
+    # Read a few thousand rows at a time: the reading itself is most of the wait at
+    # 100,000 people, and Cancel is looked at between two parts. How far it is only
+    # needs the tables' sizes (deleted rows too), which SQLite counts from an index.
+    total = sum(session.scalar(select(func.count()).select_from(model))
+                for model in (cls, ContactPoint))
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if cancelled is not None and cancelled():
+            raise Cancelled(_("The search for duplicates was cancelled."))
+        if progress is not None:
+            progress(min(done, total), total)
+
+    groups: dict[str, set[str]] = {}
+    for part in session.execute(names).partitions(STEP):
+        for record_id, name in part:
+            groups.setdefault("n:" + name_key(name), set()).add(record_id)
+        step(len(part))
+    for part in session.execute(contacts).partitions(STEP):
+        for record_id, contact_kind, value in part:
+            key = value.lower() if contact_kind == "email" else (
+                phone_key(value) if contact_kind in PHONE_KINDS else "")
+            if key:
+                groups.setdefault(f"c:{key}", set()).add(record_id)
+        step(len(part))
+    shared = [sorted(members) for members in groups.values() if len(members) > 1]
+    # Every group's records described together, two hundred ids a query, rather than
+    # a query a group: 100,000 generated people make over 6,000 groups.
+    wanted = sorted({record_id for members in shared for record_id in members})
+    total += len(wanted)
+    hits: dict[str, Hit] = {}
+    for start in range(0, len(wanted), 200):
+        batch = wanted[start:start + 200]
+        hits.update((hit.id, hit) for hit in describe_hits(
+            session, [(kind, m, 1.0) for m in batch], Hit))
+        step(len(batch))
+    result = [[hits[m] for m in members if m in hits] for members in shared]
+    result.sort(key=lambda group: (-len(group), group[0].title if group else ""))
     return [group for group in result if len(group) > 1]
 
 

@@ -127,7 +127,8 @@ class RecordEditor(QWidget):
         self.build()
         from coordinator_app.ui.history_panel import HistoryPanel
 
-        self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body)
+        self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body,
+                                    choices=self.field_choices)
         self.body_layout.addWidget(self.history)
         self.sections.append(self.history)
         self._section_widgets.append(self.history)
@@ -187,6 +188,17 @@ class RecordEditor(QWidget):
         return {(binder.cls.KIND, name): _(title)
                 for binder in binders for field, title in binder.titles.items() if title
                 for name in field.names}
+
+    def field_choices(self) -> dict[tuple[str, str], dict[str, str]]:
+        """{(kind, field): {code: label as shown}} of the form's and its tables' choices,
+        so that the history names a row's status as the form does."""
+        from coordinator_app.ui.widgets.fields import ChoiceField
+
+        binders = [self.binder] + [binder for section in self.sections
+                                   for binder in getattr(section, "binders", ())]
+        return {(binder.cls.KIND, field.names[0]): dict(field._options())
+                for binder in binders for field in binder.fields
+                if isinstance(field, ChoiceField)}
 
     def add_action(self, button: QPushButton) -> QPushButton:
         self.actions.addWidget(button)
