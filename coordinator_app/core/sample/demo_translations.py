@@ -77,16 +77,16 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
               "savivaldybės pasirengusios toliau bendradarbiauti, ir pabrėžė, kad Ukrainos "
               "krizių patirtis pravers kiekvienai Europos savivaldybei."},
     "Exchange the lists of needs for heaters and generators before the heating season.": {
-        "uk": "Обмінятися переліками потреб в обігрівачах і генераторах до початку "
-              "опалювального сезону.",
+        "uk": "Обмінятися переліками потреб в обігрівачах і генераторах до опалювального "
+              "сезону.",
         "lt": "Iki šildymo sezono pradžios apsikeisti šildytuvų ir generatorių poreikių "
               "sąrašais."},
     "Hold a seminar for Lithuanian municipalities on keeping communities running in crisis "
     "conditions.": {
-        "uk": "Провести для литовських муніципалітетів семінар про забезпечення "
-              "життєдіяльності громад в умовах криз.",
-        "lt": "Surengti Lietuvos savivaldybėms seminarą apie bendruomenių gyvybingumo "
-              "užtikrinimą krizių sąlygomis."},
+        "uk": "Провести семінар для литовських муніципалітетів про роботу громад в умовах "
+              "криз.",
+        "lt": "Surengti Lietuvos savivaldybėms seminarą apie bendruomenių veiklą krizių "
+              "sąlygomis."},
     "Prepare a joint application to an EU programme for the recovery of frontline "
     "communities.": {
         "uk": "Підготувати спільну заявку до програми ЄС на відновлення прифронтових громад.",
