@@ -88,3 +88,20 @@ def test_language_columns_are_found_by_the_headers_people_write(empty, tmp_path)
     (values,) = translated(empty, "agreement").values()
     assert values["title"] == {"uk": "Угода Плунге – Харків", "lt": "Plungės ir Charkivo sutartis",
                                "en": "Plungė – Kharkiv agreement", "original": "uk"}
+
+
+def test_importing_a_changed_language_column_changes_that_language_alone(demo_workspace):
+    data = exported(demo_workspace, "agreements", "csv").decode("utf-8-sig")
+    old_lt = ("Pafrontės miestų ir bendruomenių asociacijos ir Lietuvos savivaldybių "
+              "asociacijos bendradarbiavimo memorandumas")
+    assert data.count(old_lt) == 1
+    before = translated(demo_workspace, "agreement")
+    plan, outcome = import_bytes(demo_workspace, data.replace(
+        old_lt, "Bendradarbiavimo memorandumas").encode("utf-8-sig"), "agreements.csv")
+    assert not plan.problems and outcome.updated == 1
+    after = translated(demo_workspace, "agreement")
+    (title,) = [name for name, values in before.items() if values["title"]["lt"] == old_lt]
+    assert after[title]["title"] == {**before[title]["title"],
+                                     "lt": "Bendradarbiavimo memorandumas"}
+    assert {name: values for name, values in after.items() if name != title} == {
+        name: values for name, values in before.items() if name != title}
