@@ -69,7 +69,9 @@ def test_export_writes_one_column_per_language_headed_in_the_interface_language(
     i18n.set_language("uk")
     text = exported(demo_workspace, "agreements", "csv").decode("utf-8-sig")
     header = text.splitlines()[0].split(",")
-    assert header[:4] == ["Назва", "Назва (uk)", "Назва (lt)", "Назва (en)"]
+    assert header[0] == "Назва"
+    first = header.index("Назва (uk)")
+    assert header[first:first + 3] == ["Назва (uk)", "Назва (lt)", "Назва (en)"]
     assert "Bendradarbiavimo memorandumas" not in text
     assert "Pafrontės miestų ir bendruomenių asociacijos ir Lietuvos savivaldybių " \
            "asociacijos bendradarbiavimo memorandumas" in text

@@ -131,6 +131,7 @@ def derive(spec) -> tuple[Field, ...]:
     # The columns a translatable field keeps its languages in are read and written as
     # "title.lt" (core.records.languages), one column of a file per language.
     language_columns = {name for field in translatable for name in languages.columns(field)}
+    in_languages: list[Field] = []
     if cls.LABEL_FIELD == "full_name":
         found.append(_field("full_name", shown["full_name"].title if "full_name" in shown
                             else None, column="full_name"))
@@ -168,8 +169,8 @@ def derive(spec) -> tuple[Field, ...]:
             found.append(_field(key, label, column=key))
         if key in translatable:
             base = found[-1]
-            found += [Field(f"{key}.{lang}", base.label, type="text", lang=lang)
-                      for lang in languages.LANGUAGES]
+            in_languages += [Field(f"{key}.{lang}", base.label, type="text", lang=lang)
+                             for lang in languages.LANGUAGES]
     for child, fk in spec.owned:
         if child is Affiliation and fk == "person_id":
             found += [_field("organization", type="position"),
@@ -188,9 +189,10 @@ def derive(spec) -> tuple[Field, ...]:
             elif target != spec.name and not copies:
                 found.append(_field(name, type="records", link=(child, fk), target=target,
                                     target_column=column))
-    # Notes last, as people keep them in the last column.
-    found.sort(key=lambda f: f.key.partition(".")[0] == "notes")
-    return tuple(found)
+    # Notes last, as people keep them in the last column; then the fields' languages,
+    # so that a sheet still opens on what it always showed first.
+    found.sort(key=lambda f: f.key == "notes")
+    return tuple(found + in_languages)
 
 
 #: Table -> kind, of the kinds with a page of their own: what a row may name by title.
