@@ -172,3 +172,38 @@ def test_a_demo_that_fails_midway_leaves_the_database_empty(workspace, monkeypat
         assert _count(workspace, cls) == 0
     with workspace.read() as session:
         assert session.scalars(select(Change)).all() == []
+
+
+def test_every_text_of_the_demo_reads_in_ukrainian_lithuanian_and_english(demo_workspace):
+    """Titles, purposes, commitments, milestones, needs and names: each in all three
+    languages, with its original named. A company keeps its own name (only its English
+    trading name is known)."""
+    from coordinator_app.core.records import languages, registry
+    from coordinator_app.core.records.tombstones import alive
+
+    gaps, originals = [], set()
+    with demo_workspace.read() as session:
+        for model in registry.MODELS:
+            for field in model.TRANSLATABLE:
+                for obj in session.scalars(select(model).where(alive(model))):
+                    if getattr(obj, field) is None:
+                        continue
+                    originals.add(languages.original(obj, field))
+                    if languages.missing(obj, field):
+                        gaps.append((model.KIND, field, getattr(obj, field)))
+    assert gaps == [("organization", "name", "UAB „Šilumos sprendimai“")]
+    assert originals == {"uk", "lt", "en"}
+
+
+def test_an_english_text_naming_a_lithuanian_town_keeps_english_as_its_original(
+        demo_workspace):
+    from coordinator_app.core.records import languages
+
+    with demo_workspace.read() as session:
+        agreement = session.scalar(select(Agreement).where(
+            Agreement.title.like("Letter of intent Kherson%")))
+        assert languages.values(agreement, "purpose") == {
+            "uk": "Відбудова школи, пошкодженої обстрілом, разом з інженерами з Паневежиса.",
+            "lt": "Apšaudymo apgadintos mokyklos atstatymas kartu su Panevėžio inžinieriais.",
+            "en": "Reconstruction of a school damaged by shelling, with Panevėžys engineers.",
+            "original": "en"}

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coordinator_app.core.records import languages
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views.duplicates import name_key
 from coordinator_app.core.errors import ValidationError
@@ -127,7 +128,8 @@ class Writer:
             item = entry.item
             what, target = _decided(entry)
             if what == NEW:
-                values = {k: v for k, v in item.values.items() if k in _columns(item.kind)}
+                values = languages.from_file(MODELS[item.kind], {
+                    k: v for k, v in item.values.items() if k in _columns(item.kind)})
                 # An organisation known already is linked at once (a need cannot be
                 # without its community); one made by a row of this batch, after it.
                 for spec in organization_links(item.kind):
@@ -262,7 +264,10 @@ class Writer:
 def _columns(kind: str) -> frozenset[str]:
     from sqlalchemy import inspect
 
-    return frozenset(attr.key for attr in inspect(MODELS[kind]).column_attrs)
+    cls = MODELS[kind]
+    return frozenset({attr.key for attr in inspect(cls).column_attrs}
+                     | {languages.key_of(field, lang) for field in cls.TRANSLATABLE
+                        for lang in (*languages.LANGUAGES, languages.ORIGINAL)})
 
 
 def apply_plan(workspace: Workspace, plan: Plan, *, skip_bad: bool = False,

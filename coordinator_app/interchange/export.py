@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.records import languages
 from coordinator_app.core.views import records
 from coordinator_app.core.records.models import (
     Affiliation,
@@ -119,6 +120,8 @@ def rows(session: Session, kind: str, objs: list[Any]) -> list[dict[str, Any]]:
                 minor = getattr(obj, spec.column)
                 row[key] = None if minor is None else \
                     Decimal(minor).scaleb(-minor_units(getattr(obj, "currency", None) or "EUR"))
+            elif spec.lang is not None:
+                row[key] = languages.value(obj, key.partition(".")[0], spec.lang)
             elif spec.column is None:
                 row[key] = None  # kept nowhere (a person's country of numbers)
             else:
@@ -131,7 +134,7 @@ def rows(session: Session, kind: str, objs: list[Any]) -> list[dict[str, Any]]:
 
 def headers(kind: str) -> list[str]:
     """The column headers, in the interface language; import reads them back."""
-    return [_(spec.label) for spec in export_fields(kind)]
+    return [spec.title() for spec in export_fields(kind)]
 
 
 def plain(value: Any) -> Any:

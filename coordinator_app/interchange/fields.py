@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from sqlalchemy import inspect
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.records.models import Affiliation, ContactPoint
 from coordinator_app.core.text.folding import fold
-from coordinator_app.i18n import N_
+from coordinator_app.i18n import N_, _, gettext_in
 from coordinator_app.interchange.header_words import HEADERS
 
 #: Fields that take a list of values (several e-mails in one cell, or several columns).
@@ -80,6 +80,14 @@ class Field:
     #: Required columns of the link record that the record itself has: a need's pledge
     #: is of the need's quantity unless a sheet says otherwise.
     copies: tuple[str, ...] = ()
+    #: For one language of a translatable field ("title.lt"): that language.
+    lang: str | None = None
+
+    def title(self, lang: str | None = None) -> str:
+        """The column's header in the interface language (or `lang`): the label, and
+        for one language of a field its code ("Назва (lt)")."""
+        label = gettext_in(lang, self.label) if lang else _(self.label)
+        return f"{label} ({self.lang})" if self.lang else label
 
 
 def _field(key: str, label: str | None = None, **options) -> Field:
@@ -119,13 +127,19 @@ def derive(spec) -> tuple[Field, ...]:
     shown = {column.key: column for column in spec.columns}
     refers = {fk: name for name, fk in spec.refers}
     found: list[Field] = []
+    translatable = getattr(cls, "TRANSLATABLE", ())
+    # The columns a translatable field keeps its languages in are read and written as
+    # "title.lt" (core.records.languages), one column of a file per language.
+    language_columns = {name for field in translatable for name in languages.columns(field)}
+    in_languages: list[Field] = []
     if cls.LABEL_FIELD == "full_name":
         found.append(_field("full_name", shown["full_name"].title if "full_name" in shown
                             else None, column="full_name"))
         found += [_field(part, type="name part") for part in NAME_PARTS]
     for column in columns:
         key = column.key
-        if key in _NOT_FIELDS or key in cls.UNJOURNALED or key == "full_name":
+        if (key in _NOT_FIELDS or key in cls.UNJOURNALED or key == "full_name"
+                or key in language_columns):
             continue
         list_column = shown.get(key)
         label = list_column.title if list_column is not None else None
@@ -153,6 +167,10 @@ def derive(spec) -> tuple[Field, ...]:
             found.append(_field(key, label, type="number", column=key))
         else:
             found.append(_field(key, label, column=key))
+        if key in translatable:
+            base = found[-1]
+            in_languages += [Field(f"{key}.{lang}", base.label, type="text", lang=lang)
+                             for lang in languages.LANGUAGES]
     for child, fk in spec.owned:
         if child is Affiliation and fk == "person_id":
             found += [_field("organization", type="position"),
@@ -171,9 +189,10 @@ def derive(spec) -> tuple[Field, ...]:
             elif target != spec.name and not copies:
                 found.append(_field(name, type="records", link=(child, fk), target=target,
                                     target_column=column))
-    # Notes last, as people keep them in the last column.
+    # Notes last, as people keep them in the last column; then the fields' languages,
+    # so that a sheet still opens on what it always showed first.
     found.sort(key=lambda f: f.key == "notes")
-    return tuple(found)
+    return tuple(found + in_languages)
 
 
 #: Table -> kind, of the kinds with a page of their own: what a row may name by title.
@@ -205,6 +224,13 @@ def _fields(kind: str) -> tuple[Field, ...]:
     return derive(registry.spec(kind))
 
 
+def languages_named(code: str, lang: str) -> tuple[str, ...]:
+    """What a header may call a language in `lang`: its name (CLDR) and its code."""
+    from coordinator_app.core.text.formatting import language_name
+
+    return (language_name(code, lang, alone=False), code)
+
+
 def fields_of(kind: str) -> tuple[Field, ...]:
     return _fields(kind)
 
@@ -232,14 +258,22 @@ def fold_header(text: str) -> str:
 def _folded_headers(kind: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     exact: dict[str, str] = {}
     partial: list[tuple[str, str]] = []
-    from coordinator_app.i18n import LANGUAGES, gettext_in
+    from coordinator_app.i18n import LANGUAGES
 
     # A kind's links to records of other kinds first: on a project's sheet "Agreement"
     # names the agreement it implements, on an agreement's own sheet its title.
     for item in sorted(_fields(kind), key=lambda f: f.type not in ("record", "records")):
         # The labels in every language of the app: what export writes, import reads.
-        labels = [gettext_in(lang, item.label) for lang in LANGUAGES]
-        for header in (item.key.replace("_", " "), *labels, *item.headers):
+        labels = [item.title(lang) for lang in LANGUAGES]
+        if item.lang:
+            # "Title (Lithuanian)", "Назва (литовська)", "title_lt" read as "Title (lt)".
+            labels += [f"{item.label} {name}" for lang in LANGUAGES for name in (
+                languages_named(item.lang, lang))]
+            labels += [gettext_in(lang, item.label) + " " + name for lang in LANGUAGES
+                       for name in languages_named(item.lang, lang)]
+            labels += [item.key.replace(".", " "), item.key.replace(".", "_")]
+        for header in (item.key.replace("_", " "), *labels, *(
+                () if item.lang else item.headers)):
             exact.setdefault(fold_header(header), item.key)
         for word in item.words:
             partial.append((fold_header(word), item.key))

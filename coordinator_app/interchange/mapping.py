@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.records.validation import EMAIL, PHONE, SIGNAL, TELEGRAM
 from coordinator_app.i18n import _
 from coordinator_app.interchange import fields, phones, values
@@ -216,6 +217,8 @@ def read_row(table: Table, mapping: Mapping, index: int,
 
     if mapping.kind == "person":
         _person(item, cells)
+    # A title given only in its languages ("Title (lt)") has its original among them.
+    item.values = languages.from_file(registry.model(mapping.kind), item.values)
     labels = columns.label_columns
     for key in fields.CONTACT_FIELDS:
         for col, raw in cells.get(key, ()):

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.search.subtitles import describe_hits
 from coordinator_app.core.views.duplicates import name_key, phone_key
 from coordinator_app.core.records.models import (
@@ -410,6 +410,17 @@ def changes(session: Session, obj, item: Incoming) -> dict[str, tuple[Any, Any]]
     added = list(spellings)
     for key, value in item.values.items():
         incoming = clean(value) if isinstance(value, str) else value
+        named = languages.split(key)
+        if named is not None and named[0] in type(obj).TRANSLATABLE:
+            # One language of a field: a blank leaves it, and the original's own
+            # language is the record's name, kept as the name is (below).
+            field, lang = named
+            stored = (languages.original(obj, field) if lang == languages.ORIGINAL
+                      else languages.value(obj, field, lang))
+            if (incoming is not None and stored != incoming and not (
+                    field in NAME_FIELDS and lang == languages.original(obj, field))):
+                found[key] = (stored, incoming)
+            continue
         if incoming is None or not hasattr(obj, key):
             continue
         stored = getattr(obj, key)

@@ -256,7 +256,7 @@ class ImportDialog(QDialog):
             combo.setObjectName(f"field_{col}")
             combo.addItem(_("(not imported)"), None)
             for spec in fields.fields_of(mapping.kind):
-                combo.addItem(_(spec.label), spec.key)
+                combo.addItem(spec.title(), spec.key)
             key = mapping.columns[col] if col < len(mapping.columns) else None
             combo.setCurrentIndex(max(0, combo.findData(key)))
             combo.activated.connect(lambda _i: self.match())

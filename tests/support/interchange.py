@@ -89,6 +89,7 @@ def people(workspace) -> dict[str, dict]:
 
 def organizations(workspace) -> dict[str, dict]:
     """Each live organisation by name, with the fields export and import carry."""
+    from coordinator_app.core.records import languages
     from coordinator_app.core.views import records
     from coordinator_app.core.records.models import Organization
 
@@ -100,6 +101,7 @@ def organizations(workspace) -> dict[str, dict]:
                 "kind": org.kind, "country": org.country, "region": org.region,
                 "parent": data["parent"], "website": org.website, "address": org.address,
                 "other_names": org.other_names, "notes": org.notes,
+                "names": languages.values(org, "name"),
                 "contacts": sorted(number(c["kind"], c["value"]) for c in data["contacts"]),
             }
         return found
@@ -110,3 +112,15 @@ def exported(workspace, kind_word: str, fmt: str, **options) -> bytes:
 
     with workspace.read() as session:
         return export_bytes(session, kind_word, fmt, **options)
+
+
+def translated(workspace, kind: str) -> dict[str, dict]:
+    """Each live record of `kind` by its original title or name, with every translatable
+    field in every language and its original's (core.records.languages.values)."""
+    from coordinator_app.core.records import languages, registry
+    from coordinator_app.core.views import records
+
+    model = registry.model(kind)
+    with workspace.read() as session:
+        return {obj.label: {field: languages.values(obj, field) for field in model.TRANSLATABLE}
+                for obj in session.scalars(records.live(model))}

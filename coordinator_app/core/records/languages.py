@@ -150,6 +150,37 @@ def in_language(obj: Any, field: str, lang: str) -> str | None:
     return for_reader(obj, field, lang).text
 
 
+def from_file(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Values as a file row gives them: a translatable field's text (its original) and a
+    column per language, the original's language included (export writes them so). The
+    language column that repeats the original names the original's language
+    (`title.original`) rather than being kept twice; a field given in its languages only
+    has the first of them as its original."""
+    found = dict(values)
+    for field in getattr(cls, "TRANSLATABLE", ()):
+        text = found.get(field)
+        given = [lang for lang in LANGUAGES if found.get(key_of(field, lang))]
+        if not text and given:
+            # Only languages: the first is the original, as a form's first text is.
+            first = given[0]
+            found[field] = found.pop(key_of(field, first))
+            found[key_of(field, ORIGINAL)] = first
+            continue
+        if not text or key_of(field, ORIGINAL) in found:
+            continue
+        same = [lang for lang in LANGUAGES if found.get(key_of(field, lang)) == text]
+        if same:
+            found[key_of(field, ORIGINAL)] = same[0]
+            for lang in same:
+                del found[key_of(field, lang)]
+    return found
+
+
+def key_of(field: str, lang: str) -> str:
+    """How forms, the command line and files name one language of a field: title.lt."""
+    return f"{field}.{lang}"
+
+
 def settle(obj: Any) -> None:
     """Keep each translatable field in its one shape (core.records.journal calls it before
     every write): the original's language stored once the field has a translation

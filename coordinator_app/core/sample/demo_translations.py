@@ -77,16 +77,16 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
               "savivaldybės pasirengusios toliau bendradarbiauti, ir pabrėžė, kad Ukrainos "
               "krizių patirtis pravers kiekvienai Europos savivaldybei."},
     "Exchange the lists of needs for heaters and generators before the heating season.": {
-        "uk": "Обмінятися переліками потреб в обігрівачах і генераторах до початку "
-              "опалювального сезону.",
+        "uk": "Обмінятися переліками потреб в обігрівачах і генераторах до опалювального "
+              "сезону.",
         "lt": "Iki šildymo sezono pradžios apsikeisti šildytuvų ir generatorių poreikių "
               "sąrašais."},
     "Hold a seminar for Lithuanian municipalities on keeping communities running in crisis "
     "conditions.": {
-        "uk": "Провести для литовських муніципалітетів семінар про забезпечення "
-              "життєдіяльності громад в умовах криз.",
-        "lt": "Surengti Lietuvos savivaldybėms seminarą apie bendruomenių gyvybingumo "
-              "užtikrinimą krizių sąlygomis."},
+        "uk": "Провести семінар для литовських муніципалітетів про роботу громад в умовах "
+              "криз.",
+        "lt": "Surengti Lietuvos savivaldybėms seminarą apie bendruomenių veiklą krizių "
+              "sąlygomis."},
     "Prepare a joint application to an EU programme for the recovery of frontline "
     "communities.": {
         "uk": "Підготувати спільну заявку до програми ЄС на відновлення прифронтових громад.",
@@ -136,6 +136,42 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "Memorandum of cooperation Chernihiv – Alytus": {
         "uk": "Меморандум про співпрацю Чернігів – Алітус",
         "lt": "Černihivo ir Alytaus bendradarbiavimo memorandumas"},
+    "Exchange of experience in modern city services and support for Sumy's schools. Expires "
+    "soon: the parties are discussing a renewal.": {
+        "uk": "Обмін досвідом у сфері сучасних міських послуг і підтримка шкіл Сум. Строк "
+              "дії спливає незабаром: сторони обговорюють її поновлення.",
+        "lt": "Dalijimasis šiuolaikinių miesto paslaugų patirtimi ir parama Sumų mokykloms. "
+              "Sutartis netrukus baigia galioti: šalys aptaria jos atnaujinimą."},
+    "Port city cooperation on critical infrastructure and the rehabilitation of wounded "
+    "residents.": {
+        "uk": "Співпраця портових міст у сфері критичної інфраструктури та реабілітації "
+              "поранених мешканців.",
+        "lt": "Uostamiesčių bendradarbiavimas ypatingos svarbos infrastruktūros ir sužeistų "
+              "gyventojų reabilitacijos srityse."},
+    "Reconstruction of a school damaged by shelling, with Panevėžys engineers.": {
+        "uk": "Відбудова школи, пошкодженої обстрілом, разом з інженерами з Паневежиса.",
+        "lt": "Apšaudymo apgadintos mokyklos atstatymas kartu su Panevėžio inžinieriais."},
+    "A long-term twinning of the two cities.": {
+        "uk": "Довгострокове побратимство двох міст.",
+        "lt": "Ilgalaikis dviejų miestų susigiminiavimas."},
+    "Electric heaters for schools and shelters for the winter of 2025–2026.": {
+        "uk": "Електричні обігрівачі для шкіл і укриттів на зиму 2025–2026 років.",
+        "lt": "Elektriniai šildytuvai mokykloms ir slėptuvėms 2025–2026 m. žiemai."},
+    "Cultural exchange; replaced by the association-level memorandum.": {
+        "uk": "Культурний обмін; замінено меморандумом на рівні асоціацій.",
+        "lt": "Kultūriniai mainai; pakeista asociacijų lygmens memorandumu."},
+    "Propose the text of the renewed agreement.": {
+        "uk": "Запропонувати текст поновленої угоди.",
+        "lt": "Pasiūlyti atnaujintos sutarties tekstą."},
+    "Send the equipment list for the rehabilitation centre.": {
+        "uk": "Надіслати перелік обладнання для реабілітаційного центру.",
+        "lt": "Atsiųsti reabilitacijos centro įrangos sąrašą."},
+    "Send the damage assessment of the school building.": {
+        "uk": "Надіслати оцінку пошкоджень будівлі школи.",
+        "lt": "Atsiųsti mokyklos pastato apgadinimų įvertinimą."},
+    "Final report to the donor.": {
+        "uk": "Підсумковий звіт донору.",
+        "lt": "Galutinė ataskaita donorui."},
     # -- projects that implement the memorandum -------------------------------------
     "Generators for Kharkiv during the energy attacks": {
         "uk": "Генератори для Харкова під час енергетичних атак",
@@ -153,6 +189,84 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "lt": "Sumų administracinių paslaugų centro elektroninės paslaugos pagal Šiaulių "
               "patirtį",
         "en": "E-services of the Sumy administrative services centre, after Šiauliai's"},
+    "Diesel generators for heat points, water pumps and schools in Kharkiv after the "
+    "attacks on the power grid.": {
+        "uk": "Дизельні генератори для пунктів обігріву, водяних насосів і шкіл Харкова "
+              "після атак на енергосистему.",
+        "lt": "Dyzeliniai generatoriai Charkivo šildymo punktams, vandens siurbliams ir "
+              "mokykloms po atakų prieš elektros tinklą."},
+    "Electric and gas heaters for schools, shelters and points of invincibility, collected "
+    "by Lithuanian municipalities.": {
+        "uk": "Електричні та газові обігрівачі для шкіл, укриттів і пунктів незламності, "
+              "зібрані литовськими муніципалітетами.",
+        "lt": "Elektriniai ir dujiniai šildytuvai mokykloms, slėptuvėms ir nenugalimumo "
+              "punktams, surinkti Lietuvos savivaldybių."},
+    "The coordinated programme of recovery the memorandum of 11 February 2026 calls for: "
+    "each member community paired with a Lithuanian municipality.": {
+        "uk": "Скоординована програма відновлення, передбачена меморандумом від 11 лютого "
+              "2026 року: кожна громада — член Асоціації в парі з литовським "
+              "муніципалітетом.",
+        "lt": "Koordinuota atkūrimo programa, numatyta 2026 m. vasario 11 d. memorandume: "
+              "kiekviena asociacijos narė bendruomenė – su Lietuvos savivaldybe poroje."},
+    "Study visits and courses on EU municipal governance for staff of Ukrainian frontline "
+    "communities.": {
+        "uk": "Навчальні візити та курси з муніципального врядування в ЄС для працівників "
+              "українських прифронтових громад.",
+        "lt": "Mokomieji vizitai ir kursai apie ES savivaldos valdymą Ukrainos pafrontės "
+              "bendruomenių darbuotojams."},
+    "Online services of the Sumy administrative services centre, modelled on Šiauliai's.": {
+        "uk": "Онлайн-послуги ЦНАП Сум за зразком Шяуляя.",
+        "lt": "Sumų administracinių paslaugų centro internetinės paslaugos pagal Šiaulių "
+              "pavyzdį."},
+    "Physiotherapy equipment for the city rehabilitation centre.": {
+        "uk": "Фізіотерапевтичне обладнання для міського реабілітаційного центру.",
+        "lt": "Fizioterapijos įranga miesto reabilitacijos centrui."},
+    "Rehabilitation centre equipment, Zaporizhzhia": {
+        "uk": "Обладнання для реабілітаційного центру, Запоріжжя",
+        "lt": "Reabilitacijos centro įranga, Zaporižia"},
+    "Modular homes for displaced families in Mykolaiv": {
+        "uk": "Модульні будинки для родин переселенців у Миколаєві",
+        "lt": "Moduliniai namai perkeltųjų asmenų šeimoms Mykolajive"},
+    "Small business grants for Kherson": {
+        "uk": "Гранти для малого бізнесу Херсона",
+        "lt": "Dotacijos Chersono smulkiajam verslui"},
+    # -- milestones --------------------------------------------------------------------
+    "Needs list agreed with Kharkiv": {
+        "uk": "Перелік потреб погоджено з Харковом",
+        "lt": "Poreikių sąrašas suderintas su Charkivu"},
+    "First convoy arrives": {
+        "uk": "Прибуття першої колони", "lt": "Atvyksta pirmoji vilkstinė"},
+    "Second convoy arrives": {
+        "uk": "Прибуття другої колони", "lt": "Atvyksta antroji vilkstinė"},
+    "Winter 2025–2026 deliveries": {
+        "uk": "Поставки на зиму 2025–2026 років", "lt": "2025–2026 m. žiemos pristatymai"},
+    "Needs survey for the coming winter": {
+        "uk": "Опитування щодо потреб на наступну зиму",
+        "lt": "Artėjančios žiemos poreikių apklausa"},
+    "Deliveries before the frosts": {
+        "uk": "Поставки до морозів", "lt": "Pristatymai iki šalnų"},
+    "Needs assessment of member communities": {
+        "uk": "Оцінка потреб громад — членів Асоціації",
+        "lt": "Asociacijos narių bendruomenių poreikių vertinimas"},
+    "Partner matching completed": {
+        "uk": "Підбір партнерів завершено", "lt": "Partnerių paieška baigta"},
+    "Programme document agreed": {
+        "uk": "Програмний документ погоджено", "lt": "Programos dokumentas suderintas"},
+    "Launch conference": {
+        "uk": "Стартова конференція", "lt": "Atidarymo konferencija"},
+    "First study visit to Plungė": {
+        "uk": "Перший навчальний візит до Плунге", "lt": "Pirmasis mokomasis vizitas į Plungę"},
+    "Ten services online": {
+        "uk": "Десять послуг онлайн", "lt": "Dešimt paslaugų internete"},
+    "Mobile application": {
+        "uk": "Мобільний застосунок", "lt": "Mobilioji programėlė"},
+    # -- needs ---------------------------------------------------------------------------
+    "Diesel generators 30 kW": {
+        "uk": "Дизельні генератори 30 кВт", "lt": "Dyzeliniai generatoriai 30 kW"},
+    "Diesel generators 100 kW": {
+        "uk": "Дизельні генератори 100 кВт", "lt": "Dyzeliniai generatoriai 100 kW"},
+    "Electric heaters 2 kW": {
+        "uk": "Електричні обігрівачі 2 кВт", "lt": "Elektriniai šildytuvai 2 kW"},
     # -- activities around the memorandum --------------------------------------------
     "Signing of the memorandum between the Ukrainian and Lithuanian associations": {
         "uk": "Підписання меморандуму між українською та литовською асоціаціями",

@@ -175,3 +175,11 @@ def parse_money(text: str, currency: str | None) -> int | None:
         raise ValidationError(_("“{value}” has more decimal places than {currency} allows").format(
             value=text.strip(), currency=currency or "EUR"))
     return int(minor)
+
+
+def language_name(code: str, lang: str | None = None, *, alone: bool = True) -> str:
+    """A language's name as the reader's language writes it, from CLDR: capitalised
+    where it stands alone or starts a sentence ("Литовська"), else as written inside
+    one ("назва (литовська)")."""
+    name = babel_locale(lang).languages.get(code) or code
+    return name[:1].upper() + name[1:] if alone else name

@@ -10,6 +10,7 @@ from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+from coordinator_app.ui.widgets.translated import text_field
 
 
 class ActivityEditor(RecordEditor):
@@ -22,7 +23,7 @@ class ActivityEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
-        self.title = self.field(N_("Title"), TextField("title"))
+        self.title = self.field(N_("Title"), text_field(Activity, "title"))
         self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.ACTIVITY_KINDS))
         self.occurs_on = self.field(N_("Date"), DateField("occurs_on"))
         self.location = self.field(N_("Location"), TextField("location"))

@@ -23,9 +23,10 @@ from coordinator_app.ui.widgets.attachments import AttachmentList
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.checklist import PriorityAreaList
 from coordinator_app.ui.widgets.dates import DateField
-from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
+from coordinator_app.ui.widgets.fields import ChoiceField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+from coordinator_app.ui.widgets.translated import text_field
 
 
 class _Parties:
@@ -59,15 +60,15 @@ class AgreementEditor(RecordEditor):
         self.print_button = self.add_action(QPushButton(_("Print summary…"), self))
         self.print_button.clicked.connect(self.print_summary)
 
-        self.title = self.field(N_("Title"), TextField("title"))
+        self.title = self.field(N_("Title"), text_field(Agreement, "title"))
         self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.AGREEMENT_KINDS))
         self.status = self.field(N_("Status"), ChoiceField("status", vocab.AGREEMENT_STATUSES))
         self.signed_on = self.field(N_("Signed on"), DateField("signed_on"))
         self.signed_place = self.field(N_("Signed at"), TextField("signed_place", _("Place")))
         self.effective_from = self.field(N_("Effective from"), DateField("effective_from"))
         self.expires_on = self.field(N_("Expires on"), DateField("expires_on"))
-        self.purpose = self.field(N_("Purpose"), NotesField("purpose"))
-        self.notes = self.field(N_("Notes"), NotesField("notes"))
+        self.purpose = self.field(N_("Purpose"), text_field(Agreement, "purpose", lines=3))
+        self.notes = self.field(N_("Notes"), text_field(Agreement, "notes", lines=3))
 
         self.parties = self.section(N_("Parties"), RelationTable(
             c, AgreementParty, parent_fk="agreement_id", columns=[
@@ -88,7 +89,8 @@ class AgreementEditor(RecordEditor):
         self.commitments = self.section(N_("Commitments"), RelationTable(
             c, Commitment, parent_fk="agreement_id", columns=[
                 # What was committed to runs the whole width, the rest below it.
-                Column(N_("What"), lambda: TextField("description")),
+                Column(N_("What"), lambda: text_field(Commitment, "description",
+                                                      compact=True)),
                 Column(N_("Party"), lambda: ChoiceField(
                     "party_id", self.parties_source, allow_empty=True), chars=20, line=1),
                 Column(N_("Owner"), lambda: RecordPicker(c, {"person": "owner_id"}),

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records.change_labels import Label
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.records.models import Entity
 from coordinator_app.core.records.tombstones import shown
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import Field, name_cell
@@ -47,6 +47,14 @@ def _focusable(widget: QWidget) -> list[QWidget]:
     return found + [child for child in widget.findChildren(QWidget)
                     if child.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
                     and child.window() is window]
+
+
+def _heading_of(obj: Entity) -> str:
+    """The record's name in the interface's language where it has one, else its
+    original: the heading reads as the form's first field does."""
+    if obj.LABEL_FIELD in getattr(type(obj), "TRANSLATABLE", ()):
+        return languages.in_language(obj, obj.LABEL_FIELD, current_language()) or ""
+    return obj.label
 
 
 class Section(Protocol):
@@ -395,7 +403,7 @@ class RecordEditor(QWidget):
             for section in self.sections:
                 section.reload(session, live_id)
             self.loaded(session, obj if live_id else None)
-            label = obj.label if obj is not None else ""
+            label = _heading_of(obj) if obj is not None else ""
         self.heading.set_full_text(label or _(registry.spec(self.KIND).new_label))
         set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)

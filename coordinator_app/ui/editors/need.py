@@ -14,6 +14,7 @@ from coordinator_app.ui.widgets.dates import DateField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+from coordinator_app.ui.widgets.translated import text_field
 
 
 class CoverageLine(QLabel):
@@ -36,7 +37,7 @@ class NeedEditor(RecordEditor):
         c = self.context
         self.community = self.field(N_("Community"), RecordPicker(
             c, {"organization": "organization_id"}, _("The community that needs it…")))
-        self.item = self.field(N_("Item"), TextField("item", _("e.g. generators")))
+        self.item = self.field(N_("Item"), text_field(Need, "item", _("e.g. generators")))
         self.quantity = self.field(N_("Quantity"), NumberField("quantity"))
         self.unit = self.field(N_("Unit"), TextField("unit", _("pcs")))
         self.priority = self.field(N_("Priority"), ChoiceField("priority",

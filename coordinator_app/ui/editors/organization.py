@@ -18,6 +18,7 @@ from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.record_lines import RecordLines
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.tags import TagsField
+from coordinator_app.ui.widgets.translated import text_field
 
 
 def need_lines(session: Session, organization_id: str) -> list[tuple[str, str, str]]:
@@ -57,7 +58,7 @@ class OrganizationEditor(RecordEditor):
     def build(self) -> None:
         c = self.context
         self.duplicates = DuplicateWatch(self)
-        self.name = self.field(N_("Name"), TextField("name", _("e.g. Kharkiv City Council")))
+        self.name = self.field(N_("Name"), text_field(Organization, "name", _("e.g. Kharkiv City Council")))
         self.other_names = self.field(N_("Other names"), NotesField("other_names", lines=2))
         self.other_names.setToolTip(_("Other names and spellings, one per line"))
         self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.ORGANIZATION_KINDS))

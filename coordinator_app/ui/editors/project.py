@@ -22,6 +22,7 @@ from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberFie
 from coordinator_app.ui.widgets.money import MoneyField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
+from coordinator_app.ui.widgets.translated import text_field
 
 
 class _Pledges:
@@ -46,8 +47,8 @@ class ProjectEditor(RecordEditor):
 
     def build(self) -> None:
         c = self.context
-        self.title = self.field(N_("Title"), TextField("title"))
-        self.description = self.field(N_("Description"), NotesField("description"))
+        self.title = self.field(N_("Title"), text_field(Project, "title"))
+        self.description = self.field(N_("Description"), text_field(Project, "description", lines=3))
         self.status = self.field(N_("Status"), ChoiceField("status", vocab.PROJECT_STATUSES))
         self.lead = self.field(N_("Lead organisation"), RecordPicker(
             c, {"organization": "lead_id"}))
@@ -81,7 +82,7 @@ class ProjectEditor(RecordEditor):
             c, ProjectPriorityArea, owner_fk="project_id"))
         self.milestones = self.section(N_("Milestones"), RelationTable(
             c, Milestone, parent_fk="project_id", columns=[
-                Column(N_("Milestone"), lambda: TextField("title")),
+                Column(N_("Milestone"), lambda: text_field(Milestone, "title", compact=True)),
                 Column(N_("Due"), lambda: DateField("due_on"), stretch=False, chars=15),
                 Column(N_("Done"), lambda: DateField("done_on"), stretch=False, chars=15),
                 Column(N_("Status"), lambda: ChoiceField("status", vocab.MILESTONE_STATUSES),

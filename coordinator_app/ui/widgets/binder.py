@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from coordinator_app.core.records import languages
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, ValidationError, message_of
 from coordinator_app.core.records.models import Entity
@@ -64,6 +65,8 @@ class Binder(QObject):
         """Show a record's stored values (None and {} for a blank form)."""
         if record_id != self.record_id:
             force = True
+            for field in self.fields:
+                field.new_record()
         self.record_id = record_id
         self.stored = dict(values)
         for field in self.fields:
@@ -187,4 +190,15 @@ def _readable(field: Field) -> bool:
 
 
 def _values_of(obj: Entity, names: dict[str, Field]) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names if hasattr(obj, name)}
+    """The stored values a form shows: columns by name, and one language of a
+    translatable field, or its original's language, as `title.lt`, `title.original`."""
+    found: dict[str, Any] = {}
+    for name in names:
+        named = languages.split(name)
+        if named is not None and named[0] in getattr(type(obj), "TRANSLATABLE", ()):
+            field, lang = named
+            found[name] = (languages.original(obj, field) if lang == languages.ORIGINAL
+                           else languages.value(obj, field, lang))
+        elif hasattr(obj, name):
+            found[name] = getattr(obj, name)
+    return found

@@ -61,6 +61,8 @@ def name_cell(field: QWidget, title: str) -> None:
     widget it sits beside, and a table's cell has no label at all."""
     name = _(title)
     field.setAccessibleName(name)
+    if hasattr(field, "retitle"):
+        field.retitle(name)  # a translatable field names its language buttons after it
     inputs = [child for child in field.findChildren(QWidget)
               if isinstance(child, (QLineEdit, QPlainTextEdit, QComboBox))]
     for child in [field.focusProxy(), *inputs]:
@@ -167,6 +169,9 @@ class Field(QWidget):
             self._loading = False
         self.dirty = False
 
+    def new_record(self) -> None:
+        """Another record is about to be shown: forget what was chosen for the last."""
+
     def in_use(self) -> bool:
         focused = QApplication.focusWidget()
         return focused is not None and (focused is self or self.isAncestorOf(focused))
@@ -266,7 +271,10 @@ class NumberField(TextField):
         self.edit.setText("" if value is None else str(value))
 
 
-class _FocusOut(QObject):
+class FocusOut(QObject):
+    """Calls back when the watched widget loses focus (a multi-line input has no
+    editingFinished)."""
+
     def __init__(self, callback: Callable[[], None]):
         super().__init__()
         self.callback = callback
@@ -277,28 +285,35 @@ class _FocusOut(QObject):
         return False
 
 
+class GrowingTextEdit(QPlainTextEdit):
+    """Several lines that grow with their text up to MAX_NOTE_LINES, so notes are read
+    whole rather than through a slot; Tab moves on rather than typing a tab."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.lines = lines
+        self._fit_lines(lines)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda size: self._fit_lines(int(size.height())))
+
+    def _fit_lines(self, count: int) -> None:
+        count = max(self.lines, min(count, MAX_NOTE_LINES))
+        height = self.fontMetrics().lineSpacing() * count + 14
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+
 class NotesField(Field):
     """Several lines of text; commits on leaving the field or after a pause."""
 
     def __init__(self, name: str, lines: int = 3, parent: QWidget | None = None):
         super().__init__((name,), parent)
-        self.edit = QPlainTextEdit(self)
-        self.edit.setTabChangesFocus(True)
-        self.lines = lines
-        self._fit_lines(lines)
-        # Grow with the text (to a limit) so notes are read whole, not through a slot.
-        self.edit.document().documentLayout().documentSizeChanged.connect(
-            lambda size: self._fit_lines(int(size.height())))
+        self.edit = GrowingTextEdit(lines, self)
         self.edit.textChanged.connect(self._edited)
-        self._focus_filter = _FocusOut(self._left)
+        self._focus_filter = FocusOut(self._left)
         self.edit.installEventFilter(self._focus_filter)
         self.add_input(self.edit)
-
-    def _fit_lines(self, count: int) -> None:
-        count = max(self.lines, min(count, MAX_NOTE_LINES))
-        height = self.edit.fontMetrics().lineSpacing() * count + 14
-        if self.edit.height() != height:
-            self.edit.setFixedHeight(height)
 
     def values(self) -> dict[str, Any]:
         return {self.names[0]: clean(self.edit.toPlainText())}

@@ -37,6 +37,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.binder import Binder
 from coordinator_app.ui.widgets.fields import ErrorLabel, Field, name_cell
 from coordinator_app.ui.widgets.row_layout import RowLayout, widths
+from coordinator_app.ui.widgets.translated import LanguageSwitch, TranslatedField
 
 #: Rows loaded at first; an association may have hundreds of people, and each row is
 #: a set of widgets. "Show all" loads the rest.
@@ -249,9 +250,20 @@ class RelationTable(QWidget):
         remove.clicked.connect(lambda _checked=False: self.remove(binder.record_id))
         # A row added while only the first rows show might sort out of sight: show all.
         binder.created.connect(lambda _id: setattr(self, "limit", None))
-        if lines > 1:
-            self.table.setSpan(row, self.shape.grid, lines, 1)
-        self.table.setCellWidget(row, self.shape.grid, remove)
+        # A row of two lines has room at its right end, above ✕, for the languages of
+        # its text, which then keeps the whole width of its line.
+        switch = next((field.detach_switch() for field in binder.fields
+                       if isinstance(field, TranslatedField) and field.compact),
+                      None) if lines > 1 else None
+        if switch is not None:
+            self.table.setCellWidget(row, self.shape.grid, switch)
+            if lines > 2:
+                self.table.setSpan(row + 1, self.shape.grid, lines - 1, 1)
+            self.table.setCellWidget(row + 1, self.shape.grid, remove)
+        else:
+            if lines > 1:
+                self.table.setSpan(row, self.shape.grid, lines, 1)
+            self.table.setCellWidget(row, self.shape.grid, remove)
         self.remove_buttons.append(remove)
         self.binders.append(binder)
         if self.on_row is not None:
@@ -285,7 +297,9 @@ class RelationTable(QWidget):
                 want = max(cell[1], title)
             wanted.append(want)
             least.append(min(want, max(cell[0], 8 * char)))
-        remove_width = max(self._cell_width(self.remove_buttons[:1])[1], 2 * char)
+        remove_width = max(self._cell_width(self.remove_buttons[:1])[1], 2 * char,
+                           *(switch.width() for switch in self.table.viewport().findChildren(
+                               LanguageSwitch)))
         available = self.table.viewport().width() - remove_width
         sizes, need = widths(self.shape, [c.stretch for c in self.columns], wanted, least,
                              available)
