@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -120,6 +121,16 @@ class Office:
                 if other != name:
                     done = self.run(name, "sync", "keys", "import", str(self.folder / f"{other}.key"))
                     assert done.returncode == 0, done.stderr
+
+    @contextmanager
+    def workspace(self, name: str):
+        """The laptop's database opened here, as its own installation opens it."""
+        self.monkeypatch.setenv("COORDINATOR_HOME", str(self.folder / name / "home"))
+        workspace = Workspace(open_database(self.db(name)))
+        try:
+            yield workspace
+        finally:
+            workspace.db.close()
 
     def carry(self, source: str, target: str, *extra: str):
         """Write a bundle on `source` and read it on `target`; returns the import's result."""
