@@ -97,3 +97,22 @@ def test_keeping_the_other_merge_of_a_circle_keeps_the_other_record_everywhere(t
                 assert open_conflicts(session) == []
     finally:
         close([a, b])
+
+
+def test_the_editor_opens_a_duplicate_merged_on_another_laptop_as_the_record_that_remains(
+        tmp_path, qtbot):
+    from coordinator_app.ui.context import UiContext
+    from support.editors import open_editor
+
+    a, b = laptops(tmp_path, 2)
+    try:
+        kept, twin, _org = _two_people(a, b)
+        merge(a, "person", kept, twin)
+        send(a, b)
+        editor = open_editor("person", UiContext(b), qtbot)
+        editor.show_record(twin)
+        assert editor.current_id() == kept
+        assert editor.heading.full_text == "Audrius Klišonis"
+        assert not editor.notice.isVisible()
+    finally:
+        close([a, b])
