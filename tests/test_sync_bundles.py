@@ -180,7 +180,8 @@ def _attached(office: Office, laptop: str) -> list[bytes]:
 
 def test_an_attachment_replaced_on_one_laptop_arrives_replaced_on_the_other(office):
     from coordinator_app.core.records.attachments import attach_bytes, keep_edited
-    from coordinator_app.core.records.models import Organization
+    from coordinator_app.core.records.models import Attachment, Organization
+    from coordinator_app.core.records.tombstones import live
 
     with office.workspace("kharkiv") as workspace:
         with workspace.read() as session:
@@ -197,4 +198,12 @@ def test_an_attachment_replaced_on_one_laptop_arrives_replaced_on_the_other(offi
     done = office.carry("kharkiv", "plunge")
     assert done.returncode == 0, done.stderr
     assert _attached(office, "plunge") == [b"signed on 11 Feb"]
-    assert _attached(office, "kharkiv") == [b"signed on 11 Feb"]
+    # Replaced again on the laptop that received it, and carried back.
+    with office.workspace("plunge") as workspace:
+        with workspace.read() as session:
+            received = session.scalars(live(Attachment).with_only_columns(Attachment.id)).one()
+        with workspace.edit() as edit:
+            keep_edited(edit, received, b"signed, with stamps", replace=True)
+    done = office.carry("plunge", "kharkiv")
+    assert done.returncode == 0, done.stderr
+    assert _attached(office, "kharkiv") == [b"signed, with stamps"]
