@@ -116,3 +116,20 @@ def test_the_editor_opens_a_duplicate_merged_on_another_laptop_as_the_record_tha
         assert not editor.notice.isVisible()
     finally:
         close([a, b])
+
+
+def test_conflicts_list_names_the_record_each_way_of_a_circle_of_merges_keeps(tmp_path, cli):
+    a, b = laptops(tmp_path, 2)
+    try:
+        kept, twin, _org = _two_people(a, b)
+        low, high = sorted((kept, twin))
+        merge(a, "person", low, high)
+        merge(b, "person", high, low)
+        exchange_all([a, b])
+        names = {kept: "Audrius Klišonis", twin: "Audrius Klisonis"}
+        listed = cli("conflicts", "list", db=a.db.path)
+    finally:
+        close([a, b])
+    assert listed.returncode == 0, listed.stderr
+    assert "merged_into" in listed.stdout
+    assert "1. (empty)" in listed.stdout and f"2. {names[high]}" in listed.stdout
