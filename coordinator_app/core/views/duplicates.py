@@ -4,8 +4,10 @@
 "Audrius Klišonis" already stored are the same person; so are two people with
 the same e-mail address or phone number. `likely_duplicates` is asked before
 a person or organisation is created or imported; `merge` then moves every
-relation of one record to the other, tombstones it, and journals it all as one
-change set that `workspace.undo` takes back. `compare` shows two records side by
+relation of one record to the other (`repoint`), tombstones it naming the record it
+was merged into (so the merge travels to other laptops and the old id reads as the
+one that remains), and journals it all as one change set that `workspace.undo`
+takes back. `compare` shows two records side by
 side, field by field, so that a person can choose which value each field keeps.
 """
 
