@@ -59,9 +59,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/hub.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/sync.py
 
-# Random histories of three laptops exchanging bundles, 500 of them (20 run in make test).
+# Random histories of three laptops exchanging bundles, 500 of them (20 run in make test),
+# and 10,000 random concurrent edits on three laptops (600 in make test).
 sync-soak: $(STAMP)
-	SYNC_SOAK=500 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/test_sync_convergence.py -q
+	SYNC_SOAK=500 SYNC_EDITS=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		tests/test_sync_convergence.py tests/test_sync_many_edits.py -q
 
 # Writers killed at 200 random moments: prints what was lost, half written, failed its
 # integrity check or would not open, and fails if any of it is not zero (SEED=N repeats a run).

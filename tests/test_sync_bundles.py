@@ -165,3 +165,45 @@ def test_status_tells_the_device_the_peers_and_what_each_has_seen(office):
     assert peer["name"] == "kharkiv" and peer["last_received_at"]
     assert sum(peer["seen"].values()) > 0
     assert state["device_id"] and len(state["fingerprint"]) == 24
+
+
+def _attached(office: Office, laptop: str) -> list[bytes]:
+    from coordinator_app.core.records.attachments import attachment_bytes
+    from coordinator_app.core.records.models import Attachment
+    from coordinator_app.core.records.tombstones import live
+
+    with office.workspace(laptop) as workspace:
+        with workspace.read() as session:
+            ids = sorted(session.scalars(live(Attachment).with_only_columns(Attachment.id)))
+        return [attachment_bytes(workspace, attachment_id) for attachment_id in ids]
+
+
+def test_an_attachment_replaced_on_one_laptop_arrives_replaced_on_the_other(office):
+    from coordinator_app.core.records.attachments import attach_bytes, keep_edited
+    from coordinator_app.core.records.models import Attachment, Organization
+    from coordinator_app.core.records.tombstones import live
+
+    with office.workspace("kharkiv") as workspace:
+        with workspace.read() as session:
+            org = session.scalars(Organization.__table__.select().with_only_columns(
+                Organization.id).where(Organization.name == "Office kharkiv")).one()
+        with workspace.edit() as edit:
+            first = attach_bytes(edit, "organization", org, "memorandum.txt", b"draft of 10 Feb")
+            first_id = first.id
+    assert office.carry("kharkiv", "plunge").returncode == 0
+    assert _attached(office, "plunge") == [b"draft of 10 Feb"]
+    with office.workspace("kharkiv") as workspace:
+        with workspace.edit() as edit:
+            keep_edited(edit, first_id, b"signed on 11 Feb", replace=True)
+    done = office.carry("kharkiv", "plunge")
+    assert done.returncode == 0, done.stderr
+    assert _attached(office, "plunge") == [b"signed on 11 Feb"]
+    # Replaced again on the laptop that received it, and carried back.
+    with office.workspace("plunge") as workspace:
+        with workspace.read() as session:
+            received = session.scalars(live(Attachment).with_only_columns(Attachment.id)).one()
+        with workspace.edit() as edit:
+            keep_edited(edit, received, b"signed, with stamps", replace=True)
+    done = office.carry("plunge", "kharkiv")
+    assert done.returncode == 0, done.stderr
+    assert _attached(office, "kharkiv") == [b"signed, with stamps"]

@@ -143,3 +143,69 @@ def test_records_generated_into_a_copy_that_never_kept_operations_are_each_made_
             assert sum(1 for op in operations.after(session, {}) if op.field == "") == len(made)
     finally:
         close([a, b])
+
+
+def _conflict_on_region(a, b):
+    org = a.create(Organization, name="Kharkiv")
+    send(a, b)
+    a.update(Organization, org.id, region="Kharkiv oblast")
+    b.update(Organization, org.id, region="Харківська область")
+    exchange_all([a, b])
+    with a.read() as session:
+        (conflict,) = open_conflicts(session)
+    return org.id, conflict
+
+
+def test_keeping_the_version_shown_is_a_step_in_history_that_undo_takes_back_everywhere(
+        tmp_path):
+    from coordinator_app.core.records.history import steps
+
+    a, b = laptops(tmp_path, 2)
+    try:
+        org, conflict = _conflict_on_region(a, b)
+        shown = conflict.versions[0].value
+        change_set = resolve(a, conflict.id, keep=1)
+        with a.read() as session:
+            assert open_conflicts(session) == []
+            (step, *_older) = steps(session, session.get(Organization, org))
+        assert step.change_set == change_set
+        assert [(f.field, f.action) for f in step.fields] == [("region", "resolve")]
+        assert step.fields[0].old == " / ".join(v.value for v in conflict.versions)
+        send(a, b)
+        with b.read() as session:
+            assert open_conflicts(session) == []
+        a.undo(change_set)
+        with a.read() as session:
+            (again,) = open_conflicts(session)
+        assert [v.value for v in again.versions] == [v.value for v in conflict.versions]
+        assert a.get(Organization, org).region == shown
+        exchange_all([a, b])
+        with b.read() as session:
+            (there,) = open_conflicts(session)
+        assert [v.value for v in there.versions] == [v.value for v in conflict.versions]
+        assert digest(a) == digest(b)
+    finally:
+        close([a, b])
+
+
+def test_undoing_the_keeping_of_the_other_version_brings_back_the_one_shown_and_the_conflict(
+        tmp_path):
+    a, b = laptops(tmp_path, 2)
+    try:
+        org, conflict = _conflict_on_region(a, b)
+        change_set = resolve(a, conflict.id, keep=2)
+        assert a.get(Organization, org).region == conflict.versions[1].value
+        redo = a.undo(change_set)
+        assert a.get(Organization, org).region == conflict.versions[0].value
+        with a.read() as session:
+            assert len(open_conflicts(session)) == 1
+        a.undo(redo)
+        assert a.get(Organization, org).region == conflict.versions[1].value
+        exchange_all([a, b])
+        for laptop in (a, b):
+            assert laptop.get(Organization, org).region == conflict.versions[1].value
+            with laptop.read() as session:
+                assert open_conflicts(session) == []
+        assert digest(a) == digest(b)
+    finally:
+        close([a, b])

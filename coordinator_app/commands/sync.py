@@ -4,6 +4,7 @@ through a file on a USB stick (coordinator_app.sync)."""
 from __future__ import annotations
 
 import argparse
+import json
 import socket
 import sys
 from pathlib import Path
@@ -161,8 +162,14 @@ def run_keys_import(args: argparse.Namespace) -> int:
 def run_conflicts_list(args: argparse.Namespace) -> int:
     from coordinator_app.sync.conflicts import open_conflicts
 
+    from coordinator_app.core.records.history import readable_value
+
     with workspace(args) as opened, opened.read() as session:
         found = open_conflicts(session)
+        # As a person reads them: a record by its name (the one a duplicate was merged
+        # into), a date as dates read; "(empty)" for no value.
+        reads = {(c.id, n): readable_value(session, c.kind, c.field, json.dumps(v.value))
+                 or _("(empty)") for c in found for n, v in enumerate(c.versions, 1)}
     if args.json:
         print_json([{
             "id": c.id, "kind": c.kind, "record_id": c.record_id, "title": c.label,
@@ -177,7 +184,8 @@ def run_conflicts_list(args: argparse.Namespace) -> int:
     for conflict in found:
         print(f"{conflict.id}  {conflict.kind} “{conflict.label}”  {conflict.field}")
         for number, version in enumerate(conflict.versions, 1):
-            print(f"    {number}. {version.value!r}  ({version.at:%Y-%m-%d %H:%M}, "
+            print(f"    {number}. {reads[(conflict.id, number)]}  "
+                  f"({version.at:%Y-%m-%d %H:%M}, "
                   f"{version.origin[:8]})")
     return 0
 

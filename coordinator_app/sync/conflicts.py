@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
@@ -22,15 +22,10 @@ from coordinator_app.core.errors import NotFound, ValidationError
 from coordinator_app.core.records.models import SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
 from coordinator_app.i18n import N_, _
-from coordinator_app.sync import clock
+from coordinator_app.core.records import journal
+from coordinator_app.sync import clock, merges
 from coordinator_app.sync.merge import field_states, meaning
-from coordinator_app.sync.operations import LIFE, Operation, from_row, to_row
-from coordinator_app.sync.record import (
-    _next_seq,
-    heads_of,
-    next_stamp,
-    write_heads,
-)
+from coordinator_app.sync.operations import LIFE, Operation, from_row
 
 
 @dataclass(frozen=True)
@@ -115,7 +110,8 @@ def find(session: Session, wanted: str) -> Conflict:
 
 def resolve(workspace: Workspace, wanted: str, keep: int) -> str:
     """Keep version number `keep` (1 is the one shown) of conflict `wanted`; returns
-    the change set (undo with workspace.undo)."""
+    the change set (undo with workspace.undo: the versions come back, here and, as
+    operations, on the other laptops)."""
     with workspace.read() as session:
         conflict = find(session, wanted)
     if not 1 <= keep <= len(conflict.versions):
@@ -125,36 +121,22 @@ def resolve(workspace: Workspace, wanted: str, keep: int) -> str:
     cls = registry.model(conflict.kind)
     with workspace.edit(Label(N_("Resolve a conflict"))) as edit:
         obj = edit.get(cls, conflict.record_id, deleted=True)
-        if conflict.field == LIFE:
+        if merges.mergeable_field(conflict.kind, conflict.field):
+            if value is not None:
+                merges.keep_merge(edit.session, conflict.kind, obj.id, value)
+            kept = value
+        elif conflict.field == LIFE:
             if value is None and obj.deleted_at is not None:
                 edit.restore(cls, obj.id)
             elif value is not None and obj.deleted_at is None:
                 edit.delete(cls, obj.id)
+            kept = obj.deleted_at
         else:
-            wanted_value = coerce(cls, conflict.field, value)
-            if getattr(obj, conflict.field) != wanted_value:
-                edit.update(cls, obj.id, **{conflict.field: value})
-        edit.session.flush()
-        if any(c.field == conflict.field for c in conflicts_of(
-                edit.session, conflict.kind, conflict.record_id)):
-            # The kept value was the one shown: nothing changed in the record, but the
-            # other laptops must still learn that a person chose it.
-            _confirm(edit.session, conflict, value)
+            kept = coerce(cls, conflict.field, value)
+        # One journal row even when the kept value is the one shown: the choice is what
+        # the other laptops must learn, and what undo takes back.
+        journal.note(edit.session, obj, conflict.field, kept, journal.RESOLVE,
+                     journal.encode([version.value for version in conflict.versions]),
+                     journal.encode(kept))
+        edit._check(obj)
     return edit.change_set
-
-
-def _confirm(session: Session, conflict: Conflict, value: Any) -> None:
-    device = session.info["device_id"]
-    key = (conflict.kind, conflict.record_id)
-    heads = heads_of(session, *key)
-    op = Operation(origin=device, seq=_next_seq(session, device), hlc=next_stamp(session),
-                   kind=conflict.kind, record_id=conflict.record_id, field=conflict.field,
-                   value=value)
-    bases = set()
-    for name in op.touches():
-        bases |= heads.get(name) or heads.get("", set())
-    op = Operation(**{**op.__dict__, "bases": tuple(sorted(bases))})
-    session.connection().execute(insert(SyncOperation.__table__), [to_row(op, known=True)])
-    for name in op.touches():
-        heads[name] = {op.id}
-    write_heads(session, {key: heads})

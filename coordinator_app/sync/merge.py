@@ -37,7 +37,7 @@ from coordinator_app.core.records.journal import journaled_columns
 from coordinator_app.core.records.models import Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import N_, _
-from coordinator_app.sync import clock
+from coordinator_app.sync import clock, merges
 from coordinator_app.sync.operations import (
     CREATE,
     LIFE,
@@ -267,6 +267,7 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
             session.expunge_all()
         if progress is not None:
             progress(len(keys), len(keys))
+        merges.settle(session)
         if after is not None:
             after(session)
         result.change_set = edit.change_set

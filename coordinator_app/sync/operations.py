@@ -40,6 +40,8 @@ FORMAT = 1
 CREATE = ""
 #: The field that says whether the record is deleted (null: alive).
 LIFE = "deleted_at"
+#: The field naming the record a duplicate was merged into (coordinator_app.sync.merges).
+MERGED_INTO = "merged_into"
 
 OpId = tuple[str, int]
 
@@ -66,9 +68,12 @@ class Operation:
     def touches(self) -> list[str]:
         """The fields this operation gives a version of: a creation every field it
         holds; any edit also says the record is alive, so an edit concurrent with a
-        deletion is a conflict about the record's life."""
+        deletion is a conflict about the record's life. Merging a record into another
+        says nothing of its life: it goes with the merge's tombstone."""
         if self.field == CREATE:
             return sorted({*self.value, LIFE}) if isinstance(self.value, dict) else [LIFE]
+        if self.field == MERGED_INTO and self.value is not None:
+            return [self.field]
         return sorted({self.field, LIFE})
 
     def value_of(self, field: str) -> Any:

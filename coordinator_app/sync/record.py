@@ -21,13 +21,16 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain
 from coordinator_app.core.records.models import SyncHead, SyncOperation, SyncState
 from coordinator_app.sync import clock
 from coordinator_app.sync.operations import CREATE, Operation, OpId, to_row
 
 #: Set in a session's info while it applies operations from other devices.
 APPLYING = "sync_applying"
+#: In a session's info: {(kind, record id, field)} whose next edit leaves the field's
+#: current versions standing beside it (a conflict), instead of superseding them.
+CONCURRENT = "sync_concurrent"
 
 
 def state(session: Session, name: str) -> str | None:
@@ -132,18 +135,42 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
             seq += 1
             continue
         op = _operation(row, device, seq, stamp)
-        seq += 1
         if key not in records:
             records[key] = {} if op.field == CREATE else heads_of(session, *key)
         heads = records[key]
+        if row["action"] == REOPEN:
+            seq = _reopen(made, heads, op)
+            continue
+        seq += 1
         bases = set()
         for field in op.touches():
             bases |= field_heads(heads, field)
+        beside = set()
+        if (*key, op.field) in session.info.get(CONCURRENT, ()):
+            beside = set(field_heads(heads, op.field))
+            bases -= beside
         op = Operation(**{**op.__dict__, "bases": tuple(sorted(bases))})
         made.append(to_row(op, known=True))
         _supersede(heads, op)
+        if beside:
+            heads[op.field] = beside | {op.id}
     session.connection().execute(insert(SyncOperation.__table__), made)
     write_heads(session, records, fresh)
+
+
+def _reopen(made: list[dict[str, Any]], heads: dict[str, set[OpId]], op: Operation) -> int:
+    """A conflict's resolution undone: each version it settled made again, none
+    superseding another, so the field has them all as current versions again (the one
+    shown before made last, so it is shown again). Returns the next sequence number."""
+    versions = [Operation(**{**op.__dict__, "seq": op.seq + number, "value": value})
+                for number, value in enumerate(reversed(op.value))]
+    fields = {field for version in versions for field in version.touches()}
+    bases = tuple(sorted(set().union(*(field_heads(heads, field) for field in fields))))
+    for version in versions:
+        made.append(to_row(Operation(**{**version.__dict__, "bases": bases}), known=True))
+    for field in fields:
+        heads[field] = {version.id for version in versions if field in version.touches()}
+    return op.seq + len(versions)
 
 
 def _supersede(heads: dict[str, set[OpId]], op: Operation) -> None:

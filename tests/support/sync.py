@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -45,12 +46,17 @@ def send(source: Workspace, target: Workspace):
 
 
 def exchange_all(workspaces: list[Workspace]) -> None:
-    """Every copy reads every other's operations, twice round, so all hold all."""
-    for _round in range(2):
+    """Every copy reads every other's operations, round after round until a round
+    brings nothing new (settling merges may write a few edits), so all hold all."""
+    for _round in range(6):
+        moved = 0
         for source in workspaces:
             for target in workspaces:
                 if source is not target:
-                    send(source, target)
+                    moved += send(source, target).new
+        if _round > 0 and moved == 0:
+            return
+    raise AssertionError("copies still write new operations after six rounds")
 
 
 def records(workspace: Workspace, *, deleted: bool = False) -> dict[str, dict]:
@@ -115,6 +121,16 @@ class Office:
                 if other != name:
                     done = self.run(name, "sync", "keys", "import", str(self.folder / f"{other}.key"))
                     assert done.returncode == 0, done.stderr
+
+    @contextmanager
+    def workspace(self, name: str):
+        """The laptop's database opened here, as its own installation opens it."""
+        self.monkeypatch.setenv("COORDINATOR_HOME", str(self.folder / name / "home"))
+        workspace = Workspace(open_database(self.db(name)))
+        try:
+            yield workspace
+        finally:
+            workspace.db.close()
 
     def carry(self, source: str, target: str, *extra: str):
         """Write a bundle on `source` and read it on `target`; returns the import's result."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import readable
-from coordinator_app.core.records.journal import plain
+from coordinator_app.core.records.journal import REOPEN, RESOLVE, plain
 from coordinator_app.core.records.models import Change, Entity
 
 
@@ -111,6 +111,8 @@ def readable_value(session: Session, kind: str, field: str | None, raw: str | No
 
     cls = registry.BY_NAME[kind].model if kind in registry.BY_NAME else None
     target = _reference(cls, field) if cls is not None else None
+    if field == "merged_into":
+        target = cls  # a duplicate names the record of its kind it was merged into
     if target is not None:
         obj = session.get(target, value)
         return _("(unknown)") if obj is None else str(getattr(obj, obj.LABEL_FIELD) or "")
@@ -123,6 +125,15 @@ def readable_value(session: Session, kind: str, field: str | None, raw: str | No
         except ValueError:
             pass
     return str(value)
+
+
+def _readable(session: Session, row: Change, raw: str | None) -> str:
+    """One side of a journal row as it reads; the versions a conflict's resolution chose
+    between (or its undoing brought back) read one after another."""
+    if row.action in (RESOLVE, REOPEN) and isinstance(_decoded(raw), list):
+        return " / ".join(readable_value(session, row.entity, row.field, json.dumps(value))
+                          or "—" for value in _decoded(raw))
+    return readable_value(session, row.entity, row.field, raw)
 
 
 def steps(session: Session, obj: Entity, limit: int = 200) -> list[Step]:
@@ -143,8 +154,7 @@ def steps(session: Session, obj: Entity, limit: int = 200) -> list[Step]:
         first = lines[0]
         fields = tuple(
             FieldChange(row.entity, row.field, row.action,
-                        readable_value(session, row.entity, row.field, row.old),
-                        readable_value(session, row.entity, row.field, row.new))
+                        _readable(session, row, row.old), _readable(session, row, row.new))
             for row in lines)
         found.append(Step(change_set, first.at, readable(first.label) or first.action,
                           first.label, first.device_id, fields))

@@ -27,6 +27,12 @@ from coordinator_app.core.records import languages
 STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", "sort_key"})
 #: The session info key of what is called with every batch of rows written.
 RECORDER = "journal_recorder"
+#: The session info key of {(kind, record id, field): (action, old, new)}: the row the
+#: next change of that field is journaled as, instead of an update (see `note`).
+NOTED = "journal_noted"
+#: Actions of a conflict's resolution and of its undoing (sync reads them as
+#: operations: one superseding every current version, one per version made again).
+RESOLVE, REOPEN = "resolve", "reopen"
 
 
 def plain(value: Any) -> Any:
@@ -169,6 +175,22 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     journal.save()
 
 
+def note(session: Session, obj: Entity, field: str, value: Any, action: str,
+         old: str | None, new: str | None) -> None:
+    """Set `field` of `obj` to `value`, journaled as one row (action, old, new) even when
+    the field held that value already: a choice a person made between versions may
+    change nothing in the record, yet it must be kept, sent to other laptops and undone."""
+    key = (obj.KIND, obj.id, field)
+    session.info.setdefault(NOTED, {})[key] = (action, old, new)
+    setattr(obj, field, value)
+    session.flush()
+    pending = session.info[NOTED].pop(key, None)
+    if pending is not None:
+        journal = _Journal(session)
+        journal.write(action, obj, field, old, new)
+        journal.save()
+
+
 def _before_flush(session: Session, _context, _instances) -> None:
     journal = _Journal(session)
     touched = session.info.setdefault("touched", set())
@@ -194,11 +216,14 @@ def _before_flush(session: Session, _context, _instances) -> None:
             continue
         obj.updated_at = journal.at
         obj.device_id = journal.device_id
+        noted = session.info.get(NOTED, {})
         for key, old, new in changes:
             action = "update"
             if key == "deleted_at":
                 action = "delete" if new is not None else "restore"
-            journal.write(action, obj, key, encode(old), encode(new))
+            action, old, new = noted.pop((obj.KIND, obj.id, key), None) or (
+                action, encode(old), encode(new))
+            journal.write(action, obj, key, old, new)
         touched.add((type(obj), obj.id))
     journal.save()
 

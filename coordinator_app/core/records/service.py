@@ -11,6 +11,7 @@ edit back, so nothing is ever half-written.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from coordinator_app.core.store.engine import WRITE
 from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.records.tombstones import alive, shown
 from coordinator_app.i18n import N_, _
@@ -38,7 +40,8 @@ E = TypeVar("E", bound=Entity)
 Kind = type[Entity] | str
 
 #: Columns no edit sets by hand: the journal hooks and delete/restore own them.
-PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at"})
+PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at",
+                       "merged_into"})
 
 
 def entity_class(kind: Kind) -> type[Entity]:
@@ -139,6 +142,8 @@ class Edit:
     def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
         cls = entity_class(kind)
         obj = self.session.get(cls, record_id)
+        if not deleted:
+            obj = followed(self.session, obj)  # a merged duplicate reads as its survivor
         if obj is None or (not deleted and shown(obj) is None):
             raise NotFound(_("no {kind} with id {id}").format(kind=cls.KIND, id=record_id))
         return obj
@@ -239,6 +244,9 @@ class Edit:
             raise NotFound(_("nothing to undo"))
         touched: list[Entity] = []
         removed: list[Entity] = []
+        #: Fields whose conflict this change set settled: the choice undone puts back
+        #: every version, so the steps that led to it are not undone one by one.
+        chosen: set[tuple[str, str, str]] = set()
         for change in changes:
             cls = registry.model(change.entity)
             obj = self.get(cls, change.entity_id, deleted=True)
@@ -247,12 +255,32 @@ class Edit:
                     obj.deleted_at = utcnow()
                     removed.append(obj)
                 continue
+            key = (change.entity, change.entity_id, change.field)
+            if key in chosen:
+                continue
             current = journal.encode(getattr(obj, change.field))
-            if current != change.new:
+            expected = change.new
+            if change.action == journal.REOPEN:
+                expected = journal.encode(json.loads(change.new)[0])
+            if current != expected:
                 raise CoordinatorError(_(
                     "“{label}” has been changed again since; undo the later change first"
                 ).format(label=obj.label))
-            setattr(obj, change.field, journal.decode(cls, change.field, change.old))
+            if change.action == journal.RESOLVE:
+                # Undoing a choice between versions brings the versions back, the one
+                # shown before first.
+                chosen.add(key)
+                shown_before = journal.encode(json.loads(change.old)[0])
+                journal.note(self.session, obj, change.field,
+                             journal.decode(cls, change.field, shown_before),
+                             journal.REOPEN, change.new, change.old)
+            elif change.action == journal.REOPEN:
+                chosen.add(key)
+                journal.note(self.session, obj, change.field,
+                             journal.decode(cls, change.field, change.old),
+                             journal.RESOLVE, change.new, change.old)
+            else:
+                setattr(obj, change.field, journal.decode(cls, change.field, change.old))
             touched.append(obj)
         self.session.flush()
         for obj in touched:

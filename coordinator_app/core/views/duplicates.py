@@ -4,8 +4,10 @@
 "Audrius Klišonis" already stored are the same person; so are two people with
 the same e-mail address or phone number. `likely_duplicates` is asked before
 a person or organisation is created or imported; `merge` then moves every
-relation of one record to the other, tombstones it, and journals it all as one
-change set that `workspace.undo` takes back. `compare` shows two records side by
+relation of one record to the other (`repoint`), tombstones it naming the record it
+was merged into (so the merge travels to other laptops and the old id reads as the
+one that remains), and journals it all as one change set that `workspace.undo`
+takes back. `compare` shows two records side by
 side, field by field, so that a person can choose which value each field keeps.
 """
 
@@ -265,6 +267,29 @@ def _twin(session: Session, obj: Entity, key: str, keep_id: str) -> Entity | Non
     return session.scalars(query.limit(1)).first()
 
 
+def repoint(session: Session, kind: str, merge_id: str, keep_id: str, now) -> list[Entity]:
+    """Move every reference to `merge_id` (a record of `kind`) to `keep_id`: foreign keys
+    and records owned by kind and id. A link the kept record already has is deleted
+    instead of doubled. Returns the records moved."""
+    cls = MERGEABLE[kind]
+    touched: list[Entity] = []
+    with session.no_autoflush:
+        for ref_cls, key in references(cls):
+            column = getattr(ref_cls, key)
+            # Every row not itself deleted moves, whatever else it links.
+            rows = session.scalars(select(ref_cls).where(
+                column == merge_id, alive(ref_cls, links=False))).all()
+            if ref_cls is cls:  # members of the merged organisation
+                rows = [r for r in rows if r.id != keep_id]
+            touched += _move(session, rows, key, keep_id, now)
+        for ref_cls, kind_field, id_field in OWNED_BY_KIND:
+            rows = session.scalars(select(ref_cls).where(
+                getattr(ref_cls, kind_field) == kind, getattr(ref_cls, id_field) == merge_id,
+                alive(ref_cls, links=False))).all()
+            touched += _move(session, rows, id_field, keep_id, now)
+    return touched
+
+
 def _move(session: Session, rows: Iterable[Entity], key: str, keep_id: str, now) -> list:
     moved = []
     for obj in list(rows):
@@ -285,7 +310,7 @@ def compared_fields(kind: str) -> list[str]:
     from coordinator_app.core.records.journal import journaled_columns
 
     return [field for field in journaled_columns(_cls(kind))
-            if field not in JOINED and field not in {"id", "deleted_at"}]
+            if field not in JOINED and field not in {"id", "deleted_at", "merged_into"}]
 
 
 def compare(session: Session, kind: str, first_id: str,
@@ -313,7 +338,8 @@ def _absorb(keep: Entity, gone: Entity, take: Iterable[str] = ()) -> None:
              *(gone.other_names or "").split("\n")]
     for field in take:
         setattr(keep, field, getattr(gone, field))
-    skip = {"id", "created_at", "updated_at", "device_id", "deleted_at", "parent_id"}
+    skip = {"id", "created_at", "updated_at", "device_id", "deleted_at", "parent_id",
+            "merged_into"}
     for attr in inspect(type(keep)).column_attrs:
         if attr.key not in skip and getattr(keep, attr.key) in (None, ""):
             setattr(keep, attr.key, getattr(gone, attr.key))
@@ -342,28 +368,20 @@ def merge(workspace: Workspace, kind: str, keep_id: str, merge_id: str,
         session = edit.session
         keep = edit.get(cls, keep_id)
         gone = edit.get(cls, merge_id)
+        if keep.id == gone.id:
+            raise ValidationError(_("the two records are one already: one was merged "
+                                    "into the other"))
         now = utcnow()
-        touched: list[Entity] = []
+        touched = repoint(session, kind, merge_id, keep_id, now)
         with session.no_autoflush:
-            for ref_cls, key in references(cls):
-                column = getattr(ref_cls, key)
-                # Every row not itself deleted moves, whatever else it links.
-                rows = session.scalars(select(ref_cls).where(
-                    column == merge_id, alive(ref_cls, links=False))).all()
-                if ref_cls is cls:  # members of the merged organisation
-                    rows = [r for r in rows if r.id != keep_id]
-                touched += _move(session, rows, key, keep_id, now)
-            for ref_cls, kind_field, id_field in OWNED_BY_KIND:
-                rows = session.scalars(select(ref_cls).where(
-                    getattr(ref_cls, kind_field) == kind, getattr(ref_cls, id_field) == merge_id,
-                    alive(ref_cls, links=False))).all()
-                touched += _move(session, rows, id_field, keep_id, now)
             if getattr(keep, "parent_id", None) == merge_id:
                 keep.parent_id = gone.parent_id if gone.parent_id != keep_id else None
             if "parent_id" in take and gone.parent_id == keep_id:
                 take.remove("parent_id")  # a record cannot be a member of itself
             _absorb(keep, gone, take)
             gone.deleted_at = now
+            # Named, so the merge travels as such and reads of the old id follow it.
+            gone.merged_into = keep_id
         session.flush()
         for obj in [keep, *touched]:
             edit._check(obj)

@@ -11,6 +11,7 @@ from coordinator_app.core.records import registry
 from coordinator_app.core.records import languages
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.records.journal import plain
+from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.kind import Related
 from coordinator_app.core.records.models import Attachment, Entity, Person, Source, Tag, TagLink
 from coordinator_app.core.text.normal import strip_marks
@@ -64,7 +65,7 @@ def resolve(session: Session, cls: type[Entity], ref: str) -> Entity:
     ref = ref.strip()
     if not ref:
         raise NotFound(_("say which {kind}: give its id or name").format(kind=cls.KIND))
-    obj = shown(session.get(cls, ref))
+    obj = shown(followed(session, session.get(cls, ref)))
     if obj is not None:
         return obj
     label = getattr(cls, cls.LABEL_FIELD)

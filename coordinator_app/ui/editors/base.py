@@ -30,6 +30,7 @@ from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.records import languages, registry
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.records.models import Entity
+from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.tombstones import shown
 from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.ui.context import UiContext
@@ -391,7 +392,9 @@ class RecordEditor(QWidget):
     def _load(self, record_id: str | None, *, force: bool = False) -> None:
         self._stale = False
         with self.context.workspace.read() as session, labels_from(session):
-            obj = session.get(self.MODEL, record_id) if record_id else None
+            # A duplicate merged away (here or on another laptop) opens as the record
+            # it was merged into.
+            obj = followed(session, session.get(self.MODEL, record_id)) if record_id else None
             gone = record_id is not None and shown(obj) is None
             if gone and obj is None:
                 self.binder.record_id = record_id

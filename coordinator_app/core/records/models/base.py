@@ -101,3 +101,11 @@ class Entity(Base):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id[:8]} {self.label!r}>"
+
+
+class Mergeable:
+    """Columns of a kind whose duplicates can be merged (core.views.duplicates)."""
+
+    #: The record this one was merged into (it is tombstoned then): a field like any
+    #: other, so a merge travels to other laptops, and reads of this id follow it.
+    merged_into: Mapped[str | None] = mapped_column(String(36), default=None)

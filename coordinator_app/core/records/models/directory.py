@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import Date, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coordinator_app.core.records.models.base import Entity, uuid_fk
+from coordinator_app.core.records.models.base import Entity, Mergeable, uuid_fk
 from coordinator_app.core.records.tombstones import alive
 
 
-class Organization(Entity):
+class Organization(Mergeable, Entity):
     __tablename__ = "organizations"
     KIND = "organization"
     UPPER_CASE = frozenset({"country"})
@@ -32,7 +32,7 @@ class Organization(Entity):
     parent: Mapped[Organization | None] = relationship(remote_side="Organization.id")
 
 
-class Person(Entity):
+class Person(Mergeable, Entity):
     __tablename__ = "people"
     KIND = "person"
     LABEL_FIELD = "full_name"
