@@ -24,7 +24,7 @@ class Status:
 
 
 def status(workspace: Workspace) -> Status:
-    keys = own_keys()
+    keys = own_keys(workspace.db.path)
     with workspace.read() as session:
         vector = operations.vector_of(session)
         known = peers.all_peers(session)

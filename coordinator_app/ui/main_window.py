@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication, QDialog
 
         from coordinator_app.core.crypto.encryption import encrypt_database
+        from coordinator_app.sync.keys import seal_with
         from coordinator_app.core.errors import CoordinatorError
         from coordinator_app.ui.passphrase_dialogs import ProtectDialog, RecoveryKeyDialog
 
@@ -395,6 +396,7 @@ class MainWindow(QMainWindow):
         try:
             done = encrypt_database(self.db_path, dialog.passphrase.text(),
                                     remove_plain_backups=dialog.remove_plain.isChecked())
+            seal_with(self.db_path)
         except CoordinatorError as exc:
             self._show_error(str(exc))
             return
