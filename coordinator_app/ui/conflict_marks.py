@@ -10,7 +10,15 @@ version. The marks are made again each time the editor loads its record.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from coordinator_app.i18n import _
@@ -34,11 +42,13 @@ class ConflictStrip(QWidget):
         self.conflict = conflict
         self.editor = editor
         self.field = field
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 4)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         others = conflict.versions[1:]
-        said = _("⚠ Changed on two laptops. Other version: {value} ({source})").format(
-            value="“" + value_text(conflict, others[0]) + "”",
+        said = _("⚠ Changed on two laptops. Other version: “{value}” ({source})").format(
+            value=value_text(conflict, others[0]),
             source=source_text(others[0], laptops))
         if len(others) > 1:
             said += " " + _("and {count} more").format(count=len(others) - 1)
@@ -49,7 +59,9 @@ class ConflictStrip(QWidget):
         self.text = QLabel(said)
         self.text.setObjectName("conflict_text")
         self.text.setWordWrap(True)
-        row.addWidget(self.text, 1)
+        # Above the buttons, the whole width: beside them a long value was cut off.
+        column.addWidget(self.text)
+        column.addLayout(row)
         tip = versions_tip(conflict, laptops)
         self.setToolTip(tip)
         self.keep_this = QPushButton(_("Keep this one"))
@@ -79,6 +91,7 @@ class ConflictStrip(QWidget):
                                    "every version"))
             self.edit.clicked.connect(self._edit)
             row.addWidget(self.edit)
+        row.addStretch(1)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
 

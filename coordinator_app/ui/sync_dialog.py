@@ -74,6 +74,13 @@ class SyncDialog(QDialog):
         buttons.addWidget(self.read_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        hint = QLabel(_("Write changes for… puts what the other laptops have not seen yet in "
+                        "one file, for example on a USB stick. On the other laptop, read it "
+                        "with Read changes from file…, or drop the file on the window. Only "
+                        "the laptops it was written for can read it."))
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # drawn in the palette's muted text colour
+        column.addWidget(hint)
         self.result = QLabel()
         self.result.setObjectName("sync_result")
         self.result.setWordWrap(True)
