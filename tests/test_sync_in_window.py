@@ -46,7 +46,7 @@ def test_the_status_bar_counts_open_conflicts_and_a_click_opens_them(
     try:
         window = _window(qtbot, workspace)
         badge = window.sync_status.badge
-        assert badge.isVisible()
+        qtbot.waitUntil(badge.isVisible, timeout=5000)  # counted in the background
         assert badge.text() == "⚠ 1 conflict"
         peers = window.sync_status.peers
         assert peers.text() == "USB sync — kharkiv: just now"

@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
 
         close_copies(self.context, self)
         self.server_sync.stop()
+        self.sync_status.stop()
         window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)

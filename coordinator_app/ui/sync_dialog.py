@@ -105,7 +105,7 @@ class SyncDialog(QDialog):
         from coordinator_app.sync.status import status
 
         try:
-            found = status(self.context.workspace)
+            found = status(self.context.workspace, count_conflicts=False)
         except CoordinatorError as exc:  # keys sealed with another database's key
             self.summary.setText(str(exc))
             self.write_button.setEnabled(False)
