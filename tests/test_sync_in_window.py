@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coordinator_app import i18n
 from coordinator_app.core.text.formatting import format_ago
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main_window import MainWindow

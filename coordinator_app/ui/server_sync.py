@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coordinator_app import i18n
 from coordinator_app.i18n import _
 from coordinator_app.ui.background import Background
 from coordinator_app.ui.settings_store import app_settings

@@ -11,7 +11,7 @@ the window must not wait for after each edit.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.i18n import _, ngettext
