@@ -7,7 +7,7 @@ import sys
 
 from coordinator_app.commands import DATABASE, database_file
 from coordinator_app.commands.passphrases import current_secret, new_passphrase
-from coordinator_app.core.crypto import encryption
+from coordinator_app.core.crypto import encryption, keyring
 from coordinator_app.core.crypto.encryption import no_back_door_text, plain_text_warning
 from coordinator_app.core.store.dbfile import FileKind
 from coordinator_app.core.errors import CoordinatorError
@@ -65,6 +65,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
                                    .format(path=found.path))
         done = encryption.encrypt_database(found.path, chosen,
                                            remove_plain_backups=args.remove_plain_backups)
+        from coordinator_app.sync.keys import seal_with
+
+        seal_with(found.path)
     print(_("{path} is encrypted. Its safety backup, encrypted too: {backup}").format(
         path=found.path, backup=done.safety_backup))
     _report_copies(done)
@@ -86,7 +89,12 @@ def run_decrypt(args: argparse.Namespace) -> int:
             answer = input(_("Type yes to decrypt: "))
             if answer.strip().lower() not in ("yes", _("yes")):
                 raise CoordinatorError(_("Nothing was changed."))
+        key = keyring.key_for(found.path)
         done = encryption.decrypt_database(found.path)
+        if key is not None:
+            from coordinator_app.sync.keys import open_seal
+
+            open_seal(key)
     print(_("{path} is no longer encrypted. The backup made before, still encrypted: "
             "{backup}").format(path=found.path, backup=done.safety_backup))
     return 0

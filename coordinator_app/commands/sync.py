@@ -9,7 +9,7 @@ import socket
 import sys
 from pathlib import Path
 
-from coordinator_app.commands import print_json, workspace
+from coordinator_app.commands import database_file, print_json, workspace
 from coordinator_app.core.store.safe_write import write_bytes
 from coordinator_app.i18n import _
 
@@ -129,9 +129,13 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_keys_export(args: argparse.Namespace) -> int:
+    from coordinator_app.commands import DATABASE
+    from coordinator_app.core.store.dbfile import NEW
     from coordinator_app.sync.keys import own_keys
 
-    public = own_keys().public(args.name or socket.gethostname())
+    # The database's key opens the keys when it is encrypted (sync.keys).
+    with database_file(args, accept=DATABASE | NEW) as found:
+        public = own_keys(found.path).public(args.name or socket.gethostname())
     write_bytes(args.file, (public.join_text() + "\n").encode("utf-8"))
     print(_("Wrote the join key of “{name}” to {path}. Fingerprint: {fingerprint}").format(
         name=public.name, path=args.file, fingerprint=public.fingerprint))

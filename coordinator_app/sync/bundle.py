@@ -108,7 +108,7 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
           progress: Callable[[int, int], None] | None = None,
           keys: OwnKeys | None = None) -> Written:
     """Write the operations the chosen peers (all by default) have not seen to `path`."""
-    keys = keys or own_keys()
+    keys = keys or own_keys(workspace.db.path)
     with workspace.read() as session:
         recipients = peer_list.choose(session, to)
         if not recipients:
@@ -162,7 +162,7 @@ def _refuse(message: str) -> BundleError:
 
 def open_bundle(workspace: Workspace, path: str | Path, keys: OwnKeys | None = None) -> Bundle:
     """Read, verify and decrypt a bundle without writing anything."""
-    keys = keys or own_keys()
+    keys = keys or own_keys(workspace.db.path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

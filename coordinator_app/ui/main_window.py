@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         from coordinator_app.ui.dashboard import DashboardPage
         from coordinator_app.ui.navigation import Navigation
         from coordinator_app.ui.status_bar import StatusBar
+        from coordinator_app.ui.sync_status import SyncStatus
         from coordinator_app.ui.welcome import WelcomePage
 
         context = self.context
@@ -142,6 +143,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(StatusBar(self.db_path, self.scheduler, self))
         if getattr(self, "server_sync", None) is not None:
             self.statusBar().follow_server(self.server_sync)
+        self.sync_status = SyncStatus(context)
+        self.sync_status.conflicts_clicked.connect(lambda: self.open_sync().show_conflicts())
+        self.statusBar().follow_sync(self.sync_status)
+        self.setAcceptDrops(True)
 
         self.idle_watch = None
         self.setMenuBar(QMenuBar(self))
@@ -327,17 +332,46 @@ class MainWindow(QMainWindow):
 
     def received_sync_bundle(self, path: Path) -> None:
         """A sync bundle opened from the desktop (the installers associate .coordsync
-        files with the app), or dropped on the window: read in the Sync dialog."""
+        files with the app): read in the Sync dialog."""
         dialog = self.open_sync()
         dialog.read_bundle(path)
 
     def open_sync(self):
         """File → Sync with other laptops…: bundles and the conflicts to review."""
+        from PySide6.QtCore import Qt
+
         from coordinator_app.ui.sync_dialog import SyncDialog
 
-        dialog = SyncDialog(self.context, self)
+        dialog = SyncDialog(self.context, self, titles=self.field_titles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.edit_requested.connect(self.open_record)
         dialog.open()
         return dialog
+
+    def field_titles(self, kind: str) -> dict[tuple[str, str], str]:
+        """The titles of `kind`'s fields as its editor shows them ({} for a kind with
+        no page of its own)."""
+        if kind not in kinds():
+            return {}
+        return self.page(kind).editor.field_titles()
+
+    # -- a sync file dropped on the window ---------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        from coordinator_app.ui.sync_drop import dropped_bundle
+
+        if self.context is not None and dropped_bundle(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        from coordinator_app.ui.sync_drop import confirm_read, dropped_bundle
+
+        path = dropped_bundle(event.mimeData())
+        if self.context is None or path is None:
+            return
+        event.acceptProposedAction()
+        # Asked once the drop is over: the program it was dragged from waits until then.
+        confirm_read(path, self, lambda: self.received_sync_bundle(path))
 
     def open_about(self) -> None:
         from coordinator_app.ui.about_dialog import AboutDialog
@@ -379,6 +413,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication, QDialog
 
         from coordinator_app.core.crypto.encryption import encrypt_database
+        from coordinator_app.sync.keys import seal_with
         from coordinator_app.core.errors import CoordinatorError
         from coordinator_app.ui.passphrase_dialogs import ProtectDialog, RecoveryKeyDialog
 
@@ -395,6 +430,7 @@ class MainWindow(QMainWindow):
         try:
             done = encrypt_database(self.db_path, dialog.passphrase.text(),
                                     remove_plain_backups=dialog.remove_plain.isChecked())
+            seal_with(self.db_path)
         except CoordinatorError as exc:
             self._show_error(str(exc))
             return
@@ -430,6 +466,7 @@ class MainWindow(QMainWindow):
 
         close_copies(self.context, self)
         self.server_sync.stop()
+        self.sync_status.stop()
         window_state.save_layout(self)
         window_state.remember_record(self.db_path, self.current_page_name(),
                                      page.current_id() if page else None)

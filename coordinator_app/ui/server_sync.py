@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coordinator_app import i18n
 from coordinator_app.i18n import _
 from coordinator_app.ui.background import Background
 from coordinator_app.ui.settings_store import app_settings
@@ -35,13 +34,11 @@ def save_address(address: str) -> None:
 
 def synced_text(when: datetime, now: datetime | None = None) -> str:
     """"synced 2 minutes ago", in the interface's language."""
-    from babel.dates import format_timedelta
+    from coordinator_app.core.text.formatting import format_ago
 
-    elapsed = (now or datetime.now(timezone.utc)) - when
-    if elapsed.total_seconds() < 60:
+    if ((now or datetime.now(timezone.utc)) - when).total_seconds() < 60:
         return _("synced just now")
-    return _("synced {when}").format(when=format_timedelta(
-        -elapsed, add_direction=True, locale=i18n.current_language(), threshold=1.5))
+    return _("synced {when}").format(when=format_ago(when, now=now))
 
 
 class ServerSync(QObject):

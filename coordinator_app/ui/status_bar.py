@@ -1,6 +1,7 @@
 """The status bar: which database file is open, when it was last backed up, and
 that everything is on this computer (no network is awaited), or, with an office
-server set, when this laptop last synced with it ("offline" when it cannot)."""
+server set, when this laptop last synced with it ("offline" when it cannot); and the
+open sync conflicts and when each other laptop was last synced by stick."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ class StatusBar(QStatusBar):
         if scheduler is not None:
             scheduler.status_changed.connect(self.show_backup)
             self.show_backup(scheduler.status_text())
+
+    def follow_sync(self, sync_status) -> None:
+        """Show the open conflicts' badge and when each laptop was last synced by stick
+        (ui.sync_status); `sync_status` lives as long as this bar."""
+        sync_status.setParent(self)
+        self.insertPermanentWidget(0, sync_status.badge)
+        # Beside "offline: all data on this computer": both say how this copy is shared.
+        self.insertPermanentWidget(3, sync_status.peers)
 
     def follow_server(self, server_sync) -> None:
         """Show `server_sync`'s status in place of "offline: all data on this computer"."""

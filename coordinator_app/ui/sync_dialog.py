@@ -1,16 +1,17 @@
 """File → Sync…: write changes for the other laptops, read theirs, review conflicts.
 
-A thin face over coordinator_app.sync: the dialog lists this laptop's fingerprint, the
-peers with when each was last read, and every open conflict with its versions (who
-and when); "Keep this version" resolves one as an undoable edit. Writing and reading a
-bundle show their progress and can be cancelled; a cancelled read writes nothing.
+A thin face over coordinator_app.sync, in two tabs. Laptops: this laptop's fingerprint,
+each peer and when a file from it was last read, "Write changes for…" (everyone or the
+laptops ticked, then the file on the stick) and "Read changes from file…". Conflicts:
+every open conflict with its versions side by side (ui.sync_conflicts). Writing and
+reading a file show their progress and can be cancelled; a cancelled read writes nothing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,15 +22,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.sync_conflicts import ConflictsTable, Titles
 
 SUFFIX = ".coordsync"
 
@@ -38,120 +40,108 @@ class Cancelled(Exception):
     """The person pressed Cancel on a progress dialog."""
 
 
-def _shown(value) -> str:
-    if value is None:
-        return _("(empty)")
-    return str(value)
-
-
 class SyncDialog(QDialog):
-    def __init__(self, context: UiContext, parent=None):
+    #: The person chose Edit on a conflict: the record to open (kind, id).
+    edit_requested = Signal(str, str)
+
+    def __init__(self, context: UiContext, parent=None, titles: Titles | None = None):
         super().__init__(parent)
         self.context = context
+        self.outcome = ""
+        self.peers: list = []
         self.setObjectName("sync_dialog")
         self.setWindowTitle(_("Sync with other laptops"))
-        self.resize(860, 560)
+        self.resize(900, 580)
         layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        laptops = QWidget()
+        column = QVBoxLayout(laptops)
         self.summary = QLabel()
+        self.summary.setObjectName("sync_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
+        column.addWidget(self.summary)
         buttons = QHBoxLayout()
-        self.write_button = QPushButton(_("Write changes for everyone…"))
-        self.write_button.clicked.connect(self.write_bundle)
+        self.write_button = QPushButton(_("Write changes for…"))
+        self.write_button.setObjectName("write_changes")
+        self.write_button.clicked.connect(lambda: self.write_for())
         self.read_button = QPushButton(_("Read changes from file…"))
+        self.read_button.setObjectName("read_changes")
         self.read_button.clicked.connect(lambda: self.read_bundle())
         buttons.addWidget(self.write_button)
         buttons.addWidget(self.read_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.conflicts_title = QLabel()
-        layout.addWidget(self.conflicts_title)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("sync_conflicts")
-        self.tree.setHeaderLabels([_("Record and field"), _("Value"), _("When"), _("Laptop")])
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 260)
-        self.tree.setColumnWidth(2, 140)
-        self.tree.itemSelectionChanged.connect(self._selection_changed)
-        layout.addWidget(self.tree, 1)
-        row = QHBoxLayout()
-        self.keep_button = QPushButton(_("Keep this version"))
-        self.keep_button.setEnabled(False)
-        self.keep_button.clicked.connect(self.keep_selected)
-        row.addWidget(self.keep_button)
-        row.addStretch(1)
+        column.addLayout(buttons)
+        hint = QLabel(_("Write changes for… puts what the other laptops have not seen yet in "
+                        "one file, for example on a USB stick. On the other laptop, read it "
+                        "with Read changes from file…, or drop the file on the window. Only "
+                        "the laptops it was written for can read it."))
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # drawn in the palette's muted text colour
+        column.addWidget(hint)
+        self.result = QLabel()
+        self.result.setObjectName("sync_result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.result)
+        column.addStretch(1)
+        self.tabs.addTab(laptops, _("Laptops"))
+
+        self.conflicts = ConflictsTable(context, titles)
+        self.conflicts.edit_requested.connect(self._edit)
+        self.tabs.addTab(self.conflicts, "")
+
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        row.addWidget(close)
-        layout.addLayout(row)
+        layout.addWidget(close)
+        context.data_changed.connect(lambda _changes: self.refresh())
         self.refresh()
 
     # -- what is shown -------------------------------------------------------------
     def refresh(self) -> None:
         from coordinator_app.sync import bundle
-        from coordinator_app.sync.conflicts import open_conflicts
         from coordinator_app.sync.status import status
 
-        found = status(self.context.workspace)
-        lines = [_("This laptop's key fingerprint: {fingerprint}").format(
-            fingerprint=found.fingerprint)]
-        if not found.peers:
-            lines.append(bundle.no_peers_text())
-        for peer in found.peers:
-            when = format_datetime(peer.last_received_at) if peer.last_received_at \
-                else _("never")
-            lines.append(_("{name}: last read {when}").format(name=peer.name, when=when))
-        if found.clock_behind_ms:
-            lines.append(_("This laptop's clock is behind changes it has already seen by "
-                           "more than a day: check its date and time."))
-        self.summary.setText("\n".join(lines))
-        self.write_button.setEnabled(bool(found.peers))
+        try:
+            found = status(self.context.workspace, count_conflicts=False)
+        except CoordinatorError as exc:  # keys sealed with another database's key
+            self.summary.setText(str(exc))
+            self.write_button.setEnabled(False)
+            self.read_button.setEnabled(False)
+            found = None
+        if found is not None:
+            self.peers = found.peers
+            lines = [_("This laptop's key fingerprint: {fingerprint}").format(
+                fingerprint=found.fingerprint)]
+            if not found.peers:
+                lines.append(bundle.no_peers_text())
+            for peer in found.peers:
+                when = format_datetime(peer.last_received_at) if peer.last_received_at \
+                    else _("never")
+                lines.append(_("{name}: last read {when}").format(name=peer.name, when=when))
+            if found.clock_behind_ms:
+                lines.append(_("This laptop's clock is behind changes it has already seen "
+                               "by more than a day: check its date and time."))
+            self.summary.setText("\n".join(lines))
+            self.write_button.setEnabled(bool(found.peers))
         with self.context.workspace.read() as session:
-            conflicts = open_conflicts(session)
-        self.conflicts_title.setText(
-            _("Open conflicts: {count}").format(count=len(conflicts)) if conflicts
-            else _("No open conflicts."))
-        self.tree.clear()
-        peers = {p.device_id: p.name for p in found.peers if p.device_id}
-        for conflict in conflicts:
-            field = _("deleted or kept") if conflict.field == "deleted_at" else conflict.field
-            top = QTreeWidgetItem([f"{conflict.label} — {field}"])
-            top.setData(0, Qt.ItemDataRole.UserRole, conflict.id)
-            for number, version in enumerate(conflict.versions, 1):
-                if conflict.field == "deleted_at":
-                    value = _("deleted") if version.value else _("kept")
-                else:
-                    value = _shown(version.value)
-                laptop = _("this laptop") if version.origin == self.context.workspace.db.device_id \
-                    else peers.get(version.origin, version.origin[:8])
-                child = QTreeWidgetItem([
-                    _("shown") if number == 1 else "", value,
-                    format_datetime(version.at), laptop])
-                child.setData(0, Qt.ItemDataRole.UserRole, (conflict.id, number))
-                top.addChild(child)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
+            self.conflicts.refresh(session)
+        count = len(self.conflicts.conflicts)
+        self.tabs.setTabText(1, _("Conflicts ({count})").format(count=count) if count
+                             else _("Conflicts"))
 
-    def _selection_changed(self) -> None:
-        item = self.tree.currentItem()
-        chosen = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-        self.keep_button.setEnabled(isinstance(chosen, tuple))
+    def show_conflicts(self, conflict_id: str | None = None) -> None:
+        self.tabs.setCurrentWidget(self.conflicts)
+        if conflict_id:
+            self.conflicts.select(conflict_id)
+
+    def _edit(self, kind: str, record_id: str) -> None:
+        self.edit_requested.emit(kind, record_id)
+        self.accept()
 
     # -- actions -----------------------------------------------------------------
-    def keep_selected(self) -> None:
-        from coordinator_app.sync.conflicts import resolve
-
-        item = self.tree.currentItem()
-        conflict_id, number = item.data(0, Qt.ItemDataRole.UserRole)
-        try:
-            change_set = resolve(self.context.workspace, conflict_id, number)
-        except CoordinatorError as exc:
-            self._refused(str(exc))
-            return
-        self.context.push_done(_("Resolve a conflict"), change_set)
-        self.refresh()
-
     def _refused(self, text: str) -> None:
         # Opened, not run: a bundle read at start-up must not block the window behind it.
         box = QMessageBox(QMessageBox.Icon.Warning, _("Sync with other laptops"), text,
@@ -173,20 +163,33 @@ class SyncDialog(QDialog):
 
         return dialog, step
 
-    def write_bundle(self, path: str | None = None) -> None:
+    def write_for(self) -> None:
+        """Ask for whom (everyone or chosen laptops), then where, then write."""
+        from coordinator_app.ui.sync_peer_picker import PeerPicker
+
+        picker = PeerPicker(self.peers, self)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        to = picker.chosen()
+        names = [p.name for p in self.peers if to is None or p.key_id in to]
+        title = _("Write changes for {names}").format(names=", ".join(names))
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / suggested_name(names if to else None)),
+            _("Sync files (*{suffix})").format(suffix=SUFFIX))
+        if path:
+            self.write_bundle(path, to)
+
+    def write_bundle(self, path: str | Path, to: list[str] | None = None) -> None:
+        """Write the changes the laptops `to` (key ids; everyone when None) lack."""
         from coordinator_app.sync import bundle
         from coordinator_app.sync.record import ensure_seeded
 
-        if not path:
-            path, _chosen = QFileDialog.getSaveFileName(
-                self, _("Write changes for everyone"), "changes" + SUFFIX,
-                _("Sync files (*{suffix})").format(suffix=SUFFIX))
-            if not path:
-                return
+        if not str(path).endswith(SUFFIX):
+            path = str(path) + SUFFIX
         dialog, step = self._progress(_("Writing changes…"))
         try:
             ensure_seeded(self.context.workspace)
-            written = bundle.write(self.context.workspace, path, progress=step)
+            written = bundle.write(self.context.workspace, path, to, progress=step)
         except Cancelled:
             return
         except CoordinatorError as exc:
@@ -196,8 +199,8 @@ class SyncDialog(QDialog):
             dialog.close()
         self.outcome = _("Wrote {count} changes for {peers} to {path}.").format(
             count=written.operations, peers=", ".join(written.recipients), path=written.path)
-        self.summary.setText(self.outcome)
         self.refresh()
+        self.result.setText(self.outcome)
 
     def read_bundle(self, path: str | Path | None = None) -> None:
         from coordinator_app.sync import bundle
@@ -224,4 +227,16 @@ class SyncDialog(QDialog):
         self.outcome = _("Read {new} new changes from {sender}; {records} records changed."
                          ).format(new=done.applied.new, sender=done.sender,
                                   records=done.applied.records)
-        self.conflicts_title.setText(self.outcome + "  " + self.conflicts_title.text())
+        if self.conflicts.conflicts:
+            self.outcome += " " + _("Open conflicts: {count}").format(
+                count=len(self.conflicts.conflicts))
+        self.result.setText(self.outcome)
+
+
+def suggested_name(names: list[str] | None) -> str:
+    """"changes-for-Plungė-2026-11-30.coordsync", or "changes-for-everyone-…"."""
+    from datetime import date
+
+    who = "-".join(names) if names else _("everyone")
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in who)
+    return _("changes-for-{who}-{day}").format(who=safe, day=date.today().isoformat()) + SUFFIX

@@ -128,6 +128,10 @@ def install(window) -> WindowActions:
                             "Ctrl+Shift+P", name="action_contact_sheet")
     sync = _action(window, _("S&ync with other laptops…"), window.open_sync, "Ctrl+Shift+Y",
                    name="action_sync")
+    write_changes = _action(window, _("&Write changes for…"),
+                            lambda: window.open_sync().write_for(), name="action_write_changes")
+    read_changes = _action(window, _("&Read changes from file…"),
+                           lambda: window.open_sync().read_bundle(), name="action_read_changes")
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -156,7 +160,11 @@ def install(window) -> WindowActions:
     file_menu.addAction(briefing)
     file_menu.addAction(contact_sheet)
     file_menu.addAction(backup)
-    file_menu.addAction(sync)
+    sync_menu = file_menu.addMenu(_("S&ync"))
+    sync_menu.setObjectName("menu_sync")
+    sync_menu.addAction(sync)
+    sync_menu.addAction(write_changes)
+    sync_menu.addAction(read_changes)
     file_menu.addSeparator()
     file_menu.addAction(protect)
     file_menu.addAction(change_passphrase)

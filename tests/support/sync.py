@@ -151,3 +151,26 @@ def empty_copies(template: Path, folder: Path, count: int) -> list[Workspace]:
         shutil.copyfile(template, path)
         found.append(Workspace(open_database(path)))
     return found
+
+
+def office_with_a_conflict(folder: Path, cli, monkeypatch) -> tuple[Office, str]:
+    """Two laptops, kharkiv and plunge, that each changed the region of "Kharkiv City
+    Council" before plunge read kharkiv's file: plunge holds an open conflict. Returns
+    the office and the organisation's id."""
+    office = Office(folder, cli, monkeypatch, ["kharkiv", "plunge"])
+    office.run("kharkiv", "add", "organizations", "--set", "name=Kharkiv City Council")
+    office.run("plunge", "add", "organizations", "--set", "name=Plungė District")
+    office.join_all()
+    office.carry("kharkiv", "plunge")
+    listed = json.loads(office.run("plunge", "list", "organizations", "--json").stdout)
+    org = next(item["id"] for item in listed if item["name"] == "Kharkiv City Council")
+    office.run("kharkiv", "edit", "organizations", org, "--set", "region=Kharkiv oblast")
+    office.run("plunge", "edit", "organizations", org, "--set", "region=Харківщина")
+    office.carry("kharkiv", "plunge")
+    return office, org
+
+
+def open_laptop(office: Office, laptop: str) -> Workspace:
+    """The database of `laptop` opened as its app opens it (its data folder, its keys)."""
+    office.monkeypatch.setenv("COORDINATOR_HOME", str(office.folder / laptop / "home"))
+    return Workspace(open_database(office.db(laptop)))

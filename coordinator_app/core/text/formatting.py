@@ -89,6 +89,17 @@ def format_datetime(value: datetime | None, lang: str | None = None) -> str:
     return DATETIME_GLUE[lang].format(time, day)
 
 
+def format_ago(value: datetime, lang: str | None = None, now: datetime | None = None) -> str:
+    """How long ago `value` was, in words: "2 days ago", "just now" under a minute."""
+    from babel.dates import format_timedelta
+
+    elapsed = (now or datetime.now(timezone.utc)) - value
+    if elapsed.total_seconds() < 60:
+        return _("just now")
+    return format_timedelta(-elapsed, add_direction=True, locale=babel_locale(lang),
+                            threshold=1.5)
+
+
 def format_number(value: int | float | Decimal | None, lang: str | None = None) -> str:
     """A quantity with the language's grouping and decimal mark: 1 234,5 / 1,234.5."""
     if value is None:

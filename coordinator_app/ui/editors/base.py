@@ -134,6 +134,9 @@ class RecordEditor(QWidget):
                              label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
         self.build()
+        from coordinator_app.ui.conflict_marks import ConflictMarks
+
+        self.sections.append(ConflictMarks(self))
         from coordinator_app.ui.history_panel import HistoryPanel
 
         self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body,
