@@ -165,19 +165,17 @@ def test_reading_a_bundle_in_the_dialog_brings_the_changes(qtbot, tmp_path, cli,
 
 def test_undo_after_keeping_the_version_shown_lists_the_conflict_again(
         qtbot, tmp_path, cli, monkeypatch):
-    office, org = _office_with_a_conflict(tmp_path, cli, monkeypatch)
+    office, org = office_with_a_conflict(tmp_path, cli, monkeypatch)
     dialog, workspace = _dialog(qtbot, office, "plunge")
     try:
-        top = dialog.tree.topLevelItem(0)
-        shown = top.child(0).text(1)
-        dialog.tree.setCurrentItem(top.child(0))
-        qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
-        assert dialog.conflicts_title.text() == "No open conflicts."
+        shown = _values(dialog.conflicts.table, 0)[0]
+        dialog.conflicts.table.setCurrentCell(0, 2)
+        qtbot.mouseClick(dialog.conflicts.keep_shown, Qt.MouseButton.LeftButton)
+        assert dialog.conflicts.title.text() == "No open conflicts."
         dialog.context.undo_stack.undo()
         dialog.refresh()
-        assert "Open conflicts: 1" in dialog.conflicts_title.text()
-        top = dialog.tree.topLevelItem(0)
-        assert top.child(0).text(1) == shown
+        assert dialog.tabs.tabText(1) == "Conflicts (1)"
+        assert _values(dialog.conflicts.table, 0)[0] == shown
         assert workspace.get("organization", org).region == shown
     finally:
         workspace.db.close()
