@@ -33,9 +33,9 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.records.journal import journaled_columns
+from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
-from coordinator_app.core.records.service import Workspace
+from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import clock, merges
 from coordinator_app.sync.operations import (
@@ -190,9 +190,16 @@ def _by_kind(keys) -> dict[str, list[str]]:
 
 def materialize(session: Session, keys: list[tuple[str, str]],
                 blobs: dict[str, bytes] | None = None) -> tuple[int, int]:
-    """Write these records as their operations say; returns (records written, conflicts)."""
+    """Write these records as their operations say; returns (records written, conflicts).
+
+    Set-wise, a kind at a time: the records held are read in one query (asking for
+    each would flush the one before it, a unit of work, a journal and a search
+    refresh per record), edited in place and flushed together; those not held yet
+    are written in one INSERT (service.insert_records), as a first bundle brings
+    thousands. Either way they end as the operations say, as record by record."""
     written = conflicts = 0
     heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    wanted_by_kind: dict[type[Entity], dict[str, dict[str, Any]]] = {}
     for key, ops in _ops_of(session, keys).items():
         kind, record_id = key
         spec = registry.BY_NAME.get(kind)
@@ -202,26 +209,54 @@ def materialize(session: Session, keys: list[tuple[str, str]],
         heads[key] = compact_heads(states)
         conflicts += sum(state.conflict for state in states.values())
         cls = spec.model
-        columns = [name for name in journaled_columns(cls) if name != "id"]
-        wanted = {name: _python(cls, name, states[name].winner.value_of(name))
-                  for name in columns if name in states}
-        obj = session.get(cls, record_id)
-        if obj is None:
-            obj = cls(id=record_id, **wanted)
-            if blobs is not None and "content" in inspect(cls).columns:
-                obj.content = blobs.get(record_id, b"")
-            session.add(obj)
-            written += 1
-            continue
-        changed = False
-        for name, value in wanted.items():
-            if getattr(obj, name) != value:
-                setattr(obj, name, value)
-                changed = True
-        written += changed
+        wanted_by_kind.setdefault(cls, {})[record_id] = {
+            name: _python(cls, name, states[name].winner.value_of(name))
+            for name in _columns(cls) if name in states}
+    with session.no_autoflush:
+        for cls, wanted in wanted_by_kind.items():
+            held = _held(session, cls, list(wanted))
+            made = []
+            for record_id, values in wanted.items():
+                obj = held.get(record_id)
+                if obj is None:
+                    made.append(_made(cls, record_id, values, blobs))
+                    continue
+                changed = False
+                for name, value in values.items():
+                    if getattr(obj, name) != value:
+                        setattr(obj, name, value)
+                        changed = True
+                written += changed
+            if made:
+                session.flush()  # the records' edits first, as the journal orders them
+                insert_records(session, cls, made)
+                written += len(made)
     session.flush()
     write_heads(session, heads)
     return written, conflicts
+
+
+def _columns(cls: type[Entity]) -> list[str]:
+    return [name for name in journaled_columns(cls) if name != "id"]
+
+
+def _held(session: Session, cls: type[Entity], ids: list[str]) -> dict[str, Entity]:
+    found = {}
+    for start in range(0, len(ids), 400):
+        for obj in session.scalars(select(cls).where(cls.id.in_(ids[start:start + 400]))):
+            found[obj.id] = obj
+    return found
+
+
+def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
+          blobs: dict[str, bytes] | None) -> Entity:
+    """A record not held yet, as the session would insert it (defaults, NFC)."""
+    obj = cls(id=record_id, **values)
+    if blobs is not None and "content" in inspect(cls).columns:
+        obj.content = blobs.get(record_id, b"")
+    apply_defaults(obj)
+    normalise(obj)
+    return obj
 
 
 def apply(workspace: Workspace, ops: Iterable[Operation], *,
