@@ -263,7 +263,8 @@ def materialize(session: Session, keys: list[tuple[str, str]],
                 insert_records(session, cls, made)
                 written += len(made)
     session.flush()
-    write_heads(session, heads)
+    # Records with no operation held before have no stored versions to replace.
+    write_heads(session, heads, {key for key in heads if key in (given or {})})
     return written, conflicts
 
 
