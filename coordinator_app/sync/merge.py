@@ -25,6 +25,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import inspect, insert, select, update
@@ -33,9 +34,9 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.records.journal import journaled_columns
+from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
-from coordinator_app.core.records.service import Workspace
+from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import clock, merges
 from coordinator_app.sync.operations import (
@@ -43,6 +44,7 @@ from coordinator_app.sync.operations import (
     LIFE,
     Operation,
     OpId,
+    by_record,
     from_row,
     to_row,
     vector_of,
@@ -106,8 +108,9 @@ def field_states(ops: Sequence[Operation]) -> dict[str, FieldState]:
         superseded = {base for op in touching for base in op.bases}
         heads = sorted((op for op in touching if op.id not in superseded),
                        key=order_key, reverse=True)
-        values = {meaning(name, op.value_of(name)) for op in heads}
-        states[name] = FieldState(tuple(heads), len(values) > 1)
+        # One current version cannot disagree with itself (most fields of most records).
+        conflict = len(heads) > 1 and len({meaning(name, op.value_of(name)) for op in heads}) > 1
+        states[name] = FieldState(tuple(heads), conflict)
     return states
 
 
@@ -158,10 +161,15 @@ def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Ope
     return fresh
 
 
+@lru_cache(maxsize=None)
+def _types(cls: type[Entity]) -> dict[str, type]:
+    return {column.key: column.type.python_type for column in inspect(cls).columns}
+
+
 def _python(cls: type[Entity], name: str, value: Any) -> Any:
     if value is None:
         return None
-    python_type = inspect(cls).columns[name].type.python_type
+    python_type = _types(cls)[name]
     if python_type is datetime and isinstance(value, str):
         return datetime.fromisoformat(value)
     if python_type is date and isinstance(value, str):
@@ -169,15 +177,37 @@ def _python(cls: type[Entity], name: str, value: Any) -> Any:
     return value
 
 
-def _ops_of(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Operation]]:
-    found: dict[tuple[str, str], list[Operation]] = {key: [] for key in keys}
+def _ops_of(session: Session, keys: list[tuple[str, str]],
+           given: dict[tuple[str, str], list[Operation]]) -> dict[tuple[str, str], list[Operation]]:
+    """Every operation on these records: those in `given` are all there are on theirs
+    (taken as they are), the others read."""
+    found: dict[tuple[str, str], list[Operation]] = {}
+    unread = []
+    for key in keys:
+        if key in given:
+            found[key] = given[key]
+        else:
+            found[key] = []
+            unread.append(key)
     # By kind, then ids: the index (kind, record_id) serves each part.
-    for kind, ids in _by_kind(keys).items():
+    for kind, ids in _by_kind(unread).items():
         for start in range(0, len(ids), 400):
-            for row in session.scalars(select(SyncOperation).where(
+            for row in session.execute(select(*SyncOperation.__table__.c).where(
                     SyncOperation.kind == kind,
                     SyncOperation.record_id.in_(ids[start:start + 400]))):
                 found[(row.kind, row.record_id)].append(from_row(row))
+    return found
+
+
+def _with_operations(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Those of these records on which this copy holds operations."""
+    found = set()
+    for kind, ids in _by_kind(keys).items():
+        for start in range(0, len(ids), 400):
+            found.update((kind, record_id) for record_id in session.scalars(
+                select(SyncOperation.record_id).distinct().where(
+                    SyncOperation.kind == kind,
+                    SyncOperation.record_id.in_(ids[start:start + 400]))))
     return found
 
 
@@ -189,39 +219,89 @@ def _by_kind(keys) -> dict[str, list[str]]:
 
 
 def materialize(session: Session, keys: list[tuple[str, str]],
-                blobs: dict[str, bytes] | None = None) -> tuple[int, int]:
-    """Write these records as their operations say; returns (records written, conflicts)."""
+                blobs: dict[str, bytes] | None = None,
+                given: dict[tuple[str, str], list[Operation]] | None = None) -> tuple[int, int]:
+    """Write these records as their operations say; returns (records written, conflicts).
+
+    Set-wise, a kind at a time: the records held are read in one query (asking for
+    each would flush the one before it, a unit of work, a journal and a search
+    refresh per record), edited in place and flushed together; those not held yet
+    are written in one INSERT (service.insert_records), as a first bundle brings
+    thousands. Either way they end as the operations say, as record by record.
+    `given`: records whose every operation is known already (arrived just now, none
+    held before), so not read back."""
     written = conflicts = 0
     heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
-    for key, ops in _ops_of(session, keys).items():
+    wanted_by_kind: dict[type[Entity], dict[str, dict[str, Any]]] = {}
+    for key, ops in _ops_of(session, keys, given or {}).items():
         kind, record_id = key
         spec = registry.BY_NAME.get(kind)
         if spec is None or not any(op.field == CREATE for op in ops):
             continue  # an unknown kind, or edits whose creation has not arrived
-        states = field_states(ops)
-        heads[key] = compact_heads(states)
-        conflicts += sum(state.conflict for state in states.values())
+        heads[key], conflicted, values = _versions(ops)
+        conflicts += conflicted
         cls = spec.model
-        columns = [name for name in journaled_columns(cls) if name != "id"]
-        wanted = {name: _python(cls, name, states[name].winner.value_of(name))
-                  for name in columns if name in states}
-        obj = session.get(cls, record_id)
-        if obj is None:
-            obj = cls(id=record_id, **wanted)
-            if blobs is not None and "content" in inspect(cls).columns:
-                obj.content = blobs.get(record_id, b"")
-            session.add(obj)
-            written += 1
-            continue
-        changed = False
-        for name, value in wanted.items():
-            if getattr(obj, name) != value:
-                setattr(obj, name, value)
-                changed = True
-        written += changed
+        wanted_by_kind.setdefault(cls, {})[record_id] = {
+            name: _python(cls, name, values[name]) for name in _columns(cls) if name in values}
+    with session.no_autoflush:
+        for cls, wanted in wanted_by_kind.items():
+            held = _held(session, cls, list(wanted))
+            made = []
+            for record_id, values in wanted.items():
+                obj = held.get(record_id)
+                if obj is None:
+                    made.append(_made(cls, record_id, values, blobs))
+                    continue
+                changed = False
+                for name, value in values.items():
+                    if getattr(obj, name) != value:
+                        setattr(obj, name, value)
+                        changed = True
+                written += changed
+            if made:
+                session.flush()  # the records' edits first, as the journal orders them
+                insert_records(session, cls, made)
+                written += len(made)
     session.flush()
-    write_heads(session, heads)
+    # Records with no operation held before have no stored versions to replace.
+    write_heads(session, heads, {key for key in heads if key in (given or {})})
     return written, conflicts
+
+
+def _versions(ops: list[Operation]) -> tuple[dict[str, set[OpId]], int, dict[str, Any]]:
+    """A record's current versions as stored, how many of its fields are in conflict,
+    and the value of each field its operations touch."""
+    if len(ops) == 1 and ops[0].field == CREATE and isinstance(ops[0].value, dict):
+        # Made and not edited since (most records of a first bundle): the creation is
+        # every field's only version, as field_states would find at many times the cost.
+        op = ops[0]
+        return {CREATE: {op.id}}, 0, {**op.value, LIFE: op.value.get(LIFE)}
+    states = field_states(ops)
+    return (compact_heads(states), sum(state.conflict for state in states.values()),
+            {name: state.winner.value_of(name) for name, state in states.items()})
+
+
+def _columns(cls: type[Entity]) -> list[str]:
+    return [name for name in journaled_columns(cls) if name != "id"]
+
+
+def _held(session: Session, cls: type[Entity], ids: list[str]) -> dict[str, Entity]:
+    found = {}
+    for start in range(0, len(ids), 400):
+        for obj in session.scalars(select(cls).where(cls.id.in_(ids[start:start + 400]))):
+            found[obj.id] = obj
+    return found
+
+
+def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
+          blobs: dict[str, bytes] | None) -> Entity:
+    """A record not held yet, as the session would insert it (defaults, NFC)."""
+    obj = cls(id=record_id, **values)
+    if blobs is not None and "content" in inspect(cls).columns:
+        obj.content = blobs.get(record_id, b"")
+    apply_defaults(obj)
+    normalise(obj)
+    return obj
 
 
 def apply(workspace: Workspace, ops: Iterable[Operation], *,
@@ -244,6 +324,11 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         fresh = new_operations(vector_of(session), ops)
         result.new = len(fresh)
+        # Records this copy had no operation on are written from the operations in hand
+        # (all of a first bundle's): reading back what was just inserted is half its cost.
+        arrived = by_record(fresh)
+        for key in _with_operations(session, list(arrived)):
+            del arrived[key]
         rows = [to_row(op, known=known(op)) for op in fresh]
         result.waiting = sum(1 for row in rows if not row["known"])
         for start in range(0, len(rows), 2000):
@@ -261,7 +346,7 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
         for start in range(0, len(keys), CHUNK):
             if progress is not None:
                 progress(start, len(keys))
-            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs)
+            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs, arrived)
             result.records += written
             result.conflicts += conflicts
             session.expunge_all()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from coordinator_app.core.records import registry
 from coordinator_app.core.store.db import open_database
 from coordinator_app.core.records.journal import journaled_columns, plain
+from coordinator_app.core.records.models import SyncHead
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.sync import operations
 from coordinator_app.sync.conflicts import open_conflicts
@@ -87,6 +88,14 @@ def digest(workspace: Workspace) -> str:
     text = json.dumps([records(workspace, deleted=True), conflicts], sort_keys=True,
                       default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def current_versions(workspace: Workspace) -> list[tuple]:
+    """Every stored current version of every field (sync_heads), in order."""
+    with workspace.read() as session:
+        return sorted(session.execute(select(
+            SyncHead.kind, SyncHead.record_id, SyncHead.field, SyncHead.origin, SyncHead.seq
+        )).all())
 
 
 def operation_ids(workspace: Workspace) -> set[tuple[str, int]]:

@@ -97,6 +97,24 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
     return value
 
 
+def apply_defaults(obj: Entity) -> None:
+    """Fill the columns left empty with their defaults, as an INSERT through the
+    session would (it leaves out None, so the column's default applies)."""
+    # Rules and the journal see a record before its INSERT, so they need them now.
+    for key, default in _defaults(type(obj)):
+        if getattr(obj, key) is None:
+            setattr(obj, key, default)
+
+
+def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
+    """Write new records of one kind past the unit of work, in one INSERT: stamped and
+    journalled as a flush does it, and indexed for search before the commit. They
+    are normalised and have their defaults already (Edit.create_many checks them too;
+    merging other laptops' records writes them as they were made there)."""
+    journal.insert_created(session, cls, objs)
+    search_index.note_created(session, objs)
+
+
 def _assign(obj: Entity, values: dict[str, Any]) -> None:
     """Set `values` on `obj`: a column by its name, one language of a translatable
     field as `title.lt`, and which language is the original as `title.original`
@@ -152,7 +170,7 @@ class Edit:
         cls = entity_class(kind)
         obj = cls(id=values.pop("id", None) or new_id())
         _assign(obj, values)
-        self._apply_defaults(obj)
+        apply_defaults(obj)
         self.session.add(obj)
         self._check(obj)
         return obj
@@ -180,7 +198,7 @@ class Edit:
             for number, values in enumerate(rows):
                 obj = cls(id=values.get("id") or new_id())
                 _assign(obj, {field: value for field, value in values.items() if field != "id"})
-                self._apply_defaults(obj)
+                apply_defaults(obj)
                 journal.normalise(obj)
                 objs.append(obj)
             self.session.info[validation.LIVE_IDS] = _live_links(self.session, cls, objs)
@@ -192,8 +210,7 @@ class Edit:
             raise
         finally:
             self.session.info.pop(validation.LIVE_IDS, None)
-        journal.insert_created(self.session, cls, objs)
-        search_index.note_created(self.session, objs)
+        insert_records(self.session, cls, objs)
         return [obj.id for obj in objs]
 
     def flush(self) -> None:
@@ -287,12 +304,6 @@ class Edit:
             validation.validate(self.session, obj)
         for obj in removed:
             validation.check_removal(self.session, obj)
-
-    def _apply_defaults(self, obj: Entity) -> None:
-        # Column defaults are applied at INSERT; rules run before it, so fill them now.
-        for key, default in _defaults(type(obj)):
-            if getattr(obj, key) is None:
-                setattr(obj, key, default)
 
     def _check(self, obj: Entity) -> None:
         journal.normalise(obj)

@@ -1,0 +1,115 @@
+"""A first bundle read whole into an empty laptop, or into one far behind (its records
+written set-wise, new ones in one INSERT a kind), gives the same records, conflicts
+and current versions as reading the same operations one at a time."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.models import ContactPoint, Organization, Person
+from coordinator_app.sync import operations
+from coordinator_app.sync.conflicts import open_conflicts, resolve
+from coordinator_app.sync.merge import apply, order_key
+from support.sync import close, current_versions, digest, laptops, records, send
+
+WORDS = ("Kharkiv", "Харків", "Plungė", "Kaunas", "Миколаїв", "  Šiauliai ", None)
+EDITABLE = {Organization: ("name", "region", "notes", "country"),
+            Person: ("full_name", "notes", "languages"),
+            ContactPoint: ("value", "label")}
+
+
+def _ids(workspace, cls) -> list[str]:
+    with workspace.read() as session:
+        return sorted(session.scalars(cls.__table__.select().with_only_columns(cls.id)).all())
+
+
+def _step(workspaces, rng: random.Random) -> None:
+    who = rng.choice(workspaces)
+    action = rng.choice(("organization", "person", "contact", "edit", "edit", "edit",
+                         "delete", "restore", "send", "send", "resolve"))
+    try:
+        if action == "organization":
+            who.create(Organization, name=rng.choice(WORDS[:-1]),
+                       country=rng.choice(("UA", "LT", None)))
+        elif action == "person":
+            who.create(Person, full_name=rng.choice(WORDS[:-1]), notes=rng.choice(WORDS))
+        elif action == "contact":
+            people = _ids(who, Person)
+            if people:
+                who.create(ContactPoint, person_id=rng.choice(people), kind="phone",
+                           value=f"+380 57 {rng.randrange(10**6):06d}")
+        elif action in ("edit", "delete", "restore"):
+            cls = rng.choice(tuple(EDITABLE))
+            found = _ids(who, cls)
+            if not found:
+                return
+            record_id = rng.choice(found)
+            if action == "edit":
+                field = rng.choice(EDITABLE[cls])
+                value = rng.choice(WORDS)
+                if field in ("name", "full_name", "value"):
+                    value = value or "Unnamed"
+                elif field == "country":
+                    value = rng.choice(("UA", "LT", "PL", None))
+                who.update(cls, record_id, **{field: value})
+            elif action == "delete":
+                who.delete(cls, record_id)
+            else:
+                who.restore(cls, record_id)
+        elif action == "send":
+            target = rng.choice([w for w in workspaces if w is not who])
+            send(who, target)
+        else:
+            with who.read() as session:
+                found = open_conflicts(session)
+            if found:
+                resolve(who, found[0].id, rng.randint(1, len(found[0].versions)))
+    except CoordinatorError:
+        pass  # deleted already, not deleted, refused: a person could not do it either
+
+
+def _every_operation(workspaces) -> list[operations.Operation]:
+    found = {}
+    for workspace in workspaces:
+        with workspace.read() as session:
+            for op in operations.after(session, {}):
+                found[op.id] = op
+    return list(found.values())
+
+
+def _one_at_a_time(workspace, ops) -> None:
+    """Each operation in a transaction of its own, in the order of their clocks: each
+    origin's in sequence, and a record made before a contact that names it (a
+    transaction must leave every link whole)."""
+    for op in sorted(ops, key=order_key):
+        apply(workspace, [op])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_first_bundle_read_whole_equals_reading_its_operations_one_by_one(seed, tmp_path):
+    rng = random.Random(seed)
+    (tmp_path / "history").mkdir()
+    (tmp_path / "copies").mkdir()
+    history, copies = laptops(tmp_path / "history", 3), laptops(tmp_path / "copies", 3)
+    try:
+        for _number in range(70):
+            _step(history, rng)
+        ops = _every_operation(history)
+        one_by_one, whole, behind = copies
+        _one_at_a_time(one_by_one, ops)
+        shuffled = list(ops)
+        rng.shuffle(shuffled)
+        applied = apply(whole, shuffled)
+        # Far behind: an early part read op by op, the rest in one go.
+        _one_at_a_time(behind, sorted(ops, key=order_key)[:rng.randint(1, len(ops) // 3)])
+        apply(behind, ops)
+
+        assert applied.new == len(ops) and applied.records == len(records(whole, deleted=True))
+        assert records(whole, deleted=True), "the history made no records"
+        assert digest(whole) == digest(one_by_one) == digest(behind)
+        assert current_versions(whole) == current_versions(one_by_one) == current_versions(behind)
+    finally:
+        close(history + copies)
