@@ -93,7 +93,9 @@ def _wrap_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, ephemeral + recipient, _WRAP_INFO).derive(shared)
 
 
-def _blobs(session, ops: list[operations.Operation]) -> dict[str, bytes]:
+def attachment_contents(session, ops: list[operations.Operation]) -> dict[str, bytes]:
+    """The bytes of the attachments `ops` create, by record id: what a bundle carries
+    beside its operations (the journal keeps no attachment's bytes)."""
     wanted = [op.record_id for op in ops
               if op.kind == Attachment.KIND and op.field == operations.CREATE]
     found = {}
@@ -120,7 +122,7 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
             ops.append(operations.pack(op))
             if progress is not None and len(ops) % 5000 == 0:
                 progress(len(ops), total)
-        blobs = _blobs(session, [operations.unpack(item) for item in ops]) if ops else {}
+        blobs = attachment_contents(session, [operations.unpack(item) for item in ops]) if ops else {}
         from coordinator_app.sync.record import last_stamp
 
         stamp = last_stamp(session)
