@@ -33,9 +33,16 @@ PULLED = N_("Read changes from the office server")
 class LocalReplica:
     """One round's view of `workspace`; make a new one for each round."""
 
+    #: Operations merged per transaction while a person may be editing (the app): a
+    #: write waits for the one under way, so it must end quickly.
+    SHORT_BATCH = 2_000
+
     def __init__(self, workspace: Workspace, *, backup: bool = True,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+                 progress: Callable[[int, int], None] | None = None,
+                 batch: int | None = None) -> None:
         self.workspace = workspace
+        #: Operations per merge (one transaction, one change set); None: each pulled batch.
+        self.batch = batch
         self.device_id = workspace.db.device_id
         self.backup_wanted = backup
         self.progress = progress
@@ -86,8 +93,12 @@ class LocalReplica:
         blobs = _blobs(fresh, fetch)
         if self.backup_wanted and self.backup is None:
             self.backup = create_backup(self.workspace.db.path, reason="sync")
-        self.applied.append(merge.apply(self.workspace, fresh, blobs=blobs,
-                                        label=Label(PULLED), progress=self.progress))
+        step = self.batch or len(fresh)
+        for start in range(0, len(fresh), step):
+            # Each origin's in sequence order (following_on), so every part follows on.
+            self.applied.append(merge.apply(self.workspace, fresh[start:start + step],
+                                            blobs=blobs, label=Label(PULLED),
+                                            progress=self.progress))
         return waiting
 
     def change_sets(self) -> list[str]:
