@@ -23,7 +23,12 @@ from coordinator_app.hub.exchange import following_on
 from coordinator_app.hub.transport import HubAttachment, HubOperation
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import merge, operations
-from coordinator_app.sync.operations import CREATE, Operation, OperationError
+from coordinator_app.sync.operations import (
+    CREATE,
+    Operation,
+    OperationError,
+    is_private_origin,
+)
 from coordinator_app.sync.record import ensure_seeded
 
 #: The change set's label of a pull, as history and the undo menu show it.
@@ -61,7 +66,10 @@ class LocalReplica:
         found: list[HubOperation] = []
         with self.workspace.read() as session:
             for op in operations.after(session, seen):
-                found.append(HubOperation(op.origin, op.seq, operations.encode(op)))
+                # A private stream's operations are read by this association's devices alone.
+                found.append(HubOperation(op.origin, op.seq, operations.encode(op),
+                                          "private" if is_private_origin(op.origin)
+                                          else "shared"))
                 if op.kind == Attachment.KIND and op.field == CREATE:
                     self._creates[op.id] = op.record_id
                 if len(found) >= limit:
@@ -69,17 +77,17 @@ class LocalReplica:
         return found
 
     def attachments_of(self, batch: list[HubOperation]) -> list[HubAttachment]:
-        wanted = {self._creates[key] for op in batch
-                  if (key := (op.origin, op.origin_seq)) in self._creates}
+        visibility = {self._creates[key]: op.visibility for op in batch
+                      if (key := (op.origin, op.origin_seq)) in self._creates}
         found: list[HubAttachment] = []
-        ids = sorted(wanted)
+        ids = sorted(visibility)
         with self.workspace.read() as session:
             for start in range(0, len(ids), 200):
-                for sha, content in session.execute(
-                        select(Attachment.sha256, Attachment.content)
+                for record_id, sha, content in session.execute(
+                        select(Attachment.id, Attachment.sha256, Attachment.content)
                         .where(Attachment.id.in_(ids[start:start + 200]))):
                     # Under the hash its creation records: what a pulling laptop asks for.
-                    found.append(HubAttachment(sha, content))
+                    found.append(HubAttachment(sha, content, visibility[record_id]))
         return found
 
     def apply(self, offered: list[HubOperation],
