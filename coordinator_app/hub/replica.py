@@ -40,7 +40,7 @@ class LocalReplica:
 
     #: Operations merged per transaction while a person may be editing (the app): a
     #: write waits for the one under way, so it must end quickly.
-    SHORT_BATCH = 2_000
+    SHORT_BATCH = 500
 
     def __init__(self, workspace: Workspace, *, backup: bool = True,
                  progress: Callable[[int, int], None] | None = None,
