@@ -38,6 +38,14 @@ def print_json(document: Any) -> None:
     sys.stdout.write("\n")
 
 
+def terminal_progress(done: int, total: int) -> None:
+    """A long step's progress on a terminal ("1200/46000"); nothing when piped."""
+    if sys.stderr.isatty() and total:
+        sys.stderr.write(f"\r{done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     path = Path(args.db or default_db_path()).expanduser()
     try:

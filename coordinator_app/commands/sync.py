@@ -6,16 +6,16 @@ from __future__ import annotations
 import argparse
 import json
 import socket
-import sys
 from pathlib import Path
 
-from coordinator_app.commands import database_file, print_json, workspace
+from coordinator_app.commands import database_file, print_json, terminal_progress, workspace
 from coordinator_app.core.store.safe_write import write_bytes
 from coordinator_app.i18n import _
 
 
 def register(subparsers) -> None:
-    group = subparsers.add_parser("sync", help=_("exchange changes with other laptops by file"))
+    group = subparsers.add_parser("sync", help=_("exchange changes with other laptops by "
+                                                 "file or through the office server"))
     actions = group.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
 
     export = actions.add_parser("export", help=_("write the changes other laptops have not seen"))
@@ -57,12 +57,9 @@ def register(subparsers) -> None:
                          help=_("the number of the version to keep, as listed"))
     resolve.set_defaults(handler=run_conflicts_resolve)
 
+    from coordinator_app.commands import server_sync
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        sys.stderr.write(f"\r{done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
+    server_sync.register(actions)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -71,7 +68,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with workspace(args, writes=True) as opened:
         ensure_seeded(opened)
-        written = bundle.write(opened, args.output, args.to, progress=_progress)
+        written = bundle.write(opened, args.output, args.to, progress=terminal_progress)
     if args.json:
         print_json({"path": str(written.path), "operations": written.operations,
                     "bytes": written.size, "recipients": written.recipients})
@@ -85,7 +82,7 @@ def run_import(args: argparse.Namespace) -> int:
     from coordinator_app.sync import bundle
 
     with workspace(args, writes=True) as opened:
-        done = bundle.read(opened, args.file, progress=_progress)
+        done = bundle.read(opened, args.file, progress=terminal_progress)
     applied = done.applied
     if args.json:
         print_json({"sender": done.sender, "operations": done.operations, "new": applied.new,

@@ -22,7 +22,15 @@ from psycopg import Connection
 
 from coordinator_app.hub.connection import HubRefused, membership, refusal
 from coordinator_app.hub.state import SyncState
-from coordinator_app.hub.transport import PULL_BATCH, Cursor, HubOperation, pull_all, push
+from coordinator_app.hub.transport import (
+    PULL_BATCH,
+    Cursor,
+    HubAttachment,
+    HubOperation,
+    fetch_attachments,
+    pull_all,
+    push,
+)
 from coordinator_app.i18n import _
 
 PUSH_BATCH = 20_000
@@ -38,10 +46,16 @@ class Replica(Protocol):
         `seen` ({origin: highest sequence held}) lacks, each origin's in sequence
         order: this device's own and ones carried from others by USB."""
 
-    def apply(self, operations: list[HubOperation]) -> list[HubOperation]:
+    def attachments_of(self, operations: list[HubOperation]) -> list[HubAttachment]:
+        """The bytes of the attachments `operations` (as given by `operations_to_push`)
+        create, pushed with them."""
+
+    def apply(self, operations: list[HubOperation],
+              fetch: Callable[[list[str]], dict[str, bytes]]) -> list[HubOperation]:
         """Merge operations pulled from the hub, all or none; one seen before changes
-        nothing. Returns those that cannot be applied yet because an earlier one of
-        their origin is still missing: they are offered again with the next batch."""
+        nothing; `fetch(hashes)` reads the attachments they create from the hub.
+        Returns those that cannot be applied yet because an earlier one of their
+        origin is still missing: they are offered again with the next batch."""
 
 
 @dataclass(frozen=True)
@@ -71,13 +85,13 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
         batch = replica.operations_to_push(known, PUSH_BATCH)
         if not batch or not _advance(known, batch):
             break
-        pushed += push(conn, me.association_id, batch)
+        pushed += push(conn, me.association_id, batch, replica.attachments_of(batch))
         state.save()
     if receive:
         waiting: list[HubOperation] = []
         for batch, cursor in pull_all(conn, Cursor.parse(state.state.pulled), PULL_BATCH):
             offered = waiting + batch
-            waiting = replica.apply(offered)
+            waiting = replica.apply(offered, lambda hashes: fetch_attachments(conn, hashes))
             pulled += len(batch)
             held_back = {(op.origin, op.origin_seq) for op in waiting}
             _advance(known, [op for op in offered  # not to be sent back

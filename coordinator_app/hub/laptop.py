@@ -71,13 +71,15 @@ def check(url: str, device_id: str, *, timeout: float | None = None) -> Status:
 
 
 def sync_once(url: str, device_id: str, replica: Replica | None = None, *,
+              send: bool = True, receive: bool = True,
               cancelled: Callable[[], bool] = lambda: False) -> Outcome | None:
-    """One background round: log in as this device and, with a replica, exchange
-    its operations; without one, only check that the hub takes this device (None)."""
+    """One round (the app's in the background, `coordinator sync now|push|pull`): log
+    in as this device and, with a replica, push (`send`) then pull (`receive`) its
+    operations; without one, only check that the hub takes this device (None)."""
     url = server_url(url)
     with connect_as_device(url, device_id) as conn:
         if replica is None:
             membership(conn)
             return None
         return exchange(conn, replica, SyncState.load(address(url), device_id),
-                        cancelled=cancelled, url=url)
+                        send=send, receive=receive, cancelled=cancelled, url=url)

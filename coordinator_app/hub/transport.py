@@ -4,6 +4,10 @@ Push copies a batch into a temporary staging table and inserts what the hub lack
 (an operation pushed twice is stored once), in one transaction, then wakes the
 other laptops with a NOTIFY that carries only the association's id.
 
+Attachments' bytes travel beside the operations that create them: stored once per
+content (its SHA-256) and association, in the transaction of the push that names
+them, so a pull that reads an operation can always fetch its attachment.
+
 Pull must never skip a row. Server sequence numbers are taken before commit, so a
 row with a lower number can become visible after one with a higher number: a
 cursor on the number alone would pass it by. Each row therefore records the
@@ -39,6 +43,15 @@ class HubOperation:
     visibility: str = "shared"
 
 
+@dataclass(frozen=True)
+class HubAttachment:
+    """An attachment's bytes as the hub keeps them, by their SHA-256."""
+
+    sha256: str
+    content: bytes
+    visibility: str = "shared"
+
+
 @dataclass(frozen=True, order=True)
 class Cursor:
     """Where a pull got to: the last (transaction, sequence) it read."""
@@ -57,12 +70,15 @@ class Cursor:
         return cls(int(xid), int(seq))
 
 
-def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOperation]) -> int:
-    """Store `operations` as `association_id`'s; returns how many the hub did not have.
-    All or nothing: a refused row (another association, a bad field) refuses the batch."""
+def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOperation],
+         attachments: Iterable[HubAttachment] = ()) -> int:
+    """Store `operations` and the `attachments` they create as `association_id`'s;
+    returns how many operations the hub did not have. All or nothing: a refused row
+    (another association, a bad field) refuses the batch."""
     table = sql.Identifier(SCHEMA, "operations")
     columns = sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS))
     with conn.transaction():
+        _store_attachments(conn, association_id, attachments)
         conn.execute("CREATE TEMPORARY TABLE IF NOT EXISTS hub_staging "
                      "(origin uuid, origin_seq bigint, association_id uuid, "
                      "visibility text, payload bytea) ON COMMIT DELETE ROWS")
@@ -78,6 +94,36 @@ def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOp
         if stored:
             conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(association_id)))
     return stored
+
+
+def _store_attachments(conn: Connection, association_id: uuid.UUID,
+                       attachments: Iterable[HubAttachment]) -> None:
+    rows: dict[str, HubAttachment] = {}
+    for item in attachments:  # one row per content; shared if any of its uses is
+        if item.sha256 not in rows or item.visibility == "shared":
+            rows[item.sha256] = item
+    if not rows:
+        return
+    with conn.cursor() as cursor:
+        cursor.executemany(sql.SQL(
+            "INSERT INTO {} (sha256, association_id, visibility, content) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (sha256, association_id) DO NOTHING").format(
+            sql.Identifier(SCHEMA, "attachments")),
+            [(item.sha256, association_id, item.visibility, item.content)
+             for item in rows.values()])
+
+
+def fetch_attachments(conn: Connection, hashes: Iterable[str]) -> dict[str, bytes]:
+    """The contents the hub holds that this device may read, by SHA-256."""
+    wanted = sorted(set(hashes))
+    found: dict[str, bytes] = {}
+    for start in range(0, len(wanted), 100):
+        rows = conn.execute(sql.SQL(
+            "SELECT DISTINCT ON (sha256) sha256, content FROM {} WHERE sha256 = ANY(%s)")
+            .format(sql.Identifier(SCHEMA, "attachments")),
+            (wanted[start:start + 100],), binary=True).fetchall()
+        found.update((sha, bytes(content)) for sha, content in rows)
+    return found
 
 
 def _insert_new(conn: Connection, table: sql.Composable, columns: sql.Composable) -> int:

@@ -93,6 +93,13 @@ def _wrap_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, ephemeral + recipient, _WRAP_INFO).derive(shared)
 
 
+def attachment_contents(session, ops: list[operations.Operation]) -> dict[str, bytes]:
+    """The bytes of the attachments `ops` create, by record id: what a bundle carries
+    beside its operations (the journal keeps no attachment's bytes)."""
+    return _blobs(session, [op.record_id for op in ops
+                            if op.kind == Attachment.KIND and op.field == operations.CREATE])
+
+
 def _blobs(session, wanted: list[str]) -> dict[str, bytes]:
     """The files of the attachments `wanted` (ids), which travel with their creation."""
     found = {}

@@ -16,14 +16,21 @@ The API other transports build on (the USB bundle here, the office server elsewh
   vector is `vector` ({origin: highest sequence held}) has not seen, per origin in
   sequence order; `vector_of(session)` is this copy's own vector;
 - `coordinator_app.sync.merge.apply(workspace, ops)`: apply operations from others.
+
+Records an association keeps to itself (created in a private edit, sync.record) are
+numbered in a stream of their own per device (`private_origin`), so that partners,
+who never receive them, see no gap in the device's shared operations, which the
+merge would refuse.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import msgpack
@@ -44,6 +51,10 @@ LIFE = "deleted_at"
 MERGED_INTO = "merged_into"
 
 OpId = tuple[str, int]
+
+#: The UUID version that marks a private stream's origin (8: a custom layout, RFC
+#: 9562); devices' own ids are random (version 4).
+PRIVATE_VERSION = 8
 
 
 class OperationError(CoordinatorError):
@@ -86,6 +97,22 @@ class Operation:
 #: A UUID as str(uuid.UUID) writes it: only those travel as 16 bytes, so an id reads
 #: back as the same text.
 _CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def private_origin(device_id: str) -> str:
+    """The origin of `device_id`'s private operations: derived from it, and told apart
+    from any device's own id by its version alone, on every laptop."""
+    digest = bytearray(uuid.uuid5(uuid.UUID(device_id), "private").bytes)
+    digest[6] = (digest[6] & 0x0F) | (PRIVATE_VERSION << 4)
+    return str(uuid.UUID(bytes=bytes(digest)))
+
+
+@lru_cache(maxsize=1024)
+def is_private_origin(origin: str) -> bool:
+    try:
+        return uuid.UUID(origin).version == PRIVATE_VERSION
+    except ValueError:
+        return False
 
 
 def _id_bytes(text: str) -> bytes | str:

@@ -10,6 +10,11 @@ and undo but are not recorded again as this device's.
 Records made before this copy kept operations (an older database, a file copied
 from a colleague) become one creating operation each the first time anything is
 recorded (`seed`), so they travel too.
+
+A record created in a private edit (`keep_private`) is one the association keeps to
+itself: its operations, and those of every later edit of it on any laptop, are
+numbered in the device's private stream (operations.private_origin), which the
+office server shows to the association's devices alone.
 """
 
 from __future__ import annotations
@@ -24,13 +29,82 @@ from coordinator_app.core.records import registry
 from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain
 from coordinator_app.core.records.models import SyncHead, SyncOperation, SyncState
 from coordinator_app.sync import clock
-from coordinator_app.sync.operations import CREATE, Operation, OpId, to_row
+from coordinator_app.sync.operations import (
+    CREATE,
+    Operation,
+    OpId,
+    is_private_origin,
+    private_origin,
+    to_row,
+)
 
 #: Set in a session's info while it applies operations from other devices.
 APPLYING = "sync_applying"
 #: In a session's info: {(kind, record id, field)} whose next edit leaves the field's
 #: current versions standing beside it (a conflict), instead of superseding them.
 CONCURRENT = "sync_concurrent"
+#: Set in a session's info by `keep_private`: the records it creates stay in the association.
+PRIVATE = "sync_private"
+
+
+def keep_private(edit) -> None:
+    """The records `edit` (a core Edit) creates are kept to this laptop's association."""
+    edit.session.info[PRIVATE] = True
+
+
+def _private_records(session: Session, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Those of `keys` (kind, record id) created as records an association keeps to itself."""
+    found = set()
+    by_kind: dict[str, list[str]] = {}
+    for kind, record_id in keys:
+        by_kind.setdefault(kind, []).append(record_id)
+    for kind, ids in by_kind.items():
+        for start in range(0, len(ids), 400):
+            for record_id, origin in session.execute(
+                    select(SyncOperation.record_id, SyncOperation.origin).where(
+                        SyncOperation.kind == kind,
+                        SyncOperation.record_id.in_(ids[start:start + 400]),
+                        SyncOperation.field == CREATE)):
+                if is_private_origin(origin):
+                    found.add((kind, record_id))
+    return found
+
+
+def _references(kind: str, values: Any) -> set[tuple[str, str]]:
+    """The records a new record of `kind` with `values` hangs on: its foreign keys, and
+    the owner an attachment or source names."""
+    spec = registry.BY_NAME.get(kind)
+    if spec is None or not isinstance(values, dict):
+        return set()
+    kinds = _kinds_by_table()
+    found = set()
+    for column in spec.model.__table__.columns:
+        value = values.get(column.key)
+        for key in column.foreign_keys if isinstance(value, str) else ():
+            target = kinds.get(key.column.table.name)
+            if target is not None:
+                found.add((target, value))
+    if isinstance(values.get("owner_kind"), str) and isinstance(values.get("owner_id"), str):
+        found.add((values["owner_kind"], values["owner_id"]))
+    return found
+
+
+def _kinds_by_table() -> dict[str, str]:
+    return {spec.model.__tablename__: spec.name for spec in registry.KINDS}
+
+
+def _kept_private(session: Session, rows: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """The records of `rows` whose operations go to the private stream: those created
+    in a private edit, those created as private before, and new ones that hang on a
+    private record (a line of a private agreement), which partners could not hold."""
+    keys = {(row["entity"], row["entity_id"]) for row in rows}
+    references = {(row["entity"], row["entity_id"]): _references(
+        row["entity"], None if row["new"] is None else json.loads(row["new"]))
+        for row in rows if row["action"] == "create"}
+    created = set(references) if session.info.get(PRIVATE) else set()
+    private = created | _private_records(
+        session, (keys - created) | {ref for refs in references.values() for ref in refs})
+    return private | {key for key, refs in references.items() if refs & private}
 
 
 def state(session: Session, name: str) -> str | None:
@@ -116,32 +190,36 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     # seed must not take them for records made before operations were kept.
     seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})
     device = session.info["device_id"]
-    seq = _next_seq(session, device)
+    streams = {device: _next_seq(session, device)}
     stamp = next_stamp(session)
     records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    private = _kept_private(session, rows)
     #: Records this batch creates: none has a stored version to replace.
     fresh: set[tuple[str, str]] = set()
     made = []
     for row in rows:
         key = (row["entity"], row["entity_id"])
+        origin = private_origin(device) if key in private else device
+        if origin not in streams:
+            streams[origin] = _next_seq(session, origin)
+        seq = streams[origin]
+        streams[origin] += 1
         if row["action"] == "create" and key not in records:
             # A new record builds on nothing, and the journal's JSON is its value as it
             # is: an import creates tens of thousands at once.
-            made.append({"origin": device, "seq": seq, "hlc": stamp, "kind": key[0],
+            made.append({"origin": origin, "seq": seq, "hlc": stamp, "kind": key[0],
                          "record_id": key[1], "field": CREATE, "value": row["new"],
                          "bases": "[]", "known": 1})
-            records[key] = {CREATE: {(device, seq)}}
+            records[key] = {CREATE: {(origin, seq)}}
             fresh.add(key)
-            seq += 1
             continue
-        op = _operation(row, device, seq, stamp)
+        op = _operation(row, origin, seq, stamp)
         if key not in records:
             records[key] = {} if op.field == CREATE else heads_of(session, *key)
         heads = records[key]
         if row["action"] == REOPEN:
-            seq = _reopen(made, heads, op)
+            streams[origin] = _reopen(made, heads, op)
             continue
-        seq += 1
         bases = set()
         for field in op.touches():
             bases |= field_heads(heads, field)

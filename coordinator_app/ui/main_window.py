@@ -304,10 +304,23 @@ class MainWindow(QMainWindow):
         """Background sync with the office server set in Settings, if any."""
         from coordinator_app.ui.server_sync import ServerSync
 
-        self.server_sync = ServerSync(self.context.workspace.db.device_id, parent=self)
+        self.server_sync = ServerSync(self.context.workspace.db.device_id,
+                                      replica_factory=self._server_replica, parent=self)
         self.statusBar().follow_server(self.server_sync)
         self.context.data_changed.connect(lambda _changes: self.server_sync.changed_here())
+        # Lists and editors showing what a pull changed read it again, as after a bundle.
+        self.server_sync.pulled.connect(self.context.announce)
         self.server_sync.start()
+
+    def _server_replica(self):
+        """This database as a round with the server sees it (made only when a server is
+        set: the database driver is imported then). Backed up before the session's
+        first merge, as before reading a bundle; merged in short transactions, so an
+        edit made meanwhile waits a moment at most."""
+        from coordinator_app.hub.replica import LocalReplica
+
+        return LocalReplica(self.context.workspace, backup=not self.server_sync.backed_up,
+                            batch=LocalReplica.SHORT_BATCH)
 
     def show_navigation(self, shown: bool) -> None:
         """Go → List of pages (F9): show or hide the list, and keep that choice."""

@@ -4,6 +4,10 @@ Nothing waits on the network: each round runs in a thread (ui.background), start
 when the window opens, every few minutes, and soon after an edit, and ends in a
 status ("synced 2 minutes ago", "offline") the status bar shows. A server that is
 down, or a cable pulled mid-sync, is one more "offline" until the next round.
+
+A round pushes this laptop's changes, then pulls and merges others' (hub.replica);
+what a pull wrote is handed back (`pulled`) for the window to refresh the lists and
+editors that show it, as after reading a bundle.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class ServerSync(QObject):
     """The background rounds of one open database (`device_id`)."""
 
     status_changed = Signal()
+    #: A round merged others' changes: the change sets it wrote.
+    pulled = Signal(list)
 
     def __init__(self, device_id: str, replica_factory=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -56,6 +62,10 @@ class ServerSync(QObject):
         self.synced_at: datetime | None = None
         self.problem: str | None = None
         self.reachable = False
+        #: Whether a round has backed the database up before merging (once a session).
+        self.backed_up = False
+        self._replica = None
+        self._announcing = False
         self._cancelled = False
         self.worker = Background(self)
         self.worker.done.connect(self._done)
@@ -110,7 +120,7 @@ class ServerSync(QObject):
 
     def changed_here(self) -> None:
         """An edit was saved: send it soon (edits close together go in one round)."""
-        if self.address and not self._cancelled:
+        if self.address and not self._cancelled and not self._announcing:
             self._soon.start()
 
     def sync_now(self) -> bool:
@@ -118,21 +128,40 @@ class ServerSync(QObject):
             return False
         from coordinator_app.hub.laptop import sync_once
 
-        address, device, factory = self.address, self.device_id, self.replica_factory
+        if self.worker.busy():
+            return False
+        address, device = self.address, self.device_id
+        replica = self._replica = self.replica_factory() if self.replica_factory else None
         return self.worker.start(lambda: sync_once(
-            address, device, factory() if factory else None,
-            cancelled=lambda: self._cancelled))
+            address, device, replica, cancelled=lambda: self._cancelled))
 
     def _done(self, outcome) -> None:
         self.problem, self.reachable = None, True
         if outcome is not None:
             self._load_last_synced()
+        self._hand_back()
         self.status_changed.emit()
+
+    def _hand_back(self) -> None:
+        """Tell the window what the round merged; batches merged before a failure
+        (the link lost midway) stay merged, so they are told too."""
+        replica, self._replica = self._replica, None
+        if getattr(replica, "backup", None) is not None:
+            self.backed_up = True
+        change_sets = replica.change_sets() if hasattr(replica, "change_sets") else []
+        if change_sets and not self._cancelled:
+            # What the window does about them is no edit of this laptop's to send back.
+            self._announcing = True
+            try:
+                self.pulled.emit(change_sets)
+            finally:
+                self._announcing = False
 
     def _failed(self, error: Exception) -> None:
         from coordinator_app.core.errors import CoordinatorError
         from coordinator_app.core.store.logs import log
 
+        self._hand_back()
         self.reachable = False
         if isinstance(error, CoordinatorError):
             self.problem = str(error)

@@ -40,7 +40,10 @@ class OpaqueReplica:
         return [HubOperation(o, s, bytes(p), v) for o, s, p, v in rows
                 if s > seen.get(o, 0)][:limit]
 
-    def apply(self, operations: list[HubOperation]) -> list[HubOperation]:
+    def attachments_of(self, operations: list[HubOperation]) -> list:
+        return []  # opaque operations create nothing
+
+    def apply(self, operations: list[HubOperation], fetch=None) -> list[HubOperation]:
         """Stores each origin's operations that follow on from those held, as a real
         merge does; returns the rest (an earlier one of their origin is missing)."""
         held = dict(self.db.execute("SELECT origin, max(origin_seq) FROM ops GROUP BY origin"))

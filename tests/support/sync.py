@@ -16,6 +16,7 @@ from coordinator_app.core.records.journal import journaled_columns, plain
 from coordinator_app.core.records.models import SyncHead
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.sync import operations
+from coordinator_app.sync.bundle import attachment_contents
 from coordinator_app.sync.conflicts import open_conflicts
 from coordinator_app.sync.merge import apply
 
@@ -43,7 +44,12 @@ def missing(source: Workspace, target: Workspace) -> list[operations.Operation]:
 
 
 def send(source: Workspace, target: Workspace):
-    return apply(target, missing(source, target))
+    """What a bundle from `source` read on `target` does: its operations and the
+    bytes of the attachments they create."""
+    ops = missing(source, target)
+    with source.read() as session:
+        blobs = attachment_contents(session, ops)
+    return apply(target, ops, blobs=blobs)
 
 
 def exchange_all(workspaces: list[Workspace]) -> None:
