@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.records import validation
@@ -126,3 +127,42 @@ def test_generated_councils_are_named_with_real_adjectives_and_genitives(workspa
     assert "Дніпровська" in adjectives and "Одеська" in adjectives
     assert not any(bad in name for name in generated
                    for bad in ("ськська", "оська ", "аська ", "ss ", "ais "))
+
+
+def test_a_generate_stopped_midway_keeps_its_committed_steps_and_undo_takes_them(
+        workspace, monkeypatch):
+    from coordinator_app.core.sample import generate as module
+
+    monkeypatch.setattr(module, "CHUNK", 10)
+    said = []
+
+    def progress(message):
+        said.append(message)
+        if len(said) == 3:  # "Writing the records…", then two steps of people
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        generate(workspace, people=50, organizations=3, seed=2, progress=progress)
+    with workspace.read() as session:
+        people = session.scalars(select(Person.id)).all()
+        assert len(people) == 20
+        change_set = session.scalar(select(Change.change_set).where(Change.label == "Generate")
+                                    .limit(1))
+        assert len(search(session, "example", kinds=["person"], limit=50)) == 20
+    workspace.undo(change_set)
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person).where(
+            Person.deleted_at.is_(None))) == 0
+
+
+def test_the_write_ahead_log_is_emptied_after_each_step(workspace, db_path, monkeypatch):
+    from coordinator_app.core.sample import generate as module
+
+    monkeypatch.setattr(module, "CHUNK", 20)
+    wal = db_path.with_name(db_path.name + "-wal")
+    sizes = []
+    generate(workspace, people=60, organizations=3, seed=4,
+             progress=lambda _message: sizes.append(wal.stat().st_size if wal.exists() else 0))
+    # Each step's pages were folded into the database and the log cut back, so it
+    # never holds more than the step being written.
+    assert sizes[1:] == [0, 0, 0]
