@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from coordinator_app.core.records import validation
 from coordinator_app.core.sample.generate import generate
@@ -166,3 +166,20 @@ def test_the_write_ahead_log_is_emptied_after_each_step(workspace, db_path, monk
     # Each step's pages were folded into the database and the log cut back, so it
     # never holds more than the step being written.
     assert sizes[1:] == [0, 0, 0]
+
+
+def test_generated_ids_are_uuids_made_in_order(workspace):
+    import uuid
+
+    from coordinator_app.core.records.models import ContactPoint
+
+    generate(workspace, people=15, organizations=3, seed=6)
+    with workspace.read() as session:
+        made = session.scalars(select(Change.entity_id).where(Change.label == "Generate")).all()
+        assert len(made) == 3 + 15 * 4
+        assert {uuid.UUID(record_id).version for record_id in made} == {7}
+        # Each id sorts after those made before it, so the rows of a table, in the
+        # order they were written, append to the end of its index of ids.
+        for cls in (Person, ContactPoint):
+            written = session.scalars(select(cls.id).order_by(literal_column("rowid"))).all()
+            assert written == sorted(written)

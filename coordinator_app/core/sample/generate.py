@@ -94,9 +94,20 @@ class Builder:
         self.now = utcnow()
         self.rows: dict[type[Entity], list[dict[str, Any]]] = {}
         self._defaults: dict[type[Entity], dict[str, Any]] = {}
+        self._made = 0
+        self._millisecond = int(self.now.timestamp() * 1000) & (1 << 48) - 1
 
     def new_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        """A time-ordered UUID (version 7 of RFC 9562, its counter method): the
+        millisecond of this run, a count of the ids made, random bits. Each sorts
+        after the one before, so a million rows append to the end of every index of
+        ids instead of landing on random pages, which past the page cache made a
+        load of random (version 4) ids crawl from disk."""
+        self._made += 1
+        counter = self._made & (1 << 42) - 1
+        return str(uuid.UUID(int=(self._millisecond << 80) | (0x7 << 76)
+                             | (counter >> 30) << 64 | (0b10 << 62)
+                             | (counter & (1 << 30) - 1) << 32 | self.rng.getrandbits(32)))
 
     def add(self, cls: type[Entity], **values: Any) -> str:
         if cls not in self._defaults:
