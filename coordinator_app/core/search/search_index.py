@@ -11,7 +11,10 @@ tokenizer only splits words and FTS5 prefix indexes serve typing.
 `search_keys` maps a record's UUID to the integer rowid FTS5 needs. That rowid
 is the record's row in its own table times SLOTS plus its kind's slot (declared
 in core.records.registry), so a list's filter reads the rows it keeps from the
-index's matches alone, with no look-up of a key or UUID per match;
+index's matches alone, with no look-up of a key or UUID per match. A record keeps
+its row for life (deletion is a tombstone; backups copy pages and encryption's
+export copies rows with their numbers), and anything that wrote rows anew would
+mark the index stale;
 `search_terms` lists the words of names and titles, for typo-tolerant lookup.
 
 A row holds only what may be shown (core.records.tombstones): a link to a deleted record
