@@ -58,7 +58,7 @@ from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import _
 
 Progress = Callable[[str], None]
-#: Page cache for the bulk transaction, in KiB.
+#: Page cache while generating, in KiB.
 BULK_CACHE_KIB = 256 * 1024
 #: People written per committed step.
 CHUNK = 10_000
@@ -312,8 +312,8 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
     counts: dict[str, int] = {}
     change_set = b.new_id()
     with workspace.db.engine.connect().execution_options(**{WRITE: True}) as connection:
-        # Random UUID keys land all over every index: a big page cache while this
-        # runs turns that from disk-bound into memory-bound. Pragmas go to the driver's
+        # The indexes of names, sort keys and words are written all over: a big page
+        # cache while this runs keeps them in memory. Pragmas go to the driver's
         # connection, outside any transaction: a checkpoint inside one cannot finish.
         driver = connection.connection.driver_connection
         driver.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
