@@ -13,7 +13,7 @@ from coordinator_app.core.store import backup
 from coordinator_app.core.store.connect import HEADER
 from coordinator_app.core.store.db import open_database
 from coordinator_app.core.store.recovery import remove_leftovers
-from support.encryption import PASSPHRASE, people_count
+from support.encryption import PASSPHRASE, connect_file, people_count
 from support.files import mode_of, plain_text_hits, snapshot
 
 NEW = "a different passphrase"
@@ -219,3 +219,37 @@ def test_encrypting_twice_is_refused(demo_file, encrypted_demo):
     keyring.unlock_file(demo_file, PASSPHRASE)
     with pytest.raises(Exception, match="already encrypted"):
         encryption.encrypt_database(demo_file, PASSPHRASE)
+
+
+def test_encrypting_keeps_every_index_row_pointing_at_its_record(demo_file, cli, monkeypatch):
+    """The list filter reads a match's row from the index's own number (its record's
+    row in its table): the export into the encrypted file must keep every row where
+    it was, gaps in the numbering included, or a filter would show other people."""
+    from coordinator_app.core.records import registry
+    from coordinator_app.core.search import search_index
+    from coordinator_app.core.search.search_index import SLOTS
+
+    raw = connect_file(demo_file)
+    with raw:  # rows numbered with gaps, as a copy renumbering them would close
+        raw.execute("UPDATE people SET rowid = rowid * 7 + 1000")
+    raw.close()
+    db = open_database(demo_file)
+    with db.engine.begin() as connection:
+        search_index.rebuild(connection)
+    db.close()
+    monkeypatch.setenv("COORDINATOR_NEW_PASSPHRASE", PASSPHRASE)
+    assert cli("encrypt", db=demo_file).returncode == 0
+    keyring.forget_all()
+    keyring.unlock_file(demo_file, PASSPHRASE)
+    connection = connect_file(demo_file)
+    try:
+        for kind in search_index.SLOT:
+            table = registry.model(kind).__tablename__
+            indexed, pointing = connection.execute(
+                f"SELECT count(*), count(t.id) FROM search_keys k LEFT JOIN {table} t "
+                f"ON t.rowid = k.entry / {SLOTS} AND t.id = k.record_id "
+                f"WHERE k.kind = ?", (kind,)).fetchone()
+            assert indexed == pointing, kind
+        assert connection.execute("SELECT min(rowid) FROM people").fetchone() == (1007,)
+    finally:
+        connection.close()

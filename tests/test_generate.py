@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, literal_column, select
 
 from coordinator_app.core.records import validation
 from coordinator_app.core.sample.generate import generate
@@ -126,3 +127,59 @@ def test_generated_councils_are_named_with_real_adjectives_and_genitives(workspa
     assert "Дніпровська" in adjectives and "Одеська" in adjectives
     assert not any(bad in name for name in generated
                    for bad in ("ськська", "оська ", "аська ", "ss ", "ais "))
+
+
+def test_a_generate_stopped_midway_keeps_its_committed_steps_and_undo_takes_them(
+        workspace, monkeypatch):
+    from coordinator_app.core.sample import generate as module
+
+    monkeypatch.setattr(module, "CHUNK", 10)
+    said = []
+
+    def progress(message):
+        said.append(message)
+        if len(said) == 3:  # "Writing the records…", then two steps of people
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        generate(workspace, people=50, organizations=3, seed=2, progress=progress)
+    with workspace.read() as session:
+        people = session.scalars(select(Person.id)).all()
+        assert len(people) == 20
+        change_set = session.scalar(select(Change.change_set).where(Change.label == "Generate")
+                                    .limit(1))
+        assert len(search(session, "example", kinds=["person"], limit=50)) == 20
+    workspace.undo(change_set)
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person).where(
+            Person.deleted_at.is_(None))) == 0
+
+
+def test_the_write_ahead_log_is_emptied_after_each_step(workspace, db_path, monkeypatch):
+    from coordinator_app.core.sample import generate as module
+
+    monkeypatch.setattr(module, "CHUNK", 20)
+    wal = db_path.with_name(db_path.name + "-wal")
+    sizes = []
+    generate(workspace, people=60, organizations=3, seed=4,
+             progress=lambda _message: sizes.append(wal.stat().st_size if wal.exists() else 0))
+    # Each step's pages were folded into the database and the log cut back, so it
+    # never holds more than the step being written.
+    assert sizes[1:] == [0, 0, 0]
+
+
+def test_generated_ids_are_uuids_made_in_order(workspace):
+    import uuid
+
+    from coordinator_app.core.records.models import ContactPoint
+
+    generate(workspace, people=15, organizations=3, seed=6)
+    with workspace.read() as session:
+        made = session.scalars(select(Change.entity_id).where(Change.label == "Generate")).all()
+        assert len(made) == 3 + 15 * 4
+        assert {uuid.UUID(record_id).version for record_id in made} == {7}
+        # Each id sorts after those made before it, so the rows of a table, in the
+        # order they were written, append to the end of its index of ids.
+        for cls in (Person, ContactPoint):
+            written = session.scalars(select(cls.id).order_by(literal_column("rowid"))).all()
+            assert written == sorted(written)

@@ -69,6 +69,34 @@ def test_filter_restricts_rows_with_the_search_folding(workspace):
         assert listing.count(session, ListQuery("person", text="klisonis")) == 1
 
 
+def test_a_filter_keeps_only_its_own_kind_where_row_numbers_coincide(workspace):
+    """The filter reads rows from the index's numbers, made of each record's row in
+    its table (counted from one in every table) and its kind's slot: the first
+    organisation and the first person share a row number, and filtering the people
+    by the organisation's name must still find no one."""
+    from coordinator_app.core.search.search_index import SLOT, SLOTS
+
+    with workspace.edit("records") as edit:
+        edit.create(Organization, name="Plungės rajono savivaldybė", country="LT")
+        edit.create(Person, full_name="Ігор Терехов")
+    with workspace.read() as session:
+        rows = session.connection().exec_driver_sql(
+            "SELECT kind, entry FROM search_keys ORDER BY kind").fetchall()
+    assert rows == [("organization", SLOTS + SLOT["organization"]),
+                    ("person", SLOTS + SLOT["person"])]
+    assert _names(workspace, ListQuery("person", text="plunges")) == []
+    assert _names(workspace, ListQuery("organization", text="plunges")) == [
+        "Plungės rajono savivaldybė"]
+    assert _names(workspace, ListQuery("person", text="terekhov")) == ["Ігор Терехов"]
+
+
+def test_every_searchable_kind_has_a_slot_of_its_own_in_the_index():
+    from coordinator_app.core.search.search_index import SLOT, SLOTS
+
+    assert len(set(SLOT.values())) == len(SLOT)
+    assert all(0 < slot < SLOTS for slot in SLOT.values())
+
+
 def test_cells_show_labels_dates_money_and_related_names(workspace):
     with workspace.edit("project") as edit:
         lead = edit.create(Organization, name="Plungė District Municipality", country="LT")

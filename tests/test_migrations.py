@@ -18,6 +18,8 @@ from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.records.models import Base, Organization, Person
 from coordinator_app.core.search.query import search
+from coordinator_app.core.views import listing
+from coordinator_app.core.views.listing import ListQuery
 from coordinator_app.core.records.service import Workspace
 from support.schema import FIRST, make_first_revision_db
 
@@ -214,6 +216,9 @@ def test_a_file_an_older_version_left_opens_and_finds_its_records(db_path, revis
         with Workspace(db).read() as session:
             assert [hit.id for hit in search(session, "Kharkov")] == [org.id]
             assert [hit.id for hit in search(session, "Terekhov")] == [person.id]
+            # A list's filter reaches the rows through the index's row numbers (0010).
+            rows, total = listing.first_page(session, ListQuery("person", text="Terekhov"), 50)
+            assert [row.id for row in rows] == [person.id] and total == 1
             same_phone = likely_duplicates(session, "person",
                                            {"full_name": "Хтось", "phones": ["057 725 2222"]})
             assert [hit.id for hit in same_phone] == [person.id]

@@ -128,10 +128,13 @@ class SearchDocument:
     by a {live_ALIAS} condition, for the model `aliases` gives it (core.records.tombstones).
     `names_of` lists, per kind whose names the document shows, the SQL giving the ids
     of this kind's records that show the names of the records with ids {ids}:
-    renaming, deleting or restoring one re-indexes these."""
+    renaming, deleting or restoring one re-indexes these. `slot` is the kind's own
+    number in the index (1 to 15, never reused): a record's index row is numbered
+    from its row in its table and this slot (core.search.search_index)."""
 
     sql: str
     aliases: dict[str, type]
+    slot: int
     names_of: tuple[tuple[str, str], ...] = ()
 
 

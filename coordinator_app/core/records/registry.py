@@ -153,7 +153,7 @@ ORGANIZATION = KindSpec(
              WHERE c.organization_id = x.id AND {live_c}),
           {tags}
         FROM organizations x WHERE {live_x}""",
-        aliases={"x": Organization, "p": Organization, "c": ContactPoint},
+        slot=1, aliases={"x": Organization, "p": Organization, "c": ContactPoint},
         names_of=(("organization", "SELECT id FROM organizations WHERE parent_id IN ({ids})"),),
     ),
     subtitle=Subtitle(
@@ -195,7 +195,7 @@ PERSON = KindSpec(
              WHERE c.person_id = x.id AND {live_c}),
           {tags}
         FROM people x WHERE {live_x}""",
-        aliases={"x": Person, "a": Affiliation, "c": ContactPoint},
+        slot=2, aliases={"x": Person, "a": Affiliation, "c": ContactPoint},
         names_of=(("organization",
                    "SELECT person_id FROM affiliations WHERE organization_id IN ({ids})"),),
     ),
@@ -253,7 +253,7 @@ AGREEMENT = KindSpec(
              WHERE s.agreement_id = x.id AND {live_s}),
           {tags}
         FROM agreements x WHERE {live_x}""",
-        aliases={"x": Agreement, "c": Commitment, "a": AgreementParty, "s": Signatory},
+        slot=3, aliases={"x": Agreement, "c": Commitment, "a": AgreementParty, "s": Signatory},
         names_of=(
             ("organization",
              "SELECT agreement_id FROM agreement_parties WHERE organization_id IN ({ids})"),
@@ -329,7 +329,7 @@ PROJECT = KindSpec(
              WHERE d.project_id = x.id AND {live_d}),
           {tags}
         FROM projects x WHERE {live_x}""",
-        aliases={"x": Project, "o": Organization, "pp": ProjectPartner, "m": Milestone,
+        slot=4, aliases={"x": Project, "o": Organization, "pp": ProjectPartner, "m": Milestone,
                  "d": AidDelivery},
         names_of=(
             ("organization",
@@ -392,7 +392,7 @@ ACTIVITY = KindSpec(
              WHERE ap.activity_id = x.id AND {live_ap}),
           {tags}
         FROM activities x WHERE {live_x}""",
-        aliases={"x": Activity, "ap": ActivityParticipant},
+        slot=5, aliases={"x": Activity, "ap": ActivityParticipant},
         names_of=(
             ("organization", "SELECT activity_id FROM activity_participants"
                              " WHERE organization_id IN ({ids})"),
@@ -441,7 +441,7 @@ NEED = KindSpec(
              WHERE p.need_id = x.id AND {live_p}),
           {tags}
         FROM needs x WHERE {live_x}""",
-        aliases={"x": Need, "o": Organization, "p": Pledge},
+        slot=6, aliases={"x": Need, "o": Organization, "p": Pledge},
         names_of=(
             ("organization", "SELECT id FROM needs WHERE organization_id IN ({ids})"),
             ("organization", "SELECT need_id FROM pledges WHERE organization_id IN ({ids})"),

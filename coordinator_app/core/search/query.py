@@ -19,11 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
+from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.search import fuzzy, ranking
-from coordinator_app.core.search.search_index import query_index
+from coordinator_app.core.search.search_index import entry_rows, query_index
 from coordinator_app.core.text.folding import fold, query_words
 from coordinator_app.core.search.subtitles import describe_hits
 
@@ -40,7 +41,6 @@ CANDIDATES = 200
 #: first (bm25 favours short names), so the few dozen at the top are enough.
 BEST = 50
 
-_keys = table("search_keys", column("entry"), column("kind"), column("record_id"))
 _index = table("search_index", column("rowid"))
 
 
@@ -77,21 +77,24 @@ def _is_short(text: str) -> bool:
 def filter_clause(cls, text: str) -> ColumnElement[bool]:
     """A WHERE condition keeping the records of `cls` that `text` finds (as search does).
 
-    Usable in any `select(cls).where(...)`: it is an `id IN (index lookup)`, so the
-    list it filters can still sort and page in SQL. (Record ids are UUIDs, unique
-    across kinds, so the lookup needs no kind condition: that would only make FTS5
-    read the longest list it has.)"""
+    Usable in any `select(cls).where(...)`: it is a `rowid IN (index lookup)`, so the
+    list it filters can still sort and page in SQL. Each match's number in the index
+    says its kind and its row (search_index.entry_rows), so the rows are read from
+    the matches alone: looking each match up by its key and then its UUID cost a
+    list filtered by a few letters most of its time. The kind is a condition on that
+    number, not on the index's kind column, which would make FTS5 read the longest
+    list it has."""
     expression = match_expression(text, columns="title" if _is_short(text) else
                                   "title names body")
     if expression is None:
         return true()
+    rows, of_kind = entry_rows(cls.KIND, "search_index.rowid")
     matching = (
-        select(_keys.c.record_id)
-        .select_from(_index.join(_keys, _keys.c.entry == _index.c.rowid))
+        select(literal_column(rows)).select_from(_index)
         .where(literal_column("search_index").op("MATCH")(
-            bindparam("search_match", expression, unique=True)))
+            bindparam("search_match", expression, unique=True)), text_clause(of_kind))
     )
-    return cls.id.in_(matching)
+    return literal_column(f"{cls.__tablename__}.rowid").in_(matching)
 
 
 def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> str | None:

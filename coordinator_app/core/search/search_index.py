@@ -8,7 +8,13 @@ what Kharkov, Charkivas and Харків share, or Kauno and Kaunas). All text i
 stored folded (core.text.folding), with Cyrillic also in its Latin spelling, so the
 tokenizer only splits words and FTS5 prefix indexes serve typing.
 
-`search_keys` maps a record's UUID to the integer rowid FTS5 needs;
+`search_keys` maps a record's UUID to the integer rowid FTS5 needs. That rowid
+is the record's row in its own table times SLOTS plus its kind's slot (declared
+in core.records.registry), so a list's filter reads the rows it keeps from the
+index's matches alone, with no look-up of a key or UUID per match. A record keeps
+its row for life (deletion is a tombstone; backups copy pages and encryption's
+export copies rows with their numbers), and anything that wrote rows anew would
+mark the index stale;
 `search_terms` lists the words of names and titles, for typo-tolerant lookup.
 
 A row holds only what may be shown (core.records.tombstones): a link to a deleted record
@@ -93,6 +99,16 @@ NAME_FIELDS = {kind: {registry.model(kind).LABEL_FIELD, "deleted_at"}
                    for name in languages.columns(field)})
                for kind in DEPENDENTS}
 BATCH = 500
+#: Index rows are numbered rowid * SLOTS + slot: each kind's rows apart, and the
+#: record's row read back from the number (see entry_rows).
+SLOTS = 16
+SLOT = {spec.name: spec.search.slot for spec in registry.SEARCHABLE}
+
+
+def entry_rows(kind: str, entries: str) -> tuple[str, str]:
+    """(the row numbers in its table, the condition keeping `kind`) of index `entries`
+    (SQL naming the index's rowid), for a query that reads matches straight into rows."""
+    return f"{entries} / {SLOTS}", f"{entries} % {SLOTS} = {SLOT[kind]}"
 
 
 def create(connection: Connection) -> None:
@@ -131,8 +147,9 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
     if not docs:
         return 0
     connection.exec_driver_sql(
-        "INSERT INTO search_keys (kind, record_id) VALUES (?, ?) ON CONFLICT(record_id) DO NOTHING",
-        [(kind, doc[0]) for doc in docs])
+        f"INSERT INTO search_keys (entry, kind, record_id) SELECT rowid * {SLOTS} + ?, ?, id "
+        f"FROM {registry.model(kind).__tablename__} WHERE id = ? ON CONFLICT DO NOTHING",
+        [(SLOT[kind], kind, doc[0]) for doc in docs])
     entries: dict[str, int] = {}
     for batch in _chunks([doc[0] for doc in docs]):
         entries.update(connection.exec_driver_sql(
