@@ -1,7 +1,7 @@
 """search index: each row numbered from its record's row and kind
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-02
 
 A list filtered by text keeps the records the index finds. With index rows
@@ -14,8 +14,8 @@ and marked stale, and the opening code writes them again with today's numbering
 """
 from alembic import op
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
