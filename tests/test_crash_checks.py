@@ -77,7 +77,7 @@ def test_a_refused_edit_that_was_saved_is_half_written():
     assert verdict.half_written == ["organization a: a refused edit was saved"]
 
 
-def test_generate_runs_are_there_whole_once_finished_and_never_in_part():
+def test_generate_runs_are_there_whole_once_finished_and_stopped_only_between_steps():
     asked = {"person": 100, "organization": 2}
     earlier = checks.State(generated={"old": {"person": 10}})
 
@@ -91,8 +91,13 @@ def test_generate_runs_are_there_whole_once_finished_and_never_in_part():
     assert verdict({"old": {"person": 10}}, finished=True).lost
     assert verdict({"new": dict(asked)}, finished=True).lost == [
         "generated change set old: missing"]
+    # Stopped after its first committed step, the organisations; never inside a step.
+    assert verdict({"old": {"person": 10}, "new": {"organization": 2}}, finished=False).clean
+    assert verdict({"old": {"person": 10}, "new": {"organization": 1}},
+                   finished=False).half_written
     assert verdict({"old": {"person": 10}, "new": {"person": 40, "organization": 2}},
                    finished=False).half_written
+    assert verdict({"old": {"person": 10}, "new": {"organization": 2}}, finished=True).lost
     # A restore after it replaced the database; the backup the restore made keeps it.
     replaced = checks.settle(earlier, checks.State(generated={"old": {"person": 10}}),
                              pending={}, refused={},
