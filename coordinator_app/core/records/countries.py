@@ -56,8 +56,16 @@ def name_of(code: str, lang: str | None = None) -> str:
 
 def listed(lang: str | None = None) -> list[tuple[str, str]]:
     """Every country as (code, name in the interface's language), alphabetical."""
-    return sorted(((code, name_of(code, lang)) for code in vocab.COUNTRIES),
-                  key=lambda row: sort_key(row[1]))
+    return list(_listed(str(babel_locale(lang))))
+
+
+@lru_cache(maxsize=None)
+def _listed(locale: str) -> tuple[tuple[str, str], ...]:
+    from babel import Locale
+
+    territories = Locale.parse(locale).territories
+    return tuple(sorted(((code, territories.get(code, code)) for code in vocab.COUNTRIES),
+                        key=lambda row: sort_key(row[1])))
 
 
 @lru_cache(maxsize=1)
