@@ -294,3 +294,37 @@ def test_an_association_lists_its_member_communities(org_editor, context, worksp
     with qtbot.waitSignal(context.open_requested) as opened:
         org_editor.members.list.itemActivated.emit(org_editor.members.list.item(0))
     assert opened.args == ["organization", kharkiv.id]
+
+
+def _number_hint(editor) -> str:
+    return editor.contacts.cell(editor.contacts.new_row(), 1).edit.placeholderText()
+
+
+def test_the_phone_hint_follows_the_organisation_country(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Some association")
+    assert _number_hint(org_editor) == "+ …"
+    pick(qtbot, org_editor.country, "Lit", "Lithuania")
+    settle(qtbot)
+    assert _number_hint(org_editor) == "+370 …"
+    org = workspace.create(Organization, name="Харківська міська рада", country="UA")
+    org_editor.show_record(org.id)
+    assert _number_hint(org_editor) == "+380 …"
+
+
+def test_the_phone_hint_follows_the_country_of_a_persons_organisation(
+        context, workspace, qtbot):
+    from coordinator_app.core.records.models import Affiliation, Person
+
+    with workspace.edit() as edit:
+        plunge = edit.create(Organization, name="Plungės rajono savivaldybė", country="LT")
+        mayor = edit.create(Person, full_name="Audrius Klišonis")
+        edit.create(Affiliation, person_id=mayor.id, organization_id=plunge.id,
+                    position="Meras")
+        nobody = edit.create(Person, full_name="Someone without a position")
+    editor = editor_for("person")(context)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_record(mayor.id)
+    assert _number_hint(editor) == "+370 …"
+    editor.show_record(nobody.id)
+    assert _number_hint(editor) == "+ …"
