@@ -33,3 +33,10 @@ def test_the_list_is_alphabetical_in_the_interface_language():
                                         ("", None)])
 def test_a_code_is_read_from_a_code_or_a_whole_name(text, code):
     assert countries.code_of(text) == code
+
+
+def test_names_in_the_interface_language_come_before_names_in_others():
+    # "Libanas" is Lebanon in Lithuanian: found, but after the English names.
+    found = [code for code, _name in countries.matching("Li", "en")]
+    assert found[0] == "LI" and "LB" in found
+    assert found.index("LT") < found.index("LB")

@@ -81,12 +81,16 @@ def _words() -> dict[str, set[str]]:
 
 def matching(text: str, lang: str | None = None) -> list[tuple[str, str]]:
     """The countries `text` may mean, as (code, name in the interface's language):
-    its code first, then those with a name or a word of a name in any language
-    that begins with it ("Lit", "Лит", "Lie" all find Lithuania)."""
+    its code first, then those whose shown name or a word of it begins with it,
+    then those with such a name in another language ("Lit", "Лит", "Lie" all find
+    Lithuania)."""
     wanted = fold(text or "").strip()
     if not wanted:
         return listed(lang)
     found = [(code, name) for code, name in listed(lang)
              if any(word.startswith(wanted) for word in _words()[code])]
-    found.sort(key=lambda row: row[0].lower() != wanted)
+    # The code typed whole first, then names as shown (as typed in the interface's
+    # language), then those found by a name in another language ("Libanas").
+    found.sort(key=lambda row: (row[0].lower() != wanted, not any(
+        fold(word).startswith(wanted) for word in (row[1], *words(row[1])))))
     return found
