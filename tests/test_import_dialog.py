@@ -137,3 +137,5 @@ def test_numbers_without_a_plus_may_be_read_in_any_country_named_in_the_interfac
     assert shown[:2] == ["Україна — UA", "Литва — LT"]
     assert combo.currentData() == "UA"
     assert combo.findData("MD") >= 0 and "Молдова — MD" in shown
+    # The longest name does not widen the dialog past a laptop's screen.
+    assert dialog.minimumSizeHint().width() <= 1280

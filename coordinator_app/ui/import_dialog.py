@@ -121,6 +121,11 @@ class ImportDialog(QDialog):
             else len(FIRST_COUNTRIES)))
         self.country = self._combo("country", [(f"{name} — {code}", code)
                                                for code, name in listed])
+        # As wide as a usual name, not the longest ("United States Outlying Islands"),
+        # which pushed the dialog past a laptop's screen.
+        self.country.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.country.setMinimumContentsLength(18)
         for combo in (self.encoding, self.delimiter, self.sheet):
             combo.activated.connect(lambda _i: self.reload())
         self.kind.activated.connect(lambda _i: self.remap(kind=self.kind.currentData()))
