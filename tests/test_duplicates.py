@@ -102,6 +102,12 @@ def test_numbers_of_two_countries_ending_alike_differ():
     assert phone_key("8 612 34567") != phone_key("+380 61 234 567")
 
 
+def test_a_number_stored_in_e164_keys_as_the_same_number_written_otherwise():
+    assert phone_key("+37061234567") == phone_key("+370 612 34567") == "+37061234567"
+    # No valid number of any country, written both ways: still one key.
+    assert phone_key("+380123456") == phone_key("+380 12 34 56") == "+380123456"
+
+
 def test_a_number_no_country_reads_keys_on_its_digits():
     assert phone_key("ext. 12-34-56-78") == "12345678"
     assert phone_key("12 34") == ""

@@ -68,17 +68,25 @@ def name_key(name: str | None) -> str:
 #: Where a number written without its country code is most likely from, after the
 #: record's own country: the two countries whose partnerships the app serves.
 PHONE_REGIONS = ("UA", "LT")
+#: A number written as E.164 already: + and up to fifteen digits.
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 def phone_key(value: str, country: str | None = None) -> str:
     """A phone number in E.164 ("+37061234567"), read in `country` or else as a
     Ukrainian or Lithuanian number, so "+370 612 34567" and "8 612 34567" compare
-    equal while a Ukrainian and a Lithuanian number that end alike do not. A value
-    no region reads as a valid number keys on its digits alone; "" when too short."""
-    text = re.sub(r"^\s*00", "+", value or "")
+    equal while a Ukrainian and a Polish number that end alike do not. A value no
+    region reads as a valid number keys on its digits alone (after its + if it has
+    one); "" when too short."""
+    text = re.sub(r"^\s*00", "+", value or "").strip()
+    if _E164.match(text):
+        # As imports store numbers: parsing would give it back unchanged (or, were it
+        # no valid number, keep it as + and its digits), and costs most of the time
+        # of a search for duplicates among 100,000 people.
+        return text
     regions = [country.upper()] if country else []
     regions += [region for region in PHONE_REGIONS if region not in regions]
-    for region in ([None] if text.lstrip().startswith("+") else regions):
+    for region in ([None] if text.startswith("+") else regions):
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
@@ -86,7 +94,7 @@ def phone_key(value: str, country: str | None = None) -> str:
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     digits = re.sub(r"\D", "", text)
-    return digits if len(digits) >= 7 else ""
+    return ("+" if text.startswith("+") else "") + digits if len(digits) >= 7 else ""
 
 
 def _index_words(typed: str, key: str) -> set[str]:
