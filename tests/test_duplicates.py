@@ -7,7 +7,12 @@ import json
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core.views.duplicates import duplicate_groups, likely_duplicates, merge
+from coordinator_app.core.views.duplicates import (
+    duplicate_groups,
+    likely_duplicates,
+    merge,
+    phone_key,
+)
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.models import (
     ActivityParticipant,
@@ -78,6 +83,56 @@ def test_the_same_email_or_phone_is_a_likely_duplicate(workspace, twice):
             "full_name": "Someone", "contact_points": [{"kind": "phone",
                                                         "value": "+370 (448) 73-100"}]})
         assert [h.id for h in hits] == [twice["second"]]
+
+
+def test_a_lithuanian_number_keys_the_same_with_or_without_its_country_code():
+    assert phone_key("+370 612 34567") == phone_key("8 612 34567", "LT") == "+37061234567"
+    assert phone_key("00370 612 34567") == "+37061234567"
+    # Without a country the number is still read as Lithuanian: 8 is LT's trunk prefix.
+    assert phone_key("8 612 34567") == "+37061234567"
+    assert phone_key("+380 67 123 4567") == phone_key("067 123 4567", "UA") == "+380671234567"
+
+
+def test_numbers_of_two_countries_ending_alike_differ():
+    # Ukrainian and Polish numbers both have nine digits after the country code, so
+    # the last nine digits alone took Mykolaiv's and a Polish mobile for one number.
+    assert phone_key("+380 51 234 5678") != phone_key("+48 512 345 678")
+    assert phone_key("0512 34 56 78", "UA") == phone_key("+380 51 234 5678")
+    # A Lithuanian number read as Lithuanian, not as the Ukrainian one it resembles.
+    assert phone_key("8 612 34567") != phone_key("+380 61 234 567")
+
+
+def test_a_number_stored_in_e164_keys_as_the_same_number_written_otherwise():
+    assert phone_key("+37061234567") == phone_key("+370 612 34567") == "+37061234567"
+    # No valid number of any country, written both ways: still one key.
+    assert phone_key("+380123456") == phone_key("+380 12 34 56") == "+380123456"
+
+
+def test_a_number_no_country_reads_keys_on_its_digits():
+    assert phone_key("ext. 12-34-56-78") == "12345678"
+    assert phone_key("12 34") == ""
+
+
+def test_numbers_of_two_countries_ending_alike_are_not_duplicates(workspace):
+    with workspace.edit() as edit:
+        mykolaiv = edit.create(Person, full_name="Olena Kovalenko")
+        edit.create(ContactPoint, person_id=mykolaiv.id, kind="phone", value="+380 51 234 5678")
+        poland = edit.create(Person, full_name="Anna Nowak")
+        edit.create(ContactPoint, person_id=poland.id, kind="phone", value="+48 512 345 678")
+        vilnius = edit.create(Person, full_name="Rasa Petrauskienė")
+        edit.create(ContactPoint, person_id=vilnius.id, kind="phone", value="+370 5 261 2345")
+        again = edit.create(Person, full_name="Jurgita Kazlauskaitė")
+        edit.create(ContactPoint, person_id=again.id, kind="phone", value="8 5 261 2345")
+    with workspace.read() as session:
+        groups = duplicate_groups(session, "person")
+        hits = likely_duplicates(session, "person", {
+            "full_name": "Someone", "contact_points": [{"kind": "phone",
+                                                        "value": "(8-5) 261 2345"}]})
+        polish = likely_duplicates(session, "person", {"full_name": "Someone",
+                                                       "phone": "+48 512 345 678"})
+    assert [{h.id for h in group} for group in groups] == [{vilnius.id, again.id}]
+    assert {h.id for h in hits} == {vilnius.id, again.id}
+    assert [h.id for h in polish] == [poland.id]
 
 
 def test_a_cyrillic_name_and_its_latin_spelling_are_duplicates(workspace):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core.records.models import ContactPoint, Organization, Tag, TagLink
 from coordinator_app.core.records.registry import TOP_LEVEL
 from coordinator_app.ui.editors import RecordEditor, editor_for
-from support.editors import answer_next_question, choose, settle, type_into
+from support.editors import answer_next_question, choose, pick, settle, type_into
 
 
 
@@ -48,12 +49,60 @@ def test_typing_a_name_creates_the_organisation_and_each_field_is_saved(
     assert (org.name, org.country, org.website, org.notes) == (
         "Kharkiv City Council", "UA", "https://www.city.kharkiv.ua",
         "Second-largest city of Ukraine.")
-    assert org_editor.country.edit.text() == "UA"  # shows what was stored
+    assert org_editor.country.edit.text() == "Ukraine"  # shows what was stored, by name
     with workspace.read() as session:
         tags = session.scalars(select(Tag.name).join(TagLink, TagLink.tag_id == Tag.id).where(
             TagLink.entity_id == org_id)).all()
     assert sorted(tags) == ["energy", "recovery"]
     assert org_editor.heading.full_text == "Kharkiv City Council"
+
+
+@pytest.mark.parametrize("typed", ["Lit", "lt", "Lie"])
+def test_the_country_is_picked_from_the_start_of_its_name_or_its_code(
+        org_editor, workspace, qtbot, typed):
+    type_into(qtbot, org_editor.name, "Plungė")
+    pick(qtbot, org_editor.country, typed, "Lithuania")
+    settle(qtbot)
+    assert workspace.get(Organization, org_editor.current_id()).country == "LT"
+    assert org_editor.country.edit.text() == "Lithuania"
+    assert org_editor.country.edit.accessibleName() == "Country"
+
+
+def test_a_whole_country_name_typed_and_left_is_stored_as_its_code(
+        org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Kharkiv City Council")
+    type_into(qtbot, org_editor.country, "Україна")
+    assert workspace.get(Organization, org_editor.current_id()).country == "UA"
+
+
+def test_the_country_picker_finds_a_cyrillic_name_and_shows_names_in_ukrainian(
+        context, qtbot, workspace):
+    from coordinator_app import i18n
+
+    i18n.set_language("uk")
+    editor = editor_for("organization")(context)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_into(qtbot, editor.name, "Плунге")
+    field = editor.country
+    field.edit.setFocus()
+    field.edit.setText("Лит")
+    field.edit.textEdited.emit("Лит")  # keystrokes of Cyrillic cannot be simulated
+    qtbot.waitUntil(lambda: field.completer.popup().isVisible(), timeout=3000)
+    assert field.model.item(0).text() == "Литва — LT"
+    qtbot.keyClick(field.completer.popup(), Qt.Key.Key_Return)
+    settle(qtbot)
+    assert workspace.get(Organization, editor.current_id()).country == "LT"
+    assert field.edit.text() == "Литва"
+
+
+def test_the_start_of_a_country_name_is_not_saved_after_a_pause(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Plungė")
+    org_editor.country.edit.setFocus()
+    qtbot.keyClicks(org_editor.country.edit, "Lit")
+    qtbot.wait(1200)  # longer than the pause after which whole values are saved
+    assert not org_editor.country.error.isVisibleTo(org_editor)
+    assert workspace.get(Organization, org_editor.current_id()).country is None
 
 
 def test_a_pause_in_typing_commits_without_leaving_the_field(org_editor, workspace, qtbot):
@@ -245,3 +294,37 @@ def test_an_association_lists_its_member_communities(org_editor, context, worksp
     with qtbot.waitSignal(context.open_requested) as opened:
         org_editor.members.list.itemActivated.emit(org_editor.members.list.item(0))
     assert opened.args == ["organization", kharkiv.id]
+
+
+def _number_hint(editor) -> str:
+    return editor.contacts.cell(editor.contacts.new_row(), 1).edit.placeholderText()
+
+
+def test_the_phone_hint_follows_the_organisation_country(org_editor, workspace, qtbot):
+    type_into(qtbot, org_editor.name, "Some association")
+    assert _number_hint(org_editor) == "+ …"
+    pick(qtbot, org_editor.country, "Lit", "Lithuania")
+    settle(qtbot)
+    assert _number_hint(org_editor) == "+370 …"
+    org = workspace.create(Organization, name="Харківська міська рада", country="UA")
+    org_editor.show_record(org.id)
+    assert _number_hint(org_editor) == "+380 …"
+
+
+def test_the_phone_hint_follows_the_country_of_a_persons_organisation(
+        context, workspace, qtbot):
+    from coordinator_app.core.records.models import Affiliation, Person
+
+    with workspace.edit() as edit:
+        plunge = edit.create(Organization, name="Plungės rajono savivaldybė", country="LT")
+        mayor = edit.create(Person, full_name="Audrius Klišonis")
+        edit.create(Affiliation, person_id=mayor.id, organization_id=plunge.id,
+                    position="Meras")
+        nobody = edit.create(Person, full_name="Someone without a position")
+    editor = editor_for("person")(context)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_record(mayor.id)
+    assert _number_hint(editor) == "+370 …"
+    editor.show_record(nobody.id)
+    assert _number_hint(editor) == "+ …"

@@ -123,3 +123,19 @@ def test_export_this_list_writes_the_filtered_list(qtbot, demo_workspace, tmp_pa
     window.actions.export.trigger()
     text = target.read_text(encoding="utf-8-sig")
     assert "Klišonis" in text and "Терехов" not in text
+
+
+def test_numbers_without_a_plus_may_be_read_in_any_country_named_in_the_interface(
+        qtbot, workspace):
+    from coordinator_app import i18n
+
+    i18n.set_language("uk")
+    dialog = ImportDialog(UiContext(workspace), None, None)
+    qtbot.addWidget(dialog)
+    combo = dialog.country
+    shown = [combo.itemText(i) for i in range(combo.count())]
+    assert shown[:2] == ["Україна — UA", "Литва — LT"]
+    assert combo.currentData() == "UA"
+    assert combo.findData("MD") >= 0 and "Молдова — MD" in shown
+    # The longest name does not widen the dialog past a laptop's screen.
+    assert dialog.minimumSizeHint().width() <= 1280

@@ -179,6 +179,8 @@ REFUSALS = [
      "person_id", "exactly one person or organisation"),
     ("unknown country", Organization, lambda w: {"name": "Atlantis", "country": "XX"},
      "country", "ISO 3166"),
+    ("a grouping of countries", Organization, lambda w: {"name": "Commission", "country": "EU"},
+     "country", "ISO 3166"),
     ("organisation without a name", Organization, lambda w: {"name": "   "},
      "name", "needs a name"),
     ("bad web address", Organization, lambda w: {"name": "X", "website": "not a url"},
@@ -306,3 +308,16 @@ def test_a_party_or_a_signatory_cannot_be_deleted_from_under_an_agreement(worksp
     workspace.delete(Agreement, memo_world["memo"])  # once the agreement is gone, they may go
     workspace.delete(Organization, memo_world["kharkiv"])
     workspace.delete(Person, memo_world["person"])
+
+
+def test_every_country_babel_names_is_accepted(workspace):
+    from babel import Locale
+
+    from coordinator_app.core.records.vocab import COUNTRIES
+
+    # Taken from CLDR rather than typed out: Ukraine, Lithuania, Kosovo are there;
+    # groupings (EU, UN, the eurozone) are not countries an organisation is in.
+    assert {"UA", "LT", "PL", "XK"} <= COUNTRIES
+    assert not {"EU", "UN", "EZ", "ZZ", "QO"} & COUNTRIES
+    assert COUNTRIES <= set(Locale.parse("uk").territories)
+    assert workspace.create(Organization, name="Prishtina", country="xk").country == "XK"

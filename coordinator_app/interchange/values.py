@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
-from coordinator_app.core.records import vocab
+from coordinator_app.core.records import countries, vocab
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import LANGUAGES, _, gettext_in
@@ -57,27 +56,11 @@ def read_date(value: Any) -> date | None:
     raise ValueError(_("“{value}” is not a date (YYYY-MM-DD or DD.MM.YYYY)").format(value=text))
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    from babel import Locale
-
-    names: dict[str, str] = {}
-    for lang in ("en", "uk", "lt", "ru"):
-        for code, name in Locale.parse(lang).territories.items():
-            if code in vocab.COUNTRIES:
-                names.setdefault(fold(name), code)
-    names.update({fold(code): code for code in vocab.COUNTRIES})
-    for other, code in (("україна", "UA"), ("ukraina", "UA"), ("lithuania", "LT"),
-                        ("великобританія", "GB"), ("uk", "GB"), ("usa", "US")):
-        names.setdefault(fold(other), code)
-    return names
-
-
 def read_country(value: Any) -> str | None:
     text = cell_text(value)
     if not text:
         return None
-    code = _countries().get(fold(text))
+    code = countries.code_of(text)
     if code is None:
         raise ValueError(_("“{value}” is not a country (a name, or a code such as UA or LT)")
                          .format(value=text))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core.records import countries
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import N_, _
@@ -48,7 +49,8 @@ MATCH_ROWS = 500
 FILE_FILTER = "*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods *.vcf *.vcard"
 ENCODINGS = ("utf-8", "cp1251", "cp1257", "cp1252", "utf-16", "koi8-u")
 DELIMITERS = ((",", ","), (";", ";"), ("Tab", "\t"), ("|", "|"))
-COUNTRIES = ("UA", "LT", "PL", "LV", "EE", "DE")
+#: Offered first in the country a file's numbers are read in: the partnerships' own.
+FIRST_COUNTRIES = ("UA", "LT")
 
 
 class Worker(QThread):
@@ -114,7 +116,16 @@ class ImportDialog(QDialog):
         self.delimiter = self._combo("delimiter", [(_("detected"), None)] + list(DELIMITERS))
         self.sheet = self._combo("sheet", [])
         self.kind = self._combo("kind", [(_(fields.KIND_LABELS[k]), k) for k in fields.KINDS])
-        self.country = self._combo("country", [(c, c) for c in COUNTRIES])
+        listed = sorted(countries.listed(), key=lambda row: (
+            FIRST_COUNTRIES.index(row[0]) if row[0] in FIRST_COUNTRIES
+            else len(FIRST_COUNTRIES)))
+        self.country = self._combo("country", [(f"{name} — {code}", code)
+                                               for code, name in listed])
+        # As wide as a usual name, not the longest ("United States Outlying Islands"),
+        # which pushed the dialog past a laptop's screen.
+        self.country.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.country.setMinimumContentsLength(18)
         for combo in (self.encoding, self.delimiter, self.sheet):
             combo.activated.connect(lambda _i: self.reload())
         self.kind.activated.connect(lambda _i: self.remap(kind=self.kind.currentData()))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app.ui.editors import editor_for
+from coordinator_app.ui.widgets.country import CountryField
 from coordinator_app.ui.widgets.fields import Field
 from coordinator_app.ui.widgets.picker import RecordPicker
 
@@ -44,7 +45,7 @@ def choose(qtbot, combo_field, label: str) -> None:
     combo.activated.emit(index)
 
 
-def pick(qtbot, picker: RecordPicker, text: str, title: str | None = None) -> None:
+def pick(qtbot, picker: RecordPicker | CountryField, text: str, title: str | None = None) -> None:
     """Type part of a name into a picker and choose the match from the list that opens."""
     picker.edit.setFocus()
     picker.edit.clear()

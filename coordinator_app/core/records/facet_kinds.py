@@ -183,9 +183,9 @@ def dates(key: str, title: str, windows: Sequence[Window]) -> Facet:
 
 def country_name(code: str) -> str:
     """An ISO country code as the country's name in the interface's language."""
-    from coordinator_app.core.text.formatting import babel_locale
+    from coordinator_app.core.records.countries import name_of
 
-    return babel_locale().territories.get(code.upper(), code.upper())
+    return name_of(code)
 
 
 def normalised(chosen: Iterable[tuple[str, Iterable[str]]]) -> Chosen:

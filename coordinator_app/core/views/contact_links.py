@@ -106,3 +106,30 @@ def lines_of(session: Session, kind: str, record_ids: list[str]) -> dict[str, li
 def reachable(kind: str) -> bool:
     """Whether records of `kind` have ways to reach them."""
     return kind in (Person.KIND, Organization.KIND)
+
+
+def home_country(session: Session, owner_fk: str, owner_id: str | None) -> str | None:
+    """The country a contact of this owner is most likely dialled in: an organisation's
+    own, or that of the organisation a person holds a position at now (the latest)."""
+    from coordinator_app.core.views.positions import current_positions
+
+    if owner_id is None:
+        return None
+    if owner_fk == "organization_id":
+        organisations = [owner_id]
+    else:
+        organisations = [org for org, _position in current_positions(session, owner_id)]
+    for organisation in organisations:
+        found = session.get(Organization, organisation)
+        if found is not None and found.country:
+            return found.country
+    return None
+
+
+def phone_hint(country: str | None) -> str:
+    """How a number of `country` begins, as a field's hint: "+370 …" for Lithuania,
+    "+ …" where the country, or its calling code, is unknown."""
+    import phonenumbers
+
+    code = phonenumbers.country_code_for_region(country.upper()) if country else 0
+    return f"+{code} …" if code else "+ …"

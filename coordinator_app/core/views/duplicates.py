@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import phonenumbers
 from rapidfuzz import fuzz
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, literal, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records.change_labels import Label
@@ -32,6 +33,7 @@ from coordinator_app.core.records.models import (
     Attachment,
     ContactPoint,
     Entity,
+    Organization,
     Source,
     TagLink,
 )
@@ -63,9 +65,48 @@ def name_key(name: str | None) -> str:
     return " ".join(sorted(words(text)))
 
 
-def phone_key(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    return digits[-9:] if len(digits) >= 7 else ""
+#: Where a number written without its country code is most likely from, after the
+#: record's own country: the two countries whose partnerships the app serves.
+PHONE_REGIONS = ("UA", "LT")
+#: A number written as E.164 already: + and up to fifteen digits.
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def phone_key(value: str, country: str | None = None) -> str:
+    """A phone number in E.164 ("+37061234567"), read in `country` or else as a
+    Ukrainian or Lithuanian number, so "+370 612 34567" and "8 612 34567" compare
+    equal while a Ukrainian and a Polish number that end alike do not. A value no
+    region reads as a valid number keys on its digits alone (after its + if it has
+    one); "" when too short."""
+    text = re.sub(r"^\s*00", "+", value or "").strip()
+    if _E164.match(text):
+        # As imports store numbers: parsing would give it back unchanged (or, were it
+        # no valid number, keep it as + and its digits), and costs most of the time
+        # of a search for duplicates among 100,000 people.
+        return text
+    regions = [country.upper()] if country else []
+    regions += [region for region in PHONE_REGIONS if region not in regions]
+    for region in ([None] if text.startswith("+") else regions):
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    digits = re.sub(r"\D", "", text)
+    return ("+" if text.startswith("+") else "") + digits if len(digits) >= 7 else ""
+
+
+def _index_words(typed: str, key: str) -> set[str]:
+    """The index's words for a number ("tel" + its last nine digits, as search_index
+    writes them) both as typed and in E.164, so that stored numbers written either
+    way come back as candidates for `phone_key` to confirm."""
+    found = set()
+    for text in (typed, key):
+        digits = re.sub(r"\D", "", text)
+        if len(digits) >= 7:
+            found.add("tel" + digits[-9:])
+    return found
 
 
 def _cls(kind: str) -> type[Entity]:
@@ -126,21 +167,28 @@ def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str
     candidates come from it; their contact records then confirm the match."""
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
     emails = [e.lower() for e in _listed(values.get("emails") or values.get("email"))]
-    phones = [p for p in (phone_key(v) for v in _listed(values.get("phones")
-                                                       or values.get("phone"))) if p]
+    country = values.get("country")
+    typed = list(_listed(values.get("phones") or values.get("phone")))
     for contact in values.get("contact_points") or ():
         value = str(contact.get("value") or "")
         if contact.get("kind") == "email":
             emails.append(value.lower())
-        elif contact.get("kind") in PHONE_KINDS and phone_key(value):
-            phones.append(phone_key(value))
+        elif contact.get("kind") in PHONE_KINDS:
+            typed.append(value)
+    phones: list[str] = []
+    index_words: set[str] = set()
+    for value in typed:
+        key = phone_key(value, country)
+        if key:
+            phones.append(key)
+            index_words |= _index_words(value, key)
     candidates: set[str] = set()
     for email in emails:
         tokens = words(fold(email))
         if tokens:
             candidates.update(_indexed(session, kind, '{body} : "%s"' % " ".join(tokens)))
-    for phone in phones:
-        candidates.update(_indexed(session, kind, '{body} : "tel%s"' % phone))
+    for word in sorted(index_words):
+        candidates.update(_indexed(session, kind, '{body} : "%s"' % word))
     shared: dict[str, str] = {}
     if not candidates:
         return shared
@@ -149,7 +197,7 @@ def _by_contact(session: Session, kind: str, values: dict[str, Any]) -> dict[str
     for record_id, contact_kind, value in rows:
         if contact_kind == "email" and value.lower() in emails:
             shared[record_id] = _("same e-mail {value}").format(value=value)
-        elif contact_kind in PHONE_KINDS and phone_key(value) in phones:
+        elif contact_kind in PHONE_KINDS and phone_key(value, country) in phones:
             shared.setdefault(record_id, _("same phone {value}").format(value=value))
     return shared
 
@@ -194,8 +242,12 @@ def duplicate_groups(session: Session, kind: str, *,
     label = getattr(cls, cls.LABEL_FIELD)
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
     names = select(cls.id, label).where(alive(cls))
-    contacts = select(owner, ContactPoint.kind, ContactPoint.value).where(
+    # An organisation's numbers are read in its country; a person's in UA or LT.
+    country = Organization.country if kind == "organization" else literal(None)
+    contacts = select(owner, ContactPoint.kind, ContactPoint.value, country).where(
         owner.is_not(None), alive(ContactPoint))
+    if kind == "organization":
+        contacts = contacts.join(Organization, Organization.id == owner)
     # Read a few thousand rows at a time: the reading itself is most of the wait at
     # 100,000 people, and Cancel is looked at between two parts. How far it is only
     # needs the tables' sizes (deleted rows too), which SQLite counts from an index.
@@ -217,9 +269,9 @@ def duplicate_groups(session: Session, kind: str, *,
             groups.setdefault("n:" + name_key(name), set()).add(record_id)
         step(len(part))
     for part in session.execute(contacts).partitions(STEP):
-        for record_id, contact_kind, value in part:
+        for record_id, contact_kind, value, where in part:
             key = value.lower() if contact_kind == "email" else (
-                phone_key(value) if contact_kind in PHONE_KINDS else "")
+                phone_key(value, where) if contact_kind in PHONE_KINDS else "")
             if key:
                 groups.setdefault(f"c:{key}", set()).add(record_id)
         step(len(part))

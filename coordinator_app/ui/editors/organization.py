@@ -12,6 +12,7 @@ from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.editors.contacts import contact_table
 from coordinator_app.ui.editors.duplicates import DuplicateWatch
 from coordinator_app.ui.widgets.dates import DateField
+from coordinator_app.ui.widgets.country import CountryField
 from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, TextField
 from coordinator_app.ui.widgets.members import MemberList
 from coordinator_app.ui.widgets.picker import RecordPicker
@@ -62,7 +63,8 @@ class OrganizationEditor(RecordEditor):
         self.other_names = self.field(N_("Other names"), NotesField("other_names", lines=2))
         self.other_names.setToolTip(_("Other names and spellings, one per line"))
         self.kind = self.field(N_("Kind"), ChoiceField("kind", vocab.ORGANIZATION_KINDS))
-        self.country = self.field(N_("Country"), TextField("country", _("ISO code, e.g. UA, LT")))
+        self.country = self.field(N_("Country"), CountryField(
+            "country", _("Type a country’s name or code, e.g. Lithuania or LT")))
         self.region = self.field(N_("Region"), TextField("region"))
         self.parent_org = self.field(N_("Member of"), RecordPicker(
             c, {"organization": "parent_id"}, _("Association or parent body…")))

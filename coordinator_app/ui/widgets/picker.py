@@ -32,6 +32,19 @@ CREATE_ROLE = Qt.ItemDataRole.UserRole + 3
 SEARCH_DELAY_MS = 120
 
 
+def popup_rect(completer: QCompleter, model: QStandardItemModel, edit: QLineEdit) -> QRect:
+    """Where a list of matches opens: under the field, as wide as its longest line
+    (a field in a narrow cell cut "Mindaugas Žukausk…"), up to half the screen."""
+    popup = completer.popup()
+    metrics = popup.fontMetrics()
+    widest = max((metrics.horizontalAdvance(model.item(row).text())
+                  for row in range(model.rowCount())), default=0)
+    chrome = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + 16
+    screen = edit.screen().availableGeometry().width()
+    width = max(edit.width(), min(widest + chrome, screen // 2))
+    return QRect(0, 0, width, edit.height())
+
+
 class RecordPicker(Field):
     """`columns` maps each kind it can pick to the column that holds its id,
     e.g. {"organization": "parent_id"} or {"person": "person_id",
@@ -113,23 +126,11 @@ class RecordPicker(Field):
                 item.setEditable(False)
                 self.model.appendRow(item)
         if self.model.rowCount():
-            self.completer.complete(self._popup_rect())
+            self.completer.complete(popup_rect(self.completer, self.model, self.edit))
             # The best match is current, so typing part of a name and Enter picks it.
             self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
         else:
             self.completer.popup().hide()
-
-    def _popup_rect(self) -> QRect:
-        """Where the list of matches opens: under the field, as wide as its longest line
-        (a field in a narrow cell cut "Mindaugas Žukausk…"), up to half the screen."""
-        popup = self.completer.popup()
-        metrics = popup.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.model.item(row).text())
-                      for row in range(self.model.rowCount())), default=0)
-        chrome = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + 16
-        screen = self.edit.screen().availableGeometry().width()
-        width = max(self.edit.width(), min(widest + chrome, screen // 2))
-        return QRect(0, 0, width, self.edit.height())
 
     def _chosen(self, index: QModelIndex) -> None:
         item = self.model.itemFromIndex(self.completer.completionModel().mapToSource(index))
