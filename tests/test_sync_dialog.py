@@ -179,3 +179,14 @@ def test_undo_after_keeping_the_version_shown_lists_the_conflict_again(
         assert workspace.get("organization", org).region == shown
     finally:
         workspace.db.close()
+
+
+def test_a_closed_and_deleted_dialog_no_longer_hears_of_edits(qtbot, workspace):
+    from shiboken6 import delete
+
+    context = UiContext(workspace)
+    delete(SyncDialog(context))
+    with qtbot.captureExceptions() as raised:
+        workspace.create("organization", name="Plungė District", country="LT")
+        context.data_changed.emit(None)
+    assert raised == []

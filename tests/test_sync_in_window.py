@@ -169,3 +169,19 @@ def test_a_sync_file_dropped_on_the_window_is_read_after_one_question(
                         == "USB sync — kharkiv: just now", timeout=3000)
     finally:
         workspace.db.close()
+
+
+def test_a_status_bar_gone_with_a_language_change_no_longer_hears_of_edits(qtbot, workspace):
+    from shiboken6 import delete
+
+    from coordinator_app.ui.sync_status import SyncStatus
+
+    context = UiContext(workspace)
+    gone = SyncStatus(context)
+    gone.stop()
+    delete(gone)  # as the window's rebuild for another language leaves it
+    with qtbot.captureExceptions() as raised:
+        workspace.create("organization", name="Plungė District", country="LT")
+        context.data_changed.emit(None)
+        qtbot.wait(10)
+    assert raised == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -96,10 +96,15 @@ class SyncDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        context.data_changed.connect(lambda _changes: self.refresh())
+        # A slot, not a lambda: Qt drops it with the dialog, while the context lives on.
+        context.data_changed.connect(self._data_changed)
         self.refresh()
 
     # -- what is shown -------------------------------------------------------------
+    @Slot(object)
+    def _data_changed(self, _changes) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         from coordinator_app.sync import bundle
         from coordinator_app.sync.status import status

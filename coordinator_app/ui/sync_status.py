@@ -10,7 +10,7 @@ the window must not wait for after each edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from coordinator_app.core.text.formatting import format_datetime
@@ -54,9 +54,15 @@ class SyncStatus(QObject):
         self.counting.failed.connect(lambda _error: None)  # e.g. the database closing
         #: Data changed while a count ran: count again when it ends.
         self._again = False
-        context.data_changed.connect(lambda _changes: self._soon.start())
+        # A slot of this object, not a lambda: Qt drops the connection when the status
+        # bar goes with a language change, while the context lives on.
+        context.data_changed.connect(self._data_changed)
         self.badge.setVisible(False)
         self.refresh()
+
+    @Slot(object)
+    def _data_changed(self, _changes) -> None:
+        self._soon.start()
 
     def refresh(self) -> None:
         from coordinator_app.sync.peers import all_peers
