@@ -10,7 +10,10 @@ encrypts a copy of it (core.crypto.encryption) and measures on both, in the same
   benchmarks/run.py), encrypted against plain: target 1.3 x at p50 and p95.
   Plain and encrypted are measured in turns, `--rounds` times each, and each keeps
   its best p50 and p95: a machine busy with other work slows one round, not both
-  variants alike.
+  variants alike. The figures are timed twice over: in wall time, and in this
+  process's processor time, which is where decrypting pages costs and which other
+  programs on a shared machine hardly inflate. The target is judged on both, and
+  the load average is printed beside them.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/encryption.py [--people N]
 """
@@ -32,11 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import bench_lists, bench_search, build  # noqa: E402 - after the path is set
+import run  # noqa: E402 - after the path is set
+from run import bench_lists, bench_search, build  # noqa: E402
 
 PASSPHRASE = "a passphrase for the benchmark"
 TARGET_OPEN_S = 1.0
 TARGET_RATIO = 1.3
+CLOCKS = {"wall time": time.perf_counter, "processor time": time.process_time}
 
 
 def open_seconds(path: Path, secret: str | None, runs: int = 5) -> float:
@@ -124,23 +129,26 @@ def main() -> int:
                          encrypted, PASSPHRASE)}
     print(json.dumps(figures, ensure_ascii=False), flush=True)
     keyring.unlock_file(encrypted, PASSPHRASE)
-    rounds: dict[str, list[dict]] = {"plain": [], "encrypted": []}
-    for _ in range(args.rounds):
-        rounds["plain"].append(measure(plain))
-        rounds["encrypted"].append(measure(encrypted))
-    figures["plain"] = best(rounds["plain"])
-    figures["encrypted"] = best(rounds["encrypted"])
-    figures["encrypted / plain (p50, p95)"] = found = ratios(figures["plain"],
-                                                            figures["encrypted"])
-    print()
-    for name, (p50, p95) in found.items():
-        print(f"{name}: {p50} x / {p95} x")
     opened = figures["open with key derivation, encrypted (s)"]
-    worst = max(max(pair) for pair in found.values())
-    print(f"\nopen with key derivation {opened} s (target {TARGET_OPEN_S} s): "
-          f"{'met' if opened <= TARGET_OPEN_S else 'MISSED'}")
-    print(f"worst encrypted / plain ratio {worst} x (target {TARGET_RATIO} x): "
-          f"{'met' if worst <= TARGET_RATIO else 'MISSED'}")
+    verdicts = [f"open with key derivation {opened} s (target {TARGET_OPEN_S} s): "
+                f"{'met' if opened <= TARGET_OPEN_S else 'MISSED'}"]
+    for clock_name, clock in CLOCKS.items():
+        run.clock = clock
+        rounds: dict[str, list[dict]] = {"plain": [], "encrypted": []}
+        for _ in range(args.rounds):
+            rounds["plain"].append(measure(plain))
+            rounds["encrypted"].append(measure(encrypted))
+        timed = figures[clock_name] = {variant: best(rounds[variant]) for variant in rounds}
+        timed["encrypted / plain (p50, p95)"] = found = ratios(timed["plain"],
+                                                              timed["encrypted"])
+        print(f"\n{clock_name} (load average {os.getloadavg()[0]:.1f}):")
+        for name, (p50, p95) in found.items():
+            print(f"{name}: {p50} x / {p95} x")
+        worst = max(max(pair) for pair in found.values())
+        verdicts.append(f"worst encrypted / plain ratio in {clock_name} {worst} x "
+                        f"(target {TARGET_RATIO} x): "
+                        f"{'met' if worst <= TARGET_RATIO else 'MISSED'}")
+    print("\n" + "\n".join(verdicts))
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1))
     shutil.rmtree(tmp, ignore_errors=True)
