@@ -85,6 +85,26 @@ def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
     return found
 
 
+def conflicts_within(session: Session, kind: str, record_id: str) -> list[Conflict]:
+    """The open conflicts of a record's lines (the records it owns, core.records.registry:
+    commitments, contact points, …), deleted lines included: the record's editor marks
+    them beside its own."""
+    spec = registry.BY_NAME.get(kind)
+    found = []
+    for model, fk in spec.owned if spec is not None else ():
+        # Deleted lines too: a line deleted here and edited on another laptop is one.
+        ids = list(session.scalars(select(model.id).where(getattr(model, fk) == record_id)))
+        for start in range(0, len(ids), 400):
+            conflicted = session.scalars(
+                select(SyncHead.record_id).where(
+                    SyncHead.kind == model.KIND,
+                    SyncHead.record_id.in_(ids[start:start + 400]))
+                .group_by(SyncHead.record_id, SyncHead.field).having(func.count() > 1))
+            for line_id in sorted(set(conflicted)):
+                found += conflicts_of(session, model.KIND, line_id)
+    return found
+
+
 def open_conflicts(session: Session) -> list[Conflict]:
     """Every open conflict, record by record."""
     candidates = session.execute(

@@ -141,7 +141,8 @@ class RecordEditor(QWidget):
         self.build()
         from coordinator_app.ui.conflict_marks import ConflictMarks
 
-        self.sections.append(ConflictMarks(self))
+        self.marks = ConflictMarks(self)
+        outer.insertWidget(outer.indexOf(self.notice) + 1, self.marks.panel)
         from coordinator_app.ui.history_panel import HistoryPanel
 
         self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body,
@@ -415,6 +416,9 @@ class RecordEditor(QWidget):
             live_id = None if gone or obj is None else obj.id
             for section in self.sections:
                 section.reload(session, live_id)
+            # A deleted record keeps its marks: a deletion concurrent with an edit
+            # elsewhere is settled here too.
+            self.marks.reload(session, obj.id if obj is not None else None, gone=gone)
             self.loaded(session, obj if live_id else None)
             label = _heading_of(obj) if obj is not None else ""
             private = obj is not None and self._is_private(session, obj.id)
