@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.records.models import SyncHead, SyncOperation
+from coordinator_app.core.records.models import Entity, SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
 from coordinator_app.i18n import N_, _
 from coordinator_app.core.records import journal
@@ -63,7 +63,9 @@ def _ops(session: Session, kind: str, record_id: str) -> list[Operation]:
 def _label(session: Session, kind: str, record_id: str) -> str:
     spec = registry.BY_NAME.get(kind)
     obj = session.get(spec.model, record_id) if spec is not None else None
-    return obj.label if obj is not None else record_id
+    # Entity's own `label`, read past a column of that name (a contact point's "label",
+    # often empty, named every conflict over a contact "None").
+    return Entity.label.fget(obj) if obj is not None else record_id
 
 
 def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
