@@ -10,7 +10,9 @@ from sqlalchemy import select
 from coordinator_app.core.records.models import ContactPoint, Organization, SyncOperation
 from coordinator_app.sync.operations import is_private_origin
 from coordinator_app.sync.record import private_ids
-from coordinator_app.ui.list_model import PRIVATE_MARK, RecordListModel
+from PySide6.QtCore import Qt
+
+from coordinator_app.ui.list_model import PRIVATE_ROLE, RecordListModel
 from support.editors import open_editor, settle, type_into
 
 
@@ -83,7 +85,12 @@ def test_the_list_marks_a_private_record_with_a_lock(context, workspace, qtbot):
 
     model = RecordListModel(workspace, "organization")
     model.reload()
-    shown = {model.data(model.index(row, 0)) for row in range(model.rowCount())}
-    assert shown == {f"{PRIVATE_MARK} Kharkiv negotiating team", "Kharkiv City Council"}
-    tips = [model.data(model.index(row, 0), 3) for row in range(model.rowCount())]
-    assert any("Private to our association" in tip for tip in tips)
+    rows = {model.data(model.index(row, 0)): model.index(row, 0)
+            for row in range(model.rowCount())}
+    assert set(rows) == {"Kharkiv negotiating team", "Kharkiv City Council"}
+    private, shared = rows["Kharkiv negotiating team"], rows["Kharkiv City Council"]
+    assert model.data(private, PRIVATE_ROLE) and not model.data(shared, PRIVATE_ROLE)
+    assert not model.data(private, Qt.ItemDataRole.DecorationRole).isNull()  # the padlock
+    assert model.data(shared, Qt.ItemDataRole.DecorationRole) is None
+    assert "Private to our association" in model.data(private, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(shared, Qt.ItemDataRole.ToolTipRole) == "Kharkiv City Council"

@@ -33,8 +33,8 @@ BATCH = 200
 MAX_JUMP = 5000
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-#: Before the name of a record kept to our association.
-PRIVATE_MARK = "🔒"
+#: Whether the row's record is kept to our association (a padlock marks its name).
+PRIVATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordListModel(QAbstractTableModel):
@@ -72,7 +72,13 @@ class RecordListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         private = index.column() == 0 and row.id in self._private
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{PRIVATE_MARK} {row.cells[0]}" if private else row.cells[index.column()]
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and private:
+            from coordinator_app.ui.lock_icon import lock_icon
+
+            return lock_icon()
+        if role == PRIVATE_ROLE:
+            return row.id in self._private
         if role == Qt.ItemDataRole.ToolTipRole:
             if private:
                 return _("{name}\nPrivate to our association: partner associations never "

@@ -101,9 +101,6 @@ class RecordEditor(QWidget):
         header.addWidget(self.heading, 1)
         self.actions = QHBoxLayout()
         header.addLayout(self.actions)
-        self.private_box = QCheckBox(_("🔒 Private to our association"), self)
-        self.private_box.setObjectName("private_to_association")
-        header.addWidget(self.private_box)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setToolTip(_("Delete this record (Ctrl+Z brings it back)"))
         self.delete_button.clicked.connect(self.delete_current)
@@ -124,6 +121,14 @@ class RecordEditor(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # drawn in the palette's muted text colour
         self.body_layout.addWidget(self.hint)
+        from coordinator_app.ui.lock_icon import lock_icon
+
+        # In the form's scrolled body, not the header: a wider header would widen the
+        # smallest window.
+        self.private_box = QCheckBox(_("Private to our association"), self.body)
+        self.private_box.setIcon(lock_icon())
+        self.private_box.setObjectName("private_to_association")
+        self.body_layout.addWidget(self.private_box)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
