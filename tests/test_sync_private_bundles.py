@@ -53,6 +53,11 @@ def test_add_private_says_the_record_is_kept_to_the_association(office):
     said = office.run("kharkiv", "add", "activities", "--private", "--set", "title=Another",
                       "--set", "kind=call", "--set", "occurs_on=2026-02-12")
     assert "Private to our association" in said.stdout
+    listed = json.loads(office.run("kharkiv", "list", "activities", "--json").stdout)
+    assert {item["title"]: item["private"] for item in listed} == {NOTE: True, "Another": True}
+    shown = json.loads(office.run("kharkiv", "show", "organizations", "Kharkiv City Council",
+                                  "--json").stdout)
+    assert shown["private"] is False
 
 
 def test_a_file_for_everyone_leaves_the_private_record_out_and_a_member_gets_it_later(office):
