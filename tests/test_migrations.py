@@ -268,3 +268,27 @@ def test_text_kept_before_languages_becomes_the_original_in_the_language_its_let
             assert [h.id for h in search(session, "Plunges")] == [ids[1]]
     finally:
         db.close()
+
+
+def test_an_attachment_kept_empty_for_want_of_its_bytes_waits_for_them_after_0013(db_path):
+    """Before 0013 a synced attachment whose bytes had not come was written empty;
+    the upgrade makes it "not yet received", and leaves a file that is empty alone."""
+    from coordinator_app.core.records.attachments import attach_bytes
+
+    db = open_database(db_path)
+    with Workspace(db).edit() as edit:
+        org = edit.create("organization", name="Kharkiv City Council")
+        scan = attach_bytes(edit, "organization", org.id, "scan.pdf", b"%PDF-1.7 scan").id
+        empty = attach_bytes(edit, "organization", org.id, "empty.txt", b"").id
+    db.close()
+    migrate.downgrade(db_path, "0012")
+    raw = sqlite3.connect(db_path)
+    with raw:  # as the sync of that day wrote a record whose bytes had not come
+        raw.execute("UPDATE attachments SET content = X'' WHERE id = ?", (scan,))
+    raw.close()
+
+    open_database(db_path).close()
+    raw = sqlite3.connect(db_path)
+    stored = dict(raw.execute("SELECT id, content FROM attachments"))
+    raw.close()
+    assert stored == {scan: None, empty: b""}

@@ -190,3 +190,24 @@ def test_a_closed_and_deleted_dialog_no_longer_hears_of_edits(qtbot, workspace):
         workspace.create("organization", name="Plungė District", country="LT")
         context.data_changed.emit(None)
     assert raised == []
+
+
+def test_a_partner_associations_laptop_is_said_to_get_no_private_records(
+        qtbot, tmp_path, cli, monkeypatch):
+    office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge", "sumy"])
+    office.join_all()
+    office.run("kharkiv", "sync", "keys", "import", str(tmp_path / "plunge.key"), "--partner")
+    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    try:
+        lines = dialog.summary.text().splitlines()
+        assert [line for line in lines if line.startswith("plunge: ")] == [
+            "plunge: last read never  ·  partner association: gets no private records"]
+        assert [line for line in lines if line.startswith("sumy: ")] == [
+            "sumy: last read never"]
+        listed = PeerPicker(dialog.peers).list
+        shown = {listed.item(n).text().split(":")[0]: listed.item(n).text()
+                 for n in range(listed.count())}
+        assert shown["plunge"].endswith("  ·  partner association: gets no private records")
+        assert "partner" not in shown["sumy"]
+    finally:
+        workspace.db.close()

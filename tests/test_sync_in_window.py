@@ -74,7 +74,7 @@ def test_the_editor_marks_a_conflicted_field_and_keeps_the_other_version_from_th
         window = _window(qtbot, workspace)
         window.open_record("organization", org)
         editor = window.list_pages["organization"].editor
-        marks = [s for s in editor.sections if hasattr(s, "strips")][0]
+        marks = editor.marks
         qtbot.waitUntil(lambda: len(marks.strips) == 1, timeout=3000)
         strip = marks.strips[0]
         region = editor.binder.by_name["region"]
@@ -111,7 +111,7 @@ def test_edit_on_a_conflicted_field_puts_the_cursor_there_and_a_new_value_settle
         window.activateWindow()
         window.open_record("organization", org)
         editor = window.list_pages["organization"].editor
-        marks = [s for s in editor.sections if hasattr(s, "strips")][0]
+        marks = editor.marks
         qtbot.waitUntil(lambda: len(marks.strips) == 1, timeout=3000)
         region = editor.binder.by_name["region"]
         qtbot.mouseClick(marks.strips[0].edit, Qt.MouseButton.LeftButton)

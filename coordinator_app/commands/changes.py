@@ -20,6 +20,9 @@ def register(subparsers) -> None:
     add = subparsers.add_parser("add", help=_("add a record of any kind"))
     add.add_argument("kind", metavar="KIND", help=kinds)
     _set_option(add)
+    add.add_argument("--private", action="store_true",
+                     help=_("keep the record to this laptop's association: partner "
+                            "associations never receive it, by server or by USB stick"))
     add.add_argument("--json", action="store_true", help=_("print JSON"))
     add.set_defaults(handler=run_add)
 
@@ -54,12 +57,17 @@ def _set_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_record(opened: Workspace, obj, as_json: bool, message: str) -> None:
+    from coordinator_app.sync.record import private_ids
+
     with opened.read() as session:
         data = records.to_dict(session.get(type(obj), obj.id))
+        data["private"] = obj.id in private_ids(session, obj.KIND, [obj.id])
     if as_json:
         print_json(data)
     else:
         print(message.format(id=obj.id[:8], name=data.get("name") or data.get("title")))
+        if data["private"]:
+            print(_("Private to our association: partner associations never receive it."))
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -69,6 +77,10 @@ def run_add(args: argparse.Namespace) -> int:
     pairs = parse_pairs(args.values)
     with workspace(args, creates=True) as opened:
         with opened.edit(Label(N_("Add"))) as edit:
+            if args.private:
+                from coordinator_app.sync.record import keep_private
+
+                keep_private(edit)
             values = column_values(edit.session, spec.model, pairs)
             obj = edit.create(spec.model, **values)
         _print_record(opened, obj, args.json, _("Added {id}  {name}"))

@@ -77,10 +77,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from coordinator_app.sync.record import private_ids
+
     cls = records.listable(args.kind)
     with workspace(args) as opened, opened.read() as session:
         rows = [records.to_dict(obj) for obj in session.scalars(
             records.live(cls).order_by(*records.order_by_name(cls)))]
+        private = private_ids(session, cls.KIND, [row["id"] for row in rows])
+    for row in rows:
+        row["private"] = row["id"] in private
     if args.json:
         print_json(rows)
         return 0
@@ -90,9 +95,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from coordinator_app.sync.record import private_ids
+
     cls = records.listable(args.kind)
     with workspace(args) as opened, opened.read() as session:
         data = records.describe(session, records.resolve(session, cls, args.ref))
+        data["private"] = data["id"] in private_ids(session, cls.KIND, [data["id"]])
     if args.json:
         print_json(data)
     else:

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         "server": address(url), "pushed": outcome.pushed, "pulled": outcome.pulled,
         "new": replica.total("new"), "records": replica.total("records"),
         "conflicts": replica.total("conflicts"), "waiting": replica.total("waiting"),
-        "change_sets": replica.change_sets(),
+        "change_sets": replica.change_sets(), "files_received": replica.filled,
         "backup": str(replica.backup) if replica.backup else None,
     }
     if args.json:
@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     if args.receive:
         print(_("Read {new} new changes from {server}; {records} records changed.").format(
             new=document["new"], server=document["server"], records=document["records"]))
+    if replica.filled:
+        print(_("Received the files of {count} attachments that were waiting for them.")
+              .format(count=replica.filled))
     if document["conflicts"]:
         print(_("{count} conflicts to review: coordinator conflicts list").format(
             count=document["conflicts"]))

@@ -42,6 +42,12 @@ def register(subparsers) -> None:
     key_export.set_defaults(handler=run_keys_export)
     key_import = key_actions.add_parser("import", help=_("add a colleague's join key"))
     key_import.add_argument("file", type=Path, metavar="FILE")
+    key_import.add_argument("--partner", action="store_true", default=None,
+                            help=_("the laptop belongs to a partner association: files "
+                                   "written for it leave out the records our association "
+                                   "keeps private"))
+    key_import.add_argument("--ours", dest="partner", action="store_false",
+                            help=_("the laptop belongs to our association (the default)"))
     key_import.add_argument("--json", action="store_true", help=_("print JSON"))
     key_import.set_defaults(handler=run_keys_import)
 
@@ -121,7 +127,8 @@ def run_status(args: argparse.Namespace) -> int:
         when = peer.last_received_at.strftime("%Y-%m-%d %H:%M") if peer.last_received_at \
             else _("never")
         print(_("{name} ({fingerprint}): last read {when}").format(
-            name=peer.name, fingerprint=peer.fingerprint, when=when))
+            name=peer.name, fingerprint=peer.fingerprint, when=when)
+            + (" · " + _("partner association") if peer.partner else ""))
     return 0
 
 
@@ -151,12 +158,16 @@ def run_keys_import(args: argparse.Namespace) -> int:
             path=args.file, reason=getattr(exc, "strerror", None) or exc)) from exc
     keys = parse_join(text)
     with workspace(args, writes=True, creates=True) as opened:
-        peer = peers.add(opened, keys)
+        peer = peers.add(opened, keys, partner=args.partner)
     if args.json:
-        print_json({"key_id": peer.key_id, "name": peer.name, "fingerprint": peer.fingerprint})
+        print_json({"key_id": peer.key_id, "name": peer.name, "fingerprint": peer.fingerprint,
+                    "partner": peer.partner})
     else:
         print(_("Added “{name}”. Compare this fingerprint with them by phone: {fingerprint}")
               .format(name=peer.name, fingerprint=peer.fingerprint))
+        if peer.partner:
+            print(_("A partner association's laptop: files written for it leave out the "
+                    "records our association keeps private."))
     return 0
 
 

@@ -57,6 +57,10 @@ class Replica(Protocol):
         Returns those that cannot be applied yet because an earlier one of their
         origin is still missing: they are offered again with the next batch."""
 
+    def complete_attachments(self, fetch: Callable[[list[str]], dict[str, bytes]]) -> int:
+        """Ask `fetch` for the bytes of the attachments held without them (the hub
+        lacked them when their records came) and keep those it has; how many."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -103,6 +107,8 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
             state.save()
             if cancelled():
                 break
+        if not cancelled():
+            replica.complete_attachments(lambda hashes: fetch_attachments(conn, hashes))
     if not cancelled():
         state.mark_synced()
         state.save()

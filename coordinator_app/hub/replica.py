@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from coordinator_app.core.records.attachments import fill_missing, missing_hashes
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.records.models import Attachment
 from coordinator_app.core.records.service import Workspace
@@ -57,6 +58,9 @@ class LocalReplica:
         #: The attachments created by operations offered to push, by operation id.
         self._creates: dict[tuple[str, int], str] = {}
         self._seeded = False
+        #: Attachments whose bytes this round brought after their records.
+        self.filled = 0
+        self._fill_change_set: str | None = None
 
     def operations_to_push(self, seen: dict[str, int], limit: int) -> list[HubOperation]:
         if not self._seeded:
@@ -85,7 +89,9 @@ class LocalReplica:
             for start in range(0, len(ids), 200):
                 for record_id, sha, content in session.execute(
                         select(Attachment.id, Attachment.sha256, Attachment.content)
-                        .where(Attachment.id.in_(ids[start:start + 200]))):
+                        .where(Attachment.id.in_(ids[start:start + 200]),
+                               # Bytes not received here yet cannot be passed on.
+                               Attachment.content.is_not(None))):
                     # Under the hash its creation records: what a pulling laptop asks for.
                     found.append(HubAttachment(sha, content, visibility[record_id]))
         return found
@@ -109,9 +115,25 @@ class LocalReplica:
                                             progress=self.progress))
         return waiting
 
+    def complete_attachments(self, fetch: Callable[[list[str]], dict[str, bytes]]) -> int:
+        with self.workspace.read() as session:
+            wanted = missing_hashes(session)
+        if not wanted:
+            return 0
+        contents = fetch(wanted)
+        if not contents:
+            return 0
+        with self.workspace.edit() as edit:
+            self.filled = fill_missing(edit, contents)
+        if self.filled:
+            self._fill_change_set = self.workspace.last_change_set
+        return self.filled
+
     def change_sets(self) -> list[str]:
-        """The change sets the applied batches wrote (those that brought something)."""
-        return [done.change_set for done in self.applied if done.change_set and done.new]
+        """The change sets the applied batches wrote (those that brought something), and
+        the one that gave attachments their bytes, so that screens showing them refresh."""
+        found = [done.change_set for done in self.applied if done.change_set and done.new]
+        return found + ([self._fill_change_set] if self._fill_change_set else [])
 
     def total(self, name: str) -> int:
         return sum(getattr(done, name) for done in self.applied)

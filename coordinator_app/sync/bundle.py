@@ -122,7 +122,8 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         vector = operations.vector_of(session)
         total = operations.count_after(session, peer_list.common_vector(recipients))
         ops, attachments = [], []
-        for op in operations.after(session, peer_list.common_vector(recipients)):
+        # Without our private records when a partner association's laptop reads it.
+        for op in peer_list.operations_for(session, recipients):
             ops.append(operations.pack(op))
             if op.kind == Attachment.KIND and op.field == operations.CREATE:
                 attachments.append(op.record_id)

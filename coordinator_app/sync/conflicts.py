@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.records.models import SyncHead, SyncOperation
+from coordinator_app.core.records.models import Entity, SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
 from coordinator_app.i18n import N_, _
 from coordinator_app.core.records import journal
@@ -63,7 +63,9 @@ def _ops(session: Session, kind: str, record_id: str) -> list[Operation]:
 def _label(session: Session, kind: str, record_id: str) -> str:
     spec = registry.BY_NAME.get(kind)
     obj = session.get(spec.model, record_id) if spec is not None else None
-    return obj.label if obj is not None else record_id
+    # Entity's own `label`, read past a column of that name (a contact point's "label",
+    # often empty, named every conflict over a contact "None").
+    return Entity.label.fget(obj) if obj is not None else record_id
 
 
 def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
@@ -82,6 +84,26 @@ def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
                 versions.append(Version(op.origin, op.seq, op.hlc, value))
             found.append(Conflict(conflict_id(kind, record_id, name), kind, record_id, name,
                                   _label(session, kind, record_id), tuple(versions)))
+    return found
+
+
+def conflicts_within(session: Session, kind: str, record_id: str) -> list[Conflict]:
+    """The open conflicts of a record's lines (the records it owns, core.records.registry:
+    commitments, contact points, …), deleted lines included: the record's editor marks
+    them beside its own."""
+    spec = registry.BY_NAME.get(kind)
+    found = []
+    for model, fk in spec.owned if spec is not None else ():
+        # Deleted lines too: a line deleted here and edited on another laptop is one.
+        ids = list(session.scalars(select(model.id).where(getattr(model, fk) == record_id)))
+        for start in range(0, len(ids), 400):
+            conflicted = session.scalars(
+                select(SyncHead.record_id).where(
+                    SyncHead.kind == model.KIND,
+                    SyncHead.record_id.in_(ids[start:start + 400]))
+                .group_by(SyncHead.record_id, SyncHead.field).having(func.count() > 1))
+            for line_id in sorted(set(conflicted)):
+                found += conflicts_of(session, model.KIND, line_id)
     return found
 
 

@@ -21,6 +21,8 @@ ones held, without a gap: anything else is refused whole and nothing is written.
 
 from __future__ import annotations
 
+import hashlib
+
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field as dc_field
@@ -293,12 +295,20 @@ def _held(session: Session, cls: type[Entity], ids: list[str]) -> dict[str, Enti
     return found
 
 
+def _bytes_named(content: bytes | None, sha256: Any) -> bytes | None:
+    if content is None or hashlib.sha256(content).hexdigest() != sha256:
+        return None
+    return content
+
+
 def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
           blobs: dict[str, bytes] | None) -> Entity:
     """A record not held yet, as the session would insert it (defaults, NFC)."""
     obj = cls(id=record_id, **values)
     if blobs is not None and "content" in inspect(cls).columns:
-        obj.content = blobs.get(record_id, b"")
+        # Bytes not carried, or not those the record names, are "not yet received"
+        # (None), fetched by a later sync; never an empty file taken for the real one.
+        obj.content = _bytes_named(blobs.get(record_id), values.get("sha256"))
     apply_defaults(obj)
     normalise(obj)
     return obj

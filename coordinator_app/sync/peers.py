@@ -4,6 +4,12 @@ What a peer has seen is what it said it held (its version vector) in the latest
 bundle read from it; a bundle written for it is not taken as delivered, since a
 stick may never arrive. Sending too much costs a little space, as reading the same
 operations twice changes nothing; sending too little would lose edits.
+
+A peer is a laptop of our association or of a partner association (`partner`), as
+the person who imported its join key said, the way the office server knows each
+device's association from the role it was registered with. A file any partner can
+read leaves out the operations of private streams (sync.operations.private_origin):
+the records our association keeps to itself.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from coordinator_app.core.records.models import SyncPeer
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
 from coordinator_app.sync.keys import PublicKeys, fingerprint
+from coordinator_app.sync.operations import after, is_private_origin
 
 
 @dataclass(frozen=True)
@@ -34,27 +41,31 @@ class Peer:
     clock_off_ms: int | None
     box_key: bytes
     sign_key: bytes
+    partner: bool = False
 
 
 def _peer(row: SyncPeer) -> Peer:
     return Peer(row.key_id, row.name, fingerprint(row.sign_key, row.box_key),
                 json.loads(row.seen), row.device_id, row.last_received_at, row.last_sent_at,
-                row.clock_off_ms, row.box_key, row.sign_key)
+                row.clock_off_ms, row.box_key, row.sign_key, bool(row.partner))
 
 
 def all_peers(session: Session) -> list[Peer]:
     return [_peer(row) for row in session.scalars(select(SyncPeer).order_by(SyncPeer.name))]
 
 
-def add(workspace: Workspace, keys: PublicKeys) -> Peer:
-    """Remember a member's public keys (again: its name is updated, what it saw kept)."""
+def add(workspace: Workspace, keys: PublicKeys, *, partner: bool | None = None) -> Peer:
+    """Remember a laptop's public keys (again: its name is updated, what it saw kept);
+    `partner`: whether it is a partner association's (None: as known, else ours)."""
     with workspace.edit() as edit:
         row = edit.session.get(SyncPeer, keys.id)
         if row is None:
             row = SyncPeer(key_id=keys.id, name=keys.name, sign_key=keys.sign, box_key=keys.box,
-                           seen="{}", seen_hlc=0)
+                           seen="{}", seen_hlc=0, partner=0)
             edit.session.add(row)
         row.name = keys.name
+        if partner is not None:
+            row.partner = int(partner)
         edit.session.flush()
         return _peer(row)
 
@@ -81,3 +92,17 @@ def common_vector(peers: list[Peer]) -> dict[str, int]:
         return {}
     origins = set.intersection(*(set(p.seen) for p in peers))
     return {origin: min(p.seen[origin] for p in peers) for origin in origins}
+
+
+def reads_private(peers: list[Peer]) -> bool:
+    """Whether a file for all of `peers` may carry what our association keeps to itself."""
+    return not any(peer.partner for peer in peers)
+
+
+def operations_for(session: Session, peers: list[Peer]):
+    """The operations a file for all of `peers` carries: those not every one of them
+    has seen, without the private streams' when any of them is a partner's."""
+    private = reads_private(peers)
+    for op in after(session, common_vector(peers)):
+        if private or not is_private_origin(op.origin):
+            yield op

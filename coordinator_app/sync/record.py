@@ -52,6 +52,13 @@ def keep_private(edit) -> None:
     edit.session.info[PRIVATE] = True
 
 
+def private_ids(session: Session, kind: str, ids: list[str]) -> set[str]:
+    """Those of `ids` (records of `kind`) that their association keeps to itself: a
+    list marks them, an editor says so."""
+    return {record_id for _kind, record_id in
+            _private_records(session, {(kind, record_id) for record_id in ids})}
+
+
 def _private_records(session: Session, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """Those of `keys` (kind, record id) created as records an association keeps to itself."""
     found = set()

@@ -48,6 +48,6 @@ def as_json(found: Status) -> dict:
             "device_id": p.device_id, "seen": p.seen,
             "last_received_at": p.last_received_at.isoformat() if p.last_received_at else None,
             "last_sent_at": p.last_sent_at.isoformat() if p.last_sent_at else None,
-            "clock_off_ms": p.clock_off_ms,
+            "clock_off_ms": p.clock_off_ms, "partner": p.partner,
         } for p in found.peers],
     }

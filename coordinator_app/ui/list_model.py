@@ -33,6 +33,8 @@ BATCH = 200
 MAX_JUMP = 5000
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: Whether the row's record is kept to our association (a padlock marks its name).
+PRIVATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordListModel(QAbstractTableModel):
@@ -46,6 +48,8 @@ class RecordListModel(QAbstractTableModel):
         self.query = ListQuery(kind)
         self.spec = listing.SPECS[kind]
         self._rows: list[Row] = []
+        #: Those of the loaded rows their association keeps to itself (a lock marks them).
+        self._private: set[str] = set()
         self._exhausted = True
         #: Nothing is read until the list is first shown (`reload`): a window with five
         #: lists opens with one query, not five, and order set meanwhile costs nothing.
@@ -66,7 +70,19 @@ class RecordListModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        private = index.column() == 0 and row.id in self._private
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and private:
+            from coordinator_app.ui.lock_icon import lock_icon
+
+            return lock_icon()
+        if role == PRIVATE_ROLE:
+            return row.id in self._private
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if private:
+                return _("{name}\nPrivate to our association: partner associations never "
+                         "receive it.").format(name=row.cells[0])
             return row.cells[index.column()]
         if role == ID_ROLE:
             return row.id
@@ -162,8 +178,10 @@ class RecordListModel(QAbstractTableModel):
         self._loaded = True
         with self.workspace.read() as session:
             rows, total = listing.first_page(session, self.query, wanted)
+            private = self._private_of(session, rows)
         self.beginResetModel()
         self._rows = rows
+        self._private = private
         self._exhausted = len(rows) < wanted
         self.reads = 1
         self.endResetModel()
@@ -174,6 +192,7 @@ class RecordListModel(QAbstractTableModel):
         after = self._rows[-1].mark if self._rows else None
         with self.workspace.read() as session:
             rows = listing.page(session, self.query, len(self._rows), wanted, after=after)
+            self._private |= self._private_of(session, rows)
         self._exhausted = len(rows) < wanted
         self.reads += 1
         if not rows:
@@ -182,3 +201,8 @@ class RecordListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
+
+    def _private_of(self, session, rows: list[Row]) -> set[str]:
+        from coordinator_app.sync.record import private_ids
+
+        return private_ids(session, self.query.kind, [row.id for row in rows]) if rows else set()

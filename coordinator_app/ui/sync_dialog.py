@@ -125,7 +125,10 @@ class SyncDialog(QDialog):
             for peer in found.peers:
                 when = format_datetime(peer.last_received_at) if peer.last_received_at \
                     else _("never")
-                lines.append(_("{name}: last read {when}").format(name=peer.name, when=when))
+                line = _("{name}: last read {when}").format(name=peer.name, when=when)
+                if peer.partner:  # it never gets what our association keeps to itself
+                    line += "  ·  " + _("partner association: gets no private records")
+                lines.append(line)
             if found.clock_behind_ms:
                 lines.append(_("This laptop's clock is behind changes it has already seen "
                                "by more than a day: check its date and time."))

@@ -50,7 +50,10 @@ class PeerPicker(QDialog):
         self.list.setObjectName("peers")
         self.list.setAccessibleName(_("Laptops"))
         for peer in peers:
-            item = QListWidgetItem(last_read_text(peer) + "  ·  " + peer.fingerprint)
+            text = last_read_text(peer) + "  ·  " + peer.fingerprint
+            if peer.partner:
+                text += "  ·  " + _("partner association: gets no private records")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, peer.key_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -43,6 +43,9 @@ class OpaqueReplica:
     def attachments_of(self, operations: list[HubOperation]) -> list:
         return []  # opaque operations create nothing
 
+    def complete_attachments(self, fetch) -> int:
+        return 0  # none is ever waiting for its bytes
+
     def apply(self, operations: list[HubOperation], fetch=None) -> list[HubOperation]:
         """Stores each origin's operations that follow on from those held, as a real
         merge does; returns the rest (an earlier one of their origin is missing)."""

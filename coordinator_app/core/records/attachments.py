@@ -4,6 +4,11 @@ Keeping the content in the database file means one backup, one bundle and one
 encrypted file hold everything; a folder of loose files beside it would be lost
 or left behind. The SHA-256 written with the bytes lets a reader tell a damaged
 copy from a good one.
+
+An attachment made on another laptop may arrive before its bytes (the office
+server or the bundle did not carry them): it is kept with no content, "not yet
+received", never as an empty file taken for the real one, and its bytes are filled
+in when a later sync brings bytes whose SHA-256 is the one it names.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ import mimetypes
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import undefer
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, undefer
 
-from coordinator_app.core.errors import DatabaseError, NotFound, ValidationError
+from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.models import Attachment
 from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.core.records.tombstones import live_sql, shown
@@ -114,7 +119,9 @@ def attachment_bytes(workspace: Workspace, attachment_id: str) -> bytes:
                                     .where(Attachment.id == attachment_id))
         if shown(attachment) is None:
             raise NotFound(_("There is no attachment with id {id}.").format(id=attachment_id))
-        content = attachment.content or b""
+        if attachment.content is None:
+            raise BytesMissing(missing_text(attachment.filename))
+        content = attachment.content
         if hashlib.sha256(content).hexdigest() != attachment.sha256:
             raise DatabaseError(_("The stored copy of “{name}” is damaged (its checksum does "
                                   "not match). Restore it from a backup.").format(
@@ -122,8 +129,50 @@ def attachment_bytes(workspace: Workspace, attachment_id: str) -> bytes:
         return content
 
 
+class BytesMissing(CoordinatorError):
+    """The attachment's bytes have not arrived from the other laptops yet."""
+
+
+def missing_text(filename: str) -> str:
+    return _("The file “{name}” has not been received yet: it will come with the next "
+             "sync.").format(name=filename)
+
+
+def missing_ids(session: Session, ids: list[str]) -> set[str]:
+    """Those of the attachments `ids` whose bytes have not arrived yet."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 400):
+        found.update(session.scalars(select(Attachment.id).where(
+            Attachment.id.in_(ids[start:start + 400]), Attachment.content.is_(None))))
+    return found
+
+
+def missing_hashes(session: Session) -> list[str]:
+    """The SHA-256 of every attachment whose bytes have not arrived yet: what a sync asks for."""
+    return sorted(set(session.scalars(select(Attachment.sha256).where(
+        Attachment.content.is_(None)))))
+
+
+def fill_missing(edit: Edit, contents: dict[str, bytes]) -> int:
+    """Give the attachments waiting for their bytes those of `contents` (by SHA-256)
+    that are what they name; how many were filled. Bytes that do not hash to their
+    key are left out, so a damaged copy never passes for the file."""
+    filled = 0
+    for sha, content in contents.items():
+        if content is None or hashlib.sha256(content).hexdigest() != sha:
+            continue
+        # The bytes are no journaled field (Attachment.UNJOURNALED): filling them is
+        # no edit anyone undoes, and every laptop ends with the same bytes.
+        filled += edit.session.execute(
+            update(Attachment).where(Attachment.sha256 == sha, Attachment.content.is_(None))
+            .values(content=content)
+            .execution_options(synchronize_session=False)).rowcount
+    return filled
+
+
 def damaged_attachments(connection: sqlite3.Connection) -> list[str]:
-    """File names of attachments whose stored bytes no longer match their SHA-256.
+    """File names of attachments whose stored bytes no longer match their SHA-256
+    (those whose bytes have not arrived yet are waiting, not damaged).
 
     Works on a plain (read-only) sqlite3 connection, so `coordinator check` can
     run it without opening, and so migrating, the database.
@@ -134,6 +183,6 @@ def damaged_attachments(connection: sqlite3.Connection) -> list[str]:
     for attachment_id, filename, expected in rows.fetchall():
         (content,) = connection.execute("SELECT content FROM attachments WHERE id = ?",
                                         (attachment_id,)).fetchone()
-        if hashlib.sha256(content or b"").hexdigest() != expected:
+        if content is not None and hashlib.sha256(content).hexdigest() != expected:
             damaged.append(filename)
     return damaged

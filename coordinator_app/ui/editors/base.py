@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -120,6 +121,14 @@ class RecordEditor(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # drawn in the palette's muted text colour
         self.body_layout.addWidget(self.hint)
+        from coordinator_app.ui.lock_icon import lock_icon
+
+        # In the form's scrolled body, not the header: a wider header would widen the
+        # smallest window.
+        self.private_box = QCheckBox(_("Private to our association"), self.body)
+        self.private_box.setIcon(lock_icon())
+        self.private_box.setObjectName("private_to_association")
+        self.body_layout.addWidget(self.private_box)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -133,10 +142,12 @@ class RecordEditor(QWidget):
         self.binder = Binder(context, self.MODEL, required=self.REQUIRED,
                              label=self.WHAT, parent=self)
         self.binder.created.connect(self._created)
+        self.binder.prepare = self._prepare_create
         self.build()
         from coordinator_app.ui.conflict_marks import ConflictMarks
 
-        self.sections.append(ConflictMarks(self))
+        self.marks = ConflictMarks(self)
+        outer.insertWidget(outer.indexOf(self.notice) + 1, self.marks.panel)
         from coordinator_app.ui.history_panel import HistoryPanel
 
         self.history = HistoryPanel(context, self.KIND, self.field_titles, self.body,
@@ -269,6 +280,8 @@ class RecordEditor(QWidget):
         if record_id != self.binder.record_id:
             self.flush()
         self.notice.hide_notice()
+        if record_id is None:
+            self.private_box.setChecked(False)  # each new record is chosen afresh
         self._load(record_id, force=True)
         if record_id is None:
             # A blank form starts at its top, wherever the last record was scrolled to.
@@ -408,11 +421,16 @@ class RecordEditor(QWidget):
             live_id = None if gone or obj is None else obj.id
             for section in self.sections:
                 section.reload(session, live_id)
+            # A deleted record keeps its marks: a deletion concurrent with an edit
+            # elsewhere is settled here too.
+            self.marks.reload(session, obj.id if obj is not None else None, gone=gone)
             self.loaded(session, obj if live_id else None)
             label = _heading_of(obj) if obj is not None else ""
+            private = obj is not None and self._is_private(session, obj.id)
         self.heading.set_full_text(label or _(registry.spec(self.KIND).new_label))
         set_enabled(self.body, not gone)
         self.delete_button.setEnabled(live_id is not None)
+        self._show_privacy(private)
         for widget in self._section_widgets:
             set_enabled(widget, live_id is not None)
         if gone:
@@ -444,6 +462,33 @@ class RecordEditor(QWidget):
         self._chain_length = len(chain)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _is_private(self, session: Session, record_id: str) -> bool:
+        from coordinator_app.sync.record import private_ids
+
+        return record_id in private_ids(session, self.KIND, [record_id])
+
+    def _show_privacy(self, private: bool) -> None:
+        """A new record may be made private; a record's privacy is fixed when it is
+        made (its operations are numbered in the private stream from the first), so a
+        record shown says whether it is private and cannot change it."""
+        new = self.binder.record_id is None
+        self.private_box.setVisible(new or private)
+        self.private_box.setEnabled(new)
+        if not new:
+            self.private_box.setChecked(private)
+        self.private_box.setToolTip(
+            _("Partner associations never receive this record, by the office server or "
+              "by USB stick; the laptops of our association do. Chosen when the record "
+              "is made.") if new else
+            _("Partner associations never receive this record, by the office server or "
+              "by USB stick; the laptops of our association do."))
+
+    def _prepare_create(self, edit) -> None:
+        if self.private_box.isChecked():
+            from coordinator_app.sync.record import keep_private
+
+            keep_private(edit)
 
     def loaded(self, session: Session, obj: Entity | None) -> None:
         """Hook for subclasses: refresh what depends on the record (choices, buttons)."""

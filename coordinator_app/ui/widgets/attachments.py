@@ -36,6 +36,8 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import ErrorLabel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Whether the item's bytes have not arrived yet (a synced record came before its file).
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def size_text(size: int) -> str:
@@ -89,10 +91,21 @@ class AttachmentList(QWidget):
         current = self.selected_id()
         self.list.clear()
         if record_id is not None:
-            for att in related.attachments(session, self.kind, record_id):
-                item = QListWidgetItem(f"{att.filename}  ({size_text(att.size)})", self.list)
+            from coordinator_app.core.records.attachments import missing_ids, missing_text
+
+            found = related.attachments(session, self.kind, record_id)
+            missing = missing_ids(session, [att.id for att in found])
+            for att in found:
+                text = f"{att.filename}  ({size_text(att.size)})"
+                if att.id in missing:
+                    text += "  — " + _("file not yet received; it will come with the next sync")
+                item = QListWidgetItem(text, self.list)
                 item.setData(ID_ROLE, att.id)
-                item.setToolTip(att.description or att.media_type)
+                item.setData(MISSING_ROLE, att.id in missing)
+                item.setToolTip(missing_text(att.filename) if att.id in missing
+                                else att.description or att.media_type)
+                if att.id in missing:
+                    item.setForeground(self.palette().placeholderText())
                 if att.id == current:
                     self.list.setCurrentItem(item)
         rows = max(self.list.count(), 2)
@@ -101,9 +114,12 @@ class AttachmentList(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        chosen = self.selected_id() is not None
-        self.open_button.setEnabled(chosen)
-        self.save_button.setEnabled(chosen)
+        item = self.list.currentItem()
+        chosen = item is not None
+        # A file not received yet has nothing to open or save, but it can be removed.
+        readable = chosen and not item.data(MISSING_ROLE)
+        self.open_button.setEnabled(readable)
+        self.save_button.setEnabled(readable)
         self.remove_button.setEnabled(chosen)
 
     def selected_id(self) -> str | None:

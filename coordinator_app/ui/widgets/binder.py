@@ -41,6 +41,8 @@ class Binder(QObject):
         self.label = label
         self.sink = sink
         self.extra_create = extra_create
+        #: Called with the edit before the record is made in it (a private edit).
+        self.prepare: Callable[[Edit], None] | None = None
         self.record_id: str | None = None
         self.stored: dict[str, Any] = {}
         self.fields: list[Field] = []
@@ -133,6 +135,8 @@ class Binder(QObject):
         label = Label(N_("Add {what}"), what=Label(self.label)) if self.label else Label(N_("Add"))
 
         def action(edit: Edit) -> Entity:
+            if self.prepare is not None:
+                self.prepare(edit)
             obj = edit.create(self.cls, **values)
             if self.extra_create is not None:
                 self.extra_create(edit, obj)

@@ -25,7 +25,9 @@ class Attachment(Entity):
     size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64))
     description: Mapped[str | None] = mapped_column(Text)
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    #: None while the bytes have not arrived (a synced record whose file the hub or
+    #: the bundle did not carry yet): the record knows them by `sha256`.
+    content: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
 
 
 class Source(Entity):

@@ -67,6 +67,8 @@ class SyncPeer(Base):
     last_sent_at: Mapped[datetime | None] = mapped_column()
     #: How far the peer's clock was ahead (+) or behind (-) ours, when far off.
     clock_off_ms: Mapped[int | None] = mapped_column(Integer)
+    #: 1: a laptop of a partner association, which never receives records kept private.
+    partner: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SyncState(Base):
