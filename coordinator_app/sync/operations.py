@@ -115,7 +115,7 @@ def is_private_origin(origin: str) -> bool:
         return False
 
 
-def _id_bytes(text: str) -> bytes | str:
+def id_bytes(text: str) -> bytes | str:
     # Ids are UUIDs: 16 bytes instead of 36 characters, a third of a bundle's size.
     # (Matched and converted as text: uuid.UUID costs more than the rest of packing.)
     if _CANONICAL.fullmatch(text):
@@ -123,7 +123,7 @@ def _id_bytes(text: str) -> bytes | str:
     return text
 
 
-def _id_text(value: Any) -> str:
+def id_text(value: Any) -> str:
     if isinstance(value, bytes) and len(value) == 16:
         h = value.hex()
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
@@ -134,8 +134,8 @@ def _id_text(value: Any) -> str:
 
 def pack(op: Operation) -> list:
     """The operation as a MessagePack-ready list (bundles pack many in one array)."""
-    return [FORMAT, _id_bytes(op.origin), op.seq, op.hlc, op.kind, _id_bytes(op.record_id),
-            op.field, op.value, [[_id_bytes(o), s] for o, s in op.bases]]
+    return [FORMAT, id_bytes(op.origin), op.seq, op.hlc, op.kind, id_bytes(op.record_id),
+            op.field, op.value, [[id_bytes(o), s] for o, s in op.bases]]
 
 
 def unpack(item: Any) -> Operation:
@@ -147,8 +147,8 @@ def unpack(item: Any) -> Operation:
     try:
         _format, origin, seq, hlc, kind, record_id, field, value, bases = item
         op = Operation(
-            origin=_id_text(origin), seq=seq, hlc=hlc, kind=kind, record_id=_id_text(record_id),
-            field=field, value=value, bases=tuple((_id_text(o), s) for o, s in bases))
+            origin=id_text(origin), seq=seq, hlc=hlc, kind=kind, record_id=id_text(record_id),
+            field=field, value=value, bases=tuple((id_text(o), s) for o, s in bases))
     except (ValueError, TypeError):
         raise OperationError(_("an operation is damaged")) from None
     if not (isinstance(op.seq, int) and op.seq > 0 and isinstance(op.hlc, int) and op.hlc >= 0
@@ -171,11 +171,18 @@ def decode(data: bytes) -> Operation:
 
 
 def from_row(row: SyncOperation | Any) -> Operation:
+    return stored(row.origin, row.seq, row.hlc, row.kind, row.record_id, row.field, row.value,
+                  row.bases)
+
+
+def stored(origin: str, seq: int, hlc: int, kind: str, record_id: str, field: str,
+           value: str | None, bases: str) -> Operation:
+    """An operation from its columns as sync_operations holds them (JSON value and bases)."""
     return Operation(
-        origin=row.origin, seq=row.seq, hlc=row.hlc, kind=row.kind, record_id=row.record_id,
-        field=row.field, value=None if row.value is None else json.loads(row.value),
+        origin=origin, seq=seq, hlc=hlc, kind=kind, record_id=record_id, field=field,
+        value=None if value is None else json.loads(value),
         # Most operations have no bases (every creation): no parse for those.
-        bases=() if row.bases == "[]" else tuple((o, s) for o, s in json.loads(row.bases)))
+        bases=() if bases == "[]" else tuple((o, s) for o, s in json.loads(bases)))
 
 
 def to_row(op: Operation, *, known: bool) -> dict[str, Any]:
@@ -195,21 +202,33 @@ def vector_of(session: Session) -> dict[str, int]:
     ).all())
 
 
-def after(session: Session, vector: dict[str, int], *, chunk: int = 5000
-          ) -> Iterator[Operation]:
-    """The operations held here that a copy with `vector` lacks, each origin's in order."""
+def rows_after(session: Session, vector: dict[str, int], *, chunk: int = 5000
+               ) -> Iterator[tuple[str, list[tuple]]]:
+    """The operations held here that a copy with `vector` lacks, as (origin, rows):
+    each origin's in order, up to `chunk` consecutive ones a time, each row (seq, hlc,
+    kind, record_id, field, value, bases) as stored."""
+    connection = session.connection()
     for origin, top in sorted(vector_of(session).items()):
         start = vector.get(origin, 0)
         while start < top:
-            # Plain rows, not mapped objects: a first bundle reads hundreds of thousands.
-            rows = session.execute(
-                select(*SyncOperation.__table__.c)
-                .where(SyncOperation.origin == origin, SyncOperation.seq > start)
-                .order_by(SyncOperation.seq).limit(chunk)).all()
+            # Bare tuples from the driver: a first bundle reads hundreds of thousands,
+            # and a mapped object, or even a Row, per operation costs more than its packing.
+            rows = connection.exec_driver_sql(
+                "SELECT seq, hlc, kind, record_id, field, value, bases FROM sync_operations"
+                " WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (origin, start, chunk)).fetchall()
             if not rows:
                 break
-            yield from (from_row(row) for row in rows)
-            start = rows[-1].seq
+            yield origin, rows
+            start = rows[-1][0]
+
+
+def after(session: Session, vector: dict[str, int], *, chunk: int = 5000
+          ) -> Iterator[Operation]:
+    """The operations held here that a copy with `vector` lacks, each origin's in order."""
+    for origin, rows in rows_after(session, vector, chunk=chunk):
+        for row in rows:
+            yield stored(origin, *row)
 
 
 def count_after(session: Session, vector: dict[str, int]) -> int:
