@@ -156,6 +156,7 @@ def _unrun(item: list) -> list[Operation]:
     origin = id_text(origin)
     record_ids = _id_list(record_ids)
     if not (isinstance(first, int) and first > 0 and all(isinstance(k, str) for k in kinds)
+            and all(type(step) is int for step in hlcs)
             and len(hlcs) == len(kind_numbers) == len(record_ids) == len(fields)):
         raise OperationError(_("an operation is damaged"))
     rows = []
@@ -189,6 +190,19 @@ def _unrun(item: list) -> list[Operation]:
     return found
 
 
+def _consecutive(rows: list[Row]) -> list[list[Row]]:
+    """`rows` cut where a sequence number is skipped (a run numbers its operations from
+    its first): never in a copy's own operations, which are held without gaps."""
+    if not rows or rows[-1][0] - rows[0][0] == len(rows) - 1:
+        return [rows] if rows else []
+    parts = [[rows[0]]]
+    for row in rows[1:]:
+        if row[0] != parts[-1][-1][0] + 1:
+            parts.append([])
+        parts[-1].append(row)
+    return parts
+
+
 def write(out, runs: Iterable[tuple[str, list[Row]]], blobs) -> int:
     """Pack `runs` ((origin, rows), as operations.rows_after gives them) into `out` (a
     writable stream), then the files of the attachments they create, read by
@@ -196,9 +210,10 @@ def write(out, runs: Iterable[tuple[str, list[Row]]], blobs) -> int:
     packer = msgpack.Packer(use_bin_type=True)
     count, attachments = 0, []
     for origin, rows in runs:
-        item, made = run(origin, rows)
-        out.write(packer.pack(item))
-        attachments.extend(made)
+        for part in _consecutive(rows):
+            item, made = run(origin, part)
+            out.write(packer.pack(item))
+            attachments.extend(made)
         count += len(rows)
     for record_id, content in blobs(attachments).items():
         out.write(packer.pack([BLOB, id_bytes(record_id), content]))

@@ -115,9 +115,9 @@ def _blobs(session, wanted: list[str]) -> dict[str, bytes]:
 
 def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
           progress: Callable[[int, int], None] | None = None,
-          keys: OwnKeys | None = None, format: int = FORMAT) -> Written:
+          keys: OwnKeys | None = None, body_format: int = FORMAT) -> Written:
     """Write the operations the chosen peers (all by default) have not seen to `path`
-    (in the body `format` given: 1 for a laptop not yet updated to read 2)."""
+    (in `body_format`: 1 for a laptop not yet updated to read 2)."""
     keys = keys or own_keys(workspace.db.path)
     with workspace.read() as session:
         recipients = peer_list.choose(session, to)
@@ -137,10 +137,10 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
                     progress(done, total)
 
         # Packed and compressed as the rows are read: a first bundle's operations are
-        # never all in memory at once, packed or not.
-        packed = io.BytesIO()
-        with zstandard.ZstdCompressor(level=6).stream_writer(packed, closefd=False) as out:
-            if format == 1:
+        # in memory only compressed, never all at once as rows or objects.
+        compressed = io.BytesIO()
+        with zstandard.ZstdCompressor(level=6).stream_writer(compressed, closefd=False) as out:
+            if body_format == 1:
                 ops = [operations.pack(operations.stored(origin, *row))
                        for origin, rows in runs() for row in rows]
                 blobs = attachment_contents(session, [operations.unpack(op) for op in ops])
@@ -148,7 +148,7 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
                 count = len(ops)
             else:
                 count = body.write(out, runs(), lambda ids: _blobs(session, ids))
-        plain = packed.getvalue()
+        plain = compressed.getvalue()
         from coordinator_app.sync.record import last_stamp
 
         stamp = last_stamp(session)
@@ -164,13 +164,13 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
     # The scripts' own lines name the head without loading Alembic (a tenth of a second).
     schema = migrate.scripted_head() or migrate.head_revision()
     header = msgpack.packb({
-        "format": format, "schema": schema, "sender": keys.id,
+        "format": body_format, "schema": schema, "sender": keys.id,
         "device": workspace.db.device_id, "vector": vector, "hlc": stamp,
         "wall": clock.wall_ms(),
         "created": utcnow().isoformat(), "count": count, "ephemeral": ephemeral_public,
         "nonce": nonce, "recipients": stanzas,
     }, use_bin_type=True)
-    start = MAGIC + bytes([format]) + struct.pack(">I", len(header)) + header
+    start = MAGIC + bytes([body_format]) + struct.pack(">I", len(header)) + header
     sealed = ChaCha20Poly1305(file_key).encrypt(nonce, plain, start)
     signed = start + struct.pack(">Q", len(sealed)) + sealed
     content = signed + keys.signer.sign(signed)

@@ -34,7 +34,6 @@ from functools import lru_cache
 from typing import Any
 
 import msgpack
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError
@@ -215,9 +214,16 @@ def insert_stored(connection, rows: list[tuple]) -> None:
 def vector_of(session: Session) -> dict[str, int]:
     """This copy's version vector: the highest sequence held of each origin (each
     origin's operations are held without gaps, merge.apply refuses any)."""
-    return dict(session.execute(
-        select(SyncOperation.origin, func.max(SyncOperation.seq)).group_by(SyncOperation.origin)
-    ).all())
+    # Origin after origin along the primary key (origin, seq), each found by one seek,
+    # and its highest sequence by another: a few devices' origins among half a million
+    # operations, where GROUP BY reads them all (half a second, asked at every exchange).
+    return dict(session.connection().exec_driver_sql(
+        "WITH RECURSIVE origins(origin) AS ("
+        " SELECT min(origin) FROM sync_operations"
+        " UNION ALL SELECT (SELECT min(origin) FROM sync_operations WHERE origin > origins.origin)"
+        " FROM origins WHERE origins.origin IS NOT NULL)"
+        " SELECT origin, (SELECT max(seq) FROM sync_operations AS held"
+        " WHERE held.origin = origins.origin) FROM origins WHERE origin IS NOT NULL").all())
 
 
 def rows_after(session: Session, vector: dict[str, int], *, chunk: int = 5000
