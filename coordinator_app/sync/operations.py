@@ -231,13 +231,14 @@ def rows_after(session: Session, vector: dict[str, int], *, chunk: int = 5000
     """The operations held here that a copy with `vector` lacks, as (origin, rows):
     each origin's in order, up to `chunk` consecutive ones a time, each row (seq, hlc,
     kind, record_id, field, value, bases) as stored."""
-    connection = session.connection()
+    # Bare tuples from the driver's own connection, in the session's transaction: a
+    # first bundle reads hundreds of thousands, and a mapped object per operation cost
+    # more than its packing, a Row a third of the reading.
+    driver = session.connection().connection.driver_connection
     for origin, top in sorted(vector_of(session).items()):
         start = vector.get(origin, 0)
         while start < top:
-            # Bare tuples from the driver: a first bundle reads hundreds of thousands,
-            # and a mapped object, or even a Row, per operation costs more than its packing.
-            rows = connection.exec_driver_sql(
+            rows = driver.execute(
                 "SELECT seq, hlc, kind, record_id, field, value, bases FROM sync_operations"
                 " WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?",
                 (origin, start, chunk)).fetchall()
