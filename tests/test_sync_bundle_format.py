@@ -91,6 +91,17 @@ def test_a_creation_carries_its_record_id_once_and_ids_as_16_bytes(tmp_path):
     assert body.read(body.FORMAT, packed)[0] == [op]
 
 
+def test_a_column_that_starts_with_ids_and_holds_other_values_reads_back():
+    origin = "744bb5d3-2cdd-4ced-967d-2c96e0046a9c"
+    first = "01a22c83-8d9b-7000-8000-0322133b6bab"
+    ops = [Operation(origin, seq, 5, "person", f"01a22c83-8d9b-7000-8000-0322133b6ba{seq}",
+                     CREATE, {"notes": notes})
+           for seq, notes in enumerate([first, None, 7, first.upper(), [first], first], 1)]
+    out = io.BytesIO()
+    body.write(out, [(origin, _rows(ops))], lambda ids: {})
+    assert body.read(body.FORMAT, out.getvalue())[0] == ops
+
+
 @pytest.mark.parametrize("damage", [
     lambda item: item[:5],                      # columns missing
     lambda item: [*item[:3], item[3][:-1], *item[4:]],  # a clock short

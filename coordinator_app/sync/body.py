@@ -77,9 +77,8 @@ def _column(values: tuple) -> list | dict:
     first = next((value for value in values if value is not None), None)
     if not (isinstance(first, str) and len(first) == 36):
         return list(values)
-    present = [value for value in values if value is not None]
-    ids = _ids(present)
-    if not isinstance(ids, bytes):
+    ids = _ids([value for value in values if value is not None])
+    if ids is None:
         return [_out(value) for value in values]
     return {"ids": ids, "none": [n for n, value in enumerate(values) if value is None]}
 
@@ -93,16 +92,23 @@ def _uncolumn(column: list | dict) -> list:
             for n in range(len(absent) + len(column["ids"]) // 16)]
 
 
-def _ids(texts: list[str]) -> bytes | list:
-    """Record ids: all canonical UUIDs (nearly always) as one run of 16 bytes each,
-    converted at once; else one by one."""
+def _ids(texts: list) -> bytes | None:
+    """`texts` as one run of 16 bytes each, converted at once, when all are UUIDs as
+    str(uuid.UUID) writes them (nearly always); None when any is not."""
+    if not all(text.__class__ is str for text in texts):
+        return None
     joined = "".join(texts)
     if len(joined) == 36 * len(texts) and _CANONICAL_RUN.fullmatch(joined):
         return bytes.fromhex(joined.replace("-", ""))
-    return [id_bytes(text) for text in texts]
+    return None
 
 
 _CANONICAL_RUN = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})*")
+
+
+def _record_ids(texts: tuple[str, ...]) -> bytes | list:
+    ids = _ids(list(texts))
+    return [id_bytes(text) for text in texts] if ids is None else ids
 
 
 def _id_list(value: bytes | list) -> list[str]:
@@ -142,7 +148,7 @@ def run(origin: str, rows: list[Row]) -> tuple[list, list[str]]:
         shape.append(tuple(decoded.values()))
     item = [OPS, id_bytes(origin), seqs[0],
             [hlc - previous for hlc, previous in zip(hlcs, (0, *hlcs[:-1]))],
-            list(kinds), kind_numbers, _ids(list(record_ids)), numbers, edits,
+            list(kinds), kind_numbers, _record_ids(record_ids), numbers, edits,
             [[list(names), implied, [_column(column) for column in zip(*shape[1:])]]
              for (names, implied), shape in shapes.items()],
             [[position, [[id_bytes(o), s] for o, s in json.loads(text)]]
