@@ -10,7 +10,10 @@ Builds a laptop with N people (generated; 100,000 by default), then measures:
   (target 2 s), against the floor of making the same edits on the sender (one edit of
   1,000 records through the service, as the receiver's import must write them too).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/sync.py [--people N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/sync.py [--people N] [--from FILE]
+
+`--from` starts from a copy of a database generated before (`coordinator generate`
+takes minutes at 100,000 people); the file itself is left as it is.
 """
 
 from __future__ import annotations
@@ -50,7 +53,11 @@ def _timed(action):
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--from", dest="start", type=Path,
+                        help="a copy of this database instead of generating one")
     args = parser.parse_args()
+    from sqlalchemy import func, select
+
     from coordinator_app.core.records.models import Person
     from coordinator_app.core.records.service import Workspace
     from coordinator_app.core.store.db import open_database
@@ -60,7 +67,10 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="coordinator-sync-bench-"))
     try:
         source_path, target_path = tmp / "kharkiv.sqlite3", tmp / "plunge.sqlite3"
-        build(source_path, args.people)
+        if args.start is not None:
+            shutil.copyfile(args.start, source_path)
+        else:
+            build(source_path, args.people)
         source, target = Workspace(open_database(source_path)), Workspace(open_database(target_path))
         source_keys, target_keys = _keys(), _keys()
         peers.add(source, target_keys.public("plunge"))
@@ -73,12 +83,16 @@ def main() -> int:
         _copy, copy_floor = _timed(lambda: shutil.copyfile(source_path, tmp / "copy.sqlite3"))
         _read, apply_s = _timed(lambda: bundle.read(target, first, keys=target_keys,
                                                     backup=False))
-        print(f"first bundle, {args.people} people: {written.operations} operations, "
-              f"{written.size / 1e6:.1f} MB (target 10 MB)")
+        with source.read() as session:
+            people = session.scalar(select(func.count()).select_from(Person))
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"first bundle, {people} people: {written.operations} operations, "
+              f"{written.size / 1e6:.1f} MB (target 10 MB; floor, the database file: "
+              f"{source_path.stat().st_size / 1e6:.0f} MB)")
         print(f"  write {export_s:.1f} s (target 5 s; floor, reading every operation row: "
-              f"{read_floor:.2f} s)")
+              f"{read_floor:.2f} s, {export_s / read_floor:.1f}x)")
         print(f"  apply into an empty laptop {apply_s:.1f} s (target 30 s; floor, copying "
-              f"the database file: {copy_floor:.2f} s)")
+              f"the database file: {copy_floor:.2f} s, {apply_s / copy_floor:.0f}x)")
 
         # The receiver answers with a file of its own, as people do on the next visit:
         # that is how the sender learns what it holds.
@@ -100,7 +114,7 @@ def main() -> int:
         both_s = time.perf_counter() - started
         print(f"1,000 edits: {written.operations} operations, {written.size / 1e3:.1f} kB "
               f"(target 50 kB); write + read {both_s:.2f} s (target 2 s; floor, making the "
-              f"edits on the sender: {edits_floor:.2f} s)")
+              f"edits on the sender: {edits_floor:.2f} s, {both_s / edits_floor:.1f}x)")
         source.db.close()
         target.db.close()
     finally:

@@ -5,7 +5,8 @@
 - `record`: this copy's edits turned into operations as the journal writes them;
 - `merge`: applying operations from other devices (versions, conflicts, deletions);
 - `conflicts`: the open conflicts and their resolution;
-- `keys`, `peers`, `bundle`: the association's keys and the files carried on a stick.
+- `keys`, `peers`, `bundle`: the association's keys and the files carried on a stick;
+- `body`: what a bundle carries, operations column by column (format 2) or one by one (1).
 
 Nothing here imports Qt.
 """

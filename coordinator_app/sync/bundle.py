@@ -2,6 +2,7 @@
 
     MAGIC | format (1 byte) | header length (4) | header | body length (8) | body | signature (64)
 
+The format is that of the body (coordinator_app.sync.body): 2 is written, 1 and 2 read.
 The header (MessagePack) says the format, the schema revision, the sender's key id,
 device id, version vector and clock, how many operations, and for each recipient the
 file key wrapped to its X25519 key (as age does: an ephemeral key, HKDF, ChaCha20-
@@ -17,6 +18,7 @@ pulled out mid-write leaves the previous file or none, never half of one.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import struct
@@ -43,11 +45,12 @@ from coordinator_app.core.records.models import Attachment, SyncPeer
 from coordinator_app.core.store.safe_write import replacing
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
-from coordinator_app.sync import clock, merge, operations, peers as peer_list
+from coordinator_app.sync import body, clock, merge, operations, peers as peer_list
 from coordinator_app.sync.keys import OwnKeys, _raw, own_keys
 
 MAGIC = b"COORDSYNC\n"
-FORMAT = 1
+#: The format written (coordinator_app.sync.body); every one up to it is read.
+FORMAT = body.FORMAT
 SUFFIX = ".coordsync"
 _WRAP_INFO = b"coordinator sync bundle 1"
 #: Refused before reading further: no honest bundle's header is this large.
@@ -112,8 +115,9 @@ def _blobs(session, wanted: list[str]) -> dict[str, bytes]:
 
 def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
           progress: Callable[[int, int], None] | None = None,
-          keys: OwnKeys | None = None) -> Written:
-    """Write the operations the chosen peers (all by default) have not seen to `path`."""
+          keys: OwnKeys | None = None, body_format: int = FORMAT) -> Written:
+    """Write the operations the chosen peers (all by default) have not seen to `path`
+    (in `body_format`: 1 for a laptop not yet updated to read 2)."""
     keys = keys or own_keys(workspace.db.path)
     with workspace.read() as session:
         recipients = peer_list.choose(session, to)
@@ -121,20 +125,33 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
             raise BundleError(no_peers_text())
         vector = operations.vector_of(session)
         total = operations.count_after(session, peer_list.common_vector(recipients))
-        ops, attachments = [], []
-        # Without our private records when a partner association's laptop reads it.
-        for op in peer_list.operations_for(session, recipients):
-            ops.append(operations.pack(op))
-            if op.kind == Attachment.KIND and op.field == operations.CREATE:
-                attachments.append(op.record_id)
-            if progress is not None and len(ops) % 5000 == 0:
-                progress(len(ops), total)
-        blobs = _blobs(session, attachments)
+        done = 0
+
+        def runs():
+            nonlocal done
+            # Without our private records when a partner association's laptop reads it.
+            for origin, rows in peer_list.runs_for(session, recipients):
+                yield origin, rows
+                done += len(rows)
+                if progress is not None:
+                    progress(done, total)
+
+        # Packed and compressed as the rows are read: a first bundle's operations are
+        # in memory only compressed, never all at once as rows or objects.
+        compressed = io.BytesIO()
+        with zstandard.ZstdCompressor(level=6).stream_writer(compressed, closefd=False) as out:
+            if body_format == 1:
+                ops = [operations.pack(operations.stored(origin, *row))
+                       for origin, rows in runs() for row in rows]
+                blobs = attachment_contents(session, [operations.unpack(op) for op in ops])
+                out.write(msgpack.packb({"ops": ops, "blobs": blobs}, use_bin_type=True))
+                count = len(ops)
+            else:
+                count = body.write(out, runs(), lambda ids: _blobs(session, ids))
+        plain = compressed.getvalue()
         from coordinator_app.sync.record import last_stamp
 
         stamp = last_stamp(session)
-    plain = zstandard.ZstdCompressor(level=6).compress(
-        msgpack.packb({"ops": ops, "blobs": blobs}, use_bin_type=True))
     file_key = ChaCha20Poly1305.generate_key()
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = _raw(ephemeral.public_key())
@@ -147,15 +164,15 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
     # The scripts' own lines name the head without loading Alembic (a tenth of a second).
     schema = migrate.scripted_head() or migrate.head_revision()
     header = msgpack.packb({
-        "format": FORMAT, "schema": schema, "sender": keys.id,
+        "format": body_format, "schema": schema, "sender": keys.id,
         "device": workspace.db.device_id, "vector": vector, "hlc": stamp,
         "wall": clock.wall_ms(),
-        "created": utcnow().isoformat(), "count": len(ops), "ephemeral": ephemeral_public,
+        "created": utcnow().isoformat(), "count": count, "ephemeral": ephemeral_public,
         "nonce": nonce, "recipients": stanzas,
     }, use_bin_type=True)
-    start = MAGIC + bytes([FORMAT]) + struct.pack(">I", len(header)) + header
-    body = ChaCha20Poly1305(file_key).encrypt(nonce, plain, start)
-    signed = start + struct.pack(">Q", len(body)) + body
+    start = MAGIC + bytes([body_format]) + struct.pack(">I", len(header)) + header
+    sealed = ChaCha20Poly1305(file_key).encrypt(nonce, plain, start)
+    signed = start + struct.pack(">Q", len(sealed)) + sealed
     content = signed + keys.signer.sign(signed)
     with replacing(path) as temporary:
         temporary.write_bytes(content)
@@ -164,7 +181,19 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
     with workspace.edit() as edit:
         for peer in recipients:
             edit.session.get(SyncPeer, peer.key_id).last_sent_at = utcnow()
-    return Written(Path(path), len(ops), len(content), [p.name for p in recipients])
+    return Written(Path(path), count, len(content), [p.name for p in recipients])
+
+
+def _decompressed(compressed: bytes) -> bytes:
+    """The body unpacked, in steps: a streamed frame does not say its size up front,
+    and a crafted one must not exhaust memory."""
+    found = bytearray()
+    with zstandard.ZstdDecompressor().stream_reader(compressed) as reader:
+        while chunk := reader.read(1 << 20):
+            found += chunk
+            if len(found) > MAX_PLAIN:
+                raise zstandard.ZstdError("larger than any bundle")
+    return bytes(found)
 
 
 def _refuse(message: str) -> BundleError:
@@ -239,12 +268,9 @@ def open_bundle(workspace: Workspace, path: str | Path, keys: OwnKeys | None = N
     try:
         plain = ChaCha20Poly1305(file_key).decrypt(header["nonce"], data[offset + 8:len(signed)],
                                                    start)
-        unpacked = zstandard.ZstdDecompressor().decompress(plain, max_output_size=MAX_PLAIN)
-        content = msgpack.unpackb(unpacked, raw=False, strict_map_key=False)
-        ops = [operations.unpack(item) for item in content["ops"]]
-        blobs = content.get("blobs") or {}
-    except (InvalidTag, zstandard.ZstdError, ValueError, KeyError, TypeError,
-            msgpack.UnpackException, operations.OperationError):
+        unpacked = _decompressed(plain)
+        ops, blobs = body.read(data[len(MAGIC)], unpacked)
+    except (InvalidTag, zstandard.ZstdError, operations.OperationError):
         raise _refuse(_("The file is damaged.")) from None
     if len(ops) != header.get("count"):
         raise _refuse(_("The file is damaged."))

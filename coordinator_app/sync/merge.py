@@ -48,13 +48,14 @@ from coordinator_app.sync.operations import (
     OpId,
     by_record,
     from_row,
-    to_row,
+    insert_stored,
+    stored_values,
     vector_of,
 )
 from coordinator_app.sync.record import APPLYING, last_stamp, seed, set_state, write_heads
 
 #: Records read back and written per step: bounded memory for a first bundle of 100,000.
-CHUNK = 500
+CHUNK = 2000
 
 
 class OutOfSequence(CoordinatorError):
@@ -133,13 +134,18 @@ def compact_heads(states: dict[str, FieldState]) -> dict[str, set[OpId]]:
 
 def known(op: Operation) -> bool:
     """Whether this version knows every field the operation gives a value."""
-    spec = registry.BY_NAME.get(op.kind)
-    if spec is None:
+    columns = _known_columns(op.kind)
+    if columns is None:
         return False
-    columns = set(journaled_columns(spec.model))
     if op.field == CREATE:
         return isinstance(op.value, dict) and set(op.value) <= columns
     return op.field in columns
+
+
+@lru_cache(maxsize=None)
+def _known_columns(kind: str) -> frozenset[str] | None:
+    spec = registry.BY_NAME.get(kind)
+    return None if spec is None else frozenset(journaled_columns(spec.model))
 
 
 def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Operation]:
@@ -201,8 +207,15 @@ def _ops_of(session: Session, keys: list[tuple[str, str]],
     return found
 
 
-def _with_operations(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Those of these records on which this copy holds operations."""
+def _with_operations(session: Session, keys: list[tuple[str, str]], held: int
+                     ) -> set[tuple[str, str]]:
+    """Those of these records on which this copy holds operations (`held` of them)."""
+    if held < len(keys):
+        # Fewer operations held than records asked about (a first bundle into a new
+        # copy): one pass over those held, not a query per few hundred records.
+        wanted = set(keys)
+        return {key for key in map(tuple, session.execute(
+            select(SyncOperation.kind, SyncOperation.record_id).distinct())) if key in wanted}
     found = set()
     for kind, ids in _by_kind(keys).items():
         for start in range(0, len(ids), 400):
@@ -247,7 +260,10 @@ def materialize(session: Session, keys: list[tuple[str, str]],
             name: _python(cls, name, values[name]) for name in _columns(cls) if name in values}
     with session.no_autoflush:
         for cls, wanted in wanted_by_kind.items():
-            held = _held(session, cls, list(wanted))
+            # A record this copy holds no operation on is not held either (the seed made
+            # one of every record here): only the others are looked for.
+            held = _held(session, cls, [record_id for record_id in wanted
+                                        if (cls.KIND, record_id) not in (given or {})])
             made = []
             for record_id, values in wanted.items():
                 obj = held.get(record_id)
@@ -304,14 +320,23 @@ def _bytes_named(content: bytes | None, sha256: Any) -> bytes | None:
 def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
           blobs: dict[str, bytes] | None) -> Entity:
     """A record not held yet, as the session would insert it (defaults, NFC)."""
-    obj = cls(id=record_id, **values)
-    if blobs is not None and "content" in inspect(cls).columns:
+    obj = cls()
+    # Straight into the new object's state: it never joins the session (insert_records
+    # writes it past the unit of work), and setting each column through the ORM's
+    # attribute events cost more than its journal and INSERT together.
+    obj.__dict__.update(values, id=record_id)
+    if blobs is not None and _keeps_content(cls):
         # Bytes not carried, or not those the record names, are "not yet received"
         # (None), fetched by a later sync; never an empty file taken for the real one.
         obj.content = _bytes_named(blobs.get(record_id), values.get("sha256"))
     apply_defaults(obj)
     normalise(obj)
     return obj
+
+
+@lru_cache(maxsize=None)
+def _keeps_content(cls: type[Entity]) -> bool:
+    return "content" in inspect(cls).columns
 
 
 def apply(workspace: Workspace, ops: Iterable[Operation], *,
@@ -332,25 +357,27 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
         seed(session)
         session.info[APPLYING] = True
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        fresh = new_operations(vector_of(session), ops)
+        vector = vector_of(session)
+        fresh = new_operations(vector, ops)
         result.new = len(fresh)
         # Records this copy had no operation on are written from the operations in hand
         # (all of a first bundle's): reading back what was just inserted is half its cost.
         arrived = by_record(fresh)
-        for key in _with_operations(session, list(arrived)):
+        for key in _with_operations(session, list(arrived), sum(vector.values())):
             del arrived[key]
-        rows = [to_row(op, known=known(op)) for op in fresh]
-        result.waiting = sum(1 for row in rows if not row["known"])
-        for start in range(0, len(rows), 2000):
-            session.connection().execute(insert(SyncOperation.__table__), rows[start:start + 2000])
+        rows = [stored_values(op, known=known(op)) for op in fresh]
+        result.waiting = sum(1 for row in rows if not row[-1])
+        insert_stored(session.connection(), rows)
         for op in fresh:
             result.origins[op.origin] = result.origins.get(op.origin, 0) + 1
         stamp = last_stamp(session)
-        for op in fresh:
-            ahead = clock.far_off(op.hlc)
+        # Each distinct stamp once: a first bundle's operations share a few hundred.
+        now = clock.wall_ms()
+        for hlc in {op.hlc for op in fresh}:
+            ahead = clock.far_off(hlc, now)
             if ahead is not None:
                 result.clock_ahead_ms = max(result.clock_ahead_ms or 0, ahead)
-            stamp = clock.receive(stamp, op.hlc)
+            stamp = clock.receive(stamp, hlc, now)
         set_state(session, "hlc", str(stamp))
         keys = sorted({(op.kind, op.record_id) for op in fresh} | set(_now_known(session)))
         for start in range(0, len(keys), CHUNK):

@@ -26,7 +26,7 @@ from coordinator_app.core.records.models import SyncPeer
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _
 from coordinator_app.sync.keys import PublicKeys, fingerprint
-from coordinator_app.sync.operations import after, is_private_origin
+from coordinator_app.sync.operations import is_private_origin, rows_after
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,11 @@ def reads_private(peers: list[Peer]) -> bool:
     return not any(peer.partner for peer in peers)
 
 
-def operations_for(session: Session, peers: list[Peer]):
-    """The operations a file for all of `peers` carries: those not every one of them
-    has seen, without the private streams' when any of them is a partner's."""
+def runs_for(session: Session, peers: list[Peer]):
+    """The operations a file for all of `peers` carries, as (origin, rows) of
+    operations.rows_after: those not every one of them has seen, without the private
+    streams' when any of them is a partner's."""
     private = reads_private(peers)
-    for op in after(session, common_vector(peers)):
-        if private or not is_private_origin(op.origin):
-            yield op
+    for origin, rows in rows_after(session, common_vector(peers)):
+        if private or not is_private_origin(origin):
+            yield origin, rows

@@ -175,11 +175,13 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
         for start in range(0, len(ids), 400):
             connection.execute(delete(SyncHead).where(
                 SyncHead.kind == kind, SyncHead.record_id.in_(ids[start:start + 400])))
-    rows = [{"kind": kind, "record_id": record_id, "field": field, "origin": o, "seq": s}
-            for (kind, record_id), heads in records.items()
+    rows = [(kind, record_id, field, o, s) for (kind, record_id), heads in records.items()
             for field, ids in heads.items() for o, s in ids]
     if rows:
-        connection.execute(insert(SyncHead.__table__), rows)
+        # Plain tuples to the driver: a first bundle writes one row per record.
+        connection.exec_driver_sql(
+            "INSERT INTO sync_heads (kind, record_id, field, origin, seq) VALUES (?, ?, ?, ?, ?)",
+            rows)
 
 
 def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operation:

@@ -189,3 +189,18 @@ def open_laptop(office: Office, laptop: str) -> Workspace:
     """The database of `laptop` opened as its app opens it (its data folder, its keys)."""
     office.monkeypatch.setenv("COORDINATOR_HOME", str(office.folder / laptop / "home"))
     return Workspace(open_database(office.db(laptop)))
+
+
+def keys_of_two(source: Workspace, target: Workspace):
+    """Keys for two laptops that have imported each other's join key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from coordinator_app.sync import peers
+    from coordinator_app.sync.keys import OwnKeys
+
+    source_keys = OwnKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    target_keys = OwnKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    peers.add(source, target_keys.public("target"))
+    peers.add(target, source_keys.public("source"))
+    return source_keys, target_keys
