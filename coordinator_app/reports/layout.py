@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts, record_text
+from coordinator_app.reports.paragraph import Paragraph
 from coordinator_app.reports.document import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
