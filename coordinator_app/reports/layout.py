@@ -130,12 +130,15 @@ def cell_style(style: ParagraphStyle, cells: tuple[tuple[int, int], tuple[int, i
 
 
 def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable | str]],
-                  style: ParagraphStyle | None = None) -> list[float]:
+                  style: ParagraphStyle | None = None,
+                  head_style: ParagraphStyle | None = None) -> list[float]:
     """Column widths from shares of the page, each widened to its longest word where
-    the other columns can give up the room."""
+    the other columns can give up the room. Plain text is measured in `style`; with
+    `head_style`, the first row's (the header's) in that."""
     widths = [WIDTH * share for share in shares]
-    need = [min(max(_longest_word(row[i], style) for row in rows) + CELL_PADDING + 1,
-                WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
+    styles = [head_style or style] + [style] * (len(rows) - 1)
+    need = [min(max(_longest_word(row[i], row_style) for row, row_style in zip(rows, styles))
+                + CELL_PADDING + 1, WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
     if sum(need) > WIDTH:
         return widths
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths))
@@ -226,7 +229,8 @@ class Kit:
         page, adjusted so that no column is narrower than its longest word (a status
         or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
-        head = [self.para(title, "cell_head") for title, _ in columns]
+        head_style = self.styles["cell_head"]
+        head = [nfc(title) for title, _ in columns]
         # Record text in another language than the report's is a paragraph, to carry
         # its language tag (reports.record_text); other text may be drawn as it is.
         body = [[cell if isinstance(cell, Flowable)
@@ -234,16 +238,18 @@ class Kit:
                  else nfc("" if cell is None else str(cell))
                  for cell in row] for row in rows]
         widths = fitted_widths([share for _, share in columns], [head, *body],
-                               self.styles["cell"])
+                               self.styles["cell"], head_style)
         styles = [self.styles["cell_right" if i in right else "cell"]
                   for i in range(len(columns))]
         room = [width - CELL_PADDING for width in widths]
+        head = [self._cell(title, head_style, room[i]) for i, title in enumerate(head)]
         body = [[self._cell(cell, styles[i], room[i]) for i, cell in enumerate(row)]
                 for row in body]
         table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
                       splitInRow=1, hAlign="LEFT")
         commands = [
             *BASE_TABLE_STYLE,
+            *cell_style(head_style, ((0, 0), (-1, 0))),
             *(command for i, style in enumerate(styles)
               for command in cell_style(style, ((i, 1), (i, -1)))),
             # The grey band marks the header (also where it repeats); a rule above it
