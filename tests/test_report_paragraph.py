@@ -30,8 +30,17 @@ def _style() -> ParagraphStyle:
 
 
 def _lines(paragraph) -> list[str]:
-    return [" ".join(word for word in line[1]) if isinstance(line, tuple)
-            else " ".join(w.text for w in line.words) for line in paragraph.blPara.lines]
+    return [_lines_of(line) for line in paragraph.blPara.lines]
+
+
+def _squashed(paragraph) -> list[str]:
+    """Each line's characters, spaces left out (the parser cuts text into a fragment
+    at each entity, the plain paragraph keeps it whole)."""
+    return ["".join(_lines_of(line).split()) for line in paragraph.blPara.lines]
+
+
+def _lines_of(line) -> str:
+    return " ".join(line[1]) if isinstance(line, tuple) else " ".join(w.text for w in line.words)
 
 
 def test_asking_the_size_again_at_the_same_width_breaks_the_lines_once():
@@ -57,3 +66,13 @@ def test_a_width_too_narrow_to_print_in_is_not_kept_for_the_next_request():
     paragraph.wrap(200, 800)
     assert paragraph.wrap(1e-9, 800) == plain.wrap(1e-9, 800)
     assert paragraph.wrap(200, 800) == plain.wrap(200, 800)
+
+
+def test_plain_text_made_without_the_parser_breaks_into_the_parsers_lines():
+    style = _style()
+    for text in (TEXT, "Rūta   Petrauskienė & <Partneriai>", "Ґалина Єрмак"):
+        plain, parsed = Paragraph.plain(text, style), PlainParagraph(
+            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
+        assert plain.frags[0].fontName == parsed.frags[0].fontName == fonts.REGULAR
+        assert plain.wrap(90, 800) == parsed.wrap(90, 800)
+        assert _squashed(plain) == _squashed(parsed)

@@ -199,6 +199,8 @@ class Kit:
     def para(self, text: str | None, style: str = "body") -> Paragraph:
         """A paragraph of plain text; record text in another language than the
         report's carries its tag (reports.record_text)."""
+        if getattr(text, "lang", None) is None and "\n" not in (text or ""):
+            return Paragraph.plain(nfc(text or ""), self.styles[style])
         markup = record_text.markup(text or "").replace("\n", "<br/>")
         return Paragraph(markup, self.styles[style])
 
@@ -300,8 +302,9 @@ class Kit:
         that wraps it."""
         if isinstance(text, Flowable) or fits(text, style, room):
             return text
-        markup = escape(text).replace("\n", "<br/>")
-        return Paragraph(markup, style)
+        if "\n" not in text:
+            return Paragraph.plain(text, style)
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
     def gap(self, height_mm: float = 3) -> Spacer:
         return Spacer(1, height_mm * mm)
