@@ -76,3 +76,13 @@ def test_plain_text_made_without_the_parser_breaks_into_the_parsers_lines():
         assert plain.frags[0].fontName == parsed.frags[0].fontName == fonts.REGULAR
         assert plain.wrap(90, 800) == parsed.wrap(90, 800)
         assert _squashed(plain) == _squashed(parsed)
+
+
+def test_plain_text_keeps_its_no_break_spaces_as_the_parser_does():
+    """A sum of money or a date written with no-break spaces never breaks across
+    lines; a plain paragraph must not turn them into ordinary spaces."""
+    style = _style()
+    money = "Budget  1\u00a0250\u00a0000,00\u00a0€ for generators"
+    plain, parsed = Paragraph.plain(money, style), PlainParagraph(money, style)
+    assert plain.frags[0].text == parsed.frags[0].text == \
+        "Budget 1\u00a0250\u00a0000,00\u00a0€ for generators"

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paragraph import _FUZZ, cleanBlockQuotedText
 
 #: What Paragraph.wrap leaves on the paragraph, restored together.
 _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max")
@@ -37,11 +37,12 @@ class Paragraph(_Paragraph):
     @classmethod
     def plain(cls, text: str, style) -> Paragraph:
         """A paragraph of `text` as it is: no markup, one line (its runs of spaces
-        become one, as the parser makes them), made without the parser."""
+        become one and no-break spaces stay, as the parser makes them), made
+        without the parser."""
         fragment = _FRAGMENTS.get(style)
         if fragment is None:
             fragment = _FRAGMENTS[style] = cls("x", style).frags[0]
-        text = " ".join(text.split())
+        text = cleanBlockQuotedText(text)  # what the parser does to its text first
         made = cls(None, style, frags=[fragment.clone(text=text)])
         made.text = escape(text)  # what the parser would have read, for whoever reads it
         return made
