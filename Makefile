@@ -53,7 +53,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --encrypted $(CORE_TESTS)
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(if $(PEOPLE),--people $(PEOPLE))
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/hub.py

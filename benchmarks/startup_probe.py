@@ -4,9 +4,11 @@ bare` a bare PySide6 window (the floor). Prints "shown <peak RSS in KiB>" once t
 first main window has been shown and the event loop has turned once. The app
 shows its window before it opens the database, so for it the probe then waits for
 the window to have its data (the database opened and checked, the first page
-filled: MainWindow.ready), prints "data <peak RSS in KiB>" once the event loop has
-turned again, and quits. benchmarks/run.py times these from outside, from process
-start to each line."""
+filled: MainWindow.ready), prints "rows <N>", the rows its lists and trees show,
+and "data <peak RSS in KiB>" once the event loop has turned again, and quits.
+`startup_probe.py rows DB N` is the floor of that: a bare window that opens DB with
+plain sqlite3 and shows N rows of its people in a tree, then prints "data <peak
+RSS>". benchmarks/run.py times these from outside, from process start to each line."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
 
     def say(what: str, then_quit: bool) -> None:
+        if what == "data" and sys.argv[1] == "app":
+            print(f"rows {shown_rows(app)}", flush=True)
         print(f"{what} {peak_rss_kib()}", flush=True)
         if then_quit:
             app.quit()
@@ -47,7 +51,10 @@ def main() -> int:
         waiting = ready is not None and getattr(window, "context", None) is None
         if waiting:
             ready.connect(lambda: QTimer.singleShot(0, lambda: say("data", True)))
-        say("shown", ready is None)
+        floor_with_rows = sys.argv[1] == "rows"  # filled before it was shown
+        say("shown", ready is None and not floor_with_rows)
+        if floor_with_rows:
+            say("data", True)
         if ready is not None and not waiting:
             say("data", True)  # it had its data before it was shown
 
@@ -61,10 +68,48 @@ def main() -> int:
         window.resize(1200, 800)
         window.show()
         return app.exec()
+    if sys.argv[1] == "rows":
+        return bare_rows(app, sys.argv[2], int(sys.argv[3]))
     # Through the `coordinator` command, as a person starts it.
     from coordinator_app.cli import main as coordinator
 
     return coordinator(["--db", sys.argv[2], "--lang", "en"])
+
+
+def shown_rows(app) -> int:
+    """The rows of the visible trees and tables of the app's windows."""
+    from PySide6.QtWidgets import QAbstractItemView, QTreeWidget
+
+    rows = 0
+    for window in app.topLevelWidgets():
+        for view in window.findChildren(QAbstractItemView):
+            if not view.isVisible() or view.model() is None:
+                continue
+            rows += (view.topLevelItemCount() if isinstance(view, QTreeWidget)
+                     else view.model().rowCount())
+    return rows
+
+
+def bare_rows(app, path: str, rows: int) -> int:
+    """The floor of a first window with data: plain sqlite3 and a tree of `rows` rows."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+
+    connection = sqlite3.connect(path)
+    found = connection.execute(
+        "SELECT full_name, coalesce(latin_name, ''), updated_at FROM people "
+        "WHERE deleted_at IS NULL ORDER BY sort_key LIMIT ?", (rows,)).fetchall()
+    window = QMainWindow()
+    window.setWindowTitle("Coordinator")
+    window.resize(1200, 800)
+    tree = QTreeWidget()
+    tree.setHeaderLabels(["Name", "Latin", "Updated"])
+    tree.addTopLevelItems([QTreeWidgetItem([str(value) for value in row]) for row in found])
+    window.setCentralWidget(tree)
+    window.show()
+    connection.close()
+    return app.exec()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,27 @@ def terminal_progress(done: int, total: int) -> None:
         sys.stderr.write(f"\r{done}/{total}")
         if done >= total:
             sys.stderr.write("\n")
+
+
+def upgrade_progress() -> Callable[[str, int, int], None]:
+    """The steps of a database upgrade on stderr (core.store.derived.Progress): each
+    step's name once, then its count, on a terminal as it goes, else at each tenth."""
+    last = {"step": None, "tenth": -1}
+
+    def report(step: str, done: int, total: int) -> None:
+        if step != last["step"]:
+            last.update(step=step, tenth=-1)
+            sys.stderr.write(f"{step}…\n")
+        if not total:
+            return
+        if sys.stderr.isatty():
+            terminal_progress(done, total)
+        elif done * 10 // total > last["tenth"]:
+            last["tenth"] = done * 10 // total
+            sys.stderr.write(f"{done}/{total}\n")
+        sys.stderr.flush()
+
+    return report
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -119,7 +140,7 @@ def workspace(args: argparse.Namespace, *, writes: bool = False, creates: bool =
     accept = DATABASE | NEW if creates else DATABASE
     with database_file(args, accept=accept, writes=writes or creates) as found:
         if writes or creates:
-            db = open_database(found.path)
+            db = open_database(found.path, progress=upgrade_progress())
         else:
             _bring_up_to_date(found)
             db = open_database(found.path, read_only=True)
@@ -140,4 +161,4 @@ def _bring_up_to_date(found: Identity) -> None:
         raise migrate.newer_version_error(found.path, found.revision)
     if migrate.needs_upgrade(found.revision):
         with _held(found.path):
-            open_database(found.path).close()
+            open_database(found.path, progress=upgrade_progress()).close()

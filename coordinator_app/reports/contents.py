@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
+
+from coordinator_app.reports.paragraph import Paragraph
 
 #: The name of the paragraph callback that leaves room for a line's page number.
 _CALLBACK = "contentsPageNumber"

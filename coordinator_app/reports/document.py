@@ -25,7 +25,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from coordinator_app import __version__
 from coordinator_app.core.errors import CoordinatorError
@@ -33,6 +33,7 @@ from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.core.store.safe_write import output_path, reason_text, replacing
 from coordinator_app.i18n import _, gettext_in
 from coordinator_app.reports import fonts
+from coordinator_app.reports.paragraph import Paragraph
 from coordinator_app.reports.record_text import markup
 
 PAGE = A4

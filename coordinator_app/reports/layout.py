@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts, record_text
+from coordinator_app.reports.paragraph import Paragraph
 from coordinator_app.reports.document import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -130,12 +130,15 @@ def cell_style(style: ParagraphStyle, cells: tuple[tuple[int, int], tuple[int, i
 
 
 def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable | str]],
-                  style: ParagraphStyle | None = None) -> list[float]:
+                  style: ParagraphStyle | None = None,
+                  head_style: ParagraphStyle | None = None) -> list[float]:
     """Column widths from shares of the page, each widened to its longest word where
-    the other columns can give up the room."""
+    the other columns can give up the room. Plain text is measured in `style`; with
+    `head_style`, the first row's (the header's) in that."""
     widths = [WIDTH * share for share in shares]
-    need = [min(max(_longest_word(row[i], style) for row in rows) + CELL_PADDING + 1,
-                WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
+    styles = [head_style or style] + [style] * (len(rows) - 1)
+    need = [min(max(_longest_word(row[i], row_style) for row, row_style in zip(rows, styles))
+                + CELL_PADDING + 1, WIDTH * LONGEST_WORD_SHARE) for i in range(len(shares))]
     if sum(need) > WIDTH:
         return widths
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths))
@@ -196,6 +199,8 @@ class Kit:
     def para(self, text: str | None, style: str = "body") -> Paragraph:
         """A paragraph of plain text; record text in another language than the
         report's carries its tag (reports.record_text)."""
+        if getattr(text, "lang", None) is None and "\n" not in (text or ""):
+            return Paragraph.plain(nfc(text or ""), self.styles[style])
         markup = record_text.markup(text or "").replace("\n", "<br/>")
         return Paragraph(markup, self.styles[style])
 
@@ -226,7 +231,8 @@ class Kit:
         page, adjusted so that no column is narrower than its longest word (a status
         or a date split in two reads badly, and word lengths differ by language)."""
         right = set(right)
-        head = [self.para(title, "cell_head") for title, _ in columns]
+        head_style = self.styles["cell_head"]
+        head = [nfc(title) for title, _ in columns]
         # Record text in another language than the report's is a paragraph, to carry
         # its language tag (reports.record_text); other text may be drawn as it is.
         body = [[cell if isinstance(cell, Flowable)
@@ -234,16 +240,18 @@ class Kit:
                  else nfc("" if cell is None else str(cell))
                  for cell in row] for row in rows]
         widths = fitted_widths([share for _, share in columns], [head, *body],
-                               self.styles["cell"])
+                               self.styles["cell"], head_style)
         styles = [self.styles["cell_right" if i in right else "cell"]
                   for i in range(len(columns))]
         room = [width - CELL_PADDING for width in widths]
+        head = [self._cell(title, head_style, room[i]) for i, title in enumerate(head)]
         body = [[self._cell(cell, styles[i], room[i]) for i, cell in enumerate(row)]
                 for row in body]
         table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
                       splitInRow=1, hAlign="LEFT")
         commands = [
             *BASE_TABLE_STYLE,
+            *cell_style(head_style, ((0, 0), (-1, 0))),
             *(command for i, style in enumerate(styles)
               for command in cell_style(style, ((i, 1), (i, -1)))),
             # The grey band marks the header (also where it repeats); a rule above it
@@ -294,8 +302,9 @@ class Kit:
         that wraps it."""
         if isinstance(text, Flowable) or fits(text, style, room):
             return text
-        markup = escape(text).replace("\n", "<br/>")
-        return Paragraph(markup, style)
+        if "\n" not in text:
+            return Paragraph.plain(text, style)
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
     def gap(self, height_mm: float = 3) -> Spacer:
         return Spacer(1, height_mm * mm)

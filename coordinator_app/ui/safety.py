@@ -21,7 +21,7 @@ from coordinator_app.core.store import backup, logs
 from coordinator_app.core.store.connect import is_encrypted
 from coordinator_app.core.store.db import Database, open_database
 from coordinator_app.core.store.dbfile import FileKind, identify
-from coordinator_app.core.errors import CoordinatorError, DatabaseError
+from coordinator_app.core.errors import Cancelled, CoordinatorError, DatabaseError
 from coordinator_app.core.store.integrity import check_file
 from coordinator_app.core.store.lock import DatabaseLock, DatabaseLocked
 from coordinator_app.core.store.paths import default_db_path
@@ -32,6 +32,7 @@ from coordinator_app.i18n import _
 # this one's interface (ui.app imports BackupScheduler from here).
 from coordinator_app.ui.backups import BackupFolderField, BackupScheduler, when  # noqa: F401
 from coordinator_app.ui.passphrase_dialogs import AskSecret, ask_secret, unlock_interactively
+from coordinator_app.ui.upgrade_progress import UpgradeProgress
 
 Ask = Callable[[QMessageBox], QAbstractButton | None]
 #: Chooses a backup file to restore (None = cancelled); replaceable in tests.
@@ -119,8 +120,12 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
         found = assess(path, unclean=lock.previous_unclean)
         problems = found.problems
         if not problems:
+            progress, db = UpgradeProgress(parent), None
             try:
-                db = open_database(path)
+                db = open_database(path, progress=progress)
+            except Cancelled:
+                lock.release(clean=not lock.previous_unclean)
+                return None
             except Exception as exc:  # noqa: BLE001 - sorted into damage or a plain error
                 logs.log.warning("opening %s failed: %s", path, exc)
                 # Damage, or something else (a full or read-only disk)? The file decides.
@@ -130,7 +135,9 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                     show_error(_("The database {path} could not be opened: {reason}").format(
                         path=path, reason=getattr(exc, "orig", None) or exc), parent, ask)
                     return None
-            else:
+            finally:
+                progress.close()
+            if db is not None:
                 db.on_close.append(lock.release)
                 logs.log.info("opened %s", path)
                 return db

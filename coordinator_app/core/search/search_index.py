@@ -29,7 +29,8 @@ never call this module (0005 carries its own copy of what it needed).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
@@ -136,10 +137,12 @@ def documents(connection: Connection, kind: str, ids: list[str] | None = None):
     batches = [None] if ids is None else list(_chunks(ids))
     for batch in batches:
         query = sql if batch is None else f"{sql} AND x.id IN ({_placeholders(len(batch))})"
-        rows = connection.exec_driver_sql(query, tuple(batch or ())).fetchall()
-        for row in rows:
-            yield (row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:]),
-                   keys_text(row[1], row[2]))
+        # Read a part at a time: a rebuild writes each step before it reads the next.
+        rows = connection.exec_driver_sql(query, tuple(batch or ()))
+        while part := rows.fetchmany(BATCH):
+            for row in part:
+                yield (row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:]),
+                       keys_text(row[1], row[2]))
 
 
 def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str, str]]) -> int:
@@ -186,11 +189,28 @@ def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
     _write(connection, kind, documents(connection, kind, ids))
 
 
-def rebuild(connection: Connection) -> int:
-    """Index every live record from scratch (when a migration marked the index stale)."""
+#: Records indexed between two reports of a rebuild's progress.
+REBUILD_STEP = 5000
+
+
+def rebuild(connection: Connection, progress: Callable[[int, int], None] | None = None
+            ) -> int:
+    """Index every live record from scratch (when a migration marked the index stale),
+    a step of records at a time, telling `progress` (done, about how many in all)
+    after each: at 100,000 people this takes minutes."""
     for table in ("search_index", "search_keys"):
         connection.exec_driver_sql(f"DELETE FROM {table}")
-    return sum(_write(connection, kind, documents(connection, kind)) for kind in KINDS)
+    total = sum(connection.exec_driver_sql(
+        f"SELECT count(*) FROM {registry.model(kind).__tablename__} WHERE deleted_at IS NULL"
+    ).scalar() for kind in KINDS) if progress else 0
+    done = 0
+    for kind in KINDS:
+        found = documents(connection, kind)
+        while step := list(islice(found, REBUILD_STEP)):
+            done += _write(connection, kind, step)
+            if progress:
+                progress(done, max(total, done))
+    return done
 
 
 def optimize(connection: Connection) -> None:

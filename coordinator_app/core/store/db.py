@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +27,9 @@ from coordinator_app.core.store.installation import installation_id
 from coordinator_app.core.records.models import Replica
 from coordinator_app.core.store.safe_write import reason_text
 from coordinator_app.i18n import _
+
+if TYPE_CHECKING:
+    from coordinator_app.core.store.derived import Progress
 
 
 @dataclass
@@ -52,10 +56,12 @@ class Database:
             self.on_close.pop()()
 
 
-def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = False
-                  ) -> Database:
+def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = False,
+                  progress: Progress | None = None) -> Database:
     """Open the database at `path`: creating it if there is none (or an empty file)
-    and migrating it, or with `read_only`, reading an existing one as it is."""
+    and migrating it, or with `read_only`, reading an existing one as it is.
+    `progress` hears of each step of a migration of an existing file (see
+    core.store.derived.Progress): a person waits minutes for one at 100,000 people."""
     from coordinator_app.core.records import journal
     from coordinator_app.core.store import migrate as migrations
 
@@ -73,7 +79,7 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
             raise DatabaseError(_("Cannot create {path}: {reason}.").format(
                 path=exc.filename or path, reason=reason_text(exc))) from exc
         if migrate:
-            migrations.upgrade(path)
+            migrations.upgrade(path, progress=progress)
         engine = make_engine(path)
         device_id = _device_id(engine, path)
     from coordinator_app.sync import record

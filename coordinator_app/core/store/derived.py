@@ -14,19 +14,27 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Connection
 
+from coordinator_app.i18n import N_, _
+
+#: Told what is being done (a sentence), how far it is and how much there is in all
+#: (0 in all: no measure, only the step's name).
+Progress = Callable[[str, int, int], None]
+
 #: The table migrations write to; its shape is frozen into each of them too.
 TABLE = "derived_state"
 CREATE = f"CREATE TABLE IF NOT EXISTS {TABLE} (name VARCHAR(60) PRIMARY KEY, stale INTEGER NOT NULL)"
 
 
-def _search_index(connection: Connection) -> None:
+def _search_index(connection: Connection, progress: Progress | None = None) -> None:
     from coordinator_app.core.search import search_index
 
     search_index.create(connection)
-    search_index.rebuild(connection)
+    step = _(STEPS["search_index"])
+    search_index.rebuild(connection, progress and (
+        lambda done, total: progress(step, done, total)))
 
 
-def _sort_keys(connection: Connection) -> None:
+def _sort_keys(connection: Connection, progress: Progress | None = None) -> None:
     from coordinator_app.core.text.collation import sort_key
     from coordinator_app.core.records.registry import MODELS
 
@@ -41,9 +49,14 @@ def _sort_keys(connection: Connection) -> None:
 
 
 #: Each kind of derived data and how today's code rebuilds it.
-REBUILDERS: dict[str, Callable[[Connection], None]] = {
+REBUILDERS: dict[str, Callable[[Connection, Progress | None], None]] = {
     "search_index": _search_index,
     "sort_keys": _sort_keys,
+}
+#: What a person waiting is told is being rebuilt.
+STEPS = {
+    "search_index": N_("Rebuilding the search index"),
+    "sort_keys": N_("Rebuilding the sort order of names"),
 }
 
 
@@ -58,10 +71,13 @@ def stale(connection: Connection) -> list[str]:
     return [name for name in REBUILDERS if name in marked]
 
 
-def rebuild_stale(connection: Connection) -> list[str]:
-    """Rebuild whatever is marked stale and mark it fresh; returns what was rebuilt."""
+def rebuild_stale(connection: Connection, progress: Progress | None = None) -> list[str]:
+    """Rebuild whatever is marked stale and mark it fresh, telling `progress` what is
+    being rebuilt and how far it is; returns what was rebuilt."""
     rebuilt = stale(connection)
     for name in rebuilt:
-        REBUILDERS[name](connection)
+        if progress:
+            progress(_(STEPS[name]), 0, 0)
+        REBUILDERS[name](connection, progress)
         connection.exec_driver_sql(f"UPDATE {TABLE} SET stale = 0 WHERE name = ?", (name,))
     return rebuilt

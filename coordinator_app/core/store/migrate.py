@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
+    from coordinator_app.core.store.derived import Progress
+
 SCRIPT_LOCATION = Path(__file__).resolve().parents[2] / "migrations"
 _ASSIGNMENT = re.compile(
     r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)\s*$""",
@@ -131,8 +133,9 @@ def newer_version_error(path: Path, revision: str) -> DatabaseError:
         "install that version or a later one to open it.").format(path=path, revision=revision))
 
 
-def upgrade(path: Path, revision: str = "head") -> None:
-    """Bring the database at `path` to `revision`, backing it up first if it has data."""
+def upgrade(path: Path, revision: str = "head", progress: Progress | None = None) -> None:
+    """Bring the database at `path` to `revision`, backing it up first if it has data,
+    telling `progress` each step (core.store.derived) when there is one to take."""
     if revision == "head" and at_head(path):
         return  # the usual start: nothing to do, and no need to load Alembic to know it
     from alembic import command
@@ -148,13 +151,17 @@ def upgrade(path: Path, revision: str = "head") -> None:
     if written_by_newer_version(current):
         raise newer_version_error(path, current)
     if existed and current is not None:
+        if progress:
+            progress(_("Backing up the database before upgrading it"), 0, 0)
         backup.create_backup(path, reason=f"before-migration-{current[:8]}")
 
     def steps(config: Config, connection: Connection) -> None:
+        if progress and existed:
+            progress(_("Upgrading the database to this version"), 0, 0)
         command.upgrade(config, revision)
         if revision == "head":
             # Today's code fills what the migrations marked stale, on today's schema.
-            derived.rebuild_stale(connection)
+            derived.rebuild_stale(connection, progress if existed else None)
 
     _run(path, steps)
 
