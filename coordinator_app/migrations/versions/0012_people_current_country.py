@@ -5,9 +5,12 @@ Revises: 0011
 Create Date: 2026-12-04
 
 People get `current_country`, the country of the organisation of their current
-position, with an index in the list's order (country, then sort key), so the
-people list filtered by a country reads its first page from the index instead of
-working it out through the affiliations of every person. The values are derived
+position, with an index of country, tombstone and sort key, so the people list
+filtered by a country reads its first page of live people in order, its count and
+the facet's options from the index alone, instead of working the country out
+through the affiliations of every person. (Made partial, for live people only, the
+index was taken for every list of live people, sorting 100,000 by Latin spelling
+through it: ten times slower.) The values are derived
 data: marked stale here and worked out by the opening code after migrating
 (core.store.derived), which also keeps the day they were worked out on in
 `derived_days` (positions begin and end with the calendar). Frozen: its own DDL.
@@ -22,7 +25,8 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("ALTER TABLE people ADD COLUMN current_country VARCHAR(2)")
-    op.execute("CREATE INDEX ix_people_current_country ON people (current_country, sort_key)")
+    op.execute("CREATE INDEX ix_people_current_country "
+               "ON people (current_country, deleted_at, sort_key)")
     op.execute("CREATE TABLE IF NOT EXISTS derived_days "
                "(name VARCHAR(60) PRIMARY KEY, day VARCHAR(10) NOT NULL)")
     op.execute("CREATE TABLE IF NOT EXISTS derived_state "

@@ -37,8 +37,10 @@ class Person(Mergeable, Entity):
     KIND = "person"
     LABEL_FIELD = "full_name"
     UNJOURNALED = frozenset({"current_country"})
-    # The Country facet reads a page of one country in the list's order from this alone.
-    __table_args__ = (Index("ix_people_current_country", "current_country", "sort_key"),)
+    # The Country facet reads a page of the live people of one country in the list's
+    # order, its count and the countries held from this index alone.
+    __table_args__ = (Index("ix_people_current_country", "current_country", "deleted_at",
+                            "sort_key"),)
 
     #: The name as written natively (Ігор Терехов, Audrius Klišonis).
     full_name: Mapped[str] = mapped_column(String(300), index=True)
