@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,8 +59,6 @@ def _marks(ids: list[str]) -> tuple[str, dict[str, str]]:
 
 
 def _update(connection: Connection, where: str, params: dict) -> None:
-    from sqlalchemy import text
-
     connection.execute(text(f"UPDATE people SET current_country = {_COUNTRY} WHERE {where}"),
                        params)
 
@@ -94,12 +92,17 @@ def _remember(connection: Connection, day: date) -> None:
 def catch_up(engine: Engine, today: date | None = None) -> None:
     """On a later day than it was last worked out: work it out again for the people
     whose positions began or ended in between (a mayor's term ended yesterday)."""
+    from coordinator_app.core.store.engine import WRITE
+
     day = today or date.today()
-    with engine.begin() as connection:
+    with engine.connect() as connection, connection.begin():
         found = connection.exec_driver_sql(
             f"SELECT day FROM {DAYS} WHERE name = ?", (NAME,)).first()
-        if found is not None and found[0] == day.isoformat():
-            return
+    if found is not None and found[0] == day.isoformat():
+        return  # the usual opening: read, and nothing to write
+    # Written as every edit is, holding the write lock from the start.
+    with engine.connect().execution_options(**{WRITE: True}) as connection, \
+            connection.begin():
         if found is None:
             rebuild(connection, day)
             return
