@@ -127,3 +127,16 @@ def test_an_older_file_gets_every_persons_country_when_migrated(db_path):
         assert _countries(workspace) == {"Ihor Terekhov": "UA", "Ona Jonaitienė": None}
     finally:
         workspace.db.close()
+
+
+def test_generated_people_have_the_country_of_their_organisation(workspace):
+    from coordinator_app.core.sample.generate import generate
+
+    generate(workspace, people=40, organizations=6, seed=3)
+    with workspace.read() as session:
+        rows = session.execute(
+            select(Person.current_country, Organization.country)
+            .join(Affiliation, Affiliation.person_id == Person.id)
+            .join(Organization, Organization.id == Affiliation.organization_id)).all()
+    assert len(rows) == 40
+    assert all(mine == theirs for mine, theirs in rows)
