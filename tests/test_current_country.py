@@ -120,7 +120,7 @@ def test_an_older_file_gets_every_persons_country_when_migrated(db_path):
     workspace = Workspace(open_database(db_path))
     _world(workspace)
     workspace.db.close()
-    migrate.downgrade(db_path, "0011")
+    migrate.downgrade(db_path, "0013")
 
     workspace = Workspace(open_database(db_path))
     try:

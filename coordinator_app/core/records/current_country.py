@@ -27,7 +27,7 @@ from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-#: Where the day it was last worked out is kept (created by migration 0012).
+#: Where the day it was last worked out is kept (created by migration 0014).
 DAYS = "derived_days"
 NAME = "current_country"
 #: Ids in one statement, well below SQLite's limit of bound parameters.
@@ -78,7 +78,7 @@ def refresh(connection: Connection, people: Iterable[str] = (),
 
 
 def rebuild(connection: Connection, today: date | None = None) -> None:
-    """Work out every person's country (after migration 0012 marked it stale)."""
+    """Work out every person's country (after migration 0014 marked it stale)."""
     day = today or date.today()
     _update(connection, "1 = 1", {"today": day.isoformat()})
     _remember(connection, day)

@@ -1,7 +1,7 @@
 """people's current country: the Country facet of the people list
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04
 
 People get `current_country`, the country of the organisation of their current
@@ -17,8 +17,8 @@ data: marked stale here and worked out by the opening code after migrating
 """
 from alembic import op
 
-revision = '0012'
-down_revision = '0011'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
