@@ -25,7 +25,11 @@ from datetime import date
 
 from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator_app.core.errors import DatabaseError
+from coordinator_app.i18n import _
 
 #: Where the day it was last worked out is kept (created by migration 0014).
 DAYS = "derived_days"
@@ -92,9 +96,17 @@ def _remember(connection: Connection, day: date) -> None:
 def catch_up(engine: Engine, today: date | None = None) -> None:
     """On a later day than it was last worked out: work it out again for the people
     whose positions began or ended in between (a mayor's term ended yesterday)."""
+    day = today or date.today()
+    try:
+        _catch_up(engine, day)
+    except OperationalError as exc:  # busy, or locked by encryption: said as edits say it
+        raise DatabaseError(_("the database could not be written: {reason}").format(
+            reason=exc.orig)) from exc
+
+
+def _catch_up(engine: Engine, day: date) -> None:
     from coordinator_app.core.store.engine import WRITE
 
-    day = today or date.today()
     with engine.connect() as connection, connection.begin():
         found = connection.exec_driver_sql(
             f"SELECT day FROM {DAYS} WHERE name = ?", (NAME,)).first()
