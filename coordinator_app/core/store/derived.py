@@ -49,7 +49,8 @@ def _sort_keys(connection: Connection, progress: Progress | None = None) -> None
                                        [(sort_key(value), row_id) for row_id, value in rows])
 
 
-def _current_countries(connection: Connection) -> None:
+def _current_countries(connection: Connection, _progress: Progress | None = None) -> None:
+    # One statement over every person: its step is named, with no measure of how far.
     from coordinator_app.core.records import current_country
 
     current_country.rebuild(connection)
@@ -65,6 +66,7 @@ REBUILDERS: dict[str, Callable[[Connection, Progress | None], None]] = {
 STEPS = {
     "search_index": N_("Rebuilding the search index"),
     "sort_keys": N_("Rebuilding the sort order of names"),
+    "current_countries": N_("Working out the country each person works in now"),
 }
 
 
