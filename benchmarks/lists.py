@@ -4,7 +4,10 @@ Prints each figure in milliseconds (median of several runs) and as a ratio to a
 floor measured in the same run: reading 200 ids straight from the sort index,
 the least any first page can cost on this machine.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/lists.py [--people N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/lists.py [--people N] [--db FILE]
+
+With --db, a database built before (`coordinator generate`) is measured as it is,
+instead of building one.
 """
 
 from __future__ import annotations
@@ -26,25 +29,33 @@ from timing import timed
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, help="measure this database instead of building one")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
     os.environ["COORDINATOR_HOME"] = str(home)
     from sqlalchemy import text
 
-    from coordinator_app.core.views import dashboard, listing
+    from coordinator_app.core.views import dashboard, facets, listing
     from coordinator_app.core.store.db import open_database
     from coordinator_app.core.sample.demo import load_demo
     from coordinator_app.core.sample.generate import generate
     from coordinator_app.core.views.listing import ListQuery
     from coordinator_app.core.records.service import Workspace
 
-    db = open_database(home / "bench.sqlite3")
-    workspace = Workspace(db)
-    load_demo(workspace)
-    started = time.perf_counter()
-    generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
-    print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
+    if args.db is not None:
+        db = open_database(args.db)
+        workspace = Workspace(db)
+        with workspace.read() as session:
+            args.people = session.scalar(text("SELECT count(*) FROM people"))
+        print(f"measuring {args.db} ({args.people:,} people)")
+    else:
+        db = open_database(home / "bench.sqlite3")
+        workspace = Workspace(db)
+        load_demo(workspace)
+        started = time.perf_counter()
+        generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
+        print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
 
     def floor() -> None:
         with workspace.read() as session:
@@ -56,6 +67,20 @@ def main() -> int:
             with workspace.read() as session:
                 listing.page(session, query, offset, 200, after=after)
         return run
+
+    def shown(query: ListQuery):
+        # As the list opens or changes its facets: the first page and its count.
+        def run() -> None:
+            with workspace.read() as session:
+                listing.first_page(session, query, 200)
+        return run
+
+    def country_options() -> None:
+        with workspace.read() as session:
+            facets.options(session, "person", "country")
+
+    def in_country(*codes: str) -> ListQuery:
+        return ListQuery("person", facets=facets.normalised([("country", codes)]))
 
     def counted(query: ListQuery):
         def run() -> None:
@@ -82,6 +107,7 @@ def main() -> int:
             dashboard.recent_changes(session)
 
     base = timed(floor, 15)
+    plain = timed(shown(ListQuery("person")), 9)
     latin = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
     figures = [
         ("people: first page (name order)", first_page(ListQuery("person"))),
@@ -94,13 +120,20 @@ def main() -> int:
         ("people: filter 'ivan', first page", first_page(ListQuery("person", text="ivan"))),
         ("people: filter 'ivan', count", counted(ListQuery("person", text="ivan"))),
         ("people: position of a record", position),
+        ("people: Country facet, its options", country_options),
+        ("people: Country LT, first page and count", shown(in_country("LT"))),
+        ("people: Country UA, first page and count", shown(in_country("UA"))),
+        ("people: Country LT or UA, first page and count", shown(in_country("LT", "UA"))),
+        ("people: Country LT and filter 'ona'",
+         shown(ListQuery("person", text="ona", facets=in_country("LT").facets))),
         ("organisations: first page", first_page(ListQuery("organization"))),
         ("dashboard: all sections", dashboard_queries),
     ]
     print(f"{'floor: 200 ids from the sort index':45} {base:8.2f} ms   1.0x")
+    print(f"{'plain list: first page and count':45} {plain:8.2f} ms {plain / base:6.1f}x")
     for label, action in figures:
         ms = timed(action)
-        print(f"{label:45} {ms:8.2f} ms {ms / base:6.1f}x")
+        print(f"{label:45} {ms:8.2f} ms {ms / base:6.1f}x {ms / plain:6.2f}x plain list")
 
     from PySide6.QtWidgets import QApplication
 

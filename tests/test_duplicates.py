@@ -278,3 +278,29 @@ def test_finding_duplicate_groups_reports_progress_and_stops_when_cancelled(work
         assert [done for done, _total in seen] == sorted(done for done, _total in seen)
         with pytest.raises(Cancelled):
             duplicate_groups(session, "person", cancelled=lambda: True)
+
+
+def test_finding_duplicates_looks_at_cancel_by_time_not_by_a_count_of_rows(workspace,
+                                                                          monkeypatch):
+    """Each name takes a tenth of a second here (a busy machine reading 100,000): Cancel
+    pressed after the third is heard within a few more, not after every name is read."""
+    from coordinator_app.core.errors import Cancelled
+    from coordinator_app.core.views import duplicates
+
+    with workspace.edit("people") as edit:
+        for number in range(30):
+            edit.create("person", full_name=f"Person number {number}")
+    now = [0.0]
+    keyed = []
+    real_key = duplicates.name_key
+
+    def slow_key(name):
+        now[0] += 0.1
+        keyed.append(name)
+        return real_key(name)
+
+    monkeypatch.setattr(duplicates, "monotonic", lambda: now[0], raising=False)
+    monkeypatch.setattr(duplicates, "name_key", slow_key)
+    with workspace.read() as session, pytest.raises(Cancelled):
+        duplicate_groups(session, "person", cancelled=lambda: len(keyed) >= 3)
+    assert len(keyed) <= 3 + round(duplicates.PACE / 0.1) + 1

@@ -10,6 +10,7 @@ from coordinator_app.core.records import registry
 from coordinator_app.core.views import listing
 from coordinator_app.core.views.listing import ListQuery
 from coordinator_app.core.records.models import (
+    Affiliation,
     Agreement,
     AgreementPriorityArea,
     Commitment,
@@ -169,3 +170,40 @@ def test_a_facet_the_kind_does_not_have_is_left_out(workspace):
         edit.create(Organization, name="Kharkiv", country="UA")
     assert _titles(workspace, "organization", status=["active"], country=["UA"]) == ["Kharkiv"]
     assert _titles(workspace, "organization", kind=["no-such-kind"]) == []
+
+
+def test_the_people_list_is_narrowed_to_the_country_of_each_persons_current_position(
+        workspace):
+    today = date.today()
+    with workspace.edit("people") as edit:
+        kharkiv = edit.create(Organization, name="Kharkiv City Council", country="UA")
+        plunge = edit.create(Organization, name="Plungė District", country="LT")
+        nowhere = edit.create(Organization, name="Association without a country")
+        ihor = edit.create(Person, full_name="Ihor Terekhov")
+        audrius = edit.create(Person, full_name="Audrius Klišonis")
+        moved = edit.create(Person, full_name="Rūta Petrauskienė")
+        edit.create(Person, full_name="Nobody Anywhere")
+        edit.create(Affiliation, person_id=ihor.id, organization_id=kharkiv.id,
+                    position="Mayor")
+        # A position with no country of its own leaves the other one's.
+        edit.create(Affiliation, person_id=audrius.id, organization_id=nowhere.id,
+                    start_on=today)
+        edit.create(Affiliation, person_id=audrius.id, organization_id=plunge.id,
+                    start_on=today - timedelta(days=400))
+        # Worked in Kharkiv until last year, in Plungė now; an offer from Kharkiv waits.
+        edit.create(Affiliation, person_id=moved.id, organization_id=kharkiv.id,
+                    end_on=today - timedelta(days=1))
+        edit.create(Affiliation, person_id=moved.id, organization_id=plunge.id)
+        edit.create(Affiliation, person_id=moved.id, organization_id=kharkiv.id,
+                    start_on=today + timedelta(days=30))
+    assert _codes(workspace, "person", "country") == {"LT": "Lithuania", "UA": "Ukraine"}
+    assert _titles(workspace, "person", country=["UA"]) == ["Ihor Terekhov"]
+    assert _titles(workspace, "person", country=["LT"]) == ["Audrius Klišonis",
+                                                            "Rūta Petrauskienė"]
+    assert _titles(workspace, "person", text="ruta", country=["LT"]) == ["Rūta Petrauskienė"]
+    assert _titles(workspace, "person", country=["PL"]) == []
+    set_language("uk")
+    try:
+        assert _codes(workspace, "person", "country")["UA"] == "Україна"
+    finally:
+        set_language("en")

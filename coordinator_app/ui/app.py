@@ -125,6 +125,7 @@ class _Opening:
     def _open(self) -> None:
         from coordinator_app.core.records.service import Workspace
         from coordinator_app.ui.context import UiContext
+        from coordinator_app.ui.day_turn import DayTurn
         from coordinator_app.ui.safety import (
             BackupScheduler, install_exception_hook, open_database_for_app)
 
@@ -142,7 +143,10 @@ class _Opening:
         workspace = Workspace(self.db)
         self.scheduler = BackupScheduler(workspace)
         self.scheduler.start()
-        self.window.attach(UiContext(workspace), self.scheduler)
+        context = UiContext(workspace)
+        self.window.attach(context, self.scheduler)
+        # Owned by the context: it goes with it.
+        DayTurn(context)
         if self.bundle is not None:
             self.window.received_sync_bundle(self.bundle)
 

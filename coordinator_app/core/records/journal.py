@@ -235,9 +235,12 @@ def _after_rollback(session: Session) -> None:
 
 
 def install(sessions: sessionmaker[Session]) -> None:
+    from coordinator_app.core.records import current_country
     from coordinator_app.core.search import search_index
 
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
     # The search index is written on the same connection, inside the same transaction.
     search_index.install(sessions)
+    # So is each person's current country, derived from their positions.
+    current_country.install(sessions)

@@ -216,6 +216,8 @@ PERSON = KindSpec(
         Related("contacts", ContactPoint, "person_id",
                 (("kind", "kind"), ("value", "value"), ("label", "label"))),
     ),
+    # That of the organisation of their current position (core.records.current_country).
+    facets=(held("country", N_("Country"), "current_country", country_name),),
     editor="person", mergeable=True,
 )
 

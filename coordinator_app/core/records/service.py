@@ -23,7 +23,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import journal, registry, validation
+from coordinator_app.core.records import current_country, journal, registry, validation
 from coordinator_app.core.search import search_index
 from coordinator_app.core.records.change_labels import Label, stored
 from coordinator_app.core.store.db import Database
@@ -113,6 +113,7 @@ def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     merging other laptops' records writes them as they were made there)."""
     journal.insert_created(session, cls, objs)
     search_index.note_created(session, objs)
+    current_country.note_created(session, objs)
 
 
 def _assign(obj: Entity, values: dict[str, Any]) -> None:

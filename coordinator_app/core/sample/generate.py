@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.core.records import current_country
 from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.text.collation import sort_key
@@ -290,6 +291,7 @@ def _write(connection, b: Builder, change_set: str, seq: list[int],
         counts[cls.KIND] = counts.get(cls.KIND, 0) + len(rows)
     for cls in (Organization, Person, Agreement, Project):
         search_index.refresh(connection, cls.KIND, [row["id"] for row in b.rows.get(cls, ())])
+    current_country.refresh(connection, [row["person_id"] for row in b.rows.get(Affiliation, ())])
     b.rows.clear()
 
 

@@ -82,6 +82,10 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
             migrations.upgrade(path, progress=progress)
         engine = make_engine(path)
         device_id = _device_id(engine, path)
+        if migrate:
+            from coordinator_app.core.records import current_country
+
+            current_country.catch_up(engine)
     from coordinator_app.sync import record
 
     sessions = sessionmaker(engine, expire_on_commit=False, info={

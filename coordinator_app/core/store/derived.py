@@ -1,4 +1,5 @@
-"""Derived data (the search index, the sort keys): not history, so rebuilt when stale.
+"""Derived data (the search index, the sort keys, people's current countries): not
+history, so rebuilt when stale.
 
 A migration that changes how derived data is shaped carries its own DDL and only
 marks that data stale with a row in `derived_state`; after migrating, the opening
@@ -48,15 +49,24 @@ def _sort_keys(connection: Connection, progress: Progress | None = None) -> None
                                        [(sort_key(value), row_id) for row_id, value in rows])
 
 
+def _current_countries(connection: Connection, _progress: Progress | None = None) -> None:
+    # One statement over every person: its step is named, with no measure of how far.
+    from coordinator_app.core.records import current_country
+
+    current_country.rebuild(connection)
+
+
 #: Each kind of derived data and how today's code rebuilds it.
 REBUILDERS: dict[str, Callable[[Connection, Progress | None], None]] = {
     "search_index": _search_index,
     "sort_keys": _sort_keys,
+    "current_countries": _current_countries,
 }
 #: What a person waiting is told is being rebuilt.
 STEPS = {
     "search_index": N_("Rebuilding the search index"),
     "sort_keys": N_("Rebuilding the sort order of names"),
+    "current_countries": N_("Working out the country each person works in now"),
 }
 
 

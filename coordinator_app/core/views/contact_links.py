@@ -110,20 +110,15 @@ def reachable(kind: str) -> bool:
 
 def home_country(session: Session, owner_fk: str, owner_id: str | None) -> str | None:
     """The country a contact of this owner is most likely dialled in: an organisation's
-    own, or that of the organisation a person holds a position at now (the latest)."""
-    from coordinator_app.core.views.positions import current_positions
-
+    own, or that of the organisation a person holds a position at now (the latest),
+    which each person keeps (core.records.current_country). The owner is in the
+    session already when its editor asks, so this reads nothing more."""
     if owner_id is None:
         return None
-    if owner_fk == "organization_id":
-        organisations = [owner_id]
-    else:
-        organisations = [org for org, _position in current_positions(session, owner_id)]
-    for organisation in organisations:
-        found = session.get(Organization, organisation)
-        if found is not None and found.country:
-            return found.country
-    return None
+    owner = session.get(Organization if owner_fk == "organization_id" else Person, owner_id)
+    if owner is None:
+        return None
+    return owner.country if isinstance(owner, Organization) else owner.current_country
 
 
 def phone_hint(country: str | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from time import monotonic
 from typing import Any
 
 import phonenumbers
@@ -226,8 +227,54 @@ def likely_duplicates(session: Session, kind: str, values: dict[str, Any]) -> li
         h.score) for h in hits]
 
 
-#: Rows read between two looks at progress and Cancel.
-STEP = 2000
+#: Seconds of work between two looks at progress and Cancel: a count of rows was
+#: no measure of time (2,000 phone numbers parsed took 1.5 s on a busy machine, and
+#: the first rows of a query up to 5 s), so Cancel took up to 15 s to be heard.
+PACE = 0.1
+#: Rows fetched from SQLite at a time: the rows arrive as the query steps through
+#: them, rather than all of them read before the first is looked at.
+FETCH = 200
+#: Records described in one query (their subtitles, for the groups found).
+DESCRIBED = 25
+
+
+class _Pace:
+    """Counts the work done, and looks at Cancel and tells progress whenever PACE
+    seconds have passed since it last did (and at the end of each part)."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None, total: int = 0):
+        self.progress, self.cancelled = progress, cancelled
+        self.total, self.done = total, 0
+        self.last = monotonic()
+
+    def __call__(self, count: int = 1) -> None:
+        self.done += count
+        if monotonic() - self.last >= PACE:
+            self.report()
+
+    def report(self) -> None:
+        # Progress first: the app runs its events there, so a Cancel pressed since the
+        # last look is seen by this one.
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled(_("The search for duplicates was cancelled."))
+        self.last = monotonic()
+
+
+def _group(groups: dict[str, str | set[str]], key: str, record_id: str) -> None:
+    """Put the record in the group of `key`. A group of one is its id alone, not a set:
+    nearly every key has one record, and 300,000 sets cost seconds of the
+    collector's passes and of freeing them at the end."""
+    found = groups.get(key)
+    if found is None:
+        groups[key] = record_id
+    elif isinstance(found, str):
+        if found != record_id:
+            groups[key] = {found, record_id}
+    else:
+        found.add(record_id)
 
 
 def duplicate_groups(session: Session, kind: str, *,
@@ -237,7 +284,8 @@ def duplicate_groups(session: Session, kind: str, *,
 
     `progress(done, total)` is told how far the reading is (names, then contacts,
     then the groups' descriptions); when `cancelled()` turns true, Cancelled is raised
-    (nothing is written: this only reads)."""
+    (nothing is written: this only reads). Both are asked at least every PACE
+    seconds of work."""
     cls = _cls(kind)
     label = getattr(cls, cls.LABEL_FIELD)
     owner = ContactPoint.person_id if kind == "person" else ContactPoint.organization_id
@@ -248,44 +296,41 @@ def duplicate_groups(session: Session, kind: str, *,
         owner.is_not(None), alive(ContactPoint))
     if kind == "organization":
         contacts = contacts.join(Organization, Organization.id == owner)
-    # Read a few thousand rows at a time: the reading itself is most of the wait at
-    # 100,000 people, and Cancel is looked at between two parts. How far it is only
-    # needs the tables' sizes (deleted rows too), which SQLite counts from an index.
-    total = sum(session.scalar(select(func.count()).select_from(model))
-                for model in (cls, ContactPoint))
-    done = 0
+    # How far it is only needs the tables' sizes (deleted rows too), which SQLite
+    # counts from an index.
+    step = _Pace(progress, cancelled, sum(session.scalar(select(func.count()).select_from(
+        model)) for model in (cls, ContactPoint)))
+    step.report()
+    streamed = {"yield_per": FETCH}
 
-    def step(count: int) -> None:
-        nonlocal done
-        done += count
-        if cancelled is not None and cancelled():
-            raise Cancelled(_("The search for duplicates was cancelled."))
-        if progress is not None:
-            progress(min(done, total), total)
-
-    groups: dict[str, set[str]] = {}
-    for part in session.execute(names).partitions(STEP):
-        for record_id, name in part:
-            groups.setdefault("n:" + name_key(name), set()).add(record_id)
-        step(len(part))
-    for part in session.execute(contacts).partitions(STEP):
-        for record_id, contact_kind, value, where in part:
-            key = value.lower() if contact_kind == "email" else (
-                phone_key(value, where) if contact_kind in PHONE_KINDS else "")
-            if key:
-                groups.setdefault(f"c:{key}", set()).add(record_id)
-        step(len(part))
-    shared = [sorted(members) for members in groups.values() if len(members) > 1]
-    # Every group's records described together, two hundred ids a query, rather than
+    groups: dict[str, str | set[str]] = {}
+    for record_id, name in session.execute(names, execution_options=streamed):
+        _group(groups, "n:" + name_key(name), record_id)
+        step()
+    step.report()
+    for record_id, contact_kind, value, where in session.execute(
+            contacts, execution_options=streamed):
+        key = value.lower() if contact_kind == "email" else (
+            phone_key(value, where) if contact_kind in PHONE_KINDS else "")
+        if key:
+            _group(groups, f"c:{key}", record_id)
+        step()
+    step.report()
+    shared = [sorted(members) for members in groups.values() if isinstance(members, set)]
+    groups.clear()  # freeing 300,000 keys is a pause of its own: before the next look
+    step.report()
+    # Every group's records described together, DESCRIBED ids a query, rather than
     # a query a group: 100,000 generated people make over 6,000 groups.
     wanted = sorted({record_id for members in shared for record_id in members})
-    total += len(wanted)
+    step.total += len(wanted)
+    step.report()
     hits: dict[str, Hit] = {}
-    for start in range(0, len(wanted), 200):
-        batch = wanted[start:start + 200]
+    for start in range(0, len(wanted), DESCRIBED):
+        batch = wanted[start:start + DESCRIBED]
         hits.update((hit.id, hit) for hit in describe_hits(
             session, [(kind, m, 1.0) for m in batch], Hit))
         step(len(batch))
+    step.report()
     result = [[hits[m] for m in members if m in hits] for members in shared]
     result.sort(key=lambda group: (-len(group), group[0].title if group else ""))
     return [group for group in result if len(group) > 1]

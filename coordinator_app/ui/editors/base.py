@@ -83,7 +83,7 @@ class RecordEditor(QWidget):
         self._section_widgets: list[QWidget] = []
         self._reload_pending = False
         self._stale = False
-        self._chain_length = 0
+        self._chain_shape: tuple[int, ...] = ()
         self._labels: list[QLabel] = []
         self._mnemonics = False
 
@@ -451,15 +451,25 @@ class RecordEditor(QWidget):
             item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item is not None and item.widget() is not None:
                 chain += _focusable(item.widget())
+        # A table's rows shown are counted before their cells are searched for what
+        # takes focus: asked of every cell on every load, that was a tenth of opening
+        # a record, for a chain that had not changed.
+        parts: list[tuple[bool, list[QWidget]]] = []
         for widget in self._section_widgets:
             if isinstance(widget, RelationTable):
-                for cell in widget.cells_in_order():
+                parts.append((True, widget.cells_in_order()))
+            else:
+                parts.append((False, _focusable(widget)))
+        shape = (len(chain), *(len(found) for _table, found in parts))
+        if shape == self._chain_shape:
+            return  # no widgets came or went since the last time
+        self._chain_shape = shape
+        for table, found in parts:
+            if table:
+                for cell in found:
                     chain += _focusable(cell)
             else:
-                chain += _focusable(widget)
-        if len(chain) == self._chain_length:
-            return  # no widgets came or went since the last time
-        self._chain_length = len(chain)
+                chain += found
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

@@ -202,15 +202,15 @@ class RelationTable(QWidget):
         return None
 
     def cells_in_order(self) -> list[QWidget]:
-        """The cells of the rows shown, record by record, each record's remove button
-        after its cells: the order Tab takes (RecordEditor._order_tabs)."""
+        """The cells of every row made, record by record, each record's remove button
+        after its cells: the order Tab takes (RecordEditor._order_tabs). Rows hidden
+        are in it too (Tab passes over what is hidden), so the chain changes only
+        when rows are made, not with each record shown."""
         places = self.shape.places
         order = sorted(range(len(self.columns)),
                        key=lambda i: (places[i].line, places[i].position))
         found: list[QWidget] = []
         for row, binder in enumerate(self.binders):
-            if self.table.isRowHidden(row * self.shape.lines):
-                continue
             found += [binder.fields[i] for i in order]
             found.append(self.remove_buttons[row])
         return found

@@ -64,7 +64,8 @@ class Entity(Base):
     KIND: ClassVar[str]
     #: Columns shown as the record's name in lists, pickers and messages.
     LABEL_FIELD: ClassVar[str] = "name"
-    #: Columns the change journal does not copy (large binary content).
+    #: Columns the change journal does not copy: large binary content, and state each
+    #: copy derives from the records (a person's current country).
     UNJOURNALED: ClassVar[frozenset[str]] = frozenset()
     #: Code columns stored upper case (country, currency).
     UPPER_CASE: ClassVar[frozenset[str]] = frozenset()

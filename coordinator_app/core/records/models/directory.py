@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, String, Text, and_
+from sqlalchemy import Date, Index, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.records.models.base import Entity, Mergeable, uuid_fk
@@ -36,6 +36,11 @@ class Person(Mergeable, Entity):
     __tablename__ = "people"
     KIND = "person"
     LABEL_FIELD = "full_name"
+    UNJOURNALED = frozenset({"current_country"})
+    # The Country facet reads a page of the live people of one country in the list's
+    # order, its count and the countries held from this index alone.
+    __table_args__ = (Index("ix_people_current_country", "current_country", "deleted_at",
+                            "sort_key"),)
 
     #: The name as written natively (Ігор Терехов, Audrius Klišonis).
     full_name: Mapped[str] = mapped_column(String(300), index=True)
@@ -47,6 +52,9 @@ class Person(Mergeable, Entity):
     #: Languages spoken, ISO 639-1 codes separated by commas ("uk, en").
     languages: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The country of the organisation of their current position: derived, local state
+    #: kept by core.records.current_country, never journaled or synced.
+    current_country: Mapped[str | None] = mapped_column(String(2))
 
     affiliations: Mapped[list[Affiliation]] = relationship(
         back_populates="person",
