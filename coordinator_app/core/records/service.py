@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.instrumentation import manager_of_class
 
 from coordinator_app.core.records import journal, registry, validation
 from coordinator_app.core.search import search_index
@@ -115,6 +116,36 @@ def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     search_index.note_created(session, objs)
 
 
+@lru_cache(maxsize=None)
+def _blank(cls: type[Entity]) -> dict[str, Any]:
+    """Every column of a kind empty: what a new record reads before it is given values."""
+    return {attr.key: None for attr in inspect(cls).column_attrs}
+
+
+def _draft(cls: type[E], values: Mapping[str, Any]) -> E:
+    """A new record of `cls` with `values` (as `create` takes them) and the defaults,
+    for the bulk path: its columns are filled in its dict, not through the ORM's
+    attribute events, as nothing of it will be flushed (insert_records writes it)."""
+    obj = manager_of_class(cls).new_instance()
+    data = obj.__dict__
+    data.update(_blank(cls))
+    named = {}
+    for key, value in values.items():
+        if key == "id":
+            continue
+        if languages.split(key) is not None:
+            named[key] = value
+        else:
+            data[key] = coerce(cls, key, value)
+    data["id"] = values.get("id") or new_id()
+    if named:
+        _assign(obj, named)  # one language of a field: set as an edit sets it
+    for key, default in _defaults(cls):
+        if data[key] is None:
+            data[key] = default
+    return obj
+
+
 def _assign(obj: Entity, values: dict[str, Any]) -> None:
     """Set `values` on `obj`: a column by its name, one language of a translatable
     field as `title.lt`, and which language is the original as `title.original`
@@ -196,9 +227,7 @@ class Edit:
         number = 0
         try:
             for number, values in enumerate(rows):
-                obj = cls(id=values.get("id") or new_id())
-                _assign(obj, {field: value for field, value in values.items() if field != "id"})
-                apply_defaults(obj)
+                obj = _draft(cls, values)
                 journal.normalise(obj)
                 objs.append(obj)
             self.session.info[validation.LIVE_IDS] = _live_links(self.session, cls, objs)
