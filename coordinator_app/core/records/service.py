@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.instrumentation import manager_of_class
@@ -368,11 +369,18 @@ class Workspace:
         self.last_change_set: str | None = None
 
     @contextmanager
-    def edit(self, label: str | None = None) -> Iterator[Edit]:
+    def edit(self, label: str | None = None, *, change_set: str | None = None,
+             connection: Connection | None = None) -> Iterator[Edit]:
         """One edit: one session, one transaction, one change set named `label` (a
-        core.records.change_labels.Label is stored as a key, so it reads translated later)."""
-        change_set = new_id()
-        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)})
+        core.records.change_labels.Label is stored as a key, so it reads translated later).
+
+        A long job committed in steps (coordinator generate) gives every step's edit
+        the same `change_set`, so one undo takes them all back, and its own
+        `connection`, which keeps the job's page cache from one step to the next."""
+        change_set = change_set or new_id()
+        bound = {} if connection is None else {"bind": connection}
+        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
+                                   **bound)
         try:
             with session.begin():
                 session.connection(execution_options={WRITE: True})
