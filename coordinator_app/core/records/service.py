@@ -243,6 +243,51 @@ class Edit:
         insert_records(self.session, cls, objs)
         return [obj.id for obj in objs]
 
+    def get_many(self, kind: type[E] | str, record_ids: Iterable[str], /) -> dict[str, E]:
+        """{id: record} of these ids, as `get` reads each (a merged duplicate as its
+        survivor; NotFound for one that is gone), in a query per 500 ids instead of
+        one each."""
+        cls = entity_class(kind)
+        wanted = list(dict.fromkeys(record_ids))
+        found: dict[str, E] = {}
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start:start + 500]
+            found.update((obj.id, obj) for obj in self.session.scalars(
+                select(cls).where(cls.id.in_(batch))))
+        # A live record that may be shown is itself; any other is asked for alone.
+        return {record_id: obj if obj is not None and obj.deleted_at is None
+                and shown(obj) is not None else self.get(cls, record_id)
+                for record_id, obj in ((i, found.get(i)) for i in wanted)}
+
+    def update_many(self, kind: type[E] | str, rows: Iterable[tuple[str, Mapping[str, Any]]],
+                    /) -> list[E]:
+        """Update many records of one kind: the bulk path of `update`. Each row is (id,
+        what `update` takes), applied in order; the rules then check each record once
+        and one flush writes them all, each changed field journalled (and recorded for
+        sync) as an update would, in this edit's change set. A refused row raises
+        ValidationError (its `row` says which: the last row that changed the record)
+        and, as in any edit, nothing of the edit is written."""
+        cls = entity_class(kind)
+        rows = list(rows)
+        objs = self.get_many(cls, [record_id for record_id, _values in rows])
+        #: Each record changed, with the last row that changed it.
+        changed: dict[str, tuple[Entity, int]] = {}
+        number = 0
+        try:
+            for number, (record_id, values) in enumerate(rows):
+                obj = objs[record_id]
+                _assign(obj, dict(values))
+                changed[obj.id] = (obj, number)
+            with self.session.no_autoflush:
+                for obj, number in changed.values():
+                    journal.normalise(obj)
+                    validation.validate(self.session, obj)
+        except ValidationError as exc:
+            exc.row = number
+            raise
+        self.session.flush()
+        return [objs[record_id] for record_id, _values in rows]
+
     def flush(self) -> None:
         """Write what the session holds now, inside the edit's transaction."""
         self.session.flush()
