@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.records import bulk
-from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.text.normal import clean
 from coordinator_app.core.records import languages
@@ -123,7 +123,7 @@ class _Journal:
 
     def write(self, action: str, obj: Entity, field: str | None, old: Any, new: Any) -> None:
         self.rows.append({
-            "id": new_id(), "seq": self.next_seq(), "change_set": self.change_set,
+            "id": ordered_id(), "seq": self.next_seq(), "change_set": self.change_set,
             "label": self.label, "action": action, "entity": obj.KIND, "entity_id": obj.id,
             "field": field, "old": old, "new": new, "at": self.at,
             "device_id": self.device_id,
@@ -183,7 +183,7 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
         # the unit of work has no history of it to keep.
         values = obj.__dict__
         if values.get("id") is None:
-            values["id"] = new_id()
+            values["id"] = ordered_id()
         values["created_at"] = values["updated_at"] = at
         values["device_id"] = device
         journal.write("create", obj, None, None, _snapshot(cls, values))

@@ -32,7 +32,7 @@ from coordinator_app.core.store.db import Database
 from coordinator_app.core.store.engine import WRITE
 from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
-from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.records.tombstones import alive, shown
@@ -128,17 +128,18 @@ def _draft(cls: type[E], values: Mapping[str, Any]) -> E:
     for the bulk path: its columns are filled in its dict, not through the ORM's
     attribute events, as nothing of it will be flushed (insert_records writes it)."""
     obj = manager_of_class(cls).new_instance()
+    settable = _settable(cls)
     data = obj.__dict__
     data.update(_blank(cls))
     named = {}
     for key, value in values.items():
         if key == "id":
             continue
-        if languages.split(key) is not None:
+        if key not in settable and languages.split(key) is not None:
             named[key] = value
         else:
             data[key] = coerce(cls, key, value)
-    data["id"] = values.get("id") or new_id()
+    data["id"] = values.get("id") or ordered_id()
     if named:
         _assign(obj, named)  # one language of a field: set as an edit sets it
     for key, default in _defaults(cls):

@@ -461,7 +461,13 @@ def _too_large(obj: Entity, key: str) -> None:
 def _links_present(obj: Entity) -> None:
     # A required link left empty would only surface as the database's NOT NULL
     # error at commit; say which one instead.
-    for column in inspect(type(obj)).columns:
-        if column.foreign_keys and not column.nullable and getattr(obj, column.key) is None:
-            fail(obj, column.key, _("say which record this belongs to ({field} is empty)")
-                 .format(field=column.key))
+    for key in _required_links(type(obj)):
+        if getattr(obj, key) is None:
+            fail(obj, key, _("say which record this belongs to ({field} is empty)")
+                 .format(field=key))
+
+
+@lru_cache(maxsize=None)
+def _required_links(cls: type[Entity]) -> tuple[str, ...]:
+    return tuple(column.key for column in inspect(cls).columns
+                 if column.foreign_keys and not column.nullable)

@@ -11,13 +11,12 @@ Edit.create_many (values checked by every rule, stamped, journalled as one
 `create` each, recorded for sync and indexed for search), a kind at a time, and
 committed a step of CHUNK people at a time. Every step is an edit of the same
 change set, labelled "Generate", so `workspace.undo` takes all the steps back.
-Ids are time-ordered UUIDs made here (see Builder.new_id).
+Ids are time-ordered UUIDs (core.records.ids.ordered_id).
 """
 
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -28,7 +27,7 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.folding import to_latin
-from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.ids import ordered_id
 from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
@@ -85,23 +84,10 @@ class Builder:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.rows: dict[type[Entity], list[dict[str, Any]]] = {}
-        self._made = 0
-        self._millisecond = int(utcnow().timestamp() * 1000) & (1 << 48) - 1
-
-    def new_id(self) -> str:
-        """A time-ordered UUID (version 7 of RFC 9562, its counter method): the
-        millisecond of this run, a count of the ids made, random bits. Each sorts
-        after the one before, so a million rows append to the end of every index of
-        ids instead of landing on random pages, which past the page cache made a
-        load of random (version 4) ids crawl from disk."""
-        self._made += 1
-        counter = self._made & (1 << 42) - 1
-        return str(uuid.UUID(int=(self._millisecond << 80) | (0x7 << 76)
-                             | (counter >> 30) << 64 | (0b10 << 62)
-                             | (counter & (1 << 30) - 1) << 32 | self.rng.getrandbits(32)))
 
     def add(self, cls: type[Entity], **values: Any) -> str:
-        values["id"] = self.new_id()
+        # Time-ordered: a million rows append to the end of each index of ids.
+        values["id"] = ordered_id()
         self.rows.setdefault(cls, []).append(values)
         return values["id"]
 
@@ -243,7 +229,7 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         driver = connection.connection.driver_connection
         driver.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         try:
-            steps = _Steps(workspace, connection, driver, b, b.new_id(), counts)
+            steps = _Steps(workspace, connection, driver, b, ordered_id(), counts)
             _generate(steps, b, orgs, say, organizations=organizations, people=people,
                       agreements=agreements, projects=projects)
         finally:
