@@ -71,6 +71,8 @@ def coerce(cls: type[Entity], field: str, value: Any) -> Any:
         raise ValidationError(_("no such field"), entity=cls.KIND, field=field)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if type(value) is python_type:
+        return value  # of the column's type already (the bulk path's usual case)
     try:
         if python_type is date and isinstance(value, str):
             return date.fromisoformat(value.strip())
