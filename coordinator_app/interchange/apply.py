@@ -176,17 +176,19 @@ class Writer:
         for kind, targets in by_kind.items():
             objs = self.edit.get_many(kind, [target for _entry, target in targets])
             pending: list[tuple[Incoming, str, dict]] = []
+            waiting: set[str] = set()  # the records of `pending`
             for entry, target in targets:
                 obj = objs[target]
-                if any(record_id == obj.id for _item, record_id, _values in pending):
+                if obj.id in waiting:
                     # A second row for the same record compares with what the first
                     # made of it, as when each row was written in turn.
                     self._write_updates(kind, pending)
-                    pending = []
+                    pending, waiting = [], set()
                 changed = changes(session, obj, entry.item)
                 if changed:
                     pending.append((entry.item, obj.id,
                                     {k: new for k, (_old, new) in changed.items()}))
+                    waiting.add(obj.id)
                 if changed or entry.new_contacts or entry.action == UPDATE:
                     self.updated += 1
             self._write_updates(kind, pending)
