@@ -4,7 +4,15 @@ duplicate; nothing twice; one change set; nothing at all when it is refused or c
 from __future__ import annotations
 
 import pytest
-from support.interchange import counts, import_bytes, import_file, people, plan_file, sample
+from support.interchange import (
+    counts,
+    import_bytes,
+    import_file,
+    people,
+    plan_bytes,
+    plan_file,
+    sample,
+)
 
 from coordinator_app.core.store.backup import list_backups
 from coordinator_app.core.errors import ValidationError
@@ -131,3 +139,18 @@ def test_organisation_rows_and_the_people_who_work_there_in_one_file(workspace):
     assert outcome.created == 1 and outcome.organizations == 1
     assert people(workspace)["Rūta Žemaitienė"]["positions"] == [
         ("Šiaulių miesto savivaldybė", "Patarėja")]
+
+
+def test_two_rows_chosen_as_the_same_person_both_add_to_that_person(workspace):
+    olena = workspace.create(Person, full_name="Olena Kovalenko")
+    data = ("First Name,Last Name,E-mail Address\nOlena,Kovalenco,a@hromada.example\n"
+            "Olena,Kowalenko,b@hromada.example\n").encode()
+    plan = plan_bytes(workspace, data, "contacts.csv")
+    assert [e.action for e in plan.entries] == [POSSIBLE, POSSIBLE]
+    for entry in plan.entries:
+        entry.choice = olena.id
+    apply_plan(workspace, plan, backup=False)
+    # The second row is compared with what the first made of the record, so the
+    # spelling the first added is kept, not written over.
+    stored = workspace.get(Person, olena.id)
+    assert stored.other_names.split("\n") == ["Olena Kovalenco", "Olena Kowalenko"]

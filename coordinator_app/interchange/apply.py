@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sqlalchemy import select
+
 from coordinator_app.core.records import languages
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.views.duplicates import name_key
@@ -27,9 +29,11 @@ from coordinator_app.interchange.plan import (
     Plan,
     changes,
     contact_key,
+    held_positions,
     linked_ids,
-    new_affiliations,
-    new_contacts,
+    missing_contacts,
+    missing_positions,
+    stored_contacts,
 )
 from coordinator_app.interchange.problems import Cancelled, Problem
 
@@ -124,6 +128,7 @@ class Writer:
     def records(self, batch: list[tuple[int, Entry]]) -> None:
         """The entries' own records: created together, or updated with what changed."""
         fresh: dict[str, list[tuple[int, Incoming, dict]]] = {}
+        updates: list[tuple[int, Entry, str]] = []
         for index, entry in batch:
             item = entry.item
             what, target = _decided(entry)
@@ -145,7 +150,11 @@ class Writer:
                         values[spec.column] = target
                 fresh.setdefault(item.kind, []).append((index, item, values))
             elif what == UPDATE:
-                self._update(index, entry, target)
+                updates.append((index, entry, target))
+                self.ids[index] = target
+                if item.kind == "organization":
+                    self.org_ids.setdefault(name_key(item.label), target)
+        self._update(updates)
         for kind, rows in fresh.items():
             ids = self.create(kind, [(item, values) for _i, item, values in rows])
             for (index, item, values), record_id in zip(rows, ids):
@@ -157,21 +166,42 @@ class Writer:
                     self.org_ids.setdefault(name_key(item.label), record_id)
             self.created += len(ids)
 
-    def _update(self, index: int, entry: Entry, target: str) -> None:
-        item = entry.item
-        obj = self.edit.get(MODELS[item.kind], target)
-        changed = changes(self.edit.session, obj, item)
-        if changed:
-            try:
-                self.edit.update(item.kind, target, **{k: new for k, (_old, new)
-                                                       in changed.items()})
-            except ValidationError as exc:
-                raise self._refused(item, exc) from None
-        self.ids[index] = target
-        if changed or entry.new_contacts or entry.action == UPDATE:
-            self.updated += 1
-        if item.kind == "organization":
-            self.org_ids.setdefault(name_key(item.label), target)
+    def _update(self, updates: list[tuple[int, Entry, str]]) -> None:
+        """The stored records of `updates` (entry index, entry, record id) given what
+        the file changes, a kind at a time in one Edit.update_many."""
+        by_kind: dict[str, list[tuple[Entry, str]]] = {}
+        for _index, entry, target in updates:
+            by_kind.setdefault(entry.item.kind, []).append((entry, target))
+        session = self.edit.session
+        for kind, targets in by_kind.items():
+            objs = self.edit.get_many(kind, [target for _entry, target in targets])
+            pending: list[tuple[Incoming, str, dict]] = []
+            waiting: set[str] = set()  # the records of `pending`
+            for entry, target in targets:
+                obj = objs[target]
+                if obj.id in waiting:
+                    # A second row for the same record compares with what the first
+                    # made of it, as when each row was written in turn.
+                    self._write_updates(kind, pending)
+                    pending, waiting = [], set()
+                changed = changes(session, obj, entry.item)
+                if changed:
+                    pending.append((entry.item, obj.id,
+                                    {k: new for k, (_old, new) in changed.items()}))
+                    waiting.add(obj.id)
+                if changed or entry.new_contacts or entry.action == UPDATE:
+                    self.updated += 1
+            self._write_updates(kind, pending)
+
+    def _write_updates(self, kind: str, pending: list[tuple[Incoming, str, dict]]) -> None:
+        if not pending:
+            return
+        try:
+            self.edit.update_many(kind, [(record_id, values)
+                                         for _item, record_id, values in pending])
+        except ValidationError as exc:
+            item = pending[exc.row][0] if exc.row is not None else None
+            raise self._refused(item, exc) from None
 
     def parts(self, batch: list[tuple[int, Entry]]) -> None:
         """Contacts, positions and links of the entries (or of the rows they repeat)."""
@@ -179,20 +209,48 @@ class Writer:
         #: What this batch gives each record already: a row repeating another (or its
         #: twin in the same batch) adds nothing twice, though neither is written yet.
         given: set[tuple] = set()
+        stored = self._stored(batch)
         for index, entry in batch:
-            self._parts(index, entry, rows, given)
+            self._parts(index, entry, rows, given, stored)
         for kind, kind_rows in rows.items():
             self.create(kind, kind_rows)
 
-    def _parts(self, index: int, entry: Entry, rows: dict[str, list], given: set[tuple]
-               ) -> None:
-        item = entry.item
+    def _owner(self, index: int, entry: Entry) -> tuple[str | None, str, bool]:
+        """(the record the entry's parts belong to, its kind, whether this import made
+        it from this very row)."""
         merged = entry.action == MERGED
         owner = self.ids.get(entry.twin if merged else index)
+        kind = self.plan.entries[entry.twin].item.kind if merged else entry.item.kind
+        return owner, kind, not merged and _decided(entry)[0] == NEW
+
+    def _stored(self, batch: list[tuple[int, Entry]]) -> dict[str, tuple[dict, dict, dict]]:
+        """What the records of a batch that are stored already hold, read a kind at a
+        time rather than a record at a time: kind -> ({id: record}, {id: contact keys},
+        {id: positions held})."""
+        owners: dict[str, set[str]] = {}
+        for index, entry in batch:
+            owner, kind, fresh = self._owner(index, entry)
+            if owner is not None and not fresh:
+                owners.setdefault(kind, set()).add(owner)
+        session = self.edit.session
+        found = {}
+        for kind, ids in owners.items():
+            ids = sorted(ids)
+            cls = MODELS[kind]
+            records = {}
+            for start in range(0, len(ids), BATCH):
+                records.update((obj.id, obj) for obj in session.scalars(
+                    select(cls).where(cls.id.in_(ids[start:start + BATCH]))))
+            found[kind] = (records, stored_contacts(session, kind, ids),
+                           held_positions(session, ids) if kind == "person" else {})
+        return found
+
+    def _parts(self, index: int, entry: Entry, rows: dict[str, list], given: set[tuple],
+               stored: dict[str, tuple[dict, dict, dict]]) -> None:
+        item = entry.item
+        owner, kind, fresh = self._owner(index, entry)
         if owner is None:
             return
-        kind = self.plan.entries[entry.twin].item.kind if merged else item.kind
-        fresh = not merged and _decided(entry)[0] == NEW
         session = self.edit.session
         if fresh:
             # Nothing of a record made in this import is stored yet: no need to ask.
@@ -200,9 +258,10 @@ class Writer:
             positions = [(name_key(n), p) for n, p in item.affiliations]
             obj = None
         else:
-            obj = session.get(MODELS[kind], owner)
-            contacts = new_contacts(session, obj, item)
-            positions = new_affiliations(session, self.org_ids, owner, item) \
+            records, contact_keys, held = stored[kind]
+            obj = records[owner]
+            contacts = missing_contacts(contact_keys.get(owner, set()), item)
+            positions = missing_positions(held.get(owner, set()), self.org_ids, item) \
                 if kind == "person" else []
         for contact in contacts:
             key = (owner, contact_key(contact))

@@ -384,10 +384,9 @@ class Planner:
                 obj = records[entry.target_id]
                 entry.target_label = obj.label
                 entry.changes = changes(self.session, obj, entry.item)
-                entry.new_contacts = [c for c in entry.item.contacts if contact_key(c)
-                                      not in contacts.get(obj.id, ())]
-                missing = _missing_positions(positions.get(obj.id, set()),
-                                             self.plan.organization_ids, entry.item)
+                entry.new_contacts = missing_contacts(contacts.get(obj.id, set()), entry.item)
+                missing = missing_positions(positions.get(obj.id, set()),
+                                            self.plan.organization_ids, entry.item)
                 if entry.changes or entry.new_contacts or missing:
                     entry.action = UPDATE
 
@@ -469,16 +468,15 @@ def held_positions(session: Session, ids: list[str]) -> dict[str, set[tuple[str,
     return found
 
 
-def new_contacts(session: Session, obj, item: Incoming) -> list[Contact]:
-    if not item.contacts:
-        return []
-    kind = "person" if isinstance(obj, Person) else "organization"
-    stored = stored_contacts(session, kind, [obj.id]).get(obj.id, set())
+def missing_contacts(stored: set[str], item: Incoming) -> list[Contact]:
+    """The contacts of `item` that are not among the `stored` contact keys of its record."""
     return [c for c in item.contacts if contact_key(c) not in stored]
 
 
-def _missing_positions(held: set[tuple[str, str]], organization_ids: dict[str, str],
-                       item: Incoming) -> list[tuple[str, str | None]]:
+def missing_positions(held: set[tuple[str, str]], organization_ids: dict[str, str],
+                      item: Incoming) -> list[tuple[str, str | None]]:
+    """(organisation name key, position) of `item` that the person does not hold
+    (`held`: see held_positions)."""
     missing = []
     for name, position in item.affiliations:
         key = name_key(name)
@@ -486,13 +484,6 @@ def _missing_positions(held: set[tuple[str, str]], organization_ids: dict[str, s
         if org_id is None or (org_id, (position or "").casefold()) not in held:
             missing.append((key, position))
     return missing
-
-
-def new_affiliations(session: Session, organization_ids: dict[str, str], person_id: str,
-                     item: Incoming) -> list[tuple[str, str | None]]:
-    """(organisation name key, position) the person does not hold yet."""
-    held = held_positions(session, [person_id]).get(person_id, set())
-    return _missing_positions(held, organization_ids, item)
 
 
 def linked_ids(session: Session, record_id: str, link: tuple[type, str],

@@ -33,11 +33,15 @@ def import_file(workspace, path: Path | str, **options):
     return plan, apply_plan(workspace, plan, skip_bad=True)
 
 
-def import_bytes(workspace, data: bytes, name: str):
-    source = open_data(data, name)
-    items = source.records()
+def plan_bytes(workspace, data: bytes, name: str):
+    """The plan of a file given as bytes, matched with the database."""
+    items = open_data(data, name).records()
     with workspace.read() as session:
-        plan = make_plan(session, items[0].kind if items else "person", items)
+        return make_plan(session, items[0].kind if items else "person", items)
+
+
+def import_bytes(workspace, data: bytes, name: str):
+    plan = plan_bytes(workspace, data, name)
     return plan, apply_plan(workspace, plan, skip_bad=True, backup=False)
 
 

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import datetime, timezone
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+class _Ordered:
+    """Time-ordered UUIDs (version 7 of RFC 9562, its counter method): the
+    millisecond, a count of the ids this process made (from a random start), and
+    random bits. Each sorts after the one made before it, so rows written in bulk
+    append to the end of every index of ids instead of landing on random pages,
+    which past the page cache made a load of a million random (version 4) ids
+    crawl from disk."""
+
+    def __init__(self) -> None:
+        self.count = int.from_bytes(os.urandom(5), "big")
+        self.millisecond = 0
+
+    def make(self) -> str:
+        # Never behind the last id made, even if the clock steps back.
+        self.millisecond = max(self.millisecond, time.time_ns() // 1_000_000) & (1 << 48) - 1
+        self.count = (self.count + 1) & (1 << 42) - 1
+        if self.count == 0:
+            self.millisecond += 1  # the count wrapped: move on, so the order holds
+        value = ((self.millisecond << 80) | (0x7 << 76) | (self.count >> 30) << 64
+                 | (0b10 << 62) | (self.count & (1 << 30) - 1) << 32
+                 | int.from_bytes(os.urandom(4), "big"))
+        text = f"{value:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+ordered_id = _Ordered().make
 
 
 def utcnow() -> datetime:

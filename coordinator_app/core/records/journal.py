@@ -13,11 +13,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.text.collation import sort_key
-from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records import bulk
+from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.text.normal import clean
 from coordinator_app.core.records import languages
@@ -122,18 +123,19 @@ class _Journal:
 
     def write(self, action: str, obj: Entity, field: str | None, old: Any, new: Any) -> None:
         self.rows.append({
-            "id": new_id(), "seq": self.next_seq(), "change_set": self.change_set,
+            "id": ordered_id(), "seq": self.next_seq(), "change_set": self.change_set,
             "label": self.label, "action": action, "entity": obj.KIND, "entity_id": obj.id,
             "field": field, "old": old, "new": new, "at": self.at,
             "device_id": self.device_id,
         })
 
     def save(self) -> None:
-        # One multi-row INSERT on the flush's own connection and transaction: the
-        # journal of an import of thousands of records costs one statement, not an
-        # object each for the unit of work to track.
+        # One executemany on the flush's own connection and transaction, past
+        # SQLAlchemy's per-row parameters (core.records.bulk): the journal of an import
+        # of thousands of records costs one statement, not an object each for the
+        # unit of work to track.
         if self.rows:
-            self.session.connection().execute(insert(Change.__table__), self.rows)
+            bulk.insert_rows(self.session.connection(), Change.__table__, self.rows)
             # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
             # opener of the database hands the journal sync's recorder (core.store.db).
             recorder = self.session.info.get(RECORDER)
@@ -142,36 +144,51 @@ class _Journal:
             self.rows.clear()
 
 
-def _created(journal: _Journal, obj: Entity, touched: set, *, normalised: bool = False
-             ) -> None:
-    """A new record stamped and journalled as one `create` with all its fields."""
-    if not normalised:
-        normalise(obj)
+def _snapshot(cls: type[Entity], values: dict[str, Any]) -> str:
+    """A new record's journal value: every journaled field, as JSON."""
+    return json.dumps({key: plain(values.get(key)) for key in _journaled(cls)},
+                      ensure_ascii=False)
+
+
+def _created(journal: _Journal, obj: Entity) -> None:
+    """A new record in the session stamped and journalled as one `create` with all
+    its fields."""
+    normalise(obj)
     if obj.id is None:
         obj.id = new_id()
     obj.created_at = obj.updated_at = journal.at
     obj.device_id = journal.device_id
-    values = obj.__dict__
-    snapshot = {key: plain(values.get(key)) for key in _journaled(type(obj))}
-    journal.write("create", obj, None, None, json.dumps(snapshot, ensure_ascii=False))
-    touched.add((type(obj), obj.id))
+    journal.write("create", obj, None, None, _snapshot(type(obj), obj.__dict__))
+
+
+@lru_cache(maxsize=None)
+def _stored_keys(cls: type[Entity]) -> tuple[tuple[str, str], ...]:
+    """(attribute, column key) of each column of a kind, for rows written past the ORM."""
+    return tuple((attr.key, attr.columns[0].key) for attr in inspect(cls).column_attrs)
 
 
 def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
     """Write new records of `cls` that the session does not hold (the service's bulk
-    path, Edit.create_many): stamped and journalled exactly as a flush does it, then
-    inserted with one statement on the session's connection and transaction. The
-    records are normalised already (the rules have seen them so)."""
+    path, Edit.create_many, and sync's first apply): stamped and journalled exactly as
+    a flush does it, then inserted with one statement on the session's connection and
+    transaction. The records are normalised already (the rules have seen them so)."""
     if not objs:
         return
     journal = _Journal(session)
-    touched = session.info.setdefault("touched", set())
+    at, device = journal.at, journal.device_id
+    keys = _stored_keys(cls)
+    rows = []
     for obj in objs:
-        _created(journal, obj, touched, normalised=True)
-    columns = [(attr.key, attr.columns[0].name) for attr in inspect(cls).column_attrs]
-    connection = session.connection()
-    connection.execute(insert(cls.__table__), [
-        {name: obj.__dict__.get(key) for key, name in columns} for obj in objs])
+        # Stamped in the record's own dict: it is never flushed by the session, so
+        # the unit of work has no history of it to keep.
+        values = obj.__dict__
+        if values.get("id") is None:
+            values["id"] = ordered_id()
+        values["created_at"] = values["updated_at"] = at
+        values["device_id"] = device
+        journal.write("create", obj, None, None, _snapshot(cls, values))
+        rows.append({column: values.get(key) for key, column in keys})
+    bulk.insert_rows(session.connection(), cls.__table__, rows)
     journal.save()
 
 
@@ -193,10 +210,9 @@ def note(session: Session, obj: Entity, field: str, value: Any, action: str,
 
 def _before_flush(session: Session, _context, _instances) -> None:
     journal = _Journal(session)
-    touched = session.info.setdefault("touched", set())
     for obj in list(session.new):
         if isinstance(obj, Entity):
-            _created(journal, obj, touched)
+            _created(journal, obj)
 
     for obj in list(session.dirty):
         if not isinstance(obj, Entity) or not session.is_modified(obj):
@@ -224,14 +240,13 @@ def _before_flush(session: Session, _context, _instances) -> None:
             action, old, new = noted.pop((obj.KIND, obj.id, key), None) or (
                 action, encode(old), encode(new))
             journal.write(action, obj, key, old, new)
-        touched.add((type(obj), obj.id))
     journal.save()
 
 
 def _after_rollback(session: Session) -> None:
-    # A rolled-back flush leaves these stale: the next attempt starts afresh.
-    for key in ("next_seq", "touched"):
-        session.info.pop(key, None)
+    # A rolled-back flush leaves the next sequence number stale: the next attempt
+    # asks again.
+    session.info.pop("next_seq", None)
 
 
 def install(sessions: sessionmaker[Session]) -> None:

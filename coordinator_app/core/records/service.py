@@ -12,14 +12,12 @@ edit back, so nothing is ever half-written.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
-from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -28,82 +26,27 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.records.change_labels import Label, stored
 from coordinator_app.core.store.db import Database
 from coordinator_app.core.store.engine import WRITE
-from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.ids import new_id, utcnow
 from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.records.tombstones import alive, shown
+# Callers of the service read these from here too (sync's merge and conflicts).
+from coordinator_app.core.records.values import (
+    PROTECTED,
+    apply_defaults,
+    assign,
+    coerce,
+    draft,
+)
 from coordinator_app.i18n import N_, _
 
 E = TypeVar("E", bound=Entity)
 Kind = type[Entity] | str
 
-#: Columns no edit sets by hand: the journal hooks and delete/restore own them.
-PROTECTED = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at",
-                       "merged_into"})
-
 
 def entity_class(kind: Kind) -> type[Entity]:
     return registry.model(kind) if isinstance(kind, str) else kind
-
-
-@lru_cache(maxsize=None)
-def _settable(cls: type[Entity]) -> dict[str, type]:
-    """The columns an edit may set, with the Python type of each (asked once a kind)."""
-    return {column.key: column.type.python_type for column in inspect(cls).columns
-            if column.key not in PROTECTED}
-
-
-@lru_cache(maxsize=None)
-def _defaults(cls: type[Entity]) -> tuple[tuple[str, Any], ...]:
-    return tuple((column.key, column.default.arg) for column in inspect(cls).columns
-                 if column.key not in PROTECTED and column.default is not None
-                 and column.default.is_scalar)
-
-
-def coerce(cls: type[Entity], field: str, value: Any) -> Any:
-    """Turn text from a form, the command line or a file into the column's type."""
-    python_type = _settable(cls).get(field)
-    if python_type is None:
-        raise ValidationError(_("no such field"), entity=cls.KIND, field=field)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        if python_type is date and isinstance(value, str):
-            return date.fromisoformat(value.strip())
-        if python_type is date and isinstance(value, datetime):
-            return value.date()
-        if python_type is date and not isinstance(value, date):
-            raise ValueError(value)
-        if python_type is str and not isinstance(value, str):
-            return str(value)
-        if python_type in (int, float) and isinstance(value, bool):
-            raise ValueError(value)  # True is an int to Python, not a quantity to a person
-        if python_type is int and not isinstance(value, int):
-            return int(str(value).strip())
-        if python_type is float and not isinstance(value, float):
-            number = float(str(value).strip().replace(",", "."))
-            if not math.isfinite(number):
-                raise ValueError(value)  # "inf", "nan", "1e400": say what was typed
-            return number
-    except ValueError:
-        message = {
-            date: _("“{value}” is not a date (YYYY-MM-DD)"),
-            int: _("“{value}” is not a whole number"),
-            float: _("“{value}” is not a number"),
-        }[python_type]
-        raise ValidationError(message.format(value=value), entity=cls.KIND, field=field) from None
-    return value
-
-
-def apply_defaults(obj: Entity) -> None:
-    """Fill the columns left empty with their defaults, as an INSERT through the
-    session would (it leaves out None, so the column's default applies)."""
-    # Rules and the journal see a record before its INSERT, so they need them now.
-    for key, default in _defaults(type(obj)):
-        if getattr(obj, key) is None:
-            setattr(obj, key, default)
 
 
 def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
@@ -114,41 +57,6 @@ def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     journal.insert_created(session, cls, objs)
     search_index.note_created(session, objs)
     current_country.note_created(session, objs)
-
-
-def _assign(obj: Entity, values: dict[str, Any]) -> None:
-    """Set `values` on `obj`: a column by its name, one language of a translatable
-    field as `title.lt`, and which language is the original as `title.original`
-    (applied after the languages given with it, so that one edit can add a
-    Lithuanian title and make it the original)."""
-    cls = type(obj)
-    originals = []
-    for key, value in values.items():
-        named = languages.split(key)
-        if named is None:
-            setattr(obj, key, coerce(cls, key, value))
-            continue
-        field, lang = named
-        if field not in cls.TRANSLATABLE:
-            raise ValidationError(_("no such field"), entity=cls.KIND, field=key)
-        if lang == languages.ORIGINAL:
-            originals.append((field, key, value))
-        else:
-            # The original's own language is the field itself (core.records.languages).
-            column = (field if getattr(obj, languages.lang_column(field)) == lang
-                      else languages.column(field, lang))
-            setattr(obj, column, coerce(cls, column, value))
-    if not originals:
-        return
-    journal.normalise(obj)
-    for field, key, value in originals:
-        lang = str(value or "").strip().lower()
-        if lang not in languages.LANGUAGES:
-            raise ValidationError(
-                _("“{value}” is not a language of the records; choose one of: {languages}")
-                .format(value=value, languages=", ".join(languages.LANGUAGES)),
-                entity=cls.KIND, field=key)
-        languages.make_original(obj, field, lang)
 
 
 class Edit:
@@ -170,7 +78,7 @@ class Edit:
     def create(self, kind: type[E] | str, /, **values: Any) -> E:
         cls = entity_class(kind)
         obj = cls(id=values.pop("id", None) or new_id())
-        _assign(obj, values)
+        assign(obj, values)
         apply_defaults(obj)
         self.session.add(obj)
         self._check(obj)
@@ -197,9 +105,7 @@ class Edit:
         number = 0
         try:
             for number, values in enumerate(rows):
-                obj = cls(id=values.get("id") or new_id())
-                _assign(obj, {field: value for field, value in values.items() if field != "id"})
-                apply_defaults(obj)
+                obj = draft(cls, values)
                 journal.normalise(obj)
                 objs.append(obj)
             self.session.info[validation.LIVE_IDS] = _live_links(self.session, cls, objs)
@@ -214,13 +120,58 @@ class Edit:
         insert_records(self.session, cls, objs)
         return [obj.id for obj in objs]
 
+    def get_many(self, kind: type[E] | str, record_ids: Iterable[str], /) -> dict[str, E]:
+        """{id: record} of these ids, as `get` reads each (a merged duplicate as its
+        survivor; NotFound for one that is gone), in a query per 500 ids instead of
+        one each."""
+        cls = entity_class(kind)
+        wanted = list(dict.fromkeys(record_ids))
+        found: dict[str, E] = {}
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start:start + 500]
+            found.update((obj.id, obj) for obj in self.session.scalars(
+                select(cls).where(cls.id.in_(batch))))
+        # A live record that may be shown is itself; any other is asked for alone.
+        return {record_id: obj if obj is not None and obj.deleted_at is None
+                and shown(obj) is not None else self.get(cls, record_id)
+                for record_id, obj in ((i, found.get(i)) for i in wanted)}
+
+    def update_many(self, kind: type[E] | str, rows: Iterable[tuple[str, Mapping[str, Any]]],
+                    /) -> list[E]:
+        """Update many records of one kind: the bulk path of `update`. Each row is (id,
+        what `update` takes), applied in order; the rules then check each record once
+        and one flush writes them all, each changed field journalled (and recorded for
+        sync) as an update would, in this edit's change set. A refused row raises
+        ValidationError (its `row` says which: the last row that changed the record)
+        and, as in any edit, nothing of the edit is written."""
+        cls = entity_class(kind)
+        rows = list(rows)
+        objs = self.get_many(cls, [record_id for record_id, _values in rows])
+        #: Each record changed, with the last row that changed it.
+        changed: dict[str, tuple[Entity, int]] = {}
+        number = 0
+        try:
+            for number, (record_id, values) in enumerate(rows):
+                obj = objs[record_id]
+                assign(obj, dict(values))
+                changed[obj.id] = (obj, number)
+            with self.session.no_autoflush:
+                for obj, number in changed.values():
+                    journal.normalise(obj)
+                    validation.validate(self.session, obj)
+        except ValidationError as exc:
+            exc.row = number
+            raise
+        self.session.flush()
+        return [objs[record_id] for record_id, _values in rows]
+
     def flush(self) -> None:
         """Write what the session holds now, inside the edit's transaction."""
         self.session.flush()
 
     def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
         obj = self.get(entity_class(kind), record_id)
-        _assign(obj, values)
+        assign(obj, values)
         self._check(obj)
         return obj
 
@@ -340,11 +291,18 @@ class Workspace:
         self.last_change_set: str | None = None
 
     @contextmanager
-    def edit(self, label: str | None = None) -> Iterator[Edit]:
+    def edit(self, label: str | None = None, *, change_set: str | None = None,
+             connection: Connection | None = None) -> Iterator[Edit]:
         """One edit: one session, one transaction, one change set named `label` (a
-        core.records.change_labels.Label is stored as a key, so it reads translated later)."""
-        change_set = new_id()
-        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)})
+        core.records.change_labels.Label is stored as a key, so it reads translated later).
+
+        A long job committed in steps (coordinator generate) gives every step's edit
+        the same `change_set`, so one undo takes them all back, and its own
+        `connection`, which keeps the job's page cache from one step to the next."""
+        change_set = change_set or new_id()
+        bound = {} if connection is None else {"bind": connection}
+        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
+                                   **bound)
         try:
             with session.begin():
                 session.connection(execution_options={WRITE: True})

@@ -6,43 +6,33 @@ organisation, an e-mail and a phone. Agreements have two parties, signatories
 and commitments; projects have a lead, a place, partners, milestones and aid
 deliveries.
 
-The bulk path. Writing 100,000 people through one ORM flush per record would
-take many minutes, so records are inserted with Core `executemany`, committed a
-step of CHUNK people at a time, keeping every invariant the service layer keeps:
-device-made UUIDs, UTC stamps, this device's id, one `create` journal entry per
-record (a single change set labelled "Generate" for all the steps, so
-`workspace.undo` takes it all back), and the search index rows written in the
-same step. Values are valid by construction (codes from core.records.vocab,
-signatories sign for parties), which is what per-record validation would check;
-tests run the validator over a sample.
+The bulk path. The records are written through the service's one bulk path,
+Edit.create_many (values checked by every rule, stamped, journalled as one
+`create` each, recorded for sync and indexed for search), a kind at a time, and
+committed a step of CHUNK people at a time. Every step is an edit of the same
+change set, labelled "Generate", so `workspace.undo` takes all the steps back.
+Ids are time-ordered UUIDs (core.records.ids.ordered_id).
 """
 
 from __future__ import annotations
 
-import json
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-from coordinator_app.core.records import current_country
 from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
-from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.folding import to_latin
-from coordinator_app.core.records.journal import RECORDER, journaled_columns, plain
-from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.ids import ordered_id
 from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
     AgreementParty,
     AidDelivery,
-    Change,
     Commitment,
     ContactPoint,
     Entity,
@@ -63,6 +53,8 @@ Progress = Callable[[str], None]
 BULK_CACHE_KIB = 256 * 1024
 #: People written per committed step.
 CHUNK = 10_000
+#: The change set's label (scripts/crash_checks.py finds generated sets by it).
+LABEL = "Generate"
 
 
 def _lt_female(surname: str) -> str:
@@ -87,45 +79,17 @@ def _translit(text: str) -> str:
 
 
 class Builder:
-    """Collects rows per table with the stamps every record carries."""
+    """Collects the values of new records per kind, each with its id, for create_many."""
 
-    def __init__(self, rng: random.Random, device_id: str):
+    def __init__(self, rng: random.Random):
         self.rng = rng
-        self.device_id = device_id
-        self.now = utcnow()
         self.rows: dict[type[Entity], list[dict[str, Any]]] = {}
-        self._defaults: dict[type[Entity], dict[str, Any]] = {}
-        self._made = 0
-        self._millisecond = int(self.now.timestamp() * 1000) & (1 << 48) - 1
-
-    def new_id(self) -> str:
-        """A time-ordered UUID (version 7 of RFC 9562, its counter method): the
-        millisecond of this run, a count of the ids made, random bits. Each sorts
-        after the one before, so a million rows append to the end of every index of
-        ids instead of landing on random pages, which past the page cache made a
-        load of random (version 4) ids crawl from disk."""
-        self._made += 1
-        counter = self._made & (1 << 42) - 1
-        return str(uuid.UUID(int=(self._millisecond << 80) | (0x7 << 76)
-                             | (counter >> 30) << 64 | (0b10 << 62)
-                             | (counter & (1 << 30) - 1) << 32 | self.rng.getrandbits(32)))
 
     def add(self, cls: type[Entity], **values: Any) -> str:
-        if cls not in self._defaults:
-            defaults = {}
-            for column in inspect(cls).columns:
-                default = column.default
-                defaults[column.key] = default.arg if default is not None and default.is_scalar \
-                    else None
-            self._defaults[cls] = defaults
-        row = dict(self._defaults[cls])
-        row.update(values)
-        if "sort_key" in row:  # what core.records.journal derives from the name on every write
-            row["sort_key"] = sort_key(str(row[cls.LABEL_FIELD] or ""))
-        row.update(id=values.get("id") or self.new_id(), created_at=self.now,
-                   updated_at=self.now, device_id=self.device_id, deleted_at=None)
-        self.rows.setdefault(cls, []).append(row)
-        return row["id"]
+        # Time-ordered: a million rows append to the end of each index of ids.
+        values["id"] = ordered_id()
+        self.rows.setdefault(cls, []).append(values)
+        return values["id"]
 
 
 def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
@@ -241,60 +205,6 @@ def _projects(b: Builder, count: int, orgs: list[str]) -> None:
               delivered_on=start + timedelta(days=90))
 
 
-def _insert(connection, table, rows: list[dict[str, Any]]) -> None:
-    """executemany on the driver, values converted by each column type's own bind
-    processor (so stored text is exactly what SQLAlchemy writes and reads back)."""
-    if not rows:
-        return
-    dialect = connection.dialect
-    keys = list(rows[0])
-    processors = [table.c[key].type._cached_bind_processor(dialect) for key in keys]
-    converted = []
-    memo: dict[int, Any] = {}  # the same stamp object in every row: convert it once
-    for row in rows:
-        values = []
-        for key, processor in zip(keys, processors):
-            value = row[key]
-            if processor is not None and value is not None:
-                marker = id(value)
-                if marker not in memo:
-                    memo[marker] = (value, processor(value))
-                value = memo[marker][1]
-            values.append(value)
-        converted.append(tuple(values))
-        if len(memo) > 4096:
-            memo.clear()
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        table.name, ", ".join(keys), ", ".join("?" * len(keys)))
-    connection.exec_driver_sql(sql, converted)
-
-
-def _write(connection, b: Builder, change_set: str, seq: list[int],
-           counts: dict[str, int], recorder=None) -> None:
-    """Insert the builder's rows with their journal entries and index rows, then
-    forget them. `recorder` is handed the journal entries as every write's are
-    (core.records.journal): sync keeps them as operations."""
-    for cls, rows in b.rows.items():
-        _insert(connection, cls.__table__, rows)
-        columns = journaled_columns(cls)
-        journal = []
-        for row in rows:
-            snapshot = json.dumps({key: plain(row[key]) for key in columns}, ensure_ascii=False)
-            journal.append(dict(id=b.new_id(), seq=seq[0], change_set=change_set,
-                                label="Generate", action="create", entity=cls.KIND,
-                                entity_id=row["id"], field=None, old=None, new=snapshot,
-                                at=b.now, device_id=b.device_id))
-            seq[0] += 1
-        _insert(connection, Change.__table__, journal)
-        if recorder is not None and journal:
-            recorder(journal)
-        counts[cls.KIND] = counts.get(cls.KIND, 0) + len(rows)
-    for cls in (Organization, Person, Agreement, Project):
-        search_index.refresh(connection, cls.KIND, [row["id"] for row in b.rows.get(cls, ())])
-    current_country.refresh(connection, [row["person_id"] for row in b.rows.get(Affiliation, ())])
-    b.rows.clear()
-
-
 def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
              agreements: int = 0, projects: int = 0, seed: int | None = None,
              progress: Progress | None = None) -> dict[str, int]:
@@ -303,7 +213,7 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         raise CoordinatorError(_("the numbers of records to generate cannot be negative"))
     say = progress or (lambda _message: None)
     rng = random.Random(seed)
-    b = Builder(rng, workspace.db.device_id)
+    b = Builder(rng)
     with workspace.read() as session:
         existing = session.execute(select(Organization.id, Organization.country).where(
             alive(Organization))).all()
@@ -312,7 +222,6 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         organizations = max(organizations, 2)
     say(_("Writing the records…"))
     counts: dict[str, int] = {}
-    change_set = b.new_id()
     with workspace.db.engine.connect().execution_options(**{WRITE: True}) as connection:
         # The indexes of names, sort keys and words are written all over: a big page
         # cache while this runs keeps them in memory. Pragmas go to the driver's
@@ -320,12 +229,12 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         driver = connection.connection.driver_connection
         driver.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         try:
-            steps = _Steps(workspace, connection, driver, b, change_set, counts)
+            steps = _Steps(workspace, connection, driver, b, ordered_id(), counts)
             _generate(steps, b, orgs, say, organizations=organizations, people=people,
                       agreements=agreements, projects=projects)
         finally:
             driver.execute("PRAGMA cache_size=-2000")  # SQLite's default again
-    workspace.last_change_set = change_set
+    workspace.last_change_set = steps.change_set
     return counts
 
 
@@ -346,26 +255,21 @@ class _Steps:
         self.b = b
         self.change_set = change_set
         self.counts = counts
-        with connection.begin():
-            self.seq = [(connection.execute(select(func.max(Change.seq))).scalar() or 0) + 1]
 
     def write(self, *, last: bool = False) -> None:
-        with self.connection.begin():
-            _write(self.connection, self.b, self.change_set, self.seq, self.counts,
-                   _recorder(self.workspace, self.connection))
-            if last:
+        with self.workspace.edit(LABEL, change_set=self.change_set,
+                                 connection=self.connection) as edit:
+            # A kind at a time, in the order the builder first met them: organisations
+            # before the people who work there, parties before their signatories.
+            for cls, rows in self.b.rows.items():
+                edit.create_many(cls, rows)
+                self.counts[cls.KIND] = self.counts.get(cls.KIND, 0) + len(rows)
+            self.b.rows.clear()
+        if last:
+            # After the commit, which wrote the last step's index rows.
+            with self.connection.begin():
                 search_index.optimize(self.connection)
         self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def _recorder(workspace: Workspace, connection):
-    """What the database's sessions hand their journal rows to, over this connection."""
-    info = workspace.db.sessions.kw.get("info") or {}
-    record = info.get(RECORDER)
-    if record is None:
-        return None
-    session = Session(bind=connection, info=dict(info))
-    return lambda rows: record(session, rows)
 
 
 def _generate(steps: _Steps, b: Builder, orgs: list, say: Progress, *, organizations: int,

@@ -77,6 +77,29 @@ def _letter(ch: str) -> tuple[str, str] | None:
     return None
 
 
+#: What one character of a name is to the key, worked out once per character seen:
+#: (primary weight, accent weight, case weight) of a letter, or one of these marks.
+_COMBINING, _SKIPPED, _BREAK = "combining", "skipped", "break"
+_WEIGHED: dict[str, tuple[str, str, str] | str] = {}
+#: Characters remembered at most: names in any script cannot grow it without bound.
+_WEIGHED_LIMIT = 20_000
+
+
+def _weigh(ch: str) -> tuple[str, str, str] | str:
+    if unicodedata.combining(ch):  # a stress mark left over after NFC
+        return _COMBINING
+    if ch in _IGNORED:
+        return _SKIPPED
+    if ch.isspace() or ch in _WORD_BREAKS:
+        return _BREAK
+    lower = ch.lower()
+    weights = _letter(lower[0]) if len(lower) == 1 else _letter(unicodedata.normalize("NFC", lower))
+    if weights is None:  # punctuation and symbols: quotes, dots, brackets
+        return _SKIPPED
+    letter, accent = weights
+    return letter, accent * len(letter), ("1" if ch != lower else "0") * len(letter)
+
+
 def sort_key(name: str | None) -> str:
     """The stored key that makes SQLite's byte order the alphabetical order of `name`."""
     if not name:
@@ -85,29 +108,30 @@ def sort_key(name: str | None) -> str:
     accents: list[str] = []
     cases: list[str] = []
     pending_space = False
+    weighed = _WEIGHED
     for ch in unicodedata.normalize("NFC", name):
-        if unicodedata.combining(ch):  # a stress mark left over after NFC
+        weights = weighed.get(ch)
+        if weights is None:
+            if len(weighed) >= _WEIGHED_LIMIT:
+                weighed.clear()
+            weights = weighed[ch] = _weigh(ch)
+        if weights is _COMBINING:
             if accents:
                 accents[-1] = _mark_weight(ch) if accents[-1] == "0" else accents[-1]
             continue
-        if ch in _IGNORED:
+        if weights is _SKIPPED:
             continue
-        if ch.isspace() or ch in _WORD_BREAKS:
+        if weights is _BREAK:
             pending_space = bool(primary)
-            continue
-        lower = ch.lower()
-        weights = _letter(lower[0]) if len(lower) == 1 else _letter(unicodedata.normalize("NFC", lower))
-        if weights is None:  # punctuation and symbols: quotes, dots, brackets
             continue
         if pending_space:
             primary.append(_SPACE)
             accents.append("0")
             cases.append("0")
             pending_space = False
-        letter, accent = weights
-        primary.append(letter)
-        accents.append(accent * len(letter))
-        cases.append(("1" if ch != lower else "0") * len(letter))
+        primary.append(weights[0])
+        accents.append(weights[1])
+        cases.append(weights[2])
     return _LEVELS.join(("".join(primary), "".join(accents), "".join(cases)))
 
 

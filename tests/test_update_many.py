@@ -1,0 +1,72 @@
+"""Edit.update_many, the bulk path of updates (an import matching stored records):
+the same journal, sync operations, rules and undo as one `update` at a time."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from coordinator_app.core.errors import NotFound, ValidationError
+from coordinator_app.core.records.models import Change, Person, SyncOperation
+
+
+def _people(workspace, *names):
+    with workspace.edit("people") as edit:
+        return edit.create_many(Person, [{"full_name": name} for name in names])
+
+
+def test_records_updated_together_are_journalled_field_by_field_in_one_change_set(workspace):
+    olena, ihor = _people(workspace, "Олена Коваленко", "Ігор Терехов")
+    with workspace.edit("update") as edit:
+        edit.update_many(Person, [(olena, {"latin_name": "Olena Kovalenko"}),
+                                  (ihor, {"latin_name": "Ihor Terekhov", "notes": " mayor "})])
+    change_set = workspace.last_change_set
+    with workspace.read() as session:
+        journal = session.scalars(select(Change).where(Change.change_set == change_set)
+                                  .order_by(Change.seq)).all()
+        assert {(c.entity_id, c.field, c.new) for c in journal} == {
+            (olena, "latin_name", '"Olena Kovalenko"'),
+            (ihor, "latin_name", '"Ihor Terekhov"'), (ihor, "notes", '"mayor"')}
+        assert {c.action for c in journal} == {"update"}
+        # Each field changed is an operation other laptops merge, as an update's is.
+        operations = session.execute(select(SyncOperation.record_id, SyncOperation.field)
+                                     .where(SyncOperation.field != "*")).all()
+        assert {(olena, "latin_name"), (ihor, "latin_name"), (ihor, "notes")} <= set(operations)
+        assert session.get(Person, ihor).sort_key != ""
+    workspace.undo(change_set)
+    with workspace.read() as session:
+        assert session.get(Person, ihor).latin_name is None
+        assert session.get(Person, olena).latin_name is None
+
+
+def test_two_rows_for_one_record_apply_in_order(workspace):
+    [olena] = _people(workspace, "Олена Коваленко")
+    with workspace.edit("update") as edit:
+        edit.update_many(Person, [(olena, {"notes": "first"}), (olena, {"notes": "second"})])
+    with workspace.read() as session:
+        assert session.get(Person, olena).notes == "second"
+
+
+def test_a_refused_row_says_which_and_nothing_of_the_edit_is_written(workspace):
+    olena, ihor = _people(workspace, "Олена Коваленко", "Ігор Терехов")
+    with workspace.read() as session:
+        before = session.scalar(select(func.count()).select_from(Change))
+    with pytest.raises(ValidationError) as refused:
+        with workspace.edit("update") as edit:
+            edit.update_many(Person, [(olena, {"notes": "fine"}),
+                                      (ihor, {"full_name": "   "})])
+    assert refused.value.row == 1 and refused.value.field == "full_name"
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(Change)) == before
+        assert session.get(Person, olena).notes is None
+
+
+def test_records_read_together_are_read_as_one_at_a_time(workspace):
+    olena, ihor, taras = _people(workspace, "Олена Коваленко", "Ігор Терехов", "Тарас Мельник")
+    workspace.delete(Person, taras)
+    with workspace.edit("read") as edit:
+        found = edit.get_many(Person, [ihor, olena, ihor])
+        assert list(found) == [ihor, olena]
+        assert found[olena].full_name == "Олена Коваленко"
+        with pytest.raises(NotFound):
+            edit.get_many(Person, [olena, taras])
