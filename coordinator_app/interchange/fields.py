@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from sqlalchemy import inspect
 
-from coordinator_app.core.records import languages, registry
+from coordinator_app.core.records import languages, registry, sort_keys
 from coordinator_app.core.records.models import Affiliation, ContactPoint
 from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import N_, _, gettext_in
@@ -28,7 +28,7 @@ CONTACT_FIELDS = ("email", "phone", "telegram", "signal", "whatsapp", "viber")
 NAME_PARTS = ("given_name", "middle_name", "family_name")
 #: Columns no file sets: stamps, the tombstone and derived keys.
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at",
-                         "sort_key"})
+                         *sort_keys.DERIVED})
 
 #: What each field is called where no list column of its kind names it.
 LABELS = {

@@ -145,6 +145,38 @@ def for_reader(obj: Any, field: str, lang: str) -> Shown:
     return Shown(text, original(obj, field))
 
 
+def for_reader_of_row(own: str | None, text: str | None, stored: str | None,
+                      lang: str) -> Shown:
+    """`for_reader` from a row's columns rather than a record: the field's column in
+    `lang`, its original text and its stored original language (lists and search
+    results read these three in SQL, never the whole record)."""
+    if own:
+        return Shown(own)
+    if text is None:
+        return Shown(None)
+    written = stored or detect(text)
+    return Shown(text, None if written == lang else written)
+
+
+#: Between a text and the language it is written in, where it stands in for another.
+TAG_SEPARATOR = " · "
+
+
+def tagged(shown: Shown) -> str:
+    """How a list, a picker or a search result shows a text: "Name · lt" where the
+    original stands in for the reader's language (reports tag it the same way)."""
+    if shown.text is None:
+        return ""
+    return shown.text if shown.lang is None else f"{shown.text}{TAG_SEPARATOR}{shown.lang}"
+
+
+def label_for_reader(obj: Any, lang: str) -> str:
+    """A record's name or title as a reader of `lang` sees it in a list or a picker."""
+    if obj.LABEL_FIELD in getattr(type(obj), "TRANSLATABLE", ()):
+        return tagged(for_reader(obj, obj.LABEL_FIELD, lang))
+    return obj.label
+
+
 def in_language(obj: Any, field: str, lang: str) -> str | None:
     """The text for a reader of `lang`, the original where that language is missing."""
     return for_reader(obj, field, lang).text
