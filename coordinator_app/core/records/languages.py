@@ -48,6 +48,20 @@ def detect(text: str) -> str:
     return "en"
 
 
+def typed_in(text: str, shown: str) -> str:
+    """The language of a field's first text, typed while its switch showed `shown`
+    and no language was chosen on it: the one shown, unless the text's letters say
+    otherwise (English typed in the Ukrainian window is English, Ukrainian typed in
+    the Lithuanian one Ukrainian). Latin letters never turn Lithuanian into English
+    or back: a Lithuanian sentence may have no letter only Lithuanian has."""
+    written = detect(text)
+    if shown == "uk" and written != "uk":
+        return written
+    if shown != "uk" and written == "uk":
+        return "uk"
+    return shown
+
+
 def column(field: str, lang: str) -> str:
     return f"{field}_{lang}"
 
