@@ -117,3 +117,51 @@ def test_sort_keys_per_language_are_rebuilt_when_a_migration_marks_them_stale(wo
         "Agency of Communities", "Cities Association"]
     assert _cells(workspace, ListQuery("organization", lang="lt")) == [
         "Bendruomenių biuras", "Miestų asociacija"]
+
+
+def test_records_around_one_are_named_in_the_interface_language(workspace):
+    from coordinator_app.core.records.models import AgreementParty
+    from coordinator_app.core.views import related
+
+    association, bureau, agency = _organizations(workspace, *NAMES)
+    with workspace.edit("links") as edit:
+        for member in (bureau, agency):
+            edit.update(Organization, member, parent_id=association)
+        agreement = edit.create(Agreement, title="Меморандум про співпрацю",
+                                **{"title.lt": "Bendradarbiavimo memorandumas"})
+        edit.create(AgreementParty, agreement_id=agreement.id, organization_id=bureau)
+    i18n.set_language("lt")
+    with workspace.read() as session:
+        parties = related.parties(session, agreement.id)
+        members, total = related.members(session, association, 10)
+        (link,), _total = related.agreements_of(session, bureau)
+        chooser = related.choices(session, "organization", "", 10)
+    assert parties == [(bureau, "Bendruomenių biuras")]
+    assert [name for _id, name in members] == ["Atkūrimo agentūra", "Bendruomenių biuras"]
+    assert total == 2
+    assert link.title == "Bendradarbiavimo memorandumas"
+    assert [name for _id, name in chooser] == [
+        "Atkūrimo agentūra", "Bendruomenių biuras", "Miestų asociacija"]
+
+
+def test_the_dashboard_names_records_in_the_interface_language(workspace):
+    from datetime import date, timedelta
+
+    from coordinator_app.core.records.models import Commitment
+    from coordinator_app.core.views import dashboard
+
+    today = date.today()
+    with workspace.edit("due") as edit:
+        agreement = edit.create(Agreement, title="Меморандум про співпрацю", status="negotiation",
+                                expires_on=today + timedelta(days=20),
+                                **{"title.en": "Memorandum of Cooperation"})
+        edit.create(Commitment, agreement_id=agreement.id, description="Надіслати кошторис",
+                    due_on=today - timedelta(days=1))
+    with workspace.read() as session:
+        (expiring,) = dashboard.agreements_expiring(session, today)
+        (overdue,) = dashboard.overdue_commitments(session, today)
+        (recent,) = dashboard.recent_changes(session)
+    assert expiring.title == "Memorandum of Cooperation"
+    assert (overdue.title, overdue.detail) == ("Надіслати кошторис · uk",
+                                               "Memorandum of Cooperation")
+    assert recent.title == "Memorandum of Cooperation"

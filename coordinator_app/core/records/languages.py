@@ -191,6 +191,28 @@ def label_for_reader(obj: Any, lang: str) -> str:
     return obj.label
 
 
+def text_columns(cls: type, field: str, lang: str) -> tuple[Any, ...]:
+    """The SQL columns a field is read from for a reader of `lang`: its language's
+    text, the original and the original's language where the field is kept in several
+    languages, else the field alone (`reader_name` makes the text of them)."""
+    if field in getattr(cls, "TRANSLATABLE", ()):
+        return (getattr(cls, column(field, lang)), getattr(cls, field),
+                getattr(cls, lang_column(field)))
+    return (getattr(cls, field),)
+
+
+def name_columns(cls: type, lang: str) -> tuple[Any, ...]:
+    """`text_columns` of a record's name or title."""
+    return text_columns(cls, cls.LABEL_FIELD, lang)
+
+
+def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
+    """The name `name_columns` read, as a list or a picker shows it ("Kaunas · lt")."""
+    if len(values) == 1:
+        return "" if values[0] is None else str(values[0])
+    return tagged(for_reader_of_row(*values, lang))
+
+
 def in_language(obj: Any, field: str, lang: str) -> str | None:
     """The text for a reader of `lang`, the original where that language is missing."""
     return for_reader(obj, field, lang).text
