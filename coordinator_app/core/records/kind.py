@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
+from coordinator_app.core.records import languages
 from coordinator_app.i18n import _
 
 
@@ -95,7 +96,7 @@ class Column:
     #: For text kept in several languages: the SQL reading, for a reader of a language,
     #: (that language's text, the original text, the original's stored language); the
     #: list shows the reader's text, else the original tagged with its language
-    #: (core.records.languages.for_reader_of_row).
+    #: (core.records.languages.reader_name).
     translated: Callable[[str], tuple[ColumnElement[Any], ...]] | None = None
 
     def order_key(self, cls, lang: str) -> ColumnElement[Any]:
@@ -115,9 +116,7 @@ class Column:
 
     def display(self, values: Sequence[Any], lang: str | None = None) -> str:
         if self.translated is not None and lang is not None:
-            from coordinator_app.core.records import languages
-
-            return languages.tagged(languages.for_reader_of_row(*values, lang))
+            return languages.reader_name(values, lang)
         if self.combine is not None:
             return self.combine(values)
         if self.labels is not None:

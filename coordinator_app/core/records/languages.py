@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,15 +33,19 @@ ORIGINAL = "original"
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str) -> str:
     """The language a text is most likely written in, by its letters: mostly Cyrillic
     is Ukrainian; Latin with Lithuanian letters (more than a name or two would bring:
     "Audrius Klišonis said" is English) is Lithuanian; else English. A guess that
     people correct (`title.original=lt`), made for text that came with no language."""
     cyrillic = len(_CYRILLIC.findall(text))
-    letters = sum(1 for char in text if char.isalpha())
+    # Read for every row a list shows, so counted by the regex engine, and kept: a
+    # list repeats the same names (the association most communities are members of).
+    letters = len(_LETTER.findall(text))
     if cyrillic * 2 > letters:
         return "uk"
     if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50):
@@ -159,19 +164,6 @@ def for_reader(obj: Any, field: str, lang: str) -> Shown:
     return Shown(text, original(obj, field))
 
 
-def for_reader_of_row(own: str | None, text: str | None, stored: str | None,
-                      lang: str) -> Shown:
-    """`for_reader` from a row's columns rather than a record: the field's column in
-    `lang`, its original text and its stored original language (lists and search
-    results read these three in SQL, never the whole record)."""
-    if own:
-        return Shown(own)
-    if text is None:
-        return Shown(None)
-    written = stored or detect(text)
-    return Shown(text, None if written == lang else written)
-
-
 #: Between a text and the language it is written in, where it stands in for another.
 TAG_SEPARATOR = " · "
 
@@ -207,10 +199,19 @@ def name_columns(cls: type, lang: str) -> tuple[Any, ...]:
 
 
 def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
-    """The name `name_columns` read, as a list or a picker shows it ("Kaunas · lt")."""
+    """The text `text_columns` read, as a list or a picker shows it: the reader's
+    language's, else the original tagged with its language ("Kaunas · lt"), as
+    `tagged(for_reader(…))` gives it from a whole record. Read for every cell of a
+    list, so it makes no objects on the way."""
     if len(values) == 1:
         return "" if values[0] is None else str(values[0])
-    return tagged(for_reader_of_row(*values, lang))
+    own, text, stored = values
+    if own:
+        return own
+    if text is None:
+        return ""
+    written = stored or detect(text)
+    return text if written == lang else f"{text}{TAG_SEPARATOR}{written}"
 
 
 def in_language(obj: Any, field: str, lang: str) -> str | None:

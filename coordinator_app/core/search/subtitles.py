@@ -43,7 +43,7 @@ def _titles_in(connection, kind: str, ids: list[str], lang: str) -> dict[str, st
     query = (f"SELECT id, {languages.column(field, lang)}, {field}, "
              f"{languages.lang_column(field)} FROM {model.__tablename__} "
              f"WHERE id IN ({', '.join('?' * len(ids))})")
-    return {row[0]: languages.tagged(languages.for_reader_of_row(*row[1:], lang))
+    return {row[0]: languages.reader_name(row[1:], lang)
             for row in connection.exec_driver_sql(query, tuple(ids))}
 
 

@@ -145,16 +145,17 @@ def page_statement(query: ListQuery, offset: int, limit: int,
 def _rows(query: ListQuery, result) -> list[Row]:
     rows: list[Row] = []
     lang = query.language()
-    widths = [len(column.reads(lang)) for column in query.spec.columns]
+    # Where each column's values stand in a row, worked out once for the page.
+    places = []
+    position = 3
+    for column in query.spec.columns:
+        width = len(column.reads(lang))
+        places.append((column.display, position, position + width))
+        position += width
     for raw in result:
-        values = list(raw)
-        record_id, key_value, tie_value = values[:3]
-        position = 3
-        cells: list[str] = []
-        for column, width in zip(query.spec.columns, widths):
-            cells.append(column.display(values[position:position + width], lang))
-            position += width
-        rows.append(Row(record_id, tuple(cells), (key_value, tie_value)))
+        values = tuple(raw)
+        cells = tuple(display(values[start:end], lang) for display, start, end in places)
+        rows.append(Row(values[0], cells, (values[1], values[2])))
     return rows
 
 
