@@ -62,7 +62,7 @@ def test_a_currency_is_found_by_its_code_or_a_word_of_its_name():
 def test_amounts_in_currencies_with_fewer_decimals_keep_their_sum_when_migrated(db_path):
     """A budget of 1 250 000,00 HUF was stored as 125000000 hundredths; with no
     decimals it is 1250000, and the partner's contribution follows its project."""
-    migrate.upgrade(db_path, "0014")
+    migrate.upgrade(db_path, "0015")
     stamp = "2026-02-11 09:30:00.000000"
     raw = sqlite3.connect(db_path)
     with raw:

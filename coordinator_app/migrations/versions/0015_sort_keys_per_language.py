@@ -1,7 +1,7 @@
 """sort keys per language: lists of names kept in several languages sort by what they show
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-03
 
 An organisation's name, an agreement's title (and those of projects, activities and
@@ -14,8 +14,8 @@ computed by the opening code after migrating (core.store.derived).
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """currency digits from CLDR: amounts in currencies with fewer decimals than assumed
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-03
 
 Amounts are kept in integer minor units of their currency. The number of minor
@@ -14,8 +14,8 @@ currency. Frozen: the currencies and their digits as they changed on this day.
 """
 from alembic import op
 
-revision = '0015'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
