@@ -92,6 +92,8 @@ def main() -> int:
     with workspace.read() as session:
         some_id = listing.page(session, ListQuery("person"), 60_000 % max(args.people, 1), 1)[0].id
         deep_mark = listing.page(session, ListQuery("person"), deep, 1)[0].mark
+        org_mark = listing.page(session, ListQuery("organization", lang="lt"),
+                                min(1000, args.people // 100), 1)[0].mark
 
     def position() -> None:
         with workspace.read() as session:
@@ -127,6 +129,13 @@ def main() -> int:
         ("people: Country LT and filter 'ona'",
          shown(ListQuery("person", text="ona", facets=in_country("LT").facets))),
         ("organisations: first page", first_page(ListQuery("organization"))),
+        # Names are shown, and sorted, in the interface language (a sort key per language).
+        ("organisations: first page in Lithuanian",
+         first_page(ListQuery("organization", lang="lt"))),
+        ("organisations: name descending in Ukrainian",
+         first_page(ListQuery("organization", 0, True, lang="uk"))),
+        ("organisations: page after row 1,000 in Lithuanian",
+         first_page(ListQuery("organization", lang="lt"), after=org_mark)),
         ("dashboard: all sections", dashboard_queries),
     ]
     print(f"{'floor: 200 ids from the sort index':45} {base:8.2f} ms   1.0x")

@@ -113,7 +113,8 @@ def test_an_agreement_with_parties_signatories_and_commitments(
     settle(qtbot)
     [signatory] = rows(workspace, Signatory)
     assert (signatory.person_id, signatory.organization_id) == (terekhov.id, kharkiv)
-    choose(qtbot, signatories.cell(0, 1), "Plungės rajono savivaldybė")
+    # The parties are named in the interface language (English): each in its own, tagged.
+    choose(qtbot, signatories.cell(0, 1), "Plungės rajono savivaldybė · lt")
     type_into(qtbot, signatories.cell(0, 2), "Mayor of Kharkiv")
     settle(qtbot)
     [signatory] = rows(workspace, Signatory)
@@ -124,7 +125,7 @@ def test_an_agreement_with_parties_signatories_and_commitments(
     row = commitments.new_row()
     type_into(qtbot, commitments.cell(row, 0), "Exchange lists of needs")
     settle(qtbot)
-    choose(qtbot, commitments.cell(0, 1), "Харківська міська рада")
+    choose(qtbot, commitments.cell(0, 1), "Харківська міська рада · uk")
     pick(qtbot, commitments.cell(0, 2), "Terekhov")
     type_into(qtbot, commitments.cell(0, 3), "01.10.2026")
     choose(qtbot, commitments.cell(0, 4), "In progress")

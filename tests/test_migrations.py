@@ -9,6 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import select
 
 from coordinator_app.core.store import migrate
 from coordinator_app.core.store.backup import default_backup_dir
@@ -62,6 +63,10 @@ def test_derived_data_of_a_first_revision_database_is_rebuilt_by_todays_code(db_
             # Sort keys (revision 0003) and the phone word of the index (0004) are
             # filled for the rows of the old file, by the code of today.
             assert session.get(Person, "person-1").sort_key == sort_key("Ігор Терехов")
+            # An organisation's name is listed, and sorted, in each language (0015).
+            city = session.scalars(select(Organization)).first()
+            assert [city.sort_key_uk, city.sort_key_lt, city.sort_key_en] == [
+                sort_key("Харківська міська рада")] * 3
             assert [h.id for h in search(session, "tel577252001")] == ["person-1"]
             stale = session.connection().exec_driver_sql(
                 "select name from derived_state where stale != 0").fetchall()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
-from coordinator_app.core.sample.demo import MEMORANDUM_TITLE, PLUNGE
+from coordinator_app.core.sample.demo import MEMORANDUM_TITLE
 from coordinator_app.core.records.models import Agreement
 from coordinator_app.ui.pdf_preview import print_pages
 from coordinator_app.ui.report_dialogs import (
@@ -68,7 +68,8 @@ def test_briefing_dialog_makes_a_pack_for_the_chosen_organisation(demo_context, 
     chooser.organizations.filter.setText("Plung")
     qtbot.waitUntil(lambda: chooser.organizations.list.count() == 1, timeout=5000)
     item = chooser.organizations.list.item(0)
-    assert item.text() == PLUNGE
+    # Named in the interface language, as lists are; its original is the Lithuanian.
+    assert item.text() == "Plungė District Municipality"
     plunge = item.data(ID_ROLE)
     item.setCheckState(Qt.CheckState.Checked)
     chooser.use_from.setChecked(True)

@@ -111,6 +111,44 @@ def test_the_first_text_of_a_new_record_is_the_original_in_the_language_shown(qt
                                            "original": "lt"}
 
 
+def test_a_first_text_in_other_letters_than_the_language_shown_is_the_original_in_its_own(
+        qtbot, context):
+    """English typed in the Ukrainian window, with no language chosen on the switch,
+    is an English original, and the field says so; it was stored as Ukrainian."""
+    i18n.set_language("uk")
+    editor = open_editor("agreement", context, qtbot)
+    type_into(qtbot, editor.title, "Memorandum of Cooperation")
+    settle(qtbot)
+    record_id = editor.current_id()
+    assert _stored(context, record_id) == {"uk": None, "lt": None,
+                                           "en": "Memorandum of Cooperation",
+                                           "original": "en"}
+    assert editor.title.switch.buttons["en"].isChecked()
+    assert editor.title.switch.buttons["uk"].text() == "uk" + MISSING_MARK
+    assert editor.title.switch.buttons["en"].toolTip() == "Англійська: оригінал"
+
+
+def test_a_first_text_in_ukrainian_letters_in_the_lithuanian_window_is_ukrainian(qtbot,
+                                                                                 context):
+    i18n.set_language("lt")
+    editor = open_editor("agreement", context, qtbot)
+    type_into(qtbot, editor.title, UK_TITLE)
+    settle(qtbot)
+    assert _stored(context, editor.current_id())["original"] == "uk"
+    assert editor.title.switch.buttons["uk"].isChecked()
+
+
+def test_a_language_chosen_on_the_switch_is_the_first_text_s_whatever_its_letters(qtbot,
+                                                                                  context):
+    """Lithuanian may be typed with no letter only Lithuanian has: the one chosen wins."""
+    i18n.set_language("uk")
+    editor = open_editor("agreement", context, qtbot)
+    editor.title.switch.buttons["lt"].click()
+    type_into(qtbot, editor.title, "Bendradarbiavimo sutartis")
+    settle(qtbot)
+    assert _stored(context, editor.current_id())["original"] == "lt"
+
+
 def test_the_languages_and_copy_are_reached_by_keyboard(qtbot, context):
     """Tab goes on to the next field; the field's shortcut opens its languages."""
     record_id = _agreement(context, title=UK_TITLE)

@@ -131,6 +131,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from coordinator_app.core.records.field_titles import field_title
     from coordinator_app.core.records.history import history
 
     spec = registry.from_cli(args.kind, any_kind=True)
@@ -141,7 +142,7 @@ def run_history(args: argparse.Namespace) -> int:
         print_json(lines)
         return 0
     for line in lines:
-        what = line["field"] or ""
+        what = field_title(line["kind"], line["field"]) if line["field"] else ""
         change = "" if line["action"] == "create" else f"{line['old']!r} → {line['new']!r}"
         print(f"{line['at'][:19]}  {line['action']:<7} {line['kind']} {line['id'][:8]} "
               f"{what} {change}".rstrip())

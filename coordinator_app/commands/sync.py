@@ -174,6 +174,7 @@ def run_keys_import(args: argparse.Namespace) -> int:
 def run_conflicts_list(args: argparse.Namespace) -> int:
     from coordinator_app.sync.conflicts import open_conflicts
 
+    from coordinator_app.core.records.field_titles import field_title
     from coordinator_app.core.records.history import readable_value
 
     with workspace(args) as opened, opened.read() as session:
@@ -194,7 +195,8 @@ def run_conflicts_list(args: argparse.Namespace) -> int:
     if not found:
         print(_("No open conflicts."))
     for conflict in found:
-        print(f"{conflict.id}  {conflict.kind} “{conflict.label}”  {conflict.field}")
+        print(f"{conflict.id}  {conflict.kind} “{conflict.label}”  "
+              f"{field_title(conflict.kind, conflict.field)}")
         for number, version in enumerate(conflict.versions, 1):
             print(f"    {number}. {reads[(conflict.id, number)]}  "
                   f"({version.at:%Y-%m-%d %H:%M}, "

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from sqlalchemy import inspect
 
-from coordinator_app.core.records import languages, registry
+from coordinator_app.core.records import languages, registry, sort_keys
+from coordinator_app.core.records.field_titles import LABELS
 from coordinator_app.core.records.models import Affiliation, ContactPoint
 from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import N_, _, gettext_in
@@ -28,30 +29,8 @@ CONTACT_FIELDS = ("email", "phone", "telegram", "signal", "whatsapp", "viber")
 NAME_PARTS = ("given_name", "middle_name", "family_name")
 #: Columns no file sets: stamps, the tombstone and derived keys.
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "deleted_at",
-                         "sort_key"})
+                         *sort_keys.DERIVED})
 
-#: What each field is called where no list column of its kind names it.
-LABELS = {
-    "given_name": N_("First name"), "middle_name": N_("Middle name or patronymic"),
-    "family_name": N_("Last name"), "other_names": N_("Other names"),
-    "organization": N_("Organisation"), "department": N_("Department"),
-    "position": N_("Position"), "email": N_("E-mail"), "phone": N_("Phone"),
-    "telegram": N_("Telegram"), "signal": N_("Signal"), "whatsapp": N_("WhatsApp"),
-    "viber": N_("Viber"), "country": N_("Country"), "notes": N_("Notes"),
-    "name": N_("Name"), "parent": N_("Member of"), "website": N_("Website"),
-    "address": N_("Address"), "title": N_("Title"), "parties": N_("Parties"),
-    "signed_place": N_("Place of signing"), "effective_from": N_("In effect from"),
-    "purpose": N_("Purpose"), "description": N_("Description"), "location": N_("Community"),
-    "partners": N_("Partners"), "currency": N_("Currency"),
-    "funding_sources": N_("Funding sources"), "beneficiaries": N_("Beneficiaries"),
-    "progress_notes": N_("Progress"), "unit": N_("Unit"), "quantity": N_("Quantity"),
-    "need": N_("Need"), "expected_on": N_("Expected"), "budget": N_("Budget"),
-    "lead": N_("Lead organisation"), "full_name": N_("Full name"),
-    "pledges": N_("Pledged by"), "agreements": N_("Agreements"), "projects": N_("Projects"),
-    "agreement": N_("Agreement"), "project": N_("Project"),
-    "follow_ups": N_("Follow-ups"),
-    "latin_name": N_("Latin spelling"), "languages": N_("Languages"),
-}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.records.field_titles import field_title
 from coordinator_app.core.errors import Cancelled, CoordinatorError, message_of
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.context import UiContext
@@ -216,7 +217,7 @@ class DuplicateReview(QDialog):
         self.keep_group.button(FIRST).setChecked(True)
         titles = self.titles.get(kind, {})
         for row, (field, first, second) in enumerate(rows, start=1):
-            title = titles.get((kind, field), field)
+            title = field_title(kind, field, titles)
             label = QLabel(title)
             label.setObjectName(f"field_{field}")
             self.grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records.change_labels import Label, label_of
+from coordinator_app.core.records.field_titles import field_title
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.i18n import N_, _
@@ -41,34 +42,6 @@ def computer_of(device_id: str, this_device: str) -> str:
     return _("Another computer ({id})").format(id=device_id[:8])
 
 
-def field_title(kind: str, field: str) -> str:
-    """A field no form of the editor shows, named in words all the same: by the list
-    column of its kind, the name import and export give it, or the kind of record it
-    links to; never by its column's name."""
-    from coordinator_app.core.records import languages, registry
-    from coordinator_app.interchange.fields import LABELS
-
-    spec = registry.BY_NAME.get(kind)
-    for column in (spec.columns if spec is not None else ()):
-        if column.key == field:
-            return _(column.title)
-    for lang in languages.LANGUAGES:
-        if field.endswith(f"_{lang}") and field != f"_{lang}":
-            from coordinator_app.i18n import LANGUAGE_NAMES
-
-            return f"{field_title(kind, field.removesuffix(f'_{lang}'))} ({LANGUAGE_NAMES[lang]})"
-    if field in LABELS:
-        return _(LABELS[field])
-    model = spec.model if spec is not None else None
-    column = model.__table__.columns.get(field) if model is not None else None
-    if column is not None and column.foreign_keys:
-        target = next(iter(column.foreign_keys)).column.table
-        for other in registry.KINDS:
-            if other.model.__table__ is target:
-                return _(other.label)
-    return field.removesuffix("_id").replace("_", " ").capitalize()
-
-
 def field_line(change, titles: dict[tuple[str, str], str],
                choices: dict[tuple[str, str], dict[str, str]] | None = None) -> str:
     """"Signed: 10.02.2026 → 11.02.2026"; a created or deleted row says so. A code of a
@@ -76,7 +49,7 @@ def field_line(change, titles: dict[tuple[str, str], str],
     form's choice shows it."""
     if change.action in ("delete", "restore") or change.field is None:
         return ""
-    title = titles.get((change.kind, change.field)) or field_title(change.kind, change.field)
+    title = field_title(change.kind, change.field, titles)
     labels = (choices or {}).get((change.kind, change.field), {})
     old, new = labels.get(change.old, change.old), labels.get(change.new, change.new)
     return _("{field}: {old} → {new}").format(

@@ -22,7 +22,7 @@ from coordinator_app.core.views import listing
 from coordinator_app.core.records.facet_kinds import Chosen
 from coordinator_app.core.views.listing import ListQuery, Row
 from coordinator_app.core.records.service import Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, current_language
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,6 +176,9 @@ class RecordListModel(QAbstractTableModel):
 
     def _reset(self, wanted: int) -> None:
         self._loaded = True
+        # Read in the interface language of now, and page on in the same one: a mark
+        # of a row sorted in one language means nothing in another's order.
+        self.query = replace(self.query, lang=current_language())
         with self.workspace.read() as session:
             rows, total = listing.first_page(session, self.query, wanted)
             private = self._private_of(session, rows)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.search.query import search
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, current_language
 from coordinator_app.ui.context import UiContext
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +72,7 @@ class SearchDialog(QDialog):
             self._show_hint()
             return
         with self.context.workspace.read() as session:
-            hits = search(session, text, limit=LIMIT)
+            hits = search(session, text, limit=LIMIT, lang=current_language())
         group: QTreeWidgetItem | None = None
         for hit in hits:
             if group is None or group.data(0, RECORD_ROLE + 1) != hit.kind:

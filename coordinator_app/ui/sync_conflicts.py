@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.errors import CoordinatorError, message_of
+from coordinator_app.core.records.field_titles import field_title as named
 from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import UiContext
@@ -71,8 +72,8 @@ Titles = Callable[[str], dict[tuple[str, str], str]]
 def field_title(conflict, titles: Titles | None = None) -> str:
     if conflict.field == LIFE:
         return _("deleted or kept")
-    found = titles(conflict.kind) if titles is not None else {}
-    return found.get((conflict.kind, conflict.field), conflict.field)
+    return named(conflict.kind, conflict.field,
+                 titles(conflict.kind) if titles is not None else None)
 
 
 def versions_tip(conflict, laptops: Laptops) -> str:

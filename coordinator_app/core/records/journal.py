@@ -16,16 +16,15 @@ from typing import Any
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from coordinator_app.core.text.collation import sort_key
 from coordinator_app.core.records import bulk
 from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.text.normal import clean
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, sort_keys
 
 #: Stamps written by this module; journaling them again would only add noise.
-#: (sort_key is derived from the name, which is journaled.)
-STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", "sort_key"})
+#: (The sort keys are derived from the name, which is journaled.)
+STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", *sort_keys.DERIVED})
 #: The session info key of what is called with every batch of rows written.
 RECORDER = "journal_recorder"
 #: The session info key of {(kind, record id, field): (action, old, new)}: the row the
@@ -95,9 +94,9 @@ def normalise(obj: Entity) -> None:
     # Lists order names by this stored key: SQLite's byte order is then the
     # Ukrainian and Lithuanian alphabetical order (core.text.collation).
     if sorted_by_key:
-        key = sort_key(obj.label)
-        if values.get("sort_key") != key:
-            obj.sort_key = key
+        for name, key in sort_keys.keys(type(obj), lambda field: getattr(obj, field)).items():
+            if values.get(name) != key:
+                setattr(obj, name, key)
 
 
 class _Journal:

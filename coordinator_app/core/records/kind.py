@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
+from coordinator_app.core.records import languages
 from coordinator_app.i18n import _
 
 
@@ -92,13 +93,30 @@ class Column:
     #: The codes the column stores and the labels it shows for them (marked with N_()):
     #: shown translated, and found by the list filter as they read (core.views.list_filter).
     labels: dict[str, str] | None = None
+    #: For text kept in several languages: the SQL reading, for a reader of a language,
+    #: (that language's text, the original text, the original's stored language); the
+    #: list shows the reader's text, else the original tagged with its language
+    #: (core.records.languages.reader_name).
+    translated: Callable[[str], tuple[ColumnElement[Any], ...]] | None = None
 
-    def order_key(self, cls) -> ColumnElement[Any]:
+    def order_key(self, cls, lang: str) -> ColumnElement[Any]:
+        """What the list sorts by: the stored key of what a reader of `lang` sees
+        where the table keeps one per language (core.records.sort_keys)."""
         if self.sort_by is not None and hasattr(cls, self.sort_by):
+            if self.translated is not None and hasattr(cls, f"{self.sort_by}_{lang}"):
+                return getattr(cls, f"{self.sort_by}_{lang}")
             return getattr(cls, self.sort_by)
         return self.expr
 
-    def display(self, values: Sequence[Any]) -> str:
+    def reads(self, lang: str) -> tuple[ColumnElement[Any], ...]:
+        """The SQL values the column is shown from, for a reader of `lang`."""
+        if self.translated is not None:
+            return self.translated(lang)
+        return (self.expr, *self.extra)
+
+    def display(self, values: Sequence[Any], lang: str | None = None) -> str:
+        if self.translated is not None and lang is not None:
+            return languages.reader_name(values, lang)
         if self.combine is not None:
             return self.combine(values)
         if self.labels is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,20 +33,38 @@ ORIGINAL = "original"
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str) -> str:
     """The language a text is most likely written in, by its letters: mostly Cyrillic
     is Ukrainian; Latin with Lithuanian letters (more than a name or two would bring:
     "Audrius Klišonis said" is English) is Lithuanian; else English. A guess that
     people correct (`title.original=lt`), made for text that came with no language."""
     cyrillic = len(_CYRILLIC.findall(text))
-    letters = sum(1 for char in text if char.isalpha())
+    # Read for every row a list shows, so counted by the regex engine, and kept: a
+    # list repeats the same names (the association most communities are members of).
+    letters = len(_LETTER.findall(text))
     if cyrillic * 2 > letters:
         return "uk"
     if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50):
         return "lt"
     return "en"
+
+
+def typed_in(text: str, shown: str) -> str:
+    """The language of a field's first text, typed while its switch showed `shown`
+    and no language was chosen on it: the one shown, unless the text's letters say
+    otherwise (English typed in the Ukrainian window is English, Ukrainian typed in
+    the Lithuanian one Ukrainian). Latin letters never turn Lithuanian into English
+    or back: a Lithuanian sentence may have no letter only Lithuanian has."""
+    written = detect(text)
+    if shown == "uk" and written != "uk":
+        return written
+    if shown != "uk" and written == "uk":
+        return "uk"
+    return shown
 
 
 def column(field: str, lang: str) -> str:
@@ -143,6 +162,56 @@ def for_reader(obj: Any, field: str, lang: str) -> Shown:
     if own:
         return Shown(own)
     return Shown(text, original(obj, field))
+
+
+#: Between a text and the language it is written in, where it stands in for another.
+TAG_SEPARATOR = " · "
+
+
+def tagged(shown: Shown) -> str:
+    """How a list, a picker or a search result shows a text: "Name · lt" where the
+    original stands in for the reader's language (reports tag it the same way)."""
+    if shown.text is None:
+        return ""
+    return shown.text if shown.lang is None else f"{shown.text}{TAG_SEPARATOR}{shown.lang}"
+
+
+def label_for_reader(obj: Any, lang: str) -> str:
+    """A record's name or title as a reader of `lang` sees it in a list or a picker."""
+    if obj.LABEL_FIELD in getattr(type(obj), "TRANSLATABLE", ()):
+        return tagged(for_reader(obj, obj.LABEL_FIELD, lang))
+    return obj.label
+
+
+def text_columns(cls: type, field: str, lang: str) -> tuple[Any, ...]:
+    """The SQL columns a field is read from for a reader of `lang`: its language's
+    text, the original and the original's language where the field is kept in several
+    languages, else the field alone (`reader_name` makes the text of them)."""
+    if field in getattr(cls, "TRANSLATABLE", ()):
+        return (getattr(cls, column(field, lang)), getattr(cls, field),
+                getattr(cls, lang_column(field)))
+    return (getattr(cls, field),)
+
+
+def name_columns(cls: type, lang: str) -> tuple[Any, ...]:
+    """`text_columns` of a record's name or title."""
+    return text_columns(cls, cls.LABEL_FIELD, lang)
+
+
+def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
+    """The text `text_columns` read, as a list or a picker shows it: the reader's
+    language's, else the original tagged with its language ("Kaunas · lt"), as
+    `tagged(for_reader(…))` gives it from a whole record. Read for every cell of a
+    list, so it makes no objects on the way."""
+    if len(values) == 1:
+        return "" if values[0] is None else str(values[0])
+    own, text, stored = values
+    if own:
+        return own
+    if text is None:
+        return ""
+    written = stored or detect(text)
+    return text if written == lang else f"{text}{TAG_SEPARATOR}{written}"
 
 
 def in_language(obj: Any, field: str, lang: str) -> str | None:

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
 from coordinator_app.core.records import vocab
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, sort_keys
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.facet_kinds import (
     Window,
@@ -96,6 +96,29 @@ def _name_of(fk: ColumnElement) -> ColumnElement:
     return select(org.name).where(org.id == fk, alive(org)).limit(1).scalar_subquery()
 
 
+def _in_language(model: type[Entity], field: str):
+    """A list column's SQL for a translatable field of the listed record (Column.translated)."""
+    return lambda lang: languages.text_columns(model, field, lang)
+
+
+def _name_in_language(fk: ColumnElement):
+    """A list column's SQL for the name of the organisation `fk` refers to, for a
+    reader of a language (Column.translated); only the page's rows are read."""
+    # Made once per language: a statement built anew at each read is compiled anew
+    # too (its alias is another), which cost a list's page five times its query.
+    made: dict[str, tuple[ColumnElement, ...]] = {}
+
+    def read(lang: str) -> tuple[ColumnElement, ...]:
+        if lang not in made:
+            org = aliased(Organization)
+            made[lang] = tuple(
+                select(value).where(org.id == fk, alive(org)).limit(1).scalar_subquery()
+                for value in languages.name_columns(org, lang))
+        return made[lang]
+
+    return read
+
+
 def _area_name(area: PriorityArea) -> str:
     from coordinator_app.i18n import current_language
 
@@ -137,13 +160,14 @@ ORGANIZATION = KindSpec(
     # nothing without it. Its parts in agreements are guarded instead (check_removal).
     owned=((ContactPoint, "organization_id"), (Affiliation, "organization_id")),
     columns=(
-        Column("name", N_("Name"), Organization.name, width=40, sort_by="sort_key"),
+        Column("name", N_("Name"), Organization.name, width=40, sort_by="sort_key",
+               translated=_in_language(Organization, "name")),
         Column("kind", N_("Kind"), Organization.kind,
                labels=vocab.ORGANIZATION_KINDS, width=22),
         Column("country", N_("Country"), Organization.country, width=8),
         Column("region", N_("Region"), Organization.region, width=18),
         Column("parent", N_("Member of"), _name_of(Organization.parent_id),
-               sortable=False, width=30),
+               sortable=False, width=30, translated=_name_in_language(Organization.parent_id)),
     ),
     search=SearchDocument(
         """SELECT x.id, x.name, coalesce(x.other_names, '') || ' ' || """
@@ -232,7 +256,8 @@ AGREEMENT = KindSpec(
         (ProjectAgreement, "agreement_id"),
     ),
     columns=(
-        Column("title", N_("Title"), Agreement.title, width=44, sort_by="sort_key"),
+        Column("title", N_("Title"), Agreement.title, width=44, sort_by="sort_key",
+               translated=_in_language(Agreement, "title")),
         Column("kind", N_("Kind"), Agreement.kind, labels=vocab.AGREEMENT_KINDS, width=24),
         Column("status", N_("Status"), Agreement.status,
                labels=vocab.AGREEMENT_STATUSES, width=12),
@@ -304,11 +329,12 @@ PROJECT = KindSpec(
         (ProjectPriorityArea, "project_id"), (ProjectAgreement, "project_id"),
     ),
     columns=(
-        Column("title", N_("Title"), Project.title, width=40, sort_by="sort_key"),
+        Column("title", N_("Title"), Project.title, width=40, sort_by="sort_key",
+               translated=_in_language(Project, "title")),
         Column("status", N_("Status"), Project.status,
                labels=vocab.PROJECT_STATUSES, width=12),
         Column("lead", N_("Lead organisation"), _name_of(Project.lead_id),
-               sortable=False, width=28),
+               sortable=False, width=28, translated=_name_in_language(Project.lead_id)),
         Column("start_on", N_("Start"), Project.start_on, show_date, width=15,
                sample=date_sample),
         Column("end_on", N_("End"), Project.end_on, show_date, width=15, sample=date_sample),
@@ -380,7 +406,8 @@ ACTIVITY = KindSpec(
     columns=(
         Column("occurs_on", N_("Date"), Activity.occurs_on, show_date, width=15,
                sample=date_sample),
-        Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key"),
+        Column("title", N_("Title"), Activity.title, width=44, sort_by="sort_key",
+               translated=_in_language(Activity, "title")),
         Column("kind", N_("Kind"), Activity.kind, labels=vocab.ACTIVITY_KINDS, width=12),
         Column("location", N_("Place"), Activity.location, width=24),
     ),
@@ -424,9 +451,10 @@ NEED = KindSpec(
     label=N_("Need"), plural_label=N_("Needs"), new_label=N_("New need"),
     owned=((Pledge, "need_id"),),
     columns=(
-        Column("item", N_("Item"), Need.item, width=30, sort_by="sort_key"),
+        Column("item", N_("Item"), Need.item, width=30, sort_by="sort_key",
+               translated=_in_language(Need, "item")),
         Column("community", N_("Community"), _name_of(Need.organization_id),
-               sortable=False, width=30),
+               sortable=False, width=30, translated=_name_in_language(Need.organization_id)),
         Column("quantity", N_("Quantity"), Need.quantity, extra=(Need.unit,),
                combine=show_amount, width=14),
         Column("priority", N_("Priority"), Need.priority,
@@ -482,6 +510,7 @@ KINDS: tuple[KindSpec, ...] = (
 
 for _spec in KINDS:
     languages.add_columns(_spec.model, _spec.translatable)
+    sort_keys.add_columns(_spec.model)
 BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 #: Kinds with a page, a list, a command-line name and an editor, in navigation order.
 TOP_LEVEL: tuple[KindSpec, ...] = tuple(spec for spec in KINDS if spec.top_level)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.core import get_global
+from babel.numbers import get_currency_precision, list_currencies
 
 from coordinator_app.i18n import N_
 
@@ -115,21 +118,10 @@ NEED_PRIORITIES = {
     "low": N_("Low"),
 }
 
-# ISO 4217 active codes.
-CURRENCIES = frozenset(
-    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD
-    BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR
-    FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD
-    JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT
-    MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG
-    QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS
-    TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR
-    ZMW ZWL""".split()
-)
-
-# Digits after the decimal point, where not 2.
-CURRENCY_EXPONENTS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, "JOD": 3, "KWD": 3,
-                      "OMR": 3, "TND": 3, "IQD": 3, "LYD": 3}
+#: ISO 4217 currency codes as Unicode's CLDR (through Babel) knows them: today's and
+#: withdrawn ones, so that a 2014 project budgeted in litas keeps its LTL. Pickers
+#: offer the ones in use (core.records.currencies).
+CURRENCIES = frozenset(list_currencies())
 
 #: Countries by their two-letter ISO 3166 code: the places Unicode's CLDR (through
 #: Babel) knows people and languages of, which leaves out groupings such as EU and
@@ -139,5 +131,8 @@ COUNTRIES = frozenset(
     if len(code) == 2 and code.isalpha() and code != "ZZ")
 
 
+@lru_cache(maxsize=None)
 def minor_units(currency: str) -> int:
-    return CURRENCY_EXPONENTS.get(currency, 2)
+    """Digits after the decimal point of an amount in `currency`, from CLDR: none for
+    yen and forint, three for dinars, two where CLDR knows no other."""
+    return get_currency_precision(currency)

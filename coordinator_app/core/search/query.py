@@ -168,10 +168,12 @@ def _scored(session: Session, text: str, kinds: list[str], limit: int
 
 
 def search(
-    session: Session, text: str, *, kinds: Iterable[str] | None = None, limit: int = 20
+    session: Session, text: str, *, kinds: Iterable[str] | None = None, limit: int = 20,
+    lang: str | None = None,
 ) -> list[Hit]:
     """Records `text` finds, best first, grouped by kind (the kind of the best match
-    first; kinds with matches equally good in SEARCHABLE order)."""
+    first; kinds with matches equally good in SEARCHABLE order). With `lang`, titles
+    kept in several languages are given as a reader of `lang` sees them."""
     kinds = [kind for kind in SEARCHABLE if kinds is None or kind in set(kinds)]
     if not fold(text).strip() or not kinds or limit <= 0:
         return []
@@ -181,4 +183,4 @@ def search(
     for kind, _id, value in found:
         best.setdefault(kind, ranking.step(value))
     found.sort(key=lambda row: (-best[row[0]], order[row[0]], -row[2]))
-    return describe_hits(session, found, Hit)
+    return describe_hits(session, found, Hit, lang)

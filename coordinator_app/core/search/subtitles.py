@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.records.tombstones import live_sql
 
 SEPARATOR = " · "
@@ -32,19 +32,40 @@ def subtitle(kind: str, row: tuple) -> str | None:
     return text or None
 
 
-def describe_hits(session: Session, found: list[tuple[str, str, float]], hit_type) -> list:
+def _titles_in(connection, kind: str, ids: list[str], lang: str) -> dict[str, str]:
+    """The titles of a kind whose name is kept in several languages as a reader of
+    `lang` sees them (the original tagged with its language where `lang` is missing);
+    nothing for any other kind."""
+    model = registry.spec(kind).model
+    field = model.LABEL_FIELD
+    if field not in getattr(model, "TRANSLATABLE", ()):
+        return {}
+    query = (f"SELECT id, {languages.column(field, lang)}, {field}, "
+             f"{languages.lang_column(field)} FROM {model.__tablename__} "
+             f"WHERE id IN ({', '.join('?' * len(ids))})")
+    return {row[0]: languages.reader_name(row[1:], lang)
+            for row in connection.exec_driver_sql(query, tuple(ids))}
+
+
+def describe_hits(session: Session, found: list[tuple[str, str, float]], hit_type,
+                  lang: str | None = None) -> list:
+    """Hits with their titles and subtitles; with `lang`, titles as its reader sees them."""
     by_kind: dict[str, list[str]] = defaultdict(list)
     for kind, record_id, _score in found:
         by_kind[kind].append(record_id)
     rows: dict[str, tuple] = {}
+    titles: dict[str, str] = {}
     connection = session.connection()
     for kind, ids in by_kind.items():
         query = QUERIES[kind].format(ids=", ".join("?" * len(ids)))
         for row in connection.exec_driver_sql(query, tuple(ids)):
             rows[row[0]] = row
+        if lang is not None:
+            titles.update(_titles_in(connection, kind, ids, lang))
     hits = []
     for kind, record_id, score in found:
         row = rows.get(record_id)
         if row is not None:
-            hits.append(hit_type(kind, record_id, row[1], subtitle(kind, row), round(score, 4)))
+            hits.append(hit_type(kind, record_id, titles.get(record_id, row[1]),
+                                 subtitle(kind, row), round(score, 4)))
     return hits

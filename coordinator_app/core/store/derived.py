@@ -36,17 +36,25 @@ def _search_index(connection: Connection, progress: Progress | None = None) -> N
 
 
 def _sort_keys(connection: Connection, progress: Progress | None = None) -> None:
-    from coordinator_app.core.text.collation import sort_key
+    from coordinator_app.core.records import languages, sort_keys
     from coordinator_app.core.records.registry import MODELS
 
     for model in MODELS:
-        if "sort_key" not in model.__table__.columns:
+        if sort_keys.COLUMN not in model.__table__.columns:
             continue
         table, label = model.__tablename__, model.LABEL_FIELD
-        rows = connection.exec_driver_sql(f"SELECT id, {label} FROM {table}").fetchall()
-        if rows:
-            connection.exec_driver_sql(f"UPDATE {table} SET sort_key = ? WHERE id = ?",
-                                       [(sort_key(value), row_id) for row_id, value in rows])
+        read = [label]
+        if sort_keys.per_language(model):
+            read += [languages.column(label, lang) for lang in languages.LANGUAGES]
+        rows = connection.exec_driver_sql(
+            f"SELECT id, {', '.join(read)} FROM {table}").fetchall()
+        if not rows:
+            continue
+        keyed = [sort_keys.keys(model, dict(zip(read, row[1:])).get) for row in rows]
+        names = list(keyed[0])
+        connection.exec_driver_sql(
+            f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in names)} WHERE id = ?",
+            [(*(keys[name] for name in names), row[0]) for keys, row in zip(keyed, rows)])
 
 
 def _current_countries(connection: Connection, _progress: Progress | None = None) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry, vocab
+from coordinator_app.core.records import languages, registry, sort_keys, vocab
 from coordinator_app.core.records.change_labels import readable
 from coordinator_app.core.records.models import (
     Activity,
@@ -26,6 +26,7 @@ from coordinator_app.core.records.models import (
     Project,
 )
 from coordinator_app.core.records.tombstones import alive, shown
+from coordinator_app.i18n import current_language
 
 OPEN_COMMITMENT = vocab.COMMITMENTS_PENDING
 OPEN_MILESTONE = ("planned", "late")
@@ -61,9 +62,11 @@ class StatusGroup:
 
 
 def _commitments(session: Session, where: list[Any], limit: int) -> list[Item]:
+    lang = current_language()
+    said = languages.text_columns(Commitment, "description", lang)
     rows = session.execute(
-        select(Commitment.id, Commitment.description, Commitment.due_on, Agreement.id,
-               Agreement.title)
+        select(Commitment.id, Commitment.due_on, Agreement.id, *said,
+               *languages.name_columns(Agreement, lang))
         .join(Agreement, Agreement.id == Commitment.agreement_id)
         .where(
             alive(Commitment),
@@ -73,8 +76,9 @@ def _commitments(session: Session, where: list[Any], limit: int) -> list[Item]:
         .order_by(Commitment.due_on, Commitment.description)
         .limit(limit)
     )
-    return [Item("agreement", agreement_id, description, title, due, ("commitment", row_id))
-            for row_id, description, due, agreement_id, title in rows]
+    return [Item("agreement", row[2], languages.reader_name(row[3:3 + len(said)], lang),
+                 languages.reader_name(row[3 + len(said):], lang), row[1],
+                 ("commitment", row[0])) for row in rows]
 
 
 def overdue_commitments(session: Session, today: date, limit: int = 50) -> list[Item]:
@@ -95,18 +99,20 @@ def agreements_expiring(
 ) -> list[Item]:
     """Agreements in force whose expiry date falls within `days`, soonest first."""
     end = today + timedelta(days=days)
+    lang = current_language()
     rows = session.execute(
-        select(Agreement.id, Agreement.title, Agreement.expires_on)
+        select(Agreement.id, Agreement.expires_on, *languages.name_columns(Agreement, lang))
         .where(
             alive(Agreement),
             Agreement.status.not_in(ENDED_AGREEMENT),
             Agreement.expires_on >= today,
             Agreement.expires_on <= end,
         )
-        .order_by(Agreement.expires_on, Agreement.title)
+        .order_by(Agreement.expires_on, sort_keys.order_column(Agreement, lang))
         .limit(limit)
     )
-    return [Item("agreement", rid, title, "", expires) for rid, title, expires in rows]
+    return [Item("agreement", row[0], languages.reader_name(row[2:], lang), "", row[1])
+            for row in rows]
 
 
 def upcoming_activities(
@@ -115,13 +121,16 @@ def upcoming_activities(
     """Meetings, calls, visits and signings from today to `days` ahead, soonest first;
     the detail is the kind of activity (a code of vocab.ACTIVITY_KINDS)."""
     end = today + timedelta(days=days)
+    lang = current_language()
     rows = session.execute(
-        select(Activity.id, Activity.title, Activity.kind, Activity.occurs_on)
+        select(Activity.id, Activity.kind, Activity.occurs_on,
+               *languages.name_columns(Activity, lang))
         .where(alive(Activity), Activity.occurs_on >= today, Activity.occurs_on <= end)
-        .order_by(Activity.occurs_on, Activity.sort_key)
+        .order_by(Activity.occurs_on, sort_keys.order_column(Activity, lang))
         .limit(limit)
     )
-    return [Item("activity", rid, title, kind, when) for rid, title, kind, when in rows]
+    return [Item("activity", row[0], languages.reader_name(row[3:], lang), row[1], row[2])
+            for row in rows]
 
 
 def milestones_due(
@@ -130,16 +139,20 @@ def milestones_due(
     """Milestones not reached whose date has passed or falls within `days`, oldest
     first; each opens its project at the milestone."""
     end = today + timedelta(days=days)
+    lang = current_language()
+    said = languages.name_columns(Milestone, lang)
     rows = session.execute(
-        select(Milestone.id, Milestone.title, Milestone.due_on, Project.id, Project.title)
+        select(Milestone.id, Milestone.due_on, Project.id, *said,
+               *languages.name_columns(Project, lang))
         .join(Project, Project.id == Milestone.project_id)
         .where(alive(Milestone), Milestone.status.in_(OPEN_MILESTONE),
                Milestone.done_on.is_(None), Milestone.due_on <= end)
         .order_by(Milestone.due_on, Milestone.title)
         .limit(limit)
     )
-    return [Item("project", project_id, title, project, due, ("milestone", row_id))
-            for row_id, title, due, project_id, project in rows]
+    return [Item("project", row[2], languages.reader_name(row[3:3 + len(said)], lang),
+                 languages.reader_name(row[3 + len(said):], lang), row[1],
+                 ("milestone", row[0])) for row in rows]
 
 
 def projects_by_status(session: Session, per_status: int = 8) -> list[StatusGroup]:
@@ -150,14 +163,16 @@ def projects_by_status(session: Session, per_status: int = 8) -> list[StatusGrou
         .group_by(Project.status)
     ).all()
     groups: list[StatusGroup] = []
+    lang = current_language()
     for status, number in counts:
         rows = session.execute(
-            select(Project.id, Project.title, Project.end_on)
+            select(Project.id, Project.end_on, *languages.name_columns(Project, lang))
             .where(alive(Project), Project.status == status)
             .order_by(Project.updated_at.desc())
             .limit(per_status)
         )
-        items = tuple(Item("project", rid, title, "", end) for rid, title, end in rows)
+        items = tuple(Item("project", row[0], languages.reader_name(row[2:], lang), "", row[1])
+                      for row in rows)
         groups.append(StatusGroup(status, number, items))
     order = ("active", "planned", "on_hold", "completed", "cancelled")
     groups.sort(key=lambda g: order.index(g.status) if g.status in order else len(order))
@@ -209,7 +224,9 @@ def recent_changes(session: Session, limit: int = 15, scan: int = 400) -> list[I
         record: Entity | None = shown(session.get(registry.model(owner[0]), owner[1]))
         if record is None:
             continue  # a deleted record cannot be opened; its history stays in the journal
-        items.append(Item(owner[0], owner[1], record.label, readable(label) or action, at))
+        items.append(Item(owner[0], owner[1],
+                          languages.label_for_reader(record, current_language()),
+                          readable(label) or action, at))
         if len(items) >= limit:
             break
     return items

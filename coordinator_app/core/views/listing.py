@@ -21,6 +21,7 @@ from coordinator_app.core.records.kind import Column
 from coordinator_app.core.records.models import Entity
 from coordinator_app.core.records.tombstones import alive
 from coordinator_app.core.views import facets
+from coordinator_app.i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class ListQuery:
     text: str = ""
     #: The codes chosen in the list's facets (core.facets), as facets.normalised gives them.
     facets: Chosen = ()
+    #: The language its text is shown and sorted in; None: the interface language.
+    lang: str | None = None
+
+    def language(self) -> str:
+        return self.lang or current_language()
 
     @property
     def spec(self) -> ListSpec:
@@ -102,7 +108,7 @@ def _rowid(cls: type[Entity]) -> ColumnElement[Any]:
 def _order(query: ListQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], bool]:
     cls = query.spec.cls
     index, descending = query.order()
-    return query.spec.columns[index].order_key(cls), _rowid(cls), descending
+    return query.spec.columns[index].order_key(cls, query.language()), _rowid(cls), descending
 
 
 def page_statement(query: ListQuery, offset: int, limit: int,
@@ -114,9 +120,9 @@ def page_statement(query: ListQuery, offset: int, limit: int,
     cls = spec.cls
     key, tie, descending = _order(query)
     values: list[ColumnElement[Any]] = [cls.id, key, tie]
+    lang = query.language()
     for column in spec.columns:
-        values.append(column.expr)
-        values.extend(column.extra)
+        values.extend(column.reads(lang))
     ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
     where = _where(query)
     if after is not None:
@@ -136,18 +142,20 @@ def page_statement(query: ListQuery, offset: int, limit: int,
             .order_by(*ordering))
 
 
-def _rows(spec: ListSpec, result) -> list[Row]:
+def _rows(query: ListQuery, result) -> list[Row]:
     rows: list[Row] = []
+    lang = query.language()
+    # Where each column's values stand in a row, worked out once for the page.
+    places = []
+    position = 3
+    for column in query.spec.columns:
+        width = len(column.reads(lang))
+        places.append((column.display, position, position + width))
+        position += width
     for raw in result:
-        values = list(raw)
-        record_id, key_value, tie_value = values[:3]
-        position = 3
-        cells: list[str] = []
-        for column in spec.columns:
-            width = 1 + len(column.extra)
-            cells.append(column.display(values[position:position + width]))
-            position += width
-        rows.append(Row(record_id, tuple(cells), (key_value, tie_value)))
+        values = tuple(raw)
+        cells = tuple(display(values[start:end], lang) for display, start, end in places)
+        rows.append(Row(values[0], cells, (values[1], values[2])))
     return rows
 
 
@@ -160,7 +168,7 @@ def page(session: Session, query: ListQuery, offset: int, limit: int,
     to row 90,000 costs what row 200 does, where an OFFSET would step over every
     row before it.
     """
-    return _rows(query.spec, session.execute(page_statement(query, offset, limit, after)))
+    return _rows(query, session.execute(page_statement(query, offset, limit, after)))
 
 
 def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row], int]:
@@ -173,7 +181,7 @@ def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row
     if not query.text.strip():
         return page(session, query, 0, limit), count(session, query, COUNT_LIMIT)
     result = list(session.execute(page_statement(query, 0, limit, counted=True)))
-    return _rows(query.spec, result), (result[0][-1] if result else 0)
+    return _rows(query, result), (result[0][-1] if result else 0)
 
 
 #: How far a list counts its records: a count reads every row it counts, so past

@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, sort_keys
 from coordinator_app.core.errors import NotFound
 from coordinator_app.core.records.journal import plain
 from coordinator_app.core.records.merged import followed
@@ -25,7 +25,7 @@ def listable(name: str) -> type[Entity]:
 
 
 #: Columns derived from others for the database's own use; not part of a record.
-INTERNAL = frozenset({"sort_key"})
+INTERNAL = sort_keys.DERIVED
 
 
 def to_dict(obj: Entity) -> dict[str, Any]:

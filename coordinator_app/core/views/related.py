@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry, sort_keys
 from coordinator_app.core.records.models import (
     Activity,
     ActivityParticipant,
@@ -29,6 +29,7 @@ from coordinator_app.core.records.models import (
     Signatory,
 )
 from coordinator_app.core.records.tombstones import alive, live, shown
+from coordinator_app.i18n import current_language
 
 
 def children(session: Session, model: type[Entity], fk: str, parent_id: str, *,
@@ -70,8 +71,9 @@ def area_links(session: Session, link: type[Entity], owner_fk: str,
 
 def parties(session: Session, agreement_id: str) -> list[tuple[str, str]]:
     """(id, name) of an agreement's live parties, in the order they were added."""
-    return [tuple(row) for row in session.execute(
-        select(Organization.id, Organization.name)
+    lang = current_language()
+    return [(row[0], languages.reader_name(row[1:], lang)) for row in session.execute(
+        select(Organization.id, *languages.name_columns(Organization, lang))
         .join(AgreementParty, AgreementParty.organization_id == Organization.id)
         .where(AgreementParty.agreement_id == agreement_id, alive(AgreementParty))
         .order_by(AgreementParty.created_at))]
@@ -90,9 +92,10 @@ def members(session: Session, organization_id: str, limit: int) -> tuple[list[tu
     """(id, name) of the first `limit` live members of an organisation in alphabetical
     order, and how many there are in all (an association may have hundreds)."""
     where = (Organization.parent_id == organization_id, alive(Organization))
-    found = [tuple(row) for row in session.execute(
-        select(Organization.id, Organization.name).where(*where)
-        .order_by(Organization.sort_key).limit(limit))]
+    lang = current_language()
+    found = [(row[0], languages.reader_name(row[1:], lang)) for row in session.execute(
+        select(Organization.id, *languages.name_columns(Organization, lang)).where(*where)
+        .order_by(sort_keys.order_column(Organization, lang)).limit(limit))]
     total = len(found)
     if total == limit:
         total = session.scalar(select(func.count()).select_from(Organization).where(*where))
@@ -105,16 +108,18 @@ def choices(session: Session, kind: str, text: str, limit: int) -> list[tuple[st
     from coordinator_app.core.search.query import filter_clause
 
     model = registry.model(kind)
-    query = select(model.id, getattr(model, model.LABEL_FIELD)).where(alive(model))
+    lang = current_language()
+    query = select(model.id, *languages.name_columns(model, lang)).where(alive(model))
     if text.strip():
         query = query.where(filter_clause(model, text.strip()))
-    return [tuple(row) for row in session.execute(query.order_by(model.sort_key).limit(limit))]
+    query = query.order_by(sort_keys.order_column(model, lang)).limit(limit)
+    return [(row[0], languages.reader_name(row[1:], lang)) for row in session.execute(query)]
 
 
 def name_of(session: Session, kind: str, record_id: str) -> str | None:
     """The name or title of a record that may be shown, or None."""
     obj = shown(session.get(registry.model(kind), record_id))
-    return None if obj is None else getattr(obj, obj.LABEL_FIELD)
+    return None if obj is None else languages.label_for_reader(obj, current_language())
 
 
 def nothing_recorded(session: Session) -> bool:
@@ -153,6 +158,15 @@ def _capped(session: Session, query, limit: int) -> tuple[list, int]:
     return rows[:limit], total
 
 
+def _links(session: Session, kind: str, query, limit: int,
+           lang: str) -> tuple[list[Link], int]:
+    """Links from rows of (id, detail, when, the name's columns): each named as a reader
+    of `lang` sees it (core.records.languages.name_columns)."""
+    rows, total = _capped(session, query, limit)
+    return [Link(kind, row[0], languages.reader_name(row[3:], lang), row[1], row[2])
+            for row in rows], total
+
+
 def agreements_of(session: Session, organization_id: str,
                   limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
     """Agreements the organisation is a party to or signed for, latest signed first;
@@ -162,26 +176,27 @@ def agreements_of(session: Session, organization_id: str,
     as_signer = select(Signatory.agreement_id.label("id")).where(
         Signatory.organization_id == organization_id, alive(Signatory))
     ids = union(as_party, as_signer).subquery()
-    query = (select(Agreement.id, Agreement.title, Agreement.status, Agreement.signed_on)
+    lang = current_language()
+    query = (select(Agreement.id, Agreement.status, Agreement.signed_on,
+                    *languages.name_columns(Agreement, lang))
              .where(Agreement.id.in_(select(ids.c.id)), alive(Agreement))
              .order_by(Agreement.signed_on.is_(None), Agreement.signed_on.desc(),
-                       Agreement.sort_key))
-    rows, total = _capped(session, query, limit)
-    return [Link("agreement", *row) for row in rows], total
+                       sort_keys.order_column(Agreement, lang)))
+    return _links(session, "agreement", query, limit, lang)
 
 
 def agreements_signed_by(session: Session, person_id: str,
                          limit: int = RELATED_LIMIT) -> tuple[list[Link], int]:
     """Agreements the person signed, latest first; the detail is the title they signed
     with."""
-    query = (select(Agreement.id, Agreement.title, Signatory.title_at_signing,
-                    Agreement.signed_on)
+    lang = current_language()
+    query = (select(Agreement.id, Signatory.title_at_signing, Agreement.signed_on,
+                    *languages.name_columns(Agreement, lang))
              .join(Signatory, Signatory.agreement_id == Agreement.id)
              .where(Signatory.person_id == person_id, alive(Signatory))
              .order_by(Agreement.signed_on.is_(None), Agreement.signed_on.desc(),
-                       Agreement.sort_key))
-    rows, total = _capped(session, query, limit)
-    return [Link("agreement", *row) for row in rows], total
+                       sort_keys.order_column(Agreement, lang)))
+    return _links(session, "agreement", query, limit, lang)
 
 
 def projects_of(session: Session, organization_id: str,
@@ -190,13 +205,15 @@ def projects_of(session: Session, organization_id: str,
     first; the detail is the project's status."""
     partner = select(ProjectPartner.project_id).where(
         ProjectPartner.organization_id == organization_id, alive(ProjectPartner))
-    query = (select(Project.id, Project.title, Project.status, Project.start_on)
+    lang = current_language()
+    query = (select(Project.id, Project.status, Project.start_on,
+                    *languages.name_columns(Project, lang))
              .where(alive(Project), or_(Project.lead_id == organization_id,
                                         Project.location_id == organization_id,
                                         Project.id.in_(partner)))
-             .order_by(Project.start_on.is_(None), Project.start_on.desc(), Project.sort_key))
-    rows, total = _capped(session, query, limit)
-    return [Link("project", *row) for row in rows], total
+             .order_by(Project.start_on.is_(None), Project.start_on.desc(),
+                       sort_keys.order_column(Project, lang)))
+    return _links(session, "project", query, limit, lang)
 
 
 def activities_of(session: Session, kind: str, record_id: str,
@@ -207,8 +224,9 @@ def activities_of(session: Session, kind: str, record_id: str,
               else ActivityParticipant.organization_id)
     took_part = select(ActivityParticipant.activity_id).where(
         column == record_id, alive(ActivityParticipant))
-    query = (select(Activity.id, Activity.title, Activity.kind, Activity.occurs_on)
+    lang = current_language()
+    query = (select(Activity.id, Activity.kind, Activity.occurs_on,
+                    *languages.name_columns(Activity, lang))
              .where(Activity.id.in_(took_part), alive(Activity))
-             .order_by(Activity.occurs_on.desc(), Activity.sort_key))
-    rows, total = _capped(session, query, limit)
-    return [Link("activity", *row) for row in rows], total
+             .order_by(Activity.occurs_on.desc(), sort_keys.order_column(Activity, lang)))
+    return _links(session, "activity", query, limit, lang)

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.search import query as search
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.records.tombstones import shown
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import Field
 
@@ -102,7 +102,8 @@ class RecordPicker(Field):
             self.completer.popup().hide()
             return
         with self.context.workspace.read() as session:
-            hits = search.search(session, text, kinds=list(self.columns), limit=20)
+            hits = search.search(session, text, kinds=list(self.columns), limit=20,
+                                 lang=current_language())
         several_kinds = len(self.columns) > 1
         for hit in hits:
             line = hit.title
@@ -115,7 +116,11 @@ class RecordPicker(Field):
             item.setData(hit.kind, KIND_ROLE)
             item.setEditable(False)
             self.model.appendRow(item)
-        exact = any(hit.title.casefold() == text.casefold() for hit in hits)
+        # A name shown in another language ends with its tag ("Kaunas · lt").
+        typed = text.casefold()
+        exact = any(hit.title.casefold() == typed
+                    or hit.title.casefold().startswith(typed + languages.TAG_SEPARATOR)
+                    for hit in hits)
         for kind in self.columns:
             spec = registry.spec(kind)
             if spec.creatable and not exact:
@@ -217,7 +222,9 @@ def _label_in(session: Session, kind: str, record_id: str) -> str:
         return record_id[:8]
     # A record deleted since it was chosen shows as no choice, as everywhere else
     # (core.records.tombstones); choosing again replaces it, restoring it brings it back.
-    return obj.label if shown(obj) is not None else ""
+    if shown(obj) is None:
+        return ""
+    return languages.label_for_reader(obj, current_language())
 
 
 _shared: Session | None = None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import i18n
-from coordinator_app.core.records.languages import LANGUAGES, ORIGINAL
+from coordinator_app.core.records.languages import LANGUAGES, ORIGINAL, typed_in
 from coordinator_app.core.text.formatting import language_name
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
@@ -307,9 +307,12 @@ class TranslatedField(Field):
         text = clean(self.text())
         original = self.original()
         if original is None:
-            # The field's first text: it is the original, in the language shown.
-            return {self.name: text, key(self.name, ORIGINAL): self.lang} if text else {
-                self.name: None}
+            # The field's first text is the original: in the language chosen on the
+            # switch, else the one shown unless its letters say another.
+            if not text:
+                return {self.name: None}
+            lang = self.lang if self.chosen is not None else typed_in(text, self.lang)
+            return {self.name: text, key(self.name, ORIGINAL): lang}
         if self.lang == original:
             return {self.name: text}
         return {key(self.name, self.lang): text}
