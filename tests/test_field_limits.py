@@ -52,7 +52,9 @@ def beside_original(cls, key: str) -> dict[str, str]:
 def text_columns(multi_line: bool):
     for cls in MODELS:
         for column in inspect(cls).columns:
-            if column.key in PROTECTED or column.key in STAMP_FIELDS:
+            # Derived, local columns (a person's current country) are no field to type.
+            if column.key in PROTECTED or column.key in STAMP_FIELDS or \
+                    column.key in cls.UNJOURNALED:
                 continue
             if isinstance(column.type, String) and isinstance(column.type, Text) == multi_line:
                 yield cls, column
