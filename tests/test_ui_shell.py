@@ -230,8 +230,9 @@ def test_lists_follow_edits_undo_and_redo(qtbot, demo_workspace):
     page = window.list_pages["organization"]
     context = window.context
     first = page.model.id_at(0)
+    # The list shows the interface language's name (English here): rename that one.
     context.apply("Rename",
-                  lambda edit: edit.update(Organization, first, name="Aaa renamed community"))
+                  lambda edit: edit.update(Organization, first, name_en="Aaa renamed community"))
     qtbot.waitUntil(lambda: "Aaa renamed community" in names(page))
     window.actions.undo.trigger()
     qtbot.waitUntil(lambda: "Aaa renamed community" not in names(page))
@@ -346,9 +347,7 @@ def test_typing_in_the_editor_flows_into_the_list_and_keeps_the_selection(qtbot,
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Down)
     record_id = page.editor.current_id()
-    # The list shows each name as first written: the editor is switched to that
-    # language (it opens in the interface's, a translation).
-    page.editor.name.show_language(page.editor.name.original())
+    # The editor opens in the interface's language, the one the list shows.
     name = page.editor.name.edit
     name.setFocus()
     name.selectAll()
