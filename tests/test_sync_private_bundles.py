@@ -159,3 +159,21 @@ def test_a_file_for_everyone_says_nothing_was_left_out_without_private_records(o
     wrote = json.loads(office.run("kharkiv", "sync", "export", "-o",
                                   str(office.folder / "all.coordsync"), "--json").stdout)
     assert wrote["withheld"] == 0 and wrote["operations"] > 0
+
+
+def test_what_was_left_out_names_every_partner_in_the_words_of_the_language():
+    from coordinator_app.i18n import set_language
+    from coordinator_app.sync.peers import withheld_text
+
+    assert withheld_text(1, ["Plungė"]) == (
+        "1 private change was not written: Plungė is a partner association's laptop.")
+    assert withheld_text(12, ["Plungė", "Vilnius"]) == (
+        "12 private changes were not written: Plungė, Vilnius are partner associations' "
+        "laptops.")
+    set_language("uk")
+    try:
+        assert withheld_text(12, ["Plungė"]) == (
+            "12 змін лише для нас не записано: Plungė — ноутбук асоціації-партнера.")
+        assert withheld_text(3, ["Plungė"]).startswith("3 зміни ")
+    finally:
+        set_language("en")
