@@ -52,6 +52,8 @@ class SyncDialog(QDialog):
         self.context = context
         self.outcome = ""
         self.peers: list = []
+        #: The open "Add a laptop" and "Change association" questions, if any.
+        self.adding = self.changing = None
         self.setObjectName("sync_dialog")
         self.setWindowTitle(_("Sync with other laptops"))
         self.resize(900, 580)
@@ -281,9 +283,10 @@ class SyncDialog(QDialog):
         except CoordinatorError as exc:
             self._refused(str(exc))
             return
-        self.adding = AddLaptopDialog(keys, self)
-        self.adding.accepted.connect(lambda: self._add(keys, self.adding.choice.chosen()))
-        self.adding.open()
+        # Each question answers for its own key, should another be opened meanwhile.
+        adding = self.adding = AddLaptopDialog(keys, self)
+        adding.accepted.connect(lambda: self._add(keys, adding.choice.chosen()))
+        adding.open()
 
     def _add(self, keys, partner: bool) -> None:
         from coordinator_app.sync import peers
@@ -304,12 +307,12 @@ class SyncDialog(QDialog):
 
         if not self.peers:
             return
-        self.changing = AssociationDialog(self.peers, self)
+        changing = self.changing = AssociationDialog(self.peers, self)
         if key_id:
-            self.changing.show_peer(key_id)
-        self.changing.accepted.connect(
-            lambda: self._set_partner(self.changing.peer().key_id, self.changing.choice.chosen()))
-        self.changing.open()
+            changing.show_peer(key_id)
+        changing.accepted.connect(
+            lambda: self._set_partner(changing.peer().key_id, changing.choice.chosen()))
+        changing.open()
 
     def _set_partner(self, key_id: str, partner: bool) -> None:
         from coordinator_app.sync import peers
