@@ -7,7 +7,8 @@ its own data folder and keys, exchange join keys and the demo data; then both ch
 the region of the same organisation and Plungė reads Kharkiv's file, so it holds one
 open conflict. Plungė's window is shot at 1280×800 with that organisation open (the
 mark under the field, the badge in the status bar), then the Sync dialog's Laptops
-and Conflicts tabs and the "Write changes for…" question. PNGs in 256 colours go to
+and Conflicts tabs, the "Write changes for…" question, and "Add a laptop…" with the
+join key of a third laptop, a partner association's. PNGs in 256 colours go to
 DIR (default resources/screenshots) as sync-NAME-LANG.png.
 """
 
@@ -29,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 SIZE = (1280, 800)
 LAPTOPS = {"kharkiv": "Kharkiv office", "plunge": "Plungė office"}
+#: A laptop whose join key is only offered to Plungė, in "Add a laptop…".
+NEWCOMER = ("vilnius", "Vilnius City Municipality")
 
 
 def _screenshots_module():
@@ -78,6 +81,9 @@ def make_office(folder: Path) -> tuple[Office, str]:
         for other in LAPTOPS:
             if other != laptop:
                 office.run(laptop, "sync", "keys", "import", str(folder / f"{other}.key"))
+    (folder / NEWCOMER[0]).mkdir()
+    office.run(NEWCOMER[0], "sync", "keys", "export", str(folder / f"{NEWCOMER[0]}.key"),
+               "--name", NEWCOMER[1])
     office.run("kharkiv", "demo")
     office.carry("kharkiv", "plunge")
     listed = json.loads(office.run("plunge", "list", "organizations", "--json"))
@@ -149,6 +155,10 @@ def main() -> int:
             picker.show()
             save(picker, "write-for")
             picker.close()
+            dialog.add_laptop(folder / f"{NEWCOMER[0]}.key")
+            dialog.adding.choice.partner.click()
+            save(dialog.adding, "add-laptop")
+            dialog.adding.reject()
             dialog.close()
             window.close()
         finally:

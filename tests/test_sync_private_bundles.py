@@ -125,3 +125,55 @@ def test_status_says_which_laptops_are_a_partners(office):
     office.run("kharkiv", "sync", "keys", "import", str(office.folder / "plunge.key"), "--ours")
     status = json.loads(office.run("kharkiv", "sync", "status", "--json").stdout)
     assert {peer["name"]: peer["partner"] for peer in status["peers"]}["plunge"] is False
+
+
+def test_a_file_for_everyone_says_how_many_private_changes_it_left_out_and_why(office):
+    _add_private_note(office)
+    office.run("kharkiv", "add", "organizations", "--set", "name=Kharkiv City Council")
+
+    wrote = office.run("kharkiv", "sync", "export", "-o", str(office.folder / "all.coordsync"),
+                       "--json")
+    assert wrote.returncode == 0, wrote.stderr
+    for_all = json.loads(wrote.stdout)
+    assert for_all["partners"] == ["plunge"]
+    # Sumy alone may read them: its file holds exactly what the file for all left out.
+    for_sumy = json.loads(office.run("kharkiv", "sync", "export", "-o",
+                                     str(office.folder / "sumy.coordsync"), "--to", "sumy",
+                                     "--json").stdout)
+    assert for_all["withheld"] > 0
+    assert for_sumy["withheld"] == 0 and for_sumy["partners"] == []
+    assert for_sumy["operations"] == for_all["operations"] + for_all["withheld"]
+
+    said = office.run("kharkiv", "sync", "export", "-o", str(office.folder / "all.coordsync"))
+    count = for_all["withheld"]
+    changes = "change was" if count == 1 else "changes were"
+    assert said.stdout.splitlines()[-1] == (
+        f"{count} private {changes} not written: plunge is a partner association's laptop.")
+    said = office.run("kharkiv", "sync", "export", "-o", str(office.folder / "sumy.coordsync"),
+                      "--to", "sumy")
+    assert "private" not in said.stdout
+
+
+def test_a_file_for_everyone_says_nothing_was_left_out_without_private_records(office):
+    office.run("kharkiv", "add", "organizations", "--set", "name=Kharkiv City Council")
+    wrote = json.loads(office.run("kharkiv", "sync", "export", "-o",
+                                  str(office.folder / "all.coordsync"), "--json").stdout)
+    assert wrote["withheld"] == 0 and wrote["operations"] > 0
+
+
+def test_what_was_left_out_names_every_partner_in_the_words_of_the_language():
+    from coordinator_app.i18n import set_language
+    from coordinator_app.sync.peers import withheld_text
+
+    assert withheld_text(1, ["Plungė"]) == (
+        "1 private change was not written: Plungė is a partner association's laptop.")
+    assert withheld_text(12, ["Plungė", "Vilnius"]) == (
+        "12 private changes were not written: Plungė, Vilnius are partner associations' "
+        "laptops.")
+    set_language("uk")
+    try:
+        assert withheld_text(12, ["Plungė"]) == (
+            "12 змін лише для нас не записано: Plungė — ноутбук асоціації-партнера.")
+        assert withheld_text(3, ["Plungė"]).startswith("3 зміни ")
+    finally:
+        set_language("en")

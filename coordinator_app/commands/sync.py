@@ -9,7 +9,6 @@ import socket
 from pathlib import Path
 
 from coordinator_app.commands import database_file, print_json, terminal_progress, workspace
-from coordinator_app.core.store.safe_write import write_bytes
 from coordinator_app.i18n import _
 
 
@@ -77,10 +76,13 @@ def run_export(args: argparse.Namespace) -> int:
         written = bundle.write(opened, args.output, args.to, progress=terminal_progress)
     if args.json:
         print_json({"path": str(written.path), "operations": written.operations,
-                    "bytes": written.size, "recipients": written.recipients})
+                    "bytes": written.size, "recipients": written.recipients,
+                    "withheld": written.withheld, "partners": written.partners})
     else:
         print(_("Wrote {count} changes for {peers} to {path}.").format(
             count=written.operations, peers=", ".join(written.recipients), path=written.path))
+        if written.withheld:
+            print(written.withheld_text())
     return 0
 
 
@@ -135,28 +137,22 @@ def run_status(args: argparse.Namespace) -> int:
 def run_keys_export(args: argparse.Namespace) -> int:
     from coordinator_app.commands import DATABASE
     from coordinator_app.core.store.dbfile import NEW
-    from coordinator_app.sync.keys import own_keys
+    from coordinator_app.sync.keys import own_keys, write_join_file
 
     # The database's key opens the keys when it is encrypted (sync.keys).
     with database_file(args, accept=DATABASE | NEW) as found:
         public = own_keys(found.path).public(args.name or socket.gethostname())
-    write_bytes(args.file, (public.join_text() + "\n").encode("utf-8"))
+    write_join_file(args.file, public)
     print(_("Wrote the join key of “{name}” to {path}. Fingerprint: {fingerprint}").format(
         name=public.name, path=args.file, fingerprint=public.fingerprint))
     return 0
 
 
 def run_keys_import(args: argparse.Namespace) -> int:
-    from coordinator_app.core.errors import CoordinatorError
     from coordinator_app.sync import peers
-    from coordinator_app.sync.keys import parse_join
+    from coordinator_app.sync.keys import read_join_file
 
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CoordinatorError(_("Cannot read {path}: {reason}.").format(
-            path=args.file, reason=getattr(exc, "strerror", None) or exc)) from exc
-    keys = parse_join(text)
+    keys = read_join_file(args.file)
     with workspace(args, writes=True, creates=True) as opened:
         peer = peers.add(opened, keys, partner=args.partner)
     if args.json:

@@ -23,7 +23,7 @@ import json
 import os
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,13 @@ class Written:
     operations: int
     size: int
     recipients: list[str]
+    #: The private operations left out because `partners` (names) may not read them.
+    withheld: int = 0
+    partners: list[str] = field(default_factory=list)
+
+    def withheld_text(self) -> str:
+        """What was left out, to say beside what was written; "" when nothing was."""
+        return peer_list.withheld_text(self.withheld, self.partners) if self.withheld else ""
 
 
 @dataclass
@@ -124,7 +131,8 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         if not recipients:
             raise BundleError(no_peers_text())
         vector = operations.vector_of(session)
-        total = operations.count_after(session, peer_list.common_vector(recipients))
+        withheld = peer_list.withheld(session, recipients)
+        total = operations.count_after(session, peer_list.common_vector(recipients)) - withheld
         done = 0
 
         def runs():
@@ -181,7 +189,8 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
     with workspace.edit() as edit:
         for peer in recipients:
             edit.session.get(SyncPeer, peer.key_id).last_sent_at = utcnow()
-    return Written(Path(path), count, len(content), [p.name for p in recipients])
+    return Written(Path(path), count, len(content), [p.name for p in recipients], withheld,
+                   [p.name for p in recipients if p.partner])
 
 
 def _decompressed(compressed: bytes) -> bytes:

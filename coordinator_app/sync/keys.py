@@ -192,6 +192,26 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+def read_join_file(path: str | Path) -> PublicKeys:
+    """The public keys in the join key file at `path`; refused with what to do if it
+    cannot be read or holds no join key."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = ""  # a binary file is no join key: said as such below
+    except OSError as exc:
+        raise KeyError_(_("Cannot read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc
+    return parse_join(text)
+
+
+def write_join_file(path: str | Path, public: PublicKeys) -> None:
+    """Write `public` as a join key file at `path`, for another laptop to import."""
+    from coordinator_app.core.store.safe_write import write_bytes
+
+    write_bytes(path, (public.join_text() + "\n").encode("utf-8"))
+
+
 def parse_join(text: str) -> PublicKeys:
     """A join text (or a file holding one) as public keys; refused if malformed."""
     line = next((line.strip() for line in text.splitlines()

@@ -21,12 +21,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.errors import NotFound
+from coordinator_app.core.errors import CoordinatorError, NotFound
 from coordinator_app.core.records.models import SyncPeer
 from coordinator_app.core.records.service import Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, ngettext
 from coordinator_app.sync.keys import PublicKeys, fingerprint
-from coordinator_app.sync.operations import is_private_origin, rows_after
+from coordinator_app.sync.operations import is_private_origin, rows_after, vector_of
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,32 @@ def add(workspace: Workspace, keys: PublicKeys, *, partner: bool | None = None) 
         return _peer(row)
 
 
+def check_new(session: Session, keys: PublicKeys, own_id: str) -> None:
+    """Refuse, saying what to do, a join key that is this laptop's own or one already
+    known: adding a laptop is done once, changing its association is done on it."""
+    if keys.id == own_id:
+        raise CoordinatorError(_(
+            "This is this laptop's own join key. Import the join key written on the other "
+            "laptop (coordinator sync keys export FILE there)."))
+    row = session.get(SyncPeer, keys.id)
+    if row is not None:
+        raise CoordinatorError(_(
+            "This laptop is already known as “{name}”. To say whether it belongs to our "
+            "association or a partner association, use Change association…").format(
+                name=row.name))
+
+
+def set_partner(workspace: Workspace, key_id: str, partner: bool) -> Peer:
+    """Say that the known laptop `key_id` belongs to a partner association (or ours)."""
+    with workspace.edit() as edit:
+        row = edit.session.get(SyncPeer, key_id)
+        if row is None:
+            raise NotFound(_("No laptop with the key {key} is known here.").format(key=key_id))
+        row.partner = int(partner)
+        edit.session.flush()
+        return _peer(row)
+
+
 def choose(session: Session, wanted: list[str] | None) -> list[Peer]:
     """Peers by name, key id or the start of either; all of them when `wanted` is empty."""
     peers = all_peers(session)
@@ -107,3 +133,22 @@ def runs_for(session: Session, peers: list[Peer]):
     for origin, rows in rows_after(session, common_vector(peers)):
         if private or not is_private_origin(origin):
             yield origin, rows
+
+def withheld(session: Session, peers: list[Peer]) -> int:
+    """How many private operations a file for all of `peers` leaves out (runs_for):
+    none unless one of them is a partner's."""
+    if reads_private(peers):
+        return 0
+    common = common_vector(peers)
+    return sum(max(0, top - common.get(origin, 0))
+               for origin, top in vector_of(session).items() if is_private_origin(origin))
+
+
+def withheld_text(count: int, partners: list[str]) -> str:
+    """"12 private changes were not written: Plungė is a partner's laptop."."""
+    changes = ngettext("{count} private change was not written",
+                       "{count} private changes were not written", count).format(count=count)
+    laptops = ngettext("{names} is a partner association's laptop",
+                       "{names} are partner associations' laptops", len(partners)).format(
+        names=", ".join(partners))
+    return _("{changes}: {laptops}.").format(changes=changes, laptops=laptops)

@@ -2,7 +2,10 @@
 
 A thin face over coordinator_app.sync, in two tabs. Laptops: this laptop's fingerprint,
 each peer and when a file from it was last read, "Write changes for…" (everyone or the
-laptops ticked, then the file on the stick) and "Read changes from file…". Conflicts:
+laptops ticked, then the file on the stick) and "Read changes from file…"; "Add a
+laptop…" (its join key file, and whether it is our association's or a partner's, as
+`sync keys import --ours|--partner`), "Change association…" for a known one, and "Save
+this laptop's join key…" for the others to add this one (ui.sync_join). Conflicts:
 every open conflict with its versions side by side (ui.sync_conflicts). Writing and
 reading a file show their progress and can be cancelled; a cancelled read writes nothing.
 """
@@ -49,6 +52,8 @@ class SyncDialog(QDialog):
         self.context = context
         self.outcome = ""
         self.peers: list = []
+        #: The open "Add a laptop" and "Change association" questions, if any.
+        self.adding = self.changing = None
         self.setObjectName("sync_dialog")
         self.setWindowTitle(_("Sync with other laptops"))
         self.resize(900, 580)
@@ -74,6 +79,20 @@ class SyncDialog(QDialog):
         buttons.addWidget(self.read_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        keys = QHBoxLayout()
+        self.add_button = QPushButton(_("Add a laptop…"))
+        self.add_button.setObjectName("add_laptop")
+        self.add_button.clicked.connect(lambda: self.add_laptop())
+        self.association_button = QPushButton(_("Change association…"))
+        self.association_button.setObjectName("change_association")
+        self.association_button.clicked.connect(lambda: self.change_association())
+        self.save_key_button = QPushButton(_("Save this laptop's join key…"))
+        self.save_key_button.setObjectName("save_join_key")
+        self.save_key_button.clicked.connect(lambda: self.save_join_key())
+        for button in (self.add_button, self.association_button, self.save_key_button):
+            keys.addWidget(button)
+        keys.addStretch(1)
+        column.addLayout(keys)
         hint = QLabel(_("Write changes for… puts what the other laptops have not seen yet in "
                         "one file, for example on a USB stick. On the other laptop, read it "
                         "with Read changes from file…, or drop the file on the window. Only "
@@ -113,8 +132,9 @@ class SyncDialog(QDialog):
             found = status(self.context.workspace, count_conflicts=False)
         except CoordinatorError as exc:  # keys sealed with another database's key
             self.summary.setText(str(exc))
-            self.write_button.setEnabled(False)
-            self.read_button.setEnabled(False)
+            for button in (self.write_button, self.read_button, self.add_button,
+                           self.association_button, self.save_key_button):
+                button.setEnabled(False)
             found = None
         if found is not None:
             self.peers = found.peers
@@ -134,6 +154,7 @@ class SyncDialog(QDialog):
                                "by more than a day: check its date and time."))
             self.summary.setText("\n".join(lines))
             self.write_button.setEnabled(bool(found.peers))
+            self.association_button.setEnabled(bool(found.peers))
         with self.context.workspace.read() as session:
             self.conflicts.refresh(session)
         count = len(self.conflicts.conflicts)
@@ -207,6 +228,8 @@ class SyncDialog(QDialog):
             dialog.close()
         self.outcome = _("Wrote {count} changes for {peers} to {path}.").format(
             count=written.operations, peers=", ".join(written.recipients), path=written.path)
+        if written.withheld:
+            self.outcome += "\n" + written.withheld_text()
         self.refresh()
         self.result.setText(self.outcome)
 
@@ -239,6 +262,100 @@ class SyncDialog(QDialog):
             self.outcome += " " + _("Open conflicts: {count}").format(
                 count=len(self.conflicts.conflicts))
         self.result.setText(self.outcome)
+
+    # -- join keys -------------------------------------------------------------------
+    def add_laptop(self, path: str | Path | None = None) -> None:
+        """Read a laptop's join key file, then ask whose laptop it is (AddLaptopDialog,
+        opened: `self.adding`); the laptop is added once that is answered."""
+        from coordinator_app.sync import peers
+        from coordinator_app.sync.keys import own_keys, read_join_file
+        from coordinator_app.ui.sync_join import AddLaptopDialog
+
+        if not path:
+            path, _chosen = QFileDialog.getOpenFileName(self, _("Add a laptop"), str(Path.home()))
+            if not path:
+                return
+        try:
+            keys = read_join_file(path)
+            own_id = own_keys(self.context.workspace.db.path).id
+            with self.context.workspace.read() as session:
+                peers.check_new(session, keys, own_id)
+        except CoordinatorError as exc:
+            self._refused(str(exc))
+            return
+        # Each question answers for its own key, should another be opened meanwhile.
+        adding = self.adding = AddLaptopDialog(keys, self)
+        adding.accepted.connect(lambda: self._add(keys, adding.choice.chosen()))
+        adding.open()
+
+    def _add(self, keys, partner: bool) -> None:
+        from coordinator_app.sync import peers
+
+        try:
+            peer = peers.add(self.context.workspace, keys, partner=partner)
+        except CoordinatorError as exc:
+            self._refused(str(exc))
+            return
+        self.refresh()
+        self.outcome = _("Added “{name}”.").format(name=peer.name) + " " + _association(peer)
+        self.result.setText(self.outcome)
+
+    def change_association(self, key_id: str | None = None) -> None:
+        """Ask whether a known laptop is ours or a partner's (AssociationDialog, opened:
+        `self.changing`), then say so for it."""
+        from coordinator_app.ui.sync_join import AssociationDialog
+
+        if not self.peers:
+            return
+        changing = self.changing = AssociationDialog(self.peers, self)
+        if key_id:
+            changing.show_peer(key_id)
+        changing.accepted.connect(
+            lambda: self._set_partner(changing.peer().key_id, changing.choice.chosen()))
+        changing.open()
+
+    def _set_partner(self, key_id: str, partner: bool) -> None:
+        from coordinator_app.sync import peers
+
+        try:
+            peer = peers.set_partner(self.context.workspace, key_id, partner)
+        except CoordinatorError as exc:
+            self._refused(str(exc))
+            return
+        self.refresh()
+        self.outcome = _("“{name}”:").format(name=peer.name) + " " + _association(peer)
+        self.result.setText(self.outcome)
+
+    def save_join_key(self, path: str | Path | None = None, name: str | None = None) -> None:
+        """Write this laptop's join key (named `name`, the computer's name by default)
+        for the others to add it."""
+        import socket
+
+        from coordinator_app.sync.keys import own_keys, write_join_file
+
+        name = name or socket.gethostname()
+        if not path:
+            path, _chosen = QFileDialog.getSaveFileName(
+                self, _("Save this laptop's join key"),
+                str(Path.home() / _("join-key-{name}.txt").format(name=name)))
+            if not path:
+                return
+        try:
+            public = own_keys(self.context.workspace.db.path).public(name)
+            write_join_file(path, public)
+        except CoordinatorError as exc:
+            self._refused(str(exc))
+            return
+        self.outcome = _("Wrote the join key of “{name}” to {path}. Fingerprint: {fingerprint}"
+                         ).format(name=public.name, path=path, fingerprint=public.fingerprint)
+        self.result.setText(self.outcome)
+
+
+def _association(peer) -> str:
+    if peer.partner:
+        return _("A partner association's laptop: files written for it leave out the "
+                 "records our association keeps private.")
+    return _("A laptop of our association: it reads every change.")
 
 
 def suggested_name(names: list[str] | None) -> str:

@@ -132,6 +132,11 @@ def install(window) -> WindowActions:
                             lambda: window.open_sync().write_for(), name="action_write_changes")
     read_changes = _action(window, _("&Read changes from file…"),
                            lambda: window.open_sync().read_bundle(), name="action_read_changes")
+    add_laptop = _action(window, _("&Add a laptop…"), lambda: window.open_sync().add_laptop(),
+                         name="action_add_laptop")
+    save_join_key = _action(window, _("&Save this laptop's join key…"),
+                            lambda: window.open_sync().save_join_key(),
+                            name="action_save_join_key")
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -165,6 +170,9 @@ def install(window) -> WindowActions:
     sync_menu.addAction(sync)
     sync_menu.addAction(write_changes)
     sync_menu.addAction(read_changes)
+    sync_menu.addSeparator()
+    sync_menu.addAction(add_laptop)
+    sync_menu.addAction(save_join_key)
     file_menu.addSeparator()
     file_menu.addAction(protect)
     file_menu.addAction(change_passphrase)
