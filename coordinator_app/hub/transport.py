@@ -164,6 +164,24 @@ def fetch_attachments(conn: Connection, hashes: Iterable[str]) -> dict[str, byte
     return found
 
 
+#: The staged rows the hub lacks, as a device sees the operations table.
+INSERT_NEW = sql.SQL(
+    "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging AS s "
+    "WHERE NOT EXISTS (SELECT FROM {table} AS o "
+    "WHERE o.origin = s.origin AND o.origin_seq = s.origin_seq)").format(
+    table=sql.Identifier(SCHEMA, "operations"),
+    columns=sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS)))
+
+
+def plan_push(conn: Connection) -> None:
+    """Within a push's transaction: each staged row is looked up in the primary key.
+    The planner would rather sort the whole operations table and merge it with the
+    batch (or hash it), for every batch: a push's time then grew with all the hub
+    held (a batch of 20,000 against 100,000 held: 230 ms, looked up: 110 ms)."""
+    conn.execute("SET LOCAL enable_mergejoin = off")
+    conn.execute("SET LOCAL enable_hashjoin = off")
+
+
 def _insert_new(conn: Connection, table: sql.Composable, columns: sql.Composable) -> int:
     """Move the staged rows the hub lacks into `table`, in the order sent (each
     origin's in sequence); how many.
@@ -173,13 +191,10 @@ def _insert_new(conn: Connection, table: sql.Composable, columns: sql.Composable
     nearly twice as long. A row it could not see (a repeat within the batch, or one
     another laptop is storing at this moment) makes that insert fail whole, and
     the conflict clause then skips what the hub has."""
+    plan_push(conn)
     try:
         with conn.transaction():
-            return conn.execute(sql.SQL(
-                "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging AS s "
-                "WHERE NOT EXISTS (SELECT FROM {table} AS o "
-                "WHERE o.origin = s.origin AND o.origin_seq = s.origin_seq)").format(
-                table=table, columns=columns)).rowcount
+            return conn.execute(INSERT_NEW).rowcount
     except errors.UniqueViolation:
         return conn.execute(sql.SQL(
             "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging "
