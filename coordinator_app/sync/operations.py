@@ -12,6 +12,7 @@ The API other transports build on (the USB bundle here, the office server elsewh
 
 - `encode(op) -> bytes` and `decode(bytes) -> Operation`: one operation in a stable,
   versioned format (MessagePack); `decode` refuses anything malformed or newer;
+  `encoded_rows(origin, rows)` encodes many as `rows_after` reads them;
 - `after(session, vector)`: the operations this copy holds that a peer whose version
   vector is `vector` ({origin: highest sequence held}) has not seen, per origin in
   sequence order; `vector_of(session)` is this copy's own vector;
