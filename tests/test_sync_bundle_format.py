@@ -78,6 +78,16 @@ def test_every_operation_reads_back_as_written_in_format_2(ops, split, skips):
     assert blobs == {}
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=histories())
+def test_operations_encoded_from_their_rows_at_once_are_those_encoded_one_by_one(ops):
+    # The office server's push encodes a laptop's rows in bulk; a pulling laptop
+    # decodes each operation on its own, as any older version does.
+    encoded = operations.encoded_rows(ops[0].origin, _rows(ops))
+    assert encoded == [operations.encode(op) for op in ops]
+    assert [operations.decode(data) for data in encoded] == ops
+
+
 def test_a_creation_carries_its_record_id_once_and_ids_as_16_bytes(tmp_path):
     record_id = "01a22c83-8d9b-7000-8000-0322133b6bab"
     organisation = "01a22c83-8d9b-7000-8000-03238cfb8251"

@@ -14,6 +14,7 @@ which changes nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -83,14 +84,9 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
     if me.device_id != replica.device_id:
         raise HubRefused(_("This login belongs to another device on the hub; register "
                            "this device to sync it."))
-    pushed = pulled = 0
+    pushed = _push_all(conn, me.association_id, replica, state, cancelled) if send else 0
+    pulled = 0
     known = state.state.pushed  # what the hub is known to hold: sent or read from it
-    while send and not cancelled():
-        batch = replica.operations_to_push(known, PUSH_BATCH)
-        if not batch or not _advance(known, batch):
-            break
-        pushed += push(conn, me.association_id, batch, replica.attachments_of(batch))
-        state.save()
     if receive:
         waiting: list[HubOperation] = []
         for batch, cursor in pull_all(conn, Cursor.parse(state.state.pulled), PULL_BATCH):
@@ -113,6 +109,38 @@ def _exchange(conn, replica, state, send, receive, cancelled) -> Outcome:
         state.mark_synced()
         state.save()
     return Outcome(pushed, pulled)
+
+
+def _push_all(conn: Connection, association_id, replica: Replica, state: SyncState,
+              cancelled: Callable[[], bool]) -> int:
+    """Push batch after batch; how many operations the hub did not have. Each batch
+    is read and encoded here while the one before is stored on the hub (a thread
+    waits for the server): the laptop's work and the server's overlap instead of
+    adding up. The state records a batch only once the hub has committed it, and
+    `cancelled` is asked with no batch under way, so a stop leaves none half sent."""
+    offered = dict(state.state.pushed)  # what the hub holds, or is being sent
+    pushed = 0
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        sending: tuple[Future, list[HubOperation]] | None = None
+        while True:
+            batch = replica.operations_to_push(offered, PUSH_BATCH)
+            more = bool(batch) and _advance(offered, batch)
+            attachments = replica.attachments_of(batch) if more else []
+            if sending:
+                pushed += _committed(state, *sending)
+                sending = None
+            if not more or cancelled():
+                break
+            sending = (sender.submit(push, conn, association_id, batch, attachments), batch)
+    return pushed
+
+
+def _committed(state: SyncState, sent: Future, batch: list[HubOperation]) -> int:
+    """Wait for the push of `batch`, then record that the hub holds it."""
+    stored = sent.result()
+    _advance(state.state.pushed, batch)
+    state.save()
+    return stored
 
 
 def following_on(held: dict[str, int], operations: list[HubOperation]

@@ -69,13 +69,17 @@ class LocalReplica:
             self._seeded = True
         found: list[HubOperation] = []
         with self.workspace.read() as session:
-            for op in operations.after(session, seen):
+            # Driver rows encoded a run at a time (operations.encoded_rows): an
+            # Operation made for each cost more than sending it.
+            for origin, rows in operations.rows_after(session, seen):
                 # A private stream's operations are read by this association's devices alone.
-                found.append(HubOperation(op.origin, op.seq, operations.encode(op),
-                                          "private" if is_private_origin(op.origin)
-                                          else "shared"))
-                if op.kind == Attachment.KIND and op.field == CREATE:
-                    self._creates[op.id] = op.record_id
+                visibility = "private" if is_private_origin(origin) else "shared"
+                rows = rows[:limit - len(found)]
+                found.extend(HubOperation(origin, row[0], payload, visibility) for row, payload
+                             in zip(rows, operations.encoded_rows(origin, rows)))
+                self._creates.update(((origin, seq), record_id)
+                                     for seq, _hlc, kind, record_id, field, *_rest in rows
+                                     if kind == Attachment.KIND and field == CREATE)
                 if len(found) >= limit:
                     break
         return found

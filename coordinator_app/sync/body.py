@@ -45,6 +45,7 @@ from coordinator_app.sync.operations import (
     OperationError,
     id_bytes,
     id_text,
+    scan_json,
     unpack,
 )
 
@@ -63,11 +64,6 @@ def _out(value: Any) -> Any:
 
 def _in(value: Any) -> Any:
     return id_text(value) if isinstance(value, bytes) else value
-
-
-#: The C scanner under json.loads, called straight: the text is JSON this copy wrote
-#: itself, and the wrapper's checks cost twice the parse over half a million values.
-_scan = json.JSONDecoder().scan_once
 
 
 def _column(values: tuple) -> list | dict:
@@ -131,7 +127,7 @@ def run(origin: str, rows: list[Row]) -> tuple[list, list[str]]:
     numbers = []
     edits, attachments = [], []
     for kind, record_id, field, value in zip(kind_names, record_ids, fields, values):
-        decoded = None if value is None else _scan(value, 0)[0]
+        decoded = None if value is None else scan_json(value, 0)[0]
         if field != CREATE or decoded.__class__ is not dict:
             numbers.append(field)
             edits.append(_out(decoded))
