@@ -131,5 +131,5 @@ def test_conflicts_list_names_the_record_each_way_of_a_circle_of_merges_keeps(tm
     finally:
         close([a, b])
     assert listed.returncode == 0, listed.stderr
-    assert "merged_into" in listed.stdout
+    assert "Merged into" in listed.stdout  # the field in words, as History names it
     assert "1. (empty)" in listed.stdout and f"2. {names[high]}" in listed.stdout

@@ -20,6 +20,7 @@ office server shows to the association's devices alone.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -33,9 +34,12 @@ from coordinator_app.sync.operations import (
     CREATE,
     Operation,
     OpId,
+    COLUMNS,
+    insert_stored,
     is_private_origin,
     private_origin,
     to_row,
+    vector_of,
 )
 
 #: Set in a session's info while it applies operations from other devices.
@@ -96,6 +100,7 @@ def _references(kind: str, values: Any) -> set[tuple[str, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
 def _kinds_by_table() -> dict[str, str]:
     return {spec.model.__tablename__: spec.name for spec in registry.KINDS}
 
@@ -104,6 +109,10 @@ def _kept_private(session: Session, rows: list[dict[str, Any]]) -> set[tuple[str
     """The records of `rows` whose operations go to the private stream: those created
     in a private edit, those created as private before, and new ones that hang on a
     private record (a line of a private agreement), which partners could not hold."""
+    if not session.info.get(PRIVATE) and not any(map(is_private_origin, vector_of(session))):
+        # No private stream here, so no private record: an import of ten thousand
+        # people need not read each one's references back from its JSON.
+        return set()
     keys = {(row["entity"], row["entity_id"]) for row in rows}
     references = {(row["entity"], row["entity_id"]): _references(
         row["entity"], None if row["new"] is None else json.loads(row["new"]))
@@ -241,7 +250,8 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         _supersede(heads, op)
         if beside:
             heads[op.field] = beside | {op.id}
-    session.connection().execute(insert(SyncOperation.__table__), made)
+    insert_stored(session.connection(), [tuple(row[column] for column in COLUMNS)
+                                         for row in made])
     write_heads(session, records, fresh)
 
 
