@@ -23,12 +23,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.i18n import _
 
 #: Where the day it was last worked out is kept (created by migration 0014).
@@ -171,19 +172,5 @@ def _apply(session: Session, _context) -> None:
         refresh(session.connection(), people or (), organizations or ())
 
 
-def _before_commit(session: Session) -> None:
-    if session.info.get(PENDING) or session.info.get(PENDING_ORGS):
-        session.flush()
-        _apply(session, None)
-
-
-def _forget(session: Session) -> None:
-    for key in (PENDING, PENDING_ORGS):
-        session.info.pop(key, None)
-
-
 def install(sessions: sessionmaker[Session]) -> None:
-    event.listen(sessions, "after_flush", _collect)
-    event.listen(sessions, "after_flush_postexec", _apply)
-    event.listen(sessions, "before_commit", _before_commit)
-    event.listen(sessions, "after_soft_rollback", lambda session, _tx: _forget(session))
+    keep_in_step(sessions, (PENDING, PENDING_ORGS), _collect, _apply)

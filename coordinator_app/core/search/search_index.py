@@ -32,11 +32,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.records import registry
+from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
 from coordinator_app.core.text.spelling import keys_text
@@ -272,12 +273,6 @@ def note_created(session: Session, objs: Iterable) -> None:
             _note(session, obj, True)
 
 
-def _before_commit(session: Session) -> None:
-    if session.info.get("search_pending") or session.info.get("search_renamed"):
-        session.flush()  # a flush with changes refreshes the index itself, first
-        _apply(session, None)
-
-
 def _apply(session: Session, _context) -> None:
     pending: dict[str, set[str]] = session.info.pop("search_pending", {})
     renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
@@ -307,16 +302,8 @@ def _apply(session: Session, _context) -> None:
         refresh(connection, kind, ids)
 
 
-def _forget(session: Session) -> None:
-    for key in ("search_pending", "search_renamed"):
-        session.info.pop(key, None)
-
-
 def install(sessions: sessionmaker[Session]) -> None:
-    event.listen(sessions, "after_flush", _collect)
-    event.listen(sessions, "after_flush_postexec", _apply)
-    event.listen(sessions, "before_commit", _before_commit)
-    event.listen(sessions, "after_soft_rollback", lambda session, _tx: _forget(session))
+    keep_in_step(sessions, ("search_pending", "search_renamed"), _collect, _apply)
 
 
 #: bm25 weights of the index columns kind, title, names, body, variants.
