@@ -34,21 +34,29 @@ ORIGINAL = "original"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
 _LETTER = re.compile(r"[^\W\d_]")
+#: Words of English names and titles: one of them makes a text naming a Lithuanian
+#: place ("Plungė District Municipality") English, where the letters alone say Lithuanian.
+_ENGLISH = re.compile(
+    r"\b(the|of|and|for|with|district|city|town|council|municipality|association|region"
+    r"|community|communities|office|department|agency|ministry|foundation|fund|project"
+    r"|agreement|memorandum|cooperation|partnership|support|centre|center|school"
+    r"|hospital|university|ltd|inc)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def detect(text: str) -> str:
     """The language a text is most likely written in, by its letters: mostly Cyrillic
-    is Ukrainian; Latin with Lithuanian letters (more than a name or two would bring:
-    "Audrius Klišonis said" is English) is Lithuanian; else English. A guess that
-    people correct (`title.original=lt`), made for text that came with no language."""
+    is Ukrainian; Latin with Lithuanian letters (more than a name or two would bring
+    into a long text) and no English word of names and titles is Lithuanian ("Plungė
+    District" is English); else English. A guess that people correct
+    (`title.original=lt`), made for text that came with no language."""
     cyrillic = len(_CYRILLIC.findall(text))
     # Read for every row a list shows, so counted by the regex engine, and kept: a
     # list repeats the same names (the association most communities are members of).
     letters = len(_LETTER.findall(text))
     if cyrillic * 2 > letters:
         return "uk"
-    if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50):
+    if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50) and not _ENGLISH.search(text):
         return "lt"
     return "en"
 
