@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from coordinator_app.core.store.db import open_database
+from coordinator_app.core.records import languages
 from coordinator_app.core.records.models import Agreement, Organization
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.reports import render_briefing, render_memorandum
@@ -70,8 +71,11 @@ def test_a_grant_agreement_is_summarised_as_an_agreement(demo_workspace, tmp_pat
 def test_the_briefing_pack_comes_about_the_record_in_view(qtbot, demo_workspace):
     window = active_window(qtbot, demo_workspace)
     with demo_workspace.read() as session:
-        org_id, name = session.execute(select(Organization.id, Organization.name).where(
+        plunge = session.scalars(select(Organization).where(
             Organization.name.like("Plung%"))).first()
+        # The chooser names it as the English window's lists do.
+        org_id, name = plunge.id, languages.label_for_reader(plunge, "en")
+    assert name == "Plungė District Municipality"
     open_in(qtbot, window, "organization", org_id)
     dialog = open_briefing_dialog(window.context, window, ("organization", org_id))
     qtbot.addWidget(dialog)
