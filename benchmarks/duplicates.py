@@ -12,37 +12,23 @@ look at least every half second of work, whatever the size.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from timing import bench_workspace, database_options, finish  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="measure this database instead of building one")
+    database_options(parser)
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
-    os.environ["COORDINATOR_HOME"] = str(home)
     from coordinator_app.core.errors import Cancelled
-    from coordinator_app.core.records.service import Workspace
-    from coordinator_app.core.sample.demo import load_demo
-    from coordinator_app.core.sample.generate import generate
-    from coordinator_app.core.store.db import open_database
     from coordinator_app.core.views.duplicates import duplicate_groups
 
-    if args.db is not None:
-        workspace = Workspace(open_database(args.db))
-    else:
-        workspace = Workspace(open_database(home / "bench.sqlite3"))
-        load_demo(workspace)
-        generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
+    workspace = bench_workspace(args)
 
     looks: list[float] = []
     started = time.perf_counter()
@@ -71,8 +57,7 @@ def main() -> int:
         except Cancelled:
             print(f"Cancel at {share:.0%} of the search: stopped "
                   f"{time.perf_counter() - press:.2f} s after the press")
-    workspace.db.close()
-    shutil.rmtree(home, ignore_errors=True)
+    finish(workspace)
     return 0
 
 

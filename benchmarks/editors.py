@@ -19,13 +19,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from timing import timed
+from timing import bench_workspace, database_options, finish, timed
 
 
 #: Runs per figure: an editor opening is quick, so more runs steady the median.
@@ -34,12 +33,9 @@ RUNS = 9
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="measure this database instead of building one")
+    database_options(parser)
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
-    os.environ["COORDINATOR_HOME"] = str(home)
     from PySide6.QtWidgets import (
         QAbstractSpinBox,
         QApplication,
@@ -51,25 +47,12 @@ def main() -> int:
     )
     from sqlalchemy import func, select
 
-    from coordinator_app.core.store.db import open_database
-    from coordinator_app.core.sample.demo import load_demo
-    from coordinator_app.core.sample.generate import generate
     from coordinator_app.core.records.models import Affiliation, Agreement, Person, Project
-    from coordinator_app.core.records.service import Workspace
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.editors import editor_for
 
     app = QApplication(sys.argv)
-    if args.db is not None:
-        db = open_database(args.db)
-        workspace = Workspace(db)
-    else:
-        db = open_database(home / "bench.sqlite3")
-        workspace = Workspace(db)
-        load_demo(workspace)
-        started = time.perf_counter()
-        generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
-        print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
+    workspace = bench_workspace(args)
     context = UiContext(workspace)
 
     with workspace.read() as session:
@@ -189,7 +172,7 @@ def main() -> int:
         editor.close()
         editor.deleteLater()
     app.processEvents()
-    db.close()
+    finish(workspace)
     return 0
 
 

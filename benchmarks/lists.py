@@ -14,48 +14,29 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from timing import timed
+from timing import bench_workspace, database_options, finish, timed
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="measure this database instead of building one")
+    database_options(parser)
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="coordinator-bench-"))
-    os.environ["COORDINATOR_HOME"] = str(home)
     from sqlalchemy import text
 
     from coordinator_app.core.views import dashboard, facets, listing
-    from coordinator_app.core.store.db import open_database
-    from coordinator_app.core.sample.demo import load_demo
-    from coordinator_app.core.sample.generate import generate
     from coordinator_app.core.views.listing import ListQuery
-    from coordinator_app.core.records.service import Workspace
 
-    if args.db is not None:
-        db = open_database(args.db)
-        workspace = Workspace(db)
-        with workspace.read() as session:
-            args.people = session.scalar(text("SELECT count(*) FROM people"))
-        print(f"measuring {args.db} ({args.people:,} people)")
-    else:
-        db = open_database(home / "bench.sqlite3")
-        workspace = Workspace(db)
-        load_demo(workspace)
-        started = time.perf_counter()
-        generate(workspace, people=args.people, organizations=args.people // 50, seed=1)
-        print(f"built {args.people:,} people in {time.perf_counter() - started:.1f} s")
+    workspace = bench_workspace(args)
+    with workspace.read() as session:
+        args.people = session.scalar(text("SELECT count(*) FROM people"))
 
     def floor() -> None:
         with workspace.read() as session:
@@ -166,8 +147,7 @@ def main() -> int:
     print(f"{'window: scroll to the end of loaded rows':45} {scrolled:8.2f} ms"
           f" {scrolled / base:6.1f}x   ({page.model.rowCount()} rows loaded)")
     window.close()
-    db.close()
-    shutil.rmtree(home, ignore_errors=True)  # half a gigabyte at 100,000 people
+    finish(workspace)
     return 0
 
 
