@@ -56,9 +56,17 @@ def keep_private(edit) -> None:
     edit.session.info[PRIVATE] = True
 
 
+def _any_private(session: Session) -> bool:
+    """Whether this copy holds a private stream at all: without one no record is
+    private, and nothing needs looking up record by record."""
+    return any(map(is_private_origin, vector_of(session)))
+
+
 def private_ids(session: Session, kind: str, ids: list[str]) -> set[str]:
     """Those of `ids` (records of `kind`) that their association keeps to itself: a
     list marks them, an editor says so."""
+    if not _any_private(session):
+        return set()  # every page of every list asks: half the opening of a list
     return {record_id for _kind, record_id in
             _private_records(session, {(kind, record_id) for record_id in ids})}
 
@@ -109,7 +117,7 @@ def _kept_private(session: Session, rows: list[dict[str, Any]]) -> set[tuple[str
     """The records of `rows` whose operations go to the private stream: those created
     in a private edit, those created as private before, and new ones that hang on a
     private record (a line of a private agreement), which partners could not hold."""
-    if not session.info.get(PRIVATE) and not any(map(is_private_origin, vector_of(session))):
+    if not session.info.get(PRIVATE) and not _any_private(session):
         # No private stream here, so no private record: an import of ten thousand
         # people need not read each one's references back from its JSON.
         return set()
