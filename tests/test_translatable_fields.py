@@ -58,34 +58,36 @@ def test_choosing_another_original_swaps_the_texts_and_no_text_is_lost(workspace
 
 
 def test_a_guessed_language_is_corrected_by_naming_the_original(workspace):
-    # A short English title naming Šiauliai reads as Lithuanian to a guess by its
-    # letters; the person says what it is.
+    # A short English title naming Šiauliai, with no English word of names and
+    # titles in it, reads as Lithuanian to a guess by its letters; the person says
+    # what it is.
     org = workspace.create(Organization, name="Šiaulių miesto savivaldybė")
     assert languages.original(org, "name") == "lt"
-    memo = workspace.create(Agreement, title="Call with Šiauliai")
+    memo = workspace.create(Agreement, title="Šiauliai heaters call")
     # Text in one language keeps its language unstored (and out of the journal).
     assert memo.title_lang is None and languages.original(memo, "title") == "lt"
     workspace.update(Agreement, memo.id, **{"title.original": "en"})
     with workspace.read() as session:
         stored = session.get(Agreement, memo.id)
-        assert (stored.title, stored.title_lang, stored.title_lt) == ("Call with Šiauliai", "en",
-                                                                      None)
+        assert (stored.title, stored.title_lang, stored.title_lt) == (
+            "Šiauliai heaters call", "en", None)
 
 
 def test_a_guess_never_writes_a_translation_over_the_original(workspace):
-    # English naming Plungė reads as Lithuanian by its letters; the Lithuanian text
-    # given beside it is a translation, and the English stays the original.
+    # English naming Plungė (and no English word of names and titles) reads as
+    # Lithuanian by its letters; the Lithuanian text given beside it is a
+    # translation, and the English stays the original.
     with workspace.edit("add") as edit:
-        memo = edit.create(Agreement, title="Partnership agreement Plungė – Kharkiv",
+        memo = edit.create(Agreement, title="Heaters Plungė – Kharkiv",
                            **{"title.lt": "Plungės ir Charkivo partnerystės sutartis",
                               "title.uk": "Угода про партнерство Плунге – Харків"})
     with workspace.read() as session:
         stored = session.get(Agreement, memo.id)
-        assert stored.title == "Partnership agreement Plungė – Kharkiv"
+        assert stored.title == "Heaters Plungė – Kharkiv"
         assert languages.values(stored, "title") == {
             "uk": "Угода про партнерство Плунге – Харків",
             "lt": "Plungės ir Charkivo partnerystės sutartis",
-            "en": "Partnership agreement Plungė – Kharkiv", "original": "en"}
+            "en": "Heaters Plungė – Kharkiv", "original": "en"}
 
 
 @pytest.mark.parametrize("values", [{"title.original": "de"}, {"title.fr": "Mémorandum"},
