@@ -11,16 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.sync_dialog import SyncDialog
 from coordinator_app.ui.sync_peer_picker import PeerPicker
-from support.sync import Office, office_with_a_conflict, open_laptop
-
-
-def _dialog(qtbot, office: Office, laptop: str):
-    workspace = open_laptop(office, laptop)
-    dialog = SyncDialog(UiContext(workspace))
-    qtbot.addWidget(dialog)
-    dialog.resize(1280, 800)
-    dialog.show()
-    return dialog, workspace
+from support.sync import Office, office_with_a_conflict, open_laptop, open_sync_dialog
 
 
 def _values(table, row: int) -> list[str]:
@@ -31,7 +22,7 @@ def _values(table, row: int) -> list[str]:
 def test_the_conflicts_tab_shows_both_versions_side_by_side_with_who_and_when(
         qtbot, tmp_path, cli, monkeypatch):
     office, _org = office_with_a_conflict(tmp_path, cli, monkeypatch)
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         assert dialog.tabs.tabText(1) == "Conflicts (1)"
         assert "kharkiv: last read" in dialog.summary.text()
@@ -53,7 +44,7 @@ def test_the_conflicts_tab_shows_both_versions_side_by_side_with_who_and_when(
 def test_keeping_the_other_version_resolves_the_conflict_as_one_undoable_step(
         qtbot, tmp_path, cli, monkeypatch):
     office, org = office_with_a_conflict(tmp_path, cli, monkeypatch)
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         table = dialog.conflicts.table
         shown, other = _values(table, 0)
@@ -72,7 +63,7 @@ def test_keeping_the_other_version_resolves_the_conflict_as_one_undoable_step(
 
 def test_keeping_the_shown_version_tells_the_other_laptop_too(qtbot, tmp_path, cli, monkeypatch):
     office, org = office_with_a_conflict(tmp_path, cli, monkeypatch)
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         shown = _values(dialog.conflicts.table, 0)[0]
         dialog.conflicts.table.setCurrentCell(0, 2)
@@ -91,7 +82,7 @@ def test_keeping_the_shown_version_tells_the_other_laptop_too(qtbot, tmp_path, c
 
 def test_edit_asks_the_window_to_open_the_record(qtbot, tmp_path, cli, monkeypatch):
     office, org = office_with_a_conflict(tmp_path, cli, monkeypatch)
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         dialog.conflicts.table.setCurrentCell(0, 1)
         with qtbot.waitSignal(dialog.edit_requested) as asked:
@@ -107,7 +98,7 @@ def test_writing_changes_for_a_chosen_laptop_asks_whom_then_where(
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge", "sumy"])
     office.run("kharkiv", "add", "organizations", "--set", "name=Kharkiv City Council")
     office.join_all()
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     target = tmp_path / "stick" / "for-plunge"
     target.parent.mkdir()
     asked = {}
@@ -152,7 +143,7 @@ def test_reading_a_bundle_in_the_dialog_brings_the_changes(qtbot, tmp_path, cli,
     office.join_all()
     path = tmp_path / "stick.coordsync"
     office.run("kharkiv", "sync", "export", "-o", str(path))
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         dialog.read_bundle(path)
         assert "new changes from kharkiv" in dialog.outcome
@@ -166,7 +157,7 @@ def test_reading_a_bundle_in_the_dialog_brings_the_changes(qtbot, tmp_path, cli,
 def test_undo_after_keeping_the_version_shown_lists_the_conflict_again(
         qtbot, tmp_path, cli, monkeypatch):
     office, org = office_with_a_conflict(tmp_path, cli, monkeypatch)
-    dialog, workspace = _dialog(qtbot, office, "plunge")
+    dialog, workspace = open_sync_dialog(qtbot, office, "plunge")
     try:
         shown = _values(dialog.conflicts.table, 0)[0]
         dialog.conflicts.table.setCurrentCell(0, 2)
@@ -197,7 +188,7 @@ def test_a_partner_associations_laptop_is_said_to_get_no_private_records(
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge", "sumy"])
     office.join_all()
     office.run("kharkiv", "sync", "keys", "import", str(tmp_path / "plunge.key"), "--partner")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         lines = dialog.summary.text().splitlines()
         assert [line for line in lines if line.startswith("plunge: ")] == [

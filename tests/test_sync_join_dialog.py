@@ -9,18 +9,7 @@ import json
 from PySide6.QtWidgets import QDialogButtonBox
 
 from coordinator_app.sync.keys import parse_join
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.sync_dialog import SyncDialog
-from support.sync import Office, open_laptop
-
-
-def _dialog(qtbot, office: Office, laptop: str):
-    workspace = open_laptop(office, laptop)
-    dialog = SyncDialog(UiContext(workspace))
-    qtbot.addWidget(dialog)
-    dialog.resize(1280, 800)
-    dialog.show()
-    return dialog, workspace
+from support.sync import Office, open_sync_dialog
 
 
 def _key(office: Office, laptop: str):
@@ -43,7 +32,7 @@ def test_adding_a_partners_laptop_shows_its_fingerprint_and_asks_whose_it_is(
         qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge"])
     key = _key(office, "plunge")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         assert not dialog.association_button.isEnabled()
         dialog.add_laptop(key)
@@ -68,7 +57,7 @@ def test_adding_a_partners_laptop_shows_its_fingerprint_and_asks_whose_it_is(
 def test_a_laptop_of_our_association_is_added_as_ours(qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "sumy"])
     key = _key(office, "sumy")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.add_laptop(key)
         dialog.adding.choice.ours.click()
@@ -82,7 +71,7 @@ def test_a_laptop_of_our_association_is_added_as_ours(qtbot, tmp_path, cli, monk
 def test_cancelling_the_question_adds_nothing(qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "sumy"])
     key = _key(office, "sumy")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.add_laptop(key)
         dialog.adding.choice.ours.click()
@@ -103,7 +92,7 @@ def test_a_file_that_is_no_join_key_is_refused_saying_what_a_key_looks_like(
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv"])
     notes = tmp_path / "notes.txt"
     notes.write_text("Meeting in Plungė on Tuesday\n", encoding="utf-8")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.add_laptop(notes)
         assert "not a Coordinator join key" in _refused_text(dialog)
@@ -122,7 +111,7 @@ def test_a_known_laptop_and_this_laptops_own_key_are_refused_saying_what_to_do(
         qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge"])
     office.join_all()
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.add_laptop(tmp_path / "plunge.key")
         said = _refused_text(dialog)
@@ -138,7 +127,7 @@ def test_a_known_laptop_and_this_laptops_own_key_are_refused_saying_what_to_do(
 def test_changing_a_known_laptops_association_later(qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge", "sumy"])
     office.join_all()
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         plunge = next(peer for peer in dialog.peers if peer.name == "plunge")
         dialog.change_association(plunge.key_id)
@@ -152,7 +141,7 @@ def test_changing_a_known_laptops_association_later(qtbot, tmp_path, cli, monkey
         workspace.db.close()
     assert _peers(office, "kharkiv") == {"plunge": True, "sumy": False}
 
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.change_association()
         changing = dialog.changing
@@ -171,7 +160,7 @@ def test_changing_a_known_laptops_association_later(qtbot, tmp_path, cli, monkey
 def test_the_join_key_saved_here_is_added_on_the_other_laptop(qtbot, tmp_path, cli, monkeypatch):
     office = Office(tmp_path, cli, monkeypatch, ["kharkiv", "plunge"])
     key = tmp_path / "kharkiv-from-app.txt"
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.save_join_key(key, name="Kharkiv office")
         shown = parse_join(key.read_text(encoding="utf-8"))
@@ -191,7 +180,7 @@ def test_a_file_for_everyone_written_in_the_dialog_says_what_it_left_out(
     office.run("kharkiv", "sync", "keys", "import", str(tmp_path / "plunge.key"), "--partner")
     office.run("kharkiv", "add", "activities", "--private", "--set", "title=Our position",
                "--set", "kind=meeting", "--set", "occurs_on=2026-02-11")
-    dialog, workspace = _dialog(qtbot, office, "kharkiv")
+    dialog, workspace = open_sync_dialog(qtbot, office, "kharkiv")
     try:
         dialog.write_bundle(tmp_path / "all.coordsync")
         written, left_out = dialog.result.text().splitlines()

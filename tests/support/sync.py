@@ -191,6 +191,19 @@ def open_laptop(office: Office, laptop: str) -> Workspace:
     return Workspace(open_database(office.db(laptop)))
 
 
+def open_sync_dialog(qtbot, office: Office, laptop: str):
+    """One laptop's Sync dialog, shown at 1280×800, and its workspace (to close)."""
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.sync_dialog import SyncDialog
+
+    workspace = open_laptop(office, laptop)
+    dialog = SyncDialog(UiContext(workspace))
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    return dialog, workspace
+
+
 def keys_of_two(source: Workspace, target: Workspace):
     """Keys for two laptops that have imported each other's join key."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
