@@ -57,6 +57,17 @@ def test_open_needs_come_most_urgent_first_and_finished_ones_drop_out(workspace,
         assert [n.id for n in needs.in_progress(session)] == [urgent, normal]
 
 
+def test_open_needs_read_in_the_reader_s_language_the_original_tagged_where_missing(
+        workspace, kharkiv):
+    _need(workspace, kharkiv, **{"item.uk": "Дизельні генератори 30 кВт"})
+    with workspace.read() as session:
+        ukrainian, = needs.in_progress(session, lang="uk")
+        lithuanian, = needs.in_progress(session, lang="lt")
+    assert (ukrainian.item, ukrainian.community) == ("Дизельні генератори 30 кВт", KHARKIV)
+    assert lithuanian.item == "Diesel generators 30 kW · en"
+    assert lithuanian.community == f"{KHARKIV} · uk"
+
+
 def test_a_need_is_refused_whole_when_a_value_is_wrong(workspace, kharkiv):
     with pytest.raises(ValidationError, match="more than zero"):
         _need(workspace, kharkiv, quantity=0)
@@ -107,11 +118,11 @@ def test_show_lists_a_needs_pledges_by_organisation(workspace, kharkiv, plunge):
 
 def test_the_demo_has_the_generators_and_heaters_needs_of_the_memorandum(demo_workspace):
     with demo_workspace.read() as session:
-        found = needs.coverage(session)
+        found = needs.coverage(session, lang="uk")
     items = {(n.community, n.item) for n in found}
-    assert (KHARKIV, "Diesel generators 30 kW") in items
-    assert any("heaters" in item for _community, item in items)
-    generators = next(n for n in found if n.community == KHARKIV and "30 kW" in n.item)
+    assert (KHARKIV, "Дизельні генератори 30 кВт") in items
+    assert any("обігрівачі" in item for _community, item in items)
+    generators = next(n for n in found if n.community == KHARKIV and "30 кВт" in n.item)
     assert (generators.pledged, generators.delivered, generators.uncovered) == (40, 40, 20)
 
 

@@ -124,7 +124,7 @@ def gather(workspace: Workspace, lang: str, organization_ids: tuple[str, ...],
             Commitment.owner_id.is_not(None), Commitment.status.in_(PENDING))))
         briefing.contacts = contacts_for(session, people, set(scope.organization_ids), today,
                                          lang)
-        briefing.needs = needs_involving(session, scope.organization_ids)
+        briefing.needs = needs_involving(session, scope.organization_ids, lang)
         step(1)
     return briefing
 

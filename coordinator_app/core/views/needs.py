@@ -13,9 +13,9 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from coordinator_app.core.records import vocab
+from coordinator_app.core.records import languages, vocab
 from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, current_language
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,14 @@ def _live_pledges():
             .where(Pledge.deleted_at.is_(None), pledger.deleted_at.is_(None)))
 
 
-def coverage(session: Session, *where, limit: int | None = None,
-             order=None) -> list[Coverage]:
-    """Live needs matching `where`, each with what is pledged and delivered for it."""
+def coverage(session: Session, *where, limit: int | None = None, order=None,
+             lang: str | None = None) -> list[Coverage]:
+    """Live needs matching `where`, each with what is pledged and delivered for it; the
+    item and the community as a reader of `lang` (the interface's language unless
+    given) reads them: their language's text, else the original tagged "· en"."""
+    lang = lang or current_language()
+    item = languages.text_columns(Need, "item", lang)
+    community = languages.name_columns(Organization, lang)
     pledges = _live_pledges().subquery()
     pledged = (select(func.coalesce(func.sum(pledges.c.quantity), 0.0))
                .where(pledges.c.need_id == Need.id).correlate(Need).scalar_subquery())
@@ -80,7 +85,7 @@ def coverage(session: Session, *where, limit: int | None = None,
                  .where(pledges.c.need_id == Need.id, AidDelivery.deleted_at.is_(None))
                  .correlate(Need).scalar_subquery())
     statement = (
-        select(Need.id, Need.item, Organization.name, Need.quantity, Need.unit, Need.priority,
+        select(Need.id, *item, *community, Need.quantity, Need.unit, Need.priority,
                Need.needed_by, Need.status, pledged, delivered)
         .join(Organization, Organization.id == Need.organization_id)
         .where(Need.deleted_at.is_(None), Organization.deleted_at.is_(None), *where)
@@ -88,7 +93,10 @@ def coverage(session: Session, *where, limit: int | None = None,
     )
     if limit is not None:
         statement = statement.limit(limit)
-    return [Coverage(*row) for row in session.execute(statement)]
+    named = 1 + len(item)
+    return [Coverage(row[0], languages.reader_name(row[1:named], lang),
+                     languages.reader_name(row[named:named + len(community)], lang),
+                     *row[named + len(community):]) for row in session.execute(statement)]
 
 
 def _urgency():
@@ -96,10 +104,11 @@ def _urgency():
     return case(ranks, value=Need.priority, else_=len(ranks))
 
 
-def in_progress(session: Session, limit: int = 50) -> list[Coverage]:
+def in_progress(session: Session, limit: int = 50, lang: str | None = None) -> list[Coverage]:
     """Needs still waiting for pledges or deliveries: most urgent, then soonest, first."""
     return coverage(session, Need.status.in_(vocab.NEEDS_IN_PROGRESS), limit=limit,
-                    order=(_urgency(), Need.needed_by.is_(None), Need.needed_by, Need.sort_key))
+                    order=(_urgency(), Need.needed_by.is_(None), Need.needed_by, Need.sort_key),
+                    lang=lang)
 
 
 def of_organization(session: Session, organization_id: str) -> list[Coverage]:
@@ -107,15 +116,17 @@ def of_organization(session: Session, organization_id: str) -> list[Coverage]:
     return coverage(session, Need.organization_id == organization_id)
 
 
-def needs_involving(session: Session, organization_ids) -> list[Coverage]:
-    """Needs of these organisations, and needs any of them pledged to (a briefing pack)."""
+def needs_involving(session: Session, organization_ids,
+                    lang: str | None = None) -> list[Coverage]:
+    """Needs of these organisations, and needs any of them pledged to (a briefing pack
+    in `lang`)."""
     ids = sorted(organization_ids)
     if not ids:
         return []
     pledged_to = select(Pledge.need_id).where(Pledge.organization_id.in_(ids),
                                               Pledge.deleted_at.is_(None))
     return coverage(session, Need.organization_id.in_(ids) | Need.id.in_(pledged_to),
-                    order=(Organization.sort_key, Need.sort_key, Need.id))
+                    order=(Organization.sort_key, Need.sort_key, Need.id), lang=lang)
 
 
 @dataclass(frozen=True)
