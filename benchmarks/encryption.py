@@ -7,13 +7,15 @@ encrypts a copy of it (core.crypto.encryption) and measures on both, in the same
   core.crypto.keyslots) plus opening it and reading its first rows; for the plain one,
   opening and the same read. The target is 1 s for the encrypted open;
 - search as you type and the people and organisations lists (the same figures as
-  benchmarks/run.py), encrypted against plain: target 1.3 x at p50 and p95.
-  Plain and encrypted are measured in turns, `--rounds` times each, and each keeps
-  its best p50 and p95: a machine busy with other work slows one round, not both
-  variants alike. The figures are timed twice over: in wall time, and in this
-  process's processor time, which is where decrypting pages costs and which other
-  programs on a shared machine hardly inflate. The target is judged on both, and
-  the load average is printed beside them.
+  benchmarks/run.py, benchmarks/steps.py), encrypted against plain: target 1.3 x at
+  p50 and p95. Both databases are open at once and measured call by call in turns
+  (benchmarks/steps.in_turns), `--rounds` times, the samples pooled: a moment when
+  the machine is busy with other work slows one call of each variant, not a whole
+  variant, as timing one variant's round and then the other's did. The figures are
+  timed twice over: in wall time, and in this process's processor time, which is
+  where decrypting pages costs and which other programs on a shared machine hardly
+  inflate. The target is judged on both, and the load average is printed beside
+  them.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/encryption.py [--people N]
 """
@@ -35,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import run  # noqa: E402 - after the path is set
-from run import bench_lists, bench_search, build  # noqa: E402
+import steps  # noqa: E402 - after the path is set
+from run import build  # noqa: E402
 
 PASSPHRASE = "a passphrase for the benchmark"
 TARGET_OPEN_S = 1.0
@@ -65,25 +67,30 @@ def open_seconds(path: Path, secret: str | None, runs: int = 5) -> float:
     return round(statistics.median(figures), 3)
 
 
-def measure(path: Path) -> dict:
-    from coordinator_app.core.store.db import open_database
+def measure_in_turns(plain: Path, encrypted: Path, rounds: int) -> tuple[dict, dict]:
+    """The search and list figures of both databases, open side by side and timed
+    call by call in turns; each figure's samples pooled over the rounds."""
     from coordinator_app.core.records.service import Workspace
+    from coordinator_app.core.store.db import open_database
 
-    db = open_database(path)
+    dbs = (open_database(plain), open_database(encrypted))
     try:
-        workspace = Workspace(db)
-        return {"search": bench_search(workspace, path), "lists": bench_lists(workspace)}
+        spaces = [Workspace(db) for db in dbs]
+        pooled: tuple[dict, dict] = ({}, {})
+        for _ in range(rounds):
+            for made in ((lambda w, p: steps.search_steps(w, p)),
+                         (lambda w, p: steps.all_list_steps(w))):
+                for side, figures in zip(pooled, steps.in_turns(
+                        made(spaces[0], plain), made(spaces[1], encrypted))):
+                    for name, values in figures.items():
+                        side.setdefault(name, []).extend(values)
+        return tuple({"search": steps.search_figures({k: v for k, v in side.items()
+                                                      if ": " not in k}),
+                      "lists": steps.list_figures({k: v for k, v in side.items()
+                                                   if ": " in k})} for side in pooled)
     finally:
-        db.close()
-
-
-def best(rounds: list[dict]) -> dict:
-    """The figures of several rounds, each summary the lowest p50 and p95 seen."""
-    if isinstance(rounds[0], dict) and "p50" in rounds[0]:
-        return {key: min(r[key] for r in rounds) for key in rounds[0]}
-    if isinstance(rounds[0], dict):
-        return {key: best([r[key] for r in rounds]) for key in rounds[0]}
-    return rounds[0]
+        for db in dbs:
+            db.close()
 
 
 def ratios(plain: dict, encrypted: dict) -> dict[str, tuple[float, float]]:
@@ -133,12 +140,9 @@ def main() -> int:
     verdicts = [f"open with key derivation {opened} s (target {TARGET_OPEN_S} s): "
                 f"{'met' if opened <= TARGET_OPEN_S else 'MISSED'}"]
     for clock_name, clock in CLOCKS.items():
-        run.clock = clock
-        rounds: dict[str, list[dict]] = {"plain": [], "encrypted": []}
-        for _ in range(args.rounds):
-            rounds["plain"].append(measure(plain))
-            rounds["encrypted"].append(measure(encrypted))
-        timed = figures[clock_name] = {variant: best(rounds[variant]) for variant in rounds}
+        steps.clock = clock
+        measured = measure_in_turns(plain, encrypted, args.rounds)
+        timed = figures[clock_name] = dict(zip(("plain", "encrypted"), measured))
         timed["encrypted / plain (p50, p95)"] = found = ratios(timed["plain"],
                                                               timed["encrypted"])
         print(f"\n{clock_name} (load average {os.getloadavg()[0]:.1f}):")

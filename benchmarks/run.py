@@ -42,43 +42,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-#: Names typed letter by letter, in both scripts, with and without diacritics,
-#: two misspellings that only the typo-tolerant lookup finds, and other
-#: spellings: Russian-style, Lithuanian cases, a gazetteer name.
-TYPED = ["Терехов", "Klišonis", "klisonis", "Kharkiv", "Харків", "Шевченко", "Audrius",
-         "plunge", "Олена Коваленко", "Rūta Kazlauskienė", "Kharkov", "Terechov",
-         "Zaporozhye", "Kauno", "Siauliai", "Nikolaev", "Sergei Tkachenko", "Dnepropetrovsk"]
-FILTERS = ["ш", "шев", "Шевченко", "kha", "Klišonis", "Олена Ко", "zzzz"]
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 2)
-
-
-#: What the list and search figures are timed with. benchmarks/encryption.py times
-#: them in this process's processor time as well: the cost of decrypting pages is
-#: processor time, and other programs on a shared machine inflate wall time unevenly.
-clock = time.perf_counter
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+from steps import (  # noqa: E402 - after the path is set
+    all_list_steps, list_figures, measure, ms, search_figures, search_steps, summary)
 
 
 def timed(action, runs: int) -> list[float]:
     figures = []
     for _ in range(runs):
-        started = clock()
+        started = time.perf_counter()
         action()
-        figures.append(ms(clock() - started))
+        figures.append(ms(time.perf_counter() - started))
     return figures
-
-
-def summary(figures: list[float]) -> dict[str, float]:
-    return {"p50": round(statistics.median(figures), 2),
-            "p95": round(percentile(figures, 0.95), 2), "max": max(figures)}
 
 
 def build(path: Path, people: int) -> float:
@@ -93,115 +69,11 @@ def build(path: Path, people: int) -> float:
 
 
 def bench_search(workspace, path: Path) -> dict:
-    from coordinator_app.core.search.query import _is_short, match_expression, search
-
-    prefixes = [word[:n] for word in TYPED for n in range(1, len(word) + 1)]
-    prefixes = [p for p in prefixes if p.strip()]
-    ours, floor, picker = [], [], []
-    from coordinator_app.core.store.connect import connect
-
-    raw = connect(path)
-    for _ in range(2):  # the second round is what a person typing sees: warm caches
-        ours.clear(), floor.clear(), picker.clear()
-        for text in prefixes:
-            columns = "title" if _is_short(text) else "title names"
-            expression = match_expression(text, columns=columns)
-            started = clock()
-            raw.execute("SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 20",
-                        (expression,)).fetchall()
-            floor.append(ms(clock() - started))
-            started = clock()
-            with workspace.read() as session:
-                search(session, text)
-            ours.append(ms(clock() - started))
-            started = clock()
-            with workspace.read() as session:
-                search(session, text, kinds=["person"])
-            picker.append(ms(clock() - started))
-    raw.close()
-    result = {"queries": len(prefixes), "search": summary(ours),
-              "picker (people only)": summary(picker), "raw FTS5 floor": summary(floor)}
-    result["ratio p95 / floor p95"] = round(result["search"]["p95"]
-                                            / max(result["raw FTS5 floor"]["p95"], 0.01), 1)
-    return result
-
-
-def facet_timings(workspace, model, kind: str) -> tuple[list[float], list[float]]:
-    """Choosing an option of each facet (rows and count, as the list reads them), three
-    options a facet, then the same with each filter text as well."""
-    from coordinator_app.core.views import facets
-
-    chosen = []
-    with workspace.read() as session:
-        for facet in facets.facets_of(kind):
-            for option in facets.options(session, kind, facet.key)[:3]:
-                chosen.append(((facet.key, (option.code,)),))
-    alone, both = [], []
-    for choice in chosen:
-        for _ in range(3):
-            started = clock()
-            model.set_facets(choice)
-            alone.append(ms(clock() - started))
-            model.set_facets(())
-        for text in FILTERS[:3]:
-            model.set_filter(text)
-            started = clock()
-            model.set_facets(choice)
-            both.append(ms(clock() - started))
-            model.set_facets(())
-            model.set_filter("")
-    return alone, both
+    return search_figures(measure(search_steps(workspace, path)))
 
 
 def bench_lists(workspace) -> dict:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from coordinator_app.core.views import listing
-    from coordinator_app.ui.list_model import RecordListModel
-
-    QApplication.instance() or QApplication([])
-    result: dict[str, dict] = {}
-    for kind in ("person", "organization"):
-        RecordListModel(workspace, kind).reload()  # the app opens every list at start
-        opened = timed(lambda: RecordListModel(workspace, kind).reload(), 9)
-        model = RecordListModel(workspace, kind)
-        model.reload()
-        sorts = []
-        for column, spec in enumerate(listing.SPECS[kind].columns):
-            if spec.sortable:
-                for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-                    sorts += timed(lambda: model.sort(column, order), 3)
-        scrolled = timed(model.fetchMore, 7)
-        filtered = []
-        for text in FILTERS:
-            for _ in range(3):
-                started = clock()
-                model.set_filter(text)
-                filtered.append(ms(clock() - started))
-                model.set_filter("")
-        faceted, both = facet_timings(workspace, model, kind)
-        result[kind] = {"open": summary(opened), "sort (every column)": summary(sorts),
-                        "next page": summary(scrolled),
-                        "filter": summary(filtered),
-                        "facet (three options of each)": summary(faceted),
-                        "facet and filter": summary(both)}
-
-        def counted(limit, kind=kind):
-            with workspace.read() as session:
-                listing.count(session, listing.ListQuery(kind), limit)
-        result[f"{kind} count"] = {
-            "count as the list does (up to 10,000)": summary(
-                timed(lambda: counted(listing.COUNT_LIMIT), 7)),
-            "floor: counting every record, as before": summary(timed(lambda: counted(None), 7))}
-    from sqlalchemy import text as sql
-
-    def floor() -> None:
-        with workspace.read() as session:
-            session.execute(sql("SELECT id FROM people WHERE deleted_at IS NULL "
-                                "ORDER BY sort_key LIMIT 200")).all()
-    result["floor: 200 ids from the sort index"] = summary(timed(floor, 7))
-    return result
+    return list_figures(measure(all_list_steps(workspace)))
 
 
 #: How the project's byte-code is found at start: an installed app has caches
