@@ -163,7 +163,7 @@ def test_the_attachment_list_says_a_file_is_not_yet_received_until_it_is(
     assert files.remove_button.isEnabled()
 
     with workspace.edit() as edit:
-        assert fill_missing(edit, {hashlib.sha256(SCAN).hexdigest(): SCAN}) == 1
+        assert fill_missing(edit.session, {hashlib.sha256(SCAN).hexdigest(): SCAN}) == 1
     with workspace.read() as session:
         files.reload(session, owner)
     files.list.setCurrentRow(0)

@@ -96,12 +96,14 @@ def run_import(args: argparse.Namespace) -> int:
         print_json({"sender": done.sender, "operations": done.operations, "new": applied.new,
                     "records": applied.records, "conflicts": applied.conflicts,
                     "waiting": applied.waiting, "clock_ahead_ms": applied.clock_ahead_ms,
-                    "change_set": applied.change_set,
+                    "change_set": applied.change_set, "files_arrived": done.files_arrived,
                     "backup": str(done.backup) if done.backup else None})
         return 0
     print(_("Read {new} new changes from {sender} ({count} in the file); {records} records "
             "changed.").format(new=applied.new, sender=done.sender, count=done.operations,
                                records=applied.records))
+    if done.files_arrived:
+        print(bundle.arrived_text(done.files_arrived))
     if applied.conflicts:
         print(_("{count} conflicts to review: coordinator conflicts list").format(
             count=applied.conflicts))

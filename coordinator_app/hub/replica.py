@@ -128,7 +128,7 @@ class LocalReplica:
         if not contents:
             return 0
         with self.workspace.edit() as edit:
-            self.filled = fill_missing(edit, contents)
+            self.filled = fill_missing(edit.session, contents)
         if self.filled:
             self._fill_change_set = self.workspace.last_change_set
         return self.filled

@@ -8,7 +8,10 @@ device id, version vector and clock, how many operations, and for each recipient
 file key wrapped to its X25519 key (as age does: an ephemeral key, HKDF, ChaCha20-
 Poly1305). The body is the operations and the attachments they bring, MessagePack
 compressed with Zstandard and encrypted with the file key; the header is its
-associated data. The sender signs everything before the signature with its Ed25519
+associated data. The header may also hold, encrypted with the file key, the SHA-256
+of the attachments the sender holds without their bytes ("wants"): the next bundle
+written for it carries the files of those the reader has, so bytes that a laptop
+never received reach it by stick as well as from the office server. The sender signs everything before the signature with its Ed25519
 key. A lost stick reveals nothing; a changed byte, a truncated file, a file for other
 laptops or from an unknown one is refused before anything is written.
 
@@ -18,6 +21,7 @@ pulled out mid-write leaves the previous file or none, never half of one.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -41,10 +45,11 @@ from coordinator_app.core.store import migrate
 from coordinator_app.core.store.backup import create_backup
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.ids import utcnow
+from coordinator_app.core.records.attachments import fill_missing, missing_hashes
 from coordinator_app.core.records.models import Attachment, SyncPeer
 from coordinator_app.core.store.safe_write import replacing
 from coordinator_app.core.records.service import Workspace
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, ngettext
 from coordinator_app.sync import body, clock, merge, operations, peers as peer_list
 from coordinator_app.sync.keys import OwnKeys, _raw, own_keys
 
@@ -57,6 +62,14 @@ _WRAP_INFO = b"coordinator sync bundle 1"
 MAX_HEADER = 16 * 1024 * 1024
 #: The body unpacked may not exceed this (a crafted file must not exhaust memory).
 MAX_PLAIN = 4 * 1024 * 1024 * 1024
+_WANTS_DATA = b"coordinator sync wants"
+_HEX = set("0123456789abcdef")
+
+
+def arrived_text(count: int) -> str:
+    return ngettext("{count} attached file that was not yet received has arrived.",
+                    "{count} attached files that were not yet received have arrived.",
+                    count).format(count=count)
 
 
 def no_peers_text() -> str:
@@ -74,6 +87,8 @@ class Bundle:
     ops: list[operations.Operation]
     blobs: dict[str, bytes]
     sender: SyncPeer | None = None
+    #: The SHA-256 of the attachments the sender waits for the bytes of.
+    wants: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -97,6 +112,8 @@ class Read:
     operations: int
     applied: merge.Applied
     backup: Path | None
+    #: Attachments held without their bytes that this bundle's files completed.
+    files_arrived: int = 0
 
 
 def _wrap_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
@@ -108,6 +125,18 @@ def attachment_contents(session, ops: list[operations.Operation]) -> dict[str, b
     beside its operations (the journal keeps no attachment's bytes)."""
     return _blobs(session, [op.record_id for op in ops
                             if op.kind == Attachment.KIND and op.field == operations.CREATE])
+
+
+def _asked_for(session, recipients: list[peer_list.Peer]) -> list[str]:
+    """The attachments (ids) whose bytes a recipient said it waits for and this copy
+    has: their files travel in the bundle beside those of the attachments it creates."""
+    wanted = sorted({sha for peer in recipients for sha in peer.wants})
+    found = []
+    for start in range(0, len(wanted), 200):
+        found += session.scalars(select(Attachment.id).where(
+            Attachment.sha256.in_(wanted[start:start + 200]),
+            Attachment.content.is_not(None)))
+    return found
 
 
 def _blobs(session, wanted: list[str]) -> dict[str, bytes]:
@@ -131,6 +160,8 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         if not recipients:
             raise BundleError(no_peers_text())
         vector = operations.vector_of(session)
+        asked = _asked_for(session, recipients)
+        waiting_for = missing_hashes(session)
         withheld = peer_list.withheld(session, recipients)
         total = operations.count_after(session, peer_list.common_vector(recipients)) - withheld
         done = 0
@@ -152,10 +183,12 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
                 ops = [operations.pack(operations.stored(origin, *row))
                        for origin, rows in runs() for row in rows]
                 blobs = attachment_contents(session, [operations.unpack(op) for op in ops])
+                blobs.update(_blobs(session, asked))
                 out.write(msgpack.packb({"ops": ops, "blobs": blobs}, use_bin_type=True))
                 count = len(ops)
             else:
-                count = body.write(out, runs(), lambda ids: _blobs(session, ids))
+                count = body.write(out, runs(), lambda ids: _blobs(
+                    session, list(dict.fromkeys(ids + asked))))
         plain = compressed.getvalue()
         from coordinator_app.sync.record import last_stamp
 
@@ -169,6 +202,11 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         wrap = ChaCha20Poly1305(_wrap_key(shared, ephemeral_public, peer.box_key))
         stanzas.append([peer.key_id, wrap.encrypt(b"\0" * 12, file_key, None)])
     nonce = os.urandom(12)
+    extra = {}
+    if waiting_for:
+        wants_nonce = os.urandom(12)
+        extra["wants"] = wants_nonce + ChaCha20Poly1305(file_key).encrypt(
+            wants_nonce, msgpack.packb(waiting_for), _WANTS_DATA)
     # The scripts' own lines name the head without loading Alembic (a tenth of a second).
     schema = migrate.scripted_head() or migrate.head_revision()
     header = msgpack.packb({
@@ -176,7 +214,7 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         "device": workspace.db.device_id, "vector": vector, "hlc": stamp,
         "wall": clock.wall_ms(),
         "created": utcnow().isoformat(), "count": count, "ephemeral": ephemeral_public,
-        "nonce": nonce, "recipients": stanzas,
+        "nonce": nonce, "recipients": stanzas, **extra,
     }, use_bin_type=True)
     start = MAGIC + bytes([body_format]) + struct.pack(">I", len(header)) + header
     sealed = ChaCha20Poly1305(file_key).encrypt(nonce, plain, start)
@@ -279,11 +317,29 @@ def open_bundle(workspace: Workspace, path: str | Path, keys: OwnKeys | None = N
                                                    start)
         unpacked = _decompressed(plain)
         ops, blobs = body.read(data[len(MAGIC)], unpacked)
-    except (InvalidTag, zstandard.ZstdError, operations.OperationError):
+        wants = _wants(header.get("wants"), file_key)
+    except (InvalidTag, zstandard.ZstdError, operations.OperationError, ValueError):
         raise _refuse(_("The file is damaged.")) from None
     if len(ops) != header.get("count"):
         raise _refuse(_("The file is damaged."))
-    return Bundle(header, ops, blobs, sender)
+    return Bundle(header, ops, blobs, sender, wants)
+
+
+def _wants(sealed: Any, file_key: bytes) -> list[str]:
+    """The hashes a header's sealed "wants" names; ValueError when they are not that."""
+    if sealed is None:
+        return []
+    if not isinstance(sealed, bytes) or len(sealed) < 12:
+        raise ValueError("wants")
+    try:
+        wants = msgpack.unpackb(ChaCha20Poly1305(file_key).decrypt(
+            sealed[:12], sealed[12:], _WANTS_DATA), raw=False)
+    except msgpack.UnpackException:
+        raise ValueError("wants") from None
+    if not isinstance(wants, list) or not all(
+            isinstance(sha, str) and len(sha) == 64 and set(sha) <= _HEX for sha in wants):
+        raise ValueError("wants")
+    return wants
 
 
 def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -293,7 +349,14 @@ def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], 
     made = create_backup(workspace.db.path, reason="sync") if backup and bundle.ops else None
     header = bundle.header
 
+    arrived = 0
+
     def remember(session) -> None:
+        nonlocal arrived
+        # Files beside the operations: those asked for, and those of attachments
+        # created here before, now complete what waits for them (checked by SHA-256).
+        arrived = fill_missing(session, {hashlib.sha256(content).hexdigest(): content
+                                         for content in bundle.blobs.values()})
         if bundle.sender is None:
             return
         row = session.get(SyncPeer, bundle.sender.key_id)
@@ -301,11 +364,12 @@ def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], 
             row.seen = json.dumps(header.get("vector") or {})
             row.seen_hlc = header.get("hlc", 0)
             row.device_id = header.get("device")
+            row.wants = json.dumps(bundle.wants) if bundle.wants else None
         row.last_received_at = utcnow()
         row.clock_off_ms = clock.offset(header.get("wall"))
 
     applied = merge.apply(workspace, bundle.ops, blobs=bundle.blobs, progress=progress,
                           after=remember)
     name = bundle.sender.name if bundle.sender is not None else _("this laptop")
-    return Read(name, len(bundle.ops), applied, made)
+    return Read(name, len(bundle.ops), applied, made, arrived)
 

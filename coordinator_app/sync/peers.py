@@ -15,7 +15,7 @@ the records our association keeps to itself.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -42,12 +42,15 @@ class Peer:
     box_key: bytes
     sign_key: bytes
     partner: bool = False
+    #: The SHA-256 of the attachments it said it waits for the bytes of.
+    wants: list[str] = field(default_factory=list)
 
 
 def _peer(row: SyncPeer) -> Peer:
     return Peer(row.key_id, row.name, fingerprint(row.sign_key, row.box_key),
                 json.loads(row.seen), row.device_id, row.last_received_at, row.last_sent_at,
-                row.clock_off_ms, row.box_key, row.sign_key, bool(row.partner))
+                row.clock_off_ms, row.box_key, row.sign_key, bool(row.partner),
+                json.loads(row.wants or "[]"))
 
 
 def all_peers(session: Session) -> list[Peer]:

@@ -258,6 +258,8 @@ class SyncDialog(QDialog):
         self.outcome = _("Read {new} new changes from {sender}; {records} records changed."
                          ).format(new=done.applied.new, sender=done.sender,
                                   records=done.applied.records)
+        if done.files_arrived:
+            self.outcome += " " + bundle.arrived_text(done.files_arrived)
         if self.conflicts.conflicts:
             self.outcome += " " + _("Open conflicts: {count}").format(
                 count=len(self.conflicts.conflicts))

@@ -153,7 +153,7 @@ def missing_hashes(session: Session) -> list[str]:
         Attachment.content.is_(None)))))
 
 
-def fill_missing(edit: Edit, contents: dict[str, bytes]) -> int:
+def fill_missing(session: Session, contents: dict[str, bytes]) -> int:
     """Give the attachments waiting for their bytes those of `contents` (by SHA-256)
     that are what they name; how many were filled. Bytes that do not hash to their
     key are left out, so a damaged copy never passes for the file."""
@@ -163,7 +163,7 @@ def fill_missing(edit: Edit, contents: dict[str, bytes]) -> int:
             continue
         # The bytes are no journaled field (Attachment.UNJOURNALED): filling them is
         # no edit anyone undoes, and every laptop ends with the same bytes.
-        filled += edit.session.execute(
+        filled += session.execute(
             update(Attachment).where(Attachment.sha256 == sha, Attachment.content.is_(None))
             .values(content=content)
             .execution_options(synchronize_session=False)).rowcount

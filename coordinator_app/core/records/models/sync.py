@@ -69,6 +69,9 @@ class SyncPeer(Base):
     clock_off_ms: Mapped[int | None] = mapped_column(Integer)
     #: 1: a laptop of a partner association, which never receives records kept private.
     partner: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: JSON [SHA-256, ...]: the attachments the peer said it held without their bytes
+    #: when it last wrote; the next bundle written for it carries those we have.
+    wants: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncState(Base):
