@@ -16,12 +16,10 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.hub import devices, schema
 from coordinator_app.hub.connection import HubRefused, membership
 from coordinator_app.hub.transport import (
-    INSERT_NEW,
     PULL_QUERY,
     Cursor,
     listen,
     plan_pull,
-    plan_push,
     pull,
     pull_all,
     push,
@@ -239,20 +237,3 @@ def test_a_pull_batch_walks_the_index_even_before_the_table_has_statistics(partn
             psycopg.sql.SQL("EXPLAIN {}").format(PULL_QUERY), ("0", 0, 20_000)))
     assert "Index Scan using operations_pull" in plan
     assert "Sort" not in plan
-
-
-def test_a_push_looks_its_rows_up_instead_of_reading_all_the_hub_holds(partnership):
-    kharkiv = register(partnership, UA)
-    with kharkiv.connect() as conn:
-        push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 30_000))
-        with conn.transaction():
-            # The staging table as a push leaves it, holding the next batch.
-            push(conn, kharkiv.association_id, operations(kharkiv.device_id, 30_001, 10))
-            conn.execute("INSERT INTO hub_staging SELECT origin, origin_seq + 30000, "
-                         "association_id, visibility, payload FROM coordinator.operations "
-                         "LIMIT 20000")
-            plan_push(conn)
-            plan = "\n".join(row[0] for row in conn.execute(
-                psycopg.sql.SQL("EXPLAIN {}").format(INSERT_NEW)))
-    assert "Index Scan using operations_pkey" in plan
-    assert "Seq Scan on operations" not in plan
