@@ -8,13 +8,17 @@ takes for the same rows, measured in the same run on a throwaway server.
 - pull: another laptop (of a partner association) reads them all; the floor is a
   plain SELECT of the same rows in order;
 - round trip: 1,000 edits pushed by one laptop and pulled by another;
-- laptops: real databases with generated people, one pushing all its operations
-  (read and encoded from SQLite), a partner's pulling and merging them (as a
-  bundle is merged); the floor is the opaque push and pull of as many operations.
+- laptops: real databases, one (with generated people, or a copy named with --db)
+  pushing all its operations (read and encoded from SQLite), a partner's pulling
+  and merging them (as a bundle is merged), with the part of it spent merging;
+  the floor is the opaque push and pull of as many operations.
 
 Targets (issue 13): push ≤ 10 s, pull ≤ 10 s, 1,000 edits round trip ≤ 2 s.
 
-    .venv/bin/python benchmarks/hub.py [--operations N] [--people N]
+    .venv/bin/python benchmarks/hub.py [--operations N] [--people N] [--db COPY.sqlite3]
+
+--db names a database the laptop part pushes from; it is written to (its device id,
+its sync state): give it a copy.
 """
 
 from __future__ import annotations
@@ -107,32 +111,43 @@ def floors(admin_url: str, association_id: uuid.UUID,
         return timed(copy), timed(select)
 
 
-def laptops(cluster, people: int, folder: Path) -> None:
+def laptops(cluster, people: int, folder: Path, db: Path | None = None) -> None:
     """A real laptop's push and a partner's pull and merge, against the transport alone
-    (a push of as many opaque operations, and a pull of the same ones without merging)."""
+    (a push of as many opaque operations, and a pull of the same ones without merging).
+    The laptop is `db` when given, else one of `people` generated people."""
     from coordinator_app.core.records.service import Workspace
     from coordinator_app.core.sample.generate import generate
     from coordinator_app.core.store.db import open_database
     from coordinator_app.hub.replica import LocalReplica
     from coordinator_app.hub.state import SyncState
 
-    sender_db = Workspace(open_database(folder / "kharkiv.sqlite3"))
+    sender_db = Workspace(open_database(db or folder / "kharkiv.sqlite3"))
     reader_db = Workspace(open_database(folder / "plunge.sqlite3"))
     admin_url = cluster.create_database("laptops")
     association(admin_url, "Асоціація прифронтових міст та громад")
     association(admin_url, "Lietuvos savivaldybių asociacija")
     try:
-        generate(sender_db, people=people, organizations=max(1, people // 20))
+        if db is None:
+            generate(sender_db, people=people, organizations=max(1, people // 20))
         sender = register(admin_url, "Асоціація прифронтових міст та громад",
                           sender_db.db.device_id)
         reader = register(admin_url, "Lietuvos savivaldybių asociacija",
                           reader_db.db.device_id)
         outcome = {}
+        merging = [0.0]
+
+        class TimedReplica(LocalReplica):
+            def apply(self, *args, **kwargs):
+                started = time.perf_counter()
+                try:
+                    return super().apply(*args, **kwargs)
+                finally:
+                    merging[0] += time.perf_counter() - started
 
         def sync(workspace, device, **options):
             with device.connect() as conn:
                 outcome[device.device_id] = exchange.exchange(
-                    conn, LocalReplica(workspace, backup=False), SyncState.load(
+                    conn, TimedReplica(workspace, backup=False), SyncState.load(
                         device.url, device.device_id), url=device.url, **options)
 
         pushed = timed(lambda: sync(sender_db, sender, receive=False))
@@ -145,10 +160,11 @@ def laptops(cluster, people: int, folder: Path) -> None:
         opaque_from = register(admin_url, "Асоціація прифронтових міст та громад")
         ops = operations(opaque_from.device_id, 1, count)
         push_floor = timed(lambda: push_all(opaque_from, ops))
-        print(f"{people:,} generated people on a laptop: {count:,} operations; "
-              f"load {os.getloadavg()[0]:.1f}")
+        laptop = db.name if db else f"{people:,} generated people"
+        print(f"{laptop} on a laptop: {count:,} operations; load {os.getloadavg()[0]:.1f}")
         line("laptop push (read, encode, send)", pushed, push_floor, None)
         line("partner pull and merge", pulled, pull_floor, None)
+        line("  of which merging (decode, apply)", merging[0], None, None)
     finally:
         sender_db.db.close()
         reader_db.db.close()
@@ -166,6 +182,8 @@ def main() -> int:
     parser.add_argument("--operations", type=int, default=800_000)
     parser.add_argument("--people", type=int, default=1_000,
                         help="generated people on the laptops that push and pull for real")
+    parser.add_argument("--db", type=Path,
+                        help="a copy of a database for the laptop that pushes (written to)")
     args = parser.parse_args()
     found = binaries()
     if found is None:
@@ -197,11 +215,11 @@ def main() -> int:
         line("push (device role, RLS)", pushed, copy_floor, TARGET_PUSH_S)
         line("pull (partner's device, RLS)", pulled, select_floor, TARGET_PULL_S)
         line("1,000 edits: push and pull", round_trip, None, TARGET_ROUND_TRIP_S)
-        if args.people:
+        if args.people or args.db:
             import tempfile
 
             with tempfile.TemporaryDirectory() as folder:
-                laptops(cluster, args.people, Path(folder))
+                laptops(cluster, args.people, Path(folder), args.db)
     finally:
         cluster.remove()
     return 0
