@@ -3,6 +3,7 @@ writes what, an operation stored once, and pulls that never skip a row."""
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 import time
@@ -237,3 +238,31 @@ def test_a_pull_batch_walks_the_index_even_before_the_table_has_statistics(partn
             psycopg.sql.SQL("EXPLAIN {}").format(PULL_QUERY), ("0", 0, 20_000)))
     assert "Index Scan using operations_pull" in plan
     assert "Sort" not in plan
+
+
+def test_a_pull_reads_its_rows_with_the_cycle_collector_paused_and_then_resumes_it(partnership):
+    kharkiv, plunge = register(partnership, UA), register(partnership, LT)
+    with kharkiv.connect() as conn:
+        push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 5_000))
+    passes = []
+
+    def count(phase, _info):
+        if phase == "start":
+            passes.append(phase)
+
+    with plunge.connect() as conn:
+        gc.collect()  # from no count: the few objects made around the rows start no pass
+        gc.callbacks.append(count)
+        try:
+            seen, _ = pull(conn, Cursor())
+        finally:
+            gc.callbacks.remove(count)
+        assert len(seen) == 5_000
+        # one pass when it resumes, where each few hundred rows started one
+        assert len(passes) <= 1 and gc.isenabled()
+        gc.disable()  # paused by someone else: left so
+        try:
+            pull(conn, Cursor())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

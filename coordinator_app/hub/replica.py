@@ -21,7 +21,7 @@ from coordinator_app.core.records.models import Attachment
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.core.store.backup import create_backup
 from coordinator_app.hub.exchange import following_on
-from coordinator_app.hub.transport import HubAttachment, HubOperation
+from coordinator_app.hub.transport import HubAttachment, HubOperation, made_in_bulk
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import merge, operations
 from coordinator_app.sync.operations import (
@@ -68,7 +68,7 @@ class LocalReplica:
             ensure_seeded(self.workspace)
             self._seeded = True
         found: list[HubOperation] = []
-        with self.workspace.read() as session:
+        with self.workspace.read() as session, made_in_bulk():
             # Driver rows encoded a run at a time (operations.encoded_rows): an
             # Operation made for each cost more than sending it.
             for origin, rows in operations.rows_after(session, seen):
@@ -105,7 +105,8 @@ class LocalReplica:
         with self.workspace.read() as session:
             held = operations.vector_of(session)
         ready, waiting = following_on(held, offered)
-        fresh = [_decoded(op) for op in ready if op.origin_seq > held.get(op.origin, 0)]
+        with made_in_bulk():
+            fresh = [_decoded(op) for op in ready if op.origin_seq > held.get(op.origin, 0)]
         if not fresh:
             return waiting
         blobs = _blobs(fresh, fetch)
