@@ -6,7 +6,9 @@ takes for the same rows, measured in the same run on a throwaway server.
   plain COPY of the same rows, as the administrator, into a table with the same
   unique key and no row-level security;
 - pull: another laptop (of a partner association) reads them all; the floor is a
-  plain SELECT of the same rows in order;
+  plain SELECT of the same rows in order, as many at a time;
+- push and floor take turns batch by batch, and so do pull and floor: the load of a
+  busy machine changes within a minute;
 - round trip: 1,000 edits pushed by one laptop and pulled by another;
 - laptops: real databases, one (with generated people, or a copy named with --db)
   pushing all its operations (read and encoded from SQLite), a partner's pulling
@@ -41,9 +43,11 @@ from support.postgres import Cluster, binaries  # noqa: E402
 
 from coordinator_app.hub import exchange  # noqa: E402
 from coordinator_app.hub.transport import (  # noqa: E402
+    PULL_BATCH,
     Cursor,
     HubOperation,
     copy_blocks,
+    pull,
     pull_all,
     push,
 )
@@ -84,31 +88,57 @@ def pull_everything(device, expected: int, after: Cursor = Cursor()) -> Cursor:
     return after
 
 
-def floors(admin_url: str, association_id: uuid.UUID,
-           ops: list[HubOperation]) -> tuple[float, float]:
-    """PostgreSQL alone: a COPY of the rows a push stages, built beforehand, into a
-    table with the same unique key, no row-level security and no second index, and
-    a SELECT of them in order."""
+FLOOR_TABLE = ("CREATE TABLE floor (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+               "origin uuid, origin_seq bigint, association_id uuid, visibility text, "
+               "payload bytea, UNIQUE (origin, origin_seq))")
+
+
+def in_turns(admin_url: str, sender, reader, ops: list[HubOperation]
+             ) -> tuple[float, float, float, float, Cursor]:
+    """The push and pull of `ops` against PostgreSQL alone, batch by batch in turns, so
+    that both see the same load on a busy machine (it changes within a minute):
+    returns push, COPY floor, pull, SELECT floor, and the reader's cursor after.
+
+    PostgreSQL alone: a COPY of each batch's rows, built beforehand, into a table
+    with the same unique key, an identity and no row-level security; and a SELECT of
+    as many rows at a time, in order, after the last one read."""
     import psycopg
 
-    blocks = list(copy_blocks(association_id, ops))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute("CREATE TABLE floor (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                     "origin uuid, origin_seq bigint, association_id uuid, visibility text, "
-                     "payload bytea, UNIQUE (origin, origin_seq))")
-
-        def copy():
-            with conn.transaction(), conn.cursor().copy(
+    step = exchange.PUSH_BATCH
+    batches = [ops[start:start + step] for start in range(0, len(ops), step)]
+    blocks = [list(copy_blocks(sender.association_id, batch)) for batch in batches]
+    pushed = copied = pulled = selected = 0.0
+    with psycopg.connect(admin_url, autocommit=True) as floor, sender.connect() as conn:
+        floor.execute(FLOOR_TABLE)
+        for batch, rows in zip(batches, blocks):
+            started = time.perf_counter()
+            with floor.transaction(), floor.cursor().copy(
                     "COPY floor (origin, origin_seq, association_id, visibility, payload) "
                     "FROM STDIN (FORMAT BINARY)") as cp:
-                for block in blocks:
+                for block in rows:
                     cp.write(block)
-
-        def select():
-            conn.execute("SELECT seq, origin::text, origin_seq, payload, visibility FROM floor "
-                         "ORDER BY seq", binary=True).fetchall()
-
-        return timed(copy), timed(select)
+            middle = time.perf_counter()
+            push(conn, sender.association_id, batch)
+            pushed += time.perf_counter() - middle
+            copied += middle - started
+    cursor, last, got = Cursor(), 0, 0
+    with psycopg.connect(admin_url, autocommit=True) as floor, reader.connect() as conn:
+        while True:
+            started = time.perf_counter()
+            rows = floor.execute("SELECT seq, origin::text, origin_seq, payload, visibility "
+                                 "FROM floor WHERE seq > %s ORDER BY seq LIMIT %s",
+                                 (last, PULL_BATCH), binary=True).fetchall()
+            middle = time.perf_counter()
+            batch, cursor = pull(conn, cursor, PULL_BATCH)
+            pulled += time.perf_counter() - middle
+            selected += middle - started
+            last = rows[-1][0] if rows else last
+            got += len(batch)
+            if len(batch) < PULL_BATCH:
+                break
+    if got != len(ops):
+        raise SystemExit(f"pulled {got} operations, expected {len(ops)}")
+    return pushed, copied, pulled, selected, cursor
 
 
 def laptops(cluster, people: int, folder: Path, db: Path | None = None) -> None:
@@ -198,15 +228,8 @@ def main() -> int:
         sender = register(admin_url, "Асоціація прифронтових міст та громад")
         reader = register(admin_url, "Lietuvos savivaldybių asociacija")
         ops = operations(sender.device_id, 1, args.operations)
-        copy_floor, select_floor = floors(admin_url, sender.association_id, ops)
-        pushed = timed(lambda: push_all(sender, ops))
-        cursor = Cursor()
-
-        def pull():
-            nonlocal cursor
-            cursor = pull_everything(reader, len(ops))
-
-        pulled = timed(pull)
+        pushed, copy_floor, pulled, select_floor, cursor = in_turns(
+            admin_url, sender, reader, ops)
         edits = operations(sender.device_id, args.operations + 1, 1000)
         round_trip = timed(lambda: (push_all(sender, edits),
                                     pull_everything(reader, len(edits), cursor)))
