@@ -166,7 +166,8 @@ def fetch_attachments(conn: Connection, hashes: Iterable[str]) -> dict[str, byte
 
 
 #: The staged rows, straight into the hub: what a push sends is almost always new.
-INSERT_STAGED = sql.SQL("INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging").format(
+INSERT_STAGED = sql.SQL(
+    "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging").format(
     table=sql.Identifier(SCHEMA, "operations"),
     columns=sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS)))
 #: The staged rows the hub lacks: for a batch holding some it already has.
