@@ -187,7 +187,7 @@ def _insert_new(conn: Connection) -> int:
     of the insert's time again, and a conflict clause on every row checks it
     speculatively, nearly twice as long. A row the hub holds (a batch sent again
     after a cut-off sync, one relayed by a laptop that had it by USB, a repeat
-    within the batch) makes that insert fail at once and whole, and the conflict
+    within the batch) makes that insert fail, whole, where it meets it, and the conflict
     clause then skips what the hub has."""
     try:
         with conn.transaction():
