@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 import uuid
@@ -35,8 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-os.environ.setdefault("COORDINATOR_HOME", str(Path(os.environ.get("TMPDIR", "/tmp"))
-                                               / f"coordinator-bench-{os.getpid()}"))
+#: The data folder of this run's own (device ids, sync state), removed at its end.
+OWN_HOME = None if "COORDINATOR_HOME" in os.environ else \
+    Path(os.environ.get("TMPDIR", "/tmp")) / f"coordinator-bench-{os.getpid()}"
+if OWN_HOME is not None:
+    os.environ["COORDINATOR_HOME"] = str(OWN_HOME)
 
 from support.hub import association, register  # noqa: E402 - after the path is set
 from support.postgres import Cluster, binaries  # noqa: E402
@@ -245,6 +249,8 @@ def main() -> int:
                 laptops(cluster, args.people, Path(folder), args.db)
     finally:
         cluster.remove()
+        if OWN_HOME is not None:
+            shutil.rmtree(OWN_HOME, ignore_errors=True)
     return 0
 
 
