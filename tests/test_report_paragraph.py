@@ -39,6 +39,11 @@ def _squashed(paragraph) -> list[str]:
     return ["".join(_lines_of(line).split()) for line in paragraph.blPara.lines]
 
 
+def _frags(paragraph) -> list[str]:
+    """Each fragment's every attribute (a callback's too, which has no equality)."""
+    return [repr(fragment.__dict__) for fragment in paragraph.frags]
+
+
 def _lines_of(line) -> str:
     return " ".join(line[1]) if isinstance(line, tuple) else " ".join(w.text for w in line.words)
 
@@ -86,3 +91,71 @@ def test_plain_text_keeps_its_no_break_spaces_as_the_parser_does():
     plain, parsed = Paragraph.plain(money, style), PlainParagraph(money, style)
     assert plain.frags[0].text == parsed.frags[0].text == \
         "Budget 1\u00a0250\u00a0000,00\u00a0€ for generators"
+
+
+#: Markup as the reports write it: names in bold over their Latin spelling, a
+#: status with "overdue" under it, record text with its language tag, entities.
+REPORT_MARKUP = [
+    "<b>Ігор Терехов</b><br/>Ihor Terekhov<br/><i>uk, en</i>",
+    "Active<br/><b>overdue</b>",
+    "Меморандум № 1 про співпрацю\u00a0<font size=\"6.5\">[UK]</font>",
+    "<b>1. Надіслати</b> перелік <font size='7.5'>Kharkiv · 2026-02-11</font>",
+    "Rūta &amp; Tomas &lt;Partneriai&gt; &quot;LT&quot; &#160;5",
+    "<b><i>bold and italic</i></b> <i><b>the other way</b></i>",
+    "  runs   of spaces \n and a new line ",
+    "",
+]
+
+
+def _styles() -> list[ParagraphStyle]:
+    from coordinator_app.reports.layout import Kit
+
+    return list(Kit("uk").styles.values())
+
+
+def test_report_markup_read_without_the_parser_makes_the_parsers_fragments():
+    for markup in REPORT_MARKUP:
+        for style in _styles():
+            ours, parsed = Paragraph(markup, style), PlainParagraph(markup, style)
+            assert _frags(ours) == _frags(parsed), \
+                markup
+            assert ours.text == parsed.text
+            assert ours.wrap(70, 800) == parsed.wrap(70, 800)
+            assert _lines(ours) == _lines(parsed)
+
+
+def test_report_markup_is_read_without_the_parser(monkeypatch):
+    from reportlab.platypus import paraparser
+
+    def refuse(*_args):
+        raise AssertionError("the parser was asked")
+
+    style = _style()
+    for markup in REPORT_MARKUP:
+        Paragraph(markup, style)  # each kind of fragment is made once by the parser
+    monkeypatch.setattr(paraparser.ParaParser, "parse", refuse)
+    for markup in REPORT_MARKUP:
+        Paragraph(markup, style)
+
+
+def test_other_markup_still_goes_to_the_parser():
+    """Links, callbacks, unknown entities and badly nested tags are the parser's: it
+    reads them, or says what is wrong, as before."""
+    style = _style()
+    for markup in ('<a href="#h1">Contents</a>', "caf&eacute;", '<font color="red">x</font>',
+                   '<onDraw name="n" label="k"/>'):
+        ours, parsed = Paragraph(markup, style), PlainParagraph(markup, style)
+        assert _frags(ours) == _frags(parsed)
+    for broken in ("<b>not closed", "<b><i>crossed</b></i>"):
+        try:
+            PlainParagraph(broken, style)
+        except ValueError as expected:
+            message = str(expected).splitlines()[0]
+        else:
+            raise AssertionError("the parser took broken markup")
+        try:
+            Paragraph(broken, style)
+        except ValueError as error:
+            assert str(error).splitlines()[0] == message
+        else:
+            raise AssertionError("broken markup was taken")

@@ -13,6 +13,7 @@ Every table repeats its header row on each page it continues onto.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -60,7 +61,10 @@ BASE_TABLE_STYLE = (
 )
 
 
+@functools.cache
 def _styles() -> dict[str, ParagraphStyle]:
+    """The styles of every report, made once a process and shared (never changed): a
+    paragraph's fragments are made once per style (reports.paragraph)."""
     # A word wider than its column (a link, a code, a pasted string) is broken where it
     # must be, rather than running over the next column or off the page.
     base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9, leading=12,
