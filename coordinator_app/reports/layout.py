@@ -2,12 +2,14 @@
 
 Everything is black, white and greys, with rules rather than colour, so that a
 page copied on an office black-and-white printer reads as well as on screen.
-A cell whose text fits its column on one line (a date, a number, a status, a
-short name) is a plain string, drawn by the table in the cell's style; any other
-is a Paragraph, so long text wraps instead of running off the page (a word wider
-than its column is broken where it must be), a row taller than a page splits
-across pages like the table itself. Plain strings look the same and cost far
-less: a table wraps each Paragraph several times while it lays out and draws.
+A cell of plain text (a date, a number, a status, a name, a commitment) is a
+string, drawn by the table in the cell's style, its lines broken beforehand where
+they do not fit the column, by ReportLab's own paragraph (a word wider than its
+column is broken where it must be); text with markup (bold, a language tag) is a
+Paragraph. Either way long text wraps instead of running off the page, and a row
+taller than a page splits across pages like the table itself. Strings look the
+same and cost far less: a table measures a string by its lines, and a Paragraph
+by wrapping it, several times, while it lays out and draws.
 Every table repeats its header row on each page it continues onto.
 """
 
@@ -123,6 +125,17 @@ def fits(text: str, style: ParagraphStyle, width: float) -> bool:
     """Whether every line of `text` fits `width` in `style` without wrapping."""
     return all(stringWidth(line, style.fontName, style.fontSize) <= width
                for line in text.split("\n"))
+
+
+def wrapped_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | None:
+    """The lines ReportLab's paragraph breaks plain `text` into at `width` (a word
+    wider than that broken where it must be), or None where its lines are not plain
+    words (never for text of one style, but ReportLab decides)."""
+    paragraph = Paragraph.plain(text, style)
+    paragraph.wrap(width, HEIGHT)
+    if paragraph.blPara.kind != 0:
+        return None
+    return [" ".join(words) for _extra, words in paragraph.blPara.lines]
 
 
 def cell_style(style: ParagraphStyle, cells: tuple[tuple[int, int], tuple[int, int]]
@@ -279,11 +292,11 @@ class Kit:
         """Label / value lines (kind, status, dates); empty values are left out."""
         widths = [WIDTH * label_share, WIDTH * (1 - label_share)]
         label, text = self.styles["label"], self.styles["value"]
-        # The cells' right padding (4) and a point to spare.
+        # Inside the cells' right padding (4), with a point to spare for text on one line.
         rows = [
-            [self._cell(nfc(label_text), label, widths[0] - 5),
+            [self._cell(nfc(label_text), label, widths[0] - 4, spare=1),
              value if isinstance(value, Flowable) else self._cell(nfc(value), text,
-                                                                  widths[1] - 5)]
+                                                                  widths[1] - 4, spare=1)]
             for label_text, value in pairs if value not in (None, "", [])
         ]
         if not rows:
@@ -301,14 +314,23 @@ class Kit:
         ]))
         return table
 
-    def _cell(self, text: Flowable | str, style: ParagraphStyle, room: float) -> Flowable | str:
-        """`text` as a plain string where it fits `room` line by line, else a Paragraph
-        that wraps it."""
-        if isinstance(text, Flowable) or fits(text, style, room):
+    def _cell(self, text: Flowable | str, style: ParagraphStyle, width: float,
+              spare: float = 0.0) -> Flowable | str:
+        """`text` for a cell whose content is `width` wide: plain text stays a string,
+        its lines broken where they do not fit `width` less `spare`; other text is a
+        Paragraph that wraps it."""
+        if isinstance(text, Flowable) or fits(text, style, width - spare):
             return text
-        if "\n" not in text:
-            return Paragraph.plain(text, style)
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        lines = []
+        for line in text.split("\n"):
+            if fits(line, style, width - spare):
+                lines.append(line)
+                continue
+            broken = wrapped_lines(line, style, width)
+            if broken is None:
+                return Paragraph(escape(text).replace("\n", "<br/>"), style)
+            lines += broken
+        return "\n".join(lines)
 
     def gap(self, height_mm: float = 3) -> Spacer:
         return Spacer(1, height_mm * mm)
