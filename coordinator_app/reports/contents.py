@@ -43,6 +43,9 @@ class Contents(Flowable):
         self.table_style = list(table_style)
         self.dots = dots
         self._table: Table | None = None
+        #: The lines as paragraphs, made at the first wrap: their text does not depend
+        #: on the width, and a split wraps the contents again.
+        self._rows: list[list[Paragraph]] | None = None
 
     def _style(self, level: int) -> ParagraphStyle:
         return self.level_styles[min(level, len(self.level_styles) - 1)]
@@ -54,10 +57,12 @@ class Contents(Flowable):
             canvas.late_page_number(key, styles[key], availWidth, self.dots)
 
         self.canv.setNamedCB(_CALLBACK, page_number)
-        rows = [[Paragraph(f'<a href="#{line.key}">{line.text}</a>'
-                           f'<onDraw name="{_CALLBACK}" label="{line.key}"/>',
-                           self._style(line.level))] for line in self.lines]
-        self._table = Table(rows or [[""]], colWidths=(availWidth,), style=self.table_style)
+        if self._rows is None:
+            self._rows = [[Paragraph(f'<a href="#{line.key}">{line.text}</a>'
+                                     f'<onDraw name="{_CALLBACK}" label="{line.key}"/>',
+                                     self._style(line.level))] for line in self.lines]
+        self._table = Table(self._rows or [[""]], colWidths=(availWidth,),
+                            style=self.table_style)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 

@@ -117,8 +117,15 @@ def _longest_word(cell: Flowable | str, style: ParagraphStyle) -> float:
         text = cell.replace("\n", " ")
     else:
         return 0.0
-    return max((stringWidth(word, style.fontName, style.fontSize) for word in text.split(" ")),
-               default=0.0)
+    font, size = style.fontName, style.fontSize
+    return max((_word_width(word, font, size) for word in set(text.split(" "))), default=0.0)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _word_width(word: str, font: str, size: float) -> float:
+    # Tables of one report repeat their words (names, statuses, places) row after row,
+    # and every word of every cell is measured to size the columns.
+    return stringWidth(word, font, size)
 
 
 def fits(text: str, style: ParagraphStyle, width: float) -> bool:
@@ -269,8 +276,10 @@ class Kit:
         commands = [
             *BASE_TABLE_STYLE,
             *cell_style(head_style, ((0, 0), (-1, 0))),
-            *(command for i, style in enumerate(styles)
-              for command in cell_style(style, ((i, 1), (i, -1)))),
+            # Right-aligned columns differ from the others in nothing else: one set of
+            # commands for the body and one for each such column (fewer for Table to apply).
+            *cell_style(self.styles["cell"], ((0, 1), (-1, -1))),
+            *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i in sorted(right)),
             # The grey band marks the header (also where it repeats); a rule above it
             # would double the one under the section's heading.
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
