@@ -23,7 +23,7 @@ from coordinator_app.core.records.models import Entity, SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
 from coordinator_app.i18n import N_, _
 from coordinator_app.core.records import journal
-from coordinator_app.sync import clock, merges
+from coordinator_app.sync import clock
 from coordinator_app.sync.merge import field_states, meaning
 from coordinator_app.sync.operations import LIFE, Operation, from_row
 
@@ -145,6 +145,10 @@ def resolve(workspace: Workspace, wanted: str, keep: int) -> str:
     """Keep version number `keep` (1 is the one shown) of conflict `wanted`; returns
     the change set (undo with workspace.undo: the versions come back, here and, as
     operations, on the other laptops)."""
+    # Merges bring the duplicate finder and its libraries (phonenumbers, rapidfuzz),
+    # which counting conflicts, as the status bar does at start-up, never needs.
+    from coordinator_app.sync import merges
+
     with workspace.read() as session:
         conflict = find(session, wanted)
     if not 1 <= keep <= len(conflict.versions):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,8 +26,10 @@ from coordinator_app.core.errors import CoordinatorError, NotFound
 from coordinator_app.core.records.models import SyncPeer
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _, ngettext
-from coordinator_app.sync.keys import PublicKeys, fingerprint
 from coordinator_app.sync.operations import is_private_origin, rows_after, vector_of
+
+if TYPE_CHECKING:
+    from coordinator_app.sync.keys import PublicKeys
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class Peer:
 
 
 def _peer(row: SyncPeer) -> Peer:
+    # The keys module loads the cryptography library, which the status bar's list of
+    # peers at start-up has no other use for.
+    from coordinator_app.sync.keys import fingerprint
+
     return Peer(row.key_id, row.name, fingerprint(row.sign_key, row.box_key),
                 json.loads(row.seen), row.device_id, row.last_received_at, row.last_sent_at,
                 row.clock_off_ms, row.box_key, row.sign_key, bool(row.partner),

@@ -21,6 +21,11 @@ from coordinator_app.ui.sync_peer_picker import last_read_text
 
 #: Peers named in the status bar itself; the tooltip lists them all.
 SHOWN_PEERS = 2
+#: The first count waits this long after the window is made (ms): counting reads every
+#: current version in a thread that shares the interpreter with the window, which
+#: would slow the painting of the first page it was made with. The badge is hidden
+#: until a count says there are conflicts either way.
+FIRST_COUNT_AFTER = 1000
 
 
 class SyncStatus(QObject):
@@ -58,16 +63,24 @@ class SyncStatus(QObject):
         # bar goes with a language change, while the context lives on.
         context.data_changed.connect(self._data_changed)
         self.badge.setVisible(False)
-        self.refresh()
+        self._show_peers()
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(FIRST_COUNT_AFTER)
+        self._first.timeout.connect(self._count)
+        self._first.start()
 
     @Slot(object)
     def _data_changed(self, _changes) -> None:
         self._soon.start()
 
     def refresh(self) -> None:
+        self._count()
+        self._show_peers()
+
+    def _show_peers(self) -> None:
         from coordinator_app.sync.peers import all_peers
 
-        self._count()
         with self.context.workspace.read() as session:
             peers = all_peers(session)
         self.peers.setVisible(bool(peers))
@@ -109,6 +122,7 @@ class SyncStatus(QObject):
 
     def stop(self, seconds: float = 5.0) -> None:
         """Before the database closes: let a count that is running end."""
+        self._first.stop()
         self._ageing.stop()
         self._soon.stop()
         self.counting.wait(seconds)

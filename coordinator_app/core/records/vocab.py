@@ -1,11 +1,13 @@
-"""Closed vocabularies: stored codes and their display labels (translated where shown)."""
+"""Closed vocabularies: stored codes and their display labels (translated where shown).
+
+The two sets read from CLDR (CURRENCIES, COUNTRIES) are made on first use: Babel's
+global data they come from is a large table to load, and the app's first window
+needs neither.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-from babel.core import get_global
-from babel.numbers import get_currency_precision, list_currencies
 
 from coordinator_app.i18n import N_
 
@@ -118,21 +120,42 @@ NEED_PRIORITIES = {
     "low": N_("Low"),
 }
 
-#: ISO 4217 currency codes as Unicode's CLDR (through Babel) knows them: today's and
-#: withdrawn ones, so that a 2014 project budgeted in litas keeps its LTL. Pickers
-#: offer the ones in use (core.records.currencies).
-CURRENCIES = frozenset(list_currencies())
+def _currencies() -> frozenset[str]:
+    """ISO 4217 currency codes as Unicode's CLDR (through Babel) knows them: today's and
+    withdrawn ones, so that a 2014 project budgeted in litas keeps its LTL. Pickers
+    offer the ones in use (core.records.currencies)."""
+    from babel.numbers import list_currencies
 
-#: Countries by their two-letter ISO 3166 code: the places Unicode's CLDR (through
-#: Babel) knows people and languages of, which leaves out groupings such as EU and
-#: UN and the pseudo-regions; ZZ is CLDR's "unknown region".
-COUNTRIES = frozenset(
-    code for code in get_global("territory_languages")
-    if len(code) == 2 and code.isalpha() and code != "ZZ")
+    return frozenset(list_currencies())
+
+
+def _countries() -> frozenset[str]:
+    """Countries by their two-letter ISO 3166 code: the places Unicode's CLDR (through
+    Babel) knows people and languages of, which leaves out groupings such as EU and
+    UN and the pseudo-regions; ZZ is CLDR's "unknown region"."""
+    from babel.core import get_global
+
+    return frozenset(code for code in get_global("territory_languages")
+                     if len(code) == 2 and code.isalpha() and code != "ZZ")
+
+
+_MADE_ON_FIRST_USE = {"CURRENCIES": _currencies, "COUNTRIES": _countries}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    # Called only while the name is not yet a global of the module: once made, the
+    # set is stored as one and read as any other.
+    make = _MADE_ON_FIRST_USE.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    made = globals()[name] = make()
+    return made
 
 
 @lru_cache(maxsize=None)
 def minor_units(currency: str) -> int:
     """Digits after the decimal point of an amount in `currency`, from CLDR: none for
     yen and forint, three for dinars, two where CLDR knows no other."""
+    from babel.numbers import get_currency_precision
+
     return get_currency_precision(currency)
