@@ -106,6 +106,51 @@ def test_the_window_frame_needs_neither_the_database_code_nor_the_qt_namespace(t
     assert title == "coordinator.sqlite3 | Coordinator"
 
 
+def test_the_first_window_with_data_loads_no_library_it_does_not_show(demo_file, tmp_path):
+    # Keys (cryptography) and the duplicate finder (phonenumbers, rapidfuzz) wait for
+    # the action that needs them.
+    loaded = run_python("""
+        import os, sys
+        os.environ["XDG_CONFIG_HOME"] = sys.argv[2]
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from coordinator_app.ui.app import run_app
+        from coordinator_app.ui.main_window import MainWindow
+
+        def look():
+            windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+            if not windows or windows[0].context is None:
+                QTimer.singleShot(5, look)
+                return
+            heavy = ("cryptography", "phonenumbers", "rapidfuzz", "reportlab",
+                     "coordinator_app.core.views.duplicates", "coordinator_app.sync.keys")
+            print(sorted(m for m in heavy if m in sys.modules))
+            print(windows[0].dashboard.first_section_with_items() is not None)
+            windows[0].close()
+
+        QTimer.singleShot(0, look)
+        run_app(sys.argv[1], "en")
+    """, str(demo_file), str(tmp_path / "config"))
+    modules, has_lines = loaded.splitlines()[-2:]
+    assert modules == "[]"
+    assert has_lines == "True"
+
+
+def test_sources_that_pyside_reads_as_modules_are_imported_are_not_kept():
+    # PySide6's import hook reads every module's source; linecache would keep it all.
+    kept = run_python("""
+        import linecache
+        from PySide6.QtWidgets import QApplication
+        from coordinator_app.ui import module_sources
+        module_sources.stop_keeping()
+        import sqlalchemy.orm
+        print(sum(1 for name in linecache.cache if "sqlalchemy" in name and name.endswith(".py")))
+        print(linecache.getline(sqlalchemy.orm.__file__, 1).strip() != "")
+    """)
+    assert kept.splitlines()[-2:] == ["0", "True"]
+
+
 def test_coordinator_without_a_command_reads_its_options_without_the_database_code():
     loaded = run_python("""
         import sys
@@ -144,6 +189,7 @@ def _watch_start(db_path: Path, then):
 
 def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
         qtbot, db_path, monkeypatch):
+    import linecache
     import threading
 
     from coordinator_app.core.store.db import open_database
@@ -153,6 +199,7 @@ def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(linecache, "updatecache", linecache.updatecache)
     db = open_database(db_path)
     load_demo(Workspace(db))
     db.close()
@@ -174,6 +221,7 @@ def test_the_frame_shows_first_and_data_only_after_the_lock_and_checks(
     assert ready["locked"] is True and ready["lines"] > 0
     assert ready["status"] == "offline: all data on this computer"
     assert holder_of(db_path) is None  # let go at exit
+    assert getattr(linecache.updatecache, "not_kept", False)  # module_sources.stop_keeping
 
 
 def test_a_database_in_use_is_refused_before_any_data_is_shown(qtbot, db_path, monkeypatch):

@@ -22,7 +22,10 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None,
     be opened (the user has been told why). `bundle` is a sync bundle the desktop
     asked the app to open (a double click on a .coordsync file)."""
     from coordinator_app import system_check
+    from coordinator_app.ui import module_sources
 
+    # Before PySide6 is imported: its import hook reads the source of every module after.
+    module_sources.stop_keeping()
     missing = system_check.problem()
     if missing is not None:
         # Qt would abort with "could not load the Qt platform plugin", naming nothing to install.
