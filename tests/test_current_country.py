@@ -140,3 +140,39 @@ def test_generated_people_have_the_country_of_their_organisation(workspace):
             .join(Organization, Organization.id == Affiliation.organization_id)).all()
     assert len(rows) == 40
     assert all(mine == theirs for mine, theirs in rows)
+
+
+def test_the_position_listed_is_the_one_whose_country_is_counted(workspace):
+    """The people list's Position column and its Country facet name the same position:
+    held today, whatever its end, the latest started first."""
+    from coordinator_app.core.views import listing
+    from coordinator_app.core.views.listing import ListQuery
+
+    today = date.today()
+    with workspace.edit("terms") as edit:
+        kharkiv = edit.create(Organization, name="Kharkiv City Council", country="UA")
+        plunge = edit.create(Organization, name="Plungė District", country="LT")
+        riga = edit.create(Organization, name="Riga City Council", country="LV")
+        ending = edit.create(Person, full_name="Term ends next month")
+        edit.create(Affiliation, person_id=ending.id, organization_id=kharkiv.id,
+                    position="Mayor", end_on=today + timedelta(days=30))
+        moved = edit.create(Person, full_name="Seconded since last week")
+        edit.create(Affiliation, person_id=moved.id, organization_id=kharkiv.id,
+                    position="Adviser", start_on=today - timedelta(days=400))
+        edit.create(Affiliation, person_id=moved.id, organization_id=plunge.id,
+                    position="Envoy", start_on=today - timedelta(days=7),
+                    end_on=today + timedelta(days=90))
+        coming = edit.create(Person, full_name="Term starts tomorrow")
+        edit.create(Affiliation, person_id=coming.id, organization_id=riga.id,
+                    position="Mayor", start_on=today + timedelta(days=1))
+    with workspace.read() as session:
+        spec = listing.SPECS["person"]
+        column = [c.key for c in spec.columns].index("position")
+        listed = {row.cells[0]: row.cells[column]
+                  for row in listing.page(session, ListQuery("person"), 0, 10)}
+    assert listed == {"Term ends next month": "Mayor, Kharkiv City Council",
+                      "Seconded since last week": "Envoy, Plungė District",
+                      "Term starts tomorrow": ""}
+    assert _countries(workspace) == {"Term ends next month": "UA",
+                                     "Seconded since last week": "LT",
+                                     "Term starts tomorrow": None}

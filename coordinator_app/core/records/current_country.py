@@ -23,12 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import ColumnElement, Engine, and_, inspect, select, true, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.records.current_position import current_position
+from coordinator_app.core.records.models import Affiliation, Person
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.i18n import _
 
@@ -44,13 +46,13 @@ PENDING_ORGS = "current_country_organizations"
 #: The organisation's columns its people's country depends on.
 ORG_FIELDS = ("country", "deleted_at")
 
-_COUNTRY = """(
-    SELECT o.country FROM affiliations a JOIN organizations o ON o.id = a.organization_id
-    WHERE a.person_id = people.id AND a.deleted_at IS NULL AND o.deleted_at IS NULL
-      AND o.country IS NOT NULL AND o.country != ''
-      AND (a.start_on IS NULL OR a.start_on <= :today)
-      AND (a.end_on IS NULL OR a.end_on >= :today)
-    ORDER BY a.start_on DESC, a.created_at DESC LIMIT 1)"""
+
+def _country(day: date) -> ColumnElement:
+    """The country of the person's current position among those at an organisation
+    that names one (core.records.current_position), for an UPDATE of people."""
+    return current_position(
+        lambda aff, org: org.country, Person.id, day,
+        only=lambda aff, org: and_(org.country.is_not(None), org.country != ""))
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
@@ -58,34 +60,27 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
         yield items[start:start + BATCH]
 
 
-def _marks(ids: list[str]) -> tuple[str, dict[str, str]]:
-    names = {f"id{n}": value for n, value in enumerate(ids)}
-    return ", ".join(f":{name}" for name in names), names
-
-
-def _update(connection: Connection, where: str, params: dict) -> None:
-    connection.execute(text(f"UPDATE people SET current_country = {_COUNTRY} WHERE {where}"),
-                       params)
+def _update(connection: Connection, where: ColumnElement[bool], day: date) -> None:
+    connection.execute(update(Person.__table__).where(where).values(
+        current_country=_country(day)))
 
 
 def refresh(connection: Connection, people: Iterable[str] = (),
             organizations: Iterable[str] = (), today: date | None = None) -> None:
     """Work out again the country of these people and of every person who holds or
     held a position at these organisations."""
-    day = (today or date.today()).isoformat()
+    day = today or date.today()
     for batch in _chunks(sorted(set(people))):
-        marks, params = _marks(batch)
-        _update(connection, f"id IN ({marks})", {**params, "today": day})
+        _update(connection, Person.id.in_(batch), day)
     for batch in _chunks(sorted(set(organizations))):
-        marks, params = _marks(batch)
-        _update(connection, "id IN (SELECT person_id FROM affiliations WHERE "
-                f"organization_id IN ({marks}))", {**params, "today": day})
+        _update(connection, Person.id.in_(
+            select(Affiliation.person_id).where(Affiliation.organization_id.in_(batch))), day)
 
 
 def rebuild(connection: Connection, today: date | None = None) -> None:
     """Work out every person's country (after migration 0014 marked it stale)."""
     day = today or date.today()
-    _update(connection, "1 = 1", {"today": day.isoformat()})
+    _update(connection, true(), day)
     _remember(connection, day)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 
 from coordinator_app.core.records import vocab
 from coordinator_app.core.records import languages, sort_keys
+from coordinator_app.core.records.current_position import current_position, today
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.facet_kinds import (
     Window,
@@ -72,23 +73,11 @@ from coordinator_app.i18n import N_, _
 
 
 def _current_position() -> ColumnElement:
-    """'Mayor, Kharkiv City Council': the person's latest open affiliation."""
-    aff = aliased(Affiliation)
-    org = aliased(Organization)
-    position = func.coalesce(aff.position + ", ", "") + org.name
-    return (
-        select(position)
-        .select_from(aff)
-        .join(org, org.id == aff.organization_id)
-        # The position's own tombstone and its organisation's, read from the joined row:
-        # its person is the row being listed, live already.
-        .where(aff.person_id == Person.id, alive(aff, links=False), alive(org),
-               aff.end_on.is_(None))
-        .order_by(aff.start_on.desc())
-        .limit(1)
-        .correlate(Person)
-        .scalar_subquery()
-    )
+    """'Mayor, Kharkiv City Council': the person's current position, by the rule the
+    Country facet follows too (core.records.current_position)."""
+    return current_position(
+        lambda aff, org: func.coalesce(aff.position + ", ", "") + org.name,
+        Person.id, today()).correlate(Person)
 
 
 def _name_of(fk: ColumnElement) -> ColumnElement:

@@ -1,0 +1,62 @@
+"""Which positions a person holds on a day, and which of them is their current one.
+
+One rule for every place that asks: the people list's Position column, the Country
+facet (core.records.current_country) and the positions a new signatory's row offers
+(core.views.positions). A position is held from its start (none: always had) to its
+end, that day included (none: still open); of several held at once, the latest
+started is the current one. When each place kept its own rule, a mayor whose term
+ends next month was listed with no position and yet counted under their country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import BindParameter, ColumnElement, Date, and_, bindparam, or_, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import UnaryExpression
+
+from coordinator_app.core.records.models import Affiliation, Organization
+from coordinator_app.core.records.tombstones import alive
+
+
+def held_on(affiliation, day) -> ColumnElement[bool]:
+    """The position (Affiliation or an alias of it) has begun by `day` and not ended
+    before it."""
+    return and_(or_(affiliation.start_on.is_(None), affiliation.start_on <= day),
+                or_(affiliation.end_on.is_(None), affiliation.end_on >= day))
+
+
+def latest_first(affiliation) -> tuple[UnaryExpression, ...]:
+    """Positions held at once in the order that puts the current one first."""
+    return affiliation.start_on.desc(), affiliation.created_at.desc()
+
+
+def today() -> BindParameter:
+    """Today's date, taken each time the statement runs: a list's SQL is built once,
+    and the app stays open past midnight."""
+    return bindparam("today", callable_=date.today, type_=Date)
+
+
+def current_position(value: Callable[[Affiliation, Organization], ColumnElement],
+                     person_id: ColumnElement, day, *,
+                     only: Callable[[Affiliation, Organization], ColumnElement[bool]]
+                     | None = None) -> ColumnElement:
+    """`value(position, organisation)` of the current position of the person whose id
+    is `person_id` (a column of the outer statement) on `day`, as a scalar subquery;
+    `only` narrows the positions considered (those at an organisation with a country)."""
+    aff = aliased(Affiliation)
+    org = aliased(Organization)
+    # The position's own tombstone and its organisation's, read from the joined row:
+    # its person is the row of the outer statement.
+    conditions = [aff.person_id == person_id, alive(aff, links=False), alive(org),
+                  held_on(aff, day)]
+    if only is not None:
+        conditions.append(only(aff, org))
+    return (select(value(aff, org)).select_from(aff)
+            .join(org, org.id == aff.organization_id)
+            .where(*conditions)
+            .order_by(*latest_first(aff))
+            .limit(1)
+            .scalar_subquery())
