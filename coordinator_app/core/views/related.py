@@ -52,6 +52,28 @@ def children(session: Session, model: type[Entity], fk: str, parent_id: str, *,
     return found, total
 
 
+def load_referenced(session: Session, rows: list[Entity],
+                    references: dict[str, str]) -> list[Entity]:
+    """Read into `session`, one query a kind, the records `rows` refer to through
+    `references` ({column: kind}): the names of a table's chosen records (an
+    organisation's people) are then found there, not asked for row by row. The
+    session holds its records weakly: keep what this returns while they are wanted."""
+    found: list[Entity] = []
+    wanted: dict[str, set[str]] = {}
+    for column, kind in references.items():
+        wanted.setdefault(kind, set()).update(
+            value for row in rows if (value := getattr(row, column, None)))
+    for kind, ids in wanted.items():
+        model = registry.model(kind)
+        # Already in the session: not read again (session.get finds it there too).
+        missing = [record_id for record_id in ids
+                   if session.identity_map.get(session.identity_key(model, record_id)) is None]
+        for start in range(0, len(missing), 500):
+            found += session.scalars(select(model).where(
+                model.id.in_(missing[start:start + 500]))).all()
+    return found
+
+
 def attachments(session: Session, kind: str, record_id: str) -> list[Attachment]:
     return list(session.scalars(select(Attachment).where(
         Attachment.owner_kind == kind, Attachment.owner_id == record_id,

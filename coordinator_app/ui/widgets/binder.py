@@ -51,6 +51,8 @@ class Binder(QObject):
         #: Fields whose change was refused for another field's sake ("signed" needs a
         #: date of signing): they are tried again once a commit succeeds.
         self.blocked: list[Field] = []
+        #: Let go of its record with the fields left as they were (see `detach`).
+        self._detached = False
 
     def bind(self, field: Field, title: str = "") -> Field:
         """Commit `field` to the record; `title` (marked with N_(), like the binder's
@@ -65,10 +67,11 @@ class Binder(QObject):
     # -- showing -------------------------------------------------------------------
     def load(self, record_id: str | None, values: dict[str, Any], *, force: bool = False) -> None:
         """Show a record's stored values (None and {} for a blank form)."""
-        if record_id != self.record_id:
+        if record_id != self.record_id or self._detached:
             force = True
             for field in self.fields:
                 field.new_record()
+        self._detached = False
         self.record_id = record_id
         self.stored = dict(values)
         for field in self.fields:
@@ -77,6 +80,16 @@ class Binder(QObject):
                 field.show_error(None)
         if force and self.sink:
             self.sink(None)
+
+    def detach(self) -> None:
+        """Let go of the record, leaving the fields as they are: for a table's row that is
+        hidden, whose fields are all shown afresh before it is seen again. Emptying them
+        cost a blank form as much as filling them."""
+        if self.record_id is not None:
+            self.record_id, self.stored, self._detached = None, {}, True
+        for field in self.fields:
+            # Nothing typed in a hidden row may be written: with no record, it would make one.
+            field.dirty, field.refused = False, None
 
     def load_object(self, obj: Entity | None, *, force: bool = False) -> None:
         self.load(obj.id if obj else None, _values_of(obj, self.by_name) if obj else {},

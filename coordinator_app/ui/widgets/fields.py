@@ -172,6 +172,10 @@ class Field(QWidget):
     def new_record(self) -> None:
         """Another record is about to be shown: forget what was chosen for the last."""
 
+    def references(self) -> dict[str, str]:
+        """{column: kind} of the records this field shows by name (a picker's)."""
+        return {}
+
     def in_use(self) -> bool:
         focused = QApplication.focusWidget()
         return focused is not None and (focused is self or self.isAncestorOf(focused))

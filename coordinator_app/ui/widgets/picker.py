@@ -202,6 +202,9 @@ class RecordPicker(Field):
             return _label_in(session, kind, record_id)
 
     # -- Field -------------------------------------------------------------------
+    def references(self) -> dict[str, str]:
+        return {column: kind for kind, column in self.columns.items()}
+
     def values(self) -> dict[str, Any]:
         return {column: (self.record_id if kind == self.kind else None)
                 for kind, column in self.columns.items()}

@@ -158,6 +158,10 @@ class RelationTable(QWidget):
         needed = len(objs) + 1 if parent_id is not None else 0
         while len(self.binders) < needed:
             self._add_row()
+        # The names the rows' pickers show, read in one query instead of one a row.
+        named = related.load_referenced(session, objs, {
+                column: kind for field in self.binders[0].fields
+                for column, kind in field.references().items()}) if objs else []
         fixed = {self.parent_fk: parent_id, **self.fixed}
         lines = self.shape.lines
         for row, binder in enumerate(self.binders):
@@ -167,14 +171,15 @@ class RelationTable(QWidget):
             elif row == len(objs):
                 # The blank row; reloaded too, as its choices may have changed.
                 binder.load(None, {}, force=moved or binder.record_id is not None)
-            elif binder.record_id is not None or moved:
-                binder.load(None, {}, force=True)
+            else:
+                binder.detach()
             for line in range(lines):
                 self.table.setRowHidden(row * lines + line, row >= needed)
             # Not hidden: the view shows its cell widgets again on every layout.
             remove = self.remove_buttons[row]
-            remove.setEnabled(row < len(objs))
-            remove.setText("✕" if row < len(objs) else "")
+            set_enabled(remove, row < len(objs))
+            if row <= len(objs):  # hidden rows are set when they show again
+                remove.setText("✕" if row < len(objs) else "")
         if not same:
             self.error.show_message(None)
             self._fit()
