@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -69,12 +70,11 @@ def _live_pledges():
             .where(Pledge.deleted_at.is_(None), pledger.deleted_at.is_(None)))
 
 
-def coverage(session: Session, *where, limit: int | None = None, order=None,
-             lang: str | None = None) -> list[Coverage]:
-    """Live needs matching `where`, each with what is pledged and delivered for it; the
-    item and the community as a reader of `lang` (the interface's language unless
-    given) reads them: their language's text, else the original tagged "· en"."""
-    lang = lang or current_language()
+@cache
+def _coverage_select(lang: str):
+    """The item and community columns for a reader of `lang`, and the select of live
+    needs with what is pledged and delivered, made once per language: made at each
+    call, it cost an organisation's editor more than reading it."""
     item = languages.text_columns(Need, "item", lang)
     community = languages.name_columns(Organization, lang)
     pledges = _live_pledges().subquery()
@@ -88,9 +88,19 @@ def coverage(session: Session, *where, limit: int | None = None, order=None,
         select(Need.id, *item, *community, Need.quantity, Need.unit, Need.priority,
                Need.needed_by, Need.status, pledged, delivered)
         .join(Organization, Organization.id == Need.organization_id)
-        .where(Need.deleted_at.is_(None), Organization.deleted_at.is_(None), *where)
-        .order_by(*(order if order is not None else (Need.sort_key, Need.id)))
-    )
+        .where(Need.deleted_at.is_(None), Organization.deleted_at.is_(None)))
+    return item, community, statement
+
+
+def coverage(session: Session, *where, limit: int | None = None, order=None,
+             lang: str | None = None) -> list[Coverage]:
+    """Live needs matching `where`, each with what is pledged and delivered for it; the
+    item and the community as a reader of `lang` (the interface's language unless
+    given) reads them: their language's text, else the original tagged "· en"."""
+    lang = lang or current_language()
+    item, community, base = _coverage_select(lang)
+    statement = base.where(*where).order_by(
+        *(order if order is not None else (Need.sort_key, Need.id)))
     if limit is not None:
         statement = statement.limit(limit)
     named = 1 + len(item)

@@ -31,8 +31,9 @@ class _Pledges:
     def __init__(self) -> None:
         self.choices: list[tuple[str, str]] = []
 
-    def reload(self, session: Session, _record_id: str | None) -> None:
-        self.choices = needs.pledge_choices(session)
+    def reload(self, session: Session, record_id: str | None) -> None:
+        # A blank form shows no deliveries: their choices are read once it is a project.
+        self.choices = needs.pledge_choices(session) if record_id is not None else []
 
     def __call__(self) -> list[tuple[str, str]]:
         return self.choices
