@@ -28,6 +28,7 @@ from coordinator_app.core.records.models import (
     Signatory,
     Source,
 )
+from coordinator_app.ui.widgets.relations import FIRST_ROWS
 from support.editors import choose, open_editor, pick, settle, type_into
 
 
@@ -308,13 +309,42 @@ def test_a_long_table_shows_its_first_rows_then_all_on_request(context, workspac
     editor = open_editor("organization", context, qtbot)
     editor.show_record(org.id)
     table = editor.people
-    assert table.new_row() == 25
+    assert table.new_row() == FIRST_ROWS
+    # Each row names its own person, the names all read in one go.
+    assert [table.cell(row, 0).edit.text() for row in range(FIRST_ROWS)] == [
+        f"Member {number:02d}" for number in range(FIRST_ROWS)]
     assert table.more.isVisibleTo(editor)
-    assert "5" in table.more.text()
+    assert str(30 - FIRST_ROWS) in table.more.text()
     table.more.click()
     assert table.new_row() == 30
     assert not table.more.isVisibleTo(editor)
-    assert table.cell(29, 0).edit.text().startswith("Member")
+    assert table.cell(29, 0).edit.text() == "Member 29"
+
+
+def test_rows_hidden_by_a_blank_form_show_nothing_of_their_last_record(
+        context, workspace, qtbot):
+    big = workspace.create(Organization, name="Association of Frontline Cities")
+    small = workspace.create(Organization, name="Plungė District Municipality")
+    with workspace.edit() as edit:
+        for number in range(5):
+            person = edit.create(Person, full_name=f"Member {number}")
+            edit.create(Affiliation, person_id=person.id, organization_id=big.id,
+                        position="Mayor")
+        edit.create(Affiliation, person_id=edit.create(Person, full_name="Ona").id,
+                    organization_id=small.id, position="Adviser")
+    editor = open_editor("organization", context, qtbot)
+    editor.show_record(big.id)
+    editor.show_record(None)
+    editor.show_record(small.id)
+    table = editor.people
+    assert table.new_row() == 1
+    assert table.cell(0, 0).edit.text() == "Ona"
+    assert table.cell(0, 1).edit.text() == "Adviser"
+    blank = [table.cell(1, column) for column in range(4)]
+    assert [cell.edit.text() for cell in blank] == ["", "", "", ""]
+    editor.people.flush()
+    editor.show_record(big.id)
+    assert len(rows(workspace, Affiliation)) == 6  # nothing written by the hidden rows
 
 
 def test_a_party_not_yet_in_the_database_is_added_from_the_picker(context, workspace, qtbot):
