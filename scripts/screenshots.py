@@ -1,13 +1,15 @@
 """Screenshots of every page at 1280×800 in English, Ukrainian and Lithuanian.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out DIR] [--readme DIR]
+        [--size 1366x768]
 
 Each language gets a fresh copy of the demo data set (loaded into a temporary data
 folder, never the user's) and the main window at 1280×800: the welcome page of an
 empty database, the dashboard, and each kind's list with its first record open.
 The PNGs go to DIR/LANG/NN-page.png (default out/screenshots). With --readme, the
 few pictures the README shows are written to that folder too, reduced to 256
-colours so that the repository stays small.
+colours so that the repository stays small. --size shoots another screen's size
+(1366×768, the other laptop screen a page must fit).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def _settle(app, rounds: int = 5) -> None:
         app.processEvents()
 
 
-def shoot(lang: str, folder: Path, app) -> list[Path]:
+def shoot(lang: str, folder: Path, app, size: tuple[int, int] = SIZE) -> list[Path]:
     """Every page of a demo database in `lang`, saved in `folder`."""
     from PySide6.QtCore import QEvent, QSettings
 
@@ -65,7 +67,7 @@ def shoot(lang: str, folder: Path, app) -> list[Path]:
     db = open_database(home / "coordinator.sqlite3")
     try:
         window = MainWindow(UiContext(Workspace(db)))
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
         save(window, "00-welcome")
         load_demo(window.context.workspace)
@@ -102,13 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "screenshots")
     parser.add_argument("--readme", type=Path, help="also write the README's pictures here")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)),
+                        help="the window's width and height, e.g. 1366x768")
     args = parser.parse_args(argv)
+    size = tuple(int(part) for part in args.size.lower().split("x"))
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coordinator")
     for lang in LANGUAGES:
-        for path in shoot(lang, args.out / lang, app):
+        for path in shoot(lang, args.out / lang, app, size):
             print(path)
     if args.readme:
         args.readme.mkdir(parents=True, exist_ok=True)

@@ -115,3 +115,24 @@ def test_nothing_scrolls_sideways_at_1024_by_600(qtbot, demo_workspace, speak, l
             button = table.remove_button(0)
             right = button.mapTo(viewport, button.rect().topRight()).x()
             assert right <= viewport.width(), (kind, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_persons_signed_agreements_show_every_line_at_1280_by_800(
+        qtbot, demo_workspace, speak, lang):
+    from coordinator_app.core.records.models import Person
+
+    speak(lang)
+    window = active_window(qtbot, demo_workspace, (1280, 800))
+    with demo_workspace.read() as session:
+        person = session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
+    editor = open_in(qtbot, window, "person", person)
+    editor.scroll.ensureWidgetVisible(editor.signed)
+    settle(qtbot)
+    lines = editor.signed.list
+    assert lines.count() >= 1
+    # No sideways scroll bar eating the height of the last line: every line is in view.
+    assert not lines.horizontalScrollBar().isVisible()
+    for row in range(lines.count()):
+        assert lines.visualItemRect(lines.item(row)).bottom() < lines.viewport().height()
+        assert lines.item(row).toolTip() == lines.item(row).text()

@@ -35,6 +35,11 @@ class RecordLines(QWidget):
         self.list = QListWidget(self)
         self.list.itemActivated.connect(self._open)
         self.list.setToolTip(_("Double-click or press Enter to open"))
+        # A line wider than the list is cut with "…" and read whole on hover: a sideways
+        # scroll bar took the height of a line and hid the last one (a long title in
+        # Lithuanian).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         if name:
             self.list.setAccessibleName(name)
         layout.addWidget(self.list)
@@ -50,6 +55,7 @@ class RecordLines(QWidget):
         for text, kind, line_id in found:
             item = QListWidgetItem(text, self.list)
             item.setData(OPENS_ROLE, (kind, line_id))
+            item.setToolTip(text)
         if not found:
             QListWidgetItem(self.empty, self.list).setFlags(Qt.ItemFlag.NoItemFlags)
         rest = total - len(found)
