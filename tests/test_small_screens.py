@@ -136,3 +136,22 @@ def test_a_persons_signed_agreements_show_every_line_at_1280_by_800(
     for row in range(lines.count()):
         assert lines.visualItemRect(lines.item(row)).bottom() < lines.viewport().height()
         assert lines.item(row).toolTip() == lines.item(row).text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_empty_date_shows_its_whole_hint_in_a_table_at_1280_by_800(
+        qtbot, demo_workspace, speak, lang):
+    from coordinator_app.core.records.models import Person
+
+    speak(lang)
+    window = active_window(qtbot, demo_workspace, (1280, 800))
+    with demo_workspace.read() as session:
+        person = session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
+    editor = open_in(qtbot, window, "person", person)
+    settle(qtbot)
+    table = editor.affiliations
+    for column in (2, 3):  # From, To of the blank row
+        edit = table.cell(table.new_row(), column).edit
+        margins = edit.textMargins().left() + edit.textMargins().right() + 8
+        hint = edit.placeholderText()
+        assert edit.fontMetrics().horizontalAdvance(hint) + margins <= edit.width(), hint

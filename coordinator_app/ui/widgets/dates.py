@@ -67,8 +67,10 @@ class DateField(Field):
         self.edit.setPlaceholderText(_("YYYY-MM-DD"))
         metrics = self.edit.fontMetrics()
         self.edit.setMaximumWidth(metrics.horizontalAdvance("0000-00-00 MMM") + 24)
-        # Never narrower than a date (a table squeezes its other columns first).
-        widest = max(format_date(date(2026, 9, 28)), "0000-00-00", key=metrics.horizontalAdvance)
+        # Never narrower than a date, nor than the hint of an empty one ("MMMM-MM-DD" in
+        # Lithuanian was cut): a table squeezes its other columns first.
+        widest = max(format_date(date(2026, 9, 28)), "0000-00-00", self.edit.placeholderText(),
+                     key=metrics.horizontalAdvance)
         self.edit.setMinimumWidth(metrics.horizontalAdvance(widest) + 12)
         self.edit.textChanged.connect(self._typed)
         self.edit.editingFinished.connect(self._commit)

@@ -302,7 +302,8 @@ class RelationTable(QWidget):
             if column.stretch:
                 want = (column.chars or 20) * char + 40
             elif column.chars:
-                want = max(column.chars * char + 24, title)
+                # As wide as its cells must be, too (a date as long as its hint).
+                want = max(column.chars * char + 24, title, cell[0])
             else:
                 want = max(cell[1], title)
             wanted.append(want)
