@@ -338,6 +338,8 @@ class ChoiceField(Field):
         self.combo = QComboBox(self)
         self.combo.activated.connect(self._changed_now)
         self.add_input(self.combo)
+        #: The (code, label) choices the box offers now.
+        self._filled: list[tuple[str, str]] | None = None
         self._fill()
 
     def _options(self) -> list[tuple[str, str]]:
@@ -346,11 +348,17 @@ class ChoiceField(Field):
         return [(code, _(label)) for code, label in self.choices.items()]
 
     def _fill(self) -> None:
+        options = self._options()
+        if options == self._filled and self.combo.count() == len(options) + self.allow_empty:
+            # Offered already (and no stray code added): filling the box anew on every
+            # load was a tenth of opening an agreement, for choices that rarely change.
+            return
+        self._filled = options
         current = self.combo.currentData()
         self.combo.clear()
         if self.allow_empty:
             self.combo.addItem("—", None)
-        for code, label in self._options():
+        for code, label in options:
             self.combo.addItem(label, code)
         # The list that drops down shows its choices whole, however narrow the box (a
         # cell of a table): "Add a new orga…" and cut names were all one could read.
