@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app import i18n
-from coordinator_app.core.records.models import Agreement, AidDelivery, Project
+from coordinator_app.core.records.models import Agreement, AidDelivery, Person, Project
 from coordinator_app.ui import language
 from support.windows import active_window, open_in
 from support.editors import settle
@@ -30,6 +30,11 @@ def the_memorandum(workspace) -> str:
     with workspace.read() as session:
         return session.scalar(select(Agreement.id).where(
             Agreement.title.like("Memorandum of Cooperation between%")))
+
+
+def terekhov(workspace) -> str:
+    with workspace.read() as session:
+        return session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
 
 
 def a_project_with_deliveries(workspace) -> str:
@@ -120,13 +125,9 @@ def test_nothing_scrolls_sideways_at_1024_by_600(qtbot, demo_workspace, speak, l
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_persons_signed_agreements_show_every_line_at_1280_by_800(
         qtbot, demo_workspace, speak, lang):
-    from coordinator_app.core.records.models import Person
-
     speak(lang)
     window = active_window(qtbot, demo_workspace, (1280, 800))
-    with demo_workspace.read() as session:
-        person = session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
-    editor = open_in(qtbot, window, "person", person)
+    editor = open_in(qtbot, window, "person", terekhov(demo_workspace))
     editor.scroll.ensureWidgetVisible(editor.signed)
     settle(qtbot)
     lines = editor.signed.list
@@ -141,13 +142,9 @@ def test_a_persons_signed_agreements_show_every_line_at_1280_by_800(
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_empty_date_shows_its_whole_hint_in_a_table_at_1280_by_800(
         qtbot, demo_workspace, speak, lang):
-    from coordinator_app.core.records.models import Person
-
     speak(lang)
     window = active_window(qtbot, demo_workspace, (1280, 800))
-    with demo_workspace.read() as session:
-        person = session.scalar(select(Person.id).where(Person.full_name == "Ігор Терехов"))
-    editor = open_in(qtbot, window, "person", person)
+    editor = open_in(qtbot, window, "person", terekhov(demo_workspace))
     settle(qtbot)
     table = editor.affiliations
     for column in (2, 3):  # From, To of the blank row
