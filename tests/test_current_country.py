@@ -176,3 +176,33 @@ def test_the_position_listed_is_the_one_whose_country_is_counted(workspace):
     assert _countries(workspace) == {"Term ends next month": "UA",
                                      "Seconded since last week": "LT",
                                      "Term starts tomorrow": None}
+
+
+def test_the_position_listed_follows_the_calendar_while_the_app_stays_open(
+        workspace, monkeypatch):
+    from coordinator_app.core.records import current_position
+    from coordinator_app.core.views import listing
+    from coordinator_app.core.views.listing import ListQuery
+
+    today = date.today()
+    with workspace.edit("term") as edit:
+        city = edit.create(Organization, name="Kharkiv City Council", country="UA")
+        mayor = edit.create(Person, full_name="Term ends today")
+        edit.create(Affiliation, person_id=mayor.id, organization_id=city.id,
+                    position="Mayor", end_on=today)
+    column = [c.key for c in listing.SPECS["person"].columns].index("position")
+
+    def listed() -> str:
+        with workspace.read() as session:
+            (row,) = listing.page(session, ListQuery("person"), 0, 10)
+            return row.cells[column]
+
+    assert listed() == "Mayor, Kharkiv City Council"
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls):
+            return today + timedelta(days=1)
+
+    monkeypatch.setattr(current_position, "date", Tomorrow)
+    assert listed() == ""  # past midnight, the same list's statement

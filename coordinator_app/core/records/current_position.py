@@ -33,10 +33,15 @@ def latest_first(affiliation) -> tuple[UnaryExpression, ...]:
     return affiliation.start_on.desc(), affiliation.created_at.desc()
 
 
+def _today() -> date:
+    return date.today()
+
+
 def today() -> BindParameter:
     """Today's date, taken each time the statement runs: a list's SQL is built once,
     and the app stays open past midnight."""
-    return bindparam("today", callable_=date.today, type_=Date)
+    # Unique: a statement may hold it more than once (a column and a facet).
+    return bindparam("today", callable_=_today, type_=Date, unique=True)
 
 
 def current_position(value: Callable[[Affiliation, Organization], ColumnElement],
