@@ -23,7 +23,7 @@ from coordinator_app.core.records.models import SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
 from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.core.records import journal
-from coordinator_app.sync import clock
+from coordinator_app.sync import amounts, clock
 from coordinator_app.sync.merge import field_states, meaning
 from coordinator_app.sync.operations import LIFE, Operation, from_row
 
@@ -83,7 +83,11 @@ def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
             versions = []
             seen = set()
             for op in state.heads:
+                # As the record would keep it: what is shown, and what keeping it writes.
                 value = op.value_of(name)
+                if name in amounts.fields(kind):
+                    value = amounts.converted(session, kind, record_id, {name: value},
+                                              amounts.from_operation)[name]
                 if meaning(name, value) in seen:
                     continue  # the same value from two laptops is one version
                 seen.add(meaning(name, value))

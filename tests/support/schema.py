@@ -34,3 +34,25 @@ def make_first_revision_db(path) -> None:
             "device_id) values ('phone-1', 'person-1', 'phone', '+380 57 725 20 01', ?, ?, "
             "'old-laptop')", (STAMP, STAMP))
     raw.close()
+
+
+def as_written_before_0016(path) -> None:
+    """The file as a version before 0016 (currencies' digits from CLDR) left it: at
+    revision 0015, forint amounts kept in hundredths in the records and in the
+    operations that created them, as that version recorded them (for records created
+    and not edited since). Opening it migrates it past 0016 again."""
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0015'")
+        raw.execute("UPDATE project_partners SET contribution_minor = contribution_minor * 100 "
+                    "WHERE project_id IN (SELECT id FROM projects WHERE currency = 'HUF')")
+        raw.execute("UPDATE projects SET budget_minor = budget_minor * 100 "
+                    "WHERE currency = 'HUF'")
+        for kind, table, field in (("project", "projects", "budget_minor"),
+                                   ("project_partner", "project_partners",
+                                    "contribution_minor")):
+            raw.execute(
+                f"UPDATE sync_operations SET value = json_set(value, '$.{field}', "
+                f"(SELECT {field} FROM {table} x WHERE x.id = sync_operations.record_id)) "
+                f"WHERE kind = ? AND field = ''", (kind,))
+    raw.close()
