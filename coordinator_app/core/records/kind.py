@@ -159,11 +159,13 @@ class SearchDocument:
 @dataclass(frozen=True)
 class Subtitle:
     """The second line of a search hit: `sql` selects (id, title, ...) for the ids
-    {ids}; `parts(row)` picks the pieces shown, joined by " · ". Another record it
-    names is kept to what may be shown by {live_ALIAS}, for the model `aliases` gives."""
+    {ids}; `parts(row, lang)` picks the pieces shown, joined by " · ", for a reader of
+    `lang`. Another record it names is kept to what may be shown by {live_ALIAS}, and
+    its name is read by {name_ALIAS} (the columns core.records.languages.reader_name
+    makes the reader's text of), for the model `aliases` gives."""
 
     sql: str
-    parts: Callable[[tuple], Sequence[Any]]
+    parts: Callable[[tuple, str], Sequence[Any]]
     aliases: dict[str, type] | None = None
 
 
