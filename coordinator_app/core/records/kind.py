@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, units
 from coordinator_app.i18n import _
 
 
@@ -53,13 +53,13 @@ def show_money(row_values: Sequence[Any]) -> str:
 
 
 def show_amount(row_values: Sequence[Any]) -> str:
-    """A quantity with its unit: "40 pcs"."""
+    """A quantity with its unit in the interface language: "40 pcs", "40 шт."."""
     quantity, unit = row_values
     if quantity is None:
         return ""
     from coordinator_app.core.text.formatting import format_number
 
-    return f"{format_number(quantity)} {unit or ''}".strip()
+    return f"{format_number(quantity)} {units.label(unit)}".strip()
 
 
 def date_sample() -> str:

@@ -238,6 +238,17 @@ def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
     return text if written == lang else f"{text}{TAG_SEPARATOR}{written}"
 
 
+def reader_names(row: tuple[Any, ...], groups: tuple[tuple[Any, ...], ...], lang: str,
+                 start: int = 0) -> tuple[list[str], int]:
+    """The texts of several `text_columns` read one after the other in `row` from
+    `start`, each as `reader_name` gives it, and where the row goes on after them."""
+    found = []
+    for group in groups:
+        found.append(reader_name(row[start:start + len(group)], lang))
+        start += len(group)
+    return found, start
+
+
 def in_language(obj: Any, field: str, lang: str) -> str | None:
     """The text for a reader of `lang`, the original where that language is missing."""
     return for_reader(obj, field, lang).text

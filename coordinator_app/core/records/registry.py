@@ -367,7 +367,8 @@ PROJECT = KindSpec(
           (SELECT group_concat(m.title || ' ' || """ + _in_languages("m", "title") + """, ' ')
              FROM milestones m
              WHERE m.project_id = x.id AND {live_m}),
-          (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
+          (SELECT group_concat(d.item || ' ' || """ + _in_languages("d", "item") + """
+                                || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
              WHERE d.project_id = x.id AND {live_d}),
           {tags}
         FROM projects x WHERE {live_x}""",
@@ -521,7 +522,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec(Signatory), KindSpec(Commitment, translatable=("description",)),
     KindSpec(AgreementPriorityArea), KindSpec(ProjectPartner), KindSpec(ProjectAgreement),
     KindSpec(ProjectPriorityArea), KindSpec(Milestone, translatable=("title",)),
-    KindSpec(AidDelivery), KindSpec(ActivityParticipant), KindSpec(Attachment),
+    KindSpec(AidDelivery, translatable=("item",)), KindSpec(ActivityParticipant), KindSpec(Attachment),
     KindSpec(Source),
 )
 
