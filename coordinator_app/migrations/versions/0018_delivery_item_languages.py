@@ -8,8 +8,9 @@ An aid delivery's item ("Diesel generators 30 kW") is kept in several languages,
 need's item is (0008): a column naming the language of the original and one per other
 language. The item each delivery has stays its original, its language guessed from its
 letters until a person names it. Frozen: the field and its length as they were on this
-day. A project's search document reads the new columns, so the search index is marked
-stale and rebuilt after migrating (core.store.derived).
+day. A project's search document reads the new columns too, but the index needs no
+rebuild: no delivery has text in them yet, and what is written there later is indexed
+as it is written.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -27,7 +28,6 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("item_lang", sa.String(length=2), nullable=True))
         for lang in LANGUAGES:
             batch_op.add_column(sa.Column(f"item_{lang}", sa.String(length=300), nullable=True))
-    op.execute("INSERT OR REPLACE INTO derived_state (name, stale) VALUES ('search_index', 1)")
 
 
 def downgrade() -> None:
