@@ -98,7 +98,8 @@ class ProjectEditor(RecordEditor):
             c, AidDelivery, parent_fk="project_id", columns=[
                 # Two lines: what, how much and when above; from whom, to whom and
                 # why below, each pair of columns alike in width.
-                Column(N_("Item"), lambda: text_field(AidDelivery, "item", _("e.g. generators")),
+                Column(N_("Item"), lambda: text_field(AidDelivery, "item", _("e.g. generators"),
+                                                      compact=True),
                        span=2),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
                        chars=8),
