@@ -37,17 +37,14 @@ def make_first_revision_db(path) -> None:
 
 
 def as_written_before_0016(path) -> None:
-    """The file as a version before 0016 (currencies' digits from CLDR) left it: at
-    revision 0015, forint amounts kept in hundredths in the records and in the
-    operations that created them, as that version recorded them (for records created
-    and not edited since). Opening it migrates it past 0016 again."""
+    """The file as a version before 0016 (currencies' digits from CLDR) left it: taken
+    back to revision 0015 (whose downgrade keeps forint amounts in hundredths again), and
+    the operations that created its projects and partners holding those amounts, as that
+    version recorded them (for records created and not edited since). Opening it
+    migrates it past 0016 again."""
+    migrate.downgrade(path, "0015")
     raw = sqlite3.connect(path)
     with raw:
-        raw.execute("UPDATE alembic_version SET version_num = '0015'")
-        raw.execute("UPDATE project_partners SET contribution_minor = contribution_minor * 100 "
-                    "WHERE project_id IN (SELECT id FROM projects WHERE currency = 'HUF')")
-        raw.execute("UPDATE projects SET budget_minor = budget_minor * 100 "
-                    "WHERE currency = 'HUF'")
         for kind, table, field in (("project", "projects", "budget_minor"),
                                    ("project_partner", "project_partners",
                                     "contribution_minor")):
