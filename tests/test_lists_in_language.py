@@ -4,6 +4,8 @@ what they show."""
 
 from __future__ import annotations
 
+import json
+
 from coordinator_app import i18n
 from coordinator_app.core.records.models import Agreement, Need, Organization, Project
 from coordinator_app.core.search.query import search
@@ -165,3 +167,41 @@ def test_the_dashboard_names_records_in_the_interface_language(workspace):
     assert (overdue.title, overdue.detail) == ("Надіслати кошторис · uk",
                                                "Memorandum of Cooperation")
     assert recent.title == "Memorandum of Cooperation"
+
+
+def test_search_results_second_lines_name_other_records_in_the_reader_s_language(workspace):
+    from coordinator_app.core.records.models import Affiliation, Person
+
+    association, bureau = _organizations(workspace, NAMES[0], {"name": "Бюро громад"})
+    with workspace.edit("around") as edit:
+        person = edit.create(Person, full_name="Olena Zaporozhets")
+        edit.create(Affiliation, person_id=person.id, organization_id=association,
+                    position="Coordinator")
+        edit.create(Project, title="Schools reopened", location_id=bureau)
+        edit.create(Need, item="Generators", organization_id=association, quantity=4,
+                    unit="pcs")
+    with workspace.read() as session:
+        def subtitles(text, lang):
+            return {hit.kind: hit.subtitle for hit in search(session, text, lang=lang)}
+
+        assert subtitles("zaporozhets", "lt")["person"] == "Coordinator, Miestų asociacija"
+        assert subtitles("zaporozhets", "en")["person"] == "Coordinator, Cities Association"
+        assert "Бюро громад · uk" in subtitles("schools reopened", "en")["project"]
+        assert "Miestų asociacija" in subtitles("generators", "lt")["need"]
+        i18n.set_language("uk")  # no language asked: the interface's
+        assert search(session, "zaporozhets")[0].subtitle == "Coordinator, Асоціація міст"
+
+
+def test_the_command_line_search_prints_names_in_the_language_asked(workspace, cli):
+    _organizations(workspace, NAMES[0], {"name": "Plungės rajono savivaldybė"})
+    path = workspace.db.path
+    printed = cli("search", "asociacija", "--lang", "en", db=path).stdout
+    assert "Cities Association" in printed and "Асоціація міст" not in printed
+    printed = cli("search", "plunges", "--lang", "uk", db=path).stdout
+    assert "Plungės rajono savivaldybė · lt" in printed
+    # The interface's language, where the command names none.
+    assert "Miestų asociacija" in cli("--lang", "lt", "search", "asociacija", db=path).stdout
+    (hit,) = json.loads(cli("search", "plunges", "--lang", "uk", "--json", db=path).stdout)
+    assert hit["title"] == "Plungės rajono savivaldybė"  # as stored, as before
+    assert hit["shown"] == "Plungės rajono savivaldybė · lt"
+    assert hit["lang"] == "uk"

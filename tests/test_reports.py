@@ -202,7 +202,9 @@ def test_briefing_pack_has_cover_contents_bookmarks_and_every_part(demo_workspac
     everything = " ".join(pages)
     assert uk("Projects by priority area") in everything  # the chart's caption
     assert "Енергетична стійкість" in everything  # a bar, named in the report's language
-    assert "Diesel generators 30 kW" in everything  # an aid delivery
+    # An aid delivery, its item and unit in the pack's language too.
+    assert "Дизельні генератори 30 кВт" in everything and "Diesel generators" not in everything
+    assert "40 шт." in everything
     # Progress only rises and ends complete.
     assert calls and calls[-1][0] == calls[-1][1]
     assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:]))

@@ -4,8 +4,11 @@ language edited on both is a conflict, about that language alone."""
 
 from __future__ import annotations
 
+import json
+
 from coordinator_app.core.records import languages
 from coordinator_app.core.records.models import Agreement
+from coordinator_app.i18n import set_language
 from coordinator_app.sync.conflicts import open_conflicts, resolve
 from support.sync import close, digest, exchange_all, laptops, send
 
@@ -85,3 +88,27 @@ def test_the_same_language_edited_on_two_laptops_is_a_conflict_about_it_alone(tm
             assert _conflicts(laptop) == []
     finally:
         close([a, b])
+
+
+def test_a_conflict_names_its_record_in_the_interface_language(tmp_path, cli):
+    """The Conflicts tab and `conflicts list` name the record as the lists do: in the
+    interface language, else the original tagged with its language."""
+    a, b = laptops(tmp_path, 2)
+    try:
+        agreement = a.create(Agreement, title=UK, **{"title.lt": LT})
+        send(a, b)
+        a.update(Agreement, agreement.id, signed_place="Vilnius")
+        b.update(Agreement, agreement.id, signed_place="Kyiv")
+        send(b, a)
+        set_language("lt")
+        assert [c.label for c in _conflicts(a)] == [LT]
+        set_language("uk")
+        assert [c.label for c in _conflicts(a)] == [UK]
+        set_language("en")
+        assert [c.label for c in _conflicts(a)] == [f"{UK} · uk"]
+        path = a.db.path
+    finally:
+        close([a, b])
+    listed = cli("--lang", "lt", "conflicts", "list", "--json", db=path)
+    assert [item["title"] for item in json.loads(listed.stdout)] == [LT]
+    assert LT in cli("--lang", "lt", "conflicts", "list", db=path).stdout

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from coordinator_app.core.store.dbfile import NEW, FileKind, Identity, identify
 from coordinator_app.core.errors import CoordinatorError, DatabaseError
 from coordinator_app.core.store.paths import default_db_path
-from coordinator_app.i18n import _
+from coordinator_app.i18n import LANGUAGES, _, current_language
 
 if TYPE_CHECKING:
     from coordinator_app.core.records.service import Workspace
@@ -36,6 +36,18 @@ DATABASE = frozenset({FileKind.COORDINATOR})
 def print_json(document: Any) -> None:
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def add_reader_language(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """`--lang` after a command: the language its output is written in (a report's,
+    search results' names), apart from the program's `--lang` (the interface), whose
+    value must not be overwritten by this one's default, yet serves as its default."""
+    parser.add_argument("--lang", dest="reader_lang", choices=LANGUAGES, help=help_text)
+
+
+def reader_language(args: argparse.Namespace) -> str:
+    """The command's `--lang`, else the program's, else the interface language."""
+    return getattr(args, "reader_lang", None) or args.lang or current_language()
 
 
 def terminal_progress(done: int, total: int) -> None:

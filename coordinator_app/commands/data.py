@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coordinator_app.commands import print_json, workspace
+from coordinator_app.commands import (
+    add_reader_language,
+    print_json,
+    reader_language,
+    workspace,
+)
 from coordinator_app.core.records import registry
 from coordinator_app.core.views import records
 from coordinator_app.core.records import languages
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.i18n import _, ngettext
+from coordinator_app.i18n import _, ngettext, set_language
 
 #: `search --limit` above this asks for every result: no database holds a million
 #: records, and SQLite takes no number past 2**63 (a larger one was an error).
@@ -60,6 +65,7 @@ def register(subparsers) -> None:
     find.add_argument("--json", action="store_true", help=_("print JSON"))
     find.add_argument("--limit", type=int, default=20, metavar="N",
                       help=_("at most N results (default 20)"))
+    add_reader_language(find, _("language of the results (default: the interface's)"))
     find.set_defaults(handler=run_search)
 
 
@@ -174,11 +180,16 @@ def run_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise CoordinatorError(_("--limit must be 1 or more."))
+    lang = reader_language(args)
+    # What search prints is all for its reader: the kinds, statuses and dates of the
+    # results' second lines too, not only the names, in the language asked for.
+    set_language(lang)
     with workspace(args) as opened, opened.read() as session:
-        hits = search(session, args.text, limit=min(args.limit, MOST_RESULTS))
+        hits = search(session, args.text, limit=min(args.limit, MOST_RESULTS), lang=lang)
     if args.json:
-        print_json([{"id": h.id, "kind": h.kind, "title": h.title, "subtitle": h.subtitle,
-                     "score": h.score} for h in hits])
+        # `title` stays the stored title scripts match on; `shown` is it as printed.
+        print_json([{"id": h.id, "kind": h.kind, "title": h.stored_title, "shown": h.title,
+                     "lang": lang, "subtitle": h.subtitle, "score": h.score} for h in hits])
         return 0
     for hit in hits:
         subtitle = f"  ({hit.subtitle})" if hit.subtitle else ""

@@ -6,11 +6,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from coordinator_app.commands import workspace
+from coordinator_app.commands import add_reader_language, reader_language, workspace
 from coordinator_app.core.views import records
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.models import Agreement, Organization
-from coordinator_app.i18n import LANGUAGES, _, current_language
+from coordinator_app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -46,14 +46,7 @@ def register(subparsers) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf",
                         help=_("the PDF file to write"))
-    # Its own name in the namespace: the program's --lang (the interface) must not be
-    # overwritten by this one's default, yet may serve as its default.
-    parser.add_argument("--lang", dest="report_lang", choices=LANGUAGES,
-                        help=_("language of the report's labels (default: the interface's)"))
-
-
-def _language(args: argparse.Namespace) -> str:
-    return args.report_lang or args.lang or current_language()
+    add_reader_language(parser, _("language of the report's labels (default: the interface's)"))
 
 
 def _day(text: str | None, option: str) -> date | None:
@@ -72,7 +65,7 @@ def run_memorandum(args: argparse.Namespace) -> int:
     with workspace(args) as opened:
         with opened.read() as session:
             agreement_id = records.resolve(session, Agreement, args.agreement).id
-        path = render_memorandum(opened, agreement_id, args.output, _language(args),
+        path = render_memorandum(opened, agreement_id, args.output, reader_language(args),
                                  bilingual=args.bilingual)
     print(_("Memorandum summary written to {path}").format(path=path))
     return 0
@@ -89,7 +82,7 @@ def run_briefing(args: argparse.Namespace) -> int:
                              for ref in args.organizations]
             agreements = [records.resolve(session, Agreement, ref).id
                           for ref in args.agreements]
-        path = render_briefing(opened, args.output, _language(args),
+        path = render_briefing(opened, args.output, reader_language(args),
                                organization_ids=organizations, agreement_ids=agreements,
                                date_from=date_from, date_to=date_to)
     print(_("Briefing pack written to {path}").format(path=path))

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from sqlalchemy import select
 
-from coordinator_app.core.records import vocab
+from coordinator_app.core.records import units, vocab
 from coordinator_app.core.text.formatting import format_datetime
 from coordinator_app.core.records.ids import utcnow
 from coordinator_app.core.records.models import Commitment, Organization, Signatory
@@ -289,7 +289,8 @@ def needs_section(kit: Kit, b: Briefing) -> list[Flowable]:
     lang = kit.lang
     if not b.needs:
         return [kit.nothing(gettext_in(lang, "No needs recorded for these organisations."))]
-    amount = lambda value, unit: " ".join(filter(None, [kit.number(value), unit]))  # noqa: E731
+    amount = lambda value, unit: " ".join(filter(None, [  # noqa: E731
+        kit.number(value), units.label(unit, lang)]))
     return [kit.table(
         [(gettext_in(lang, "Community"), 0.18), (gettext_in(lang, "Need"), 0.2),
          (gettext_in(lang, "Quantity"), 0.1), (gettext_in(lang, "Pledged"), 0.1),

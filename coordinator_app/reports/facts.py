@@ -18,6 +18,7 @@ from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from coordinator_app.core.errors import NotFound
+from coordinator_app.core.records import units
 from coordinator_app.core.records.models import (
     Activity,
     Affiliation,
@@ -172,7 +173,8 @@ def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
         milestones=[MilestoneFact(reader_text(m, "title", lang), m.due_on, m.status)
                     for m in project.milestones],
         deliveries=[
-            DeliveryFact(d.item, d.quantity, d.unit, _name(d.sender, lang),
+            DeliveryFact(reader_text(d, "item", lang), d.quantity, units.label(d.unit, lang),
+                         _name(d.sender, lang),
                          _name(d.recipient, lang), d.delivered_on, title)
             for d in project.deliveries
         ],

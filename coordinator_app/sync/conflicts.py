@@ -16,14 +16,14 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import languages, registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.records.models import Entity, SyncHead, SyncOperation
+from coordinator_app.core.records.models import SyncHead, SyncOperation
 from coordinator_app.core.records.service import Workspace, coerce
-from coordinator_app.i18n import N_, _
+from coordinator_app.i18n import N_, _, current_language
 from coordinator_app.core.records import journal
-from coordinator_app.sync import clock
+from coordinator_app.sync import amounts, clock
 from coordinator_app.sync.merge import field_states, meaning
 from coordinator_app.sync.operations import LIFE, Operation, from_row
 
@@ -61,11 +61,11 @@ def _ops(session: Session, kind: str, record_id: str) -> list[Operation]:
 
 
 def _label(session: Session, kind: str, record_id: str) -> str:
+    """The record as the interface language's reader sees it in a list (the original
+    tagged with its language where that one is missing)."""
     spec = registry.BY_NAME.get(kind)
     obj = session.get(spec.model, record_id) if spec is not None else None
-    # Entity's own `label`, read past a column of that name (a contact point's "label",
-    # often empty, named every conflict over a contact "None").
-    return Entity.label.fget(obj) if obj is not None else record_id
+    return languages.label_for_reader(obj, current_language()) if obj is not None else record_id
 
 
 def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
@@ -83,7 +83,11 @@ def conflicts_of(session: Session, kind: str, record_id: str) -> list[Conflict]:
             versions = []
             seen = set()
             for op in state.heads:
+                # As the record would keep it: what is shown, and what keeping it writes.
                 value = op.value_of(name)
+                if name in amounts.fields(kind):
+                    value = amounts.converted(session, kind, record_id, {name: value},
+                                              amounts.from_operation)[name]
                 if meaning(name, value) in seen:
                     continue  # the same value from two laptops is one version
                 seen.add(meaning(name, value))

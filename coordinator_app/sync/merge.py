@@ -40,7 +40,7 @@ from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
 from coordinator_app.i18n import N_, _
-from coordinator_app.sync import clock, merges
+from coordinator_app.sync import amounts, clock, merges
 from coordinator_app.sync.operations import (
     CREATE,
     LIFE,
@@ -248,14 +248,18 @@ def materialize(session: Session, keys: list[tuple[str, str]],
     written = conflicts = 0
     heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
     wanted_by_kind: dict[type[Entity], dict[str, dict[str, Any]]] = {}
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for key, ops in _ops_of(session, keys, given or {}).items():
-        kind, record_id = key
-        spec = registry.BY_NAME.get(kind)
-        if spec is None or not any(op.field == CREATE for op in ops):
+        if registry.BY_NAME.get(key[0]) is None or not any(op.field == CREATE for op in ops):
             continue  # an unknown kind, or edits whose creation has not arrived
-        heads[key], conflicted, values = _versions(ops)
+        heads[key], conflicted, found[key] = _versions(ops)
         conflicts += conflicted
-        cls = spec.model
+    for (kind, record_id), values in found.items():
+        # Amounts from operations' units to records' (sync.amounts); their currency
+        # may be that of another record of this chunk.
+        values = amounts.converted(session, kind, record_id, values, amounts.from_operation,
+                                   found)
+        cls = registry.BY_NAME[kind].model
         wanted_by_kind.setdefault(cls, {})[record_id] = {
             name: _python(cls, name, values[name]) for name in _columns(cls) if name in values}
     with session.no_autoflush:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain
 from coordinator_app.core.records.models import SyncHead, SyncOperation, SyncState
-from coordinator_app.sync import clock
+from coordinator_app.sync import amounts, clock
 from coordinator_app.sync.operations import (
     CREATE,
     Operation,
@@ -208,6 +208,48 @@ def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operat
                      record_id=row["entity_id"], field=field, value=new)
 
 
+def _created(rows: list[dict[str, Any]]) -> amounts.Batch:
+    """The values of the records these journal rows create, where some row gives an
+    amount: the currency of an amount may be a record created in the same flush."""
+    if not any(amounts.fields(row["entity"]) for row in rows):
+        return {}
+    return {(row["entity"], row["entity_id"]): json.loads(row["new"]) for row in rows
+            if row["action"] == "create" and row["new"] is not None}
+
+
+def _restated(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for operations alone, not journaled: the amounts a currency changed in
+    `rows` would make operations read as other sums (sync.amounts.restated), given
+    again, unless `rows` give them already."""
+    changed = [row for row in rows if row["field"] == "currency" and row["action"] == "update"]
+    if not changed:
+        return []
+    given = {(row["entity"], row["entity_id"], row["field"]) for row in rows}
+    found = []
+    for row in changed:
+        former, code = (None if text is None else json.loads(text)
+                        for text in (row["old"], row["new"]))
+        for kind, record_id, field, value in amounts.restated(
+                session, row["entity"], row["entity_id"], former, code):
+            if (kind, record_id, field) not in given:
+                found.append({**row, "entity": kind, "entity_id": record_id, "field": field,
+                              "old": None, "new": json.dumps(value)})
+    return found
+
+
+def _outgoing(session: Session, kind: str, record_id: str, field: str, value: Any,
+              batch: amounts.Batch) -> Any:
+    """A value of the record's `field` as operations keep it (sync.amounts)."""
+    if field == CREATE:
+        if not isinstance(value, dict):
+            return value
+        return amounts.converted(session, kind, record_id, value, amounts.to_operation, batch)
+    if field not in amounts.fields(kind):
+        return value
+    return amounts.converted(session, kind, record_id, {field: value},
+                             amounts.to_operation, batch)[field]
+
+
 def record(session: Session, rows: list[dict[str, Any]]) -> None:
     """Turn journal rows just written by this device into operations."""
     if session.info.get(APPLYING) or not rows:
@@ -219,7 +261,9 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     streams = {device: _next_seq(session, device)}
     stamp = next_stamp(session)
     records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
+    rows = [*rows, *_restated(session, rows)]
     private = _kept_private(session, rows)
+    batch = _created(rows)
     #: Records this batch creates: none has a stored version to replace.
     fresh: set[tuple[str, str]] = set()
     made = []
@@ -233,13 +277,24 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         if row["action"] == "create" and key not in records:
             # A new record builds on nothing, and the journal's JSON is its value as it
             # is: an import creates tens of thousands at once.
+            value = row["new"]
+            if key in batch and amounts.fields(key[0]):
+                value = json.dumps(_outgoing(session, *key, CREATE, batch[key], batch),
+                                   ensure_ascii=False)
             made.append({"origin": origin, "seq": seq, "hlc": stamp, "kind": key[0],
-                         "record_id": key[1], "field": CREATE, "value": row["new"],
+                         "record_id": key[1], "field": CREATE, "value": value,
                          "bases": "[]", "known": 1})
             records[key] = {CREATE: {(origin, seq)}}
             fresh.add(key)
             continue
         op = _operation(row, origin, seq, stamp)
+        if amounts.fields(op.kind):
+            if row["action"] == REOPEN:
+                value = [_outgoing(session, *key, op.field, version, batch)
+                         for version in op.value]
+            else:
+                value = _outgoing(session, *key, op.field, op.value, batch)
+            op = Operation(**{**op.__dict__, "value": value})
         if key not in records:
             records[key] = {} if op.field == CREATE else heads_of(session, *key)
         heads = records[key]
@@ -309,6 +364,7 @@ def seed(session: Session, skip: set[str] = frozenset()) -> None:
             ops, heads = [], []
             for values in batch:
                 snapshot = {name: plain(value) for name, value in zip(columns, values)}
+                snapshot = _outgoing(session, spec.name, snapshot["id"], CREATE, snapshot, {})
                 ops.append(to_row(Operation(origin=device, seq=seq, hlc=stamp, kind=spec.name,
                                             record_id=snapshot["id"], field=CREATE,
                                             value=snapshot), known=True))

@@ -34,3 +34,22 @@ def make_first_revision_db(path) -> None:
             "device_id) values ('phone-1', 'person-1', 'phone', '+380 57 725 20 01', ?, ?, "
             "'old-laptop')", (STAMP, STAMP))
     raw.close()
+
+
+def as_written_before_0016(path) -> None:
+    """The file as a version before 0016 (currencies' digits from CLDR) left it: taken
+    back to revision 0015 (whose downgrade keeps forint amounts in hundredths again), and
+    the operations that created its projects and partners holding those amounts, as that
+    version recorded them (for records created and not edited since). Opening it
+    migrates it past 0016 again."""
+    migrate.downgrade(path, "0015")
+    raw = sqlite3.connect(path)
+    with raw:
+        for kind, table, field in (("project", "projects", "budget_minor"),
+                                   ("project_partner", "project_partners",
+                                    "contribution_minor")):
+            raw.execute(
+                f"UPDATE sync_operations SET value = json_set(value, '$.{field}', "
+                f"(SELECT {field} FROM {table} x WHERE x.id = sync_operations.record_id)) "
+                f"WHERE kind = ? AND field = ''", (kind,))
+    raw.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, units
 from coordinator_app.i18n import _
 
 
@@ -53,13 +53,13 @@ def show_money(row_values: Sequence[Any]) -> str:
 
 
 def show_amount(row_values: Sequence[Any]) -> str:
-    """A quantity with its unit: "40 pcs"."""
+    """A quantity with its unit in the interface language: "40 pcs", "40 шт."."""
     quantity, unit = row_values
     if quantity is None:
         return ""
     from coordinator_app.core.text.formatting import format_number
 
-    return f"{format_number(quantity)} {unit or ''}".strip()
+    return f"{format_number(quantity)} {units.label(unit)}".strip()
 
 
 def date_sample() -> str:
@@ -159,11 +159,13 @@ class SearchDocument:
 @dataclass(frozen=True)
 class Subtitle:
     """The second line of a search hit: `sql` selects (id, title, ...) for the ids
-    {ids}; `parts(row)` picks the pieces shown, joined by " · ". Another record it
-    names is kept to what may be shown by {live_ALIAS}, for the model `aliases` gives."""
+    {ids}; `parts(row, lang)` picks the pieces shown, joined by " · ", for a reader of
+    `lang`. Another record it names is kept to what may be shown by {live_ALIAS}, and
+    its name is read by {name_ALIAS} (the columns core.records.languages.reader_name
+    makes the reader's text of), for the model `aliases` gives."""
 
     sql: str
-    parts: Callable[[tuple], Sequence[Any]]
+    parts: Callable[[tuple, str], Sequence[Any]]
     aliases: dict[str, type] | None = None
 
 

@@ -185,10 +185,18 @@ def tagged(shown: Shown) -> str:
 
 
 def label_for_reader(obj: Any, lang: str) -> str:
-    """A record's name or title as a reader of `lang` sees it in a list or a picker."""
-    if obj.LABEL_FIELD in getattr(type(obj), "TRANSLATABLE", ()):
-        return tagged(for_reader(obj, obj.LABEL_FIELD, lang))
-    return obj.label
+    """A record's name or title as a reader of `lang` sees it in a list, a picker or the
+    Conflicts tab; a record named by another it links to (a pledge by its organisation)
+    is named as that one is."""
+    field = obj.LABEL_FIELD
+    if field.endswith("_id"):
+        linked = obj.linked_record(field.removesuffix("_id"))
+        if linked is not None:
+            return label_for_reader(linked, lang)
+    if field in getattr(type(obj), "TRANSLATABLE", ()):
+        return tagged(for_reader(obj, field, lang))
+    # The field itself, not `obj.label`: a contact point has a column of that name.
+    return str(getattr(obj, field) or "")
 
 
 def text_columns(cls: type, field: str, lang: str) -> tuple[Any, ...]:
@@ -206,6 +214,14 @@ def name_columns(cls: type, lang: str) -> tuple[Any, ...]:
     return text_columns(cls, cls.LABEL_FIELD, lang)
 
 
+def name_sql(cls: type, alias: str, lang: str) -> str:
+    """`name_columns` as SQL text about the row called `alias` in a raw query."""
+    field = cls.LABEL_FIELD
+    if field in getattr(cls, "TRANSLATABLE", ()):
+        return f"{alias}.{column(field, lang)}, {alias}.{field}, {alias}.{lang_column(field)}"
+    return f"{alias}.{field}"
+
+
 def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
     """The text `text_columns` read, as a list or a picker shows it: the reader's
     language's, else the original tagged with its language ("Kaunas · lt"), as
@@ -220,6 +236,17 @@ def reader_name(values: tuple[Any, ...] | list[Any], lang: str) -> str:
         return ""
     written = stored or detect(text)
     return text if written == lang else f"{text}{TAG_SEPARATOR}{written}"
+
+
+def reader_names(row: tuple[Any, ...], groups: tuple[tuple[Any, ...], ...], lang: str,
+                 start: int = 0) -> tuple[list[str], int]:
+    """The texts of several `text_columns` read one after the other in `row` from
+    `start`, each as `reader_name` gives it, and where the row goes on after them."""
+    found = []
+    for group in groups:
+        found.append(reader_name(row[start:start + len(group)], lang))
+        start += len(group)
+    return found, start
 
 
 def in_language(obj: Any, field: str, lang: str) -> str | None:

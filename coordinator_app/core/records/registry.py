@@ -129,6 +129,16 @@ def _code(table: dict[str, str], code):
     return _(table[code]) if code in table else code
 
 
+def _position(values, lang):
+    """"Position, Organisation" of a person's current position, the organisation as a
+    reader of `lang` sees its name; None without one."""
+    position, *name = values
+    if name[1] is None:
+        return None
+    organization = languages.reader_name(name, lang)
+    return f"{position}, {organization}" if position else organization
+
+
 def _day(value):
     from datetime import date
 
@@ -172,7 +182,7 @@ ORGANIZATION = KindSpec(
     subtitle=Subtitle(
         "SELECT x.id, x.name, x.region, x.country, x.kind FROM organizations x "
         "WHERE x.id IN ({ids})",
-        lambda row: (_code(vocab.ORGANIZATION_KINDS, row[4]), row[2], row[3])),
+        lambda row, lang: (_code(vocab.ORGANIZATION_KINDS, row[4]), row[2], row[3])),
     refers=(("parent", "parent_id"),),
     related=(
         Related("members", Organization, "parent_id", (("", "name"),)),
@@ -214,14 +224,18 @@ PERSON = KindSpec(
     ),
     # The current affiliation: open-ended first, then the latest started.
     subtitle=Subtitle(
-        """SELECT x.id, x.full_name, x.latin_name,
-          (SELECT coalesce(a.position || ', ', '') || o.name FROM affiliations a
-             JOIN organizations o ON o.id = a.organization_id
+        # The current position's row found first, then its organisation's name read
+        # in the reader's language beside it.
+        """SELECT x.id, x.full_name, x.latin_name, pos.position, {name_o}
+        FROM people x
+        LEFT JOIN affiliations pos ON pos.id = (
+            SELECT a.id FROM affiliations a JOIN organizations o ON o.id = a.organization_id
              WHERE a.person_id = x.id AND {live_a}
              ORDER BY a.end_on IS NOT NULL, a.end_on DESC, a.start_on DESC LIMIT 1)
-        FROM people x WHERE x.id IN ({ids})""",
-        lambda row: (row[2] if row[2] != row[1] else None, row[3]),
-        aliases={"a": Affiliation}),
+        LEFT JOIN organizations o ON o.id = pos.organization_id
+        WHERE x.id IN ({ids})""",
+        lambda row, lang: (row[2] if row[2] != row[1] else None, _position(row[3:], lang)),
+        aliases={"a": Affiliation, "o": Organization}),
     related=(
         Related("affiliations", Affiliation, "person_id",
                 (("organization", "organization_id"), ("position", "position"),
@@ -281,7 +295,7 @@ AGREEMENT = KindSpec(
     subtitle=Subtitle(
         "SELECT x.id, x.title, x.status, x.signed_on, x.signed_place FROM agreements x "
         "WHERE x.id IN ({ids})",
-        lambda row: (_code(vocab.AGREEMENT_STATUSES, row[2]), _day(row[3]), row[4])),
+        lambda row, lang: (_code(vocab.AGREEMENT_STATUSES, row[2]), _day(row[3]), row[4])),
     related=(
         Related("parties", AgreementParty, "agreement_id",
                 (("organization", "organization_id"), ("role", "role"))),
@@ -342,7 +356,8 @@ PROJECT = KindSpec(
           (SELECT group_concat(m.title || ' ' || """ + _in_languages("m", "title") + """, ' ')
              FROM milestones m
              WHERE m.project_id = x.id AND {live_m}),
-          (SELECT group_concat(d.item || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
+          (SELECT group_concat(d.item || ' ' || """ + _in_languages("d", "item") + """
+                                || ' ' || coalesce(d.notes, ''), ' ') FROM aid_deliveries d
              WHERE d.project_id = x.id AND {live_d}),
           {tags}
         FROM projects x WHERE {live_x}""",
@@ -356,9 +371,11 @@ PROJECT = KindSpec(
         ),
     ),
     subtitle=Subtitle(
-        """SELECT x.id, x.title, x.status, (SELECT o.name FROM organizations o
-          WHERE o.id = x.location_id AND {live_o}) FROM projects x WHERE x.id IN ({ids})""",
-        lambda row: (_code(vocab.PROJECT_STATUSES, row[2]), row[3]),
+        """SELECT x.id, x.title, x.status, {name_o} FROM projects x
+          LEFT JOIN organizations o ON o.id = x.location_id AND {live_o}
+          WHERE x.id IN ({ids})""",
+        lambda row, lang: (_code(vocab.PROJECT_STATUSES, row[2]),
+                           languages.reader_name(row[3:], lang)),
         aliases={"o": Organization}),
     refers=(("lead", "lead_id"), ("location", "location_id")),
     related=(
@@ -421,7 +438,7 @@ ACTIVITY = KindSpec(
     subtitle=Subtitle(
         "SELECT x.id, x.title, x.occurs_on, x.location, x.kind FROM activities x "
         "WHERE x.id IN ({ids})",
-        lambda row: (_code(vocab.ACTIVITY_KINDS, row[4]), _day(row[2]), row[3])),
+        lambda row, lang: (_code(vocab.ACTIVITY_KINDS, row[4]), _day(row[2]), row[3])),
     refers=(("agreement", "agreement_id"), ("project", "project_id")),
     related=(
         Related("participants", ActivityParticipant, "activity_id",
@@ -467,10 +484,11 @@ NEED = KindSpec(
         ),
     ),
     subtitle=Subtitle(
-        """SELECT x.id, x.item, x.status, (SELECT o.name FROM organizations o
-          WHERE o.id = x.organization_id AND {live_o}), x.needed_by FROM needs x
-        WHERE x.id IN ({ids})""",
-        lambda row: (_code(vocab.NEED_STATUSES, row[2]), row[3], _day(row[4])),
+        """SELECT x.id, x.item, x.status, x.needed_by, {name_o} FROM needs x
+          LEFT JOIN organizations o ON o.id = x.organization_id AND {live_o}
+          WHERE x.id IN ({ids})""",
+        lambda row, lang: (_code(vocab.NEED_STATUSES, row[2]),
+                           languages.reader_name(row[4:], lang), _day(row[3])),
         aliases={"o": Organization}),
     refers=(("organization", "organization_id"),),
     related=(
@@ -493,7 +511,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec(Signatory), KindSpec(Commitment, translatable=("description",)),
     KindSpec(AgreementPriorityArea), KindSpec(ProjectPartner), KindSpec(ProjectAgreement),
     KindSpec(ProjectPriorityArea), KindSpec(Milestone, translatable=("title",)),
-    KindSpec(AidDelivery), KindSpec(ActivityParticipant), KindSpec(Attachment),
+    KindSpec(AidDelivery, translatable=("item",)), KindSpec(ActivityParticipant), KindSpec(Attachment),
     KindSpec(Source),
 )
 

@@ -267,6 +267,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "uk": "Дизельні генератори 100 кВт", "lt": "Dyzeliniai generatoriai 100 kW"},
     "Electric heaters 2 kW": {
         "uk": "Електричні обігрівачі 2 кВт", "lt": "Elektriniai šildytuvai 2 kW"},
+    # -- aid deliveries (beside the needs' items above) ------------------------------
+    "Gas heaters": {"uk": "Газові обігрівачі", "lt": "Dujiniai šildytuvai"},
+    "Diesel fuel": {"uk": "Дизельне пальне", "lt": "Dyzelinas"},
+    "Rehabilitation equipment sets": {
+        "uk": "Комплекти реабілітаційного обладнання", "lt": "Reabilitacijos įrangos komplektai"},
     # -- activities around the memorandum --------------------------------------------
     "Signing of the memorandum between the Ukrainian and Lithuanian associations": {
         "uk": "Підписання меморандуму між українською та литовською асоціаціями",

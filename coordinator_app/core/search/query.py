@@ -51,6 +51,8 @@ class Hit:
     title: str
     subtitle: str | None = None
     score: float = 0.0
+    #: The title as stored (the original), where `title` is a reader's (search's `lang`).
+    stored_title: str | None = None
 
 
 def _phrase(forms: list[str], star: str) -> str:

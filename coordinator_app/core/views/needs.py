@@ -14,7 +14,7 @@ from functools import cache
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from coordinator_app.core.records import languages, vocab
+from coordinator_app.core.records import languages, units, vocab
 from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
 from coordinator_app.i18n import _, current_language
 
@@ -45,14 +45,14 @@ def uncovered_text(need: Coverage, lang: str | None = None) -> str:
 
     return _("{uncovered} of {quantity} {unit}").format(
         uncovered=format_number(need.uncovered, lang), quantity=format_number(need.quantity, lang),
-        unit=need.unit or "").strip()
+        unit=units.label(need.unit, lang)).strip()
 
 
 def coverage_text(need: Coverage) -> str:
     """"Pledged 40 pcs, delivered 40 pcs; still uncovered: 20 of 60 pcs"."""
     from coordinator_app.core.text.formatting import format_number
 
-    amount = lambda value: f"{format_number(value)} {need.unit or ''}".strip()  # noqa: E731
+    amount = lambda value: f"{format_number(value)} {units.label(need.unit)}".strip()  # noqa: E731
     return _("Pledged {pledged}, delivered {delivered}; still uncovered: {uncovered}").format(
         pledged=amount(need.pledged), delivered=amount(need.delivered),
         uncovered=uncovered_text(need))
@@ -150,28 +150,39 @@ class PledgeLine:
 
 
 def pledged_by(session: Session, organization_id: str) -> list[PledgeLine]:
-    """What an organisation pledged, to whom, with the need it answers."""
+    """What an organisation pledged, to whom, with the need it answers; the item and
+    the community as the interface language's reader reads them."""
+    lang = current_language()
     community = aliased(Organization)
+    named = (languages.text_columns(Need, "item", lang), languages.name_columns(community, lang))
     rows = session.execute(
-        select(Need.id, Need.item, community.name, Pledge.quantity, Need.unit,
-               Pledge.expected_on)
+        select(Need.id, *(column for columns in named for column in columns),
+               Pledge.quantity, Need.unit, Pledge.expected_on)
         .join(Need, Need.id == Pledge.need_id)
         .join(community, community.id == Need.organization_id)
         .where(Pledge.organization_id == organization_id, Pledge.deleted_at.is_(None),
                Need.deleted_at.is_(None), community.deleted_at.is_(None))
         .order_by(Pledge.expected_on.is_(None), Pledge.expected_on, Need.sort_key))
-    return [PledgeLine(*row) for row in rows]
+    found = []
+    for row in rows:
+        (item, name), rest = languages.reader_names(row, named, lang, 1)
+        found.append(PledgeLine(row[0], item, name, *row[rest:]))
+    return found
 
 
 def pledge_choices(session: Session) -> list[tuple[str, str]]:
     """(id, "Plungės rajono savivaldybė → Харківська міська рада: Diesel generators 30 kW,
     40 pcs") of the live pledges to needs still waiting for deliveries: what a delivery
-    can fulfil."""
+    can fulfil, named in the interface language."""
     from coordinator_app.core.text.formatting import format_number
 
+    lang = current_language()
     pledger, community = aliased(Organization), aliased(Organization)
+    named = (languages.name_columns(pledger, lang), languages.name_columns(community, lang),
+             languages.text_columns(Need, "item", lang))
     rows = session.execute(
-        select(Pledge.id, pledger.name, community.name, Need.item, Pledge.quantity, Need.unit)
+        select(Pledge.id, *(column for columns in named for column in columns),
+               Pledge.quantity, Need.unit)
         .join(Need, Need.id == Pledge.need_id)
         .join(pledger, pledger.id == Pledge.organization_id)
         .join(community, community.id == Need.organization_id)
@@ -179,6 +190,10 @@ def pledge_choices(session: Session) -> list[tuple[str, str]]:
                pledger.deleted_at.is_(None), community.deleted_at.is_(None),
                Need.status.in_(vocab.NEEDS_IN_PROGRESS))
         .order_by(community.sort_key, Need.sort_key, pledger.sort_key))
-    return [(pledge_id, f"{giver} → {taker}: {item}, "
-                        f"{format_number(quantity)} {unit or ''}".strip())
-            for pledge_id, giver, taker, item, quantity, unit in rows]
+    found = []
+    for row in rows:
+        (giver, taker, item), rest = languages.reader_names(row, named, lang, 1)
+        quantity, unit = row[rest:]
+        found.append((row[0], f"{giver} → {taker}: {item}, "
+                              f"{format_number(quantity)} {units.label(unit)}".strip()))
+    return found

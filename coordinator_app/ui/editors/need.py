@@ -11,7 +11,13 @@ from coordinator_app.core.records.models import Need, Pledge
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.widgets.dates import DateField
-from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
+from coordinator_app.ui.widgets.fields import (
+    ChoiceField,
+    NotesField,
+    NumberField,
+    TextField,
+    UnitField,
+)
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
 from coordinator_app.ui.widgets.translated import text_field
@@ -39,7 +45,7 @@ class NeedEditor(RecordEditor):
             c, {"organization": "organization_id"}, _("The community that needs it…")))
         self.item = self.field(N_("Item"), text_field(Need, "item", _("e.g. generators")))
         self.quantity = self.field(N_("Quantity"), NumberField("quantity"))
-        self.unit = self.field(N_("Unit"), TextField("unit", _("pcs")))
+        self.unit = self.field(N_("Unit"), UnitField("unit"))
         self.priority = self.field(N_("Priority"), ChoiceField("priority",
                                                               vocab.NEED_PRIORITIES))
         self.needed_by = self.field(N_("Needed by"), DateField("needed_by"))

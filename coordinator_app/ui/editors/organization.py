@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import vocab
+from coordinator_app.core.records import units, vocab
 from coordinator_app.core.records.models import Affiliation, Organization
 from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors import related_lines
@@ -40,7 +40,7 @@ def pledge_lines(session: Session, organization_id: str) -> list[tuple[str, str,
     lines = []
     for pledge in pledged_by(session, organization_id):
         text = _("{quantity} {unit} {item} for {community}").format(
-            quantity=format_number(pledge.quantity), unit=pledge.unit or "",
+            quantity=format_number(pledge.quantity), unit=units.label(pledge.unit),
             item=pledge.item, community=pledge.community).replace("  ", " ")
         if pledge.expected_on is not None:
             text = _("{pledge}, expected {date}").format(

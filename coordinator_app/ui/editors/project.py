@@ -18,7 +18,13 @@ from coordinator_app.i18n import N_, _
 from coordinator_app.ui.editors.base import RecordEditor
 from coordinator_app.ui.widgets.checklist import PriorityAreaList
 from coordinator_app.ui.widgets.dates import DateField
-from coordinator_app.ui.widgets.fields import ChoiceField, NotesField, NumberField, TextField
+from coordinator_app.ui.widgets.fields import (
+    ChoiceField,
+    NotesField,
+    NumberField,
+    TextField,
+    UnitField,
+)
 from coordinator_app.ui.widgets.money import MoneyField
 from coordinator_app.ui.widgets.picker import RecordPicker
 from coordinator_app.ui.widgets.relations import Column, RelationTable
@@ -93,10 +99,12 @@ class ProjectEditor(RecordEditor):
             c, AidDelivery, parent_fk="project_id", columns=[
                 # Two lines: what, how much and when above; from whom, to whom and
                 # why below, each pair of columns alike in width.
-                Column(N_("Item"), lambda: TextField("item", _("e.g. generators")), span=2),
+                Column(N_("Item"), lambda: text_field(AidDelivery, "item", _("e.g. generators"),
+                                                      compact=True),
+                       span=2),
                 Column(N_("Quantity"), lambda: NumberField("quantity"), stretch=False,
                        chars=8),
-                Column(N_("Unit"), lambda: TextField("unit", _("pcs")), stretch=False,
+                Column(N_("Unit"), lambda: UnitField("unit"), stretch=False,
                        chars=6),
                 Column(N_("From"), lambda: RecordPicker(c, {"organization": "from_id"}),
                        chars=22, line=1),

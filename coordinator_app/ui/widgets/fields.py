@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.records import units
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
 
@@ -254,6 +256,24 @@ class TextField(Field):
         self.edit.setCursorPosition(min(cursor, len(text)) if self.in_use() else 0)
         # Long text in a narrow cell (a commitment, a title at signing) reads whole on hover.
         self.edit.setToolTip(text if len(text) > 30 else "")
+
+
+class UnitField(TextField):
+    """A unit of measure, shown in the interface language and kept as its code where
+    the vocabulary has it (core.records.units): "шт." typed in the Ukrainian window
+    reads "vnt." in the Lithuanian one. Its units are offered as one types."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(name, units.label("pcs"), parent)
+        completer = QCompleter(list(units.labels().values()), self.edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edit.setCompleter(completer)
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: units.code(clean(self.edit.text()))}
+
+    def _show(self, values: dict[str, Any]) -> None:
+        super()._show({self.names[0]: units.label(values.get(self.names[0])) or None})
 
 
 class NumberField(TextField):

@@ -86,12 +86,12 @@ class Entity(Base):
         if self.LABEL_FIELD.endswith("_id"):
             # A link is named by what it links to (a pledge by the organisation that
             # pledged), never by an id a person cannot read.
-            linked = self._linked(self.LABEL_FIELD.removesuffix("_id"))
+            linked = self.linked_record(self.LABEL_FIELD.removesuffix("_id"))
             if linked is not None:
                 return linked.label
         return str(getattr(self, self.LABEL_FIELD) or "")
 
-    def _linked(self, name: str) -> Entity | None:
+    def linked_record(self, name: str) -> Entity | None:
         state = inspect(self)
         if name not in state.mapper.relationships:
             return None
