@@ -7,9 +7,16 @@ from __future__ import annotations
 import random
 
 import pytest
+from sqlalchemy import select
 
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.records.models import ContactPoint, Organization, Person
+from coordinator_app.core.records.models import (
+    Affiliation,
+    Change,
+    ContactPoint,
+    Organization,
+    Person,
+)
 from coordinator_app.sync import operations
 from coordinator_app.sync.conflicts import open_conflicts, resolve
 from coordinator_app.sync.merge import apply, order_key
@@ -113,3 +120,27 @@ def test_a_first_bundle_read_whole_equals_reading_its_operations_one_by_one(seed
         assert current_versions(whole) == current_versions(one_by_one) == current_versions(behind)
     finally:
         close(history + copies)
+
+
+def test_a_first_bundle_writes_the_records_others_refer_to_before_them(tmp_path):
+    # Written the other way round, every person of a first bundle of 100,000 made
+    # SQLite look for the contacts and affiliations waiting for it.
+    sender, receiver = laptops(tmp_path, 2)
+    try:
+        with sender.edit() as edit:
+            org = edit.create(Organization, name="Plungė District")
+            for number in range(3):
+                person = edit.create(Person, full_name=f"Audrius {number}")
+                edit.create(ContactPoint, person_id=person.id, kind="phone",
+                            value=f"+370 448 {number:05d}")
+                edit.create(Affiliation, person_id=person.id, organization_id=org.id)
+        send(sender, receiver)
+        with receiver.read() as session:
+            written = [kind for kind, in session.execute(
+                select(Change.entity).where(Change.action == "create").order_by(Change.seq))]
+        assert written.index("contact_point") > max(
+            number for number, kind in enumerate(written) if kind == "person")
+        assert written.index("affiliation") > max(
+            number for number, kind in enumerate(written) if kind in ("person", "organization"))
+    finally:
+        close([sender, receiver])

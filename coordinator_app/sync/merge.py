@@ -39,6 +39,7 @@ from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
+from coordinator_app.core.records.values import blank
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import amounts, clock, merges
 from coordinator_app.sync.operations import (
@@ -170,19 +171,27 @@ def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Ope
 
 
 @lru_cache(maxsize=None)
-def _types(cls: type[Entity]) -> dict[str, type]:
-    return {column.key: column.type.python_type for column in inspect(cls).columns}
+def _readers(cls: type[Entity]) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
+    """(the columns operations set on a record of `cls`, and (column, parse) of those
+    whose values travel as ISO 8601 text: dates and times). Asked once a kind: a first
+    bundle reads every field of every record through them."""
+    columns = tuple(name for name in journaled_columns(cls) if name != "id")
+    types = {column.key: column.type.python_type for column in inspect(cls).columns}
+    parsers = {datetime: datetime.fromisoformat, date: date.fromisoformat}
+    return columns, tuple((name, parsers[types[name]]) for name in columns
+                          if types[name] in parsers)
 
 
-def _python(cls: type[Entity], name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    python_type = _types(cls)[name]
-    if python_type is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if python_type is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    return value
+def _record_values(cls: type[Entity], values: dict[str, Any]) -> dict[str, Any]:
+    """The columns of a record of `cls` as operations' `values` give them, in Python's
+    types (fields operations did not touch are left out)."""
+    columns, temporal = _readers(cls)
+    found = {name: values[name] for name in columns if name in values}
+    for name, parse in temporal:
+        value = found.get(name)
+        if value.__class__ is str:
+            found[name] = parse(value)
+    return found
 
 
 def _ops_of(session: Session, keys: list[tuple[str, str]],
@@ -260,8 +269,7 @@ def materialize(session: Session, keys: list[tuple[str, str]],
         values = amounts.converted(session, kind, record_id, values, amounts.from_operation,
                                    found)
         cls = registry.BY_NAME[kind].model
-        wanted_by_kind.setdefault(cls, {})[record_id] = {
-            name: _python(cls, name, values[name]) for name in _columns(cls) if name in values}
+        wanted_by_kind.setdefault(cls, {})[record_id] = _record_values(cls, values)
     with session.no_autoflush:
         for cls, wanted in wanted_by_kind.items():
             # A record this copy holds no operation on is not held either (the seed made
@@ -303,10 +311,6 @@ def _versions(ops: list[Operation]) -> tuple[dict[str, set[OpId]], int, dict[str
             {name: state.winner.value_of(name) for name, state in states.items()})
 
 
-def _columns(cls: type[Entity]) -> list[str]:
-    return [name for name in journaled_columns(cls) if name != "id"]
-
-
 def _held(session: Session, cls: type[Entity], ids: list[str]) -> dict[str, Entity]:
     found = {}
     for start in range(0, len(ids), 400):
@@ -324,15 +328,16 @@ def _bytes_named(content: bytes | None, sha256: Any) -> bytes | None:
 def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
           blobs: dict[str, bytes] | None) -> Entity:
     """A record not held yet, as the session would insert it (defaults, NFC)."""
-    obj = cls()
-    # Straight into the new object's state: it never joins the session (insert_records
-    # writes it past the unit of work), and setting each column through the ORM's
-    # attribute events cost more than its journal and INSERT together.
+    # Straight into the new object's state, as the service's bulk path makes its
+    # records (core.records.values.draft): it never joins the session (insert_records
+    # writes it past the unit of work), and the ORM's constructor and attribute
+    # events cost more than the record's journal and INSERT together.
+    obj = blank(cls)
     obj.__dict__.update(values, id=record_id)
     if blobs is not None and _keeps_content(cls):
         # Bytes not carried, or not those the record names, are "not yet received"
         # (None), fetched by a later sync; never an empty file taken for the real one.
-        obj.content = _bytes_named(blobs.get(record_id), values.get("sha256"))
+        obj.__dict__["content"] = _bytes_named(blobs.get(record_id), values.get("sha256"))
     apply_defaults(obj)
     normalise(obj)
     return obj
@@ -383,7 +388,8 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
                 result.clock_ahead_ms = max(result.clock_ahead_ms or 0, ahead)
             stamp = clock.receive(stamp, hlc, now)
         set_state(session, "hlc", str(stamp))
-        keys = sorted({(op.kind, op.record_id) for op in fresh} | set(_now_known(session)))
+        keys = sorted({(op.kind, op.record_id) for op in fresh} | set(_now_known(session)),
+                      key=_parents_first)
         for start in range(0, len(keys), CHUNK):
             if progress is not None:
                 progress(start, len(keys))
@@ -398,6 +404,23 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
             after(session)
         result.change_set = edit.change_set
     return result
+
+
+def _parents_first(key: tuple[str, str]) -> tuple[int, str, str]:
+    """The order records are written in: those of the kinds others refer to first.
+    A record written before the one it refers to is a foreign key SQLite counts as
+    unresolved until the end of the transaction, and while any is, every record
+    written after it makes SQLite look for the records referring to it (the people
+    of a first bundle written after their 300,000 contacts and affiliations)."""
+    order = _creation_order()
+    return (order.get(key[0], len(order)), *key)
+
+
+@lru_cache(maxsize=1)
+def _creation_order() -> dict[str, int]:
+    # The tables in the order of their foreign keys, as SQLAlchemy sorts them.
+    place = {table.name: number for number, table in enumerate(Entity.metadata.sorted_tables)}
+    return {spec.name: place[spec.model.__tablename__] for spec in registry.KINDS}
 
 
 def _now_known(session: Session) -> list[tuple[str, str]]:

@@ -94,14 +94,22 @@ def _blank(cls: type[Entity]) -> dict[str, Any]:
     return {attr.key: None for attr in inspect(cls).column_attrs}
 
 
+def blank(cls: type[E]) -> E:
+    """A new record of `cls` with every column empty, made without the ORM's
+    constructor and attribute events: for records the bulk path writes past the unit
+    of work (insert_records), which fills their columns in their dict."""
+    obj = manager_of_class(cls).new_instance()
+    obj.__dict__.update(_blank(cls))
+    return obj
+
+
 def draft(cls: type[E], values: Mapping[str, Any]) -> E:
     """A new record of `cls` with `values` (as `create` takes them) and the defaults,
     for the bulk path: its columns are filled in its dict, not through the ORM's
     attribute events, as nothing of it will be flushed (insert_records writes it)."""
-    obj = manager_of_class(cls).new_instance()
+    obj = blank(cls)
     settable = _settable(cls)
     data = obj.__dict__
-    data.update(_blank(cls))
     named = {}
     for key, value in values.items():
         if key == "id":
