@@ -115,6 +115,19 @@ def test_connections_are_durable_and_enforce_foreign_keys(workspace):
         assert edit.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+def test_a_bulk_write_has_a_big_page_cache_and_leaves_the_connection_as_it_was(workspace):
+    from coordinator_app.core.store.engine import BULK_CACHE_KIB, bulk_cache
+
+    with workspace.db.engine.connect() as connection:
+        def cache():
+            return connection.exec_driver_sql("PRAGMA cache_size").scalar()
+
+        usual = cache()
+        with bulk_cache(connection):
+            assert cache() == -BULK_CACHE_KIB
+        assert cache() == usual  # the pool hands the connection on as it was
+
+
 @pytest.mark.parametrize(("platform", "fullfsync"), [("darwin", 1), ("linux", 0), ("win32", 0)])
 def test_on_macos_commits_are_flushed_past_the_drives_cache(db_path, platform, fullfsync):
     from coordinator_app.core.store.engine import make_engine

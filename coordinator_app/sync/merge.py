@@ -40,6 +40,7 @@ from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
 from coordinator_app.core.records.values import blank
+from coordinator_app.core.store.engine import WRITE, bulk_cache
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import amounts, clock, merges
 from coordinator_app.sync.operations import (
@@ -359,7 +360,12 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
     result = Applied()
     ops = list(ops)
     result.received = len(ops)
-    with workspace.edit(label or Label(N_("Read changes from another laptop"))) as edit:
+    # A connection of its own, so that its page cache is large for this transaction
+    # only, the commit's index refreshes included.
+    with workspace.db.engine.connect().execution_options(**{WRITE: True}) as connection, \
+            bulk_cache(connection), \
+            workspace.edit(label or Label(N_("Read changes from another laptop")),
+                           connection=connection) as edit:
         session = edit.session
         # What this copy held before its first exchange becomes its own operations
         # now, before foreign records arrive that must not be taken for its own.
