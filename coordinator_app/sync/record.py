@@ -34,11 +34,10 @@ from coordinator_app.sync.operations import (
     CREATE,
     Operation,
     OpId,
-    COLUMNS,
     insert_stored,
     is_private_origin,
     private_origin,
-    to_row,
+    stored_values,
     vector_of,
 )
 
@@ -177,6 +176,10 @@ def field_heads(heads: dict[str, set[OpId]], field: str) -> set[OpId]:
     return heads.get(field) or heads.get(CREATE, set())
 
 
+_INSERT_HEADS = ("INSERT INTO sync_heads (kind, record_id, field, origin, seq) "
+                 "VALUES (?, ?, ?, ?, ?)")
+
+
 def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[OpId]]],
                 fresh: set[tuple[str, str]] = frozenset()) -> None:
     """Replace the stored current versions of these records with the ones given (those
@@ -196,9 +199,7 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
             for field, ids in heads.items() for o, s in ids]
     if rows:
         # Plain tuples to the driver: a first bundle writes one row per record.
-        connection.exec_driver_sql(
-            "INSERT INTO sync_heads (kind, record_id, field, origin, seq) VALUES (?, ?, ?, ?, ?)",
-            rows)
+        connection.exec_driver_sql(_INSERT_HEADS, rows)
 
 
 def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operation:
@@ -266,7 +267,8 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     batch = _created(rows)
     #: Records this batch creates: none has a stored version to replace.
     fresh: set[tuple[str, str]] = set()
-    made = []
+    #: Rows of sync_operations (operations.COLUMNS), as the driver takes them.
+    made: list[tuple] = []
     for row in rows:
         key = (row["entity"], row["entity_id"])
         origin = private_origin(device) if key in private else device
@@ -281,9 +283,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
             if key in batch and amounts.fields(key[0]):
                 value = json.dumps(_outgoing(session, *key, CREATE, batch[key], batch),
                                    ensure_ascii=False)
-            made.append({"origin": origin, "seq": seq, "hlc": stamp, "kind": key[0],
-                         "record_id": key[1], "field": CREATE, "value": value,
-                         "bases": "[]", "known": 1})
+            made.append((origin, seq, stamp, key[0], key[1], CREATE, value, "[]", 1))
             records[key] = {CREATE: {(origin, seq)}}
             fresh.add(key)
             continue
@@ -309,16 +309,15 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
             beside = set(field_heads(heads, op.field))
             bases -= beside
         op = Operation(**{**op.__dict__, "bases": tuple(sorted(bases))})
-        made.append(to_row(op, known=True))
+        made.append(stored_values(op, known=True))
         _supersede(heads, op)
         if beside:
             heads[op.field] = beside | {op.id}
-    insert_stored(session.connection(), [tuple(row[column] for column in COLUMNS)
-                                         for row in made])
+    insert_stored(session.connection(), made)
     write_heads(session, records, fresh)
 
 
-def _reopen(made: list[dict[str, Any]], heads: dict[str, set[OpId]], op: Operation) -> int:
+def _reopen(made: list[tuple], heads: dict[str, set[OpId]], op: Operation) -> int:
     """A conflict's resolution undone: each version it settled made again, none
     superseding another, so the field has them all as current versions again (the one
     shown before made last, so it is shown again). Returns the next sequence number."""
@@ -327,7 +326,8 @@ def _reopen(made: list[dict[str, Any]], heads: dict[str, set[OpId]], op: Operati
     fields = {field for version in versions for field in version.touches()}
     bases = tuple(sorted(set().union(*(field_heads(heads, field) for field in fields))))
     for version in versions:
-        made.append(to_row(Operation(**{**version.__dict__, "bases": bases}), known=True))
+        made.append(stored_values(Operation(**{**version.__dict__, "bases": bases}),
+                                  known=True))
     for field in fields:
         heads[field] = {version.id for version in versions if field in version.touches()}
     return op.seq + len(versions)
@@ -365,14 +365,15 @@ def seed(session: Session, skip: set[str] = frozenset()) -> None:
             for values in batch:
                 snapshot = {name: plain(value) for name, value in zip(columns, values)}
                 snapshot = _outgoing(session, spec.name, snapshot["id"], CREATE, snapshot, {})
-                ops.append(to_row(Operation(origin=device, seq=seq, hlc=stamp, kind=spec.name,
-                                            record_id=snapshot["id"], field=CREATE,
-                                            value=snapshot), known=True))
-                heads.append({"kind": spec.name, "record_id": snapshot["id"], "field": CREATE,
-                              "origin": device, "seq": seq})
+                ops.append(stored_values(Operation(
+                    origin=device, seq=seq, hlc=stamp, kind=spec.name,
+                    record_id=snapshot["id"], field=CREATE, value=snapshot), known=True))
+                heads.append((spec.name, snapshot["id"], CREATE, device, seq))
                 seq += 1
-            session.connection().execute(insert(SyncOperation.__table__), ops)
-            session.connection().execute(insert(SyncHead.__table__), heads)
+            # Tuples to the driver, as `record` writes them: a copy of 100,000 people
+            # seeds half a million rows at once.
+            insert_stored(session.connection(), ops)
+            session.connection().exec_driver_sql(_INSERT_HEADS, heads)
 
 
 def ensure_seeded(workspace) -> None:

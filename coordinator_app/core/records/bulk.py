@@ -24,17 +24,23 @@ _MEMO_LIMIT = 4096
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT `rows` (dicts with the same keys, the first row's) into `table`, in one
     executemany on `connection` and its transaction."""
+    if rows:
+        keys = list(rows[0])
+        insert_values(connection, table, keys, [[row[key] for key in keys] for row in rows])
+
+
+def insert_values(connection: Connection, table: Table, keys: Sequence[str],
+                  rows: list[list[Any]]) -> None:
+    """INSERT `rows` (lists of the values of the columns `keys`, in that order, which
+    are converted in place) into `table`, in one executemany on `connection`."""
     if not rows:
         return
     dialect = connection.dialect
-    keys = list(rows[0])
     converters = [(index, processor) for index, processor in (
         (index, table.c[key].type._cached_bind_processor(dialect))
         for index, key in enumerate(keys)) if processor is not None]
-    converted = []
     memo: dict[int, tuple[Any, Any]] = {}
-    for row in rows:
-        values = [row[key] for key in keys]
+    for values in rows:
         for index, processor in converters:
             value = values[index]
             if value is None:
@@ -48,7 +54,6 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
                     memo.clear()
                 seen = memo[marker] = (value, processor(value))
             values[index] = seen[1]
-        converted.append(tuple(values))
     connection.exec_driver_sql("INSERT INTO {} ({}) VALUES ({})".format(
         table.name, ", ".join(table.c[key].name for key in keys),
-        ", ".join("?" * len(keys))), converted)
+        ", ".join("?" * len(keys))), list(map(tuple, rows)))

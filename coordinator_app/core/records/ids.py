@@ -7,6 +7,10 @@ import time
 import uuid
 from datetime import datetime, timezone
 
+#: Random bytes read from the system at once for the ids' random bits: one read a
+#: thousand ids instead of one each, a third of the making of an id.
+_POOL_BYTES = 4096
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -23,6 +27,9 @@ class _Ordered:
     def __init__(self) -> None:
         self.count = int.from_bytes(os.urandom(5), "big")
         self.millisecond = 0
+        self.pool: list[int] = []
+        # A forked process must not make the ids its parent makes from the same pool.
+        os.register_at_fork(after_in_child=self.pool.clear)
 
     def make(self) -> str:
         # Never behind the last id made, even if the clock steps back.
@@ -32,9 +39,16 @@ class _Ordered:
             self.millisecond += 1  # the count wrapped: move on, so the order holds
         value = ((self.millisecond << 80) | (0x7 << 76) | (self.count >> 30) << 64
                  | (0b10 << 62) | (self.count & (1 << 30) - 1) << 32
-                 | int.from_bytes(os.urandom(4), "big"))
+                 | (self.pool.pop() if self.pool else self._refill()))
         text = f"{value:032x}"
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+    def _refill(self) -> int:
+        """Fill the pool of random 32-bit numbers again; returns one of them."""
+        raw = os.urandom(_POOL_BYTES)
+        self.pool.extend(int.from_bytes(raw[start:start + 4], "big")
+                         for start in range(0, _POOL_BYTES, 4))
+        return self.pool.pop()
 
 
 ordered_id = _Ordered().make

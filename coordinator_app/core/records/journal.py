@@ -42,8 +42,12 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: json.dumps(…, ensure_ascii=False) makes an encoder each call; this one is made once.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def encode(value: Any) -> str | None:
-    return None if value is None else json.dumps(plain(value), ensure_ascii=False)
+    return None if value is None else _json(plain(value))
 
 
 def decode(entity: type[Entity], field: str, raw: str | None) -> Any:
@@ -143,10 +147,23 @@ class _Journal:
             self.rows.clear()
 
 
+@lru_cache(maxsize=None)
+def _dated(cls: type[Entity]) -> tuple[str, ...]:
+    """The journaled columns of a kind that hold dates or times: the only values
+    `plain` changes, as every other column holds text or a number."""
+    columns = inspect(cls).columns
+    return tuple(key for key in _journaled(cls)
+                 if columns[key].type.python_type in (date, datetime))
+
+
 def _snapshot(cls: type[Entity], values: dict[str, Any]) -> str:
     """A new record's journal value: every journaled field, as JSON."""
-    return json.dumps({key: plain(values.get(key)) for key in _journaled(cls)},
-                      ensure_ascii=False)
+    get = values.get
+    snapshot = {key: get(key) for key in _journaled(cls)}
+    for key in _dated(cls):
+        if snapshot[key] is not None:
+            snapshot[key] = plain(snapshot[key])
+    return _json(snapshot)
 
 
 def _created(journal: _Journal, obj: Entity) -> None:
@@ -176,6 +193,7 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     journal = _Journal(session)
     at, device = journal.at, journal.device_id
     keys = _stored_keys(cls)
+    attributes = [key for key, _column in keys]
     rows = []
     for obj in objs:
         # Stamped in the record's own dict: it is never flushed by the session, so
@@ -186,8 +204,10 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
         values["created_at"] = values["updated_at"] = at
         values["device_id"] = device
         journal.write("create", obj, None, None, _snapshot(cls, values))
-        rows.append({column: values.get(key) for key, column in keys})
-    bulk.insert_rows(session.connection(), cls.__table__, rows)
+        get = values.get
+        rows.append([get(key) for key in attributes])
+    bulk.insert_values(session.connection(), cls.__table__,
+                       [column for _key, column in keys], rows)
     journal.save()
 
 

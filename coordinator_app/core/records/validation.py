@@ -117,10 +117,12 @@ def live(session: Session, obj: Entity, field: str, target: type[Entity]) -> Non
     target_id = getattr(obj, field)
     if target_id is None:
         return
+    # Known live first: the bulk path's ten thousand links then never ask the ORM
+    # for the record's state.
+    if target_id in session.info.get(LIVE_IDS, {}).get(target, ()):
+        return
     state = inspect(obj)
     if state.persistent and not state.attrs[field].history.has_changes():
-        return
-    if target_id in session.info.get(LIVE_IDS, {}).get(target, ()):
         return
     if shown(session.get(target, target_id)) is None:
         fail(obj, field, _("the linked record no longer exists (it may have been deleted)"))
@@ -429,6 +431,8 @@ def _fits_columns(obj: Entity) -> None:
     values = obj.__dict__
     for key, multi_line, limit in _column_limits(type(obj)):
         value = values[key] if key in values else getattr(obj, key)
+        if value is None:
+            continue
         if isinstance(value, str):
             control = (MULTI_LINE_CONTROLS if multi_line else SINGLE_LINE_CONTROLS).search(value)
             if control:

@@ -1,0 +1,39 @@
+"""Time-ordered ids: unique and in order past one pool of random bits, and never
+repeated by a process forked from one that has a pool in hand."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from coordinator_app.core.records.ids import ordered_id
+
+
+def test_ids_made_past_several_pools_of_random_bits_are_unique_ordered_uuid7():
+    made = [ordered_id() for _ in range(5000)]  # a pool holds 1,024 numbers
+    assert made == sorted(made)
+    assert len(set(made)) == len(made)
+    assert {uuid.UUID(value).version for value in made} == {7}
+    # The last 32 bits are random, not a count: they do not simply step by one.
+    tails = {int(value[-8:], 16) for value in made}
+    assert len(tails) > 4900
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the system has no fork")
+def test_a_forked_process_does_not_make_the_ids_of_its_parent():
+    ordered_id()  # the parent's pool is filled, and holds the next random bits
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reading)
+        os.write(writing, "\n".join(ordered_id() for _ in range(50)).encode())
+        os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading) as pipe:
+        theirs = pipe.read().split("\n")
+    os.waitpid(child, 0)
+    ours = [ordered_id() for _ in range(50)]
+    # Same millisecond and count are possible; the random bits must differ.
+    assert not {value[-8:] for value in ours} & {value[-8:] for value in theirs}
