@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Iterable
 from itertools import repeat
+from operator import eq, sub
 from typing import Any
 
 import msgpack
@@ -45,7 +45,9 @@ from coordinator_app.sync.operations import (
     OperationError,
     id_bytes,
     id_text,
+    ids_bytes,
     scan_json,
+    stored_json,
     unpack,
 )
 
@@ -73,10 +75,14 @@ def _column(values: tuple) -> list | dict:
     first = next((value for value in values if value is not None), None)
     if not (isinstance(first, str) and len(first) == 36):
         return list(values)
-    ids = _ids([value for value in values if value is not None])
+    if None not in values:
+        ids, absent = ids_bytes(values), []
+    else:
+        ids = ids_bytes([value for value in values if value is not None])
+        absent = [n for n, value in enumerate(values) if value is None]
     if ids is None:
         return [_out(value) for value in values]
-    return {"ids": ids, "none": [n for n, value in enumerate(values) if value is None]}
+    return {"ids": ids, "none": absent}
 
 
 def _uncolumn(column: list | dict) -> list:
@@ -88,22 +94,8 @@ def _uncolumn(column: list | dict) -> list:
             for n in range(len(absent) + len(column["ids"]) // 16)]
 
 
-def _ids(texts: list) -> bytes | None:
-    """`texts` as one run of 16 bytes each, converted at once, when all are UUIDs as
-    str(uuid.UUID) writes them (nearly always); None when any is not."""
-    if not all(text.__class__ is str for text in texts):
-        return None
-    joined = "".join(texts)
-    if len(joined) == 36 * len(texts) and _CANONICAL_RUN.fullmatch(joined):
-        return bytes.fromhex(joined.replace("-", ""))
-    return None
-
-
-_CANONICAL_RUN = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})*")
-
-
 def _record_ids(texts: tuple[str, ...]) -> bytes | list:
-    ids = _ids(list(texts))
+    ids = ids_bytes(texts)
     return [id_bytes(text) for text in texts] if ids is None else ids
 
 
@@ -121,35 +113,60 @@ def run(origin: str, rows: list[Row]) -> tuple[list, list[str]]:
     """One MessagePack-ready item for `rows` (consecutive sequence numbers of `origin`),
     and the ids of the attachments they create (their files travel beside them)."""
     seqs, hlcs, kind_names, record_ids, fields, values, based = zip(*rows)
-    kinds: dict[str, int] = {}
-    kind_numbers = [kinds.setdefault(kind, len(kinds)) for kind in kind_names]
-    shapes: dict[tuple[tuple[str, ...], bool], list[tuple]] = {}
-    numbers = []
-    edits, attachments = [], []
-    for kind, record_id, field, value in zip(kind_names, record_ids, fields, values):
-        decoded = None if value is None else scan_json(value, 0)[0]
-        if field != CREATE or decoded.__class__ is not dict:
-            numbers.append(field)
-            edits.append(_out(decoded))
-            continue
-        if kind == Attachment.KIND:
-            attachments.append(record_id)
-        implied = decoded.get("id") == record_id
-        if implied:
-            del decoded["id"]
-        shape = shapes.setdefault((tuple(decoded), implied), [])
-        if not shape:
-            shape.append(len(shapes) - 1)
-        numbers.append(shape[0])
-        shape.append(tuple(decoded.values()))
+    kinds = {kind: number for number, kind in enumerate(dict.fromkeys(kind_names))}
+    decoded = stored_json(values)
+    # Each step below runs over the whole run at once (map, zip), not operation by
+    # operation: a first bundle is hundreds of thousands of creations.
+    if fields.count(CREATE) == len(fields) and all(map(dict.__instancecheck__, decoded)):
+        made = list(range(len(fields)))
+    else:
+        made = [n for n, (field, value) in enumerate(zip(fields, decoded))
+                if field == CREATE and value.__class__ is dict]
+    made_set = set(made)
+    edits = [] if len(made) == len(fields) else [
+        _out(value) for n, value in enumerate(decoded) if n not in made_set]
+    shapes, numbers = _shapes([record_ids[n] for n in made], [values[n] for n in made],
+                              [decoded[n] for n in made])
+    if len(made) < len(fields):
+        numbers, shape_numbers = list(fields), numbers
+        for n, number in zip(made, shape_numbers):
+            numbers[n] = number
+    attachments = [] if Attachment.KIND not in kinds else [
+        record_ids[n] for n in made if kind_names[n] == Attachment.KIND]
     item = [OPS, id_bytes(origin), seqs[0],
-            [hlc - previous for hlc, previous in zip(hlcs, (0, *hlcs[:-1]))],
-            list(kinds), kind_numbers, _record_ids(record_ids), numbers, edits,
-            [[list(names), implied, [_column(column) for column in zip(*shape[1:])]]
-             for (names, implied), shape in shapes.items()],
+            [hlcs[0], *map(sub, hlcs[1:], hlcs)],
+            list(kinds), list(map(kinds.__getitem__, kind_names)), _record_ids(record_ids),
+            numbers, edits, shapes,
             [[position, [[id_bytes(o), s] for o, s in json.loads(text)]]
              for position, text in enumerate(based) if text != "[]"]]
     return item, attachments
+
+
+def _shapes(record_ids: list[str], texts: list[str], made: list[dict]
+            ) -> tuple[list, list[int]]:
+    """The shapes of creations `made` (values of `texts`, which create `record_ids`),
+    as a run holds them, and the number of each one's shape."""
+    ids = list(map(dict.pop, made, repeat("id"), repeat(None)))
+    implied = list(map(eq, ids, record_ids))
+    if False in implied:
+        # An id of another record (or none) stays among the fields, where it was.
+        for n in (n for n, same in enumerate(implied) if not same):
+            made[n] = scan_json(texts[n], 0)[0]
+    keys = list(zip(map(tuple, made), implied))
+    rows = list(map(tuple, map(dict.values, made)))
+    if not keys:
+        return [], []
+    grouped: dict[tuple[tuple[str, ...], bool], tuple[int, list[tuple]]]
+    if keys.count(keys[0]) == len(keys):
+        grouped, numbers = {keys[0]: (0, rows)}, [0] * len(keys)
+    else:
+        grouped, numbers = {}, []
+        for key, row in zip(keys, rows):
+            number, shape = grouped.get(key) or grouped.setdefault(key, (len(grouped), []))
+            numbers.append(number)
+            shape.append(row)
+    return [[list(names), implied, [_column(column) for column in zip(*shape)]]
+            for (names, implied), (_number, shape) in grouped.items()], numbers
 
 
 def _unrun(item: list) -> list[Operation]:
