@@ -21,9 +21,10 @@ from coordinator_app.core.records.models import Attachment
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.core.store.backup import create_backup
 from coordinator_app.hub.exchange import following_on
-from coordinator_app.hub.transport import HubAttachment, HubOperation, made_in_bulk
+from coordinator_app.hub.transport import HubAttachment, HubOperation
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import merge, operations
+from coordinator_app.sync.bulk import made_in_bulk
 from coordinator_app.sync.operations import (
     CREATE,
     Operation,

@@ -21,17 +21,16 @@ cursor.
 
 from __future__ import annotations
 
-import gc
 import struct
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from psycopg import Connection, IsolationLevel, errors, sql
 
 from coordinator_app.hub.schema import CHANNEL, PUSHED_COLUMNS, SCHEMA, VISIBILITIES
+from coordinator_app.sync.bulk import made_in_bulk
 
 _new_tuple = tuple.__new__
 
@@ -233,25 +232,6 @@ def pull(conn: Connection, after: Cursor,
     finally:
         conn.isolation_level = previous
     return ops, Cursor(rows[-1][4], rows[-1][5])
-
-
-@contextmanager
-def made_in_bulk() -> Iterator[None]:
-    """Pause Python's cycle collector while tens of thousands of rows are made. Each
-    tuple or list made counts towards its next pass, and a pass walks all that the
-    process holds, which on a laptop is a great deal: reading and encoding the
-    402,000 operations of 100,000 people took 34.5 s with it and 28.2 s without
-    (load 11.6), reading 200,000 operations from the hub in one go 11.1 s and 6.1 s.
-    Rows of plain values make no cycles for it to find; it runs again after, if it
-    ran before (another thread may have paused it too, and then it stays paused
-    until that one ends)."""
-    was_running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_running:
-            gc.enable()
 
 
 def pull_all(conn: Connection, after: Cursor,

@@ -6,7 +6,8 @@
 - `merge`: applying operations from other devices (versions, conflicts, deletions);
 - `conflicts`: the open conflicts and their resolution;
 - `keys`, `peers`, `bundle`: the association's keys and the files carried on a stick;
-- `body`: what a bundle carries, operations column by column (format 2) or one by one (1).
+- `body`: what a bundle carries, operations column by column (format 2) or one by one (1);
+- `bulk`: making hundreds of thousands of rows without the cycle collector's passes.
 
 Nothing here imports Qt.
 """

@@ -51,6 +51,7 @@ from coordinator_app.core.store.safe_write import replacing
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _, ngettext
 from coordinator_app.sync import body, clock, merge, operations, peers as peer_list
+from coordinator_app.sync.bulk import made_in_bulk
 from coordinator_app.sync.keys import OwnKeys, _raw, own_keys
 
 MAGIC = b"COORDSYNC\n"
@@ -178,7 +179,8 @@ def write(workspace: Workspace, path: str | Path, to: list[str] | None = None,
         # Packed and compressed as the rows are read: a first bundle's operations are
         # in memory only compressed, never all at once as rows or objects.
         compressed = io.BytesIO()
-        with zstandard.ZstdCompressor(level=6).stream_writer(compressed, closefd=False) as out:
+        with (made_in_bulk(),
+              zstandard.ZstdCompressor(level=6).stream_writer(compressed, closefd=False) as out):
             if body_format == 1:
                 ops = [operations.pack(operations.stored(origin, *row))
                        for origin, rows in runs() for row in rows]
