@@ -11,6 +11,8 @@ line to report and the window to refresh what changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import select
@@ -76,11 +78,15 @@ class LocalReplica:
                 # A private stream's operations are read by this association's devices alone.
                 visibility = "private" if is_private_origin(origin) else "shared"
                 rows = rows[:limit - len(found)]
-                found.extend(HubOperation(origin, row[0], payload, visibility) for row, payload
-                             in zip(rows, operations.encoded_rows(origin, rows)))
-                self._creates.update(((origin, seq), record_id)
-                                     for seq, _hlc, kind, record_id, field, *_rest in rows
-                                     if kind == Attachment.KIND and field == CREATE)
+                # tuple.__new__ over zipped columns, as a pull makes them: no Python
+                # call per operation.
+                found.extend(map(tuple.__new__, repeat(HubOperation), zip(
+                    repeat(origin), map(itemgetter(0), rows),
+                    operations.encoded_rows(origin, rows), repeat(visibility))))
+                if Attachment.KIND in map(itemgetter(2), rows):
+                    self._creates.update(((origin, seq), record_id)
+                                         for seq, _hlc, kind, record_id, field, *_rest in rows
+                                         if kind == Attachment.KIND and field == CREATE)
                 if len(found) >= limit:
                     break
         return found
