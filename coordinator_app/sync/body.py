@@ -31,7 +31,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import compress, repeat
 from operator import eq, sub
 from typing import Any
 
@@ -154,19 +154,14 @@ def _shapes(record_ids: list[str], texts: list[str], made: list[dict]
             made[n] = scan_json(texts[n], 0)[0]
     keys = list(zip(map(tuple, made), implied))
     rows = list(map(tuple, map(dict.values, made)))
-    if not keys:
-        return [], []
-    grouped: dict[tuple[tuple[str, ...], bool], tuple[int, list[tuple]]]
-    if keys.count(keys[0]) == len(keys):
-        grouped, numbers = {keys[0]: (0, rows)}, [0] * len(keys)
-    else:
-        grouped, numbers = {}, []
-        for key, row in zip(keys, rows):
-            number, shape = grouped.get(key) or grouped.setdefault(key, (len(grouped), []))
-            numbers.append(number)
-            shape.append(row)
+    # A generated run interleaves a few kinds, each of a shape or two: each shape's
+    # rows are picked out by a pass of compress over the numbers, in C.
+    numbered = {key: number for number, key in enumerate(dict.fromkeys(keys))}
+    numbers = list(map(numbered.__getitem__, keys))
+    grouped = [rows] if len(numbered) == 1 else [
+        list(compress(rows, map(eq, numbers, repeat(number)))) for number in numbered.values()]
     return [[list(names), implied, [_column(column) for column in zip(*shape)]]
-            for (names, implied), (_number, shape) in grouped.items()], numbers
+            for (names, implied), shape in zip(numbered, grouped)], numbers
 
 
 def _unrun(item: list) -> list[Operation]:
