@@ -11,6 +11,7 @@ Builds a laptop with N people (generated; 100,000 by default), then measures:
   1,000 records through the service, as the receiver's import must write them too).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/sync.py [--people N] [--from FILE]
+        [--write-only]
 
 `--from` starts from a copy of a database generated before (`coordinator generate`
 takes minutes at 100,000 people); the file itself is left as it is.
@@ -63,6 +64,8 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--from", dest="start", type=Path,
                         help="a copy of this database instead of generating one")
+    parser.add_argument("--write-only", action="store_true",
+                        help="measure the first bundle's writing alone, not applying it")
     args = parser.parse_args()
     from sqlalchemy import func, select
 
@@ -84,14 +87,11 @@ def main() -> int:
         peers.add(source, target_keys.public("plunge"))
         peers.add(target, source_keys.public("kharkiv"))
         ensure_seeded(source)
-        _rows, read_floor = _timed(lambda: sqlite3.connect(source_path).execute(
+        _rows, read_floor, read_cpu = _busy(lambda: sqlite3.connect(source_path).execute(
             "SELECT * FROM sync_operations").fetchall())
         first = tmp / "first.coordsync"
         written, export_s, export_cpu = _busy(lambda: bundle.write(source, first,
                                                                    keys=source_keys))
-        _copy, copy_floor = _timed(lambda: shutil.copyfile(source_path, tmp / "copy.sqlite3"))
-        _read, apply_s, apply_cpu = _busy(lambda: bundle.read(target, first, keys=target_keys,
-                                                              backup=False))
         with source.read() as session:
             people = session.scalar(select(func.count()).select_from(Person))
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -99,7 +99,15 @@ def main() -> int:
               f"{written.size / 1e6:.1f} MB (target 10 MB; floor, the database file: "
               f"{source_path.stat().st_size / 1e6:.0f} MB)")
         print(f"  write {export_s:.1f} s, processor {export_cpu:.1f} s (target 5 s; floor, "
-              f"reading every operation row: {read_floor:.2f} s, {export_s / read_floor:.1f}x)")
+              f"reading every operation row: {read_floor:.2f} s, processor {read_cpu:.2f} s, "
+              f"{export_s / read_floor:.1f}x)")
+        if args.write_only:
+            source.db.close()
+            target.db.close()
+            return 0
+        _copy, copy_floor = _timed(lambda: shutil.copyfile(source_path, tmp / "copy.sqlite3"))
+        _read, apply_s, apply_cpu = _busy(lambda: bundle.read(target, first, keys=target_keys,
+                                                              backup=False))
         print(f"  apply into an empty laptop {apply_s:.1f} s, processor {apply_cpu:.1f} s "
               f"(target 30 s; floor, copying the database file: {copy_floor:.2f} s, "
               f"{apply_s / copy_floor:.0f}x)")
