@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coordinator_app.core.records import bulk
 from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text.normal import clean
 from coordinator_app.core.records import languages, sort_keys
 
@@ -118,10 +119,8 @@ class _Journal:
     def next_seq(self) -> int:
         info = self.session.info
         if "next_seq" not in info:
-            # Plain SQL: asked once per edit, where a Core statement's compiling and
-            # caching cost more than SQLite's look-up at the end of the index.
-            top = self.session.connection().exec_driver_sql(
-                "SELECT max(seq) FROM changes").scalar()
+            # Asked once per edit: straight to the driver (core.store.driver).
+            top = Driver(self.session).scalar("SELECT max(seq) FROM changes")
             info["next_seq"] = (top or 0) + 1
         seq = info["next_seq"]
         info["next_seq"] = seq + 1

@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.records import registry
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
@@ -132,7 +133,7 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def documents(connection: Connection, kind: str, ids: list[str] | None = None):
+def documents(connection: Connection | Driver, kind: str, ids: list[str] | None = None):
     """(id, folded title, folded names, folded body, spelling keys) of live records of `kind`."""
     sql = DOCUMENTS[kind]
     batches = [None] if ids is None else list(_chunks(ids))
@@ -146,7 +147,7 @@ def documents(connection: Connection, kind: str, ids: list[str] | None = None):
                        keys_text(row[1], row[2]))
 
 
-def _entries(connection: Connection, ids: list[str]) -> dict[str, int]:
+def _entries(connection: Connection | Driver, ids: list[str]) -> dict[str, int]:
     """{record id: its index row number} of those of `ids` that have one."""
     entries: dict[str, int] = {}
     for batch in _chunks(ids):
@@ -156,7 +157,7 @@ def _entries(connection: Connection, ids: list[str]) -> dict[str, int]:
     return entries
 
 
-def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str, str]],
+def _write(connection: Connection | Driver, kind: str, docs: Iterable[tuple[str, str, str, str, str]],
            entries: dict[str, int] | None = None) -> int:
     """Index `docs`; `entries` are the row numbers of those known to have one already."""
     docs = list(docs)
@@ -182,7 +183,7 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
     return len(docs)
 
 
-def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
+def refresh(connection: Connection | Driver, kind: str, ids: Iterable[str]) -> None:
     """Rewrite the index rows of these records: gone if tombstoned, current if live."""
     ids = sorted(set(ids))
     if not ids:
@@ -240,7 +241,8 @@ def optimize(connection: Connection) -> None:
 def _collect(session: Session, _context) -> None:
     """After each flush (objects still show their changes): note what to re-index."""
     new = session.new
-    for obj in list(new) + list(session.dirty):
+    # A form saved unchanged leaves its record dirty but unmodified: nothing to index.
+    for obj in list(new) + [obj for obj in session.dirty if session.is_modified(obj)]:
         _note(session, obj, obj in new)
 
 
@@ -293,7 +295,8 @@ def _apply(session: Session, _context) -> None:
     renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
     if not pending and not renamed:
         return
-    connection = session.connection()
+    # Every edit comes here: its statements go straight to the driver (core.store.driver).
+    connection = Driver(session)
     for kind, ids in renamed.items():
         ids = sorted(ids)
         if kind == "tag":
