@@ -138,11 +138,11 @@ def _kept_private(session: Session, rows: list[dict[str, Any]], vector: dict[str
 
 
 def state(session: Session, name: str) -> str | None:
-    return Driver(session).scalar("SELECT value FROM sync_state WHERE name = ?", (name,))
+    return Driver.of(session).scalar("SELECT value FROM sync_state WHERE name = ?", (name,))
 
 
 def set_state(session: Session, name: str, value: str) -> None:
-    driver = Driver(session)
+    driver = Driver.of(session)
     updated = driver.execute("UPDATE sync_state SET value = ? WHERE name = ?", (value, name))
     if updated.rowcount == 0:
         driver.execute("INSERT INTO sync_state (name, value) VALUES (?, ?)", (name, value))
@@ -168,7 +168,7 @@ def heads_of(session: Session, kind: str, record_id: str) -> dict[str, set[OpId]
     """The current versions of a record's fields as stored; field "" stands for every
     field that has no entry of its own."""
     found: dict[str, set[OpId]] = {}
-    for field, origin, seq in Driver(session).execute(
+    for field, origin, seq in Driver.of(session).execute(
         "SELECT field, origin, seq FROM sync_heads WHERE kind = ? AND record_id = ?",
         (kind, record_id)
     ):
@@ -188,7 +188,7 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
                 fresh: set[tuple[str, str]] = frozenset()) -> None:
     """Replace the stored current versions of these records with the ones given (those
     in `fresh` are new and have none stored)."""
-    connection = Driver(session)
+    connection = Driver.of(session)
     by_kind: dict[str, list[str]] = {}
     for kind, record_id in records:
         if (kind, record_id) not in fresh:
@@ -263,7 +263,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         return
     # Rows written in bulk (coordinator generate) are in their tables already: the
     # seed must not take them for records made before operations were kept.
-    states = dict(Driver(session).execute(
+    states = dict(Driver.of(session).execute(
         "SELECT name, value FROM sync_state WHERE name IN ('seeded', 'hlc')").fetchall())
     if states.get("seeded") is None:
         seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})

@@ -120,7 +120,7 @@ class _Journal:
         info = self.session.info
         if "next_seq" not in info:
             # Asked once per edit: straight to the driver (core.store.driver).
-            top = Driver(self.session).scalar("SELECT max(seq) FROM changes")
+            top = Driver.of(self.session).scalar("SELECT max(seq) FROM changes")
             info["next_seq"] = (top or 0) + 1
         seq = info["next_seq"]
         info["next_seq"] = seq + 1

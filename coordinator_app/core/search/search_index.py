@@ -296,7 +296,7 @@ def _apply(session: Session, _context) -> None:
     if not pending and not renamed:
         return
     # Every edit comes here: its statements go straight to the driver (core.store.driver).
-    connection = Driver(session)
+    connection = Driver.of(session)
     for kind, ids in renamed.items():
         ids = sorted(ids)
         if kind == "tag":

@@ -19,13 +19,29 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
+#: Where a session keeps its Driver, beside the transaction it belongs to.
+_KEY = "driver"
+
+
 class Driver:
-    """The driver's connection under `session`'s transaction."""
+    """The driver's connection under `session`'s transaction (see `of`)."""
 
     def __init__(self, session: Session):
         connection = session.connection()
         self._dialect = connection.dialect
         self._raw = connection.connection.driver_connection
+
+    @classmethod
+    def of(cls, session: Session) -> Driver:
+        """The Driver of `session`'s transaction, made once: asking the session for its
+        connection cost more than the statements a Driver runs."""
+        transaction = session.get_transaction()
+        kept = session.info.get(_KEY)
+        if kept is not None and kept[0] is transaction and transaction is not None:
+            return kept[1]
+        driver = cls(session)
+        session.info[_KEY] = (session.get_transaction(), driver)
+        return driver
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
         """The driver's cursor over `sql`'s rows (fetchone, fetchall, iteration)."""
