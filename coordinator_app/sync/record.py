@@ -327,7 +327,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         _supersede(heads, op)
         if beside:
             heads[op.field] = beside | {op.id}
-    insert_stored(session.connection(), made)
+    insert_stored(Driver.of(session), made)
     write_heads(session, records, fresh)
 
 

@@ -140,7 +140,7 @@ class _Journal:
         # of thousands of records costs one statement, not an object each for the
         # unit of work to track.
         if self.rows:
-            bulk.insert_rows(self.session.connection(), Change.__table__, self.rows)
+            bulk.insert_rows(Driver.of(self.session), Change.__table__, self.rows)
             # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
             # opener of the database hands the journal sync's recorder (core.store.db).
             recorder = self.session.info.get(RECORDER)

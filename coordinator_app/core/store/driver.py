@@ -31,6 +31,11 @@ class Driver:
         self._dialect = connection.dialect
         self._raw = connection.connection.driver_connection
 
+    @property
+    def dialect(self):
+        """SQLAlchemy's dialect of the connection, whose types convert the values written."""
+        return self._dialect
+
     @classmethod
     def of(cls, session: Session) -> Driver:
         """The Driver of `session`'s transaction, made once: asking the session for its
