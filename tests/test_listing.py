@@ -213,3 +213,21 @@ def test_a_deep_page_is_found_through_the_index(workspace):
         plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
     choosing = " ".join(choosing_plan(plan))
     assert "SEARCH people USING INDEX ix_people_sort_key" in choosing, plan
+
+
+def test_a_filtered_first_page_and_its_count_agree_with_its_pages_in_every_order(workspace):
+    with workspace.edit("people") as edit:
+        for i in range(30):
+            latin = None if i % 4 == 0 else f"Kovalenko {i % 3}"
+            edit.create(Person, full_name=("Олена Коваленко" if i % 2 else "Ona Kovalenkaitė")
+                        + f" {i % 5}", latin_name=latin)
+        edit.create(Person, full_name="Audrius Klišonis")
+    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    for query in (ListQuery("person", text="kov"), ListQuery("person", 0, True, text="kov"),
+                  ListQuery("person", latin_column, False, text="kov"),
+                  ListQuery("person", latin_column, True, text="kov")):
+        with workspace.read() as session:
+            rows, total = listing.first_page(session, query, 7)
+            whole = listing.page(session, query, 0, 100)
+        assert total == len(whole) == 30, query
+        assert [row.id for row in rows] == [row.id for row in whole[:7]], query

@@ -196,3 +196,19 @@ def test_a_near_spelling_finds_someone_added_after_the_last_search(workspace, me
     newcomer = workspace.create(Person, full_name="Žygimantas Butkevičius")
     hits = find(workspace, "Butkevicus", kinds=["person"])  # one letter short
     assert ids(hits) == [newcomer.id] and hits[0].score < 1
+
+
+def test_an_edited_record_keeps_its_index_number_and_is_found_by_its_new_words(workspace):
+    person = workspace.create(Person, full_name="Rūta Kazlauskienė", notes="generators")
+    with workspace.read() as session:
+        before = session.connection().exec_driver_sql(
+            "SELECT entry FROM search_keys WHERE record_id = ?", (person.id,)).all()
+    workspace.update(Person, person.id, notes="heaters")
+    with workspace.read() as session:
+        after = session.connection().exec_driver_sql(
+            "SELECT entry FROM search_keys WHERE record_id = ?", (person.id,)).all()
+        rows = session.connection().exec_driver_sql(
+            "SELECT count(*) FROM search_index WHERE rowid = ?", tuple(before[0])).scalar()
+        assert [hit.id for hit in search(session, "heaters")] == [person.id]
+        assert search(session, "generators") == []
+    assert after == before and rows == 1

@@ -321,3 +321,20 @@ def test_every_country_babel_names_is_accepted(workspace):
     assert not {"EU", "UN", "EZ", "ZZ", "QO"} & COUNTRIES
     assert COUNTRIES <= set(Locale.parse("uk").territories)
     assert workspace.create(Organization, name="Prishtina", country="xk").country == "XK"
+
+
+def test_an_edit_refused_in_its_bookkeeping_is_reported_and_writes_nothing(workspace, db_path):
+    # The journal, sync and search index statements go straight to the driver; a
+    # driver error there must still come out as the service's own error, whole edit undone.
+    person = workspace.create(Person, full_name="Audrius Klišonis", notes="Plungė")
+    raw = connect_file(db_path)
+    raw.execute("CREATE TRIGGER refuse_heads BEFORE INSERT ON sync_heads "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    raw.commit()
+    raw.close()
+    with pytest.raises(ValidationError):
+        workspace.update(Person, person.id, notes="Vilnius")
+    assert workspace.get(Person, person.id).notes == "Plungė"
+    with workspace.read() as session:
+        assert session.scalars(select(Change.field).where(
+            Change.entity_id == person.id)).all() == [None]

@@ -23,12 +23,13 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain
-from coordinator_app.core.records.models import SyncHead, SyncOperation, SyncState
+from coordinator_app.core.records.models import SyncHead, SyncOperation
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.sync import amounts, clock
 from coordinator_app.sync.operations import (
     CREATE,
@@ -112,11 +113,13 @@ def _kinds_by_table() -> dict[str, str]:
     return {spec.model.__tablename__: spec.name for spec in registry.KINDS}
 
 
-def _kept_private(session: Session, rows: list[dict[str, Any]]) -> set[tuple[str, str]]:
+def _kept_private(session: Session, rows: list[dict[str, Any]], vector: dict[str, int]
+                  ) -> set[tuple[str, str]]:
     """The records of `rows` whose operations go to the private stream: those created
     in a private edit, those created as private before, and new ones that hang on a
-    private record (a line of a private agreement), which partners could not hold."""
-    if not session.info.get(PRIVATE) and not _any_private(session):
+    private record (a line of a private agreement), which partners could not hold.
+    `vector` is this copy's (operations.vector_of)."""
+    if not session.info.get(PRIVATE) and not any(map(is_private_origin, vector)):
         # No private stream here, so no private record: an import of ten thousand
         # people need not read each one's references back from its JSON.
         return set()
@@ -130,16 +133,19 @@ def _kept_private(session: Session, rows: list[dict[str, Any]]) -> set[tuple[str
     return private | {key for key, refs in references.items() if refs & private}
 
 
+# The statements below run at every edit, a handful each: straight to the driver
+# (core.store.driver), they cost SQLite's time and little more.
+
+
 def state(session: Session, name: str) -> str | None:
-    return session.scalar(select(SyncState.value).where(SyncState.name == name))
+    return Driver.of(session).scalar("SELECT value FROM sync_state WHERE name = ?", (name,))
 
 
 def set_state(session: Session, name: str, value: str) -> None:
-    connection = session.connection()
-    updated = connection.execute(
-        SyncState.__table__.update().where(SyncState.name == name).values(value=value))
+    driver = Driver.of(session)
+    updated = driver.execute("UPDATE sync_state SET value = ? WHERE name = ?", (value, name))
     if updated.rowcount == 0:
-        connection.execute(insert(SyncState.__table__).values(name=name, value=value))
+        driver.execute("INSERT INTO sync_state (name, value) VALUES (?, ?)", (name, value))
 
 
 def last_stamp(session: Session) -> int:
@@ -153,10 +159,8 @@ def next_stamp(session: Session) -> int:
 
 
 def _next_seq(session: Session, device: str) -> int:
-    from sqlalchemy import func
-
-    top = session.scalar(select(func.max(SyncOperation.seq)).where(
-        SyncOperation.origin == device))
+    top = session.connection().exec_driver_sql(
+        "SELECT max(seq) FROM sync_operations WHERE origin = ?", (device,)).scalar()
     return (top or 0) + 1
 
 
@@ -164,9 +168,9 @@ def heads_of(session: Session, kind: str, record_id: str) -> dict[str, set[OpId]
     """The current versions of a record's fields as stored; field "" stands for every
     field that has no entry of its own."""
     found: dict[str, set[OpId]] = {}
-    for field, origin, seq in session.execute(
-        select(SyncHead.field, SyncHead.origin, SyncHead.seq)
-        .where(SyncHead.kind == kind, SyncHead.record_id == record_id)
+    for field, origin, seq in Driver.of(session).execute(
+        "SELECT field, origin, seq FROM sync_heads WHERE kind = ? AND record_id = ?",
+        (kind, record_id)
     ):
         found.setdefault(field, set()).add((origin, seq))
     return found
@@ -184,7 +188,7 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
                 fresh: set[tuple[str, str]] = frozenset()) -> None:
     """Replace the stored current versions of these records with the ones given (those
     in `fresh` are new and have none stored)."""
-    connection = session.connection()
+    connection = Driver.of(session)
     by_kind: dict[str, list[str]] = {}
     for kind, record_id in records:
         if (kind, record_id) not in fresh:
@@ -193,13 +197,15 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
     # a row-value IN over (kind, record_id) would read the whole table every time.
     for kind, ids in by_kind.items():
         for start in range(0, len(ids), 400):
-            connection.execute(delete(SyncHead).where(
-                SyncHead.kind == kind, SyncHead.record_id.in_(ids[start:start + 400])))
+            batch = ids[start:start + 400]
+            connection.execute(
+                f"DELETE FROM sync_heads WHERE kind = ? AND record_id IN "
+                f"({', '.join('?' * len(batch))})", (kind, *batch))
     rows = [(kind, record_id, field, o, s) for (kind, record_id), heads in records.items()
             for field, ids in heads.items() for o, s in ids]
     if rows:
         # Plain tuples to the driver: a first bundle writes one row per record.
-        connection.exec_driver_sql(_INSERT_HEADS, rows)
+        connection.executemany(_INSERT_HEADS, rows)
 
 
 def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operation:
@@ -257,13 +263,21 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         return
     # Rows written in bulk (coordinator generate) are in their tables already: the
     # seed must not take them for records made before operations were kept.
-    seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})
+    states = dict(Driver.of(session).execute(
+        "SELECT name, value FROM sync_state WHERE name IN ('seeded', 'hlc')").fetchall())
+    if states.get("seeded") is None:
+        seed(session, skip={row["entity_id"] for row in rows if row["action"] == "create"})
+        states["hlc"] = state(session, "hlc")
+    stamp = clock.tick(int(states.get("hlc") or 0))
+    set_state(session, "hlc", str(stamp))
     device = session.info["device_id"]
-    streams = {device: _next_seq(session, device)}
-    stamp = next_stamp(session)
+    # The highest sequence of every stream held, read once: it numbers this edit's
+    # operations and says whether the copy has a private stream at all.
+    vector = vector_of(session)
+    streams = {device: vector.get(device, 0) + 1}
     records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
     rows = [*rows, *_restated(session, rows)]
-    private = _kept_private(session, rows)
+    private = _kept_private(session, rows, vector)
     batch = _created(rows)
     #: Records this batch creates: none has a stored version to replace.
     fresh: set[tuple[str, str]] = set()
@@ -273,7 +287,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         key = (row["entity"], row["entity_id"])
         origin = private_origin(device) if key in private else device
         if origin not in streams:
-            streams[origin] = _next_seq(session, origin)
+            streams[origin] = vector.get(origin, 0) + 1
         seq = streams[origin]
         streams[origin] += 1
         if row["action"] == "create" and key not in records:
@@ -313,7 +327,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         _supersede(heads, op)
         if beside:
             heads[op.field] = beside | {op.id}
-    insert_stored(session.connection(), made)
+    insert_stored(Driver.of(session), made)
     write_heads(session, records, fresh)
 
 

@@ -132,8 +132,11 @@ def _pending(session: Session, key: str) -> set[str]:
 
 def _note(session: Session, obj, new: bool) -> None:
     kind = getattr(obj, "KIND", None)
-    if kind == "person" and obj.id is not None:
-        _pending(session, PENDING).add(obj.id)
+    if kind == "person":
+        # None of a person's own fields decide their country: a new person is worked
+        # out once, an edited one (a note, a phone) has nothing to work out again.
+        if new and obj.id is not None:
+            _pending(session, PENDING).add(obj.id)
     elif kind == "affiliation":
         people = _pending(session, PENDING)
         if obj.person_id:

@@ -13,12 +13,13 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.records import bulk
 from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.models import Change, Entity
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text.normal import clean
 from coordinator_app.core.records import languages, sort_keys
 
@@ -118,7 +119,8 @@ class _Journal:
     def next_seq(self) -> int:
         info = self.session.info
         if "next_seq" not in info:
-            top = self.session.execute(select(func.max(Change.seq))).scalar()
+            # Asked once per edit: straight to the driver (core.store.driver).
+            top = Driver.of(self.session).scalar("SELECT max(seq) FROM changes")
             info["next_seq"] = (top or 0) + 1
         seq = info["next_seq"]
         info["next_seq"] = seq + 1
@@ -138,7 +140,7 @@ class _Journal:
         # of thousands of records costs one statement, not an object each for the
         # unit of work to track.
         if self.rows:
-            bulk.insert_rows(self.session.connection(), Change.__table__, self.rows)
+            bulk.insert_rows(Driver.of(self.session), Change.__table__, self.rows)
             # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
             # opener of the database hands the journal sync's recorder (core.store.db).
             recorder = self.session.info.get(RECORDER)

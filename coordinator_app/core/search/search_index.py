@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.records import registry
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
@@ -132,7 +133,7 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def documents(connection: Connection, kind: str, ids: list[str] | None = None):
+def documents(connection: Connection | Driver, kind: str, ids: list[str] | None = None):
     """(id, folded title, folded names, folded body, spelling keys) of live records of `kind`."""
     sql = DOCUMENTS[kind]
     batches = [None] if ids is None else list(_chunks(ids))
@@ -146,19 +147,30 @@ def documents(connection: Connection, kind: str, ids: list[str] | None = None):
                        keys_text(row[1], row[2]))
 
 
-def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str, str, str]]) -> int:
-    docs = list(docs)
-    if not docs:
-        return 0
-    connection.exec_driver_sql(
-        f"INSERT INTO search_keys (entry, kind, record_id) SELECT rowid * {SLOTS} + ?, ?, id "
-        f"FROM {registry.model(kind).__tablename__} WHERE id = ? ON CONFLICT DO NOTHING",
-        [(SLOT[kind], kind, doc[0]) for doc in docs])
+def _entries(connection: Connection | Driver, ids: list[str]) -> dict[str, int]:
+    """{record id: its index row number} of those of `ids` that have one."""
     entries: dict[str, int] = {}
-    for batch in _chunks([doc[0] for doc in docs]):
+    for batch in _chunks(ids):
         entries.update(connection.exec_driver_sql(
             f"SELECT record_id, entry FROM search_keys WHERE record_id IN "
             f"({_placeholders(len(batch))})", tuple(batch)).fetchall())
+    return entries
+
+
+def _write(connection: Connection | Driver, kind: str, docs: Iterable[tuple[str, str, str, str, str]],
+           entries: dict[str, int] | None = None) -> int:
+    """Index `docs`; `entries` are the row numbers of those known to have one already."""
+    docs = list(docs)
+    if not docs:
+        return 0
+    entries = dict(entries or {})
+    unnumbered = [doc[0] for doc in docs if doc[0] not in entries]
+    if unnumbered:
+        connection.exec_driver_sql(
+            f"INSERT INTO search_keys (entry, kind, record_id) SELECT rowid * {SLOTS} + ?, ?, "
+            f"id FROM {registry.model(kind).__tablename__} WHERE id = ? ON CONFLICT DO NOTHING",
+            [(SLOT[kind], kind, record_id) for record_id in unnumbered])
+        entries.update(_entries(connection, unnumbered))
     connection.exec_driver_sql(
         "INSERT INTO search_index (rowid, kind, title, names, body, variants) "
         "VALUES (?, ?, ?, ?, ?, ?)", [(entries[doc[0]], kind, *doc[1:]) for doc in docs])
@@ -171,23 +183,27 @@ def _write(connection: Connection, kind: str, docs: Iterable[tuple[str, str, str
     return len(docs)
 
 
-def remove(connection: Connection, ids: list[str]) -> None:
-    for batch in _chunks(ids):
-        marks = _placeholders(len(batch))
-        connection.exec_driver_sql(
-            f"DELETE FROM search_index WHERE rowid IN "
-            f"(SELECT entry FROM search_keys WHERE record_id IN ({marks}))", tuple(batch))
-        connection.exec_driver_sql(
-            f"DELETE FROM search_keys WHERE record_id IN ({marks})", tuple(batch))
-
-
-def refresh(connection: Connection, kind: str, ids: Iterable[str]) -> None:
+def refresh(connection: Connection | Driver, kind: str, ids: Iterable[str]) -> None:
     """Rewrite the index rows of these records: gone if tombstoned, current if live."""
     ids = sorted(set(ids))
     if not ids:
         return
-    remove(connection, ids)
-    _write(connection, kind, documents(connection, kind, ids))
+    # A record keeps its number for life, so an edited one's old row is found by the
+    # number and replaced, its key left as it is: an edit costs a statement or two
+    # less than removing the record from the index and numbering it again.
+    docs = list(documents(connection, kind, ids))
+    entries = _entries(connection, ids)
+    for batch in _chunks(list(entries.values())):
+        connection.exec_driver_sql(
+            f"DELETE FROM search_index WHERE rowid IN ({_placeholders(len(batch))})",
+            tuple(batch))
+    live = {doc[0] for doc in docs}
+    gone = [record_id for record_id in entries if record_id not in live]
+    for batch in _chunks(gone):
+        connection.exec_driver_sql(
+            f"DELETE FROM search_keys WHERE record_id IN ({_placeholders(len(batch))})",
+            tuple(batch))
+    _write(connection, kind, docs, entries)
 
 
 #: Records indexed between two reports of a rebuild's progress.
@@ -225,7 +241,8 @@ def optimize(connection: Connection) -> None:
 def _collect(session: Session, _context) -> None:
     """After each flush (objects still show their changes): note what to re-index."""
     new = session.new
-    for obj in list(new) + list(session.dirty):
+    # A form saved unchanged leaves its record dirty but unmodified: nothing to index.
+    for obj in list(new) + [obj for obj in session.dirty if session.is_modified(obj)]:
         _note(session, obj, obj in new)
 
 
@@ -278,7 +295,8 @@ def _apply(session: Session, _context) -> None:
     renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
     if not pending and not renamed:
         return
-    connection = session.connection()
+    # Every edit comes here: its statements go straight to the driver (core.store.driver).
+    connection = Driver.of(session)
     for kind, ids in renamed.items():
         ids = sorted(ids)
         if kind == "tag":

@@ -130,14 +130,22 @@ def page_statement(query: ListQuery, offset: int, limit: int,
     # The rows of the page are chosen first, by rowid, and only they are read for
     # display: a column worked out by a subquery (a person's position) was otherwise
     # worked out for every row the filter kept (thousands) before the sort kept 200.
-    chosen = select(tie.label("chosen"), *([func.count().over().label("total")] if counted
-                                            else []))
-    chosen = chosen.select_from(cls).where(where).order_by(*ordering).limit(limit)
+    if counted:
+        # The rows the filter keeps are found once (the search index looked up, each
+        # match's sort value read) into a set that is both sorted for the page and
+        # counted: a count over the sorted rows (a window) cost another pass over them.
+        kept = (select(tie.label("chosen"), key.label("key")).select_from(cls).where(where)
+                .cte("kept").prefix_with("MATERIALIZED"))
+        in_order = ((kept.c.key.desc(), kept.c.chosen.desc()) if descending
+                    else (kept.c.key.asc(), kept.c.chosen.asc()))
+        chosen = select(kept.c.chosen).order_by(*in_order).limit(limit)
+        values.append(select(func.count()).select_from(kept).scalar_subquery())
+    else:
+        chosen = select(tie.label("chosen")).select_from(cls).where(where)
+        chosen = chosen.order_by(*ordering).limit(limit)
     if offset and after is None:
         chosen = chosen.offset(offset)
     page_rows = chosen.subquery("page_rows")
-    if counted:
-        values.append(page_rows.c.total)
     return (select(*values).select_from(cls).join(page_rows, tie == page_rows.c.chosen)
             .order_by(*ordering))
 
