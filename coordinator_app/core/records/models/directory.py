@@ -38,9 +38,12 @@ class Person(Mergeable, Entity):
     LABEL_FIELD = "full_name"
     UNJOURNALED = frozenset({"current_country"})
     # The Country facet reads a page of the live people of one country in the list's
-    # order, its count and the countries held from this index alone.
+    # order, its count and the countries held from this index alone; the second
+    # serves the same page sorted by Latin spelling.
     __table_args__ = (Index("ix_people_current_country", "current_country", "deleted_at",
-                            "sort_key"),)
+                            "sort_key"),
+                      Index("ix_people_country_latin", "current_country", "deleted_at",
+                            "latin_name"))
 
     #: The name as written natively (Ігор Терехов, Audrius Klišonis).
     full_name: Mapped[str] = mapped_column(String(300), index=True)
