@@ -137,7 +137,9 @@ def test_show_text_lists_related_records_indented(demo_db, capsys):
     assert cli.main(["--db", str(demo_db), "show", "projects",
                      "Generators for Kharkiv during the energy attacks"]) == 0
     out = capsys.readouterr().out
-    assert "deliveries:\n  - item: Diesel generators 30 kW, quantity: 40" in out
+    # A related record's translatable text in each of its languages, the original first.
+    assert ("deliveries:\n  - item: Diesel generators 30 kW (en) · Дизельні генератори 30 кВт "
+            "(uk) · Dyzeliniai generatoriai 30 kW (lt), quantity: 40") in out
     assert "budget_minor: 18600000\nbudget: EUR\u00a0186,000.00\n" in out and "currency: EUR" in out
 
 
