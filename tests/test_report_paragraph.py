@@ -127,7 +127,10 @@ def test_report_markup_read_without_the_parser_makes_the_parsers_fragments():
 def test_report_markup_is_read_without_the_parser(monkeypatch):
     from reportlab.platypus import paraparser
 
-    def refuse(*_args):
+    asked = []
+
+    def refuse(_parser, text, *_args):
+        asked.append(text)
         raise AssertionError("the parser was asked")
 
     style = _style()
@@ -136,6 +139,8 @@ def test_report_markup_is_read_without_the_parser(monkeypatch):
     monkeypatch.setattr(paraparser.ParaParser, "parse", refuse)
     for markup in REPORT_MARKUP:
         Paragraph(markup, style)
+    # Counted as well as raised: an error caught on the way must not hide a call.
+    assert asked == []
 
 
 def test_other_markup_still_goes_to_the_parser():
