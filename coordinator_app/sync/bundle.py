@@ -11,9 +11,11 @@ compressed with Zstandard and encrypted with the file key; the header is its
 associated data. The header may also hold, encrypted with the file key, the SHA-256
 of the attachments the sender holds without their bytes ("wants"): the next bundle
 written for it carries the files of those the reader has, so bytes that a laptop
-never received reach it by stick as well as from the office server. The sender signs everything before the signature with its Ed25519
-key. A lost stick reveals nothing; a changed byte, a truncated file, a file for other
-laptops or from an unknown one is refused before anything is written.
+never received reach it by stick as well as from the office server.
+
+The sender signs everything before the signature with its Ed25519 key. A lost stick
+reveals nothing; a changed byte, a truncated file, a file for other laptops or from
+an unknown one is refused before anything is written.
 
 The file is written beside its target and renamed onto it once on disk, so a stick
 pulled out mid-write leaves the previous file or none, never half of one.
