@@ -52,12 +52,18 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --encrypted $(CORE_TESTS)
 
+# Each step's figures land in build/bench; the last step prints issue 19's goals from
+# them and writes that table into README.md (and fails if a goal is missed).
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(if $(PEOPLE),--people $(PEOPLE))
+	mkdir -p build/bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(if $(PEOPLE),--people $(PEOPLE)) \
+		--json build/bench/run.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py --json build/bench/reports.json
 	$(BIN)/python benchmarks/hub.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/sync.py
+	$(BIN)/python benchmarks/table.py build/bench/run.json build/bench/reports.json \
+		--readme README.md
 
 # Random histories of three laptops exchanging bundles, 500 of them (20 run in make test),
 # and 10,000 random concurrent edits on three laptops (600 in make test).
