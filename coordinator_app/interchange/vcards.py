@@ -2,19 +2,23 @@
 
 Android and old Nokias write 2.1 with quoted-printable names split over lines;
 iPhones write 3.0 with grouped labels (item1.TEL + item1.X-ABLabel); Outlook,
-Thunderbird and Google write 3.0 or 4.0. vobject parses each card once the
-quoted-printable lines are made plain; a card it cannot read is reported by its
-line and the others still come in.
+Thunderbird and Google write 3.0 or 4.0. Once the quoted-printable lines are made
+plain, vobject splits each line into group, name, parameters and value; the values
+are read here, as exporters write them: a comma the writer did not escape is part
+of the text ("Head, Department", Outlook's "Company, The"), where vobject's own
+reading keeps only what comes before it. A line that cannot be read is left out
+with a note, and the card's other lines still come in.
 """
 
 from __future__ import annotations
 
+import io
 import quopri
 import re
-from typing import Any
+from typing import NamedTuple
 
 from coordinator_app.core.views.duplicates import name_key
-from coordinator_app.i18n import _
+from coordinator_app.i18n import _, ngettext
 from coordinator_app.interchange.csv_reader import decode
 from coordinator_app.interchange.incoming import Incoming
 from coordinator_app.interchange.mapping import add_contact
@@ -26,8 +30,9 @@ _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 #: Binary properties: left out, with a note (the app keeps no photos of people).
 _BINARY = ("PHOTO", "LOGO", "SOUND", "KEY")
 #: Type parameters that name a contact's label, as phones and Outlook write them.
-_LABELS = {"cell": "mobile", "mobile": "mobile", "iphone": "mobile", "work": "work",
-           "home": "home", "fax": "fax", "main": "main", "pager": "pager", "other": "other"}
+#: In order of precedence when a line has several.
+_LABELS = {"fax": "fax", "pager": "pager", "cell": "mobile", "mobile": "mobile",
+           "iphone": "mobile", "main": "main", "work": "work", "home": "home", "other": "other"}
 #: Messenger services as IMPP schemes, X-SERVICE-TYPE or X-SOCIALPROFILE types.
 _MESSENGERS = {"telegram": "telegram", "signal": "signal", "whatsapp": "whatsapp",
                "viber": "viber", "tg": "telegram", "sgnl": "signal"}
@@ -106,65 +111,106 @@ def _plain(lines: list[str]) -> tuple[list[str], bool]:
     return out, photo
 
 
-def _types(line) -> list[str]:
+class _Property(NamedTuple):
+    """One line of a card: `value` as written, escapes and all."""
+    name: str
+    group: str | None
+    params: dict[str, list[str]]
+    singletons: list[str]
+    value: str
+
+
+def _properties(plain: list[str]) -> tuple[list[_Property], int]:
+    """The card's lines between BEGIN and END, unfolded and split; how many could not be
+    read."""
+    from vobject.base import ParseError, getLogicalLines, parseLine
+
+    found: list[_Property] = []
+    skipped = 0
+    for line, _number in getLogicalLines(io.StringIO("\r\n".join(plain) + "\r\n")):
+        try:
+            name, params, value, group = parseLine(line)
+        except ParseError:
+            skipped += 1
+            continue
+        if name.upper() in ("BEGIN", "END"):
+            continue
+        named: dict[str, list[str]] = {}
+        singletons = []
+        for param in params:
+            if len(param) == 1:
+                singletons.append(param[0])
+            else:
+                named.setdefault(param[0].upper(), []).extend(param[1:])
+        found.append(_Property(name.upper(), group.lower() if group else None, named,
+                               singletons, value))
+    return found, skipped
+
+
+def _unescape(raw: str) -> str:
+    """RFC 6350 3.4's escapes: "\\n" is a new line, a backslash keeps the next letter."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), raw,
+                  flags=re.DOTALL)
+
+
+def _split(raw: str, separator: str) -> list[str]:
+    """The parts of a value between separators that are not escaped, unescaped."""
+    return [_unescape(part) for part in re.split(rf"(?<!\\){separator}", raw)]
+
+
+def _text(prop: _Property) -> str:
+    return _unescape(prop.value).strip()
+
+
+def _types(prop: _Property) -> list[str]:
     found = []
-    for value in line.params.get("TYPE", []):
+    for value in prop.params.get("TYPE", []):
         found.extend(v.strip().strip('"').lower() for v in value.split(","))
-    found.extend(p.lower() for p in getattr(line, "singletonparams", []))
+    found.extend(p.lower() for p in prop.singletons)
     return found
 
 
-def _label(line, group_labels: dict[str, str]) -> str | None:
-    if line.group and line.group.lower() in group_labels:
-        return group_labels[line.group.lower()]
-    for kind in _types(line):
-        if kind in _LABELS and kind not in ("voice", "internet", "pref"):
-            return _LABELS[kind]
-    return None
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v).strip() for v in value if str(v).strip())
-    return str(value or "").strip()
+def _label(prop: _Property, group_labels: dict[str, str]) -> str | None:
+    if prop.group and prop.group in group_labels:
+        return group_labels[prop.group]
+    # "TEL;WORK;FAX" is a fax at work: what the line is comes before where it is.
+    types = _types(prop)
+    return next((_LABELS[kind] for kind in _LABELS if kind in types), None)
 
 
 def _card(source: str, start: int, lines: list[str], country: str | None) -> Incoming:
-    import vobject
-
     plain, photo = _plain(lines)
     item = Incoming("person", source, start, country=country)
-    try:
-        card = vobject.readOne("\r\n".join(plain) + "\r\n", ignoreUnreadable=True)
-    except Exception as exc:  # noqa: BLE001 - vobject raises several kinds for bad input
-        item.problem(None, _("this card cannot be read ({reason})").format(
-            reason=type(exc).__name__))
-        return item
+    props, skipped = _properties(plain)
     if photo:
         item.notes.append(_("the photo was left out"))
-    by_name: dict[str, list] = {}
+    if skipped:
+        item.notes.append(ngettext("{n} line of the card could not be read and was left out",
+                                   "{n} lines of the card could not be read and were left out",
+                                   skipped).format(n=skipped))
+    by_name: dict[str, list[_Property]] = {}
     group_labels: dict[str, str] = {}
-    for line in card.lines():
-        by_name.setdefault(line.name.upper(), []).append(line)
-        if line.name.upper() == "X-ABLABEL" and line.group:
+    for prop in props:
+        by_name.setdefault(prop.name, []).append(prop)
+        if prop.name == "X-ABLABEL" and prop.group:
             # iPhone labels: "_$!<Mobile>!$_" for its own, plain text for the person's.
-            label = re.sub(r"^_\$!<(.*)>!\$_$", r"\1", _text(line.value)).lower()
-            group_labels[line.group.lower()] = _LABELS.get(label, label)
+            label = re.sub(r"^_\$!<(.*)>!\$_$", r"\1", _text(prop)).lower()
+            group_labels[prop.group] = _LABELS.get(label, label)
 
     def first(name: str) -> str:
-        return _text(by_name[name][0].value) if name in by_name else ""
+        return _text(by_name[name][0]) if name in by_name else ""
 
     name = first("FN")
     if "N" in by_name:
-        n = by_name["N"][0].value
-        parts = [getattr(n, a, "") for a in ("given", "additional", "family")]
-        composed = " ".join(_text(p) for p in parts if _text(p))
+        # family; given; additional; prefixes; suffixes, each a list of its own.
+        parts = _split(by_name["N"][0].value, ";") + [""] * 3
+        composed = " ".join(" ".join(p.strip() for p in part.split(",") if p.strip())
+                            for part in (parts[1], parts[2], parts[0]) if part.strip())
         name = name or composed
     organization, position = "", first("TITLE") or first("ROLE")
     if "ORG" in by_name:
-        org = by_name["ORG"][0].value
-        units = [str(u).strip() for u in (org if isinstance(org, (list, tuple)) else [org])]
-        organization = units[0] if units else ""
+        units = [unit.strip() for unit in _split(by_name["ORG"][0].value, ";")]
+        organization = units[0]
         if len(units) > 1 and any(units[1:]):
             position = ", ".join(p for p in (position, *units[1:]) if p)
     # vCard 4.0 says so with KIND:org (RFC 6350 6.1.4), the iPhone with X-ABShowAs.
@@ -179,7 +225,7 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
         if "URL" in by_name:
             item.values["website"] = first("URL")
         if "ADR" in by_name:
-            item.values["address"] = _address(by_name["ADR"][0].value)
+            item.values["address"] = _address(by_name["ADR"][0])
     else:
         item.values["full_name"] = name
         if organization:
@@ -187,43 +233,40 @@ def _card(source: str, start: int, lines: list[str], country: str | None) -> Inc
         elif position:
             item.values["notes"] = position
     if item.kind == "person":
-        # vobject keeps only the first of "NICKNAME:a,b"; the raw line has them all.
-        nicknames = [n.replace("\\,", ",").strip() for line in plain
-                     if _split_property(line)[0].split(";")[0].split(".")[-1].upper()
-                     == "NICKNAME"
-                     for n in re.split(r"(?<!\\),", _split_property(line)[1])]
+        nicknames = [n.strip() for prop in by_name.get("NICKNAME", [])
+                     for n in _split(prop.value, ",")]
         # The same name written again in another language or script (FN;ALTID=1;
         # LANGUAGE=ja:山田太郎) is another spelling of it, kept with the nicknames.
-        spellings = [_text(line.value) for line in by_name.get("FN", [])[1:]]
+        spellings = [_text(prop) for prop in by_name.get("FN", [])[1:]]
         others = [n for n in dict.fromkeys([*spellings, *nicknames]) if n and n != name]
         if others:
             item.values["other_names"] = "\n".join(others)
         if "X-LATIN-NAME" in by_name:
             item.values["latin_name"] = first("X-LATIN-NAME")
-    note = "\n".join(_text(line.value) for line in by_name.get("NOTE", []))
+    note = "\n".join(_text(prop) for prop in by_name.get("NOTE", []))
     if note:
         item.values["notes"] = "\n".join(p for p in (item.values.get("notes"), note) if p)
-    for line in by_name.get("EMAIL", []):
-        if _text(line.value):
-            add_contact(item, "email", _text(line.value), _label(line, group_labels), "EMAIL")
-    for line in by_name.get("TEL", []):
-        text = _text(line.value)
+    for prop in by_name.get("EMAIL", []):
+        if _text(prop):
+            add_contact(item, "email", _text(prop), _label(prop, group_labels), "EMAIL")
+    for prop in by_name.get("TEL", []):
+        text = _text(prop)
         if text:
             add_contact(item, "phone", text[4:] if text.lower().startswith("tel:") else text,
-                     _label(line, group_labels), "TEL")
-    for prop in ("IMPP", "X-SOCIALPROFILE"):
-        for line in by_name.get(prop, []):
-            _messenger(item, line)
+                        _label(prop, group_labels), "TEL")
+    for kind in ("IMPP", "X-SOCIALPROFILE"):
+        for prop in by_name.get(kind, []):
+            _messenger(item, prop)
     if not item.label:
         item.problem(None, _("the card has no name"))
     return item
 
 
-def _messenger(item: Incoming, line) -> None:
-    value = _text(line.value)
+def _messenger(item: Incoming, prop: _Property) -> None:
+    value = _text(prop)
     scheme, _sep, rest = value.partition(":")
-    service = (line.params.get("X-SERVICE-TYPE", [""])[0] or "").lower()
-    service = service or next((t for t in _types(line) if t in _MESSENGERS), "") or scheme.lower()
+    service = (prop.params.get("X-SERVICE-TYPE", [""])[0] or "").lower()
+    service = service or next((t for t in _types(prop) if t in _MESSENGERS), "") or scheme.lower()
     kind = _MESSENGERS.get(service)
     if kind is None:
         return
@@ -234,18 +277,22 @@ def _messenger(item: Incoming, line) -> None:
         handle = handle[len(prefix):] if handle.startswith(prefix) else handle
     if handle.startswith("t.me/"):
         handle = "@" + handle[5:]
-    add_contact(item, kind, handle, None, line.name.upper())
+    add_contact(item, kind, handle, None, prop.name)
 
 
-def _address(value: Any) -> str:
-    parts = [getattr(value, a, "") for a in ("street", "city", "region", "code", "country")]
-    return ", ".join(_text(p) for p in parts if _text(p))
+def _address(prop: _Property) -> str:
+    """Street, town, region, postcode and country (the post box and the extended
+    address, RFC 6350 6.3.1's first two parts, are left out)."""
+    lines = [line.strip() for part in _split(prop.value, ";")[2:7] for line in part.splitlines()]
+    return ", ".join(line for line in lines if line)
 
 
 def read_vcards(data: bytes, source: str, *, encoding: str | None = None,
                 country: str | None = None) -> list[Incoming]:
     text, _encoding = decode(data, source, encoding)
-    cards = _cards(text)
+    # A file whose line ends were converted to CRLF twice reads as a blank line after
+    # every line, which would end a photo's folded block early.
+    cards = _cards(text.replace("\r\r\n", "\r\n"))
     if not cards:
         raise UnreadableFile(source, _("the file holds no vCard (BEGIN:VCARD … END:VCARD)"))
     return [_card(source, start, lines, country) for start, lines in cards]
