@@ -69,3 +69,17 @@ def test_a_line_that_cannot_be_read_is_left_out_with_a_note():
     assert card.values["full_name"] == "Jane Doe" and not card.problems
     assert card.values["notes"] == "Head, Department of Roads"
     assert card.notes == ["1 line of the card could not be read and was left out"]
+
+
+def test_a_phone_with_samsungs_own_label_keeps_its_number():
+    # Samsung phones write a label typed by the person as a parameter no standard knows.
+    data = ("BEGIN:VCARD\r\nVERSION:2.1\r\n"
+            "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=A2=D0=B5=D1=80=D0=B5=D1=85=D0=BE"
+            "=D0=B2;=D0=86=D0=B3=D0=BE=D1=80;;;\r\n"
+            "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=D0=A0=D0=BE=D0=B1):"
+            "+380501234567\r\nTEL;CELL;PREF:+380 50 765 43 21\r\nEND:VCARD\r\n").encode()
+    [card] = open_data(data, "samsung.vcf").records()
+    assert card.values["full_name"] == "Ігор Терехов"
+    assert {(c.value, c.label) for c in card.contacts} == {
+        ("+380501234567", None), ("+380507654321", "mobile")}
+    assert not card.notes and not card.problems

@@ -131,8 +131,14 @@ def _properties(plain: list[str]) -> tuple[list[_Property], int]:
         try:
             name, params, value, group = parseLine(line)
         except ParseError:
-            skipped += 1
-            continue
+            # Parameters no standard knows (Samsung's "TEL;X-CUSTOM(CHARSET=UTF-8,
+            # ENCODING=QUOTED-PRINTABLE,=D0=A0…):+380…") cost the line its label only.
+            head, value = _split_property(line)
+            group, _dot, name = head.split(";")[0].rpartition(".")
+            if not value or not re.fullmatch(r"[A-Za-z][\w-]*", name):
+                skipped += 1
+                continue
+            params = []
         if name.upper() in ("BEGIN", "END"):
             continue
         named: dict[str, list[str]] = {}
