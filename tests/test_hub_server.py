@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 import threading
 import time
 import uuid
@@ -86,8 +87,14 @@ def test_a_device_cannot_write_as_another_association(partnership):
     kharkiv, plunge = register(partnership, UA), register(partnership, LT)
     forged = operations(plunge.device_id, 1, 2, "private")
     with plunge.connect() as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        # refused by the other association's partition (its grant)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
             push(conn, kharkiv.association_id, forged)
+        # and through the parent table, by its row-level security
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("INSERT INTO coordinator.operations (origin, origin_seq, "
+                         "association_id, visibility, payload) VALUES "
+                         "(%s, 9, %s, 'shared', 'x')", (plunge.device_id, kharkiv.association_id))
         # nor name another pusher, or choose the server's columns
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO coordinator.operations (origin, origin_seq, "
@@ -95,6 +102,37 @@ def test_a_device_cannot_write_as_another_association(partnership):
                          "(%s, 9, %s, 'shared', 'x', %s)",
                          (plunge.device_id, plunge.association_id, kharkiv.role))
     assert pulled(kharkiv) == []
+
+
+def test_a_device_writes_its_own_partition_only_and_reads_none_directly(partnership):
+    kharkiv, plunge = register(partnership, UA), register(partnership, LT)
+    theirs, own = schema.partition(kharkiv.association_id), schema.partition(
+        plunge.association_id)
+    with kharkiv.connect() as conn:
+        push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 2, "private"))
+    with plunge.connect() as conn:
+        for statement in (
+                psycopg.sql.SQL("INSERT INTO {} (origin, origin_seq, association_id, "
+                                "visibility, payload) VALUES (%s, 1, %s, 'shared', 'x')"),
+                # a partition read directly would skip the parent's row-level security
+                psycopg.sql.SQL("SELECT count(*) FROM {} WHERE %s::text <> %s::text")):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement.format(theirs),
+                             (plunge.device_id, kharkiv.association_id))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(psycopg.sql.SQL("SELECT count(*) FROM {}").format(own))
+        # its own partition takes only the columns a device writes, and its association
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(psycopg.sql.SQL(
+                "INSERT INTO {} (origin, origin_seq, association_id, visibility, payload, "
+                "pushed_by) VALUES (%s, 1, %s, 'shared', 'x', %s)").format(own),
+                (plunge.device_id, plunge.association_id, kharkiv.role))
+        with pytest.raises(psycopg.errors.CheckViolation, match="partition constraint"):
+            conn.execute(psycopg.sql.SQL(
+                "INSERT INTO {} (origin, origin_seq, association_id, visibility, payload) "
+                "VALUES (%s, 1, %s, 'shared', 'x')").format(own),
+                (plunge.device_id, kharkiv.association_id))
+        assert conn.execute("SELECT count(*) FROM coordinator.operations").fetchone() == (0,)
 
 
 def test_operations_are_append_only_even_for_their_pusher(partnership):
@@ -236,8 +274,11 @@ def test_a_pull_batch_walks_the_index_even_before_the_table_has_statistics(partn
         plan_pull(conn)
         plan = "\n".join(row[0] for row in conn.execute(
             psycopg.sql.SQL("EXPLAIN {}").format(PULL_QUERY), ("0", 0, 20_000)))
-    assert "Index Scan using operations_pull" in plan
-    assert "Sort" not in plan
+    # each association's partition along its copy of the (xid, seq) index, merged in order
+    walked = re.findall(r"Index Scan using (operations_\w+_xid_seq_idx)", plan)
+    assert len(set(walked)) == 2, plan
+    assert "Merge Append" in plan
+    assert not re.search(r"->\s+Sort\b", plan), plan
 
 
 def test_a_pull_reads_its_rows_with_the_cycle_collector_paused_and_then_resumes_it(partnership):

@@ -146,13 +146,19 @@ def _committed(state: SyncState, sent: Future, batch: list[HubOperation]) -> int
 def following_on(held: dict[str, int], operations: list[HubOperation]
                  ) -> tuple[list[HubOperation], list[HubOperation]]:
     """Split pulled operations into those that follow on from `held` (each origin's
-    highest sequence held), each origin's in order, and those an earlier one of
-    their origin is still missing for: what a replica applies now, and what it
-    hands back to wait for the next batch."""
+    highest sequence held), each origin's in order and each once, and those an
+    earlier one of their origin is still missing for: what a replica applies now,
+    and what it hands back to wait for the next batch."""
     top = dict(held)
     ready: list[HubOperation] = []
     waiting: list[HubOperation] = []
+    previous = None
     for op in sorted(operations, key=lambda op: (op.origin, op.origin_seq)):
+        if op[:2] == previous:
+            # Stored twice on the hub: pushed at the same moment by laptops of two
+            # associations, each into its own partition (hub.schema). Merged once.
+            continue
+        previous = op[:2]
         last = top.get(op.origin, 0)
         if op.origin_seq <= last + 1:
             ready.append(op)

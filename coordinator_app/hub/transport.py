@@ -1,8 +1,10 @@
 """Push and pull of opaque operations, as a device role (hub.connection).
 
-Push copies a batch into a temporary staging table and inserts what the hub lacks
-(an operation pushed twice is stored once), in one transaction, then wakes the
-other laptops with a NOTIFY that carries only the association's id.
+Push copies a batch straight into its association's partition when the hub holds
+none of it (looked for by each origin's run of sequence numbers, not row by row),
+else into a temporary staging table from which it inserts what the hub lacks (an
+operation pushed twice is stored once), in one transaction, then wakes the other
+laptops with a NOTIFY that carries only the association's id.
 
 Attachments' bytes travel beside the operations that create them: stored once per
 content (its SHA-256) and association, in the transaction of the push that names
@@ -25,14 +27,24 @@ import struct
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from psycopg import Connection, IsolationLevel, errors, sql
 
-from coordinator_app.hub.schema import CHANNEL, PUSHED_COLUMNS, SCHEMA, VISIBILITIES
+from coordinator_app.hub.schema import (
+    CHANNEL,
+    PUSHED_COLUMNS,
+    SCHEMA,
+    VISIBILITIES,
+    partition,
+)
 from coordinator_app.sync.bulk import made_in_bulk
 
 _new_tuple = tuple.__new__
+_origin_of = itemgetter(0)
+_seq_of = itemgetter(1)
 
 #: Rows per pull round trip: large enough for speed, small enough for memory.
 PULL_BATCH = 20_000
@@ -81,20 +93,77 @@ def push(conn: Connection, association_id: uuid.UUID, operations: Iterable[HubOp
     """Store `operations` and the `attachments` they create as `association_id`'s;
     returns how many operations the hub did not have. All or nothing: a refused row
     (another association, a bad field) refuses the batch."""
-    columns = sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS))
+    operations = list(operations)
     with conn.transaction():
         _store_attachments(conn, association_id, attachments)
-        conn.execute("CREATE TEMPORARY TABLE IF NOT EXISTS hub_staging "
-                     "(origin uuid, origin_seq bigint, association_id uuid, "
-                     "visibility text, payload bytea) ON COMMIT DELETE ROWS")
-        with conn.cursor().copy(sql.SQL("COPY hub_staging ({}) FROM STDIN (FORMAT BINARY)")
-                                .format(columns)) as copy:
-            for block in copy_blocks(association_id, operations):
-                copy.write(block)
-        stored = _insert_new(conn)
+        blocks = list(copy_blocks(association_id, operations))
+        stored = None
+        if not _holds_any(conn, operations):
+            stored = _copy_into_partition(conn, association_id, blocks)
+        if stored is None:
+            stored = _insert_missing(conn, blocks)
         if stored:
             conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(association_id)))
     return stored
+
+
+#: Whether the hub holds an operation in any of the spans (origin, lowest, highest
+#: sequence), in any association's partition. It reads what the device may read:
+#: another association's copy of an operation this laptop holds is a shared one
+#: (a private one reaches its own association's laptops alone).
+HOLDS_ANY = sql.SQL(
+    "SELECT EXISTS (SELECT FROM unnest(%s::uuid[], %s::bigint[], %s::bigint[]) "
+    "AS s(origin, low, high) JOIN {} AS o ON o.origin = s.origin "
+    "AND o.origin_seq BETWEEN s.low AND s.high)").format(sql.Identifier(SCHEMA, "operations"))
+
+
+def _holds_any(conn: Connection, operations: list[HubOperation]) -> bool:
+    """Whether the hub may already hold some of `operations`: a look at each run of an
+    origin's sequence numbers (a batch is usually one or a few), not at each row."""
+    origins: list[str] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    for origin, run in groupby(operations, _origin_of):
+        numbers = list(map(_seq_of, run))
+        origins.append(origin)
+        lows.append(min(numbers))
+        highs.append(max(numbers))
+    if not origins:
+        return False
+    return conn.execute(HOLDS_ANY, (origins, lows, highs)).fetchone()[0]
+
+
+def _copy_into_partition(conn: Connection, association_id: uuid.UUID,
+                         blocks: list[bytes]) -> int | None:
+    """COPY the rows straight into the association's partition (hub.schema), whose
+    grant admits only this association's devices; how many. None when the hub cannot
+    take them that way, so that they are inserted through the parent: a hub of
+    schema version 1 has no partitions, and a push of the same operations by another
+    laptop may have committed since they were looked for."""
+    try:
+        with conn.transaction(), conn.cursor() as cursor:
+            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+                    partition(association_id), _COLUMNS)) as copy:
+                for block in blocks:
+                    copy.write(block)
+            return cursor.rowcount
+    except (errors.UndefinedTable, errors.UniqueViolation):
+        return None
+
+
+def _insert_missing(conn: Connection, blocks: list[bytes]) -> int:
+    """Stage the rows, then insert those the hub lacks through the parent table, under
+    its row-level security; how many. For a batch holding operations the hub has (one
+    sent again after a cut-off sync, relayed by a laptop that had it by USB, repeated
+    within the batch)."""
+    conn.execute("CREATE TEMPORARY TABLE IF NOT EXISTS hub_staging "
+                 "(origin uuid, origin_seq bigint, association_id uuid, "
+                 "visibility text, payload bytea) ON COMMIT DELETE ROWS")
+    with conn.cursor().copy(sql.SQL("COPY hub_staging ({}) FROM STDIN (FORMAT BINARY)")
+                            .format(_COLUMNS)) as copy:
+        for block in blocks:
+            copy.write(block)
+    return conn.execute(INSERT_MISSING).rowcount
 
 
 #: PostgreSQL's binary COPY: its header (no flags, no extension), and its end.
@@ -164,35 +233,14 @@ def fetch_attachments(conn: Connection, hashes: Iterable[str]) -> dict[str, byte
     return found
 
 
-#: The staged rows, straight into the hub: what a push sends is almost always new.
-INSERT_STAGED = sql.SQL(
-    "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging").format(
-    table=sql.Identifier(SCHEMA, "operations"),
-    columns=sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS)))
-#: The staged rows the hub lacks: for a batch holding some it already has.
+_COLUMNS = sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS))
+#: The staged rows the hub lacks in any partition, each once (a conflict within the
+#: batch is skipped), in the order sent.
 INSERT_MISSING = sql.SQL(
-    "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging "
-    "ON CONFLICT (origin, origin_seq) DO NOTHING").format(
-    table=sql.Identifier(SCHEMA, "operations"),
-    columns=sql.SQL(", ").join(map(sql.Identifier, PUSHED_COLUMNS)))
-
-
-def _insert_new(conn: Connection) -> int:
-    """Move the staged rows the hub lacks into the operations table, in the order
-    sent (each origin's in sequence); how many.
-
-    First as a plain insert, whose unique key is the only look-up each row costs:
-    looking each one up beforehand (to leave out what the hub holds) took a third
-    of the insert's time again, and a conflict clause on every row checks it
-    speculatively, nearly twice as long. A row the hub holds (a batch sent again
-    after a cut-off sync, one relayed by a laptop that had it by USB, a repeat
-    within the batch) makes that insert fail, whole, where it meets it, and the conflict
-    clause then skips what the hub has."""
-    try:
-        with conn.transaction():
-            return conn.execute(INSERT_STAGED).rowcount
-    except errors.UniqueViolation:
-        return conn.execute(INSERT_MISSING).rowcount
+    "INSERT INTO {table} ({columns}) SELECT {columns} FROM hub_staging AS s "
+    "WHERE NOT EXISTS (SELECT FROM {table} AS o WHERE o.origin = s.origin "
+    "AND o.origin_seq = s.origin_seq) ON CONFLICT DO NOTHING").format(
+    table=sql.Identifier(SCHEMA, "operations"), columns=_COLUMNS)
 
 
 #: A pull's batch: parameters the cursor's xid (as text) and sequence, and the limit.
