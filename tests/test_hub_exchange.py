@@ -198,3 +198,18 @@ def test_operations_that_skip_a_number_of_their_origin_wait_for_it():
     assert [(o.origin, o.origin_seq) for o in ready] == [("a", 2), ("a", 3), ("a", 4),
                                                          ("b", 1), ("b", 2)]
     assert [(o.origin, o.origin_seq) for o in waiting] == [("c", 5)]
+
+
+def test_an_operation_stored_twice_on_the_hub_is_merged_once():
+    """Two laptops of two associations pushing the same operation at the same moment
+    store it in both associations' partitions: a pull reads it twice."""
+    from coordinator_app.hub.exchange import following_on
+    from coordinator_app.hub.transport import HubOperation
+
+    def op(origin, seq, visibility="shared"):
+        return HubOperation(origin, seq, f"{origin}{seq}".encode(), visibility)
+
+    ready, waiting = following_on({"a": 1}, [op("a", 2), op("b", 1), op("a", 2), op("a", 3),
+                                             op("b", 1), op("c", 4), op("c", 4)])
+    assert [(o.origin, o.origin_seq) for o in ready] == [("a", 2), ("a", 3), ("b", 1)]
+    assert [(o.origin, o.origin_seq) for o in waiting] == [("c", 4)]
