@@ -178,8 +178,9 @@ COPY_BLOCK = 5_000
 
 def copy_blocks(association_id: uuid.UUID, operations: Iterable[HubOperation]
                 ) -> Iterator[bytes]:
-    """The rows of hub_staging (PUSHED_COLUMNS) for `operations`, in PostgreSQL's
-    binary COPY format, a block of rows at a time. Built here in bulk: the driver's
+    """The rows (PUSHED_COLUMNS) for `operations`, as an association's partition or
+    the staging table takes them, in PostgreSQL's binary COPY format, a block of rows
+    at a time. Built here in bulk: the driver's
     write of one row (its types looked up, an origin parsed as a UUID each time) cost
     more than the server's storing it."""
     # The association and visibility are the same for many rows: made once each.
