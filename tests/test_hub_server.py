@@ -12,7 +12,7 @@ import uuid
 
 import psycopg
 import pytest
-from support.hub import admin, association, operations, register
+from support.hub import admin, association, non_superuser_owner, operations, register
 
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.hub import devices, schema
@@ -54,6 +54,23 @@ def test_init_is_idempotent_and_adds_a_partner_association(hub_admin_url):
         names = [r[0] for r in conn.execute("SELECT name FROM coordinator.associations "
                                             "ORDER BY name")]
     assert names == sorted([UA, LT])
+
+
+def test_an_administrator_who_is_no_superuser_makes_the_hub_and_registers_devices(
+        hub_admin_url):
+    owner_url = non_superuser_owner(hub_admin_url)
+    association(owner_url, UA)
+    association(owner_url, LT)
+    kharkiv, plunge = register(owner_url, UA), register(owner_url, LT)
+    with kharkiv.connect() as conn:
+        assert push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 3)) == 3
+    assert len(pulled(plunge)) == 3
+    with admin(owner_url) as conn:
+        assert conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                            ).fetchone() == (False,)
+        devices.remove_device(conn, kharkiv.device_id)
+    with pytest.raises(HubRefused):
+        kharkiv.connect()
 
 
 def test_device_roles_are_plain_logins_that_cannot_take_another_role(partnership):

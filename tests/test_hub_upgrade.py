@@ -7,7 +7,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 from support import hub_v1
-from support.hub import admin, association, operations, register
+from support.hub import admin, association, non_superuser_owner, operations, register
 
 from coordinator_app.hub import schema
 from coordinator_app.hub.transport import Cursor, pull_all, push
@@ -75,3 +75,29 @@ def test_hub_init_upgrades_a_version_1_hub_keeping_rows_cursors_and_security(old
     with admin(old_hub) as conn, pytest.raises(psycopg.errors.RaiseException,
                                                match="append-only"):
         conn.execute("DELETE FROM coordinator.operations")
+
+
+def test_an_administrator_who_is_no_superuser_upgrades_a_hub_with_all_its_rows(hub_admin_url):
+    """A managed server's administrator owns the database and makes roles, but is no
+    superuser: the old table's forced row-level security would hide its rows from
+    them, and so would the new one's before they are moved; and the devices' table
+    must not be forced on them, or they cannot register a laptop."""
+    owner_url = non_superuser_owner(hub_admin_url)
+    with admin(owner_url) as conn:
+        assert conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                            ).fetchone() == (False,)
+        hub_v1.create(conn)
+        hub_v1.add_association(conn, UA)
+        hub_v1.add_association(conn, LT)
+    # version 1 forced the devices' policy on the owner too: only a superuser registered
+    kharkiv, plunge = register(hub_admin_url, UA), register(hub_admin_url, LT)
+    with kharkiv.connect() as conn:
+        push(conn, kharkiv.association_id, operations(kharkiv.device_id, 1, 4)
+             + operations(kharkiv.device_id, 5, 2, "private"))
+
+    association(owner_url, LT)
+    with admin(hub_admin_url) as conn:  # the superuser counts what the owner cannot read
+        assert conn.execute("SELECT count(*) FROM coordinator.operations").fetchone() == (6,)
+    assert [op.origin_seq for op in pulled(plunge)[0]] == [1, 2, 3, 4]
+    sumy = register(owner_url, UA)  # the owner registers devices now
+    assert [op.origin_seq for op in pulled(sumy)[0]] == [1, 2, 3, 4, 5, 6]

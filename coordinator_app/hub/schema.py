@@ -173,8 +173,9 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION {schema}.my_associations() TO {devices};
 GRANT SELECT ON {schema}.hub, {schema}.associations TO {devices};
 GRANT INSERT (sha256, association_id, visibility, content) ON {schema}.attachments TO {devices};
+-- Not forced: its owner, the administrator, registers and removes devices, and one
+-- who is no superuser (a managed server's) would be refused by the devices' policy.
 ALTER TABLE {schema}.devices ENABLE ROW LEVEL SECURITY;
-ALTER TABLE {schema}.devices FORCE ROW LEVEL SECURITY;
 CREATE POLICY own_association ON {schema}.devices FOR SELECT TO {devices}
     USING (association_id IN (SELECT {schema}.my_associations()));
 GRANT SELECT ON {schema}.devices TO {devices};
@@ -246,10 +247,12 @@ def _upgrade(conn: Connection) -> None:
     if version >= SCHEMA_VERSION:
         return
     devices = sql.Identifier(device_group(conn))
-    # 1 → 2: the operations table partitioned by association. The rows are moved
+    # 1 → 2: the devices table's security no longer forced on its owner, and the
+    # operations table partitioned by association. The rows are moved
     # before the new table's row-level security is on, and the old one's is no
     # longer forced: an administrator who is the owner but no superuser reads and
     # writes them all.
+    conn.execute(_compose("ALTER TABLE {schema}.devices NO FORCE ROW LEVEL SECURITY"))
     conn.execute(_compose(_SET_ASIDE_V1))
     conn.execute(_compose(_OPERATIONS))
     for found in associations(conn):

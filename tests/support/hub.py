@@ -49,3 +49,18 @@ def operations(origin: str, first: int, count: int, visibility: str = "shared",
                size: int = 24) -> list[HubOperation]:
     return [HubOperation(origin, seq, f"{origin[:8]}:{seq}:".encode().ljust(size, b"."),
                          visibility) for seq in range(first, first + count)]
+
+
+def non_superuser_owner(admin_url: str) -> str:
+    """The address of a new administrator who owns the database and may make roles but
+    is no superuser, as on a managed server."""
+    from psycopg import sql
+
+    owner = f"office_admin_{uuid.uuid4().hex[:8]}"
+    with admin(admin_url) as conn:
+        database = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD 'office'").format(
+            sql.Identifier(owner)))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(
+            sql.Identifier(database), sql.Identifier(owner)))
+    return f"postgresql://{owner}:office@{_device_url(admin_url).partition('://')[2]}"
