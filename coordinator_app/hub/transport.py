@@ -27,7 +27,7 @@ import struct
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -169,35 +169,49 @@ def _insert_missing(conn: Connection, blocks: list[bytes]) -> int:
 #: PostgreSQL's binary COPY: its header (no flags, no extension), and its end.
 COPY_HEADER = b"PGCOPY\n\xff\r\n\0" + bytes(8)
 COPY_TRAILER = b"\xff\xff"
-#: A staged row's start: 5 fields, the origin (16 bytes) and its sequence (8).
-_row_start = struct.Struct("!hi16siq").pack
+#: A row's start: 5 fields, the origin (16 bytes), and the length of its sequence.
+_row_head = struct.Struct("!hi16si").pack
 _length = struct.Struct("!i").pack
 #: Rows joined into one block written to the COPY.
 COPY_BLOCK = 5_000
+_origin_and_visibility = itemgetter(0, 3)
+_payload_of = itemgetter(2)
 
 
 def copy_blocks(association_id: uuid.UUID, operations: Iterable[HubOperation]
                 ) -> Iterator[bytes]:
     """The rows (PUSHED_COLUMNS) for `operations`, as an association's partition or
     the staging table takes them, in PostgreSQL's binary COPY format, a block of rows
-    at a time. Built here in bulk: the driver's
-    write of one row (its types looked up, an origin parsed as a UUID each time) cost
-    more than the server's storing it."""
-    # The association and visibility are the same for many rows: made once each.
+    at a time. Built here in bulk: the driver's write of one row (its types looked
+    up, an origin parsed as a UUID each time) cost more than the server's storing it.
+
+    A row is its origin's head, then its sequence, association and visibility and
+    its payload's length in one pack, then the payload: made for each run of one
+    origin and visibility by map and zip, in C, with no Python step per row."""
+    ops = operations if isinstance(operations, list) else list(operations)
+    heads: dict[str, bytes] = {}
+    # The association and visibility are the same for many rows: made once each,
+    # and packed behind each row's sequence with its payload's length.
     middles = {visibility: _length(16) + association_id.bytes + _length(len(visibility))
                + visibility.encode() for visibility in VISIBILITIES}
-    origins: dict[str, bytes] = {}
+    tails = {visibility: struct.Struct(f"!q{len(middle)}si").pack
+             for visibility, middle in middles.items()}
     parts = [COPY_HEADER]
-    for count, op in enumerate(operations, 1):
-        origin = origins.get(op.origin)
-        if origin is None:
-            origin = origins[op.origin] = uuid.UUID(op.origin).bytes
-        middle = middles.get(op.visibility)
-        if middle is None:
-            raise ValueError(f"visibility {op.visibility!r}")
-        parts += (_row_start(5, 16, origin, 8, op.origin_seq), middle,
-                  _length(len(op.payload)), op.payload)
-        if count % COPY_BLOCK == 0:
+    for start in range(0, len(ops), COPY_BLOCK):
+        for (origin, visibility), run in groupby(ops[start:start + COPY_BLOCK],
+                                                 _origin_and_visibility):
+            head = heads.get(origin)
+            if head is None:
+                head = heads[origin] = _row_head(5, 16, uuid.UUID(origin).bytes, 8)
+            if visibility not in middles:
+                raise ValueError(f"visibility {visibility!r}")
+            run = list(run)
+            payloads = list(map(_payload_of, run))
+            parts += chain.from_iterable(zip(
+                repeat(head), map(tails[visibility], map(_seq_of, run),
+                                  repeat(middles[visibility]), map(len, payloads)),
+                payloads))
+        if start + COPY_BLOCK < len(ops):
             yield b"".join(parts)
             parts = []
     parts.append(COPY_TRAILER)
