@@ -240,18 +240,18 @@ def _create(conn: Connection) -> None:
 
 def _upgrade(conn: Connection) -> None:
     """Bring a hub made by an earlier version to SCHEMA_VERSION, in the caller's
-    transaction: the laptops' pushes and pulls wait for it, and see the old schema
-    or the new one whole."""
+    transaction: it holds the operations table meanwhile, so a laptop's push or pull
+    under way waits for it, or fails and is tried again at its next sync; none sees
+    half of it."""
     version = conn.execute(sql.SQL("SELECT schema_version FROM {}.hub FOR UPDATE").format(
         sql.Identifier(SCHEMA))).fetchone()[0]
     if version >= SCHEMA_VERSION:
         return
     devices = sql.Identifier(device_group(conn))
     # 1 → 2: the devices table's security no longer forced on its owner, and the
-    # operations table partitioned by association. The rows are moved
-    # before the new table's row-level security is on, and the old one's is no
-    # longer forced: an administrator who is the owner but no superuser reads and
-    # writes them all.
+    # operations table partitioned by association. Its rows are moved before the
+    # new table's row-level security is on, and with the old one's no longer forced:
+    # an administrator who owns them but is no superuser then reads and writes all.
     conn.execute(_compose("ALTER TABLE {schema}.devices NO FORCE ROW LEVEL SECURITY"))
     conn.execute(_compose(_SET_ASIDE_V1))
     conn.execute(_compose(_OPERATIONS))
