@@ -1,13 +1,15 @@
-"""A report table's plain text is drawn as strings, broken into the lines ReportLab's
-own paragraph would print, so the table measures and draws lines instead of
-wrapping a paragraph again and again; text with markup stays a paragraph."""
+"""A report table's cells are broken into lines once, the lines ReportLab's own
+paragraph would print, so the table measures and draws lines instead of wrapping a
+paragraph again and again; text with markup keeps its faces (bold, the language tag)."""
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph as ReportLabParagraph, Table
+from reportlab.platypus import Paragraph as ReportLabParagraph
 from xml.sax.saxutils import escape
 
+from coordinator_app.reports import fonts
+from coordinator_app.reports.grid import Grid
 from coordinator_app.reports.layout import CELL_PADDING, WIDTH, Kit
 from coordinator_app.reports.record_text import ReaderText
 
@@ -17,25 +19,38 @@ LINK = "https://savivaldybe.example.lt/" + "dokumentai/" * 8 + "memorandumas.pdf
 SHARES = [("Commitment", 0.3), ("Due", 0.7)]
 
 
-def _body_cell(kit: Kit, text) -> tuple[Table, object]:
+def _body_cell(kit: Kit, text) -> tuple[Grid, str]:
     table = kit.table(SHARES, [[text, "2026-02-11"]])
-    return table, table._cellvalues[1][0]
+    return table, table.body[0].cells[0].text
 
 
-def _inner(table: Table) -> float:
-    return table._colWidths[0] - CELL_PADDING
+def _inner(table: Grid) -> float:
+    return table.widths[0] - CELL_PADDING
 
 
-def _paragraph_lines(text: str, style, width: float) -> list[str]:
-    paragraph = ReportLabParagraph(escape(text), style)
+def _paragraph_lines(text: str, style, width: float, markup: bool = False) -> list[str]:
+    """The lines ReportLab's own paragraph breaks `text` (or `markup`) into."""
+    paragraph = ReportLabParagraph(text if markup else escape(text), style)
     paragraph.wrap(width, 10_000)
-    return [" ".join(words) for _extra, words in paragraph.blPara.lines]
+    if paragraph.blPara.kind == 0:
+        return [" ".join(words) for _extra, words in paragraph.blPara.lines]
+    return [" ".join("".join(frag.text for frag in word) for word in _words(line.words))
+            for line in paragraph.blPara.lines]
 
 
-def test_long_plain_text_is_a_string_in_the_lines_reportlab_breaks_it_into():
+def _words(frags) -> list[list]:
+    """A line's fragments grouped into words (a fragment after a space starts one)."""
+    words: list[list] = []
+    for frag in frags:
+        if not words or frag.text.startswith(" "):
+            words.append([])
+        words[-1].append(frag)
+    return words
+
+
+def test_long_plain_text_is_broken_into_the_lines_reportlab_breaks_it_into():
     kit = Kit("uk")
     table, cell = _body_cell(kit, COMMITMENT)
-    assert isinstance(cell, str)
     lines = cell.split("\n")
     assert len(lines) > 2
     assert lines == _paragraph_lines(COMMITMENT, kit.styles["cell"], _inner(table))
@@ -67,26 +82,37 @@ def test_lines_of_their_own_stay_and_only_the_long_one_is_broken():
     assert lines[1:-1] == _paragraph_lines(COMMITMENT, kit.styles["cell"], _inner(table))
 
 
-def test_a_string_keeps_the_characters_markup_would_need_escaped():
+def test_plain_text_keeps_the_characters_markup_would_need_escaped():
     kit = Kit("lt")
     text = "Rūta & Tomas <Partneriai> " + COMMITMENT
     _table, cell = _body_cell(kit, text)
-    assert isinstance(cell, str)
     assert cell.replace("\n", " ") == text
 
 
-def test_text_with_its_language_tag_stays_a_paragraph():
+def test_text_with_its_language_tag_is_broken_like_the_paragraph_it_was():
     kit = Kit("lt")
-    _table, cell = _body_cell(kit, ReaderText(COMMITMENT, "uk"))
-    assert isinstance(cell, ReportLabParagraph)
-    assert "[UK]" in cell.text
+    table = kit.table(SHARES, [[ReaderText(COMMITMENT, "uk"), "2026-02-11"]])
+    cell = table.body[0].cells[0]
+    tagged = kit.para(ReaderText(COMMITMENT, "uk"), "cell")
+    assert cell.text.split("\n") == _paragraph_lines(tagged.text, kit.styles["cell"],
+                                                      _inner(table), markup=True)
+    last = cell.lines[-1].runs
+    assert last[-1] == ("[UK]", fonts.REGULAR, 6.5)  # the tag in its smaller size
+    assert last[-2][0].endswith("\u00a0")  # held to the word before it
+
+
+def test_bold_markup_in_a_cell_is_drawn_in_the_bold_face():
+    kit = Kit("en")
+    table = kit.table(SHARES, [[kit.rich("Active<br/><b>overdue</b>", "cell"), "2026-02-11"]])
+    lines = table.body[0].cells[0].lines
+    assert [line.runs for line in lines] == [(("Active", fonts.REGULAR, 8),),
+                                             (("overdue", fonts.BOLD, 8),)]
 
 
 def test_label_and_value_lines_break_long_values_the_same_way():
     kit = Kit("en")
     table = kit.facts([("Purpose", COMMITMENT), ("Status", "Active")])
-    value = table._cellvalues[0][1]
-    assert isinstance(value, str)
-    width = table._colWidths[1] - 4  # the value's right padding
+    value = table.body[0].cells[1].text
+    width = table.widths[1] - 4  # the value's right padding
     assert value.split("\n") == _paragraph_lines(COMMITMENT, kit.styles["value"], width)
-    assert table._cellvalues[1][1] == "Active"
+    assert table.body[1].cells[1].text == "Active"

@@ -2,44 +2,36 @@
 
 Everything is black, white and greys, with rules rather than colour, so that a
 page copied on an office black-and-white printer reads as well as on screen.
-A cell of plain text (a date, a number, a status, a name, a commitment) is a
-string, drawn by the table in the cell's style, its lines broken beforehand where
-they do not fit the column, by ReportLab's own paragraph (a word wider than its
-column is broken where it must be); text with markup (bold, a language tag) is a
-Paragraph. Either way long text wraps instead of running off the page, and a row
-taller than a page splits across pages like the table itself. Strings look the
-same and cost far less: a table measures a string by its lines, and a Paragraph
-by wrapping it, several times, while it lays out and draws.
-Every table repeats its header row on each page it continues onto.
+Tables are reports.grid's: each cell, plain text (a date, a number, a status, a
+name, a commitment) or a paragraph with markup (bold, a language tag), is broken
+into lines once, where they do not fit its column (a word wider than its column
+broken where it must be), so long text wraps instead of running off the page, and
+a row taller than a page splits across pages like the table itself. Every table
+repeats its header row on each page it continues onto.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from xml.sax.saxutils import escape, unescape
+from xml.sax.saxutils import unescape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    HRFlowable,
-    KeepTogether,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Spacer
 
 from coordinator_app.core.text.formatting import babel_locale, format_date, format_money, format_number
 from coordinator_app.i18n import gettext_in
 from coordinator_app.reports import fonts, record_text
+from coordinator_app.reports.grid import (
+    Cell, Grid, Line, Look, Row, break_runs, lines_of, paragraphs_of, width_of,
+)
 from coordinator_app.reports.paragraph import Paragraph
 from coordinator_app.reports.document import (
     MARGIN_BOTTOM,
@@ -55,8 +47,9 @@ HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_GREY = colors.Color(0.85, 0.85, 0.85)
 STRIPE_GREY = colors.Color(0.95, 0.95, 0.95)
 RULE_GREY = colors.Color(0.55, 0.55, 0.55)
-#: Tables set their own font even when every cell is a Paragraph; without this
-#: ReportLab names Helvetica there, a font the PDF would not embed.
+#: ReportLab's tables (the contents, the bilingual summary) set their own font even
+#: when every cell is a Paragraph; without this ReportLab names Helvetica there, a
+#: font the PDF would not embed.
 BASE_TABLE_STYLE = (
     ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -101,6 +94,14 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 CELL_PADDING = 6
+#: A table with a header: a grey band under a black rule, thin grey rules between rows,
+#: a black rule under the last; longer tables stripe their rows.
+TABLE_LOOK = Look(padding=(3, 3, 2.5, 2.5), header_fill=HEADER_GREY,
+                  header_rule=(0.8, colors.black), last_rule=(0.8, colors.black),
+                  row_rule=(0.25, RULE_GREY))
+STRIPED_LOOK = dataclasses.replace(TABLE_LOOK, stripe=STRIPE_GREY)
+#: Label / value lines: thin rules between them, nothing around.
+FACTS_LOOK = Look(padding=(0, 4, 2, 2), row_rule=(0.25, RULE_GREY))
 #: No single word may claim more of the page than this (long links still split).
 LONGEST_WORD_SHARE = 0.45
 _TAG = re.compile(r"<[^>]+>")
@@ -118,39 +119,7 @@ def _longest_word(cell: Flowable | str, style: ParagraphStyle) -> float:
     else:
         return 0.0
     font, size = style.fontName, style.fontSize
-    return max((_word_width(word, font, size) for word in set(text.split(" "))), default=0.0)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _word_width(word: str, font: str, size: float) -> float:
-    # Tables of one report repeat their words (names, statuses, places) row after row,
-    # and every word of every cell is measured to size the columns.
-    return stringWidth(word, font, size)
-
-
-def fits(text: str, style: ParagraphStyle, width: float) -> bool:
-    """Whether every line of `text` fits `width` in `style` without wrapping."""
-    return all(stringWidth(line, style.fontName, style.fontSize) <= width
-               for line in text.split("\n"))
-
-
-def wrapped_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | None:
-    """The lines ReportLab's paragraph breaks plain `text` into at `width` (a word
-    wider than that broken where it must be), or None where its lines are not plain
-    words (never for text of one style, but ReportLab decides)."""
-    paragraph = Paragraph.plain(text, style)
-    paragraph.wrap(width, HEIGHT)
-    if paragraph.blPara.kind != 0:
-        return None
-    return [" ".join(words) for _extra, words in paragraph.blPara.lines]
-
-
-def cell_style(style: ParagraphStyle, cells: tuple[tuple[int, int], tuple[int, int]]
-               ) -> list[tuple]:
-    """Table commands that draw plain strings in `cells` as a Paragraph in `style`."""
-    align = "RIGHT" if style.alignment == TA_RIGHT else "LEFT"
-    return [("FONTNAME", *cells, style.fontName), ("FONTSIZE", *cells, style.fontSize),
-            ("LEADING", *cells, style.leading), ("ALIGN", *cells, align)]
+    return max((width_of(word, font, size) for word in set(text.split(" "))), default=0.0)
 
 
 def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable | str]],
@@ -250,7 +219,7 @@ class Kit:
         return self.para(text, "note")
 
     def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence],
-              *, right: Iterable[int] = ()) -> Table:
+              *, right: Iterable[int] = ()) -> Grid:
         """A table with a header row repeated on every page. Widths are shares of the
         page, adjusted so that no column is narrower than its longest word (a status
         or a date split in two reads badly, and word lengths differ by language)."""
@@ -268,78 +237,48 @@ class Kit:
         styles = [self.styles["cell_right" if i in right else "cell"]
                   for i in range(len(columns))]
         room = [width - CELL_PADDING for width in widths]
-        head = [self._cell(title, head_style, room[i]) for i, title in enumerate(head)]
-        body = [[self._cell(cell, styles[i], room[i]) for i, cell in enumerate(row)]
-                for row in body]
-        table = Table([head, *body], colWidths=widths, repeatRows=1, splitByRow=1,
-                      splitInRow=1, hAlign="LEFT")
-        commands = [
-            *BASE_TABLE_STYLE,
-            *cell_style(head_style, ((0, 0), (-1, 0))),
-            # Right-aligned columns differ from the others in nothing else: one set of
-            # commands for the body and one for each such column (fewer for Table to apply).
-            *cell_style(self.styles["cell"], ((0, 1), (-1, -1))),
-            *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i in sorted(right)),
-            # The grey band marks the header (also where it repeats); a rule above it
-            # would double the one under the section's heading.
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black),
-            ("LINEBELOW", (0, 1), (-1, -2), 0.25, RULE_GREY),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ]
-        if len(body) > 3:
-            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_GREY]))
-        table.setStyle(TableStyle(commands))
-        return table
+        header = Row(tuple(self._cell(title, head_style, room[i])
+                           for i, title in enumerate(head)), -1, False)
+        last = len(body) - 1
+        lines = [Row(tuple(self._cell(cell, styles[i], room[i]) for i, cell in enumerate(row)),
+                     n, n == last) for n, row in enumerate(body)]
+        return Grid(header, lines, widths, STRIPED_LOOK if len(body) > 3 else TABLE_LOOK,
+                    HEIGHT)
 
     def facts(self, pairs: Iterable[tuple[str, str | Flowable | None]],
-              label_share: float = 0.24) -> Table | None:
+              label_share: float = 0.24) -> Grid | None:
         """Label / value lines (kind, status, dates); empty values are left out."""
         widths = [WIDTH * label_share, WIDTH * (1 - label_share)]
         label, text = self.styles["label"], self.styles["value"]
         # Inside the cells' right padding (4), with a point to spare for text on one line.
-        rows = [
-            [self._cell(nfc(label_text), label, widths[0] - 4, spare=1),
-             value if isinstance(value, Flowable) else self._cell(nfc(value), text,
-                                                                  widths[1] - 4, spare=1)]
-            for label_text, value in pairs if value not in (None, "", [])
-        ]
+        shown = [(label_text, value) for label_text, value in pairs
+                 if value not in (None, "", [])]
+        rows = [Row((self._cell(nfc(label_text), label, widths[0] - 4, spare=1),
+                     self._cell(value if isinstance(value, Flowable) else nfc(value), text,
+                                widths[1] - 4, spare=1)), n, False)
+                for n, (label_text, value) in enumerate(shown)]
         if not rows:
             return None
-        table = Table(rows, colWidths=widths, hAlign="LEFT", splitByRow=1, splitInRow=1)
-        table.setStyle(TableStyle([
-            *BASE_TABLE_STYLE,
-            *cell_style(label, ((0, 0), (0, -1))),
-            *cell_style(text, ((1, 0), (1, -1))),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE_GREY),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
-        return table
+        return Grid(None, rows, widths, FACTS_LOOK, HEIGHT)
 
     def _cell(self, text: Flowable | str, style: ParagraphStyle, width: float,
-              spare: float = 0.0) -> Flowable | str:
-        """`text` for a cell whose content is `width` wide: plain text stays a string,
-        its lines broken where they do not fit `width` less `spare`; other text is a
-        Paragraph that wraps it."""
-        if isinstance(text, Flowable) or fits(text, style, width - spare):
-            return text
-        lines = []
-        for line in text.split("\n"):
-            if fits(line, style, width - spare):
-                lines.append(line)
-                continue
-            broken = wrapped_lines(line, style, width)
-            if broken is None:
-                return Paragraph(escape(text).replace("\n", "<br/>"), style)
-            lines += broken
-        return "\n".join(lines)
+              spare: float = 0.0) -> Cell:
+        """`text` in lines for a cell whose content is `width` wide: plain text in
+        `style`, each of its lines kept whole where it fits `width` less `spare` and
+        broken where it does not fit `width`; a paragraph in its own style."""
+        if isinstance(text, Flowable):
+            own = text.style
+            return Cell(lines_of(paragraphs_of(text.frags), width), own.leading,
+                        own.fontSize, own.alignment == TA_RIGHT)
+        font, size = style.fontName, style.fontSize
+        lines: list[Line] = []
+        for part in text.split("\n"):
+            used = width_of(part, font, size)
+            if used <= width - spare:
+                lines.append(Line(((part, font, size),) if part else (), used))
+            else:
+                lines += break_runs([(part, font, size)], width)
+        return Cell(tuple(lines), style.leading, size, style.alignment == TA_RIGHT)
 
     def gap(self, height_mm: float = 3) -> Spacer:
         return Spacer(1, height_mm * mm)
