@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph as ReportLabParagraph
 from xml.sax.saxutils import escape
 
 from coordinator_app.reports import fonts
-from coordinator_app.reports.grid import Grid
+from coordinator_app.reports.grid import Grid, break_runs
 from coordinator_app.reports.layout import CELL_PADDING, WIDTH, Kit
 from coordinator_app.reports.record_text import ReaderText
 
@@ -116,3 +116,16 @@ def test_label_and_value_lines_break_long_values_the_same_way():
     width = table.widths[1] - 4  # the value's right padding
     assert value.split("\n") == _paragraph_lines(COMMITMENT, kit.styles["value"], width)
     assert table.body[1].cells[1].text == "Active"
+
+
+def test_a_line_reportlab_keeps_whole_by_narrowing_its_spaces_stays_whole():
+    kit = Kit("lt")
+    style = kit.styles["cell"]
+    text = "Panevėžys savivaldybė 4"
+    # A little narrower than its first two words: ReportLab's paragraph still puts them
+    # on one line, its spaces a little narrower.
+    width = stringWidth("Panevėžys savivaldybė", style.fontName, style.fontSize) - 0.05
+    expected = _paragraph_lines(text, style, width)
+    assert expected[0] == "Panevėžys savivaldybė"
+    assert [line.text for line in break_runs([(text, style.fontName, style.fontSize)],
+                                             width)] == expected

@@ -28,7 +28,7 @@ from coordinator_app.i18n import gettext_in, pgettext_in
 from coordinator_app.reports.progress import Progress
 from coordinator_app.reports.charts import horizontal_bars
 from coordinator_app.reports.contents import Contents, Line
-from coordinator_app.reports.document import Heading, ReportInfo, nfc, write_pdf
+from coordinator_app.reports.document import Heading, ReportInfo, RuledHeading, nfc, write_pdf
 from coordinator_app.reports.facts import (
     AgreementFact,
     ContactFact,
@@ -175,6 +175,8 @@ def cover(kit: Kit, b: Briefing, generated_at: datetime) -> list[Flowable]:
 def _toc_headings(flowables) -> list[Heading]:
     found = []
     for flowable in flowables:
+        if isinstance(flowable, RuledHeading):
+            flowable = flowable.heading
         if isinstance(flowable, Heading):
             found += [flowable] if flowable.toc else []
         elif isinstance(flowable, KeepTogether):

@@ -25,7 +25,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from coordinator_app import __version__
 from coordinator_app.core.errors import CoordinatorError
@@ -79,6 +79,43 @@ class Heading(Paragraph):
         self.key = key
         self.toc = toc
         self.outline = outline
+
+
+class RuledHeading(Flowable):
+    """A heading with a rule under it, laid out and moved to the next page as one.
+
+    ReportLab's KeepTogether would do the same by laying its content out in a copy
+    of the frame and then once more in the frame itself; a report has a few hundred
+    such headings."""
+
+    def __init__(self, heading: Heading, rule: Flowable):
+        super().__init__()
+        self.heading = heading
+        self.rule = rule
+        self._gap = max(heading.getSpaceAfter(), rule.getSpaceBefore())
+
+    def getSpaceBefore(self):  # noqa: N802 - ReportLab's name
+        return self.heading.getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802 - ReportLab's name
+        return self.rule.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803 - ReportLab's names
+        width, height = self.heading.wrap(availWidth, availHeight)
+        rule_width, self._rule_height = self.rule.wrap(availWidth, availHeight)
+        self.width = max(width, rule_width)
+        self.height = height + self._gap + self._rule_height
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N802, N803 - ReportLab's names
+        # Taller than any page only when the heading is: then it goes its own way.
+        self.wrap(availWidth, availHeight)
+        return [] if self.height <= PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM else [
+            self.heading, self.rule]
+
+    def draw(self):
+        self.heading.drawOn(self.canv, 0, self._rule_height + self._gap)
+        self.rule.drawOn(self.canv, 0, 0)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -212,15 +249,16 @@ class ReportDocument(BaseDocTemplate):
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - ReportLab's name
         if self.on_flowable is not None:
             self.on_flowable()
-        if not isinstance(flowable, Heading):
+        heading = flowable.heading if isinstance(flowable, RuledHeading) else flowable
+        if not isinstance(heading, Heading):
             return
-        if flowable.outline:
+        if heading.outline:
             top = self.frame._y + flowable.height + flowable.getSpaceAfter() + 6
-            self.canv.mark(flowable.key, self.frame._x1, top)
-            self.canv.addOutlineEntry(flowable.outline_text, flowable.key,
-                                      level=flowable.level, closed=flowable.level >= 1)
-        if flowable.toc:
-            self.canv.note_heading(flowable.key)
+            self.canv.mark(heading.key, self.frame._x1, top)
+            self.canv.addOutlineEntry(heading.outline_text, heading.key,
+                                      level=heading.level, closed=heading.level >= 1)
+        if heading.toc:
+            self.canv.note_heading(heading.key)
 
 
 def write_pdf(path: Path, info: ReportInfo, story: list,

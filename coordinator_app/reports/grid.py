@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -30,6 +31,12 @@ Run = tuple[str, str, float]
 #: Where ReportLab's paragraph may break a line: white space, but not a no-break space.
 _SPACE = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f \x85\u1680\u2000-\u200b\u2028\u2029"
                     r"\u202f\u205f\u3000]+")
+
+
+#: How much of its width each space of a line may give up before a word goes to the
+#: next line: ReportLab's paragraph lets a line run that much over and draws its
+#: spaces narrower.
+SHRINK = ParagraphStyle.defaults["spaceShrinkage"]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -108,19 +115,49 @@ def _word_width(word: list[Run]) -> float:
     return sum(width_of(text, font, size) for text, font, size in word)
 
 
+def _break_plain(text: str, font: str, size: float, width: float) -> list[Line] | None:
+    """Text in one face broken into lines, or None where a word is wider than a line
+    (break_runs breaks it): most cells are such text, and their words need no runs."""
+    space = width_of(" ", font, size)
+    lines: list[Line] = []
+    line: list[str] = []
+    used = -space
+    for word in _SPACE.split(text):
+        if not word:
+            continue
+        wide = width_of(word, font, size)
+        if used + space + wide <= width + SHRINK * space * len(line):
+            line.append(word)
+            used += space + wide
+        elif wide > width:
+            return None
+        else:
+            if line:
+                lines.append(Line(((" ".join(line), font, size),), used))
+            line, used = [word], wide
+    if line:
+        lines.append(Line(((" ".join(line), font, size),), used))
+    return lines
+
+
 def break_runs(runs: Sequence[Run], width: float) -> list[Line]:
     """One paragraph's runs broken into lines of at most `width` (a word wider than
     that in pieces): as many words on each line as fit, as ReportLab breaks them."""
+    if len(runs) == 1:
+        plain = _break_plain(*runs[0], width)
+        if plain is not None:
+            return plain
     lines: list[Line] = []
     line: list[list[Run]] = []
-    used = 0.0
+    used = spaces = 0.0
     for word in _words(runs):
         _text, font, size = word[0]
         space = width_of(" ", font, size) if line else 0.0
         wide = _word_width(word)
-        if used + space + wide <= width:
+        if used + space + wide <= width + SHRINK * (spaces + space):
             line.append(word)
             used += space + wide
+            spaces += space
             continue
         if wide > width:
             # Broken where it must be, its first piece on this line if any room is left.
@@ -132,11 +169,11 @@ def break_runs(runs: Sequence[Run], width: float) -> list[Line]:
                 lines.append(Line(_join(line), used))
             for piece in pieces[:-1]:
                 lines.append(Line(_join([piece]), _word_width(piece)))
-            line, used = [pieces[-1]], _word_width(pieces[-1])
+            line, used, spaces = [pieces[-1]], _word_width(pieces[-1]), 0.0
             continue
         if line:
             lines.append(Line(_join(line), used))
-        line, used = [word], wide
+        line, used, spaces = [word], wide, 0.0
     if line:
         lines.append(Line(_join(line), used))
     return lines
@@ -315,7 +352,9 @@ class Grid(Flowable):
                             if (font, size) != face:
                                 text.setFont(font, size)
                                 face = (font, size)
-                            text.textOut(chars)
+                            # Each line is placed by its origin, so the cursor
+                            # need not follow the text (textOut measures it again).
+                            text._textOut(chars)
                     baseline -= cell.leading
         canvas.drawText(text)
         canvas.restoreState()

@@ -39,6 +39,7 @@ from coordinator_app.reports.document import (
     MARGIN_X,
     PAGE,
     Heading,
+    RuledHeading,
     nfc,
 )
 
@@ -111,9 +112,12 @@ _GAP = re.compile(r"[ \t\n]+|<br/>")
 def _longest_word(cell: Flowable | str, style: ParagraphStyle) -> float:
     """The width of the longest word of a cell: a Paragraph in its own style, plain
     text in `style`."""
-    if isinstance(cell, Paragraph):
-        style = cell.style
-        text = unescape(_TAG.sub(" ", _GAP.sub(" ", cell.text)))
+    if isinstance(cell, Paragraph) or getattr(cell, "lang", None):
+        if isinstance(cell, Paragraph):
+            style, marked = cell.style, cell.text
+        else:
+            marked = record_text.markup(cell)
+        text = unescape(_TAG.sub(" ", _GAP.sub(" ", marked)))
     elif isinstance(cell, str):
         text = cell.replace("\n", " ")
     else:
@@ -140,6 +144,13 @@ def fitted_widths(shares: Sequence[float], rows: Sequence[Sequence[Flowable | st
     slack = [max(0.0, w - n) for n, w in zip(need, widths)]
     total = sum(slack)
     return [max(w, n) - deficit * spare / total for w, n, spare in zip(widths, need, slack)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _tagged_lines(marked: str, style: ParagraphStyle, width: float) -> tuple[Line, ...]:
+    """The lines of record text with its language tag: the same names and commitments
+    come back row after row when a report is not in their language."""
+    return lines_of(paragraphs_of(Paragraph(marked, style).frags), width)
 
 
 class Kit:
@@ -212,7 +223,9 @@ class Kit:
         across pages; `keep_with` moves short content to the next page whole."""
         rule = HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=0,
                           spaceAfter=4)
-        return [CondPageBreak(35 * mm), KeepTogether([heading, rule, *keep_with])]
+        ruled = RuledHeading(heading, rule)
+        return [CondPageBreak(35 * mm), KeepTogether([ruled, *keep_with]) if keep_with
+                else ruled]
 
     def nothing(self, text: str) -> Paragraph:
         """An italic line where a section has nothing to list ("No commitments recorded.")."""
@@ -226,10 +239,9 @@ class Kit:
         right = set(right)
         head_style = self.styles["cell_head"]
         head = [nfc(title) for title, _ in columns]
-        # Record text in another language than the report's is a paragraph, to carry
-        # its language tag (reports.record_text); other text may be drawn as it is.
-        body = [[cell if isinstance(cell, Flowable)
-                 else self.para(cell, "cell") if getattr(cell, "lang", None)
+        # Record text in another language than the report's keeps its language, to be
+        # printed with its tag (reports.record_text); other text is drawn as it is.
+        body = [[cell if isinstance(cell, Flowable) or getattr(cell, "lang", None)
                  else nfc("" if cell is None else str(cell))
                  for cell in row] for row in rows]
         widths = fitted_widths([share for _, share in columns], [head, *body],
@@ -270,6 +282,9 @@ class Kit:
             own = text.style
             return Cell(lines_of(paragraphs_of(text.frags), width), own.leading,
                         own.fontSize, own.alignment == TA_RIGHT)
+        if getattr(text, "lang", None):
+            return Cell(_tagged_lines(record_text.markup(text), style, width), style.leading,
+                        style.fontSize, style.alignment == TA_RIGHT)
         font, size = style.fontName, style.fontSize
         lines: list[Line] = []
         for part in text.split("\n"):
