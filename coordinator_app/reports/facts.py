@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -30,8 +31,10 @@ from coordinator_app.core.records.models import (
     Change,
     Commitment,
     ContactPoint,
+    Milestone,
     Organization,
     Person,
+    PriorityArea,
     Project,
     ProjectAgreement,
     ProjectPartner,
@@ -42,6 +45,7 @@ from coordinator_app.core.records.models import (
 from coordinator_app.core.records.tombstones import alive, live, shown
 from coordinator_app.i18n import _
 from coordinator_app.reports.record_text import reader_text
+from coordinator_app.reports.rows import among, records, records_by_id
 
 #: Ways to reach someone without e-mail or a browser, in the order people try them.
 MESSENGERS = ("signal", "telegram", "whatsapp", "viber")
@@ -161,44 +165,60 @@ def data_as_of(session: Session) -> datetime | None:
     return session.scalar(select(func.max(Change.at)))
 
 
-def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
-    title = reader_text(project, "title", lang)
-    return ProjectFact(
-        id=project.id, title=title, status=project.status,
-        lead=_name(project.lead, lang), location=_name(project.location, lang),
-        start_on=project.start_on, end_on=project.end_on,
-        budget_minor=project.budget_minor, currency=project.currency,
-        areas=[reader_text(link.priority_area, "name", lang)
-               for link in project.priority_links],
-        milestones=[MilestoneFact(reader_text(m, "title", lang), m.due_on, m.status)
-                    for m in project.milestones],
-        deliveries=[
-            DeliveryFact(reader_text(d, "item", lang), d.quantity, units.label(d.unit, lang),
-                         _name(d.sender, lang),
-                         _name(d.recipient, lang), d.delivered_on, title)
-            for d in project.deliveries
-        ],
-    )
+def _shown_name(record: Any, lang: str) -> str | None:
+    """A live record's name for the reader (reports.rows reads only live ones)."""
+    if record is None:
+        return None
+    if record.LABEL_FIELD in record.TRANSLATABLE:
+        return reader_text(record, record.LABEL_FIELD, lang)
+    return str(getattr(record, record.LABEL_FIELD) or "")
 
 
 def projects_by_id(session: Session, ids: list[str], lang: str) -> list[ProjectFact]:
-    """Projects with everything a report lists about them, in a handful of queries.
-    (What a row points to, one record each, comes in the same query, joined; the
-    lists a record holds come in one more query each.)"""
+    """Projects with everything a report lists about them, in their list's order: one
+    query for each kind of row, for all of them at once."""
     if not ids:
         return []
-    projects = session.scalars(
-        live(Project, Project.id.in_(ids))
-        .options(
-            joinedload(Project.lead), joinedload(Project.location),
-            selectinload(Project.milestones),
-            selectinload(Project.deliveries).joinedload(AidDelivery.sender),
-            selectinload(Project.deliveries).joinedload(AidDelivery.recipient),
-            selectinload(Project.priority_links).joinedload(ProjectPriorityArea.priority_area),
-        )
-        .order_by(Project.sort_key)
-    ).all()
-    return [project_fact(session, p, lang) for p in projects]
+    projects = records(session, Project, among("id", ids), order_by="t.sort_key")
+    ids = [p.id for p in projects]
+    milestones = _grouped(records(session, Milestone, among("project_id", ids),
+                                  order_by="t.due_on"), lambda m: m.project_id)
+    deliveries = _grouped(records(session, AidDelivery, among("project_id", ids),
+                                  order_by="t.delivered_on"), lambda d: d.project_id)
+    links = _grouped(records(session, ProjectPriorityArea, among("project_id", ids),
+                             order_by=STORED), lambda link: link.project_id)
+    areas = records_by_id(session, PriorityArea, (link.priority_area_id
+                                                  for rows in links.values() for link in rows))
+    orgs = records_by_id(session, Organization, [
+        *(p.lead_id for p in projects), *(p.location_id for p in projects),
+        *(d.from_id for rows in deliveries.values() for d in rows),
+        *(d.to_id for rows in deliveries.values() for d in rows)])
+    facts = []
+    for project in projects:
+        title = reader_text(project, "title", lang)
+        facts.append(ProjectFact(
+            id=project.id, title=title, status=project.status,
+            lead=_shown_name(orgs.get(project.lead_id), lang),
+            location=_shown_name(orgs.get(project.location_id), lang),
+            start_on=project.start_on, end_on=project.end_on,
+            budget_minor=project.budget_minor, currency=project.currency,
+            areas=[reader_text(areas.get(link.priority_area_id), "name", lang)
+                   for link in links.get(project.id, [])],
+            milestones=[MilestoneFact(reader_text(m, "title", lang), m.due_on, m.status)
+                        for m in milestones.get(project.id, [])],
+            deliveries=[
+                DeliveryFact(reader_text(d, "item", lang), d.quantity, units.label(d.unit, lang),
+                             _shown_name(orgs.get(d.from_id), lang),
+                             _shown_name(orgs.get(d.to_id), lang), d.delivered_on, title)
+                for d in deliveries.get(project.id, [])
+            ],
+        ))
+    return facts
+
+
+def project_fact(session: Session, project: Project, lang: str) -> ProjectFact:
+    """One project with everything a report lists about it."""
+    return projects_by_id(session, [project.id], lang)[0]
 
 
 def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementFact:
@@ -206,10 +226,9 @@ def agreement_fact(session: Session, agreement_id: str, lang: str) -> AgreementF
     return agreement_facts(session, [agreement_id], lang)[0]
 
 
-def _stored_order(cls):
-    # The order rows were written in: what one agreement's rows came back in when
-    # each was read alone.
-    return literal_column(f"{cls.__tablename__}.rowid")
+#: The order rows were written in: what one agreement's rows came back in when each
+#: was read alone.
+STORED = "t.rowid"
 
 
 def _grouped(rows, key) -> dict[str, list]:
@@ -222,57 +241,58 @@ def _grouped(rows, key) -> dict[str, list]:
 def agreement_facts(session: Session, agreement_ids: list[str], lang: str
                     ) -> list[AgreementFact]:
     """Agreements with their parties, signatories, commitments, projects and sources,
-    in the order given: each kind of row is read for all of them in one query (a
-    briefing pack of fifty agreements read them in 1,300 queries one by one)."""
-    agreements = {a.id: a for a in session.scalars(
-        select(Agreement).where(Agreement.id.in_(agreement_ids)))}
+    in the order given: each kind of row is read for all of them in one query, as
+    rows (reports.rows), and the organisations, people and priority areas they name
+    in one more each."""
+    agreements = records_by_id(session, Agreement, agreement_ids)
     for agreement_id in agreement_ids:
-        if shown(agreements.get(agreement_id)) is None:
+        if agreement_id not in agreements:
             raise NotFound(_("There is no agreement with id {id}; it may have been deleted.")
                            .format(id=agreement_id))
     ids = list(agreements)
-    parties = _grouped(session.scalars(
-        live(AgreementParty, AgreementParty.agreement_id.in_(ids))
-        .options(joinedload(AgreementParty.organization))
-        .order_by(_stored_order(AgreementParty))), lambda p: p.agreement_id)
-    signatories = _grouped(session.scalars(
-        live(Signatory, Signatory.agreement_id.in_(ids))
-        .options(joinedload(Signatory.person), joinedload(Signatory.organization))
-        .order_by(_stored_order(Signatory))), lambda s: s.agreement_id)
-    commitments = _grouped(session.scalars(
-        live(Commitment, Commitment.agreement_id.in_(ids))
-        .options(joinedload(Commitment.party), joinedload(Commitment.owner))
-        .order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.created_at)
-    ), lambda c: c.agreement_id)
-    areas = _grouped(session.scalars(
-        live(AgreementPriorityArea, AgreementPriorityArea.agreement_id.in_(ids))
-        .options(joinedload(AgreementPriorityArea.priority_area))
-        .order_by(_stored_order(AgreementPriorityArea))), lambda a: a.agreement_id)
-    project_links = _grouped(session.execute(
-        select(ProjectAgreement.agreement_id, ProjectAgreement.project_id)
-        .where(ProjectAgreement.agreement_id.in_(ids), alive(ProjectAgreement))
-        .order_by(_stored_order(ProjectAgreement))), lambda row: row[0])
-    project_ids = {row[1] for rows in project_links.values() for row in rows}
+    in_agreements = among("agreement_id", ids)
+    parties = _grouped(records(session, AgreementParty, in_agreements, order_by=STORED),
+                       lambda p: p.agreement_id)
+    signatories = _grouped(records(session, Signatory, in_agreements, order_by=STORED),
+                           lambda s: s.agreement_id)
+    commitments = _grouped(records(
+        session, Commitment, in_agreements,
+        order_by="t.due_on IS NULL, t.due_on, t.created_at"), lambda c: c.agreement_id)
+    area_links = _grouped(records(session, AgreementPriorityArea, in_agreements,
+                                  order_by=STORED), lambda a: a.agreement_id)
+    project_links = _grouped(records(session, ProjectAgreement, in_agreements,
+                                     order_by=STORED), lambda link: link.agreement_id)
+    project_ids = {link.project_id for rows in project_links.values() for link in rows}
     projects = projects_by_id(session, list(project_ids), lang)  # in their list's order
-    activities = session.scalars(live(Activity, or_(
-        Activity.agreement_id.in_(ids), Activity.project_id.in_(list(project_ids))))
-        .order_by(Activity.occurs_on)).all()
+    by_agreement_sql, agreement_params = in_agreements
+    by_project_sql, project_params = among("project_id", sorted(project_ids))
+    activities = records(session, Activity, (f"({by_agreement_sql} OR {by_project_sql})",
+                                             agreement_params + project_params),
+                         order_by="t.occurs_on")
     by_agreement = _grouped(activities, lambda a: a.agreement_id)
     by_project = _grouped(activities, lambda a: a.project_id)
-    sources = _grouped(session.scalars(
-        live(Source, Source.owner_kind == "agreement", Source.owner_id.in_(ids))
-        .order_by(Source.published_on.is_(None), Source.published_on, Source.title)
-    ), lambda s: s.owner_id)
-    attachments = _grouped(session.execute(
-        select(Attachment.owner_id, Attachment.filename)
-        .where(Attachment.owner_kind == "agreement", Attachment.owner_id.in_(ids),
-               alive(Attachment))
-        .order_by(Attachment.filename)), lambda row: row[0])
+    of_agreements = ("t.owner_kind = 'agreement'", ()), among("owner_id", ids)
+    sources = _grouped(records(
+        session, Source, *of_agreements,
+        order_by="t.published_on IS NULL, t.published_on, t.title"), lambda s: s.owner_id)
+    attachments = _grouped(records(session, Attachment, *of_agreements,
+                                   order_by="t.filename"), lambda a: a.owner_id)
+    every = [row for groups in (parties, signatories, commitments) for rows in groups.values()
+             for row in rows]
+    orgs = records_by_id(session, Organization, [
+        *(getattr(row, "organization_id", None) for row in every),
+        *(getattr(row, "party_id", None) for row in every)])
+    people = records_by_id(session, Person, [
+        *(getattr(row, "person_id", None) for row in every),
+        *(getattr(row, "owner_id", None) for row in every)])
+    areas = records_by_id(session, PriorityArea, (link.priority_area_id
+                                                  for rows in area_links.values()
+                                                  for link in rows))
     today = date.today()
     facts = []
     for agreement_id in agreement_ids:
         agreement = agreements[agreement_id]
-        linked = [row[1] for row in project_links.get(agreement_id, [])]
+        linked = [link.project_id for link in project_links.get(agreement_id, [])]
         related = {a.id: a for a in by_agreement.get(agreement_id, [])}
         for project_id in linked:
             related.update((a.id, a) for a in by_project.get(project_id, []))
@@ -285,15 +305,19 @@ def agreement_facts(session: Session, agreement_ids: list[str], lang: str
             signed_place=agreement.signed_place, effective_from=agreement.effective_from,
             expires_on=agreement.expires_on, purpose=reader_text(agreement, "purpose", lang),
             notes=reader_text(agreement, "notes", lang),
-            parties=[PartyFact(_name(p.organization, lang), p.organization.country, p.role)
+            parties=[PartyFact(_shown_name(orgs[p.organization_id], lang),
+                               orgs[p.organization_id].country, p.role)
                      for p in parties.get(agreement_id, [])],
-            signatories=[SignatoryFact(s.person.full_name, s.person.latin_name,
-                                       _name(s.organization, lang), s.title_at_signing)
+            signatories=[SignatoryFact(people[s.person_id].full_name,
+                                       people[s.person_id].latin_name,
+                                       _shown_name(orgs[s.organization_id], lang),
+                                       s.title_at_signing)
                          for s in signatories.get(agreement_id, [])],
-            areas=[reader_text(link.priority_area, "name", lang)
-                   for link in areas.get(agreement_id, [])],
+            areas=[reader_text(areas[link.priority_area_id], "name", lang)
+                   for link in area_links.get(agreement_id, [])],
             commitments=[CommitmentFact(reader_text(c, "description", lang),
-                                        _name(c.party, lang), _name(c.owner, lang),
+                                        _shown_name(orgs.get(c.party_id), lang),
+                                        _shown_name(people.get(c.owner_id), lang),
                                         c.due_on, c.status)
                          for c in commitments.get(agreement_id, [])],
             projects=[p for p in projects if p.id in linked],
@@ -302,7 +326,7 @@ def agreement_facts(session: Session, agreement_ids: list[str], lang: str
                         for a in [*reversed(upcoming), *recent]],
             sources=[SourceFact(s.title, s.url, s.publisher, s.published_on)
                      for s in sources.get(agreement_id, [])],
-            attachments=[row[1] for row in attachments.get(agreement_id, [])],
+            attachments=[a.filename for a in attachments.get(agreement_id, [])],
         ))
     return facts
 
@@ -399,7 +423,7 @@ def organization_facts(session: Session, org_ids: list[str], today: date, lang: 
         .order_by(Person.sort_key)), lambda row: row[0])
     points = _grouped(session.scalars(
         live(ContactPoint, ContactPoint.organization_id.in_(ids))
-        .order_by(_stored_order(ContactPoint))), lambda p: p.organization_id)
+        .order_by(literal_column("contact_points.rowid"))), lambda p: p.organization_id)
     agreements = _grouped(session.execute(
         select(AgreementParty.organization_id, Agreement)
         .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
