@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import sqlite3
 import statistics
@@ -44,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from steps import (  # noqa: E402 - after the path is set
+import single_edit  # noqa: E402 - after the path is set
+from steps import (  # noqa: E402
     all_list_steps, list_figures, measure, ms, search_figures, search_steps, summary)
 
 
@@ -169,65 +169,6 @@ def startup_verdicts(startup: dict) -> list[str]:
     return lines
 
 
-#: The origin the floor's operations are numbered in: not this device's, so that the
-#: saves and the floor, alternated, never take each other's sequence numbers.
-FLOOR_ORIGIN = "00000000-0000-4000-8000-00000000f100"
-
-
-def same_rows(raw, person_id: str, note: str) -> dict:
-    """What an edit of a person's note writes, worked out before the floor is timed: the
-    person's index row with the new note (the document the app indexes), its index
-    number, and the record's current versions for sync."""
-    from coordinator_app.core.search.search_index import DOCUMENTS
-    from coordinator_app.core.text.folding import index_text
-    from coordinator_app.core.text.spelling import keys_text
-
-    document = raw.execute(DOCUMENTS["person"] + " AND x.id = ?", (person_id,)).fetchone()
-    body = index_text(note, *document[4:])
-    return {"id": person_id, "note": note,
-            "entry": raw.execute("SELECT entry FROM search_keys WHERE record_id = ?",
-                                 (person_id,)).fetchone()[0],
-            "index": (index_text(document[1]), index_text(document[2]), body,
-                      keys_text(document[1], document[2])),
-            "heads": raw.execute("SELECT field, origin, seq FROM sync_heads WHERE kind = "
-                                 "'person' AND record_id = ? AND field != 'notes'",
-                                 (person_id,)).fetchall()}
-
-
-def write_same_rows(raw, rows: dict) -> None:
-    """The floor of one save: the rows of `same_rows` in one transaction: the record, its
-    journal row, its operation, the clock, the record's current versions and its index
-    row, each numbered by the one look-up the numbering needs."""
-    from coordinator_app.core.records.ids import new_id
-
-    at = "2026-11-30 12:00:00.000000"
-    raw.execute("BEGIN IMMEDIATE")
-    raw.execute("UPDATE people SET notes = ?, updated_at = ?, device_id = ? WHERE id = ?",
-                (rows["note"], at, FLOOR_ORIGIN, rows["id"]))
-    seq = raw.execute("SELECT max(seq) FROM changes").fetchone()[0] + 1
-    raw.execute("INSERT INTO changes (id, seq, change_set, label, action, entity, entity_id, "
-                "field, old, new, at, device_id) VALUES (?, ?, ?, 'Edit', 'update', 'person', "
-                "?, 'notes', NULL, ?, ?, ?)",
-                (new_id(), seq, new_id(), rows["id"], json.dumps(rows["note"]), at,
-                 FLOOR_ORIGIN))
-    op = (raw.execute("SELECT max(seq) FROM sync_operations WHERE origin = ?",
-                      (FLOOR_ORIGIN,)).fetchone()[0] or 0) + 1
-    hlc = int(time.time() * 1000) << 16
-    raw.execute("INSERT INTO sync_operations (origin, seq, hlc, kind, record_id, field, value, "
-                "bases, known) VALUES (?, ?, ?, 'person', ?, 'notes', ?, '[]', 1)",
-                (FLOOR_ORIGIN, op, hlc, rows["id"], json.dumps(rows["note"])))
-    raw.execute("UPDATE sync_state SET value = ? WHERE name = 'hlc'", (str(hlc),))
-    raw.execute("DELETE FROM sync_heads WHERE kind = 'person' AND record_id = ?", (rows["id"],))
-    raw.executemany("INSERT INTO sync_heads (kind, record_id, field, origin, seq) "
-                    "VALUES ('person', ?, ?, ?, ?)",
-                    [(rows["id"], *head) for head in rows["heads"]]
-                    + [(rows["id"], "notes", FLOOR_ORIGIN, op)])
-    raw.execute("DELETE FROM search_index WHERE rowid = ?", (rows["entry"],))
-    raw.execute("INSERT INTO search_index (rowid, kind, title, names, body, variants) "
-                "VALUES (?, 'person', ?, ?, ?, ?)", (rows["entry"], *rows["index"]))
-    raw.execute("COMMIT")
-
-
 def bench_writes(workspace, tmp: Path) -> dict:
     from sqlalchemy import select
 
@@ -238,32 +179,7 @@ def bench_writes(workspace, tmp: Path) -> dict:
         ids = session.scalars(select(Person.id).limit(5000)).all()
         agreement = session.scalars(select(Agreement.id).order_by(Agreement.created_at)
                                     .limit(1)).one()
-    from coordinator_app.core.store.connect import connect
-    from coordinator_app.core.store.engine import connection_pragmas
-
-    # The floor of a save: the same rows an edit of a note writes, in raw SQL through a
-    # bare connection with the app's durable pragmas, one transaction each, alternated
-    # with the saves so that a busier moment weighs on both. Timing the UPDATE alone
-    # would weigh the service against less than it must write (DESIGN.md, invariant 2).
-    raw = connect(workspace.db.path, isolation_level=None)
-    for pragma in connection_pragmas(sys.platform):
-        raw.execute(pragma)
-    rng = random.Random(3)
-    chosen = rng.sample(ids, 120)
-    saves, floor = [], []
-    # A note no earlier run wrote: saving a note unchanged writes nothing at all.
-    run_mark = time.strftime("%H:%M:%S")
-    for n in range(60):
-        person_id, other_id = chosen[2 * n], chosen[2 * n + 1]
-        note = f"Met at the forum, note {n} ({run_mark})"
-        started = time.perf_counter()
-        workspace.update(Person, person_id, notes=note)
-        saves.append(ms(time.perf_counter() - started))
-        rows = same_rows(raw, other_id, note)
-        started = time.perf_counter()
-        write_same_rows(raw, rows)
-        floor.append(ms(time.perf_counter() - started))
-    raw.close()
+    edits = single_edit.saves_and_floor(workspace, ids)
     checks = []
     for name in ("Audrius Klisonis", "Ihor Terekhov", "Олена Коваленко", "Rūta Kazlauskienė"):
         def check(name=name):
@@ -271,8 +187,10 @@ def bench_writes(workspace, tmp: Path) -> dict:
                 likely_duplicates(session, "person", {"full_name": name,
                                                       "email": "someone@example.org"})
         checks += timed(check, 5)
-    result = {"form save (workspace.update)": summary(saves[5:]),
-              "floor: the same rows in raw SQL": summary(floor[5:]),
+    result = {"form save (workspace.update)": summary(edits["edit"]["wall"]),
+              "floor: the same rows in raw SQL": summary(edits["floor"]["wall"]),
+              "form save, processor time": summary(edits["edit"]["processor"]),
+              "floor, processor time": summary(edits["floor"]["processor"]),
               "duplicate check on create": summary(checks)}
     try:
         from coordinator_app.reports import render_memorandum
