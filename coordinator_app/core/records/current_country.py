@@ -157,12 +157,6 @@ def note_created(session: Session, objs: Iterable) -> None:
         _note(session, obj, True)
 
 
-def _collect(session: Session, _context) -> None:
-    new = session.new
-    for obj in list(new) + list(session.dirty):
-        _note(session, obj, obj in new)
-
-
 def _apply(session: Session, _context) -> None:
     people = session.info.pop(PENDING, None)
     organizations = session.info.pop(PENDING_ORGS, None)
@@ -171,4 +165,4 @@ def _apply(session: Session, _context) -> None:
 
 
 def install(sessions: sessionmaker[Session]) -> None:
-    keep_in_step(sessions, (PENDING, PENDING_ORGS), _collect, _apply)
+    keep_in_step(sessions, (PENDING, PENDING_ORGS), _note, _apply)

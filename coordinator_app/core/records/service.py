@@ -261,7 +261,10 @@ class Edit:
         journal.normalise(obj)
         with self.session.no_autoflush:
             validation.validate(self.session, obj)
-        self.session.flush()
+        # A record loaded and changed alone (a form saved) is written past the unit of
+        # work, as a flush would write it; anything more goes through the flush.
+        if inspect(obj).key is None or not journal.write_update(self.session, obj):
+            self.session.flush()
 
 
 def _live_links(session: Session, cls: type[Entity], objs: list[Entity]

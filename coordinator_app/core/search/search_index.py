@@ -238,15 +238,8 @@ def optimize(connection: Connection) -> None:
 # --- keeping the index in step with edits ---------------------------------------------
 
 
-def _collect(session: Session, _context) -> None:
-    """After each flush (objects still show their changes): note what to re-index."""
-    new = session.new
-    # A form saved unchanged leaves its record dirty but unmodified: nothing to index.
-    for obj in list(new) + [obj for obj in session.dirty if session.is_modified(obj)]:
-        _note(session, obj, obj in new)
-
-
 def _note(session: Session, obj, new: bool) -> None:
+    """Note what to re-index for `obj`, just written (it still shows its changes)."""
     pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
     renamed: dict[str, set[str]] = session.info.setdefault("search_renamed", defaultdict(set))
     kind = getattr(obj, "KIND", None)
@@ -321,7 +314,7 @@ def _apply(session: Session, _context) -> None:
 
 
 def install(sessions: sessionmaker[Session]) -> None:
-    keep_in_step(sessions, ("search_pending", "search_renamed"), _collect, _apply)
+    keep_in_step(sessions, ("search_pending", "search_renamed"), _note, _apply)
 
 
 #: bm25 weights of the index columns kind, title, names, body, variants.
