@@ -1,0 +1,136 @@
+"""A form saved on its own is written past the unit of work: the same rows as a flush
+writes (record, journal, sync's operation and current versions, search index, derived
+data), and the flush still takes whatever else an edit holds."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import event, select, text
+
+from coordinator_app.core.records.change_labels import Label
+from coordinator_app.core.records.models import (
+    Affiliation,
+    Change,
+    Organization,
+    Person,
+    SyncHead,
+    SyncOperation,
+)
+from coordinator_app.core.search.query import search
+from coordinator_app.i18n import N_
+
+
+def _written(workspace, person_id: str) -> dict:
+    """What the database holds of one person's edit, with the person's own id and
+    the edit's stamps left out so that two people's edits compare."""
+    with workspace.read() as session:
+        person = session.get(Person, person_id)
+        changes = session.scalars(select(Change).where(Change.entity_id == person_id)
+                                  .order_by(Change.seq)).all()
+        operations = session.scalars(select(SyncOperation).where(
+            SyncOperation.record_id == person_id).order_by(SyncOperation.seq)).all()
+        heads = session.scalars(select(SyncHead).where(SyncHead.record_id == person_id)).all()
+        index = session.connection().exec_driver_sql(
+            "SELECT i.title, i.names, i.body, i.variants FROM search_index i "
+            "JOIN search_keys k ON k.entry = i.rowid WHERE k.record_id = ?",
+            (person_id,)).one()
+    written = {
+        "record": (person.full_name, person.latin_name, person.notes, person.sort_key,
+                   person.device_id, person.updated_at > person.created_at),
+        "journal": [(c.action, c.field, c.old, c.new, c.label, c.device_id) for c in changes],
+        "operations": [(o.field, o.value, len(json.loads(o.bases))) for o in operations],
+        "heads": sorted((h.field, h.origin == workspace.db.device_id) for h in heads),
+        "index": tuple(index),
+    }
+    return json.loads(json.dumps(written, ensure_ascii=False).replace(person_id, "ID"))
+
+
+def _twins(workspace) -> tuple[str, str]:
+    kyiv = workspace.create(Organization, name="Київська міська рада", country="UA")
+    ids = []
+    for _ in range(2):
+        person = workspace.create(Person, full_name="Олена Коваленко", notes="перша нотатка")
+        workspace.create(Affiliation, person_id=person.id, organization_id=kyiv.id,
+                         position="радниця")
+        ids.append(person.id)
+    return ids[0], ids[1]
+
+
+def test_a_saved_form_writes_the_rows_a_flush_writes(workspace):
+    saved, flushed = _twins(workspace)
+    values = {"notes": "Зустріч у Плунге", "latin_name": "Olena Kovalenko",
+              "full_name": "  Олена   Коваленко-Шевчук "}
+    workspace.update(Person, saved, **values)
+    with workspace.edit(Label(N_("Edit"))) as edit:  # as workspace.update labels it
+        person = edit.get(Person, flushed)
+        for key, value in values.items():
+            setattr(person, key, value)
+        edit.flush()  # the unit of work's way
+    mine, theirs = _written(workspace, saved), _written(workspace, flushed)
+    assert mine == theirs
+    assert mine["record"][0] == "Олена   Коваленко-Шевчук"  # trimmed, as a flush keeps it
+    assert ["update", "notes", '"перша нотатка"', '"Зустріч у Плунге"'] in [
+        row[:4] for row in mine["journal"]]
+    assert {hit.id for hit in found(workspace, "плунге")} == {saved, flushed}
+    assert not found(workspace, "перша")
+
+
+def found(workspace, words: str):
+    with workspace.read() as session:
+        return search(session, words, kinds=["person"])
+
+
+def test_a_saved_form_sends_no_update_through_sqlalchemy(workspace):
+    person = workspace.create(Person, full_name="Audrius Klišonis")
+    executed: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        executed.append(statement)
+
+    event.listen(workspace.db.engine, "before_cursor_execute", seen)
+    try:
+        workspace.update(Person, person.id, notes="Plungė")
+    finally:
+        event.remove(workspace.db.engine, "before_cursor_execute", seen)
+    assert not [statement for statement in executed if statement.startswith("UPDATE people")]
+    with workspace.read() as session:
+        assert session.get(Person, person.id).notes == "Plungė"
+
+
+def test_a_renamed_organisation_is_found_in_its_people_after_a_saved_form(workspace):
+    saved, _other = _twins(workspace)
+    with workspace.read() as session:
+        kyiv_id = session.scalar(select(Organization.id))
+    workspace.update(Organization, kyiv_id, name="Броварська міська рада")
+    assert saved in {hit.id for hit in found(workspace, "броварська")}
+
+
+def test_an_edit_holding_more_than_one_change_goes_through_the_flush(workspace):
+    first, second = _twins(workspace)
+    with workspace.edit("Edit") as edit:
+        other = edit.get(Person, second)
+        other.notes = "змінено вручну"
+        edit.update(Person, first, notes="змінено формою")
+    with workspace.read() as session:
+        rows = session.execute(select(Change.entity_id, Change.field, Change.new)
+                               .where(Change.change_set == edit.change_set)).all()
+        notes = dict(session.execute(select(Person.id, Person.notes)
+                                     .where(Person.id.in_([first, second]))).all())
+    assert sorted(rows) == sorted([(first, "notes", '"змінено формою"'),
+                                   (second, "notes", '"змінено вручну"')])
+    assert notes == {first: "змінено формою", second: "змінено вручну"}
+
+
+def test_a_form_saved_twice_in_one_edit_journals_each_change(workspace):
+    person = workspace.create(Person, full_name="Rūta Kazlauskienė")
+    with workspace.edit("Edit") as edit:
+        edit.update(Person, person.id, notes="pirma")
+        edit.update(Person, person.id, notes="antra")
+    with workspace.read() as session:
+        rows = session.execute(select(Change.old, Change.new).where(
+            Change.change_set == edit.change_set).order_by(Change.seq)).all()
+        stored = session.connection().execute(
+            text("SELECT notes FROM people WHERE id = :id"), {"id": person.id}).scalar()
+    assert rows == [(None, '"pirma"'), ('"pirma"', '"antra"')]
+    assert stored == "antra"
