@@ -217,6 +217,20 @@ def test_one_country_sorted_by_latin_spelling_is_read_in_order_not_sorted(worksp
     assert "ix_people_country_latin" in choosing and "TEMP B-TREE" not in choosing, plan
 
 
+def test_people_sorted_by_latin_spelling_are_read_in_order_not_sorted(workspace):
+    # Sorting every person by Latin spelling sorted them all for a page: 84 to 220 ms
+    # of processor time at 300,000 people, growing with the list.
+    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    for descending in (False, True):
+        query = ListQuery("person", latin_column, descending)
+        with workspace.read() as session:
+            sql = str(listing.page_statement(query, 0, 200).compile(
+                compile_kwargs={"literal_binds": True}))
+            plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+        choosing = " ".join(choosing_plan(plan))
+        assert "ix_people_latin" in choosing and "TEMP B-TREE" not in choosing, plan
+
+
 def test_a_deep_page_is_found_through_the_index(workspace):
     query = ListQuery("person")
     with workspace.read() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Index, String, Text, and_
+from sqlalchemy import Date, Index, String, Text, and_, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator_app.core.records.models.base import Entity, Mergeable, uuid_fk
@@ -39,11 +39,13 @@ class Person(Mergeable, Entity):
     UNJOURNALED = frozenset({"current_country"})
     # The Country facet reads a page of the live people of one country in the list's
     # order, its count and the countries held from this index alone; the second
-    # serves the same page sorted by Latin spelling.
+    # serves the same page sorted by Latin spelling, the third the whole list so sorted.
     __table_args__ = (Index("ix_people_current_country", "current_country", "deleted_at",
                             "sort_key"),
                       Index("ix_people_country_latin", "current_country", "deleted_at",
-                            "latin_name"))
+                            "latin_name"),
+                      Index("ix_people_latin", "latin_name",
+                            sqlite_where=text("deleted_at IS NULL")))
 
     #: The name as written natively (Ігор Терехов, Audrius Klišonis).
     full_name: Mapped[str] = mapped_column(String(300), index=True)
