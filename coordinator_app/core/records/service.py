@@ -14,17 +14,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from coordinator_app.core.records import current_country, journal, registry, validation
 from coordinator_app.core.search import search_index
 from coordinator_app.core.records.change_labels import Label, stored
 from coordinator_app.core.store.db import Database
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.engine import WRITE
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.ids import new_id, utcnow
@@ -49,6 +51,45 @@ def entity_class(kind: Kind) -> type[Entity]:
     return registry.model(kind) if isinstance(kind, str) else kind
 
 
+@lru_cache(maxsize=None)
+def _row_reader(cls: type[Entity]) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """(the SELECT of one record by id, (attribute, column type) of each column read):
+    every column a query of the record loads at once, none that it defers."""
+    mapper = inspect(cls)
+    attrs = [attr for attr in mapper.column_attrs if not attr.deferred]
+    table = cls.__table__
+    sql = (f"SELECT {', '.join(attr.columns[0].name for attr in attrs)} FROM {table.name} "
+           f"WHERE {table.c.id.name} = ?")
+    return sql, tuple((attr.key, attr.columns[0].type) for attr in attrs)
+
+
+def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
+    """The record of `cls` with `record_id` in `session`, as session.get gives it (the one
+    the session holds already, or None), its row read straight through the driver and
+    converted by its columns' types: SQLAlchemy's loading of a single row cost several
+    times SQLite's reading of it, at every edit."""
+    mapper = inspect(cls)
+    held = session.identity_map.get(mapper.identity_key_from_primary_key((record_id,)))
+    if held is not None:
+        return held
+    sql, columns = _row_reader(cls)
+    driver = Driver.of(session)
+    row = driver.execute(sql, (record_id,)).fetchone()
+    if row is None:
+        return None
+    obj = mapper.class_manager.new_instance()
+    values = obj.__dict__
+    dialect = driver.dialect
+    for (key, kind), value in zip(columns, row):
+        process = kind._cached_result_processor(dialect, None)
+        values[key] = value if value is None or process is None else process(value)
+    # A row as a query would have loaded it: no history, its identity key set, the
+    # columns not read (deferred ones) and relationships loaded when first used.
+    make_transient_to_detached(obj)
+    session.add(obj)
+    return obj
+
+
 def insert_records(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
     """Write new records of one kind past the unit of work, in one INSERT: stamped and
     journalled as a flush does it, and indexed for search before the commit. They
@@ -68,7 +109,7 @@ class Edit:
 
     def get(self, kind: type[E] | str, record_id: str, /, *, deleted: bool = False) -> E:
         cls = entity_class(kind)
-        obj = self.session.get(cls, record_id)
+        obj = loaded(self.session, cls, record_id)
         if not deleted:
             obj = followed(self.session, obj)  # a merged duplicate reads as its survivor
         if obj is None or (not deleted and shown(obj) is None):
