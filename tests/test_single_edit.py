@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import event, select, text
+from sqlalchemy import event, inspect, select, text
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.records.models import (
@@ -134,3 +134,21 @@ def test_a_form_saved_twice_in_one_edit_journals_each_change(workspace):
             text("SELECT notes FROM people WHERE id = :id"), {"id": person.id}).scalar()
     assert rows == [(None, '"pirma"'), ('"pirma"', '"antra"')]
     assert stored == "antra"
+
+
+def test_a_record_an_edit_reads_is_the_one_a_query_loads(workspace):
+    first, _second = _twins(workspace)
+    with workspace.read() as session:
+        queried = session.get(Person, first)
+        affiliation_id = session.scalar(select(Affiliation.id)
+                                        .where(Affiliation.person_id == first))
+        columns = [attr.key for attr in inspect(Person).column_attrs]
+        expected = {key: getattr(queried, key) for key in columns}
+    with workspace.edit("Read") as edit:
+        person = edit.get(Person, first)
+        assert person is edit.get(Person, first)
+        assert {key: getattr(person, key) for key in columns} == expected
+        assert not edit.session.dirty and not inspect(person).modified
+        affiliation = edit.get(Affiliation, affiliation_id)
+        assert affiliation.person is person  # a relationship loads when first used
+        assert affiliation.organization.name == "Київська міська рада"
