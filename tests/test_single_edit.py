@@ -152,3 +152,14 @@ def test_a_record_an_edit_reads_is_the_one_a_query_loads(workspace):
         affiliation = edit.get(Affiliation, affiliation_id)
         assert affiliation.person is person  # a relationship loads when first used
         assert affiliation.organization.name == "Київська міська рада"
+
+
+def test_an_edit_reads_a_record_added_to_its_session_but_not_yet_written(workspace):
+    with workspace.edit("Add") as edit:
+        person = Person(full_name="Ihor Terekhov")
+        person.id = "00000000-0000-4000-8000-00000000a001"
+        edit.session.add(person)
+        assert edit.get(Person, person.id) is person  # written first, as a query would
+        edit.update(Person, person.id, latin_name="Ihor Terekhov")
+    with workspace.read() as session:
+        assert session.get(Person, person.id).latin_name == "Ihor Terekhov"

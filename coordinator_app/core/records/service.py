@@ -69,7 +69,12 @@ def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
     converted by its columns' types: SQLAlchemy's loading of a single row cost several
     times SQLite's reading of it, at every edit."""
     mapper = inspect(cls)
-    held = session.identity_map.get(mapper.identity_key_from_primary_key((record_id,)))
+    key = mapper.identity_key_from_primary_key((record_id,))
+    held = session.identity_map.get(key)
+    if held is None and session.autoflush and (session.new or session.deleted
+                                               or session.dirty):
+        session.flush()  # as a query flushes first: what it reads is then written
+        held = session.identity_map.get(key)
     if held is not None:
         return held
     sql, columns = _row_reader(cls)
