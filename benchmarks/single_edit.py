@@ -142,9 +142,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
+    import shutil
     import tempfile
 
-    os.environ.setdefault("COORDINATOR_HOME", tempfile.mkdtemp(prefix="coordinator-bench-"))
+    # The installation's own folder for this run only, removed after.
+    home = tempfile.mkdtemp(prefix="coordinator-bench-")
+    os.environ["COORDINATOR_HOME"] = home
     from sqlalchemy import select
 
     from coordinator_app.core.records.models import Person
@@ -168,6 +171,7 @@ def main() -> int:
         print(f"  mean processor time: edit {statistics.mean(figures['edit']['processor']):.2f}"
               f" ms, floor {statistics.mean(figures['floor']['processor']):.2f} ms", flush=True)
     workspace.db.close()
+    shutil.rmtree(home, ignore_errors=True)
     return 0
 
 
