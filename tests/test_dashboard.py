@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from coordinator_app.core.views import dashboard
 from coordinator_app.core.records.models import (
@@ -164,3 +164,25 @@ def test_an_empty_database_asks_for_no_backup(workspace):
     assert backup_health(workspace.db.path).warning is None
     workspace.create("organization", name="Громада")
     assert "no backup" in backup_health(workspace.db.path).warning
+
+
+def test_the_dashboard_reads_the_same_through_the_start_ups_connection_as_a_session(
+        demo_workspace):
+    """The first window reads it with plain sqlite3 (SQLCipher for an encrypted file)
+    before SQLAlchemy is loaded; a refresh reads it through a session."""
+    from coordinator_app.core.store.connect import connect
+
+    today = date.today()
+    with demo_workspace.read() as session:
+        through_session = dashboard.read(session, today)
+    connection = connect(demo_workspace.db.path)
+    try:
+        through_driver = dashboard.read(connection, today)
+    finally:
+        connection.close()
+    assert through_driver == through_session
+    assert through_driver.overdue and through_driver.projects and through_driver.recent
+    assert through_driver.needs and through_driver.meetings
+    assert all(isinstance(item.when, datetime) and item.when.tzinfo is not None
+               for item in through_driver.recent)
+    assert all(type(item.when) is date for item in through_driver.overdue)

@@ -17,7 +17,7 @@ from sqlalchemy import BindParameter, ColumnElement, Date, and_, bindparam, or_,
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import UnaryExpression
 
-from coordinator_app.core.records.models import Affiliation, Organization
+from coordinator_app.core.records.models.directory import Affiliation, Organization
 from coordinator_app.core.records.tombstones import alive
 
 

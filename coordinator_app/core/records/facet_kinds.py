@@ -95,7 +95,7 @@ def linked(key: str, title: str, link, owner: str, target, target_fk: str,
 
 def tagged() -> Facet:
     """Records carrying any of the chosen tags (every kind can be tagged)."""
-    from coordinator_app.core.records.models import Tag, TagLink
+    from coordinator_app.core.records.models.directory import Tag, TagLink
 
     def options(session: Session, cls) -> list[Option]:
         found = session.execute(select(Tag.id, Tag.name).where(_alive(Tag), Tag.id.in_(

@@ -23,9 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String
-from sqlalchemy.orm import mapped_column
-
 #: The languages a value may be kept in, in the order they are shown (uk · lt · en).
 LANGUAGES = ("uk", "lt", "en")
 #: The key that names the original's language in `values` and in `title.original`.
@@ -91,6 +88,11 @@ def columns(field: str) -> tuple[str, ...]:
 def add_columns(model: type, fields: Iterable[str]) -> None:
     """Give `model` the columns of its translatable `fields` (see the module docstring);
     each language's column has the type, and so the length limit, of the field's own."""
+    # Imported here: the first window reads names through this module (reader_name)
+    # before SQLAlchemy is loaded.
+    from sqlalchemy import String
+    from sqlalchemy.orm import mapped_column
+
     fields = tuple(fields)
     for field in fields:
         if hasattr(model, lang_column(field)):

@@ -41,32 +41,34 @@ from coordinator_app.core.records.kind import (
     show_amount,
     show_money,
 )
-from coordinator_app.core.records.models import (
-    Activity,
-    ActivityParticipant,
-    Affiliation,
+# From the models' own modules: the models package loads this registry (see there).
+from coordinator_app.core.records.models.activities import Activity, ActivityParticipant
+from coordinator_app.core.records.models.agreements import (
     Agreement,
     AgreementParty,
     AgreementPriorityArea,
-    AidDelivery,
-    Attachment,
     Commitment,
+    Signatory,
+)
+from coordinator_app.core.records.models.base import Entity
+from coordinator_app.core.records.models.directory import (
+    Affiliation,
     ContactPoint,
-    Entity,
-    Milestone,
-    Need,
     Organization,
     Person,
-    Pledge,
     PriorityArea,
+    Tag,
+    TagLink,
+)
+from coordinator_app.core.records.models.documents import Attachment, Source
+from coordinator_app.core.records.models.needs import Need, Pledge
+from coordinator_app.core.records.models.projects import (
+    AidDelivery,
+    Milestone,
     Project,
     ProjectAgreement,
     ProjectPartner,
     ProjectPriorityArea,
-    Signatory,
-    Source,
-    Tag,
-    TagLink,
 )
 from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import N_, _

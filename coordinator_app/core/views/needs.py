@@ -16,46 +16,10 @@ from sqlalchemy.orm import Session, aliased
 
 from coordinator_app.core.records import languages, units, vocab
 from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
+# Coverage and its texts are their own module's, for the first window to read without
+# SQLAlchemy; they are part of this module's interface.
+from coordinator_app.core.views.coverage import Coverage, coverage_text, uncovered_text  # noqa: F401
 from coordinator_app.i18n import _, current_language
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """One need and how far it is covered, in the need's unit."""
-
-    id: str
-    item: str
-    community: str
-    quantity: float
-    unit: str | None
-    priority: str
-    needed_by: date | None
-    status: str
-    pledged: float
-    delivered: float
-
-    @property
-    def uncovered(self) -> float:
-        return max(0.0, self.quantity - self.pledged)
-
-
-def uncovered_text(need: Coverage, lang: str | None = None) -> str:
-    """"60 of 100 pcs": what no partner has pledged yet, of the whole need."""
-    from coordinator_app.core.text.formatting import format_number
-
-    return _("{uncovered} of {quantity} {unit}").format(
-        uncovered=format_number(need.uncovered, lang), quantity=format_number(need.quantity, lang),
-        unit=units.label(need.unit, lang)).strip()
-
-
-def coverage_text(need: Coverage) -> str:
-    """"Pledged 40 pcs, delivered 40 pcs; still uncovered: 20 of 60 pcs"."""
-    from coordinator_app.core.text.formatting import format_number
-
-    amount = lambda value: f"{format_number(value)} {units.label(need.unit)}".strip()  # noqa: E731
-    return _("Pledged {pledged}, delivered {delivered}; still uncovered: {uncovered}").format(
-        pledged=amount(need.pledged), delivered=amount(need.delivered),
-        uncovered=uncovered_text(need))
 
 
 def of_need(session: Session, need_id: str) -> Coverage | None:
@@ -109,16 +73,12 @@ def coverage(session: Session, *where, limit: int | None = None, order=None,
                      *row[named + len(community):]) for row in session.execute(statement)]
 
 
-def _urgency():
-    ranks = {code: rank for rank, code in enumerate(vocab.NEED_PRIORITIES)}
-    return case(ranks, value=Need.priority, else_=len(ranks))
-
-
 def in_progress(session: Session, limit: int = 50, lang: str | None = None) -> list[Coverage]:
-    """Needs still waiting for pledges or deliveries: most urgent, then soonest, first."""
-    return coverage(session, Need.status.in_(vocab.NEEDS_IN_PROGRESS), limit=limit,
-                    order=(_urgency(), Need.needed_by.is_(None), Need.needed_by, Need.sort_key),
-                    lang=lang)
+    """Needs still waiting for pledges or deliveries: most urgent, then soonest, first
+    (the dashboard's query, core.views.dashboard.open_needs, run in `session`)."""
+    from coordinator_app.core.views.dashboard import open_needs
+
+    return open_needs(session, limit=limit, lang=lang)
 
 
 def of_organization(session: Session, organization_id: str) -> list[Coverage]:

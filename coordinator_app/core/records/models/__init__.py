@@ -38,3 +38,9 @@ __all__ = [
     "ProjectAgreement", "ProjectPartner", "ProjectPriorityArea", "Replica", "Signatory",
     "Source", "SyncHead", "SyncOperation", "SyncPeer", "SyncState", "Tag", "TagLink",
 ]
+
+# The registry gives the models the columns of their translatable fields
+# (core.records.languages): loading it with the models means no model is ever used
+# without them, whichever is imported first. (Not with the whole core.records
+# package: the first window reads its vocabularies and names without the models.)
+from coordinator_app.core.records import registry as _registry  # noqa: E402,F401

@@ -1,0 +1,79 @@
+"""What the first window reads of the registry, worked out as plain data.
+
+The start paints the dashboard with plain sqlite3 before SQLAlchemy and the models
+are imported (they take several times as long to load as the window takes to
+appear). What it needs of the kinds' declarations (their tables, which records may
+be shown, the columns a name is read from in each language, which record owns
+which, the pages' titles) is derived here from the registry and written into
+core.records.kind_digest, a module of literals that imports nothing.
+`scripts/update_kind_digest.py` rewrites it; tests/test_kind_digest.py fails when
+it no longer says what the registry does.
+"""
+
+from __future__ import annotations
+
+import pprint
+from typing import Any
+
+from coordinator_app.core.records import languages, registry, sort_keys
+from coordinator_app.core.records.tombstones import live_sql
+
+#: Stands for the row's alias in the digest's SQL conditions (str.format).
+ALIAS = "{a}"
+
+
+def _owner_columns(model: type) -> list[str] | None:
+    """A child that names its owner's kind in a column (an attachment, a tag link)."""
+    columns = model.__table__.columns
+    for kind_column, id_column in (("owner_kind", "owner_id"), ("entity_kind", "entity_id")):
+        if kind_column in columns and id_column in columns:
+            return [kind_column, id_column]
+    return None
+
+
+def _owned_by(model: type) -> list[list[str]]:
+    """(owner kind, column) in the order the dashboard's recent changes try them."""
+    found = [[owner.name, fk] for owner, fk in registry.owners_of(model)]
+    if "organization_id" in model.__table__.columns and \
+            ["organization", "organization_id"] not in found:
+        found.append(["organization", "organization_id"])
+    return found
+
+
+def _kind(spec: Any) -> dict[str, Any]:
+    model = spec.model
+    name_columns = {lang: [column.key for column in languages.name_columns(model, lang)]
+                    for lang in languages.LANGUAGES}
+    order = {lang: sort_keys.order_column(model, lang).key for lang in languages.LANGUAGES} \
+        if sort_keys.COLUMN in model.__table__.columns else None
+    return {
+        "table": model.__tablename__,
+        "top_level": spec.top_level,
+        "plural_label": spec.plural_label if spec.top_level else None,
+        # `alive(model)`: the record and every record it links are live.
+        "live": live_sql(model, ALIAS),
+        "name": name_columns,
+        "order": order,
+        "owner_columns": None if spec.top_level else _owner_columns(model),
+        "owned_by": [] if spec.top_level else _owned_by(model),
+    }
+
+
+def build() -> dict[str, dict[str, Any]]:
+    """Every kind by name, in the registry's order (top-level ones first)."""
+    return {spec.name: _kind(spec) for spec in registry.KINDS}
+
+
+def render() -> str:
+    """The text of core/records/kind_digest.py."""
+    body = pprint.pformat(build(), width=92, sort_dicts=False)
+    return (f'"""{_HEADER}"""\n\n'
+            "# Written by scripts/update_kind_digest.py from core.records.registry: do not edit.\n"
+            f"KINDS = {body}\n")
+
+
+_HEADER = ("The kinds' declarations as the first window reads them, without SQLAlchemy.\n\n"
+           "Derived from core.records.registry by core.records.digest: each kind's table,\n"
+           "whether it has a page (and its title), the SQL condition that keeps what may\n"
+           "be shown (`{a}` stands for the row's alias), the columns its name is read from\n"
+           "and sorted by in each language, and the records that own it.\n")

@@ -1,0 +1,48 @@
+"""The registry's digest, which the first window reads without SQLAlchemy, says what
+the registry says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from coordinator_app.core.records import digest, kind_digest, registry
+from coordinator_app.core.records.models import Commitment
+from coordinator_app.core.records.tombstones import live_sql
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_stored_digest_is_the_one_the_registry_gives_now():
+    stored = Path(kind_digest.__file__).read_text(encoding="utf-8")
+    assert stored == digest.render(), "run scripts/update_kind_digest.py"
+    assert kind_digest.KINDS == digest.build()
+
+
+def test_the_digest_names_every_kind_and_the_pages_in_the_registrys_order():
+    assert list(kind_digest.KINDS) == [spec.name for spec in registry.KINDS]
+    assert [name for name, spec in kind_digest.KINDS.items() if spec["top_level"]] == \
+        [spec.name for spec in registry.TOP_LEVEL]
+    commitment = kind_digest.KINDS["commitment"]
+    assert commitment["live"].format(a="c") == live_sql(Commitment, "c")
+    assert commitment["owned_by"] == [["agreement", "agreement_id"]]
+    assert kind_digest.KINDS["attachment"]["owner_columns"] == ["owner_kind", "owner_id"]
+
+
+def test_the_digest_module_and_the_dashboards_queries_load_no_database_code():
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n"
+         "from coordinator_app.core.views import dashboard\n"
+         "from coordinator_app.ui import pages\n"
+         "print(pages.pages(), 'sqlalchemy' in sys.modules)"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "False"
+    assert "'person'" in done.stdout
+
+
+def test_the_update_script_says_when_the_digest_is_stale():
+    done = subprocess.run([sys.executable, "scripts/update_kind_digest.py", "--check"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout
