@@ -107,3 +107,27 @@ def test_the_core_is_in_rooms_each_saying_what_it_holds():
     for room in (path for path in core.iterdir() if (path / "__init__.py").is_file()):
         doc = ast.get_docstring(ast.parse((room / "__init__.py").read_text(encoding="utf-8")))
         assert doc and len(doc) > 60, room.name
+
+
+def test_every_module_of_the_records_loads_when_it_is_imported_first():
+    """The models package loads the registry (which gives the models their translatable
+    columns), and the registry uses modules that the models use: whichever of them a
+    program imports first, none may meet another half loaded."""
+    import subprocess
+    import sys
+
+    names = sorted(_module_name(path) for folder in ("records", "views")
+                   for path in (PACKAGE / "core" / folder).rglob("*.py"))
+    code = (
+        "import importlib, sys\n"
+        "for name in sys.argv[1:]:\n"
+        "    for loaded in [m for m in sys.modules if m.startswith('coordinator_app')]:\n"
+        "        del sys.modules[loaded]\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except Exception as exc:\n"
+        "        print(f'{name}: {exc!r}')\n")
+    done = subprocess.run([sys.executable, "-c", code, *names], capture_output=True,
+                          text=True, timeout=600, cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""

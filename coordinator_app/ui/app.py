@@ -5,6 +5,11 @@ The window's frame is shown first, before the database code is even imported
 appear). Once that frame is painted, the event loop opens the database: lock,
 start-up checks, an offer to restore a damaged file, migrations. Only then are the
 pages built over it, so nothing is shown or edited before every check has passed.
+
+Once the checks have passed, the dashboard is read with plain SQL through sqlite3
+(or SQLCipher) and painted before the database code is loaded: SQLAlchemy and the
+models take longer to import than the whole window takes to show its data. The
+menus, the lists and editing come a moment later, when the database is open.
 """
 
 from __future__ import annotations
@@ -126,9 +131,6 @@ class _Opening:
         self.app.exit(1)
 
     def _open(self) -> None:
-        from coordinator_app.core.records.service import Workspace
-        from coordinator_app.ui.context import UiContext
-        from coordinator_app.ui.day_turn import DayTurn
         from coordinator_app.ui.safety import (
             BackupScheduler, install_exception_hook, open_database_for_app)
 
@@ -139,10 +141,18 @@ class _Opening:
         private_temp.remove_stale()
         # Lock, start-up checks, restore offer and migrations, with the frame as the
         # parent of any question asked; the window gets no data until they pass.
-        self.db = open_database_for_app(self.path, self.window)
+        self.db = open_database_for_app(self.path, self.window, first_look=self._first_look)
         if self.db is None:
             self._give_up()
             return
+        import shiboken6
+
+        if not shiboken6.isValid(self.window) or not self.window.isVisible():
+            return  # closed while the first page was painted: close() lets the file go
+        from coordinator_app.core.records.service import Workspace
+        from coordinator_app.ui.context import UiContext
+        from coordinator_app.ui.day_turn import DayTurn
+
         workspace = Workspace(self.db)
         self.scheduler = BackupScheduler(workspace)
         self.scheduler.start()
@@ -152,6 +162,34 @@ class _Opening:
         DayTurn(context)
         if self.bundle is not None:
             self.window.received_sync_bundle(self.bundle)
+
+    def _first_look(self, path: Path) -> None:
+        """Paint the dashboard from plain SQL, the file checked and at the newest schema,
+        before the database code is loaded to open it."""
+        from datetime import date
+
+        from PySide6.QtCore import QEventLoop
+
+        from coordinator_app.core.store.connect import connect, errors
+        from coordinator_app.core.views import dashboard
+        from coordinator_app.ui.dashboard import LIMIT
+
+        if not self.window.starts_on_dashboard():
+            return
+        today = date.today()
+        try:
+            connection = connect(path)
+            try:
+                found = dashboard.read(connection, today, limit=LIMIT)
+            finally:
+                connection.close()
+        except errors():
+            # Opening the database for editing finds out what is wrong, and says so.
+            return
+        if self.window.first_look(found, today):
+            # Painted now: loading the database code keeps the event loop busy a while.
+            # Input waits for the window to be whole (the menus come with the database).
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def close(self) -> None:
         from coordinator_app.core.crypto import keyring

@@ -2,11 +2,19 @@
 (double-click or Enter), at the line the item is about (a commitment of an agreement,
 a milestone of a project); lines whose date has passed are drawn in the palette's
 red. The queries are in core.views.dashboard.
+
+The page can be filled before the database is open for editing (`DashboardPage(None)`,
+then `fill()` with what the start read through plain sqlite3): this module imports
+nothing that loads SQLAlchemy. A line activated before the window has its context
+opens its record once it has (`attach()`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -25,12 +33,17 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core.views import dashboard as queries
 from coordinator_app.core.records import vocab
-from coordinator_app.core.views import needs
+from coordinator_app.core.views.coverage import uncovered_text
 from coordinator_app.core.store.backup import backup_health
 from coordinator_app.core.text.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
-from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.widgets.fields import error_color
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.context import UiContext
+
+#: Opens a record (kind, id) at a line inside it (kind, id), or at its top (None).
+Opener = Callable[[str, str, "tuple[str, str] | None"], None]
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 #: Lines a section lists at most (the rest are a click on their agreement away).
@@ -48,14 +61,14 @@ def _when(value: date | datetime | None) -> str:
 class Section(QWidget):
     """A heading and a short list of records; activating a line opens its record."""
 
-    def __init__(self, name: str, heading: str, columns: list[str], context: UiContext,
+    def __init__(self, name: str, heading: str, columns: list[str], opener: Opener,
                  stretch: tuple[int, ...] | None = None, counted: bool = True):
         super().__init__()
         self.setObjectName(name)
         self.counted = counted
         #: Columns that share the width; the others fit their text (dates, labels).
         self.stretch = stretch if stretch is not None else tuple(range(len(columns) - 1))
-        self.context = context
+        self.opener = opener
         self.heading = QLabel(heading)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -145,18 +158,22 @@ class Section(QWidget):
     def _open(self, line: QTreeWidgetItem, _column: int) -> None:
         target = line.data(0, RECORD_ROLE)
         if target:
-            kind, record_id, at = target
-            self.context.open_record(kind, record_id)
-            if at is not None:
-                self.context.show_item(*at)
+            self.opener(*target)
 
 
 class DashboardPage(QWidget):
-    def __init__(self, context: UiContext, parent: QWidget | None = None):
+    def __init__(self, context: UiContext | None, parent: QWidget | None = None, *,
+                 db_path: Path | None = None):
+        """The page over `context`; or, with None, a page that `fill()` fills with what
+        the start read of `db_path` before the context was made (see `attach`)."""
         super().__init__(parent)
         self.setObjectName("page_dashboard")
-        self.context = context
+        self.context = None
+        self.db_path = db_path
         self._stale = True
+        #: A line activated before the context came: opened when it comes.
+        self._waiting: tuple[str, str, tuple[str, str] | None] | None = None
+        opener = self._open_record
 
         self.title = QLabel(_("What needs attention"))
         font = QFont(self.title.font())
@@ -174,22 +191,22 @@ class DashboardPage(QWidget):
 
         what, agreement, due = _("What"), _("Agreement"), _("Due")
         self.overdue = Section("overdue", _("Commitments overdue"), [what, agreement, due],
-                               context)
+                               opener)
         self.due_soon = Section("due_soon", _("Commitments due in the next 30 days"),
-                                [what, agreement, due], context)
+                                [what, agreement, due], opener)
         self.meetings = Section("meetings", _("Meetings in the next 30 days"),
-                                [_("Meeting"), _("Kind"), _("Date")], context)
+                                [_("Meeting"), _("Kind"), _("Date")], opener)
         self.milestones = Section("milestones", _("Milestones due"),
-                                  [_("Milestone"), _("Project"), _("Due")], context)
+                                  [_("Milestone"), _("Project"), _("Due")], opener)
         self.expiring = Section("expiring", _("Agreements expiring in the next 90 days"),
-                                [_("Agreement"), _("Expires")], context)
+                                [_("Agreement"), _("Expires")], opener)
         self.projects = Section("projects", _("Projects by status"),
-                                [_("Project"), _("Ends")], context, counted=False)
+                                [_("Project"), _("Ends")], opener, counted=False)
         self.needs = Section("needs", _("Open needs"),
                              [_("Need"), _("Community"), _("Still uncovered"), _("Needed by")],
-                             context, stretch=(0, 1))
+                             opener, stretch=(0, 1))
         self.recent = Section("recent", _("Recent changes"),
-                              [_("Record"), _("Change"), _("When")], context, stretch=(0,),
+                              [_("Record"), _("Change"), _("When")], opener, stretch=(0,),
                               counted=False)
         self.sections = (self.overdue, self.due_soon, self.meetings, self.milestones,
                          self.expiring, self.projects, self.needs, self.recent)
@@ -223,7 +240,26 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: UiContext) -> None:
+        """Work over `context` from now on: refreshed when its data change, and the line
+        activated while it was being made (if any) opened now."""
+        self.context = context
+        self.db_path = context.workspace.db.path
         context.data_changed.connect(self._on_data_changed)
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self._open_record(*waiting)
+
+    def _open_record(self, kind: str, record_id: str, at: tuple[str, str] | None) -> None:
+        if self.context is None:
+            self._waiting = (kind, record_id, at)
+            return
+        self.context.open_record(kind, record_id)
+        if at is not None:
+            self.context.show_item(*at)
 
     def activate(self) -> None:
         if self._stale:
@@ -235,44 +271,41 @@ class DashboardPage(QWidget):
             QTimer.singleShot(0, self.activate)
 
     def refresh(self, today: date | None = None) -> None:
-        self._stale = False
         today = today or date.today()
         with self.context.workspace.read() as session:
-            overdue = queries.overdue_commitments(session, today, limit=LIMIT)
-            due_soon = queries.commitments_due_soon(session, today, limit=LIMIT)
-            expiring = queries.agreements_expiring(session, today, limit=LIMIT)
-            meetings = queries.upcoming_activities(session, today, limit=LIMIT)
-            milestones = queries.milestones_due(session, today, limit=LIMIT)
-            groups = queries.projects_by_status(session)
-            recent = queries.recent_changes(session)
-            open_needs = needs.in_progress(session, limit=LIMIT)
+            found = queries.read(session, today, limit=LIMIT)
+        self.fill(found, today)
+
+    def fill(self, found: queries.Dashboard, today: date) -> None:
+        """Fill the sections with what was read for `today`."""
+        self._stale = False
         commitments = lambda items: [([i.title, i.detail, _when(i.when)], i)  # noqa: E731
                                      for i in items]
-        self.overdue.fill(commitments(overdue), _("No commitment is overdue."), today=today)
-        self.due_soon.fill(commitments(due_soon), _("Nothing is due in the next 30 days."))
+        self.overdue.fill(commitments(found.overdue), _("No commitment is overdue."), today=today)
+        self.due_soon.fill(commitments(found.due_soon), _("Nothing is due in the next 30 days."))
         self.meetings.fill([([i.title, _(vocab.ACTIVITY_KINDS.get(i.detail, i.detail)),
-                              _when(i.when)], i) for i in meetings],
+                              _when(i.when)], i) for i in found.meetings],
                            _("No meeting, call or visit in the next 30 days."))
-        self.milestones.fill(commitments(milestones),
+        self.milestones.fill(commitments(found.milestones),
                              _("No milestone is due in the next 30 days."), today=today)
-        self.expiring.fill([([i.title, _when(i.when)], i) for i in expiring],
+        self.expiring.fill([([i.title, _when(i.when)], i) for i in found.expiring],
                            _("No agreement expires in the next 90 days."))
         rows: list[tuple[list[str], queries.Item | None]] = []
-        for group in groups:
+        for group in found.projects:
             label = _(vocab.PROJECT_STATUSES.get(group.status, group.status))
             rows.append(([_("{status} ({count})").format(status=label, count=group.count)],
                          None))
             rows.extend(([i.title, _when(i.when)], i) for i in group.items)
         self.projects.fill(rows, _("There are no projects yet."), tree_like=True)
-        self.needs.fill([([n.item, n.community, needs.uncovered_text(n), _when(n.needed_by)],
+        self.needs.fill([([n.item, n.community, uncovered_text(n), _when(n.needed_by)],
                           queries.Item("need", n.id, n.item, n.community, n.needed_by))
-                         for n in open_needs], _("No need is waiting for pledges."), today=today)
+                         for n in found.needs], _("No need is waiting for pledges."), today=today)
         self.recent.fill([([i.title, i.detail, _when(i.when)], i)
-                          for i in recent], _("Nothing has been changed yet."))
+                          for i in found.recent], _("Nothing has been changed yet."))
         self._show_backup_health()
 
     def _show_backup_health(self) -> None:
-        health = backup_health(self.context.workspace.db.path)
+        health = backup_health(self.db_path)
         self.backup_warning.setText(health.warning or "")
         self.backup_warning.setVisible(bool(health.warning))
 

@@ -3,7 +3,9 @@ bar below. Menus and shortcuts live in window_actions, what is remembered betwee
 runs in window_state; the pages do their own work.
 
 The window can be shown before the database is open (`MainWindow(db_path=…)`, then
-`attach()`), so this module imports nothing that loads SQLAlchemy until then.
+`attach()`), so this module imports nothing that loads SQLAlchemy until then. Between
+the two, `first_look()` may show the navigation and the dashboard read with plain
+SQL; `attach()` then keeps them and builds the rest around them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     #: attach() is done: the database is open and the first page shows its data.
     ready = Signal()
+    #: The first page shows its data: painted by first_look(), or by attach().
+    shows_data = Signal()
 
     def __init__(self, context: UiContext | None = None, scheduler=None,
                  parent: QWidget | None = None, *, db_path: Path | None = None):
@@ -37,6 +41,9 @@ class MainWindow(QMainWindow):
         once and fills with attach() when the database is open and checked."""
         super().__init__(parent)
         self.context = None
+        self.showing_data = False
+        #: What first_look() built (navigation, pages' stack, dashboard), for attach().
+        self._first_look: tuple | None = None
         self.setObjectName("main_window")
         self.resize(1280, 800)
         if context is not None:
@@ -70,6 +77,45 @@ class MainWindow(QMainWindow):
         QApplication.setApplicationDisplayName(_("Coordinator"))
         self.setWindowTitle(self.db_path.name)
 
+    def starts_on_dashboard(self) -> bool:
+        """Whether attach() will show the dashboard (the page last used on this file)."""
+        page, _records = window_state.last_position(self.db_path)
+        return page not in pages() or page == DASHBOARD
+
+    def first_look(self, found, today) -> bool:
+        """Show the navigation and the dashboard filled with `found` (core.views.dashboard's
+        Dashboard, read for `today`) before the database is open for editing. False, and
+        nothing shown, when it is all empty: a new file's first start shows the welcome
+        page instead, once attached."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        from coordinator_app.ui.dashboard import DashboardPage
+        from coordinator_app.ui.navigation import Navigation
+
+        if self.context is not None or not any(
+                (found.overdue, found.due_soon, found.expiring, found.meetings,
+                 found.milestones, found.projects, found.needs, found.recent)):
+            return False
+        navigation = Navigation()
+        navigation.fit(self.width())
+        navigation.setCurrentRow(0)
+        stack = QStackedWidget()
+        dashboard = DashboardPage(None, db_path=self.db_path)
+        dashboard.fill(found, today)
+        stack.addWidget(dashboard)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(navigation)
+        layout.addWidget(stack, 1)
+        self.setCentralWidget(central)
+        self.navigation, self.dashboard = navigation, dashboard
+        self._first_look = (navigation, stack, dashboard)
+        self.showing_data = True
+        self.shows_data.emit()
+        return True
+
     def attach(self, context: UiContext, scheduler=None) -> None:
         """Build the pages, menus and toolbar over the open database and show its first
         page (the one last used, or the welcome page of a new database)."""
@@ -99,6 +145,9 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         else:
             self._return_to_last_position()
+        if not self.showing_data:
+            self.showing_data = True
+            self.shows_data.emit()
         self.ready.emit()
 
     def _build(self) -> None:
@@ -116,17 +165,26 @@ class MainWindow(QMainWindow):
 
         context = self.context
         self._set_title()
-        self.navigation = Navigation()
-        self.navigation.fit(self.width())
-
-        self.stack = QStackedWidget()
-        self.dashboard = DashboardPage(context)
+        first, self._first_look = self._first_look, None
+        if first is not None:
+            # Kept as first_look() showed them, now working over the context.
+            self.navigation, self.stack, self.dashboard = first
+            self.dashboard.attach(context)
+            # No page chosen, so that choosing the dashboard again does what it does.
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(-1)
+            self.navigation.blockSignals(False)
+        else:
+            self.navigation = Navigation()
+            self.navigation.fit(self.width())
+            self.stack = QStackedWidget()
+            self.dashboard = DashboardPage(context)
+            self.stack.addWidget(self.dashboard)
         # List pages (each with its editor) are built when first shown: the window
         # opens sooner, and a page nobody visits costs nothing.
         self.list_pages: dict[str, ListPage] = {}
         self.pages: dict[str, QWidget] = {DASHBOARD: self.dashboard}
         self._pending_records: dict[str, str] = {}
-        self.stack.addWidget(self.dashboard)
         self.welcome = WelcomePage(context)
         self.welcome.finished.connect(self._welcome_done)
         self.welcome.import_requested.connect(lambda: self.open_import())

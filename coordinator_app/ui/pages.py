@@ -1,8 +1,9 @@
 """The main window's pages in navigation order: the dashboard, then the list of each
 top-level kind (core.records.registry); Ctrl+1… follow this order.
 
-Read when the window gets its database, not when the window's module is imported:
-the registry loads the models and SQLAlchemy, which the first frame does without.
+The kinds are read from the registry's digest (core.records.kind_digest), which
+imports nothing: the first window shows the navigation and the dashboard before
+the registry, the models and SQLAlchemy are loaded.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ DASHBOARD = "dashboard"
 
 @cache
 def kinds() -> tuple[str, ...]:
-    """The kinds that have a list page."""
-    from coordinator_app.core.records.registry import TOP_LEVEL
+    """The kinds that have a list page, in the registry's order (read from its digest:
+    the navigation is built before the registry and SQLAlchemy are loaded)."""
+    from coordinator_app.core.records.kind_digest import KINDS
 
-    return tuple(spec.name for spec in TOP_LEVEL)
+    return tuple(name for name, spec in KINDS.items() if spec["top_level"])
 
 
 def pages() -> tuple[str, ...]:
@@ -30,6 +32,6 @@ def title(page: str) -> str:
     """The page's title, marked for translation (translate where shown)."""
     if page == DASHBOARD:
         return N_("Dashboard")
-    from coordinator_app.core.records.registry import spec
+    from coordinator_app.core.records.kind_digest import KINDS
 
-    return spec(page).plural_label
+    return KINDS[page]["plural_label"]

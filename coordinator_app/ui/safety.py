@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessa
 from coordinator_app.core.crypto import keyring
 from coordinator_app.core.store import backup, logs
 from coordinator_app.core.store.connect import is_encrypted
-from coordinator_app.core.store.db import Database, open_database
 from coordinator_app.core.store.dbfile import FileKind, identify
 from coordinator_app.core.errors import Cancelled, CoordinatorError, DatabaseError
 from coordinator_app.core.store.integrity import check_file
 from coordinator_app.core.store.lock import DatabaseLock, DatabaseLocked
+from coordinator_app.core.store.migrate import at_head
 from coordinator_app.core.store.paths import default_db_path
 from coordinator_app.core.store.recovery import (
     assess, newest_sound_backup, remove_leftovers, restore_backup, write_problem)
@@ -33,6 +34,9 @@ from coordinator_app.i18n import _
 from coordinator_app.ui.backups import BackupFolderField, BackupScheduler, when  # noqa: F401
 from coordinator_app.ui.passphrase_dialogs import AskSecret, ask_secret, unlock_interactively
 from coordinator_app.ui.upgrade_progress import UpgradeProgress
+
+if TYPE_CHECKING:
+    from coordinator_app.core.store.db import Database
 
 Ask = Callable[[QMessageBox], QAbstractButton | None]
 #: Chooses a backup file to restore (None = cancelled); replaceable in tests.
@@ -70,13 +74,18 @@ def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) 
 
 def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
                           ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file,
-                          ask_secret: AskSecret = ask_secret) -> Database | None:
+                          ask_secret: AskSecret = ask_secret,
+                          first_look: Callable[[Path], None] | None = None) -> Database | None:
     """Open the database for the desktop app, or None if the user gave up.
 
     Takes the one-writer lock (a second window is told who has the file), asks for
     the passphrase of an encrypted one before anything reads it, checks the file
     (quick_check; see recovery.assess), and offers to restore the newest sound backup
     when it is damaged or missing; a damaged file is kept aside, never overwritten.
+
+    `first_look(path)` is called once the file has passed those checks and needs no
+    migration, before the database code (SQLAlchemy, the models) is loaded to open
+    it: the window paints its first page from plain SQL meanwhile.
     """
     logs.setup_logging()
     path = Path(path or default_db_path()).expanduser().resolve()
@@ -120,6 +129,11 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
         found = assess(path, unclean=lock.previous_unclean)
         problems = found.problems
         if not problems:
+            if first_look is not None and at_head(path):
+                first_look(path)
+            first_look = None  # once: a restored file is looked at when it is open
+            from coordinator_app.core.store.db import open_database
+
             progress, db = UpgradeProgress(parent), None
             try:
                 db = open_database(path, progress=progress)

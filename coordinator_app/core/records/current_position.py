@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BindParameter, ColumnElement, Date, and_, bindparam, or_, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import UnaryExpression
 
-from coordinator_app.core.records.models.directory import Affiliation, Organization
 from coordinator_app.core.records.tombstones import alive
+
+if TYPE_CHECKING:
+    from coordinator_app.core.records.models.directory import Affiliation, Organization
 
 
 def held_on(affiliation, day) -> ColumnElement[bool]:
@@ -51,6 +54,9 @@ def current_position(value: Callable[[Affiliation, Organization], ColumnElement]
     """`value(position, organisation)` of the current position of the person whose id
     is `person_id` (a column of the outer statement) on `day`, as a scalar subquery;
     `only` narrows the positions considered (those at an organisation with a country)."""
+    # Imported here: the registry uses this module while the models package loads it.
+    from coordinator_app.core.records.models.directory import Affiliation, Organization
+
     aff = aliased(Affiliation)
     org = aliased(Organization)
     # The position's own tombstone and its organisation's, read from the joined row:

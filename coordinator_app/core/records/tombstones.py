@@ -23,14 +23,17 @@ duplicates), asks `alive(entity, links=False)`.
 from __future__ import annotations
 
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Column, ColumnElement, Select, and_, exists, inspect, or_, select
 from sqlalchemy.orm import object_session
 
-from coordinator_app.core.records.models.base import Base, Entity
+if TYPE_CHECKING:
+    # Not imported at run time: the models' own modules import this one, and the
+    # models package loads the registry, which needs this module whole.
+    from coordinator_app.core.records.models.base import Entity
 
-E = TypeVar("E", bound=Entity)
+E = TypeVar("E", bound="Entity")
 
 
 @cache
@@ -49,6 +52,8 @@ def links_of(cls: type[Entity]) -> tuple[tuple[Column, type[Entity]], ...]:
 
 @cache
 def _class_of(table: str) -> type[Entity]:
+    from coordinator_app.core.records.models.base import Base
+
     for mapper in Base.registry.mappers:
         if mapper.local_table.name == table:
             return mapper.class_

@@ -418,7 +418,9 @@ def holds_records(path: Path) -> bool:
     """Whether the database holds any record of its own (an organisation, a person, an
     agreement…); the standard priority areas a new database starts with do not count.
     An empty database is not worth a warning that it has no backup."""
-    from coordinator_app.core.records import registry
+    # The registry's digest, not the registry: the first window asks this before the
+    # models are loaded.
+    from coordinator_app.core.records.kind_digest import KINDS
 
     try:
         connection = connect(path, query="mode=ro")
@@ -426,8 +428,9 @@ def holds_records(path: Path) -> bool:
         return True  # cannot tell: warn rather than stay silent
     try:
         return any(connection.execute(
-            f"SELECT EXISTS (SELECT 1 FROM {spec.model.__tablename__} "
-            "WHERE deleted_at IS NULL)").fetchone()[0] for spec in registry.TOP_LEVEL)
+            f"SELECT EXISTS (SELECT 1 FROM {spec['table']} "
+            "WHERE deleted_at IS NULL)").fetchone()[0]
+            for spec in KINDS.values() if spec["top_level"])
     except errors():
         return True
     finally:
