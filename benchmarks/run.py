@@ -100,7 +100,8 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
             seen[what] = (ms(time.perf_counter() - started), int(rss))
         child.stdout.close()
         child.wait(timeout=300)
-        if "shown" not in seen or (args[0] != "bare" and "data" not in seen):
+        if "shown" not in seen or (args[0] != "bare" and "data" not in seen) or \
+                (args[0] == "app" and "list" not in seen):
             raise RuntimeError(f"the window never showed: {args}")
         return seen
 
@@ -123,6 +124,8 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
         shown_ms = statistics.median(r["shown"][0] for r in app)
         data_ms = statistics.median(r["data"][0] for r in app)
         app_rss = max(r["data"][1] for r in app) / 1024
+        list_ms = statistics.median(r["list"][0] for r in app)
+        list_rss = max(r["list"][1] for r in app) / 1024
         floor_rss = max(r["data"][1] for r in floor) / 1024
         result[mode] = {
             "bare PySide6 window floor (median ms)": bare_ms,
@@ -136,7 +139,12 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
             "app peak RSS with data (MiB)": round(app_rss, 1),
             "bare peak RSS (MiB)": round(max(r["shown"][1] for r in bare) / 1024, 1),
             f"floor peak RSS with {rows} rows (MiB)": round(floor_rss, 1),
-            "memory ratio with data to that floor": round(app_rss / floor_rss, 2)}
+            "memory ratio with data to that floor": round(app_rss / floor_rss, 2),
+            # The app may load its database code after the first page is painted: the
+            # peak once the people list is open counts it, against the same floor.
+            "app to the people list opened after start (median ms)": list_ms,
+            "app peak RSS with the people list open (MiB)": round(list_rss, 1),
+            "memory ratio with the people list to that floor": round(list_rss / floor_rss, 2)}
     return result
 
 
@@ -166,6 +174,11 @@ def startup_verdicts(startup: dict) -> list[str]:
         lines.append(f"peak memory with data {mode}: {f['app peak RSS with data (MiB)']} MiB "
                      f"against the floor's {f[floor_rss]} MiB: "
                      f"{verdict(f['memory ratio with data to that floor'], MEMORY_GOAL)}")
+        lines.append(f"peak memory once the people list is open {mode}: "
+                     f"{f['app peak RSS with the people list open (MiB)']} MiB against the "
+                     f"same floor: {f['memory ratio with the people list to that floor']} x "
+                     f"(reached {f['app to the people list opened after start (median ms)']} "
+                     "ms after start)")
     return lines
 
 

@@ -3,9 +3,12 @@ Coordinator desktop app on DB (as `coordinator --db DB` does), `startup_probe.py
 bare` a bare PySide6 window (the floor). Prints "shown <peak RSS in KiB>" once the
 first main window has been shown and the event loop has turned once. The app
 shows its window before it opens the database, so for it the probe then waits for
-the window to have its data (the database opened and checked, the first page
-filled: MainWindow.ready), prints "rows <N>", the rows its lists and trees show,
-and "data <peak RSS in KiB>" once the event loop has turned again, and quits.
+the window to have its data (the database checked, the first page filled:
+MainWindow.shows_data), prints "rows <N>", the rows its lists and trees show, and
+"data <peak RSS in KiB>" once the event loop has turned again. The app may paint its
+first page before it loads the database code, so the probe goes on: once the
+database is open (MainWindow.ready) it opens the people list and prints "list <peak
+RSS in KiB>" when that list is shown, and quits.
 `startup_probe.py rows DB N` is the floor of that: a bare window that opens DB with
 plain sqlite3 and shows N rows of its people in a tree, then prints "data <peak
 RSS>". benchmarks/run.py times these from outside, from process start to each line."""
@@ -38,6 +41,10 @@ def main() -> int:
         if then_quit:
             app.quit()
 
+    def open_list(window) -> None:
+        window.show_page("person")
+        QTimer.singleShot(0, lambda: say("list", True))
+
     def look() -> None:
         # Polled at every turn of the event loop rather than seen through an
         # application-wide event filter: passing each event of the app's start
@@ -48,15 +55,22 @@ def main() -> int:
             return
         poll.stop()
         ready = getattr(window, "ready", None)  # the app's window; None for the bare one
-        waiting = ready is not None and getattr(window, "context", None) is None
-        if waiting:
-            ready.connect(lambda: QTimer.singleShot(0, lambda: say("data", True)))
         floor_with_rows = sys.argv[1] == "rows"  # filled before it was shown
         say("shown", ready is None and not floor_with_rows)
         if floor_with_rows:
             say("data", True)
-        if ready is not None and not waiting:
-            say("data", True)  # it had its data before it was shown
+        if ready is None:
+            return
+        # A window that shows no data before it is ready has no shows_data (older code).
+        shows_data = getattr(window, "shows_data", ready)
+        if getattr(window, "showing_data", window.context is not None):
+            say("data", False)  # it had its data before it was shown
+        else:
+            shows_data.connect(lambda: QTimer.singleShot(0, lambda: say("data", False)))
+        if window.context is not None:
+            open_list(window)
+        else:
+            window.ready.connect(lambda: QTimer.singleShot(0, lambda: open_list(window)))
 
     poll = QTimer()
     poll.setInterval(0)
