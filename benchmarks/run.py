@@ -96,8 +96,8 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
                                  stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
         seen = {}
         for line in child.stdout:
-            what, rss = line.split()
-            seen[what] = (ms(time.perf_counter() - started), int(rss))
+            what, *values = line.split()  # "rows N", or peak RSS and processor time
+            seen[what] = (ms(time.perf_counter() - started), *map(int, values))
         child.stdout.close()
         child.wait(timeout=300)
         if "shown" not in seen or (args[0] != "bare" and "data" not in seen) or \
@@ -125,6 +125,8 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
         data_ms = statistics.median(r["data"][0] for r in app)
         app_rss = max(r["data"][1] for r in app) / 1024
         list_ms = statistics.median(r["list"][0] for r in app)
+        cpu = {name: statistics.median(r["data"][2] for r in runs)
+               for name, runs in (("app", app), ("floor", floor))}
         list_rss = max(r["list"][1] for r in app) / 1024
         floor_rss = max(r["data"][1] for r in floor) / 1024
         result[mode] = {
@@ -135,6 +137,10 @@ def bench_startup(path: Path, runs: int, tmp: Path) -> dict:
             "ratio with data": round(data_ms / bare_ms, 2),
             f"floor: bare window, sqlite3 and {rows} rows (median ms)": floor_ms,
             "ratio with data to that floor": round(data_ms / floor_ms, 2),
+            "app to first window with data, processor time (median ms)": cpu["app"],
+            "floor with data, processor time (median ms)": cpu["floor"],
+            "processor time ratio with data to that floor": round(
+                cpu["app"] / max(cpu["floor"], 1), 2),
             "app peak RSS at first window (MiB)": round(max(r["shown"][1] for r in app) / 1024, 1),
             "app peak RSS with data (MiB)": round(app_rss, 1),
             "bare peak RSS (MiB)": round(max(r["shown"][1] for r in bare) / 1024, 1),

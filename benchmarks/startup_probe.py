@@ -1,6 +1,6 @@
 """Start a window and say when it is on screen: `startup_probe.py app DB` runs the
 Coordinator desktop app on DB (as `coordinator --db DB` does), `startup_probe.py
-bare` a bare PySide6 window (the floor). Prints "shown <peak RSS in KiB>" once the
+bare` a bare PySide6 window (the floor). Prints "shown <peak RSS in KiB> <processor ms>" once the
 first main window has been shown and the event loop has turned once. The app
 shows its window before it opens the database, so for it the probe then waits for
 the window to have its data (the database checked, the first page filled:
@@ -16,6 +16,7 @@ RSS>". benchmarks/run.py times these from outside, from process start to each li
 from __future__ import annotations
 
 import sys
+import time
 
 
 def peak_rss_kib() -> int:
@@ -37,7 +38,9 @@ def main() -> int:
     def say(what: str, then_quit: bool) -> None:
         if what == "data" and sys.argv[1] == "app":
             print(f"rows {shown_rows(app)}", flush=True)
-        print(f"{what} {peak_rss_kib()}", flush=True)
+        # With the processor time the process has used so far, which a busy machine
+        # does not stretch as it does the wall time.
+        print(f"{what} {peak_rss_kib()} {time.process_time() * 1000:.0f}", flush=True)
         if then_quit:
             app.quit()
 

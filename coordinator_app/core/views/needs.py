@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from coordinator_app.core.records import languages, units, vocab
+from coordinator_app.core.records import languages
 from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
 # Coverage and its texts are their own module's, for the first window to read without
 # SQLAlchemy; they are part of this module's interface.
-from coordinator_app.core.views.coverage import Coverage, coverage_text, uncovered_text  # noqa: F401
-from coordinator_app.i18n import _, current_language
+from coordinator_app.core.views.coverage import (  # noqa: F401
+    Coverage, coverage_text, uncovered_text)
+from coordinator_app.i18n import current_language
 
 
 def of_need(session: Session, need_id: str) -> Coverage | None:
