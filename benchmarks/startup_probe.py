@@ -46,7 +46,13 @@ def main() -> int:
 
     def open_list(window) -> None:
         window.show_page("person")
-        QTimer.singleShot(0, lambda: say("list", True))
+        QTimer.singleShot(0, lambda: (say("list", False), leave(window)))
+
+    def leave(window) -> None:
+        # Back to the dashboard before quitting: the app starts on the page last shown,
+        # and every start of a run is to show the dashboard.
+        window.show_page("dashboard")
+        app.quit()
 
     def look() -> None:
         # Polled at every turn of the event loop rather than seen through an
