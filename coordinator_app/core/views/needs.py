@@ -14,7 +14,7 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from coordinator_app.core.records import languages
+from coordinator_app.core.records import languages, units, vocab
 from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
 # Coverage and its texts are their own module's, for the first window to read without
 # SQLAlchemy; they are part of this module's interface.
