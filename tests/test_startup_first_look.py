@@ -38,8 +38,15 @@ WATCH = """
             return
         window = windows[0]
 
+        def top():
+            # Where the dashboard sits in the window, once the window is laid out.
+            window.centralWidget().layout().activate()
+            window.layout().activate()
+            return window.dashboard.mapTo(window, window.dashboard.rect().topLeft()).y()
+
         def data():
             seen["data"] = {"sqlalchemy": "sqlalchemy" in sys.modules,
+                            "top": top() if hasattr(window, "dashboard") else None,
                             "attached": window.context is not None,
                             "lines": lines(window),
                             "navigation": window.navigation.count()
@@ -50,7 +57,12 @@ WATCH = """
                              "page": window.current_page_name(),
                              "same dashboard": window.dashboard is seen.get("dashboard"),
                              "menus": window.menuBar().actions() != []}
-            QTimer.singleShot(0, window.close)
+
+            def settled():
+                seen["ready"]["top"] = top()
+                window.close()
+
+            QTimer.singleShot(0, settled)  # once the menus and toolbar are shown
 
         window.shows_data.connect(data)
         window.shows_data.connect(lambda: seen.update(dashboard=getattr(window, "dashboard",
@@ -96,6 +108,8 @@ def test_the_dashboard_shows_its_data_before_the_database_code_is_loaded(db_path
     # Once open, the window keeps the page it showed and builds the rest around it.
     assert ready["same dashboard"] is True and ready["menus"] is True
     assert ready["page"] == "dashboard" and ready["lines"] == data["lines"]
+    # The menus and the toolbar come into a band kept for them: the page does not move.
+    assert ready["top"] == data["top"] > 0
 
 
 def test_a_start_on_a_list_waits_for_the_database_to_show_it(db_path):

@@ -28,6 +28,21 @@ if TYPE_CHECKING:
     from coordinator_app.ui.list_page import ListPage
 
 
+def _menus_and_toolbar_height() -> int:
+    """The height of a menu bar and of a toolbar of icons (window_actions.install's),
+    measured on a bar of each made for it."""
+    from PySide6.QtGui import QIcon, QPixmap
+    from PySide6.QtWidgets import QMenuBar, QToolBar
+
+    menus = QMenuBar()
+    menus.addMenu(_("&File"))
+    toolbar = QToolBar()
+    icon = QPixmap(toolbar.iconSize())
+    icon.fill()
+    toolbar.addAction(QIcon(icon), _("Search"))
+    return menus.sizeHint().height() + toolbar.sizeHint().height()
+
+
 class MainWindow(QMainWindow):
     #: attach() is done: the database is open and the first page shows its data.
     ready = Signal()
@@ -105,7 +120,9 @@ class MainWindow(QMainWindow):
         stack.addWidget(dashboard)
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # attach() puts the menus and the toolbar above the page: their band stays
+        # empty until then, so that the page does not move down when they come.
+        layout.setContentsMargins(0, _menus_and_toolbar_height(), 0, 0)
         layout.setSpacing(0)
         layout.addWidget(navigation)
         layout.addWidget(stack, 1)
