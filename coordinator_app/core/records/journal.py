@@ -157,7 +157,7 @@ class _Journal:
         table = cls.__table__
         driver = Driver.of(self.session)
         at = Change.__table__.c.at.type._cached_bind_processor(driver.dialect)
-        driver.execute(
+        written = driver.execute(
             f"INSERT INTO changes (id, seq, change_set, label, action, entity, entity_id, "
             f"field, old, new, at, device_id) SELECT "
             f"{ORDERED_ID_SQL.format(count=f':start + {number}')}, :first + {number}, "
@@ -165,7 +165,11 @@ class _Journal:
             f":at, :device FROM {table.name} AS x WHERE x.rowid > {after} ORDER BY x.rowid",
             {"millisecond": millisecond, "start": start, "first": first,
              "change_set": self.change_set, "label": self.label, "entity": cls.KIND,
-             "at": at(self.at) if at else self.at, "device": self.device_id})
+             "at": at(self.at) if at else self.at, "device": self.device_id}).rowcount
+        if written != count:
+            # Not the rows just written: their numbers and ids would be wrong, so the
+            # edit is undone whole rather than journalled so.
+            raise RuntimeError(f"{written} new rows of {table.name} where {count} were written")
         recorder = self.session.info.get(CREATED_RECORDER)
         if recorder is not None:
             recorder(self.session, cls.KIND, first, first + count - 1)
