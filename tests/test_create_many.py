@@ -9,7 +9,19 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.records.models import Change, ContactPoint, Organization, Person
+from coordinator_app.core.records import registry
+from coordinator_app.core.records.journal import _snapshot, journaled_columns
+from coordinator_app.core.records.models import (
+    Change,
+    ContactPoint,
+    Organization,
+    Person,
+    SyncHead,
+    SyncOperation,
+)
+from coordinator_app.core.sample.generate import generate
+from coordinator_app.sync import amounts
+from coordinator_app.sync.operations import CREATE
 from coordinator_app.core.search.query import search
 
 
@@ -81,3 +93,40 @@ def test_rows_must_point_at_records_that_exist(workspace):
             edit.create_many(ContactPoint, [{"person_id": "0" * 36, "kind": "phone",
                                              "value": "+380 67 123 45 67"}])
     assert refused.value.row == 0
+
+
+
+def test_a_bulk_create_journals_and_records_for_sync_exactly_what_python_would_write(
+        workspace):
+    # Every kind `generate` writes, and text that JSON must escape: the journal's
+    # snapshots (made by SQLite) are the very text Python's encoder makes of the stored
+    # records, each the value of one creating operation (but where sync converts an
+    # amount) and its record's one current version.
+    with workspace.edit("import") as edit:
+        [person] = edit.create_many(Person, [{
+            "full_name": 'Ганна "Кава" Ї\\ė', "notes": "рядок\nдругий\tтаб"}])
+    generate(workspace, people=30, organizations=4, agreements=3, projects=3, seed=5)
+    with workspace.read() as session:
+        made = session.scalars(select(Change).where(
+            Change.action == "create", Change.seq > 0).order_by(Change.seq)).all()
+        made = [c for c in made if c.entity_id == person
+                or c.change_set == workspace.last_change_set]
+        assert len({c.entity for c in made}) >= 10
+        for change in made:
+            model = registry.model(change.entity)
+            record = session.get(model, change.entity_id)
+            values = {key: getattr(record, key) for key in journaled_columns(model)}
+            assert change.new == _snapshot(model, values)
+            operation = session.scalar(select(SyncOperation).where(
+                SyncOperation.record_id == change.entity_id))
+            assert (operation.field, operation.bases) == (CREATE, "[]")
+            if not amounts.fields(change.entity):
+                assert operation.value == change.new
+            assert session.scalar(select(func.count()).select_from(SyncHead).where(
+                SyncHead.record_id == change.entity_id)) == 1
+        assert json.loads(made[0].new)["full_name"] == 'Ганна "Кава" Ї\\ė'
+        generated = [c for c in made if c.entity_id != person]
+        seqs = [c.seq for c in generated]
+        assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
+        ids = [c.id for c in generated]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids)

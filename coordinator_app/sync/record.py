@@ -331,6 +331,41 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     write_heads(session, records, fresh)
 
 
+_JOURNAL_ROWS = ("SELECT action, entity, entity_id, field, old, new FROM changes "
+                 "WHERE seq BETWEEN ? AND ? ORDER BY seq")
+
+
+def record_created(session: Session, kind: str, first: int, last: int) -> None:
+    """Turn the journal's `create` rows `first`..`last` (of records of `kind`, written
+    set-wise by a bulk create) into operations, as `record` would: one creating
+    operation each, of this device's stream, one clock stamp, the journal's JSON as its
+    value, and each its record's current version. Written set-wise from the journal's
+    rows; where `record` has more to do (a first seed, a private stream, amounts
+    converted) the rows are read back and handed to it."""
+    if session.info.get(APPLYING):
+        return
+    driver = Driver.of(session)
+    vector = vector_of(session)
+    if (state(session, "seeded") is None or session.info.get(PRIVATE)
+            or any(map(is_private_origin, vector)) or amounts.fields(kind)):
+        columns = ("action", "entity", "entity_id", "field", "old", "new")
+        record(session, [dict(zip(columns, row))
+                         for row in driver.execute(_JOURNAL_ROWS, (first, last))])
+        return
+    stamp = next_stamp(session)
+    device = session.info["device_id"]
+    params = {"origin": device, "start": vector.get(device, 0) + 1, "first": first,
+              "last": last, "create": CREATE, "stamp": stamp}
+    driver.execute(
+        "INSERT INTO sync_operations (origin, seq, hlc, kind, record_id, field, value, bases, "
+        "known) SELECT :origin, :start + seq - :first, :stamp, entity, entity_id, :create, "
+        "new, '[]', 1 FROM changes WHERE seq BETWEEN :first AND :last ORDER BY seq", params)
+    driver.execute(
+        "INSERT INTO sync_heads (kind, record_id, field, origin, seq) SELECT entity, "
+        "entity_id, :create, :origin, :start + seq - :first FROM changes "
+        "WHERE seq BETWEEN :first AND :last ORDER BY seq", params)
+
+
 def _reopen(made: list[tuple], heads: dict[str, set[OpId]], op: Operation) -> int:
     """A conflict's resolution undone: each version it settled made again, none
     superseding another, so the field has them all as current versions again (the one

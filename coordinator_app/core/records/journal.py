@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.core.records import bulk
-from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
+from coordinator_app.core.records.ids import (
+    ORDERED_ID_SQL,
+    new_id,
+    ordered_id,
+    reserve_ordered,
+    utcnow,
+)
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.store import session_hooks
 from coordinator_app.core.store.driver import Driver
@@ -30,6 +36,9 @@ from coordinator_app.core.records import languages, sort_keys
 STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", *sort_keys.DERIVED})
 #: The session info key of what is called with every batch of rows written.
 RECORDER = "journal_recorder"
+#: ... and of what is called (session, kind, first seq, last seq) with the `create`
+#: rows a bulk create wrote set-wise, which never were Python rows (`insert_created`).
+CREATED_RECORDER = "journal_created_recorder"
 #: The session info key of {(kind, record id, field): (action, old, new)}: the row the
 #: next change of that field is journaled as, instead of an update (see `note`).
 NOTED = "journal_noted"
@@ -136,6 +145,35 @@ class _Journal:
             "device_id": self.device_id,
         })
 
+    def created(self, cls: type[Entity], after: int, count: int) -> None:
+        """Journal the `count` records of `cls` just inserted after its row `after` as
+        one `create` each, in one INSERT ... SELECT: each row's snapshot is made by
+        SQLite from the stored record (`_snapshot_sql`), its id and sequence worked
+        out from the record's row, so no Python runs per record."""
+        first = self.next_seq()
+        self.session.info["next_seq"] = first + count
+        millisecond, start = reserve_ordered(count)
+        number = f"(x.rowid - {after + 1})"
+        table = cls.__table__
+        driver = Driver.of(self.session)
+        at = Change.__table__.c.at.type._cached_bind_processor(driver.dialect)
+        written = driver.execute(
+            f"INSERT INTO changes (id, seq, change_set, label, action, entity, entity_id, "
+            f"field, old, new, at, device_id) SELECT "
+            f"{ORDERED_ID_SQL.format(count=f':start + {number}')}, :first + {number}, "
+            f":change_set, :label, 'create', :entity, x.id, NULL, NULL, {_snapshot_sql(cls)}, "
+            f":at, :device FROM {table.name} AS x WHERE x.rowid > {after} ORDER BY x.rowid",
+            {"millisecond": millisecond, "start": start, "first": first,
+             "change_set": self.change_set, "label": self.label, "entity": cls.KIND,
+             "at": at(self.at) if at else self.at, "device": self.device_id}).rowcount
+        if written != count:
+            # Not the rows just written: their numbers and ids would be wrong, so the
+            # edit is undone whole rather than journalled so.
+            raise RuntimeError(f"{written} new rows of {table.name} where {count} were written")
+        recorder = self.session.info.get(CREATED_RECORDER)
+        if recorder is not None:
+            recorder(self.session, cls.KIND, first, first + count - 1)
+
     def save(self) -> None:
         # One executemany on the flush's own connection and transaction, past
         # SQLAlchemy's per-row parameters (core.records.bulk): the journal of an import
@@ -170,6 +208,23 @@ def _snapshot(cls: type[Entity], values: dict[str, Any]) -> str:
     return _json(snapshot)
 
 
+@lru_cache(maxsize=None)
+def _snapshot_sql(cls: type[Entity]) -> str | None:
+    """SQL making `_snapshot`'s very text from a stored record `x` of `cls`: text, whole
+    numbers and dates are stored as JSON writes them (SQLite's json_quote escapes as
+    Python's encoder does, and a date is stored as its ISO text). None for a kind with a
+    column of another type (a quantity: SQLite writes 0.3 where Python writes
+    0.30000000000000004), whose snapshots Python makes."""
+    columns = inspect(cls).columns
+    parts = []
+    for key in _journaled(cls):
+        column = columns[key]
+        if key != "deleted_at" and column.type.python_type not in (str, int, date):
+            return None
+        parts.append(f"'{_json(key)}: ' || json_quote(x.{column.name})")
+    return "'{' || " + " || ', ' || ".join(parts) + " || '}'"
+
+
 def _created(journal: _Journal, obj: Entity) -> None:
     """A new record in the session stamped and journalled as one `create` with all
     its fields."""
@@ -198,6 +253,10 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     at, device = journal.at, journal.device_id
     keys = _stored_keys(cls)
     attributes = [key for key, _column in keys]
+    # A tombstone (sync's first apply brings deleted records too) keeps its time of
+    # deletion, which is stored otherwise than JSON writes it: Python journals those.
+    set_wise = _snapshot_sql(cls) is not None and not any(
+        obj.__dict__.get("deleted_at") is not None for obj in objs)
     rows = []
     for obj in objs:
         # Stamped in the record's own dict: it is never flushed by the session, so
@@ -207,12 +266,19 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
             values["id"] = ordered_id()
         values["created_at"] = values["updated_at"] = at
         values["device_id"] = device
-        journal.write("create", obj, None, None, _snapshot(cls, values))
+        if not set_wise:
+            journal.write("create", obj, None, None, _snapshot(cls, values))
         get = values.get
         rows.append([get(key) for key in attributes])
-    bulk.insert_values(session.connection(), cls.__table__,
-                       [column for _key, column in keys], rows)
-    journal.save()
+    table = cls.__table__
+    # The new records take the rows after the last one (SQLite numbers a row one past
+    # the highest), in order: the journal finds them by their rows.
+    after = Driver.of(session).scalar(f"SELECT max(rowid) FROM {table.name}") or 0
+    bulk.insert_values(session.connection(), table, [column for _key, column in keys], rows)
+    if set_wise:
+        journal.created(cls, after, len(objs))
+    else:
+        journal.save()
 
 
 def note(session: Session, obj: Entity, field: str, value: Any, action: str,

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from sqlalchemy import inspect
@@ -133,9 +134,19 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def documents(connection: Connection | Driver, kind: str, ids: list[str] | None = None):
-    """(id, folded title, folded names, folded body, spelling keys) of live records of `kind`."""
+@lru_cache(maxsize=None)
+def _numbered(kind: str) -> str:
+    """The kind's document with its index row's number first (see entry_rows)."""
     sql = DOCUMENTS[kind]
+    if not sql.startswith("SELECT x.id,"):  # as the registry's SearchDocument says
+        raise ValueError(f"the search document of {kind} does not start with x.id")
+    return f"SELECT x.rowid * {SLOTS} + {SLOT[kind]}, {sql[len('SELECT '):]}"
+
+
+def documents(connection: Connection | Driver, kind: str, ids: list[str] | None = None):
+    """(id, folded title, folded names, folded body, spelling keys, index row number) of
+    live records of `kind`."""
+    sql = _numbered(kind)
     batches = [None] if ids is None else list(_chunks(ids))
     for batch in batches:
         query = sql if batch is None else f"{sql} AND x.id IN ({_placeholders(len(batch))})"
@@ -143,8 +154,8 @@ def documents(connection: Connection | Driver, kind: str, ids: list[str] | None 
         rows = connection.exec_driver_sql(query, tuple(batch or ()))
         while part := rows.fetchmany(BATCH):
             for row in part:
-                yield (row[0], index_text(row[1]), index_text(row[2]), index_text(*row[3:]),
-                       keys_text(row[1], row[2]))
+                yield (row[1], index_text(row[2]), index_text(row[3]), index_text(*row[4:]),
+                       keys_text(row[2], row[3]), row[0])
 
 
 def _entries(connection: Connection | Driver, ids: list[str]) -> dict[str, int]:
@@ -157,23 +168,25 @@ def _entries(connection: Connection | Driver, ids: list[str]) -> dict[str, int]:
     return entries
 
 
-def _write(connection: Connection | Driver, kind: str, docs: Iterable[tuple[str, str, str, str, str]],
+def _write(connection: Connection | Driver, kind: str, docs: Iterable[tuple],
            entries: dict[str, int] | None = None) -> int:
-    """Index `docs`; `entries` are the row numbers of those known to have one already."""
+    """Index `docs` (as `documents` makes them); `entries` are the row numbers of those
+    known to have one already."""
     docs = list(docs)
     if not docs:
         return 0
-    entries = dict(entries or {})
-    unnumbered = [doc[0] for doc in docs if doc[0] not in entries]
+    entries = entries or {}
+    # A document carries its row's number (worked out from its record's row, as the
+    # record keeps it for life): a new record's key is written without a look-up.
+    unnumbered = [(doc[5], kind, doc[0]) for doc in docs if doc[0] not in entries]
     if unnumbered:
         connection.exec_driver_sql(
-            f"INSERT INTO search_keys (entry, kind, record_id) SELECT rowid * {SLOTS} + ?, ?, "
-            f"id FROM {registry.model(kind).__tablename__} WHERE id = ? ON CONFLICT DO NOTHING",
-            [(SLOT[kind], kind, record_id) for record_id in unnumbered])
-        entries.update(_entries(connection, unnumbered))
+            "INSERT INTO search_keys (entry, kind, record_id) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING", unnumbered)
     connection.exec_driver_sql(
         "INSERT INTO search_index (rowid, kind, title, names, body, variants) "
-        "VALUES (?, ?, ?, ?, ?, ?)", [(entries[doc[0]], kind, *doc[1:]) for doc in docs])
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(entries.get(doc[0], doc[5]), kind, *doc[1:5]) for doc in docs])
     terms = {word for doc in docs for text in doc[1:3] for word in words(text) if len(word) > 2}
     # Names of one or two letters ("EU", "Bo Li") leave no terms; an empty batch is no
     # statement to the driver, which would then ask for its one value and fail.

@@ -89,7 +89,8 @@ def open_database(path: str | Path, *, migrate: bool = True, read_only: bool = F
     from coordinator_app.sync import record
 
     sessions = sessionmaker(engine, expire_on_commit=False, info={
-        "device_id": device_id, journal.RECORDER: record.record})
+        "device_id": device_id, journal.RECORDER: record.record,
+        journal.CREATED_RECORDER: record.record_created})
     journal.install(sessions)
     return Database(path=path, engine=engine, device_id=device_id, sessions=sessions)
 
