@@ -76,6 +76,32 @@ def test_a_saved_form_writes_the_rows_a_flush_writes(workspace):
     assert not found(workspace, "перша")
 
 
+def test_beside_a_private_stream_a_saved_form_still_writes_what_a_flush_writes(workspace):
+    # Which records are private is read while the edit is recorded: that read must not
+    # flush the record by the unit of work meanwhile (its change went to partners lost).
+    from datetime import date
+
+    from coordinator_app.core.records.models import Activity
+    from coordinator_app.sync.operations import is_private_origin
+    from coordinator_app.sync.record import keep_private
+
+    saved, flushed = _twins(workspace)
+    with workspace.edit("Private note") as edit:
+        keep_private(edit)
+        edit.create(Activity, title="Наша позиція", kind="meeting", occurs_on=date(2026, 2, 11))
+    workspace.update(Person, saved, notes="Зустріч у Плунге")
+    with workspace.edit(Label(N_("Edit"))) as edit:
+        edit.get(Person, flushed).notes = "Зустріч у Плунге"
+        edit.flush()
+    mine = _written(workspace, saved)
+    assert mine == _written(workspace, flushed)
+    assert [row[:2] for row in mine["journal"]].count(["update", "notes"]) == 1
+    with workspace.read() as session:
+        origins = session.scalars(select(SyncOperation.origin).where(
+            SyncOperation.record_id == saved, SyncOperation.field == "notes")).all()
+    assert len(origins) == 1 and not is_private_origin(origins[0])
+
+
 def found(workspace, words: str):
     with workspace.read() as session:
         return search(session, words, kinds=["person"])

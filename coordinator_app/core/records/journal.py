@@ -372,7 +372,10 @@ def write_update(session: Session, obj: Entity) -> bool:
     if changes:
         journal = _Journal(session)
         _updated(journal, obj, changes)
-        journal.save()
+        # What the recorder reads (which records are private, amounts' units) must not
+        # flush `obj` by the unit of work meanwhile: this is that flush.
+        with session.no_autoflush:
+            journal.save()
     values = obj.__dict__
     written = [key for key in state.committed_state
                if state.attrs[key].history.has_changes()]
