@@ -403,6 +403,55 @@ def write_update(session: Session, obj: Entity) -> bool:
     return True
 
 
+def write_updated(session: Session, objs: list[Entity]) -> None:
+    """Write records loaded in `session` and changed by an edit (the service's bulk path
+    of updates, Edit.update_many) past the unit of work, as a flush writes them: stamped
+    and journalled (sync's operations with them), noted for the search index and the
+    other derived data, then their changed columns written with one UPDATE statement
+    per kind and set of columns, straight to the driver. The derived data are brought
+    up to date once for the whole edit, at its next flush or its commit, not once per
+    call. The records are normalised already (the rules have seen them so), and the
+    session holds nothing else to flush (Edit.update_many flushes first)."""
+    journal = _Journal(session)
+    statements: dict[tuple[type[Entity], tuple[str, ...]], list[Entity]] = {}
+    states = []
+    for obj in objs:
+        if not session.is_modified(obj):
+            continue
+        changes = _changes(obj)
+        if changes:
+            _updated(journal, obj, changes)
+        state = inspect(obj)
+        columns = _column_names(type(obj))
+        written = tuple(key for key in state.committed_state
+                        if key in columns and state.attrs[key].history.has_changes())
+        if written:
+            statements.setdefault((type(obj), written), []).append(obj)
+            session_hooks.note_updated(session, obj)
+        states.append(state)
+    journal.save()
+    if statements:
+        driver = Driver.of(session)
+        dialect = driver.dialect
+        for (cls, written), group in statements.items():
+            columns = _column_names(cls)
+            processors = [columns[key][1]._cached_bind_processor(dialect) for key in written]
+            rows = []
+            for obj in group:
+                values = obj.__dict__
+                rows.append((*(value if value is None or process is None else process(value)
+                               for value, process in zip((values.get(key) for key in written),
+                                                         processors)), obj.id))
+            driver.executemany(
+                f"UPDATE {cls.__table__.name} SET "
+                f"{', '.join(f'{columns[key][0]} = ?' for key in written)} "
+                f"WHERE {columns['id'][0]} = ?", rows)
+    identity = session.identity_map
+    for state in states:
+        # As write_update leaves a record: its values are the stored ones.
+        state._commit_all(state.dict, identity)
+
+
 def _after_rollback(session: Session) -> None:
     # A rolled-back flush leaves the next sequence number stale: the next attempt
     # asks again.

@@ -187,13 +187,17 @@ class Edit:
                     /) -> list[E]:
         """Update many records of one kind: the bulk path of `update`. Each row is (id,
         what `update` takes), applied in order; the rules then check each record once
-        and one flush writes them all, each changed field journalled (and recorded for
-        sync) as an update would, in this edit's change set. A refused row raises
-        ValidationError (its `row` says which: the last row that changed the record)
-        and, as in any edit, nothing of the edit is written."""
+        and they are written together past the unit of work (journal.write_updated),
+        each changed field journalled (and recorded for sync) as an update would, in
+        this edit's change set. A refused row raises ValidationError (its `row` says
+        which: the last row that changed the record) and, as in any edit, nothing of
+        the edit is written."""
         cls = entity_class(kind)
         rows = list(rows)
         objs = self.get_many(cls, [record_id for record_id, _values in rows])
+        # What the edit changed before is written first, by a flush of its own: the
+        # bulk write looks at these records alone.
+        self.session.flush()
         #: Each record changed, with the last row that changed it.
         changed: dict[str, tuple[Entity, int]] = {}
         number = 0
@@ -209,7 +213,7 @@ class Edit:
         except ValidationError as exc:
             exc.row = number
             raise
-        self.session.flush()
+        journal.write_updated(self.session, [obj for obj, _number in changed.values()])
         return [objs[record_id] for record_id, _values in rows]
 
     def flush(self) -> None:
