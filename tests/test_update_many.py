@@ -7,7 +7,9 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.records.models import Change, Person, SyncOperation
+from coordinator_app.core.records.models import Change, ContactPoint, Person, SyncOperation
+from coordinator_app.core.search.query import search
+from coordinator_app.core.search.search_index import DOCUMENTS
 
 
 def _people(workspace, *names):
@@ -70,3 +72,49 @@ def test_records_read_together_are_read_as_one_at_a_time(workspace):
         assert found[olena].full_name == "Олена Коваленко"
         with pytest.raises(NotFound):
             edit.get_many(Person, [olena, taras])
+
+
+def test_records_updated_together_leave_nothing_to_flush_and_read_back_stamped(workspace):
+    olena, ihor = _people(workspace, "Олена Коваленко", "Ігор Терехов")
+    with workspace.read() as session:
+        before = session.get(Person, ihor).updated_at
+    with workspace.edit("update") as edit:
+        updated = edit.update_many(Person, [(ihor, {"latin_name": "Ihor Terekhov"})])
+        # Written already, as a flush leaves a record: a flush would write nothing more.
+        assert not edit.session.dirty
+        assert updated[0].latin_name == "Ihor Terekhov"
+        edit.update(Person, ihor, notes="mayor")  # an edit after it sees the new state
+    change_set = workspace.last_change_set
+    with workspace.read() as session:
+        person = session.get(Person, ihor)
+        assert (person.latin_name, person.notes) == ("Ihor Terekhov", "mayor")
+        assert person.updated_at > before
+        assert person.device_id == workspace.db.device_id
+        assert session.get(Person, olena).updated_at < person.updated_at
+        fields = session.scalars(select(Change.field).where(Change.change_set == change_set)
+                                 .order_by(Change.seq)).all()
+        assert fields == ["latin_name", "notes"]
+        assert [hit.id for hit in search(session, "Terekhov")] == [ihor]
+
+
+def test_records_made_before_an_update_in_bulk_are_indexed_once_for_the_whole_edit(workspace):
+    # An import creates people, updates the stored ones it matched, then adds the new
+    # people's contacts: each person's index document is read once, at the commit,
+    # not again for every batch of updates.
+    [stored] = _people(workspace, "Ігор Терехов")
+    statements: list[str] = []
+    try:
+        with workspace.edit("import") as edit:
+            driver = edit.session.connection().connection.driver_connection
+            driver.set_trace_callback(statements.append)
+            [fresh] = edit.create_many(Person, [{"full_name": "Олена Коваленко"}])
+            edit.update_many(Person, [(stored, {"latin_name": "Ihor Terekhov"})])
+            edit.create_many(ContactPoint, [{"person_id": fresh, "kind": "email",
+                                             "value": "olena@kharkiv.example"}])
+    finally:
+        driver.set_trace_callback(None)
+    document = DOCUMENTS["person"].split("\n")[0]
+    assert sum(fresh in s for s in statements if s.startswith(document)) == 1
+    with workspace.read() as session:
+        assert [hit.id for hit in search(session, "olena@kharkiv.example")] == [fresh]
+        assert [hit.id for hit in search(session, "Terekhov")] == [stored]
