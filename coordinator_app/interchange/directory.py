@@ -12,6 +12,7 @@ shared e-mail address or phone number, makes it a likely duplicate.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -37,17 +38,30 @@ def _tokens(key: str) -> set[str]:
     """What a name key is found by: its words, their spelling keys and starts."""
     found = set()
     for word in key.split():
-        found.add("w:" + word)
-        if len(word) > HEAD:
-            found.add("h:" + word[:HEAD])
-        found.update("k:" + k for k in word_keys(word))
+        found.update(_word_tokens(word))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    # Asked of every word of every stored name: a file's names share most of their
+    # words ("Olena", "Kovalenko"), so each is worked out once.
+    found = ["w:" + word]
+    if len(word) > HEAD:
+        found.append("h:" + word[:HEAD])
+    found.extend("k:" + k for k in word_keys(word))
+    return tuple(found)
 
 
 def spelled_alike(key: str) -> str:
     """One key for the spellings of a name (Плунге, Plungė, Plunge; Kharkov, Kharkiv):
     the spelling keys of its words, sorted."""
-    return " ".join(sorted(min(word_keys(w) or (w,)) for w in key.split()))
+    return " ".join(sorted(map(_spelling, key.split())))
+
+
+@lru_cache(maxsize=65536)
+def _spelling(word: str) -> str:
+    return min(word_keys(word) or (word,))
 
 
 class Directory:
@@ -64,6 +78,7 @@ class Directory:
         self.keys: dict[str, list[str]] = defaultdict(list)
         self._blocks: dict[str, set[str]] = defaultdict(set)
         self._alike: dict[str, set[str]] = defaultdict(set)
+        blocks = self._blocks
         for record_id, *names in session.execute(
                 select(cls.id, *fields).where(alive(cls)).order_by(cls.created_at)):
             for text in names:
@@ -73,8 +88,9 @@ class Directory:
                         continue
                     self.exact.setdefault(key, record_id)
                     self.keys[record_id].append(key)
-                    for token in _tokens(key):
-                        self._blocks[token].add(record_id)
+                    for word in key.split():
+                        for token in _word_tokens(word):
+                            blocks[token].add(record_id)
                     self._alike[spelled_alike(key)].add(record_id)
         #: Contact key (an e-mail address in lower case, a phone's last nine digits)
         #: -> (record id, the contact as stored).

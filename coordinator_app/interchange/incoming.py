@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from coordinator_app.interchange.problems import Problem
@@ -45,10 +46,16 @@ class Incoming:
     @property
     def label(self) -> str:
         """What names the record: the field its kind is listed by (a need's item)."""
-        from coordinator_app.core.records import registry
-
-        value = self.values.get(registry.model(self.kind).LABEL_FIELD)
+        value = self.values.get(_label_field(self.kind))
         return "" if value is None else str(value)
 
     def problem(self, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.source, self.row, column, message))
+
+
+@lru_cache(maxsize=None)
+def _label_field(kind: str) -> str:
+    # Asked several times for every row a file has: the registry once per kind.
+    from coordinator_app.core.records import registry
+
+    return registry.model(kind).LABEL_FIELD

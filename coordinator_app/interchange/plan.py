@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -123,6 +124,7 @@ class Plan:
             merged=c[MERGED], bad=c[BAD], orgs=c["new_organizations"])
 
 
+@lru_cache(maxsize=65536)
 def contact_key(contact: Contact) -> str:
     if contact.kind == "email":
         return "email:" + contact.value.lower()

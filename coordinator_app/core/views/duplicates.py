@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from time import monotonic
 from typing import Any
 
@@ -57,6 +58,7 @@ OWNED_BY_KIND = ((TagLink, "entity_kind", "entity_id"), (Attachment, "owner_kind
 TWIN_KEYS = {AgreementParty: ("agreement_id", "organization_id")}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str | None) -> str:
     """A name reduced for comparison: folded, in Latin letters, words sorted
     (so "Klišonis Audrius" and "Audrius Klisonis" compare equal)."""
@@ -71,6 +73,8 @@ def name_key(name: str | None) -> str:
 PHONE_REGIONS = ("UA", "LT")
 #: A number written as E.164 already: + and up to fifteen digits.
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+#: 00 before a number is its international prefix, as + is.
+_LEADING_00 = re.compile(r"^\s*00")
 
 
 def phone_key(value: str, country: str | None = None) -> str:
@@ -79,7 +83,7 @@ def phone_key(value: str, country: str | None = None) -> str:
     equal while a Ukrainian and a Polish number that end alike do not. A value no
     region reads as a valid number keys on its digits alone (after its + if it has
     one); "" when too short."""
-    text = re.sub(r"^\s*00", "+", value or "").strip()
+    text = _LEADING_00.sub("+", value or "").strip()
     if _E164.match(text):
         # As imports store numbers: parsing would give it back unchanged (or, were it
         # no valid number, keep it as + and its digits), and costs most of the time
