@@ -7,7 +7,14 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core.errors import NotFound, ValidationError
-from coordinator_app.core.records.models import Change, ContactPoint, Person, SyncOperation
+from coordinator_app.core.records.models import (
+    Affiliation,
+    Change,
+    ContactPoint,
+    Organization,
+    Person,
+    SyncOperation,
+)
 from coordinator_app.core.search.query import search
 from coordinator_app.core.search.search_index import DOCUMENTS
 
@@ -118,3 +125,19 @@ def test_records_made_before_an_update_in_bulk_are_indexed_once_for_the_whole_ed
     with workspace.read() as session:
         assert [hit.id for hit in search(session, "olena@kharkiv.example")] == [fresh]
         assert [hit.id for hit in search(session, "Terekhov")] == [stored]
+
+
+def test_organisations_updated_together_bring_what_derives_from_them_up_to_date(workspace):
+    # What a flush's hooks derive from a changed record follows a bulk update too: the
+    # country of the people working there, and the index rows that show its name.
+    with workspace.edit("world") as edit:
+        kharkiv = edit.create(Organization, name="Kharkiv City Council", country="UA")
+        ihor = edit.create(Person, full_name="Ihor Terekhov")
+        edit.create(Affiliation, person_id=ihor.id, organization_id=kharkiv.id,
+                    position="Mayor")
+    with workspace.edit("import") as edit:
+        edit.update_many(Organization, [(kharkiv.id, {"country": "PL",
+                                                      "name": "Kharkiv Municipality"})])
+    with workspace.read() as session:
+        assert session.get(Person, ihor.id).current_country == "PL"
+        assert {hit.id for hit in search(session, "Municipality")} == {kharkiv.id, ihor.id}
