@@ -15,6 +15,7 @@ from coordinator_app.i18n import _
 from coordinator_app.interchange import fields, phones, values
 from coordinator_app.interchange.incoming import Contact, Incoming
 from coordinator_app.interchange.table import Table, cell_text
+from coordinator_app.sync.bulk import made_in_bulk
 
 
 @dataclass
@@ -273,4 +274,7 @@ def _person(item: Incoming, cells: dict[str, list[tuple[int, Any]]]) -> None:
 
 def read_table(table: Table, mapping: Mapping) -> list[Incoming]:
     columns = _Columns.of(table, mapping)
-    return [read_row(table, mapping, i, columns) for i in range(len(table.rows))]
+    # A row makes a record, its lists and dicts: ten thousand rows made Python's cycle
+    # collector walk the whole process several times, for no cycle (sync.bulk).
+    with made_in_bulk():
+        return [read_row(table, mapping, i, columns) for i in range(len(table.rows))]

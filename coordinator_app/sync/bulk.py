@@ -1,5 +1,6 @@
 """Making hundreds of thousands of rows at once (a first bundle or push, a pull from
-the office server) without Python's cycle collector walking the process each time."""
+the office server, a file of contacts read and matched) without Python's cycle
+collector walking the process each time."""
 
 from __future__ import annotations
 
