@@ -429,7 +429,10 @@ def write_updated(session: Session, objs: list[Entity]) -> None:
             statements.setdefault((type(obj), written), []).append(obj)
             session_hooks.note_updated(session, obj)
         states.append(state)
-    journal.save()
+    # What the recorder reads (which records are private) must not flush the records
+    # by the unit of work meanwhile, which would journal them again (see write_update).
+    with session.no_autoflush:
+        journal.save()
     if statements:
         driver = Driver.of(session)
         dialect = driver.dialect
