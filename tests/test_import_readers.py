@@ -108,7 +108,8 @@ def test_google_csv_pairs_labels_with_values_and_splits_several_in_a_cell():
     assert natalia.affiliations == [("Миколаївська міська рада", "Радниця міського голови")]
 
 
-@pytest.mark.parametrize("name", ["partner-contacts.xlsx", "partner-contacts.ods"])
+@pytest.mark.parametrize("name", ["partner-contacts.xlsx", "partner-contacts.ods",
+                                  "partner-contacts-calc-cp1251.csv"])
 def test_sheet_with_a_title_and_merged_header_cells(name):
     source, rows = _records(name)
     assert source.table.headers[4:] == ["Контакти телефон", "Контакти e-mail"]
