@@ -349,7 +349,8 @@ def _wants(sealed: Any, file_key: bytes) -> list[str]:
 def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], None] | None = None,
          keys: OwnKeys | None = None, backup: bool = True) -> Read:
     """Import a bundle: verified whole first, then a backup, then one transaction."""
-    bundle = open_bundle(workspace, path, keys)
+    with made_in_bulk():  # its operations decoded, hundreds of thousands of objects
+        bundle = open_bundle(workspace, path, keys)
     made = create_backup(workspace.db.path, reason="sync") if backup and bundle.ops else None
     header = bundle.header
 
