@@ -4,6 +4,7 @@ and current versions as reading the same operations one at a time."""
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -17,10 +18,10 @@ from coordinator_app.core.records.models import (
     Organization,
     Person,
 )
-from coordinator_app.sync import operations
+from coordinator_app.sync import bundle, operations
 from coordinator_app.sync.conflicts import open_conflicts, resolve
 from coordinator_app.sync.merge import apply, order_key
-from support.sync import close, current_versions, digest, laptops, records, send
+from support.sync import close, current_versions, digest, keys_of_two, laptops, records, send
 
 WORDS = ("Kharkiv", "Харків", "Plungė", "Kaunas", "Миколаїв", "  Šiauliai ", None)
 EDITABLE = {Organization: ("name", "region", "notes", "country"),
@@ -142,5 +143,35 @@ def test_a_first_bundle_writes_the_records_others_refer_to_before_them(tmp_path)
             number for number, kind in enumerate(written) if kind == "person")
         assert written.index("affiliation") > max(
             number for number, kind in enumerate(written) if kind in ("person", "organization"))
+    finally:
+        close([sender, receiver])
+
+
+def test_a_first_bundle_is_read_with_the_cycle_collector_paused_and_then_resumes_it(tmp_path):
+    # Each few hundred objects made start a pass over everything the process holds,
+    # and reading a first bundle makes several per operation.
+    sender, receiver = laptops(tmp_path, 2)
+    try:
+        sender_keys, receiver_keys = keys_of_two(sender, receiver)
+        with sender.edit() as edit:
+            edit.create_many(Person, [{"full_name": f"Audrius {number}"}
+                                      for number in range(2000)])
+        path = tmp_path / "first.coordsync"
+        bundle.write(sender, path, keys=sender_keys)
+        passes = []
+
+        def count(phase, _info):
+            if phase == "start":
+                passes.append(phase)
+
+        gc.collect()  # from no count: the few objects made around the reading start no pass
+        gc.callbacks.append(count)
+        try:
+            read = bundle.read(receiver, path, keys=receiver_keys, backup=False)
+        finally:
+            gc.callbacks.remove(count)
+        assert read.applied.records == 2000
+        # one pass when it resumes, where each few hundred objects started one
+        assert len(passes) <= 1 and gc.isenabled()
     finally:
         close([sender, receiver])

@@ -349,8 +349,15 @@ def _wants(sealed: Any, file_key: bytes) -> list[str]:
 def read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], None] | None = None,
          keys: OwnKeys | None = None, backup: bool = True) -> Read:
     """Import a bundle: verified whole first, then a backup, then one transaction."""
-    with made_in_bulk():  # its operations decoded, hundreds of thousands of objects
-        bundle = open_bundle(workspace, path, keys)
+    # Its operations decoded, then applied: hundreds of thousands of objects made
+    # without the cycle collector, which resumes once (sync.bulk).
+    with made_in_bulk():
+        return _read(workspace, path, progress, keys, backup)
+
+
+def _read(workspace: Workspace, path: str | Path, progress: Callable[[int, int], None] | None,
+          keys: OwnKeys | None, backup: bool) -> Read:
+    bundle = open_bundle(workspace, path, keys)
     made = create_backup(workspace.db.path, reason="sync") if backup and bundle.ops else None
     header = bundle.header
 
