@@ -118,6 +118,8 @@ def test_a_column_that_starts_with_ids_and_holds_other_values_reads_back():
     lambda item: [*item[:6], item[6][:-3], *item[7:]],  # record ids cut mid-id
     lambda item: [*item[:9], [[["full_name"], True, []]], *item[10:]],  # a shape's column missing
     lambda item: [7, *item[1:]],                # an item of an unknown sort
+    lambda item: [*item[:3], [5, -6], *item[4:]],  # a clock that goes below zero
+    lambda item: [*item[:10], [[1, [[item[1], "2"]]]]],  # a base's sequence not a number
 ])
 def test_a_damaged_run_is_refused(damage):
     ops = [Operation("744bb5d3-2cdd-4ced-967d-2c96e0046a9c", seq, 5, "person",

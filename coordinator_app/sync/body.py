@@ -31,7 +31,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import eq, sub
 from typing import Any
 
@@ -181,12 +181,16 @@ def _unrun(item: list) -> list[Operation]:
         rows.append(iter(zip(*(_uncolumn(column) for column in columns), strict=True)
                      if columns else repeat(())))
     based = {position: tuple((id_text(o), s) for o, s in pairs) for position, pairs in bases}
+    # Checked for the whole run at once, not operation by operation: a first bundle's
+    # runs are hundreds of thousands of creations, which have no bases.
+    stamps = list(accumulate(hlcs))
+    if (stamps and min(stamps) < 0) or not all(
+            isinstance(s, int) for pairs in based.values() for _o, s in pairs):
+        raise OperationError(_("an operation is damaged"))
     values = iter(values)
     found = []
-    hlc = 0
-    for position, (step, kind, record_id, field) in enumerate(
-            zip(hlcs, kind_numbers, record_ids, fields)):
-        hlc += step
+    for position, (hlc, kind, record_id, field) in enumerate(
+            zip(stamps, kind_numbers, record_ids, fields)):
         if isinstance(field, str):
             value = _in(next(values))
         else:
@@ -195,12 +199,9 @@ def _unrun(item: list) -> list[Operation]:
             if implied:
                 value["id"] = record_id
             field = CREATE
-        op = Operation(origin=origin, seq=first + position, hlc=hlc, kind=kinds[kind],
-                       record_id=record_id, field=field, value=value,
-                       bases=based.get(position, ()))
-        if hlc < 0 or not all(isinstance(s, int) for _o, s in op.bases):
-            raise OperationError(_("an operation is damaged"))
-        found.append(op)
+        found.append(Operation(origin=origin, seq=first + position, hlc=hlc, kind=kinds[kind],
+                               record_id=record_id, field=field, value=value,
+                               bases=based.get(position, ())))
     return found
 
 
