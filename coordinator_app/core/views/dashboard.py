@@ -258,9 +258,9 @@ _LIVE_PLEDGES = ("SELECT p.id, p.need_id, p.quantity FROM pledges p "
 
 
 @cache
-def _needs_sql(lang: str) -> str:
-    ranks = " ".join(f"WHEN '{code}' THEN {rank}"
-                     for rank, code in enumerate(vocab.NEED_PRIORITIES))
+def _coverage_sql(lang: str) -> str:
+    """Live needs of live communities, each with what is pledged and delivered for it:
+    the statement every list of needs adds its own condition (`AND …`) and order to."""
     item = ", ".join(f"n.{column}" for column in KINDS["need"]["name"][lang])
     return (f"SELECT n.id, {item}, {_names('organization', 'o', lang)}, n.quantity, n.unit, "
             "n.priority, n.needed_by, n.status, "
@@ -270,25 +270,37 @@ def _needs_sql(lang: str) -> str:
             f"JOIN ({_LIVE_PLEDGES}) lp ON lp.id = d.pledge_id "
             "WHERE lp.need_id = n.id AND d.deleted_at IS NULL) "
             "FROM needs n JOIN organizations o ON o.id = n.organization_id "
-            "WHERE n.deleted_at IS NULL AND o.deleted_at IS NULL "
-            f"AND n.status IN ({_marks(vocab.NEEDS_IN_PROGRESS)}) "
-            f"ORDER BY CASE n.priority {ranks} ELSE {len(vocab.NEED_PRIORITIES)} END, "
-            "n.needed_by IS NULL, n.needed_by, n.sort_key LIMIT ?")
+            "WHERE n.deleted_at IS NULL AND o.deleted_at IS NULL ")
 
 
-def open_needs(source: Any, limit: int = 50, lang: str | None = None) -> list[Coverage]:
-    """Needs still waiting for pledges or deliveries, most urgent, then soonest, first;
-    the item and community as a reader of `lang` (the interface's unless given) reads
-    them. The tombstone rule is core.views.needs': deleted needs, pledges and
-    deliveries, and pledges of deleted organisations, count for nothing."""
+def coverage(source: Any, condition: str = "1 = 1", parameters: tuple = (),
+             order: str = "n.sort_key, n.id", lang: str | None = None,
+             limit: int | None = None) -> list[Coverage]:
+    """Live needs meeting `condition` (SQL over `n`, the need, and `o`, its community,
+    with `parameters`) in `order` (by item unless given), each with what is pledged and delivered for it; the
+    item and the community as a reader of `lang` (the interface's unless given) reads
+    them. The tombstone rule: deleted needs, pledges and deliveries, and pledges of
+    deleted organisations, count for nothing."""
     lang = lang or current_language()
     item = _width("need", lang)
     community = _width("organization", lang)
-    rows = _rows(source, _needs_sql(lang), (*vocab.NEEDS_IN_PROGRESS, limit))
+    sql = f"{_coverage_sql(lang)}AND {condition} ORDER BY {order}"
+    if limit is not None:
+        sql, parameters = sql + " LIMIT ?", (*parameters, limit)
     return [Coverage(row[0], reader_name(row[1:1 + item], lang),
                      reader_name(row[1 + item:1 + item + community], lang),
                      *row[1 + item + community:][:3], _day(row[4 + item + community]),
-                     *row[5 + item + community:]) for row in rows]
+                     *row[5 + item + community:]) for row in _rows(source, sql, parameters)]
+
+
+def open_needs(source: Any, limit: int = 50, lang: str | None = None) -> list[Coverage]:
+    """Needs still waiting for pledges or deliveries, most urgent, then soonest, first."""
+    ranks = " ".join(f"WHEN '{code}' THEN {rank}"
+                     for rank, code in enumerate(vocab.NEED_PRIORITIES))
+    return coverage(source, f"n.status IN ({_marks(vocab.NEEDS_IN_PROGRESS)})",
+                    vocab.NEEDS_IN_PROGRESS,
+                    f"CASE n.priority {ranks} ELSE {len(vocab.NEED_PRIORITIES)} END, "
+                    "n.needed_by IS NULL, n.needed_by, n.sort_key", lang, limit)
 
 
 # -- recent changes -----------------------------------------------------------------

@@ -9,95 +9,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from coordinator_app.core.records import languages, units, vocab
-from coordinator_app.core.records.models import AidDelivery, Need, Organization, Pledge
+from coordinator_app.core.records.models import Need, Organization, Pledge
 # Coverage and its texts are their own module's, for the first window to read without
 # SQLAlchemy; they are part of this module's interface.
 from coordinator_app.core.views.coverage import (  # noqa: F401
     Coverage, coverage_text, uncovered_text)
+# One statement says what covers a need, for the dashboard (before SQLAlchemy is loaded)
+# and for every other list of needs.
+from coordinator_app.core.views.dashboard import coverage, open_needs
 from coordinator_app.i18n import current_language
 
 
 def of_need(session: Session, need_id: str) -> Coverage | None:
-    found = coverage(session, Need.id == need_id)
+    found = coverage(session, "n.id = ?", (need_id,))
     return found[0] if found else None
-
-
-def _live_pledges():
-    pledger = aliased(Organization)
-    return (select(Pledge.need_id, Pledge.id, Pledge.quantity)
-            .join(pledger, pledger.id == Pledge.organization_id)
-            .where(Pledge.deleted_at.is_(None), pledger.deleted_at.is_(None)))
-
-
-@cache
-def _coverage_select(lang: str):
-    """The item and community columns for a reader of `lang`, and the select of live
-    needs with what is pledged and delivered, made once per language: made at each
-    call, it cost an organisation's editor more than reading it."""
-    item = languages.text_columns(Need, "item", lang)
-    community = languages.name_columns(Organization, lang)
-    pledges = _live_pledges().subquery()
-    pledged = (select(func.coalesce(func.sum(pledges.c.quantity), 0.0))
-               .where(pledges.c.need_id == Need.id).correlate(Need).scalar_subquery())
-    delivered = (select(func.coalesce(func.sum(AidDelivery.quantity), 0.0))
-                 .join(pledges, pledges.c.id == AidDelivery.pledge_id)
-                 .where(pledges.c.need_id == Need.id, AidDelivery.deleted_at.is_(None))
-                 .correlate(Need).scalar_subquery())
-    statement = (
-        select(Need.id, *item, *community, Need.quantity, Need.unit, Need.priority,
-               Need.needed_by, Need.status, pledged, delivered)
-        .join(Organization, Organization.id == Need.organization_id)
-        .where(Need.deleted_at.is_(None), Organization.deleted_at.is_(None)))
-    return item, community, statement
-
-
-def coverage(session: Session, *where, limit: int | None = None, order=None,
-             lang: str | None = None) -> list[Coverage]:
-    """Live needs matching `where`, each with what is pledged and delivered for it; the
-    item and the community as a reader of `lang` (the interface's language unless
-    given) reads them: their language's text, else the original tagged "· en"."""
-    lang = lang or current_language()
-    item, community, base = _coverage_select(lang)
-    statement = base.where(*where).order_by(
-        *(order if order is not None else (Need.sort_key, Need.id)))
-    if limit is not None:
-        statement = statement.limit(limit)
-    named = 1 + len(item)
-    return [Coverage(row[0], languages.reader_name(row[1:named], lang),
-                     languages.reader_name(row[named:named + len(community)], lang),
-                     *row[named + len(community):]) for row in session.execute(statement)]
 
 
 def in_progress(session: Session, limit: int = 50, lang: str | None = None) -> list[Coverage]:
     """Needs still waiting for pledges or deliveries: most urgent, then soonest, first
-    (the dashboard's query, core.views.dashboard.open_needs, run in `session`)."""
-    from coordinator_app.core.views.dashboard import open_needs
-
+    (the dashboard's query, run in `session`)."""
     return open_needs(session, limit=limit, lang=lang)
 
 
 def of_organization(session: Session, organization_id: str) -> list[Coverage]:
     """The needs a community recorded."""
-    return coverage(session, Need.organization_id == organization_id)
+    return coverage(session, "n.organization_id = ?", (organization_id,))
 
 
 def needs_involving(session: Session, organization_ids,
                     lang: str | None = None) -> list[Coverage]:
     """Needs of these organisations, and needs any of them pledged to (a briefing pack
     in `lang`)."""
-    ids = sorted(organization_ids)
+    ids = tuple(sorted(organization_ids))
     if not ids:
         return []
-    pledged_to = select(Pledge.need_id).where(Pledge.organization_id.in_(ids),
-                                              Pledge.deleted_at.is_(None))
-    return coverage(session, Need.organization_id.in_(ids) | Need.id.in_(pledged_to),
-                    order=(Organization.sort_key, Need.sort_key, Need.id), lang=lang)
+    marks = ", ".join("?" * len(ids))
+    return coverage(session, f"(n.organization_id IN ({marks}) OR n.id IN (SELECT need_id "
+                             f"FROM pledges WHERE organization_id IN ({marks}) "
+                             "AND deleted_at IS NULL))",
+                    ids + ids, "o.sort_key, n.sort_key, n.id", lang)
 
 
 @dataclass(frozen=True)
