@@ -17,16 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
 from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.search import fuzzy, ranking
 from coordinator_app.core.search.search_index import entry_rows, query_index
 from coordinator_app.core.text.folding import fold, query_words
 from coordinator_app.core.search.subtitles import describe_hits
+
+if TYPE_CHECKING:
+    from coordinator_app.core.search import ranking
 
 #: The kinds search looks in, in the order results are grouped.
 SEARCHABLE: tuple[str, ...] = tuple(spec.name for spec in registry.SEARCHABLE)
@@ -128,6 +131,10 @@ def _scored(session: Session, text: str, kinds: list[str], limit: int
     however many names start with "Šiauliais"), then prefixes, then near
     spellings and prefixes of other spellings while fewer than `limit` names start
     so, then words elsewhere."""
+    # Scoring and near spellings (rapidfuzz, some 3.5 MiB) are loaded by the first
+    # search, not by the editors, merges and list filters that import this module.
+    from coordinator_app.core.search import fuzzy, ranking
+
     typed = ranking.typed_words(text)
     if not typed:
         return []
@@ -176,6 +183,8 @@ def search(
     """Records `text` finds, best first, grouped by kind (the kind of the best match
     first; kinds with matches equally good in SEARCHABLE order). With `lang`, titles
     kept in several languages are given as a reader of `lang` sees them."""
+    from coordinator_app.core.search import ranking
+
     kinds = [kind for kind in SEARCHABLE if kinds is None or kind in set(kinds)]
     if not fold(text).strip() or not kinds or limit <= 0:
         return []

@@ -19,14 +19,11 @@ from functools import lru_cache
 from time import monotonic
 from typing import Any
 
-import phonenumbers
-from rapidfuzz import fuzz
 from sqlalchemy import func, inspect, literal, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.records import registry
-from coordinator_app.core.search import fuzzy
 from coordinator_app.core.errors import Cancelled, CoordinatorError, ValidationError
 from coordinator_app.core.text.folding import fold, has_cyrillic, to_latin, words
 from coordinator_app.core.records.ids import utcnow
@@ -89,6 +86,8 @@ def phone_key(value: str, country: str | None = None) -> str:
         # no valid number, keep it as + and its digits), and costs most of the time
         # of a search for duplicates among 100,000 people.
         return text
+    import phonenumbers  # once a number needs reading: most are E.164 already
+
     regions = [country.upper()] if country else []
     regions += [region for region in PHONE_REGIONS if region not in regions]
     for region in ([None] if text.startswith("+") else regions):
@@ -137,6 +136,12 @@ def _names(kind: str, values: dict[str, Any]) -> list[str]:
 
 def _by_name(session: Session, kind: str, names: list[str]) -> dict[str, float]:
     """Candidates whose stored names are (nearly) one of `names`: id -> similarity."""
+    # Imported by the check, not with the module: merging and a conflict's marks in an
+    # editor read this module's relations and never compare names (rapidfuzz: 3.5 MiB).
+    from rapidfuzz import fuzz
+
+    from coordinator_app.core.search import fuzzy
+
     cls = MERGEABLE[kind]
     candidates: set[str] = set()
     for name in names:
