@@ -8,9 +8,7 @@ edited before the lock and the checks have passed.
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -20,15 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from coordinator_app.core.store import migrate
 from coordinator_app.core.store.lock import DatabaseLock, holder_of
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_python(code: str, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+from support.processes import run_python
 
 
 def test_head_read_from_the_scripts_is_alembics_head():

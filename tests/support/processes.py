@@ -1,11 +1,13 @@
 """Other Coordinator processes for a test to race with: one killed in the middle of a
-backup or restore, one holding a lock until told to stop."""
+backup or restore, one holding a lock until told to stop; and a fresh interpreter to
+see what a piece of the app imports (`run_python`)."""
 
 from __future__ import annotations
 
 import signal
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 # Runs the real backup or restore and dies (SIGKILL, so no clean-up code runs) at the
@@ -83,3 +85,13 @@ def coordinator(db_path: Path, *args: str, env: dict[str, str]) -> subprocess.Po
     return subprocess.Popen([sys.executable, "-m", "coordinator_app", "--db", str(db_path),
                              *args], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
+
+
+def run_python(code: str, *args: str) -> str:
+    """What `code` prints, run in a new interpreter from the project's folder (so that
+    it starts with nothing imported); fails the test if it fails."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
+                          cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
