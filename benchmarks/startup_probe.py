@@ -7,8 +7,9 @@ the window to have its data (the database checked, the first page filled:
 MainWindow.shows_data), prints "rows <N>", the rows its lists and trees show, and
 "data <peak RSS in KiB>" once the event loop has turned again. The app may paint its
 first page before it loads the database code, so the probe goes on: once the
-database is open (MainWindow.ready) it opens the people list and prints "list <peak
-RSS in KiB>" when that list is shown, and quits.
+database is open (MainWindow.ready) it prints "ready <peak RSS in KiB>" (what the
+database code adds), opens the people list and prints "list <peak RSS in KiB>" when
+that list is shown, and quits.
 `startup_probe.py rows DB N` is the floor of that: a bare window that opens DB with
 plain sqlite3 and shows N rows of its people in a tree, then prints "data <peak
 RSS>". benchmarks/run.py times these from outside, from process start to each line."""
@@ -45,6 +46,7 @@ def main() -> int:
             app.quit()
 
     def open_list(window) -> None:
+        say("ready", False)
         window.show_page("person")
         QTimer.singleShot(0, lambda: (say("list", False), leave(window)))
 
