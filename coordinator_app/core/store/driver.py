@@ -74,5 +74,11 @@ class Driver:
         return None if row is None else row[0]
 
     def _wrapped(self, sql: str, exc: Exception) -> DBAPIError:
-        return DBAPIError.instance(sql, None, exc, self._dialect.loaded_dbapi.Error,
-                                   hide_parameters=True, dialect=self._dialect)
+        return wrapped(self._dialect, sql, exc)
+
+
+def wrapped(dialect, sql: str, exc: Exception) -> DBAPIError:
+    """The driver's error `exc` as SQLAlchemy raises it (IntegrityError,
+    OperationalError, …), the statement's parameters hidden."""
+    return DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error,
+                               hide_parameters=True, dialect=dialect)

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 
 from coordinator_app.core.store.connect import cipher_module, connect, is_encrypted
 from coordinator_app.core.store.dbfile import connect_read_only
+from coordinator_app.core.store.driver import wrapped
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -72,8 +73,13 @@ def bulk_cache(connection: Connection) -> Iterator[None]:
 def _begin(connection) -> None:
     # A writing transaction takes SQLite's write lock at BEGIN, so a second writer
     # waits its turn (busy_timeout) instead of failing midway on a stale snapshot.
-    immediate = connection.get_execution_options().get(WRITE)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    # Straight to the driver (core.store.driver): every edit and every read begins
+    # here, and SQLAlchemy's statement machinery cost more than SQLite's BEGIN.
+    sql = "BEGIN IMMEDIATE" if connection.get_execution_options().get(WRITE) else "BEGIN"
+    try:
+        connection.connection.driver_connection.execute(sql)
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise wrapped(connection.dialect, sql, exc) from exc
 
 
 def _configure_reading(dbapi_connection: sqlite3.Connection, _record) -> None:
