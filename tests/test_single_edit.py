@@ -189,3 +189,18 @@ def test_an_edit_reads_a_record_added_to_its_session_but_not_yet_written(workspa
         edit.update(Person, person.id, latin_name="Ihor Terekhov")
     with workspace.read() as session:
         assert session.get(Person, person.id).latin_name == "Ihor Terekhov"
+
+
+def test_a_saved_form_leaves_its_record_as_stored_with_nothing_to_flush(workspace):
+    person = workspace.create(Person, full_name="Rūta Kazlauskienė")
+    flushes: list[int] = []
+    with workspace.edit("Edit") as edit:
+        event.listen(edit.session, "before_flush", lambda *_args: flushes.append(1))
+        saved = edit.update(Person, person.id, notes="  Vilnius  ")
+        state = inspect(saved)
+        assert not edit.session.dirty and not state.modified and not state.committed_state
+        assert saved.notes == "Vilnius" and saved in edit.session
+        assert saved.affiliations == []  # its relationships still load when first used
+    assert not flushes  # nothing was left for the commit to flush
+    with workspace.read() as session:
+        assert session.get(Person, person.id).notes == "Vilnius"

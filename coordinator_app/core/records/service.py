@@ -52,16 +52,18 @@ def entity_class(kind: Kind) -> type[Entity]:
     return registry.model(kind) if isinstance(kind, str) else kind
 
 
-@lru_cache(maxsize=None)
-def _row_reader(cls: type[Entity]) -> tuple[str, tuple[tuple[str, Any], ...]]:
-    """(the SELECT of one record by id, (attribute, column type) of each column read):
-    every column a query of the record loads at once, none that it defers."""
+@lru_cache(maxsize=64)  # a few kinds by the dialect of each engine opened
+def _row_reader(cls: type[Entity], dialect) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """(the SELECT of one record by id, (attribute, the conversion of its column's value
+    by `dialect` or None) of each column read): every column a query of the record
+    loads at once, none that it defers."""
     mapper = inspect(cls)
     attrs = [attr for attr in mapper.column_attrs if not attr.deferred]
     table = cls.__table__
     sql = (f"SELECT {', '.join(attr.columns[0].name for attr in attrs)} FROM {table.name} "
            f"WHERE {table.c.id.name} = ?")
-    return sql, tuple((attr.key, attr.columns[0].type) for attr in attrs)
+    return sql, tuple((attr.key, attr.columns[0].type._cached_result_processor(dialect, None))
+                      for attr in attrs)
 
 
 def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
@@ -78,16 +80,14 @@ def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
         held = session.identity_map.get(key)
     if held is not None:
         return held
-    sql, columns = _row_reader(cls)
     driver = Driver.of(session)
+    sql, columns = _row_reader(cls, driver.dialect)
     row = driver.execute(sql, (record_id,)).fetchone()
     if row is None:
         return None
     obj = mapper.class_manager.new_instance()
     values = obj.__dict__
-    dialect = driver.dialect
-    for (key, kind), value in zip(columns, row):
-        process = kind._cached_result_processor(dialect, None)
+    for (key, process), value in zip(columns, row):
         values[key] = value if value is None or process is None else process(value)
     # A row as a query would have loaded it: no history, its identity key set, the
     # columns not read (deferred ones) and relationships loaded when first used.
