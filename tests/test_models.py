@@ -7,13 +7,13 @@ import uuid
 from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import Integer, event, inspect, select, text
+from sqlalchemy import Integer, inspect, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from coordinator_app.core.views import records
 from coordinator_app.core.store.db import open_database
 from coordinator_app.core.store.engine import BUSY_TIMEOUT_MS
-from coordinator_app.core.errors import NotFound
+from coordinator_app.core.errors import DatabaseError, NotFound
 from coordinator_app.core.records.models import Agreement, Organization, Person, Project
 from coordinator_app.core.records.registry import MODELS
 from coordinator_app.core.records.service import Workspace
@@ -187,10 +187,32 @@ def test_a_commit_is_on_disk_when_edit_returns(workspace, db_path):
 
 
 def test_reading_does_not_take_the_write_lock(workspace, db_path):
-    statements = []
-    event.listen(workspace.db.engine, "before_cursor_execute",
-                 lambda *args: statements.append(args[2]))
+    """Another writer starts while a reader reads (its BEGIN goes to the driver, so it is
+    the lock, not SQLAlchemy's statements, that shows it)."""
+    workspace.create(Organization, name="Šiaulių miesto savivaldybė")
+    other = connect_file(db_path, timeout=0, isolation_level=None)
     with workspace.read() as session:
-        session.scalars(select(Organization)).all()
-    begins = [s for s in statements if s.startswith("BEGIN")]
-    assert begins == ["BEGIN"]
+        assert session.scalars(select(Organization.name)).all() == [
+            "Šiaulių miesto savivaldybė"]
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_an_edit_kept_from_the_write_lock_says_so_and_writes_nothing(workspace, db_path,
+                                                                     monkeypatch):
+    from coordinator_app.core.store import engine
+
+    # The workspace's connections wait a twentieth of a second for the lock, not five.
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    workspace.db.engine.dispose()
+    other = connect_file(db_path, timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseError, match="locked"):
+            workspace.create(Organization, name="Šiaulių miesto savivaldybė")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with workspace.read() as session:
+        assert session.scalars(select(Organization)).all() == []
