@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.core.records import bulk
@@ -108,8 +109,12 @@ def normalise(obj: Entity) -> None:
                 setattr(obj, key, cleaned)
     languages.settle(obj)
     # Lists order names by this stored key: SQLite's byte order is then the
-    # Ukrainian and Lithuanian alphabetical order (core.text.collation).
-    if sorted_by_key:
+    # Ukrainian and Lithuanian alphabetical order (core.text.collation). A stored
+    # record whose name did not change keeps its keys (a note saved, a phone added):
+    # working them out again cost more than the rest of its normalising.
+    state = instance_state(obj)
+    if sorted_by_key and (state.key is None or not sort_keys.sources(type(obj)).isdisjoint(
+            state.committed_state)):
         for name, key in sort_keys.keys(type(obj), lambda field: getattr(obj, field)).items():
             if values.get(name) != key:
                 setattr(obj, name, key)
@@ -300,8 +305,11 @@ def note(session: Session, obj: Entity, field: str, value: Any, action: str,
 def _changes(obj: Entity) -> list[tuple[str, Any, Any]]:
     """(field, old, new) of each journaled field of a loaded record that changed."""
     state = inspect(obj)
+    committed = state.committed_state
     changes = []
     for key in _journaled(type(obj)):
+        if key not in committed:
+            continue  # unchanged since loaded: asking its history costs more than this
         history = state.attrs[key].history
         if not history.has_changes():
             continue

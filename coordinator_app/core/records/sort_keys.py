@@ -15,6 +15,7 @@ are never journaled or synced), and core.store.derived rebuilds them when stale.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Text
@@ -65,6 +66,15 @@ def keys(cls: type, get: Callable[[str], Any]) -> dict[str, str]:
             own = get(languages.column(cls.LABEL_FIELD, lang))
             found[column(lang)] = sort_key(own) if own else found[COLUMN]
     return found
+
+
+@lru_cache(maxsize=None)
+def sources(cls: type) -> frozenset[str]:
+    """The columns a kind's sort keys are worked out from (what `keys` reads)."""
+    found = {cls.LABEL_FIELD}
+    if per_language(cls):
+        found.update(languages.column(cls.LABEL_FIELD, lang) for lang in languages.LANGUAGES)
+    return frozenset(found)
 
 
 def order_column(cls: type, lang: str) -> Any:
