@@ -204,3 +204,32 @@ def test_a_saved_form_leaves_its_record_as_stored_with_nothing_to_flush(workspac
     assert not flushes  # nothing was left for the commit to flush
     with workspace.read() as session:
         assert session.get(Person, person.id).notes == "Vilnius"
+
+
+def test_a_saved_form_of_a_private_record_goes_on_in_the_private_stream(workspace):
+    from datetime import date
+
+    from coordinator_app.core.records.models import Activity
+    from coordinator_app.sync.operations import private_origin
+    from coordinator_app.sync.record import keep_private
+
+    shared = workspace.create(Person, full_name="Audrius Klišonis")
+    with workspace.edit("Private note") as edit:
+        keep_private(edit)
+        activity = edit.create(Activity, title="Наша позиція", kind="meeting",
+                               occurs_on=date(2026, 2, 11))
+    workspace.update(Activity, activity.id, title="Наша позиція на зустрічі")
+    workspace.update(Person, shared.id, notes="Plungė")
+    with workspace.read() as session:
+        def operations(record_id):
+            return session.execute(select(
+                SyncOperation.origin, SyncOperation.seq, SyncOperation.field).where(
+                SyncOperation.record_id == record_id).order_by(SyncOperation.seq)).all()
+        private, mine = operations(activity.id), operations(shared.id)
+    stream = private_origin(workspace.db.device_id)
+    assert [(origin, field) for origin, _seq, field in private] == [
+        (stream, ""), (stream, "title")]
+    assert private[1][1] == private[0][1] + 1
+    assert [(origin, field) for origin, _seq, field in mine] == [
+        (workspace.db.device_id, ""), (workspace.db.device_id, "notes")]
+    assert mine[1][1] > mine[0][1]
