@@ -186,12 +186,16 @@ class _Journal:
         # unit of work to track.
         if self.rows:
             bulk.insert_rows(Driver.of(self.session), Change.__table__, self.rows)
-            # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
-            # opener of the database hands the journal sync's recorder (core.store.db).
-            recorder = self.session.info.get(RECORDER)
-            if recorder is not None:
-                recorder(self.session, self.rows)
-            self.rows.clear()
+            self.recorded()
+
+    def recorded(self) -> None:
+        """Hand the rows just written to the recorder, and forget them."""
+        # Each row is also an operation other laptops merge (DESIGN.md, Sync): the
+        # opener of the database hands the journal sync's recorder (core.store.db).
+        recorder = self.session.info.get(RECORDER)
+        if recorder is not None:
+            recorder(self.session, self.rows)
+        self.rows.clear()
 
 
 @lru_cache(maxsize=None)
@@ -376,10 +380,7 @@ def _save_edit(journal: _Journal, driver: Driver) -> None:
         tuple(value if value is None or process is None else process(value)
               for value, process in zip([row[key] for key in keys], processors))
         for row in journal.rows])
-    recorder = journal.session.info.get(RECORDER)
-    if recorder is not None:
-        recorder(journal.session, journal.rows)
-    journal.rows.clear()
+    journal.recorded()
 
 
 def write_update(session: Session, obj: Entity) -> bool:
