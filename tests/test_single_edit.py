@@ -233,3 +233,20 @@ def test_a_saved_form_of_a_private_record_goes_on_in_the_private_stream(workspac
     assert [(origin, field) for origin, _seq, field in mine] == [
         (workspace.db.device_id, ""), (workspace.db.device_id, "notes")]
     assert mine[1][1] > mine[0][1]
+
+
+def test_a_saved_form_leaves_its_session_to_be_freed_without_the_cycle_collector(workspace):
+    import gc
+    import weakref
+
+    person = workspace.create(Person, full_name="Ihor Terekhov")
+    gc.collect()
+    gc.disable()  # what the edit leaves must go by reference counting alone
+    try:
+        with workspace.edit(Label(N_("Edit"))) as edit:
+            session = weakref.ref(edit.session)
+            edit.update(Person, person.id, notes="Kharkiv")
+        del edit
+        assert session() is None
+    finally:
+        gc.enable()

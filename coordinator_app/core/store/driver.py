@@ -12,6 +12,7 @@ service reports it as it reports any other.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -42,10 +43,13 @@ class Driver:
         connection cost more than the statements a Driver runs."""
         transaction = session.get_transaction()
         kept = session.info.get(_KEY)
-        if kept is not None and kept[0] is transaction and transaction is not None:
+        if kept is not None and transaction is not None and kept[0]() is transaction:
             return kept[1]
         driver = cls(session)
-        session.info[_KEY] = (session.get_transaction(), driver)
+        # The transaction by a weak reference: held strongly, it held its session from
+        # the session's own info, a cycle that left every closed session (its events,
+        # its transaction) to the cycle collector instead of being freed at once.
+        session.info[_KEY] = (weakref.ref(session.get_transaction()), driver)
         return driver
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
