@@ -11,6 +11,9 @@ import pytest
 
 from coordinator_app import i18n
 from coordinator_app.core.text.formatting import (
+    DATETIME_GLUE,
+    LOCALES,
+    NUMERIC_DATE,
     format_date,
     format_datetime,
     format_money,
@@ -41,6 +44,30 @@ def test_memorandum_date_in_each_language():
     assert format_date(SIGNED, "uk") == "11.02.2026"
     assert format_date(SIGNED, "lt") == "2026-02-11"
     assert format_date(SIGNED, "en") == "11 Feb 2026"
+
+
+def test_numeric_dates_and_times_read_as_babel_writes_their_patterns(kyiv_time):
+    # Written out without Babel's dates module (the first window shows dates before it
+    # would be loaded): the same text as Babel's, every day of a leap year and of
+    # years written with fewer digits, and every minute of a day in Kyiv's time.
+    from datetime import timedelta
+
+    from babel.dates import format_date as babel_date
+    from babel.dates import format_time as babel_time
+
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(366)]
+    days += [date(1, 1, 1), date(999, 9, 9), date(2026, 12, 31), date(9999, 12, 31)]
+    for lang, pattern in NUMERIC_DATE.items():
+        for day in days:
+            assert format_date(day, lang) == babel_date(day, pattern, locale=LOCALES[lang])
+        start = datetime(2026, 3, 29, 0, 0, tzinfo=timezone.utc)  # the clocks go forward
+        for minute in range(0, 24 * 60, 7):
+            moment = start + timedelta(minutes=minute)
+            local = moment.astimezone()
+            expected = DATETIME_GLUE[lang].format(
+                babel_time(local.timetz().replace(tzinfo=None), "HH:mm", locale=LOCALES[lang]),
+                babel_date(local.date(), pattern, locale=LOCALES[lang]))
+            assert format_datetime(moment, lang) == expected
 
 
 def test_long_dates_for_running_text():

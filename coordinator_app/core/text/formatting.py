@@ -4,7 +4,10 @@ Every screen, report and command formats through here, so that a date reads
 "11.02.2026" to a Ukrainian, "2026-02-11" to a Lithuanian and "11 Feb 2026" in
 English, and 1 234 567,50 EUR is not printed as 1234567.5. Babel carries the
 CLDR data, so nothing here needs the operating system's locales (which a
-Windows laptop set to English would not have).
+Windows laptop set to English would not have). The numeric dates and times of lists
+and forms are written out here from CLDR's month names, as Babel would write them:
+Babel's dates module loads its time zones (some 20 ms) before the first window can
+show a date.
 
 `None` formats as an empty string: lists and reports show a blank cell for a
 missing value rather than the word "None".
@@ -18,8 +21,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date as _babel_date
-from babel.dates import format_time as _babel_time
 from babel.numbers import format_decimal, parse_pattern
 
 from coordinator_app import i18n
@@ -73,8 +74,34 @@ def format_date(value: date | datetime | None, lang: str | None = None, *,
     lang = _lang(lang)
     if isinstance(value, datetime):
         value = to_local(value).date()
-    pattern = NUMERIC_DATE[lang] if style == "numeric" else style
-    return _babel_date(value, format=pattern, locale=babel_locale(lang))
+    if style == "numeric":
+        return _numeric_date(value, lang)
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, format=style, locale=babel_locale(lang))
+
+
+#: The fields of the NUMERIC_DATE patterns: day, month, year, each as wide as written.
+_DATE_FIELD = re.compile(r"d+|M+|y+")
+#: CLDR's names of the months by the width of a pattern's M field.
+_MONTH_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow"}
+
+
+def _numeric_date(value: date, lang: str) -> str:
+    """`value` in the language's NUMERIC_DATE pattern, as Babel formats that pattern
+    (the patterns use Latin digits and no quoted text)."""
+
+    def field(match: re.Match) -> str:
+        letter, width = match.group()[0], len(match.group())
+        if letter == "d":
+            return f"{value.day:0{width}d}"
+        if letter == "y":
+            return f"{value.year % 100:02d}" if width == 2 else f"{value.year:0{width}d}"
+        if width <= 2:
+            return f"{value.month:0{width}d}"
+        return babel_locale(lang).months["format"][_MONTH_WIDTHS[width]][value.month]
+
+    return _DATE_FIELD.sub(field, NUMERIC_DATE[lang])
 
 
 def format_datetime(value: datetime | None, lang: str | None = None) -> str:
@@ -84,9 +111,7 @@ def format_datetime(value: datetime | None, lang: str | None = None) -> str:
     lang = _lang(lang)
     local = to_local(value)
     day = format_date(local.date(), lang)
-    time = _babel_time(local.timetz().replace(tzinfo=None), format="HH:mm",
-                       locale=babel_locale(lang))
-    return DATETIME_GLUE[lang].format(time, day)
+    return DATETIME_GLUE[lang].format(f"{local.hour:02d}:{local.minute:02d}", day)
 
 
 def format_ago(value: datetime, lang: str | None = None, now: datetime | None = None) -> str:
