@@ -12,8 +12,10 @@ import pytest
 from coordinator_app import i18n
 from coordinator_app.core.text.formatting import (
     DATETIME_GLUE,
+    LARGEST_NUMBER,
     LOCALES,
     NUMERIC_DATE,
+    PLAIN_CLDR,
     format_date,
     format_datetime,
     format_money,
@@ -68,6 +70,30 @@ def test_numeric_dates_and_times_read_as_babel_writes_their_patterns(kyiv_time):
                 babel_time(local.timetz().replace(tzinfo=None), "HH:mm", locale=LOCALES[lang]),
                 babel_date(local.date(), pattern, locale=LOCALES[lang]))
             assert format_datetime(moment, lang) == expected
+
+
+def test_whole_numbers_read_as_babel_writes_them():
+    # Whole numbers are written without loading a locale's data (the first window shows
+    # counts before Babel would be loaded): the same text as Babel's.
+    from babel.numbers import format_decimal
+
+    numbers = [*range(-1100, 1100, 7), 999_999, 1_000_000, -12_345_678, LARGEST_NUMBER,
+               2**53 - 1, 10**20]
+    numbers += [float(n) for n in numbers if abs(n) < 2**53]
+    numbers += [0.0, -0.0, 2.0**53, 1e20, 1234.5, -0.25, 40.0000001]
+    for lang, locale in LOCALES.items():
+        for number in numbers:
+            assert format_number(number, lang) == format_decimal(number, locale=locale), number
+
+
+def test_the_plain_cldr_data_is_babels():
+    from babel import Locale
+
+    for lang, locale in LOCALES.items():
+        data = Locale.parse(locale)
+        months = data.months["format"]["abbreviated"]
+        assert PLAIN_CLDR[lang]["months"] == tuple(months[m] for m in range(1, 13))
+        assert PLAIN_CLDR[lang]["group"] == data.number_symbols["latn"]["group"]
 
 
 def test_long_dates_for_running_text():

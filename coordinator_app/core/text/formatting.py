@@ -4,10 +4,10 @@ Every screen, report and command formats through here, so that a date reads
 "11.02.2026" to a Ukrainian, "2026-02-11" to a Lithuanian and "11 Feb 2026" in
 English, and 1 234 567,50 EUR is not printed as 1234567.5. Babel carries the
 CLDR data, so nothing here needs the operating system's locales (which a
-Windows laptop set to English would not have). The numeric dates and times of lists
-and forms are written out here from CLDR's month names, as Babel would write them:
-Babel's dates module loads its time zones (some 20 ms) before the first window can
-show a date.
+Windows laptop set to English would not have). Numeric dates, times and whole
+numbers are written out here as Babel writes them, from the little of CLDR's data
+they need (PLAIN_CLDR): loading a locale's data through Babel imports its dates
+module and time zones, some 50 ms that the first window would wait for.
 
 `None` formats as an empty string: lists and reports show a blank cell for a
 missing value rather than the word "None".
@@ -15,18 +15,20 @@ missing value rather than the word "None".
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-
-from babel import Locale
-from babel.numbers import format_decimal, parse_pattern
+from typing import TYPE_CHECKING
 
 from coordinator_app import i18n
 from coordinator_app.i18n import _
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.vocab import minor_units
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 #: The CLDR locale used for each interface language. English is British English:
 #: the readers are European, and "11 Feb 2026" is unambiguous where "2/11/26" is not.
@@ -38,6 +40,21 @@ NUMERIC_DATE = {"en": "d MMM y", "uk": "dd.MM.y", "lt": "y-MM-dd"}
 
 #: How a date and a time are joined ({0} time, {1} date), as CLDR gives it.
 DATETIME_GLUE = {"en": "{1}, {0}", "uk": "{1}, {0}", "lt": "{1} {0}"}
+
+#: What numeric dates and whole numbers need of CLDR's data for each language: the
+#: months' abbreviated names and the separator of groups of digits (tests/
+#: test_formatting.py holds them to Babel's).
+PLAIN_CLDR = {
+    "en": {"months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept",
+                      "Oct", "Nov", "Dec"),
+           "group": ","},
+    "uk": {"months": ("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.",
+                      "вер.", "жовт.", "лист.", "груд."),
+           "group": "\u00a0"},
+    "lt": {"months": ("saus.", "vas.", "kov.", "bal.", "geg.", "birž.", "liep.", "rugp.",
+                      "rugs.", "spal.", "lapkr.", "gruod."),
+           "group": "\u00a0"},
+}
 
 #: Separator babel leaves out between a letter currency code and a digit (CLDR's
 #: currencySpacing rule): "UAH 1,200.00", not "UAH1,200.00".
@@ -55,6 +72,8 @@ def babel_locale(lang: str | None = None) -> Locale:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
@@ -81,10 +100,9 @@ def format_date(value: date | datetime | None, lang: str | None = None, *,
     return babel_date(value, format=style, locale=babel_locale(lang))
 
 
-#: The fields of the NUMERIC_DATE patterns: day, month, year, each as wide as written.
-_DATE_FIELD = re.compile(r"d+|M+|y+")
-#: CLDR's names of the months by the width of a pattern's M field.
-_MONTH_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow"}
+#: The fields of the NUMERIC_DATE patterns: day, month (MMM: its abbreviated name),
+#: year, each as wide as written.
+_DATE_FIELD = re.compile(r"d+|MMM|M{1,2}|y+")
 
 
 def _numeric_date(value: date, lang: str) -> str:
@@ -99,7 +117,7 @@ def _numeric_date(value: date, lang: str) -> str:
             return f"{value.year % 100:02d}" if width == 2 else f"{value.year:0{width}d}"
         if width <= 2:
             return f"{value.month:0{width}d}"
-        return babel_locale(lang).months["format"][_MONTH_WIDTHS[width]][value.month]
+        return PLAIN_CLDR[lang]["months"][value.month - 1]
 
     return _DATE_FIELD.sub(field, NUMERIC_DATE[lang])
 
@@ -129,7 +147,25 @@ def format_number(value: int | float | Decimal | None, lang: str | None = None) 
     """A quantity with the language's grouping and decimal mark: 1 234,5 / 1,234.5."""
     if value is None:
         return ""
+    whole = _whole(value)
+    if whole is not None:
+        digits = f"{abs(whole):,}".replace(",", PLAIN_CLDR[_lang(lang)]["group"])
+        return "-" + digits if whole < 0 else digits
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=babel_locale(lang))
+
+
+def _whole(value: int | float | Decimal) -> int | None:
+    """`value` as an int where Babel writes it as one (as a whole number), else None.
+    Past 2**53 a float's digits are those of its shortest repr, not of the int, and
+    Babel writes -0.0 with its sign."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 and (
+            value or math.copysign(1.0, value) > 0):
+        return int(value)
+    return None
 
 
 def format_money(minor: int | None, currency: str, lang: str | None = None) -> str:
@@ -149,6 +185,8 @@ def format_money(minor: int | None, currency: str, lang: str | None = None) -> s
     locale = babel_locale(lang)
     exponent = minor_units(currency)
     amount = Decimal(int(minor)).scaleb(-exponent)
+    from babel.numbers import parse_pattern
+
     # ¤¤ in a pattern stands for the ISO code, ¤ for the locale's symbol.
     pattern = parse_pattern(locale.currency_formats["standard"].pattern.replace("¤", "¤¤"))
     pattern.frac_prec = (exponent, exponent)
