@@ -405,7 +405,7 @@ def test_menu_opens_briefing_pack_and_settings(qtbot, demo_workspace):
 def test_back_up_now_updates_the_status_bar_and_clears_the_dashboard_warning(
         qtbot, demo_workspace):
     from coordinator_app.core.store.backup import list_backups
-    from coordinator_app.ui.safety import BackupScheduler
+    from coordinator_app.ui.backups import BackupScheduler
 
     scheduler = BackupScheduler(demo_workspace)
     scheduler.start()

@@ -131,8 +131,7 @@ class _Opening:
         self.app.exit(1)
 
     def _open(self) -> None:
-        from coordinator_app.ui.safety import (
-            BackupScheduler, install_exception_hook, open_database_for_app)
+        from coordinator_app.ui.safety import install_exception_hook, open_database_for_app
 
         from coordinator_app.core.store import private_temp
 
@@ -150,6 +149,7 @@ class _Opening:
         if not shiboken6.isValid(self.window) or not self.window.isVisible():
             return  # closed while the first page was painted: close() lets the file go
         from coordinator_app.core.records.service import Workspace
+        from coordinator_app.ui.backups import BackupScheduler
         from coordinator_app.ui.context import UiContext
         from coordinator_app.ui.day_turn import DayTurn
 

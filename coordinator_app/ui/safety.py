@@ -1,9 +1,14 @@
-"""The app's safety net: opening the database safely, crash reports, automatic backups.
+"""The app's safety net: opening the database safely, and crash reports (the automatic
+backups are ui.backups').
 
 Every dialog here is a QMessageBox handed to an `ask` function (by default it runs
 the box and returns the button clicked); tests pass their own to click a button
 without blocking. The decisions themselves live in the Qt-free core (lock,
 recovery, backup), so the command line makes the same ones.
+
+What only a check with something to show needs (the passphrase dialogs, the key
+ring, the upgrade's progress, a restore's questions) is imported when it has: a
+usual start paints its first page before any of it would be loaded.
 """
 
 from __future__ import annotations
@@ -17,26 +22,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.core.crypto import keyring
-from coordinator_app.core.store import backup, logs
+from coordinator_app.core.store import logs
 from coordinator_app.core.store.connect import is_encrypted
-from coordinator_app.core.store.dbfile import FileKind, identify
 from coordinator_app.core.errors import Cancelled, CoordinatorError, DatabaseError
-from coordinator_app.core.store.integrity import check_file
 from coordinator_app.core.store.lock import DatabaseLock, DatabaseLocked
 from coordinator_app.core.store.migrate import at_head
 from coordinator_app.core.store.paths import default_db_path
 from coordinator_app.core.store.recovery import (
     assess, newest_sound_backup, remove_leftovers, restore_backup, write_problem)
 from coordinator_app.i18n import _
-# The backup half of the safety net lives beside this module; its names are part of
-# this one's interface (ui.app imports BackupScheduler from here).
-from coordinator_app.ui.backups import BackupFolderField, BackupScheduler, when  # noqa: F401
-from coordinator_app.ui.passphrase_dialogs import AskSecret, ask_secret, unlock_interactively
-from coordinator_app.ui.upgrade_progress import UpgradeProgress
 
 if TYPE_CHECKING:
     from coordinator_app.core.store.db import Database
+    from coordinator_app.ui.passphrase_dialogs import AskSecret
 
 Ask = Callable[[QMessageBox], QAbstractButton | None]
 #: Chooses a backup file to restore (None = cancelled); replaceable in tests.
@@ -74,7 +72,7 @@ def show_error(message: str, parent: QWidget | None = None, ask: Ask = run_box) 
 
 def open_database_for_app(path: str | Path | None, parent: QWidget | None = None, *,
                           ask: Ask = run_box, choose_file: ChooseFile = _choose_backup_file,
-                          ask_secret: AskSecret = ask_secret,
+                          ask_secret: AskSecret | None = None,
                           first_look: Callable[[Path], None] | None = None) -> Database | None:
     """Open the database for the desktop app, or None if the user gave up.
 
@@ -85,7 +83,8 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
 
     `first_look(path)` is called once the file has passed those checks and needs no
     migration, before the database code (SQLAlchemy, the models) is loaded to open
-    it: the window paints its first page from plain SQL meanwhile.
+    it: the window paints its first page from plain SQL meanwhile. `ask_secret` asks
+    for a passphrase (None: passphrase_dialogs.ask_secret).
     """
     logs.setup_logging()
     path = Path(path or default_db_path()).expanduser().resolve()
@@ -109,8 +108,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
         logs.log.warning("%s: the previous session did not end cleanly", path)
     remove_leftovers(path)
     try:
-        unlocked = not is_encrypted(path) or keyring.key_for(path) is not None or \
-            unlock_interactively(path, parent, ask_secret)
+        unlocked = not is_encrypted(path) or _unlock(path, parent, ask_secret)
     except CoordinatorError as exc:  # its key file is missing or damaged
         unlocked = False
         show_error(str(exc), parent, ask)
@@ -133,6 +131,7 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                 first_look(path)
             first_look = None  # once: a restored file is looked at when it is open
             from coordinator_app.core.store.db import open_database
+            from coordinator_app.ui.upgrade_progress import UpgradeProgress
 
             progress, db = UpgradeProgress(parent), None
             try:
@@ -141,6 +140,8 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
                 lock.release(clean=not lock.previous_unclean)
                 return None
             except Exception as exc:  # noqa: BLE001 - sorted into damage or a plain error
+                from coordinator_app.core.store.integrity import check_file
+
                 logs.log.warning("opening %s failed: %s", path, exc)
                 # Damage, or something else (a full or read-only disk)? The file decides.
                 problems = check_file(path, quick=True, foreign_keys=False).problems
@@ -162,9 +163,27 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
         lock.previous_unclean = True  # check the restored file before opening it
 
 
+def _unlock(path: Path, parent: QWidget | None, ask_secret: AskSecret | None) -> bool:
+    """The encrypted database at `path` is unlocked: by a key this session already
+    holds, or by the passphrase asked for now. False if the person gave up."""
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.ui.passphrase_dialogs import unlock_interactively
+
+    return keyring.key_for(path) is not None or unlock_interactively(
+        path, parent, _asker(ask_secret))
+
+
+def _asker(ask_secret: AskSecret | None) -> AskSecret:
+    from coordinator_app.ui import passphrase_dialogs
+
+    return ask_secret or passphrase_dialogs.ask_secret
+
+
 def _offer_missing(path: Path, parent: QWidget | None, ask: Ask) -> bool:
     """The file is gone but its backups are here (deleted, or a folder copied without
     it): offer the newest rather than quietly starting empty. False = quit."""
+    from coordinator_app.ui.backups import when
+
     candidate = newest_sound_backup(path)
     if candidate is None:
         return True
@@ -188,8 +207,13 @@ def _offer_missing(path: Path, parent: QWidget | None, ask: Ask) -> bool:
 
 
 def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask: Ask,
-                   choose_file: ChooseFile, ask_secret: AskSecret = ask_secret) -> bool:
+                   choose_file: ChooseFile, ask_secret: AskSecret | None = None) -> bool:
     """Ask what to do with a damaged database; True once a backup has been restored."""
+    from coordinator_app.core.store import backup
+    from coordinator_app.core.store.dbfile import FileKind, identify
+    from coordinator_app.ui.backups import when
+    from coordinator_app.ui.passphrase_dialogs import unlock_interactively
+
     while True:
         candidate = newest_sound_backup(path)
         listing = "\n".join(f"• {p}" for p in problems[:5])
@@ -225,7 +249,7 @@ def _offer_restore(path: Path, problems: list[str], parent: QWidget | None, ask:
             # A backup encrypted under another key (made before the passphrase was
             # last set up anew) needs the passphrase it was made with.
             if identify(source).kind is FileKind.ENCRYPTED and not unlock_interactively(
-                    source, parent, ask_secret):
+                    source, parent, _asker(ask_secret)):
                 continue
             done = restore_backup(path, source)
         except CoordinatorError as exc:

@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.addRow(_("Interface language:"), self.language)
-        from coordinator_app.ui.safety import BackupFolderField
+        from coordinator_app.ui.backups import BackupFolderField
 
         self.form.addRow(_("Second backup folder:"), BackupFolderField(self))
         from coordinator_app.ui.lock_screen import lock_minutes
