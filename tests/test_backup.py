@@ -124,6 +124,21 @@ def test_backup_health_warns_when_there_is_none_or_it_is_old(workspace):
     assert old.last_backup == backup.parse_backup_name(made).taken_at
 
 
+def test_a_backups_name_gives_back_the_moment_it_was_taken(tmp_path):
+    from datetime import datetime, timezone
+
+    for moment in (datetime(2026, 2, 11, 9, 5, 7, 30, tzinfo=timezone.utc),
+                   datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=timezone.utc),
+                   datetime(2027, 1, 1, tzinfo=timezone.utc)):
+        name = tmp_path / f"coordinator-{moment.strftime(backup.STAMP)}-auto{backup.SUFFIX}"
+        found = backup.parse_backup_name(name, "coordinator")
+        assert found.taken_at == moment and found.reason == "auto"
+    assert backup.parse_backup_name(tmp_path / f"coordinator{backup.SUFFIX}") is None
+    with pytest.raises(ValueError):  # a 13th month, as strptime refused it
+        backup.parse_backup_name(tmp_path / f"coordinator-20261301T000000000000Z-auto"
+                                 f"{backup.SUFFIX}")
+
+
 def test_failed_backup_is_reported_until_one_succeeds(workspace, tmp_path):
     path = workspace.db.path
     workspace.create("organization", name="Громада")
