@@ -54,6 +54,10 @@ def code(text: str | None) -> str | None:
     text as typed."""
     if not text:
         return text
+    if text in labels("en"):
+        # Stored as a code already, as the editors keep it: no need to read the labels
+        # of every language (their catalogues) to know it, as the first window would.
+        return text
     return _codes().get(_key(text), text)
 
 
