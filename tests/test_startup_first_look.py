@@ -23,6 +23,11 @@ WATCH = """
     from coordinator_app.ui.main_window import MainWindow
 
     seen = {}
+    # What the start-up checks show only when they have something to show, the form
+    # fields, and Babel (whose locale data load its dates module and time zones).
+    ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
+                        "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
+                        "coordinator_app.ui.widgets.fields", "_strptime")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)
@@ -46,6 +51,7 @@ WATCH = """
 
         def data():
             seen["data"] = {"sqlalchemy": "sqlalchemy" in sys.modules,
+                            "loaded": sorted(m for m in ONLY_WHEN_NEEDED if m in sys.modules),
                             "top": top() if hasattr(window, "dashboard") else None,
                             "attached": window.context is not None,
                             "lines": lines(window),
@@ -103,6 +109,7 @@ def test_the_dashboard_shows_its_data_before_the_database_code_is_loaded(db_path
     seen = _start(db_path)
     data, ready = seen["data"], seen["ready"]
     assert data["sqlalchemy"] is False and data["attached"] is False
+    assert data["loaded"] == []
     assert data["navigation"] == 7  # the dashboard and the six lists, there already
     assert sum(data["lines"]) > 0
     # Once open, the window keeps the page it showed and builds the rest around it.

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,7 +37,7 @@ from coordinator_app.core.views.coverage import uncovered_text
 from coordinator_app.core.store.backup import backup_health
 from coordinator_app.core.text.formatting import format_date, format_datetime, format_number
 from coordinator_app.i18n import _
-from coordinator_app.ui.widgets.fields import error_color
+from coordinator_app.ui.widgets.colors import error_color
 
 if TYPE_CHECKING:
     from coordinator_app.ui.context import UiContext
@@ -104,7 +104,9 @@ class Section(QWidget):
              tree_like: bool = False, today: date | None = None) -> None:
         """`today`: lines dated before it are marked late (in red, and said so)."""
         self.tree.clear()
-        late = QBrush(error_color(self.palette()))
+        # A colour, not a QBrush, which Qt's views take as well: the first QBrush made
+        # builds the enums of its class and QGradient's (some 40 ms of the first window).
+        late = error_color(self.palette())
         parent: QTreeWidgetItem | None = None
         for cells, item in rows:
             line = QTreeWidgetItem(cells)
@@ -122,7 +124,7 @@ class Section(QWidget):
             if today is not None and item.late(today):
                 # Colour is not the only sign: the tooltip and screen readers say it.
                 for column in range(len(cells)):
-                    line.setForeground(column, late)
+                    line.setData(column, Qt.ItemDataRole.ForegroundRole, late)
                 line.setToolTip(0, _("{what} (overdue)").format(what=cells[0]))
                 line.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                              _("{what} (overdue)").format(what=cells[0]))

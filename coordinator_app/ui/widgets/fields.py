@@ -31,6 +31,7 @@ from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records import units
 from coordinator_app.core.text.normal import clean
 from coordinator_app.i18n import _
+from coordinator_app.ui.widgets.colors import error_color
 
 #: Typing pause after which text is committed without leaving the field.
 PAUSE_MS = 800
@@ -38,12 +39,6 @@ PAUSE_MS = 800
 MAX_NOTE_LINES = 12
 
 Choices = dict[str, str] | Callable[[], list[tuple[str, str]]]
-
-
-def error_color(palette: QPalette) -> QColor:
-    """A red that reads on the window colour, light or dark theme."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b3261e")
 
 
 def as_sentence(message: str) -> str:
