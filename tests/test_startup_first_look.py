@@ -49,7 +49,13 @@ WATCH = """
             window.layout().activate()
             return window.dashboard.mapTo(window, window.dashboard.rect().topLeft()).y()
 
+        def sections():
+            # Where each section of the dashboard sits on its page, and how tall it is.
+            return [[section.y(), section.height()] for section in window.dashboard.sections]
+
         def data():
+            # As painted first (the next turn of the event loop), before the database is open.
+            QTimer.singleShot(0, lambda: seen["data"].update(sections=sections()))
             seen["data"] = {"sqlalchemy": "sqlalchemy" in sys.modules,
                             "loaded": sorted(m for m in ONLY_WHEN_NEEDED if m in sys.modules),
                             "top": top() if hasattr(window, "dashboard") else None,
@@ -66,6 +72,7 @@ WATCH = """
 
             def settled():
                 seen["ready"]["top"] = top()
+                seen["ready"]["sections"] = sections()
                 window.close()
 
             QTimer.singleShot(0, settled)  # once the menus and toolbar are shown
@@ -117,6 +124,8 @@ def test_the_dashboard_shows_its_data_before_the_database_code_is_loaded(db_path
     assert ready["page"] == "dashboard" and ready["lines"] == data["lines"]
     # The menus and the toolbar come into a band kept for them: the page does not move.
     assert ready["top"] == data["top"] > 0
+    # Nor do its sections: painted first as tall as once the window is whole.
+    assert ready["sections"] == data["sections"]
 
 
 def test_a_start_on_a_list_waits_for_the_database_to_show_it(db_path):

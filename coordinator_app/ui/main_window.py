@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(navigation)
         layout.addWidget(stack, 1)
         self.setCentralWidget(central)
+        # Shown now, not at the next turn of the event loop as Qt would: laid out then,
+        # the page was painted once with its sections at an empty one's height, their
+        # lists cut short, before its scroll area learnt the page's height.
+        central.show()
         self.navigation, self.dashboard = navigation, dashboard
         self._first_look = (navigation, stack, dashboard)
         self.showing_data = True
