@@ -27,7 +27,8 @@ WATCH = """
     # fields, and Babel (whose locale data load its dates module and time zones).
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
-                        "coordinator_app.ui.widgets.fields", "_strptime")
+                        "coordinator_app.ui.widgets.fields", "_strptime",
+                        "coordinator_app.ui.focus_style")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)
@@ -68,7 +69,8 @@ WATCH = """
             seen["ready"] = {"lines": lines(window),
                              "page": window.current_page_name(),
                              "same dashboard": window.dashboard is seen.get("dashboard"),
-                             "menus": window.menuBar().actions() != []}
+                             "menus": window.menuBar().actions() != [],
+                             "focus ring": type(QApplication.style()).__name__}
 
             def settled():
                 seen["ready"]["top"] = top()
@@ -121,6 +123,7 @@ def test_the_dashboard_shows_its_data_before_the_database_code_is_loaded(db_path
     assert sum(data["lines"]) > 0
     # Once open, the window keeps the page it showed and builds the rest around it.
     assert ready["same dashboard"] is True and ready["menus"] is True
+    assert ready["focus ring"] == "VisibleFocus"  # the style's, once the window is whole
     assert ready["page"] == "dashboard" and ready["lines"] == data["lines"]
     # The menus and the toolbar come into a band kept for them: the page does not move.
     assert ready["top"] == data["top"] > 0

@@ -48,9 +48,6 @@ def run_app(db_path: str | Path | None = None, lang: str | None = None,
     app.setOrganizationName("Coordinator")
     app.setApplicationDisplayName("Coordinator")
     set_application_icon(app)
-    from coordinator_app.ui import focus_style
-
-    focus_style.install(app)
     chosen = language.preferred_language(lang)
     i18n.set_language(chosen)
     language.install_qt_translators(app, chosen)
@@ -144,6 +141,11 @@ class _Opening:
         if self.db is None:
             self._give_up()
             return
+        from coordinator_app.ui import focus_style
+
+        # Once the first page is painted: the style's classes build their enums (some
+        # 10 ms), and until the window is whole there is no tool button to focus.
+        focus_style.install(self.app)
         import shiboken6
 
         if not shiboken6.isValid(self.window) or not self.window.isVisible():
