@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from coordinator_app.core.text.folding import fold
 from coordinator_app.i18n import LANGUAGES, current_language, pgettext_in
 
 
@@ -34,6 +33,10 @@ def labels(lang: str | None = None) -> dict[str, str]:
 
 
 def _key(text: str) -> str:
+    # Imported here: folding loads the transliteration's patterns, which a unit stored
+    # as its code (all the first window shows) never needs.
+    from coordinator_app.core.text.folding import fold
+
     return fold(text).strip().rstrip(".").strip()
 
 
