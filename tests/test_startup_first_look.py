@@ -24,11 +24,12 @@ WATCH = """
 
     seen = {}
     # What the start-up checks show only when they have something to show, the form
-    # fields, and Babel (whose locale data load its dates module and time zones).
+    # fields, the focus ring's style, Babel (whose locale data load its dates module
+    # and time zones), the key slots' hashing and the transliteration's patterns.
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
                         "coordinator_app.ui.widgets.fields", "_strptime",
-                        "coordinator_app.ui.focus_style")
+                        "coordinator_app.ui.focus_style", "hashlib", "uklatn")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)

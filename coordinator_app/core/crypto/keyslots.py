@@ -16,15 +16,16 @@ passphrase or the recovery key it is noise.
 
 No back door: a forgotten passphrase and a lost recovery key leave the data
 unreadable, by design.
+
+Every start reads this module (to tell an encrypted file from a plain one), so the
+hashing and cryptography libraries are imported by the functions that use them:
+the first window of a plain database never loads them.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
-import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,14 +104,21 @@ def slots_path(db_path: Path) -> Path:
 
 def key_id(key: bytes | bytearray) -> str:
     """A name for the key that tells nothing about it (an HMAC of a fixed text)."""
+    import hashlib
+    import hmac
+
     return hmac.new(bytes(key), b"coordinator database key id", hashlib.sha256).hexdigest()[:32]
 
 
 def new_key() -> bytearray:
+    import secrets
+
     return bytearray(secrets.token_bytes(KEY_BYTES))
 
 
 def new_recovery_key() -> str:
+    import secrets
+
     raw = base64.b32encode(secrets.token_bytes(_RECOVERY_BYTES)).decode("ascii")
     return "-".join(raw[i:i + 5] for i in range(0, len(raw), 5))
 
@@ -148,6 +156,8 @@ def _aad(kind: str, kid: str) -> bytes:
 
 
 def make_slot(kind: str, secret: str, key: bytes | bytearray) -> Slot:
+    import secrets
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)

@@ -12,7 +12,6 @@ session's.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from pathlib import Path
 
@@ -29,13 +28,19 @@ def own_folder() -> Path:
     """This session's private temporary folder, created 0700 on first use."""
     global _own
     if _own is None or not _own.is_dir():
-        _own = private_dir(root() / f"{os.getpid()}-{secrets.token_hex(4)}")
+        _own = private_dir(root() / f"{os.getpid()}-{_random_part()}")
     return _own
 
 
 def new_folder(prefix: str) -> Path:
     """A new, private, empty folder inside this session's temporary folder."""
-    return private_dir(own_folder() / f"{prefix}-{secrets.token_hex(4)}")
+    return private_dir(own_folder() / f"{prefix}-{_random_part()}")
+
+
+def _random_part() -> str:
+    # What secrets.token_hex(4) gives, without importing secrets (and with it hashlib's
+    # OpenSSL) at every start, which removes stale folders before the first window.
+    return os.urandom(4).hex()
 
 
 def remove_own() -> None:
