@@ -12,10 +12,14 @@ from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records import registry
 from coordinator_app.core.records.journal import _snapshot, journaled_columns
 from coordinator_app.core.records.models import (
+    Agreement,
+    AgreementParty,
     Change,
+    Commitment,
     ContactPoint,
     Organization,
     Person,
+    Signatory,
     SyncHead,
     SyncOperation,
 )
@@ -94,6 +98,80 @@ def test_rows_must_point_at_records_that_exist(workspace):
                                              "value": "+380 67 123 45 67"}])
     assert refused.value.row == 0
 
+
+def _agreement_of_two(workspace):
+    """(agreement, its party, an organisation that is no party, a person) written apart."""
+    with workspace.edit("world") as edit:
+        party, outsider, former = edit.create_many(Organization, [
+            {"name": "Kharkiv"}, {"name": "Kaunas"}, {"name": "Plungė"}])
+        [person] = edit.create_many(Person, [{"full_name": "Ігор Терехов"}])
+        [memo] = edit.create_many(Agreement, [{"title": "Memorandum"}])
+        edit.create_many(AgreementParty, [{"agreement_id": memo, "organization_id": party},
+                                          {"agreement_id": memo, "organization_id": former}])
+    with workspace.read() as session:
+        gone = session.scalar(select(AgreementParty.id).where(
+            AgreementParty.organization_id == former))
+    workspace.delete(AgreementParty, gone)
+    return memo, party, outsider, former, person
+
+
+PARTY_REFUSALS = [
+    # (what, kind, the rows of one call made from (memo, party, outsider, former, person),
+    # the row refused, field named, words of the message)
+    ("a signatory who signs for no party", Signatory,
+     lambda memo, party, outsider, former, person: [
+         {"agreement_id": memo, "organization_id": party, "person_id": person},
+         {"agreement_id": memo, "organization_id": outsider, "person_id": person}],
+     1, "organization_id", "agreement's parties"),
+    ("a signatory for a party since removed", Signatory,
+     lambda memo, party, outsider, former, person: [
+         {"agreement_id": memo, "organization_id": former, "person_id": person}],
+     0, "organization_id", "agreement's parties"),
+    ("a commitment of no party", Commitment,
+     lambda memo, party, outsider, former, person: [
+         {"agreement_id": memo, "description": "Deliver", "party_id": party},
+         {"agreement_id": memo, "description": "Deliver", "party_id": outsider}],
+     1, "party_id", "party of the agreement"),
+    ("a party already there", AgreementParty,
+     lambda memo, party, outsider, former, person: [
+         {"agreement_id": memo, "organization_id": party}],
+     0, "organization_id", "already a party"),
+    ("the same party twice in one call", AgreementParty,
+     lambda memo, party, outsider, former, person: [
+         {"agreement_id": memo, "organization_id": outsider},
+         {"agreement_id": memo, "organization_id": outsider}],
+     1, "organization_id", "already a party"),
+]
+
+
+@pytest.mark.parametrize("what, kind, rows, row, field, words", PARTY_REFUSALS,
+                         ids=[r[0] for r in PARTY_REFUSALS])
+def test_the_rules_of_an_agreements_parties_hold_for_rows_made_together(
+        workspace, what, kind, rows, row, field, words):
+    world = _agreement_of_two(workspace)
+    with pytest.raises(ValidationError, match=words) as refused:
+        with workspace.edit("import") as edit:
+            edit.create_many(kind, rows(*world))
+    assert (refused.value.row, refused.value.field) == (row, field)
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(kind).where(
+            kind.deleted_at.is_(None))) == (1 if kind is AgreementParty else 0)
+
+
+def test_rows_made_together_may_sign_and_commit_for_the_agreements_parties(workspace):
+    memo, party, outsider, _former, person = _agreement_of_two(workspace)
+    with workspace.edit("import") as edit:
+        edit.create_many(AgreementParty, [{"agreement_id": memo, "organization_id": outsider,
+                                           "role": "party"}])
+        edit.create_many(Signatory, [
+            {"agreement_id": memo, "organization_id": org, "person_id": person}
+            for org in (party, outsider)])
+        edit.create_many(Commitment, [
+            {"agreement_id": memo, "description": "Deliver", "party_id": org}
+            for org in (party, outsider)])
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(Signatory)) == 2
+        assert session.scalar(select(func.count()).select_from(Commitment)) == 2
 
 
 def test_a_bulk_create_journals_and_records_for_sync_exactly_what_python_would_write(

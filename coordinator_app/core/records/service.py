@@ -156,6 +156,9 @@ class Edit:
                 journal.normalise(obj)
                 objs.append(obj)
             self.session.info[validation.LIVE_IDS] = _live_links(self.session, cls, objs)
+            parties = validation.known_parties(self.session, cls, objs)
+            if parties is not None:
+                self.session.info[validation.PARTIES] = parties
             with self.session.no_autoflush:
                 for number, obj in enumerate(objs):
                     validation.validate(self.session, obj)
@@ -164,6 +167,7 @@ class Edit:
             raise
         finally:
             self.session.info.pop(validation.LIVE_IDS, None)
+            self.session.info.pop(validation.PARTIES, None)
         insert_records(self.session, cls, objs)
         return [obj.id for obj in objs]
 
