@@ -86,24 +86,35 @@ def journaled_columns(cls: type[Entity]) -> list[str]:
     return list(_journaled(cls))
 
 
+def _holds_text(column) -> bool:
+    try:
+        return column.type.python_type is str
+    except NotImplementedError:
+        return True  # a type that does not say: its values are looked at one by one
+
+
 @lru_cache(maxsize=None)
-def _columns(cls: type[Entity]) -> tuple[tuple[str, ...], bool]:
-    """(the column keys, whether it keeps a sort key) of a kind: asked for every record
-    normalised, so asked of the mapper once."""
+def _columns(cls: type[Entity]) -> tuple[tuple[tuple[str, bool], ...], bool]:
+    """((key, kept upper case) of each column of text, whether it keeps a sort key) of
+    a kind: asked for every record normalised, so asked of the mapper once. Columns of
+    dates and numbers hold no text once coerced (core.records.values), and the sort
+    keys are made anew below, so neither is looked at."""
     mapper = inspect(cls)
-    return tuple(attr.key for attr in mapper.column_attrs), "sort_key" in mapper.columns
+    texts = tuple((attr.key, attr.key in cls.UPPER_CASE) for attr in mapper.column_attrs
+                  if attr.key not in sort_keys.DERIVED and _holds_text(attr.columns[0]))
+    return texts, "sort_key" in mapper.columns
 
 
 def normalise(obj: Entity) -> None:
     """NFC, trimmed, blank as None; code columns upper case; translatable fields in
     their one shape (core.records.languages)."""
-    keys, sorted_by_key = _columns(type(obj))
+    texts, sorted_by_key = _columns(type(obj))
     values = obj.__dict__
-    for key in keys:
+    for key, upper in texts:
         value = values.get(key)
         if isinstance(value, str):
             cleaned = clean(value)
-            if cleaned is not None and key in obj.UPPER_CASE:
+            if cleaned is not None and upper:
                 cleaned = cleaned.upper()
             if cleaned != value:
                 setattr(obj, key, cleaned)
