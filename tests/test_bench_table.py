@@ -64,3 +64,11 @@ def test_the_readme_gets_the_table_between_its_markers_and_nothing_else(tmp_path
 def test_the_projects_readme_has_the_markers():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert text.index(table.BEGIN) < text.index(table.END)
+
+
+def test_the_generate_row_says_its_processor_time_beside_the_wall_time():
+    run, reports = figures(100_000, 150.0)
+    run["generate, processor time (s)"] = 14.6
+    [what] = [what for what, *_rest in table.rows(run, reports) if what.startswith("generate")]
+    assert what == "generate: 100,000 people in 25 s (15 s of processor time), a million at " \
+        "that rate"
