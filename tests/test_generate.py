@@ -183,3 +183,39 @@ def test_generated_ids_are_uuids_made_in_order(workspace):
         for cls in (Person, ContactPoint):
             written = session.scalars(select(cls.id).order_by(literal_column("rowid"))).all()
             assert written == sorted(written)
+
+
+def test_agreements_and_projects_are_written_in_steps_of_the_same_records(
+        tmp_path, monkeypatch):
+    from coordinator_app.core.sample import generate as module
+    from coordinator_app.core.store.db import open_database
+    from coordinator_app.core.records.service import Workspace
+
+    made, said, logs = [], [], []
+    for run, per_step in enumerate((1000, 2)):
+        monkeypatch.setattr(module, "DEALS_PER_STEP", per_step)
+        path = tmp_path / f"run{run}.sqlite3"
+        wal = path.with_name(path.name + "-wal")
+        db = open_database(path)
+        workspace = Workspace(db)
+        said.append([])
+        logs.append([])
+
+        def progress(message, said=said[-1], logs=logs[-1], wal=wal):
+            said.append(message)
+            logs.append(wal.stat().st_size if wal.exists() else 0)
+
+        counts = generate(workspace, people=12, organizations=4, agreements=5, projects=5,
+                          seed=9, progress=progress)
+        assert counts["agreement"] == counts["project"] == 5
+        with workspace.read() as session:
+            made.append([session.scalars(select(cls.title).order_by(cls.id)).all()
+                         for cls in (Agreement, Project)])
+        db.close()
+    # The same seed, the same agreements and projects, whatever the steps.
+    assert made[0] == made[1]
+    assert said[1][-6:] == ["2 agreements written", "4 agreements written",
+                            "5 agreements written", "2 projects written",
+                            "4 projects written", "5 projects written"]
+    # Each step's log was folded into the database and cut back before the next.
+    assert set(logs[1][1:]) == {0}

@@ -54,6 +54,9 @@ Progress = Callable[[str], None]
 BULK_CACHE_KIB = 256 * 1024
 #: People written per committed step.
 CHUNK = 10_000
+#: Agreements, or projects, written per committed step: each brings about three and
+#: four records of its own, so a step holds about as many records as one of people.
+DEALS_PER_STEP = CHUNK // 4
 #: The change set's label (scripts/crash_checks.py finds generated sets by it).
 LABEL = "Generate"
 
@@ -257,7 +260,7 @@ class _Steps:
         self.change_set = change_set
         self.counts = counts
 
-    def write(self, *, last: bool = False) -> None:
+    def write(self) -> None:
         with self.workspace.edit(LABEL, change_set=self.change_set,
                                  connection=self.connection) as edit:
             # A kind at a time, in the order the builder first met them: organisations
@@ -266,10 +269,12 @@ class _Steps:
                 edit.create_many(cls, rows)
                 self.counts[cls.KIND] = self.counts.get(cls.KIND, 0) + len(rows)
             self.b.rows.clear()
-        if last:
-            # After the commit, which wrote the last step's index rows.
-            with self.connection.begin():
-                search_index.optimize(self.connection)
+        self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def finish(self) -> None:
+        # After the last commit, which wrote the last step's index rows.
+        with self.connection.begin():
+            search_index.optimize(self.connection)
         self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -290,7 +295,16 @@ def _generate(steps: _Steps, b: Builder, orgs: list, say: Progress, *, organizat
             steps.write()
         say(_("{count} people written").format(count=min(start + CHUNK, people)))
     org_ids = [org for org, _country in orgs]
-    with made_in_bulk():
-        _agreements(b, agreements, org_ids, staff)
-        _projects(b, projects, org_ids)
-        steps.write(last=True)
+    # In steps too: a million people come with 50,000 agreements and 50,000 projects,
+    # which in one step made a log of gigabytes again. The random draws are those of
+    # one call each, in the same order, so a seed still gives the same records.
+    for make, count, message in (
+            (lambda n: _agreements(b, n, org_ids, staff), agreements,
+             _("{count} agreements written")),
+            (lambda n: _projects(b, n, org_ids), projects, _("{count} projects written"))):
+        for start in range(0, count, DEALS_PER_STEP):
+            with made_in_bulk():
+                make(min(DEALS_PER_STEP, count - start))
+                steps.write()
+            say(message.format(count=min(start + DEALS_PER_STEP, count)))
+    steps.finish()
