@@ -46,6 +46,7 @@ from coordinator_app.sync.operations import (
     id_bytes,
     id_text,
     ids_bytes,
+    made,
     scan_json,
     stored_json,
     unpack,
@@ -199,9 +200,8 @@ def _unrun(item: list) -> list[Operation]:
             if implied:
                 value["id"] = record_id
             field = CREATE
-        found.append(Operation(origin=origin, seq=first + position, hlc=hlc, kind=kinds[kind],
-                               record_id=record_id, field=field, value=value,
-                               bases=based.get(position, ())))
+        found.append(made(origin, first + position, hlc, kinds[kind], record_id, field, value,
+                          based.get(position, ())))
     return found
 
 

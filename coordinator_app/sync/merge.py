@@ -55,7 +55,14 @@ from coordinator_app.sync.operations import (
     stored_values,
     vector_of,
 )
-from coordinator_app.sync.record import APPLYING, last_stamp, seed, set_state, write_heads
+from coordinator_app.sync.record import (
+    APPLYING,
+    add_heads,
+    last_stamp,
+    seed,
+    set_state,
+    write_heads,
+)
 
 #: Records read back and written per step: bounded memory for a first bundle of 100,000.
 CHUNK = 2000
@@ -256,28 +263,47 @@ def materialize(session: Session, keys: list[tuple[str, str]],
     thousands. Either way they end as the operations say, as record by record.
     `given`: records whose every operation is known already (arrived just now, none
     held before), so not read back."""
+    given = given or {}
     written = conflicts = 0
     heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
-    wanted_by_kind: dict[type[Entity], dict[str, dict[str, Any]]] = {}
+    #: Records new here whose one operation is their creation, by kind: most of a
+    #: first bundle, written from their creations' values (`_created`).
+    created: dict[str, list[Operation]] = {}
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for key, ops in _ops_of(session, keys, given or {}).items():
-        if registry.BY_NAME.get(key[0]) is None or not any(op.field == CREATE for op in ops):
-            continue  # an unknown kind, or edits whose creation has not arrived
+    for key, ops in _ops_of(session, keys, given).items():
+        if registry.BY_NAME.get(key[0]) is None:
+            continue  # an unknown kind
+        if len(ops) == 1 and key in given and ops[0].field == CREATE \
+                and ops[0].value.__class__ is dict:
+            # Made and not edited since: the creation is every field's only version,
+            # as field_states would find at many times the cost.
+            created.setdefault(key[0], []).append(ops[0])
+            continue
+        if not any(op.field == CREATE for op in ops):
+            continue  # edits whose creation has not arrived
         heads[key], conflicted, found[key] = _versions(ops)
         conflicts += conflicted
+    # The values of every record in hand, where an amount's currency is looked up: it
+    # may be that of another record of this chunk (sync.amounts).
+    batch = {**{(op.kind, op.record_id): op.value for ops in created.values() for op in ops},
+             **found} if any(amounts.fields(kind) for kind in {*created, *map(_kind, found)}) \
+        else found
+    wanted_by_kind: dict[type[Entity], dict[str, dict[str, Any]]] = {}
     for (kind, record_id), values in found.items():
-        # Amounts from operations' units to records' (sync.amounts); their currency
-        # may be that of another record of this chunk.
+        # Amounts from operations' units to records' (sync.amounts).
         values = amounts.converted(session, kind, record_id, values, amounts.from_operation,
-                                   found)
+                                   batch)
         cls = registry.BY_NAME[kind].model
         wanted_by_kind.setdefault(cls, {})[record_id] = _record_values(cls, values)
     with session.no_autoflush:
-        for cls, wanted in wanted_by_kind.items():
+        # Kind after kind in the order of `keys` (the kinds others refer to first).
+        for kind in dict.fromkeys(map(_kind, keys)):
+            cls = registry.BY_NAME[kind].model if kind in registry.BY_NAME else None
+            wanted = wanted_by_kind.get(cls, {})
             # A record this copy holds no operation on is not held either (the seed made
             # one of every record here): only the others are looked for.
             held = _held(session, cls, [record_id for record_id in wanted
-                                        if (cls.KIND, record_id) not in (given or {})])
+                                        if (kind, record_id) not in given]) if wanted else {}
             made = []
             for record_id, values in wanted.items():
                 obj = held.get(record_id)
@@ -290,14 +316,46 @@ def materialize(session: Session, keys: list[tuple[str, str]],
                         setattr(obj, name, value)
                         changed = True
                 written += changed
+            if kind in created:
+                made += _created(session, kind, created[kind], blobs, batch)
             if made:
                 session.flush()  # the records' edits first, as the journal orders them
                 insert_records(session, cls, made)
                 written += len(made)
     session.flush()
     # Records with no operation held before have no stored versions to replace.
-    write_heads(session, heads, {key for key in heads if key in (given or {})})
+    write_heads(session, heads, {key for key in heads if key in given})
+    add_heads(session, [(op.kind, op.record_id, CREATE, op.origin, op.seq)
+                        for creations in created.values() for op in creations])
     return written, conflicts
+
+
+def _kind(key: tuple[str, str]) -> str:
+    return key[0]
+
+
+def _created(session: Session, kind: str, creations: list[Operation],
+             blobs: dict[str, bytes] | None, batch: dict) -> list[Entity]:
+    """The records of `kind` that `creations` make, as `_versions`, `_record_values`
+    and `_made` would make each (its creation every field's value, its life too), in
+    one pass over the kind: a first bundle makes 400,000."""
+    cls = registry.BY_NAME[kind].model
+    columns, temporal = _readers(cls)
+    priced = bool(amounts.fields(kind))
+    found = []
+    for op in creations:
+        given = op.value
+        if priced:
+            given = amounts.converted(session, kind, op.record_id,
+                                      {**given, LIFE: given.get(LIFE)}, amounts.from_operation,
+                                      batch)
+        values = {name: given[name] for name in columns if name in given}
+        for name, parse in temporal:
+            value = values.get(name)
+            if value.__class__ is str:
+                values[name] = parse(value)
+        found.append(_made(cls, op.record_id, values, blobs))
+    return found
 
 
 def _versions(ops: list[Operation]) -> tuple[dict[str, set[OpId]], int, dict[str, Any]]:

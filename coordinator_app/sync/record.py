@@ -206,11 +206,17 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
             connection.execute(
                 f"DELETE FROM sync_heads WHERE kind = ? AND record_id IN "
                 f"({', '.join('?' * len(batch))})", (kind, *batch))
-    rows = [(kind, record_id, field, o, s) for (kind, record_id), heads in records.items()
-            for field, ids in heads.items() for o, s in ids]
+    add_heads(session, [(kind, record_id, field, o, s)
+                        for (kind, record_id), heads in records.items()
+                        for field, ids in heads.items() for o, s in ids])
+
+
+def add_heads(session: Session, rows: list[tuple[str, str, str, str, int]]) -> None:
+    """Store current versions (kind, record id, field, origin, seq) of records that
+    have none stored for those fields."""
     if rows:
         # Plain tuples to the driver: a first bundle writes one row per record.
-        connection.executemany(_INSERT_HEADS, rows)
+        Driver.of(session).executemany(_INSERT_HEADS, rows)
 
 
 def _operation(row: dict[str, Any], origin: str, seq: int, stamp: int) -> Operation:
