@@ -8,6 +8,8 @@ import gc
 import random
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
 from coordinator_app.core.errors import CoordinatorError
@@ -17,9 +19,12 @@ from coordinator_app.core.records.models import (
     ContactPoint,
     Organization,
     Person,
+    Project,
 )
-from coordinator_app.sync import bundle, operations
+from coordinator_app.core.sample import demo
+from coordinator_app.sync import bundle, operations, peers
 from coordinator_app.sync.conflicts import open_conflicts, resolve
+from coordinator_app.sync.keys import OwnKeys
 from coordinator_app.sync.merge import apply, order_key
 from support.sync import close, current_versions, digest, keys_of_two, laptops, records, send
 
@@ -175,3 +180,52 @@ def test_a_first_bundle_is_read_with_the_cycle_collector_paused_and_then_resumes
         assert len(passes) <= 1 and gc.isenabled()
     finally:
         close([sender, receiver])
+
+
+def _stored_operations(workspace) -> list[tuple]:
+    """Every row of sync_operations as stored, in order."""
+    with workspace.read() as session:
+        return session.connection().exec_driver_sql(
+            "SELECT origin, seq, hlc, kind, record_id, field, value, bases, known "
+            "FROM sync_operations ORDER BY origin, seq").fetchall()
+
+
+def test_a_first_bundle_written_from_its_creations_equals_the_general_merge(tmp_path):
+    # Records made and not edited since are written straight from their creations'
+    # values; the same bundle read back the general way (every record's versions
+    # worked out from its operations read back) must give the very same copy.
+
+    sender, fast, general = laptops(tmp_path, 3)
+    try:
+        sender_keys, fast_keys = keys_of_two(sender, fast)
+        general_keys = OwnKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+        peers.add(sender, general_keys.public("general"))
+        peers.add(general, sender_keys.public("source"))
+        demo.load_demo(sender)
+        # Amounts travel in operations' units (sync.amounts): one made only, one edited.
+        made = sender.create(Project, title="Boilers from Hungary", currency="HUF",
+                             budget_minor=980_000)
+        project = sender.create(Project, title="Generators from Hungary", currency="HUF",
+                                budget_minor=1_250_000)
+        # Edited and deleted records beside those made only: both ways in one bundle.
+        people = _ids(sender, Person)
+        sender.update(Person, people[0], notes="Called back on Tuesday")
+        sender.delete(ContactPoint, _ids(sender, ContactPoint)[0])
+        sender.update(Project, project.id, budget_minor=1_300_000)
+        first = tmp_path / "first.coordsync"
+        bundle.write(sender, first, keys=sender_keys)
+
+        read = bundle.read(fast, first, keys=fast_keys, backup=False)
+        opened = bundle.open_bundle(general, first, keys=general_keys)
+        applied = apply(general, opened.ops, blobs=opened.blobs, in_hand=False)
+
+        assert read.applied.records == applied.records > 250
+        assert records(fast, deleted=True) == records(general, deleted=True)
+        assert digest(fast) == digest(general) == digest(sender)
+        assert current_versions(fast) == current_versions(general)
+        assert _stored_operations(fast) == _stored_operations(general)
+        with fast.read() as session:
+            assert session.get(Project, project.id).budget_minor == 1_300_000
+            assert session.get(Project, made.id).budget_minor == 980_000
+    finally:
+        close([sender, fast, general])
