@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
@@ -39,8 +40,8 @@ from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.journal import journaled_columns, normalise
 from coordinator_app.core.records.models import Entity, SyncOperation
-from coordinator_app.core.records.service import Workspace, apply_defaults, insert_records
-from coordinator_app.core.records.values import blank
+from coordinator_app.core.records.service import Workspace, insert_records
+from coordinator_app.core.records.values import filled
 from coordinator_app.core.store.engine import WRITE, bulk_cache
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import amounts, clock, merges
@@ -149,7 +150,7 @@ def known(op: Operation) -> bool:
     if columns is None:
         return False
     if op.field == CREATE:
-        return isinstance(op.value, dict) and set(op.value) <= columns
+        return isinstance(op.value, dict) and columns.issuperset(op.value)
     return op.field in columns
 
 
@@ -162,21 +163,24 @@ def _known_columns(kind: str) -> frozenset[str] | None:
 def new_operations(vector: dict[str, int], ops: Iterable[Operation]) -> list[Operation]:
     """The operations not held yet; refused whole if an origin's do not follow on."""
     by_origin: dict[str, dict[int, Operation]] = {}
-    for op in ops:
-        if op.seq > vector.get(op.origin, 0):
-            by_origin.setdefault(op.origin, {})[op.seq] = op
+    # A bundle holds each origin's operations in runs: keyed a run at a time, in C
+    # (zip, map), each repeated one once.
+    for origin, run in groupby(ops, attrgetter("origin")):
+        run = list(run)
+        by_origin.setdefault(origin, {}).update(zip(map(attrgetter("seq"), run), run))
     fresh = []
     for origin, found in sorted(by_origin.items()):
-        expected = vector.get(origin, 0) + 1
-        for seq in sorted(found):
-            if seq != expected:
-                raise OutOfSequence(_(
-                    "These changes skip some made on another laptop (this copy holds up to "
-                    "number {held} of that laptop, the file starts at {first}). Nothing was "
-                    "read. Write a new file on the laptop that made it after it has read "
-                    "changes from this one.").format(held=expected - 1, first=seq))
-            fresh.append(found[seq])
-            expected += 1
+        held = vector.get(origin, 0)
+        seqs = sorted(seq for seq in found if seq > held)
+        if seqs != list(range(held + 1, held + 1 + len(seqs))):
+            expected, first = next((expected, seq) for expected, seq in enumerate(seqs, held + 1)
+                                   if seq != expected)
+            raise OutOfSequence(_(
+                "These changes skip some made on another laptop (this copy holds up to "
+                "number {held} of that laptop, the file starts at {first}). Nothing was "
+                "read. Write a new file on the laptop that made it after it has read "
+                "changes from this one.").format(held=expected - 1, first=first))
+        fresh.extend(map(found.__getitem__, seqs))
     return fresh
 
 
@@ -390,16 +394,15 @@ def _made(cls: type[Entity], record_id: str, values: dict[str, Any],
           blobs: dict[str, bytes] | None) -> Entity:
     """A record not held yet, as the session would insert it (defaults, NFC)."""
     # Straight into the new object's state, as the service's bulk path makes its
-    # records (core.records.values.draft): it never joins the session (insert_records
+    # records (core.records.values.filled): it never joins the session (insert_records
     # writes it past the unit of work), and the ORM's constructor and attribute
     # events cost more than the record's journal and INSERT together.
-    obj = blank(cls)
-    obj.__dict__.update(values, id=record_id)
+    values["id"] = record_id
     if blobs is not None and _keeps_content(cls):
         # Bytes not carried, or not those the record names, are "not yet received"
         # (None), fetched by a later sync; never an empty file taken for the real one.
-        obj.__dict__["content"] = _bytes_named(blobs.get(record_id), values.get("sha256"))
-    apply_defaults(obj)
+        values["content"] = _bytes_named(blobs.get(record_id), values.get("sha256"))
+    obj = filled(cls, values)
     normalise(obj)
     return obj
 

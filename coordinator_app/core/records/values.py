@@ -103,6 +103,21 @@ def blank(cls: type[E]) -> E:
     return obj
 
 
+def filled(cls: type[E], values: Mapping[str, Any]) -> E:
+    """A new record of `cls` holding `values` (column keys, in Python's types) as they
+    are, and the defaults of the columns left empty: `blank`, the values, then
+    `apply_defaults`, written in its dict as `draft` does (nothing of it is flushed).
+    Sync's first bundle makes hundreds of thousands."""
+    obj = manager_of_class(cls).new_instance()
+    data = obj.__dict__
+    data.update(_blank(cls))
+    data.update(values)
+    for key, default in _defaults(cls):
+        if data[key] is None:
+            data[key] = default
+    return obj
+
+
 def draft(cls: type[E], values: Mapping[str, Any]) -> E:
     """A new record of `cls` with `values` (as `create` takes them) and the defaults,
     for the bulk path: its columns are filled in its dict, not through the ORM's
