@@ -346,6 +346,7 @@ def _created(session: Session, kind: str, creations: list[Operation],
     one pass over the kind: a first bundle makes 400,000."""
     cls = registry.BY_NAME[kind].model
     columns, temporal = _readers(cls)
+    known_fields = _known_columns(kind)
     priced = bool(amounts.fields(kind))
     found = []
     for op in creations:
@@ -354,7 +355,10 @@ def _created(session: Session, kind: str, creations: list[Operation],
             given = amounts.converted(session, kind, op.record_id,
                                       {**given, LIFE: given.get(LIFE)}, amounts.from_operation,
                                       batch)
-        values = {name: given[name] for name in columns if name in given}
+        # Its fields as they are when this version knows them all (nearly always):
+        # copied in C, where picking them one by one cost as much as the rest.
+        values = given.copy() if known_fields.issuperset(given) else {
+            name: given[name] for name in columns if name in given}
         for name, parse in temporal:
             value = values.get(name)
             if value.__class__ is str:

@@ -153,8 +153,12 @@ def _note(session: Session, obj, new: bool) -> None:
 def note_created(session: Session, objs: Iterable) -> None:
     """Records written past the session (service.insert_records): their people are
     worked out at the next flush or before the commit."""
-    for obj in objs:
-        _note(session, obj, True)
+    objs = list(objs)
+    # Of new records only people and positions name people to work out: a first
+    # bundle's hundreds of thousands of others are not noted one by one.
+    if {getattr(obj, "KIND", None) for obj in objs} & {"person", "affiliation"}:
+        for obj in objs:
+            _note(session, obj, True)
 
 
 def _apply(session: Session, _context) -> None:
