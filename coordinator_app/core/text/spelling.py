@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 import Stemmer
 
@@ -105,11 +106,14 @@ def word_keys(word: str) -> tuple[str, ...]:
         key for part in words(fold(word)) for key in _latin_keys(part, True)))
 
 
+@lru_cache(maxsize=65536)
+def _part_keys(part: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(chain.from_iterable(map(word_keys, name_words(part)))))
+
+
 def keys_text(*parts: str | None) -> str:
     """The keys of every word of `parts`, each once: what the index keeps of names."""
-    found: dict[str, None] = {}
-    for part in parts:
-        if part:
-            for word in name_words(part):
-                found.update(dict.fromkeys(word_keys(word)))
-    return " ".join(found)
+    # A part's keys are worked out once (names repeat across a bulk load, see
+    # core.text.folding.index_text).
+    return " ".join(dict.fromkeys(chain.from_iterable(_part_keys(part) for part in parts
+                                                      if part)))
