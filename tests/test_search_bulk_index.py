@@ -3,6 +3,8 @@ edit of each record would: the same keys, rows and terms."""
 
 from __future__ import annotations
 
+import uuid
+
 from hypothesis import given, settings, strategies as st
 
 from coordinator_app.core.records import registry
@@ -43,6 +45,22 @@ def test_after_a_bulk_load_an_edit_finds_the_index_as_fts5_keeps_it(workspace, d
         driver = Driver.of(edit.session)
         assert hash_size(driver) in (None, search_index.HASH_SIZE)
         driver.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+
+
+def test_a_bulk_load_whose_ids_run_against_its_rows_is_indexed_in_one_piece(workspace):
+    # Ids made elsewhere (another laptop's bundle, an import's own) are in no order
+    # of the rows they land in; FTS5 wrote out a piece of its index for every row
+    # numbered below the one before, and merged those pieces again.
+    ids = sorted((str(uuid.uuid4()) for _ in range(search_index.BULK_ROWS + 100)),
+                 reverse=True)
+    with workspace.edit("import") as edit:
+        edit.create_many("person", [{"id": record_id, "full_name": f"Особа {number}"}
+                                    for number, record_id in enumerate(ids)])
+    with workspace.read() as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql(
+            "SELECT count(DISTINCT segid) FROM search_index_idx").scalar() == 1
+        assert len(index_rows(connection)[1]) == len(ids)
 
 
 #: Text as stored and typed: ASCII, Latin with diacritics, Cyrillic, apostrophes,
