@@ -84,19 +84,29 @@ def name_words(text: str) -> list[str]:
     return words(text.translate(_DROP))
 
 
-@lru_cache(maxsize=65536)
-def _indexed(part: str) -> str:
+#: Parts of text up to this long are worked out once per process and kept (names,
+#: positions, places: what repeats); longer ones (notes) each time, so that what is
+#: kept stays a few megabytes.
+REMEMBERED = 160
+#: How many parts are kept, the least recently used going first.
+REMEMBERED_PARTS = 16384
+
+
+def _index_part(part: str) -> str:
     if has_cyrillic(part):
         return f"{fold(part)} {to_latin(part)}"
     return fold(part)
 
 
+_remembered_part = lru_cache(maxsize=REMEMBERED_PARTS)(_index_part)
+
+
 def index_text(*parts: str | None) -> str:
     """Folded words of `parts`, plus their Latin spelling where they are Cyrillic."""
-    # Each part is worked out once per process: a bulk load's names, positions,
-    # organisations and notes repeat (100,000 generated people have 6,330 names), and
-    # folding them again was most of indexing's Python.
-    return " ".join([_indexed(part) for part in parts if part])
+    # A bulk load's names, positions and organisations repeat (100,000 generated
+    # people have 6,330 names): folding them again was most of indexing's Python.
+    return " ".join([_remembered_part(part) if len(part) <= REMEMBERED else _index_part(part)
+                     for part in parts if part])
 
 
 def query_words(text: str) -> list[list[str]]:

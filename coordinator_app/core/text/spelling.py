@@ -38,7 +38,8 @@ from itertools import chain
 
 import Stemmer
 
-from coordinator_app.core.text.folding import fold, has_cyrillic, name_words, to_latin, words
+from coordinator_app.core.text.folding import (REMEMBERED, REMEMBERED_PARTS, fold, has_cyrillic,
+                                               name_words, to_latin, words)
 
 #: Spellings of one sound, replaced in this order (longest first).
 DIGRAPHS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("zh", "z"),
@@ -106,14 +107,16 @@ def word_keys(word: str) -> tuple[str, ...]:
         key for part in words(fold(word)) for key in _latin_keys(part, True)))
 
 
-@lru_cache(maxsize=65536)
 def _part_keys(part: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chain.from_iterable(map(word_keys, name_words(part)))))
 
 
+_remembered_keys = lru_cache(maxsize=REMEMBERED_PARTS)(_part_keys)
+
+
 def keys_text(*parts: str | None) -> str:
     """The keys of every word of `parts`, each once: what the index keeps of names."""
-    # A part's keys are worked out once (names repeat across a bulk load, see
-    # core.text.folding.index_text).
-    return " ".join(dict.fromkeys(chain.from_iterable(_part_keys(part) for part in parts
-                                                      if part)))
+    # A name's keys are worked out once, as its folded text is (core.text.folding).
+    return " ".join(dict.fromkeys(chain.from_iterable(
+        _remembered_keys(part) if len(part) <= REMEMBERED else _part_keys(part)
+        for part in parts if part)))
