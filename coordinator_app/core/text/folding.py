@@ -105,7 +105,10 @@ def index_text(*parts: str | None) -> str:
     """Folded words of `parts`, plus their Latin spelling where they are Cyrillic."""
     # A bulk load's names, positions and organisations repeat (100,000 generated
     # people have 6,330 names): folding them again was most of indexing's Python.
-    return " ".join([_remembered_part(part) if len(part) <= REMEMBERED else _index_part(part)
+    # ASCII (e-mails, phones) folds quickly and is mostly met once: kept, it would
+    # push the names out.
+    return " ".join([fold(part) if part.isascii() else _remembered_part(part)
+                     if len(part) <= REMEMBERED else _index_part(part)
                      for part in parts if part])
 
 
