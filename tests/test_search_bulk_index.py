@@ -10,6 +10,7 @@ from hypothesis import given, settings, strategies as st
 from coordinator_app.core.records import registry
 from coordinator_app.core.sample.generate import generate
 from coordinator_app.core.search import search_index
+from coordinator_app.core.search.query import search
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text import folding, spelling
 from support.search_rows import hash_size, index_rows
@@ -61,6 +62,32 @@ def test_a_bulk_load_whose_ids_run_against_its_rows_is_indexed_in_one_piece(work
         assert connection.exec_driver_sql(
             "SELECT count(DISTINCT segid) FROM search_index_idx").scalar() == 1
         assert len(index_rows(connection)[1]) == len(ids)
+
+
+def test_positions_written_in_bulk_reindex_the_people_not_their_organisation(workspace,
+                                                                           monkeypatch):
+    with workspace.edit("add") as edit:
+        [town] = edit.create_many("organization", [{"name": "Плунгеська міська рада"}])
+    refreshed: list[tuple[str, set]] = []
+    real = search_index.refresh
+
+    def spied(connection, kind, ids):
+        ids = set(ids)
+        refreshed.append((kind, ids))
+        real(connection, kind, ids)
+
+    monkeypatch.setattr(search_index, "refresh", spied)
+    with workspace.edit("import") as edit:
+        people = edit.create_many("person", [{"full_name": "Ona Petraitienė"},
+                                             {"full_name": "Jonas Kazlauskas"}])
+        edit.create_many("affiliation", [{"person_id": person, "organization_id": town,
+                                          "position": "Seniūnas"} for person in people])
+    # The organisation's row shows none of its people's positions: it stays as it was.
+    assert [kind for kind, _ids in refreshed] == ["person"]
+    assert refreshed[0][1] == set(people)
+    with workspace.read() as session:
+        found = search(session, "seniunas плунгеська")
+    assert {hit.id for hit in found} >= set(people)
 
 
 #: Text as stored and typed: ASCII, Latin with diacritics, Cyrillic, apostrophes,
