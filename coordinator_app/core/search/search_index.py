@@ -24,9 +24,10 @@ are deleted or restored) on the same connection, in the same transaction: a
 rolled-back edit leaves the index as it was. A bulk load (generate, an import, a
 sync bundle) is indexed at its commit, its rows written in the order of their numbers
 and held by FTS5 in memory 16 MiB at a time, so they go to disk in a few large pieces
-of index instead of many small ones that FTS5 would merge again. After a migration marks the index
-stale, `rebuild` fills it again with today's code (core.store.derived); migrations
-never call this module (0005 carries its own copy of what it needed).
+of index instead of many small ones that FTS5 would merge again. After a migration
+marks the index stale, `rebuild` fills it again with today's code
+(core.store.derived); migrations never call this module (0005 carries its own copy
+of what it needed).
 """
 
 from __future__ import annotations
