@@ -271,41 +271,45 @@ class Edit:
         #: Fields whose conflict this change set settled: the choice undone puts back
         #: every version, so the steps that led to it are not undone one by one.
         chosen: set[tuple[str, str, str]] = set()
-        for change in changes:
-            cls = registry.model(change.entity)
-            obj = self.get(cls, change.entity_id, deleted=True)
-            if change.action == "create":
-                if obj.deleted_at is None:
-                    obj.deleted_at = utcnow()
-                    removed.append(obj)
-                continue
-            key = (change.entity, change.entity_id, change.field)
-            if key in chosen:
-                continue
-            current = journal.encode(getattr(obj, change.field))
-            expected = change.new
-            if change.action == journal.REOPEN:
-                expected = journal.encode(json.loads(change.new)[0])
-            if current != expected:
-                raise CoordinatorError(_(
-                    "“{label}” has been changed again since; undo the later change first"
-                ).format(label=obj.label))
-            if change.action == journal.RESOLVE:
-                # Undoing a choice between versions brings the versions back, the one
-                # shown before first.
-                chosen.add(key)
-                shown_before = journal.encode(json.loads(change.old)[0])
-                journal.note(self.session, obj, change.field,
-                             journal.decode(cls, change.field, shown_before),
-                             journal.REOPEN, change.new, change.old)
-            elif change.action == journal.REOPEN:
-                chosen.add(key)
-                journal.note(self.session, obj, change.field,
-                             journal.decode(cls, change.field, change.old),
-                             journal.RESOLVE, change.new, change.old)
-            else:
-                setattr(obj, change.field, journal.decode(cls, change.field, change.old))
-            touched.append(obj)
+        # Every step is read before any is written: a flush per record read (a
+        # query flushes what is pending) made undoing a bulk import or generate
+        # one flush, with its journal, index and country work, per record.
+        with self.session.no_autoflush:
+            for change in changes:
+                cls = registry.model(change.entity)
+                obj = self.get(cls, change.entity_id, deleted=True)
+                if change.action == "create":
+                    if obj.deleted_at is None:
+                        obj.deleted_at = utcnow()
+                        removed.append(obj)
+                    continue
+                key = (change.entity, change.entity_id, change.field)
+                if key in chosen:
+                    continue
+                current = journal.encode(getattr(obj, change.field))
+                expected = change.new
+                if change.action == journal.REOPEN:
+                    expected = journal.encode(json.loads(change.new)[0])
+                if current != expected:
+                    raise CoordinatorError(_(
+                        "“{label}” has been changed again since; undo the later change first"
+                    ).format(label=obj.label))
+                if change.action == journal.RESOLVE:
+                    # Undoing a choice between versions brings the versions back, the one
+                    # shown before first.
+                    chosen.add(key)
+                    shown_before = journal.encode(json.loads(change.old)[0])
+                    journal.note(self.session, obj, change.field,
+                                 journal.decode(cls, change.field, shown_before),
+                                 journal.REOPEN, change.new, change.old)
+                elif change.action == journal.REOPEN:
+                    chosen.add(key)
+                    journal.note(self.session, obj, change.field,
+                                 journal.decode(cls, change.field, change.old),
+                                 journal.RESOLVE, change.new, change.old)
+                else:
+                    setattr(obj, change.field, journal.decode(cls, change.field, change.old))
+                touched.append(obj)
         self.session.flush()
         for obj in touched:
             validation.validate(self.session, obj)
