@@ -257,3 +257,21 @@ def test_a_filtered_first_page_and_its_count_agree_with_its_pages_in_every_order
             whole = listing.page(session, query, 0, 100)
         assert total == len(whole) == 30, query
         assert [row.id for row in rows] == [row.id for row in whole[:7]], query
+
+
+def test_rows_read_without_their_cells_have_the_ids_and_marks_of_the_shown_ones(workspace):
+    with workspace.edit("people") as edit:
+        for i in range(23):
+            latin = None if i % 3 == 0 else f"L{i % 5}"
+            edit.create(Person, full_name=("Олена" if i % 2 else "Audrius") + f" {i % 4}",
+                        latin_name=latin)
+    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    for query in (ListQuery("person"), ListQuery("person", latin_column, True),
+                  ListQuery("person", text="Олена")):
+        with workspace.read() as session:
+            shown = listing.page(session, query, 0, 100)
+            bare = listing.page(session, query, 0, 100, shown=False)
+            after = listing.page(session, query, 0, 100, after=shown[4].mark, shown=False)
+        assert [(row.id, row.mark) for row in bare] == [(row.id, row.mark) for row in shown]
+        assert all(row.cells == () for row in bare) and shown[0].cells
+        assert [row.id for row in after] == [row.id for row in shown[5:]], query

@@ -43,7 +43,7 @@ KEPT_PAGES = 10
 #: Rows read by one statement when many are wanted at once (a list read again after
 #: an edit with 100,000 rows scrolled past): only their ids are kept, so this bounds
 #: what a read holds on its way.
-READ_ROWS = 2000
+READ_ROWS = 10_000
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Whether the row's record is kept to our association (a padlock marks its name).
@@ -198,24 +198,33 @@ class RecordListModel(QAbstractTableModel):
         # Read in the interface language of now, and page on in the same one: a mark
         # of a row sorted in one language means nothing in another's order.
         self.query = replace(self.query, lang=current_language())
-        loaded = LoadedRows()
-        with self.workspace.read() as session:
-            rows, total = listing.first_page(session, self.query, min(wanted, BATCH))
-            loaded.take(rows, self._private_of(session, rows))
-            exhausted = len(rows) < min(wanted, BATCH)
-            # The rows loaded before, read again many to a statement, of which only
-            # the ids and the pages' ends stay.
-            while not exhausted and len(loaded.ids) < wanted:
-                more = min(READ_ROWS, wanted - len(loaded.ids))
-                rows = listing.page(session, self.query, len(loaded.ids), more,
-                                    after=loaded.last_mark)
-                loaded.take(rows, self._private_of(session, rows))
-                exhausted = len(rows) < more
+        # The rows of before are let go before they are read again, not held beside
+        # their new reading (twice 9 MiB of ids, 100,000 rows scrolled past); the view
+        # asks nothing meanwhile, and is left empty should the reading fail.
         self.beginResetModel()
-        self._held = loaded
-        self._exhausted = exhausted
-        self.reads = 1
-        self.endResetModel()
+        self._held = held = LoadedRows()
+        self._exhausted = True
+        try:
+            with self.workspace.read() as session:
+                rows, total = listing.first_page(session, self.query, min(wanted, BATCH))
+                held.take(rows, self._private_of(session, rows))
+                exhausted = len(rows) < min(wanted, BATCH)
+                # The rows loaded before, of which only the ids and the pages' ends are
+                # kept: read many to a statement without what they show (a page
+                # shown is read whole then).
+                while not exhausted and len(held.ids) < wanted:
+                    more = min(READ_ROWS, wanted - len(held.ids))
+                    rows = listing.page(session, self.query, len(held.ids), more,
+                                        after=held.last_mark, shown=False)
+                    held.take(rows, self._private_of(session, rows))
+                    exhausted = len(rows) < more
+            self._exhausted = exhausted
+            self.reads = 1
+        except BaseException:
+            self._held = LoadedRows()
+            raise
+        finally:
+            self.endResetModel()
         self.total = total
         self.total_changed.emit(total)
 
@@ -279,9 +288,9 @@ class LoadedRows:
         for number, row in enumerate(rows, len(self.ids)):
             page, place = divmod(number, BATCH)
             cells = self._pages.setdefault(page, []) if place == 0 else self._pages.get(page)
-            # A page begun by an earlier read and let go since is read again whole
-            # when it is shown.
-            if cells is not None and len(cells) == place:
+            # A page begun by an earlier read and let go since, or read without what
+            # it shows, is read again whole when it is shown.
+            if cells is not None and len(cells) == place and row.cells:
                 cells.append(row.cells)
                 self._pages.move_to_end(page)
             else:

@@ -112,16 +112,17 @@ def _order(query: ListQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], bo
 
 
 def page_statement(query: ListQuery, offset: int, limit: int,
-                   after: tuple[Any, int] | None = None, *, counted: bool = False
-                   ) -> Select[Any]:
+                   after: tuple[Any, int] | None = None, *, counted: bool = False,
+                   shown: bool = True) -> Select[Any]:
     """The SQL of one page: from `offset`, or right after the row marked `after`.
-    With `counted`, each row ends with the number of rows the list holds."""
+    With `counted`, each row ends with the number of rows the list holds; without
+    `shown`, the rows' ids and marks alone, not what their columns show."""
     spec = query.spec
     cls = spec.cls
     key, tie, descending = _order(query)
     values: list[ColumnElement[Any]] = [cls.id, key, tie]
     lang = query.language()
-    for column in spec.columns:
+    for column in spec.columns if shown else ():
         values.extend(column.reads(lang))
     ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
     where = _where(query)
@@ -168,15 +169,20 @@ def _rows(query: ListQuery, result) -> list[Row]:
 
 
 def page(session: Session, query: ListQuery, offset: int, limit: int,
-         after: tuple[Any, int] | None = None) -> list[Row]:
+         after: tuple[Any, int] | None = None, *, shown: bool = True) -> list[Row]:
     """Rows `offset`…`offset+limit` of the list, formatted for display.
 
     Given `after` (the `mark` of the last row already shown), the page starts right
     after that row and is found through the index like the first page: scrolling
     to row 90,000 costs what row 200 does, where an OFFSET would step over every
-    row before it.
+    row before it. Without `shown`, the rows have no cells: their ids and marks are
+    read without working out what their columns show (a person's position, say).
     """
-    return _rows(query, session.execute(page_statement(query, offset, limit, after)))
+    statement = page_statement(query, offset, limit, after, shown=shown)
+    if not shown:
+        return [Row(record_id, (), (key, tie))
+                for record_id, key, tie in session.execute(statement)]
+    return _rows(query, session.execute(statement))
 
 
 def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row], int]:
