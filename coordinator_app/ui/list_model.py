@@ -229,32 +229,32 @@ class RecordListModel(QAbstractTableModel):
         self.total_changed.emit(total)
 
     def _fetch(self, wanted: int) -> None:
-        loaded = self._held
+        held = self._held
         with self.workspace.read() as session:
-            rows = listing.page(session, self.query, len(loaded.ids), wanted,
-                                after=loaded.last_mark)
+            rows = listing.page(session, self.query, len(held.ids), wanted,
+                                after=held.last_mark)
             private = self._private_of(session, rows)
         self._exhausted = len(rows) < wanted
         self.reads += 1
         if not rows:
             return
-        first = len(loaded.ids)
+        first = len(held.ids)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        loaded.take(rows, private)
+        held.take(rows, private)
         self.endInsertRows()
 
     def _cells(self, row: int) -> tuple[str, ...]:
         """What row `row` shows: from the pages kept, or its page read again."""
-        loaded = self._held
+        held = self._held
         page, place = divmod(row, BATCH)
-        cells = loaded.kept(page)
+        cells = held.kept(page)
         if cells is None or place >= len(cells):
             with self.workspace.read() as session:
                 rows = listing.page(session, self.query, page * BATCH,
-                                    min(BATCH, len(loaded.ids) - page * BATCH),
-                                    after=loaded.end_before(page))
+                                    min(BATCH, len(held.ids) - page * BATCH),
+                                    after=held.end_before(page))
             self.rereads += 1
-            cells = loaded.read_again(page, rows)
+            cells = held.read_again(page, rows)
         return cells[place] if place < len(cells) else ("",) * len(self.spec.columns)
 
     def _private_of(self, session, rows: list[Row]) -> set[str]:
