@@ -12,6 +12,8 @@ the commit's system calls count), so that a busier moment weighs on both.
 before (a copy: every run writes to it):
 
     .venv/bin/python benchmarks/single_edit.py --db COPY.sqlite3 [--saves 60] [--rounds 3]
+
+`--profile N` saves N notes instead, under cProfile, and prints where their time went.
 """
 
 from __future__ import annotations
@@ -129,6 +131,32 @@ def saves_and_floor(workspace, ids: list[str], saves: int = 60, seed: int = 3
             for side, sides in figures.items()}
 
 
+def profiled(workspace, ids: list[str], saves: int, order: str) -> None:
+    """`saves` edits of a person's note under cProfile, after WARM_UP unprofiled, the
+    profile printed by `order`, with the processor time of one edit outside it."""
+    import cProfile
+    import pstats
+
+    from coordinator_app.core.records.models import Person
+
+    chooser = random.Random(7)
+    chosen = [chooser.choice(ids) for _ in range(saves + WARM_UP)]
+    run_mark = f"{time.strftime('%H:%M:%S')}.{os.getpid()}"
+    for n, person_id in enumerate(chosen[:WARM_UP]):
+        workspace.update(Person, person_id, notes=f"warm-up {n} ({run_mark})")
+    started = time.process_time()
+    for n, person_id in enumerate(chosen[WARM_UP:]):
+        workspace.update(Person, person_id, notes=f"unprofiled {n} ({run_mark})")
+    print(f"processor time, unprofiled: {(time.process_time() - started) * 1000 / saves:.3f}"
+          f" ms an edit (load {os.getloadavg()[0]:.1f})")
+    profile = cProfile.Profile(time.process_time)
+    profile.enable()
+    for n, person_id in enumerate(chosen[WARM_UP:]):
+        workspace.update(Person, person_id, notes=f"profiled {n} ({run_mark})")
+    profile.disable()
+    pstats.Stats(profile).sort_stats(order).print_stats(45)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -140,6 +168,9 @@ def main() -> int:
                         help="a copy of a database built before: every run writes to it")
     parser.add_argument("--saves", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="save N notes under cProfile (no floor) and print the profile")
+    parser.add_argument("--sort", default="tottime", help="the profile's order")
     args = parser.parse_args()
 
     import shutil
@@ -157,6 +188,9 @@ def main() -> int:
     workspace = Workspace(open_database(args.db))
     with workspace.read() as session:
         ids = session.scalars(select(Person.id).limit(5000)).all()
+    if args.profile:
+        profiled(workspace, ids, args.profile, args.sort)
+        args.rounds = 0
     for number in range(args.rounds):
         figures = saves_and_floor(workspace, ids, args.saves, seed=number)
         line = [f"round {number + 1}, load {os.getloadavg()[0]:.1f}:"]

@@ -19,6 +19,7 @@ from coordinator_app.core.records.models import (
 )
 from coordinator_app.core.search.query import search
 from coordinator_app.i18n import N_
+from support.search_rows import index_rows
 
 
 def _written(workspace, person_id: str) -> dict:
@@ -250,3 +251,87 @@ def test_a_saved_form_leaves_its_session_to_be_freed_without_the_cycle_collector
         assert session() is None
     finally:
         gc.enable()
+
+
+def _statements(workspace, action) -> list[str]:
+    """The SQL statements `action` sends to the driver (what SQLite runs, past SQLAlchemy
+    or not), those FTS5 runs on its own tables left out."""
+    executed: list[str] = []
+    with workspace.db.engine.connect() as connection:
+        connection.connection.driver_connection.set_trace_callback(executed.append)
+    try:
+        action()
+    finally:
+        with workspace.db.engine.connect() as connection:
+            connection.connection.driver_connection.set_trace_callback(None)
+    return [statement for statement in executed if not statement.startswith("--")]
+
+
+def test_a_saved_form_of_fields_no_index_row_reads_leaves_the_index_alone(workspace):
+    saved, _other = _twins(workspace)
+    with workspace.read() as session:
+        before = index_rows(session.connection())
+    statements = _statements(
+        workspace, lambda: workspace.update(Person, saved, languages="uk, lt"))
+    assert statements and not [s for s in statements if "search_" in s]
+    with workspace.read() as session:
+        assert index_rows(session.connection()) == before
+        assert session.get(Person, saved).languages == "uk, lt"
+
+
+def test_a_saved_note_rewrites_its_index_row_with_one_statement(workspace):
+    saved, other = _twins(workspace)
+    statements = _statements(
+        workspace, lambda: workspace.update(Person, saved, notes="Зустріч у Плунге"))
+    assert [s.split(" (")[0] for s in statements if "search_" in s and not s.startswith(
+        "SELECT")] == ["INSERT OR REPLACE INTO search_index"]
+    assert {hit.id for hit in found(workspace, "плунге")} == {saved}
+    assert {hit.id for hit in found(workspace, "перша")} == {other}
+
+
+def test_saved_forms_leave_the_index_a_rebuild_makes(workspace):
+    from datetime import date
+
+    from coordinator_app.core.records.models import Agreement
+    from coordinator_app.core.search import search_index
+
+    saved, other = _twins(workspace)
+    with workspace.read() as session:
+        kyiv_id = session.scalar(select(Organization.id))
+    agreement = workspace.create(Agreement, title="Меморандум про співпрацю", kind="memorandum",
+                                 signed_on=date(2026, 2, 11))
+    workspace.update(Person, saved, notes="Зустріч у Плунге")
+    workspace.update(Person, saved, languages="uk")
+    workspace.update(Person, other, other_names="Olena Kovalenko-Shevchuk")
+    workspace.update(Person, other, full_name="Олена Шевчук")
+    workspace.update(Organization, kyiv_id, name="Броварська міська рада")
+    workspace.update(Agreement, agreement.id, title="Меморандум Плунге — Харків")
+    workspace.update(Agreement, agreement.id, notes="підписано")
+    workspace.delete(Person, saved)
+    workspace.restore(Person, saved)
+    with workspace.edit("Check") as edit:
+        connection = edit.session.connection()
+        keys, rows, terms = index_rows(connection)
+        connection.exec_driver_sql(
+            "INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        search_index.rebuild(connection)
+        rebuilt_keys, rebuilt_rows, rebuilt_terms = index_rows(connection)
+    assert (keys, rows) == (rebuilt_keys, rebuilt_rows)
+    # Terms are only ever added (a typo's old spelling does no harm): the rebuilt ones
+    # are among those kept.
+    assert set(rebuilt_terms) <= set(terms) and {"плунге", "шевчук", "kovalenko"} <= set(terms)
+
+
+def test_each_kinds_index_reads_the_fields_its_search_document_names():
+    from coordinator_app.core.records.edit_index import reads
+    from coordinator_app.core.records.models import Agreement, ContactPoint
+
+    person = reads(Person)
+    assert {"full_name", "latin_name", "other_names", "notes", "deleted_at"} <= person.indexed
+    assert "languages" not in person.indexed and "current_country" not in person.indexed
+    assert person.shown == {"deleted_at"}
+    assert {"full_name", "latin_name", "other_names"} <= person.named
+    assert "notes" not in person.named
+    assert {"title", "title_uk", "purpose", "notes"} <= reads(Agreement).indexed
+    assert "purpose" not in reads(Agreement).named
+    assert reads(ContactPoint) is None  # no row of its own: its person's row shows it

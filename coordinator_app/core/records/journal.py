@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
-from coordinator_app.core.records import bulk
+from coordinator_app.core.records import bulk, edit_index
 from coordinator_app.core.records.ids import (
     ORDERED_ID_SQL,
     new_id,
@@ -27,6 +27,7 @@ from coordinator_app.core.records.ids import (
     utcnow,
 )
 from coordinator_app.core.records.models import Change, Entity
+from coordinator_app.core.search import search_index
 from coordinator_app.core.store import session_hooks
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text.normal import clean
@@ -438,7 +439,9 @@ def write_update(session: Session, obj: Entity) -> bool:
             f" WHERE {columns['id'][0]} = ?", (*params, obj.id))
         if cursor.rowcount != 1:
             raise StaleDataError(f"UPDATE of {table.name} matched {cursor.rowcount} rows")
-        session_hooks.note_updated(session, obj)
+        # Its index row is rewritten here, or left, where what changed allows it.
+        indexed = edit_index.kept(session, obj, written)
+        session_hooks.note_updated(session, obj, but=search_index.NOTE if indexed else None)
     # What the unit of work does to a record it has flushed: its values are now the
     # stored ones, and the session holds nothing to flush. SQLAlchemy has no public call
     # for it: taking the record out of the session and adding it back as loaded
@@ -511,7 +514,6 @@ def _after_rollback(session: Session) -> None:
 
 def install(sessions: sessionmaker[Session]) -> None:
     from coordinator_app.core.records import current_country
-    from coordinator_app.core.search import search_index
 
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: _after_rollback(session))

@@ -232,14 +232,18 @@ def _write(connection: Connection | Driver, kind: str, docs: Iterable[tuple],
     else:
         connection.exec_driver_sql(_INSERT_ROW, rows)
     # Each distinct title and names split once: a bulk load's names repeat.
-    terms = {word for text in set(chain.from_iterable(doc[1:3] for doc in docs))
-             for word in words(text) if len(word) > 2}
+    _write_terms(connection, set(chain.from_iterable(doc[1:3] for doc in docs)))
+    return len(docs)
+
+
+def _write_terms(connection: Connection | Driver, texts: Iterable[str]) -> None:
+    """Add the words of these folded titles and names to the terms."""
+    terms = {word for text in texts for word in words(text) if len(word) > 2}
     # Names of one or two letters ("EU", "Bo Li") leave no terms; an empty batch is no
     # statement to the driver, which would then ask for its one value and fail.
     if terms:
         connection.exec_driver_sql("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
                                    [(term,) for term in terms])
-    return len(docs)
 
 
 def refresh(connection: Connection | Driver, kind: str, ids: Iterable[str]) -> None:
@@ -370,6 +374,31 @@ def _apply(session: Session, _context) -> None:
                         pending.setdefault(dependent_kind, set()).add(dependent_id)
     for kind, ids in pending.items():
         refresh(connection, kind, ids)
+
+
+_REPLACE_ROW = ("INSERT OR REPLACE INTO search_index (rowid, kind, title, names, body, "
+                "variants) VALUES (?, ?, ?, ?, ?, ?)")
+
+
+def write_row(connection: Driver, kind: str, record_id: str, *, terms: bool) -> bool:
+    """Rewrite the index row of one record shown before and after an edit (a form saved,
+    core.records.edit_index), in place by its number, with one statement; its title's
+    and names' terms only if `terms`. False, having written nothing, where the record
+    has no row or is not shown: `refresh` then adds or removes what it must."""
+    entry = connection.scalar("SELECT entry FROM search_keys WHERE record_id = ?",
+                              (record_id,))
+    doc = next(documents(connection, kind, [record_id]), None)
+    if entry is None or doc is None:
+        return False
+    connection.execute(_REPLACE_ROW, (entry, kind, *doc[1:5]))
+    if terms:
+        _write_terms(connection, doc[1:3])
+    return True
+
+
+#: What the index's hook notes of each record a flush writes: a writer that rewrote a
+#: record's row itself leaves it out (session_hooks.note_updated).
+NOTE = _note
 
 
 def install(sessions: sessionmaker[Session]) -> None:

@@ -46,12 +46,14 @@ def keep_in_step(sessions: sessionmaker[Session], pending: tuple[str, ...],
     event.listen(sessions, "after_soft_rollback", forget)
 
 
-def note_updated(session: Session, obj: object) -> None:
+def note_updated(session: Session, obj: object, but: Note | None = None) -> None:
     """Note what `obj`, a loaded record whose changes were just written past the unit of
     work (core.records.journal.write_update), touches in the derived data, while it
-    still shows its changes, as a flush's hooks would."""
+    still shows its changes, as a flush's hooks would; all hooks but the one whose note
+    is `but` (whose data the writer brought up to date itself)."""
     for note, _apply in session.info.get(_HOOKS, ()):
-        note(session, obj, False)
+        if note is not but:
+            note(session, obj, False)
 
 
 def apply_noted(session: Session) -> None:
