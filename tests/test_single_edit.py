@@ -283,8 +283,8 @@ def test_a_saved_note_rewrites_its_index_row_with_one_statement(workspace):
     saved, other = _twins(workspace)
     statements = _statements(
         workspace, lambda: workspace.update(Person, saved, notes="Зустріч у Плунге"))
-    assert [s.split(" (")[0] for s in statements if "search_" in s and not s.startswith(
-        "SELECT")] == ["INSERT OR REPLACE INTO search_index"]
+    assert [s.split(" SET ")[0] for s in statements if "search_" in s and not s.startswith(
+        "SELECT")] == ["UPDATE search_index"]
     assert {hit.id for hit in found(workspace, "плунге")} == {saved}
     assert {hit.id for hit in found(workspace, "перша")} == {other}
 

@@ -284,12 +284,20 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     device = session.info["device_id"]
     rows = [*rows, *_restated(session, rows)]
     keys = {(row["entity"], row["entity_id"]) for row in rows}
+    records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
     if (len(keys) <= FEW_RECORDS and not session.info.get(PRIVATE)
             and all(row["action"] != "create" for row in rows)):
-        # A form saved, as most edits are: whether its records are private is a seek
-        # each, and each stream's next number one more, where the version vector walks
-        # every origin the copy holds (a fifth of recording the edit).
-        private = _private_records(session, keys)
+        # A form saved, as most edits are: its records' current versions are read first,
+        # and say whether each is private (every operation of a private record is in a
+        # private stream, and only those are); each stream's next number is a seek,
+        # where the version vector walks every origin the copy holds.
+        records = {key: heads_of(session, *key) for key in sorted(keys)}
+        private = {key for key, heads in records.items()
+                   if any(is_private_origin(origin) for versions in heads.values()
+                          for origin, _seq in versions)}
+        # A record with no versions stored yet is asked after its creation.
+        private |= _private_records(session, {key for key, heads in records.items()
+                                              if not heads})
         next_seq = partial(_next_seq, session)
     else:
         # The highest sequence of every stream held, read once: it numbers this edit's
@@ -300,7 +308,6 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         def next_seq(origin: str) -> int:
             return vector.get(origin, 0) + 1
     streams = {device: next_seq(device)}
-    records: dict[tuple[str, str], dict[str, set[OpId]]] = {}
     batch = _created(rows)
     #: Records this batch creates: none has a stored version to replace.
     fresh: set[tuple[str, str]] = set()

@@ -376,21 +376,18 @@ def _apply(session: Session, _context) -> None:
         refresh(connection, kind, ids)
 
 
-_REPLACE_ROW = ("INSERT OR REPLACE INTO search_index (rowid, kind, title, names, body, "
-                "variants) VALUES (?, ?, ?, ?, ?, ?)")
+_UPDATE_ROW = "UPDATE search_index SET title = ?, names = ?, body = ?, variants = ? WHERE rowid = ?"
 
 
 def write_row(connection: Driver, kind: str, record_id: str, *, terms: bool) -> bool:
     """Rewrite the index row of one record shown before and after an edit (a form saved,
-    core.records.edit_index), in place by its number, with one statement; its title's
-    and names' terms only if `terms`. False, having written nothing, where the record
-    has no row or is not shown: `refresh` then adds or removes what it must."""
-    entry = connection.scalar("SELECT entry FROM search_keys WHERE record_id = ?",
-                              (record_id,))
+    core.records.edit_index), in place by its number (which its record keeps for life),
+    with one statement; its title's and names' terms only if `terms`. False, having
+    written nothing, where it has no row or is not shown: `refresh` then adds or
+    removes what it must."""
     doc = next(documents(connection, kind, [record_id]), None)
-    if entry is None or doc is None:
+    if doc is None or connection.execute(_UPDATE_ROW, (*doc[1:5], doc[5])).rowcount != 1:
         return False
-    connection.execute(_REPLACE_ROW, (entry, kind, *doc[1:5]))
     if terms:
         _write_terms(connection, doc[1:3])
     return True
