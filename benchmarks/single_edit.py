@@ -1,10 +1,11 @@
 """A single edit through the service against the same rows written in raw SQL.
 
-A form's save (`workspace.update` of one person's note) writes six rows in one
+A form's save (`workspace.update` of one person's note) writes these rows in one
 transaction: the record, its journal row, its sync operation, the clock, the
-record's current versions and its index row. The floor writes those same rows on a
-bare connection with the app's durable pragmas, numbered by the same look-ups, its
-values worked out beforehand. Saves and floor alternate, each timed in wall time
+record's current versions of the fields it touches (the note and the record's life)
+and its index row. The floor writes those same rows on a bare connection with the
+app's durable pragmas, numbered by the same look-ups, its values (the index row's
+text, the operation's bases, the versions it supersedes) worked out beforehand. Saves and floor alternate, each timed in wall time
 and in this process's processor time (SQLite runs in the process, so its work and
 the commit's system calls count), so that a busier moment weighs on both.
 
@@ -32,61 +33,77 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 #: The origin the floor's operations are numbered in: not this device's, so that the
 #: saves and the floor, alternated, never take each other's sequence numbers.
 FLOOR_ORIGIN = "00000000-0000-4000-8000-00000000f100"
+#: JSON as the journal and sync write it.
+_json = json.JSONEncoder(ensure_ascii=False).encode
 #: Saves not counted: the first ones fill caches and compile statements.
 WARM_UP = 5
 
 
+#: The fields an edit of a person's note gives versions of (sync.operations.touches):
+#: the note and the record's life.
+TOUCHED = ("deleted_at", "notes")
+
+
 def same_rows(raw, person_id: str, note: str) -> dict:
     """What an edit of a person's note writes, worked out before the floor is timed: the
-    person's index row with the new note (the document the app indexes), its index
-    number, and the record's current versions for sync."""
+    person's index row with the new note (the document the app indexes) and its number,
+    the operation's bases (the note's and the life's current versions) and the stored
+    versions it supersedes."""
     from coordinator_app.core.search.search_index import DOCUMENTS
     from coordinator_app.core.text.folding import index_text
     from coordinator_app.core.text.spelling import keys_text
 
     document = raw.execute(DOCUMENTS["person"] + " AND x.id = ?", (person_id,)).fetchone()
     body = index_text(note, *document[4:])
-    return {"id": person_id, "note": note,
+    heads: dict[str, list] = {}
+    for field, origin, seq in raw.execute(
+            "SELECT field, origin, seq FROM sync_heads WHERE kind = 'person' AND "
+            "record_id = ?", (person_id,)):
+        heads.setdefault(field, []).append([origin, seq])
+    bases = sorted({tuple(base) for field in TOUCHED
+                    for base in heads.get(field) or heads.get("", [])})
+    former = raw.execute("SELECT notes FROM people WHERE id = ?", (person_id,)).fetchone()[0]
+    return {"id": person_id, "text": note, "note": _json(note), "former": _json(former),
             "entry": raw.execute("SELECT entry FROM search_keys WHERE record_id = ?",
                                  (person_id,)).fetchone()[0],
             "index": (index_text(document[1]), index_text(document[2]), body,
                       keys_text(document[1], document[2])),
-            "heads": raw.execute("SELECT field, origin, seq FROM sync_heads WHERE kind = "
-                                 "'person' AND record_id = ? AND field != 'notes'",
-                                 (person_id,)).fetchall()}
+            "bases": _json([list(base) for base in bases]),
+            "superseded": [(person_id, field, *head) for field in TOUCHED
+                           for head in heads.get(field, [])]}
 
 
 def write_same_rows(raw, rows: dict) -> None:
-    """The floor of one save: the rows of `same_rows` in one transaction: the record, its
-    journal row, its operation, the clock, the record's current versions and its index
-    row, each numbered by the one look-up the numbering needs."""
+    """The floor of one save: the rows of `same_rows` in one transaction, each written
+    the cheapest way SQL has: the record, its journal row, its operation, the clock,
+    the record's current versions of the fields it touches and its index row in place,
+    numbered by the one look-up the numbering needs."""
     from coordinator_app.core.records.ids import new_id
 
     at = "2026-11-30 12:00:00.000000"
     raw.execute("BEGIN IMMEDIATE")
     raw.execute("UPDATE people SET notes = ?, updated_at = ?, device_id = ? WHERE id = ?",
-                (rows["note"], at, FLOOR_ORIGIN, rows["id"]))
+                (rows["text"], at, FLOOR_ORIGIN, rows["id"]))
     seq = raw.execute("SELECT max(seq) FROM changes").fetchone()[0] + 1
     raw.execute("INSERT INTO changes (id, seq, change_set, label, action, entity, entity_id, "
                 "field, old, new, at, device_id) VALUES (?, ?, ?, 'Edit', 'update', 'person', "
-                "?, 'notes', NULL, ?, ?, ?)",
-                (new_id(), seq, new_id(), rows["id"], json.dumps(rows["note"]), at,
+                "?, 'notes', ?, ?, ?, ?)",
+                (new_id(), seq, new_id(), rows["id"], rows["former"], rows["note"], at,
                  FLOOR_ORIGIN))
     op = (raw.execute("SELECT max(seq) FROM sync_operations WHERE origin = ?",
                       (FLOOR_ORIGIN,)).fetchone()[0] or 0) + 1
     hlc = int(time.time() * 1000) << 16
     raw.execute("INSERT INTO sync_operations (origin, seq, hlc, kind, record_id, field, value, "
-                "bases, known) VALUES (?, ?, ?, 'person', ?, 'notes', ?, '[]', 1)",
-                (FLOOR_ORIGIN, op, hlc, rows["id"], json.dumps(rows["note"])))
+                "bases, known) VALUES (?, ?, ?, 'person', ?, 'notes', ?, ?, 1)",
+                (FLOOR_ORIGIN, op, hlc, rows["id"], rows["note"], rows["bases"]))
     raw.execute("UPDATE sync_state SET value = ? WHERE name = 'hlc'", (str(hlc),))
-    raw.execute("DELETE FROM sync_heads WHERE kind = 'person' AND record_id = ?", (rows["id"],))
+    raw.executemany("DELETE FROM sync_heads WHERE kind = 'person' AND record_id = ? AND "
+                    "field = ? AND origin = ? AND seq = ?", rows["superseded"])
     raw.executemany("INSERT INTO sync_heads (kind, record_id, field, origin, seq) "
                     "VALUES ('person', ?, ?, ?, ?)",
-                    [(rows["id"], *head) for head in rows["heads"]]
-                    + [(rows["id"], "notes", FLOOR_ORIGIN, op)])
-    raw.execute("DELETE FROM search_index WHERE rowid = ?", (rows["entry"],))
-    raw.execute("INSERT INTO search_index (rowid, kind, title, names, body, variants) "
-                "VALUES (?, 'person', ?, ?, ?, ?)", (rows["entry"], *rows["index"]))
+                    [(rows["id"], field, FLOOR_ORIGIN, op) for field in TOUCHED])
+    raw.execute("UPDATE search_index SET title = ?, names = ?, body = ?, variants = ? "
+                "WHERE rowid = ?", (*rows["index"], rows["entry"]))
     raw.execute("COMMIT")
 
 

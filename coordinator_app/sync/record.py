@@ -211,6 +211,22 @@ def write_heads(session: Session, records: dict[tuple[str, str], dict[str, set[O
                         for field, ids in heads.items() for o, s in ids])
 
 
+def _head_rows(records: dict[tuple[str, str], dict[str, set[OpId]]]
+               ) -> set[tuple[str, str, str, str, int]]:
+    """The rows of sync_heads (kind, record id, field, origin, seq) of these versions."""
+    return {(kind, record_id, field, origin, seq)
+            for (kind, record_id), heads in records.items()
+            for field, versions in heads.items() for origin, seq in versions}
+
+
+def _remove_heads(session: Session, rows: set[tuple[str, str, str, str, int]]) -> None:
+    """Remove these rows of sync_heads, each found by its primary key."""
+    if rows:
+        Driver.of(session).executemany(
+            "DELETE FROM sync_heads WHERE kind = ? AND record_id = ? AND field = ? "
+            "AND origin = ? AND seq = ?", sorted(rows))
+
+
 def add_heads(session: Session, rows: list[tuple[str, str, str, str, int]]) -> None:
     """Store current versions (kind, record id, field, origin, seq) of records that
     have none stored for those fields."""
@@ -292,6 +308,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         # private stream, and only those are); each stream's next number is a seek,
         # where the version vector walks every origin the copy holds.
         records = {key: heads_of(session, *key) for key in sorted(keys)}
+        stored = _head_rows(records)
         private = {key for key, heads in records.items()
                    if any(is_private_origin(origin) for versions in heads.values()
                           for origin, _seq in versions)}
@@ -300,6 +317,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
                                               if not heads})
         next_seq = partial(_next_seq, session)
     else:
+        stored = None
         # The highest sequence of every stream held, read once: it numbers this edit's
         # operations and says whether the copy has a private stream at all.
         vector = vector_of(session)
@@ -358,7 +376,14 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         if beside:
             heads[op.field] = beside | {op.id}
     insert_stored(Driver.of(session), made)
-    write_heads(session, records, fresh)
+    if stored is None:
+        write_heads(session, records, fresh)
+    else:
+        # Only the versions the edit superseded go, and its own come: a saved note
+        # leaves the record's other fields' versions as they are stored.
+        kept = _head_rows(records)
+        _remove_heads(session, stored - kept)
+        add_heads(session, sorted(kept - stored))
 
 
 _JOURNAL_ROWS = ("SELECT action, entity, entity_id, field, old, new FROM changes "
