@@ -5,9 +5,11 @@ transaction: the record, its journal row, its sync operation, the clock, the
 record's current versions of the fields it touches (the note and the record's life)
 and its index row. The floor writes those same rows on a bare connection with the
 app's durable pragmas, numbered by the same look-ups, its values (the index row's
-text, the operation's bases, the versions it supersedes) worked out beforehand. Saves and floor alternate, each timed in wall time
-and in this process's processor time (SQLite runs in the process, so its work and
-the commit's system calls count), so that a busier moment weighs on both.
+text, the operation's bases, the versions it supersedes) worked out beforehand
+(tests/test_single_edit_floor.py compares the two row by row). Saves and floor
+alternate, each timed in wall time and in this process's processor time (SQLite runs
+in the process, so its work and the commit's system calls count), so that a busier
+moment weighs on both.
 
 `make bench` (benchmarks/run.py) times it on the database it builds; on one built
 before (a copy: every run writes to it):
@@ -46,15 +48,14 @@ TOUCHED = ("deleted_at", "notes")
 
 def same_rows(raw, person_id: str, note: str) -> dict:
     """What an edit of a person's note writes, worked out before the floor is timed: the
-    person's index row with the new note (the document the app indexes) and its number,
+    body of the person's index row with the new note (the document the app indexes; its
+    title and names stay as they are, and FTS5 writes them back) and its number,
     the operation's bases (the note's and the life's current versions) and the stored
     versions it supersedes."""
     from coordinator_app.core.search.search_index import DOCUMENTS
     from coordinator_app.core.text.folding import index_text
-    from coordinator_app.core.text.spelling import keys_text
 
     document = raw.execute(DOCUMENTS["person"] + " AND x.id = ?", (person_id,)).fetchone()
-    body = index_text(note, *document[4:])
     heads: dict[str, list] = {}
     for field, origin, seq in raw.execute(
             "SELECT field, origin, seq FROM sync_heads WHERE kind = 'person' AND "
@@ -66,8 +67,7 @@ def same_rows(raw, person_id: str, note: str) -> dict:
     return {"id": person_id, "text": note, "note": _json(note), "former": _json(former),
             "entry": raw.execute("SELECT entry FROM search_keys WHERE record_id = ?",
                                  (person_id,)).fetchone()[0],
-            "index": (index_text(document[1]), index_text(document[2]), body,
-                      keys_text(document[1], document[2])),
+            "body": index_text(note, *document[4:]),
             "bases": _json([list(base) for base in bases]),
             "superseded": [(person_id, field, *head) for field in TOUCHED
                            for head in heads.get(field, [])]}
@@ -76,7 +76,7 @@ def same_rows(raw, person_id: str, note: str) -> dict:
 def write_same_rows(raw, rows: dict) -> None:
     """The floor of one save: the rows of `same_rows` in one transaction, each written
     the cheapest way SQL has: the record, its journal row, its operation, the clock,
-    the record's current versions of the fields it touches and its index row in place,
+    the record's current versions of the fields it touches and its index row's body in place,
     numbered by the one look-up the numbering needs."""
     from coordinator_app.core.records.ids import new_id
 
@@ -102,8 +102,7 @@ def write_same_rows(raw, rows: dict) -> None:
     raw.executemany("INSERT INTO sync_heads (kind, record_id, field, origin, seq) "
                     "VALUES ('person', ?, ?, ?, ?)",
                     [(rows["id"], field, FLOOR_ORIGIN, op) for field in TOUCHED])
-    raw.execute("UPDATE search_index SET title = ?, names = ?, body = ?, variants = ? "
-                "WHERE rowid = ?", (*rows["index"], rows["entry"]))
+    raw.execute("UPDATE search_index SET body = ? WHERE rowid = ?", (rows["body"], rows["entry"]))
     raw.execute("COMMIT")
 
 

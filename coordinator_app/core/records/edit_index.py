@@ -90,4 +90,4 @@ def kept(session: Session, obj: Entity, written: list[str]) -> bool:
     named = not found.named.isdisjoint(written)
     if named and obj.KIND in search_index.DEPENDENTS:
         return False  # others' rows show its name
-    return search_index.write_row(Driver.of(session), obj.KIND, obj.id, terms=named)
+    return search_index.write_row(Driver.of(session), obj.KIND, obj.id, named=named)

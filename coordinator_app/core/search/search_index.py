@@ -165,8 +165,13 @@ def documents(connection: Connection | Driver, kind: str, ids: list[str] | None 
         rows = connection.exec_driver_sql(query, tuple(batch or ()))
         while part := rows.fetchmany(BATCH):
             for row in part:
-                yield (row[1], index_text(row[2]), index_text(row[3]), index_text(*row[4:]),
+                yield (row[1], index_text(row[2]), index_text(row[3]), _body(row),
                        keys_text(row[2], row[3]), row[0])
+
+
+def _body(row: tuple) -> str:
+    """The folded body of a row of `_numbered`: every column after the names."""
+    return index_text(*row[4:])
 
 
 def _entries(connection: Connection | Driver, ids: list[str]) -> dict[str, int]:
@@ -377,19 +382,30 @@ def _apply(session: Session, _context) -> None:
 
 
 _UPDATE_ROW = "UPDATE search_index SET title = ?, names = ?, body = ?, variants = ? WHERE rowid = ?"
+_UPDATE_BODY = "UPDATE search_index SET body = ? WHERE rowid = ?"
 
 
-def write_row(connection: Driver, kind: str, record_id: str, *, terms: bool) -> bool:
+def write_row(connection: Driver, kind: str, record_id: str, *, named: bool) -> bool:
     """Rewrite the index row of one record shown before and after an edit (a form saved,
     core.records.edit_index), in place by its number (which its record keeps for life),
-    with one statement; its title's and names' terms only if `terms`. False, having
-    written nothing, where it has no row or is not shown: `refresh` then adds or
-    removes what it must."""
-    doc = next(documents(connection, kind, [record_id]), None)
-    if doc is None or connection.execute(_UPDATE_ROW, (*doc[1:5], doc[5])).rowcount != 1:
+    with one statement. Its title, names, their spelling keys and terms are worked out
+    and written again only if it was `named` anew; otherwise only its body, which FTS5
+    writes back beside the columns it holds. False, having written nothing, where it
+    has no row or is not shown: `refresh` then adds or removes what it must."""
+    if named:
+        doc = next(documents(connection, kind, [record_id]), None)
+        if doc is None:
+            return False
+        values = (*doc[1:5], doc[5])
+    else:
+        found = connection.execute(f"{_numbered(kind)} AND x.id = ?", (record_id,)).fetchone()
+        if found is None:
+            return False
+        values = (_body(found), found[0])
+    if connection.execute(_UPDATE_ROW if named else _UPDATE_BODY, values).rowcount != 1:
         return False
-    if terms:
-        _write_terms(connection, doc[1:3])
+    if named:
+        _write_terms(connection, values[:2])
     return True
 
 
