@@ -257,13 +257,18 @@ def _statements(workspace, action) -> list[str]:
     """The SQL statements `action` sends to the driver (what SQLite runs, past SQLAlchemy
     or not), those FTS5 runs on its own tables left out."""
     executed: list[str] = []
-    with workspace.db.engine.connect() as connection:
-        connection.connection.driver_connection.set_trace_callback(executed.append)
+
+    def traced(dbapi_connection, _record) -> None:
+        dbapi_connection.set_trace_callback(executed.append)
+
+    engine = workspace.db.engine
+    engine.dispose()  # every connection the action uses is then a new one, traced
+    event.listen(engine, "connect", traced)
     try:
         action()
     finally:
-        with workspace.db.engine.connect() as connection:
-            connection.connection.driver_connection.set_trace_callback(None)
+        event.remove(engine, "connect", traced)
+        engine.dispose()
     return [statement for statement in executed if not statement.startswith("--")]
 
 

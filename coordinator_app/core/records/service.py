@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from coordinator_app.core.records import current_country, journal, registry, validation
@@ -28,6 +28,7 @@ from coordinator_app.core.records.change_labels import Label, stored
 from coordinator_app.core.store.db import Database
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.engine import WRITE
+from coordinator_app.core.store.held import HeldConnection
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
 from coordinator_app.core.records.ids import new_id, utcnow
 from coordinator_app.core.records.merged import followed
@@ -357,6 +358,8 @@ class Workspace:
     def __init__(self, db: Database):
         self.db = db
         self.last_change_set: str | None = None
+        # Edits of the thread that edits first share one connection (core.store.held).
+        self._held = HeldConnection(lambda: self.db.engine)
 
     @contextmanager
     def edit(self, label: str | None = None, *, change_set: str | None = None,
@@ -368,21 +371,28 @@ class Workspace:
         the same `change_set`, so one undo takes them all back, and its own
         `connection`, which keeps the job's page cache from one step to the next."""
         change_set = change_set or new_id()
-        bound = {} if connection is None else {"bind": connection}
-        session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
-                                   **bound)
-        try:
-            with session.begin():
-                session.connection(execution_options={WRITE: True})
-                yield Edit(session, change_set)
-        except IntegrityError as exc:
-            raise ValidationError(_("the change refers to a record that does not exist "
-                                    "or repeats one that must be unique")) from exc
-        except OperationalError as exc:
-            raise DatabaseError(_("the database could not be written: {reason}").format(
-                reason=exc.orig)) from exc
-        finally:
-            session.close()
+        with self._held.lent() if connection is None else nullcontext(connection) as held:
+            bound = {} if held is None else {"bind": held}
+            session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
+                                       **bound)
+            try:
+                with session.begin():
+                    session.connection(execution_options={WRITE: True})
+                    yield Edit(session, change_set)
+            except DBAPIError as exc:
+                if connection is None:
+                    # Whatever the driver's error left of the kept connection, the next
+                    # edit starts on a new one.
+                    self._held.release()
+                if isinstance(exc, IntegrityError):
+                    raise ValidationError(_("the change refers to a record that does not "
+                                            "exist or repeats one that must be unique")) from exc
+                if isinstance(exc, OperationalError):
+                    raise DatabaseError(_("the database could not be written: {reason}")
+                                        .format(reason=exc.orig)) from exc
+                raise
+            finally:
+                session.close()
         self.last_change_set = change_set
 
     @contextmanager

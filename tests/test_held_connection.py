@@ -1,0 +1,79 @@
+"""Saved forms share one kept connection on the thread that edits, and let go of it
+whenever the database is let go of (core.store.held)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy import event
+
+from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.records.models import Affiliation, Person
+
+
+def _opened(workspace) -> list:
+    """The driver connections the engine opens from now on, in order."""
+    opened: list = []
+    workspace.db.engine.dispose()
+    event.listen(workspace.db.engine, "connect", lambda conn, _record: opened.append(conn))
+    return opened
+
+
+def _closed(connection) -> bool:
+    try:
+        connection.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return True
+    return False
+
+
+def test_saved_forms_share_one_connection_until_the_pool_is_disposed_of(workspace):
+    person = workspace.create(Person, full_name="Ihor Terekhov")
+    opened = _opened(workspace)
+    for note in ("Kharkiv", "Plungė", "Vilnius"):
+        workspace.update(Person, person.id, notes=note)
+    assert len(opened) == 1 and not _closed(opened[0])
+    workspace.db.engine.dispose()  # as the lock screen lets go of the file
+    assert _closed(opened[0])
+    workspace.update(Person, person.id, notes="Kyiv")  # a new one, from the new pool
+    assert len(opened) == 2
+    assert workspace.get(Person, person.id).notes == "Kyiv"
+
+
+def test_an_edit_on_another_thread_takes_its_own_connection(workspace):
+    person = workspace.create(Person, full_name="Audrius Klišonis")
+    opened = _opened(workspace)
+    workspace.update(Person, person.id, notes="first")
+    failures: list[BaseException] = []
+
+    def elsewhere() -> None:
+        try:
+            workspace.update(Person, person.id, notes="from a worker")
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    assert not failures
+    assert len(opened) == 2  # the worker's came from the pool
+    workspace.update(Person, person.id, notes="again")
+    assert len(opened) == 2  # and this thread's kept one is still the same
+    assert workspace.get(Person, person.id).notes == "again"
+
+
+def test_a_refused_write_leaves_the_next_edit_a_sound_connection(workspace):
+    person = workspace.create(Person, full_name="Rūta Kazlauskienė")
+    opened = _opened(workspace)
+    workspace.update(Person, person.id, notes="first")
+    with pytest.raises(ValidationError):
+        with workspace.edit("Broken link") as edit:
+            edit.session.add(Affiliation(id="00000000-0000-4000-8000-0000000000b1",
+                                         person_id=person.id,
+                                         organization_id="00000000-0000-4000-8000-000000000bad"))
+            edit.flush()
+    assert _closed(opened[0])  # the driver's error: the next edit starts anew
+    workspace.update(Person, person.id, notes="second")
+    assert workspace.get(Person, person.id).notes == "second"
