@@ -3,7 +3,7 @@ whenever the database is let go of (core.store.held)."""
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 import threading
 
 import pytest
@@ -22,9 +22,11 @@ def _opened(workspace) -> list:
 
 
 def _closed(connection) -> bool:
+    # sqlite3's or SQLCipher's (the encrypted run) own error for a closed connection.
+    driver = sys.modules[type(connection).__module__]
     try:
         connection.execute("SELECT 1")
-    except sqlite3.ProgrammingError:
+    except driver.ProgrammingError:
         return True
     return False
 
