@@ -192,6 +192,19 @@ def demo_context(demo_workspace):
 
 
 @pytest.fixture
+def app_log():
+    """The app's log (core.store.logs), with the handlers a test adds taken off after it."""
+    from coordinator_app.core.store import logs
+
+    before = list(logs.log.handlers)
+    yield logs
+    for handler in logs.log.handlers[:]:
+        if handler not in before:
+            handler.close()
+            logs.log.removeHandler(handler)
+
+
+@pytest.fixture
 def own_qt_settings(tmp_path):
     """QSettings (window layout, language) in the test's own folder, never the user's."""
     from PySide6.QtCore import QSettings

@@ -115,18 +115,6 @@ def test_a_database_set_aside_by_a_restore_is_in_private_folders(workspace):
     assert mode_of(workspace.db.path) == 0o600
 
 
-@pytest.fixture
-def app_log():
-    from coordinator_app.core.store import logs
-
-    before = list(logs.log.handlers)
-    yield logs
-    for handler in logs.log.handlers[:]:
-        if handler not in before:
-            handler.close()
-            logs.log.removeHandler(handler)
-
-
 def test_the_log_its_rotated_files_and_its_folder_are_private(app_log):
     folder = data_dir() / "logs"
     folder.mkdir(parents=True)

@@ -25,11 +25,13 @@ WATCH = """
     seen = {}
     # What the start-up checks show only when they have something to show, the form
     # fields, the focus ring's style, Babel (whose locale data load its dates module
-    # and time zones), the key slots' hashing and the transliteration's patterns.
+    # and time zones), the key slots' hashing, the transliteration's patterns and the
+    # log file's rotation (set up once the first page is painted).
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
                         "coordinator_app.ui.widgets.fields", "_strptime",
-                        "coordinator_app.ui.focus_style", "hashlib", "uklatn")
+                        "coordinator_app.ui.focus_style", "hashlib", "uklatn",
+                        "logging.handlers")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)
@@ -60,6 +62,8 @@ WATCH = """
             QTimer.singleShot(0, lambda: seen["data"].update(sections=sections()))
             seen["data"] = {"sqlalchemy": "sqlalchemy" in sys.modules,
                             "loaded": sorted(m for m in ONLY_WHEN_NEEDED if m in sys.modules),
+                            # Naming any of its enums builds them all (some 30 ms).
+                            "qt namespace": "Qt" in vars(sys.modules["PySide6.QtCore"]),
                             "top": top() if hasattr(window, "dashboard") else None,
                             "attached": window.context is not None,
                             "lines": lines(window),
@@ -119,7 +123,7 @@ def test_the_dashboard_shows_its_data_before_the_database_code_is_loaded(db_path
     seen = _start(db_path)
     data, ready = seen["data"], seen["ready"]
     assert data["sqlalchemy"] is False and data["attached"] is False
-    assert data["loaded"] == []
+    assert data["loaded"] == [] and data["qt namespace"] is False
     assert data["navigation"] == 7  # the dashboard and the six lists, there already
     assert sum(data["lines"]) > 0
     # Once open, the window keeps the page it showed and builds the rest around it.

@@ -106,19 +106,24 @@ class _Opening:
             return
         self.started = True
         self._label.removeEventFilter(self._watch)
-        from PySide6.QtCore import Qt
-
-        # Gone with its widgets when closed, inside the event loop, rather than left
-        # for the interpreter to tear down at exit in no particular order. (Set here,
-        # not before the frame is shown: the Qt namespace takes 15 ms to load.)
-        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         try:
             self._open()
         except BaseException as exc:  # noqa: BLE001 - re-raised by run_app after the loop
             self.failure = exc
             self._give_up()
 
+    def _delete_on_close(self) -> None:
+        """Let the window go with its widgets when closed, inside the event loop, rather
+        than leave it for the interpreter to tear down at exit in no particular order.
+        (Set once the first page is painted: the Qt namespace takes some 30 ms to load.)"""
+        import shiboken6
+        from PySide6.QtCore import Qt
+
+        if shiboken6.isValid(self.window):
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
     def _give_up(self) -> None:
+        self._delete_on_close()
         # Closing the last window ends the event loop (run_app works out the status).
         # An exit() besides would leave Qt's own quit event queued for a later loop.
         self.window.close()
@@ -138,6 +143,11 @@ class _Opening:
         # Lock, start-up checks, restore offer and migrations, with the frame as the
         # parent of any question asked; the window gets no data until they pass.
         self.db = open_database_for_app(self.path, self.window, first_look=self._first_look)
+        self._delete_on_close()
+        from coordinator_app.core.store import logs
+
+        # With what was logged before the first page was painted.
+        logs.setup_logging()
         if self.db is None:
             self._give_up()
             return

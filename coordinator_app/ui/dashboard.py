@@ -7,6 +7,12 @@ The page can be filled before the database is open for editing (`DashboardPage(N
 then `fill()` with what the start read through plain sqlite3): this module imports
 nothing that loads SQLAlchemy. A line activated before the window has its context
 opens its record once it has (`attach()`).
+
+Nor does that first filling touch Qt's namespace (Qt.ItemDataRole, Qt.AlignmentFlag…):
+the first of its enums named builds every one of them, some 30 ms of the first window
+with data. Roles are named by their numbers, sections keep to the top of their cells
+with a stretch below them, and a group heading is made unselectable once the page is
+attached, before any click can reach it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,7 +51,10 @@ if TYPE_CHECKING:
 #: Opens a record (kind, id) at a line inside it (kind, id), or at its top (None).
 Opener = Callable[[str, str, "tuple[str, str] | None"], None]
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+#: Qt's item data roles, by the numbers Qt gives them (Qt::UserRole and so on).
+RECORD_ROLE = 256
+FOREGROUND_ROLE = 9
+ACCESSIBLE_TEXT_ROLE = 11
 #: Lines a section lists at most (the rest are a click on their agreement away).
 LIMIT = 50
 #: Lines shown per section before it scrolls.
@@ -66,6 +75,10 @@ class Section(QWidget):
         super().__init__()
         self.setObjectName(name)
         self.counted = counted
+        #: The lines that head a group ("Active (3)"), and whether they are made
+        #: unselectable yet (see settle()).
+        self.headings: list[QTreeWidgetItem] = []
+        self.settled = False
         #: Columns that share the width; the others fit their text (dates, labels).
         self.stretch = stretch if stretch is not None else tuple(range(len(columns) - 1))
         self.opener = opener
@@ -99,10 +112,14 @@ class Section(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
+        # Keeps the section at the top of a taller cell of the page's grid (as the grid's
+        # own top alignment would, which needs Qt's namespace).
+        layout.addStretch(1)
 
     def fill(self, rows: list[tuple[list[str], queries.Item | None]], empty_text: str,
              tree_like: bool = False, today: date | None = None) -> None:
         """`today`: lines dated before it are marked late (in red, and said so)."""
+        self.headings = []
         self.tree.clear()
         # A colour, not a QBrush, which Qt's views take as well: the first QBrush made
         # builds the enums of its class and QGradient's (some 40 ms of the first window).
@@ -114,7 +131,7 @@ class Section(QWidget):
                 font = line.font(0)
                 font.setBold(True)
                 line.setFont(0, font)
-                line.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.headings.append(line)
                 self.tree.addTopLevelItem(line)
                 line.setFirstColumnSpanned(True)
                 parent = line
@@ -124,14 +141,16 @@ class Section(QWidget):
             if today is not None and item.late(today):
                 # Colour is not the only sign: the tooltip and screen readers say it.
                 for column in range(len(cells)):
-                    line.setData(column, Qt.ItemDataRole.ForegroundRole, late)
+                    line.setData(column, FOREGROUND_ROLE, late)
                 line.setToolTip(0, _("{what} (overdue)").format(what=cells[0]))
-                line.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                line.setData(0, ACCESSIBLE_TEXT_ROLE,
                              _("{what} (overdue)").format(what=cells[0]))
             if tree_like and parent is not None:
                 parent.addChild(line)
             else:
                 self.tree.addTopLevelItem(line)
+        if self.settled:
+            self.settle()
         self.tree.setRootIsDecorated(tree_like)
         self.tree.expandAll()
         lines = sum(1 for _cells, item in rows if item is not None)
@@ -156,6 +175,14 @@ class Section(QWidget):
             mode = (QHeaderView.ResizeMode.Stretch if column in self.stretch
                     else QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(column, mode)
+
+    def settle(self) -> None:
+        """Make the group headings enabled but unselectable, now and at every fill."""
+        from PySide6.QtCore import Qt
+
+        self.settled = True
+        for line in self.headings:
+            line.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def _open(self, line: QTreeWidgetItem, _column: int) -> None:
         target = line.data(0, RECORD_ROLE)
@@ -216,15 +243,14 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
-        top = Qt.AlignmentFlag.AlignTop
-        grid.addWidget(self.overdue, 0, 0, top)
-        grid.addWidget(self.due_soon, 0, 1, top)
-        grid.addWidget(self.meetings, 1, 0, top)
-        grid.addWidget(self.milestones, 1, 1, top)
-        grid.addWidget(self.expiring, 2, 0, top)
-        grid.addWidget(self.projects, 2, 1, top)
-        grid.addWidget(self.needs, 3, 0, 1, 2, top)
-        grid.addWidget(self.recent, 4, 0, 1, 2, top)
+        grid.addWidget(self.overdue, 0, 0)
+        grid.addWidget(self.due_soon, 0, 1)
+        grid.addWidget(self.meetings, 1, 0)
+        grid.addWidget(self.milestones, 1, 1)
+        grid.addWidget(self.expiring, 2, 0)
+        grid.addWidget(self.projects, 2, 1)
+        grid.addWidget(self.needs, 3, 0, 1, 2)
+        grid.addWidget(self.recent, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -250,6 +276,8 @@ class DashboardPage(QWidget):
         activated while it was being made (if any) opened now."""
         self.context = context
         self.db_path = context.workspace.db.path
+        for section in self.sections:
+            section.settle()
         context.data_changed.connect(self._on_data_changed)
         if self._waiting is not None:
             waiting, self._waiting = self._waiting, None

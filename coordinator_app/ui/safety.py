@@ -86,7 +86,8 @@ def open_database_for_app(path: str | Path | None, parent: QWidget | None = None
     it: the window paints its first page from plain SQL meanwhile. `ask_secret` asks
     for a passphrase (None: passphrase_dialogs.ask_secret).
     """
-    logs.setup_logging()
+    # The file itself is set up once the first page is painted (run_app's _Opening).
+    logs.hold_early()
     path = Path(path or default_db_path()).expanduser().resolve()
     lock = DatabaseLock(path)
     while not lock.held:
@@ -276,7 +277,9 @@ class ExceptionHook(QObject):
         self.app = app
         self.count = 0
         self.dialog: QMessageBox | None = None
-        self.log_path = logs.setup_logging()
+        self.log_path = logs.log_file()
+        # Set up when the first record comes, or when the app's first page is painted.
+        logs.hold_early()
         self._caught.connect(self._show)
 
     def __call__(self, exc_type, exc, tb) -> None:
