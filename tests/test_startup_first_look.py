@@ -25,13 +25,14 @@ WATCH = """
     seen = {}
     # What the start-up checks show only when they have something to show, the form
     # fields, the focus ring's style, Babel (whose locale data load its dates module
-    # and time zones), the key slots' hashing, the transliteration's patterns and the
-    # log file's rotation (set up once the first page is painted).
+    # and time zones), the key slots' hashing, the transliteration's patterns, the
+    # log file's rotation (set up once the first page is painted), and the socket and
+    # uuid modules (the lock reads the computer's name from os.uname()).
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
                         "coordinator_app.ui.widgets.fields", "_strptime",
                         "coordinator_app.ui.focus_style", "hashlib", "uklatn",
-                        "logging.handlers")
+                        "logging.handlers", "socket", "uuid", "platform")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from datetime import datetime, timezone
 
 #: Random bytes read from the system at once for the ids' random bits: one read a
@@ -13,6 +12,10 @@ _POOL_BYTES = 4096
 
 
 def new_id() -> str:
+    # Imported here: the start-up checks read this module for utcnow(), before the
+    # first page is painted, and uuid loads the platform module with it.
+    import uuid
+
     return str(uuid.uuid4())
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -28,16 +28,20 @@ LANGUAGES = ("uk", "lt", "en")
 #: The key that names the original's language in `values` and in `title.original`.
 ORIGINAL = "original"
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LITHUANIAN = re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
-_LETTER = re.compile(r"[^\W\d_]")
-#: Words of English names and titles: one of them makes a text naming a Lithuanian
-#: place ("Plungė District Municipality") English, where the letters alone say Lithuanian.
-_ENGLISH = re.compile(
-    r"\b(the|of|and|for|with|district|city|town|council|municipality|association|region"
-    r"|community|communities|office|department|agency|ministry|foundation|fund|project"
-    r"|agreement|memorandum|cooperation|partnership|support|centre|center|school"
-    r"|hospital|university|ltd|inc)\b", re.IGNORECASE)
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """detect()'s patterns: Cyrillic, Lithuanian letters, any letter, and English words
+    of names and titles (one of them makes a text naming a Lithuanian place, "Plungė
+    District Municipality", English where the letters alone say Lithuanian). Compiled
+    at first use, not on import: the first window reads this module's names before it
+    detects anything."""
+    return (re.compile(r"[\u0400-\u04ff]"), re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]"),
+            re.compile(r"[^\W\d_]"), re.compile(
+                r"\b(the|of|and|for|with|district|city|town|council|municipality|association"
+                r"|region|community|communities|office|department|agency|ministry|foundation"
+                r"|fund|project|agreement|memorandum|cooperation|partnership|support|centre"
+                r"|center|school|hospital|university|ltd|inc)\b", re.IGNORECASE))
 
 
 @lru_cache(maxsize=4096)
@@ -47,13 +51,14 @@ def detect(text: str) -> str:
     into a long text) and no English word of names and titles is Lithuanian ("Plungė
     District" is English); else English. A guess that people correct
     (`title.original=lt`), made for text that came with no language."""
-    cyrillic = len(_CYRILLIC.findall(text))
+    cyrillic_letter, lithuanian, letter, english = _patterns()
+    cyrillic = len(cyrillic_letter.findall(text))
     # Read for every row a list shows, so counted by the regex engine, and kept: a
     # list repeats the same names (the association most communities are members of).
-    letters = len(_LETTER.findall(text))
+    letters = len(letter.findall(text))
     if cyrillic * 2 > letters:
         return "uk"
-    if len(_LITHUANIAN.findall(text)) >= max(1, letters // 50) and not _ENGLISH.search(text):
+    if len(lithuanian.findall(text)) >= max(1, letters // 50) and not english.search(text):
         return "lt"
     return "en"
 

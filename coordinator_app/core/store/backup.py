@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -392,6 +391,9 @@ def extra_backup_dir() -> Path | None:
     chosen = extra_folder()
     if chosen is None:
         return None
+    # Imported here: its enums cost every start a few ms, before any backup is due.
+    import socket
+
     name = re.sub(r"[^\w.-]+", "_", socket.gethostname()).strip("._") or "computer"
     return chosen / name
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,16 @@ _LOCKED_BYTES = 1
 _PAD = b"\n"
 #: Windows opens low-level files in text mode unless told otherwise.
 _BINARY = getattr(os, "O_BINARY", 0)
+
+
+def host_name() -> str:
+    """This computer's name, as socket.gethostname() gives it: read from the system
+    where it can be, since the socket module's enums cost every start a few ms."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 class DatabaseLocked(DatabaseError):
@@ -138,7 +147,7 @@ class DatabaseLock:
         self.previous_unclean = previous.get("state") == "open"
         self.fd = fd
         try:
-            self._write({"state": "open", "pid": os.getpid(), "host": socket.gethostname(),
+            self._write({"state": "open", "pid": os.getpid(), "host": host_name(),
                          "since": utcnow().isoformat(timespec="seconds")})
         except OSError as exc:
             self.release(clean=False)

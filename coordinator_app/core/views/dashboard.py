@@ -14,10 +14,9 @@ read from) comes from core.records.kind_digest, derived from the registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from coordinator_app.core.records import vocab
 from coordinator_app.core.records.change_labels import readable
@@ -35,8 +34,9 @@ EXPIRING_DAYS = 90
 STATUS_ORDER = ("active", "planned", "on_hold", "completed", "cancelled")
 
 
-@dataclass(frozen=True)
-class Item:
+# Named tuples rather than frozen dataclasses: each frozen dataclass compiles its
+# methods when its module is imported (some 1 ms apiece of the first window).
+class Item(NamedTuple):
     """One line of the dashboard: what it says, and the record it opens."""
 
     kind: str
@@ -54,15 +54,13 @@ class Item:
                 and self.when < today)
 
 
-@dataclass(frozen=True)
-class StatusGroup:
+class StatusGroup(NamedTuple):
     status: str
     count: int
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
-class Dashboard:
+class Dashboard(NamedTuple):
     """Everything the dashboard shows, read at once."""
 
     overdue: list[Item]
