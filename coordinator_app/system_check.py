@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -67,6 +66,10 @@ def loads(plugin: Path) -> bool:
 
 def missing_libraries(plugin: Path) -> list[str]:
     """Sonames the plugin needs that the dynamic linker cannot find (from `ldd`)."""
+    # Imported only when the plugin does not load: every start runs this module, and
+    # subprocess brings signal, selectors and threading with it.
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []  # no way to tell; Qt's own message will have to do

@@ -26,13 +26,14 @@ WATCH = """
     # What the start-up checks show only when they have something to show, the form
     # fields, the focus ring's style, Babel (whose locale data load its dates module
     # and time zones), the key slots' hashing, the transliteration's patterns, the
-    # log file's rotation (set up once the first page is painted), and the socket and
-    # uuid modules (the lock reads the computer's name from os.uname()).
+    # log file's rotation (set up once the first page is painted), the socket and
+    # uuid modules (the lock reads the computer's name from os.uname()), and
+    # subprocess (the system check runs ldd only when Qt's plugin does not load).
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
                         "coordinator_app.ui.widgets.fields", "_strptime",
                         "coordinator_app.ui.focus_style", "hashlib", "uklatn",
-                        "logging.handlers", "socket", "uuid", "platform")
+                        "logging.handlers", "socket", "uuid", "platform", "subprocess")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)

@@ -152,7 +152,10 @@ class Section(QWidget):
         if self.settled:
             self.settle()
         self.tree.setRootIsDecorated(tree_like)
-        self.tree.expandAll()
+        if tree_like:
+            # Only a tree with groups: expandAll() lays every line out at once, some 2 ms
+            # a section of the first window even with nothing to expand.
+            self.tree.expandAll()
         lines = sum(1 for _cells, item in rows if item is not None)
         if self.counted and lines:
             # The queries stop at LIMIT lines; say so rather than undercount.
