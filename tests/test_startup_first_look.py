@@ -28,12 +28,14 @@ WATCH = """
     # and time zones), the key slots' hashing, the transliteration's patterns, the
     # log file's rotation (set up once the first page is painted), the socket and
     # uuid modules (the lock reads the computer's name from os.uname()), and
-    # subprocess (the system check runs ldd only when Qt's plugin does not load).
+    # subprocess (the system check runs ldd only when Qt's plugin does not load) and
+    # decimal (for sums of money, which the dashboard does not show).
     ONLY_WHEN_NEEDED = ("babel", "coordinator_app.ui.passphrase_dialogs",
                         "coordinator_app.ui.upgrade_progress", "coordinator_app.ui.backups",
                         "coordinator_app.ui.widgets.fields", "_strptime",
                         "coordinator_app.ui.focus_style", "hashlib", "uklatn",
-                        "logging.handlers", "socket", "uuid", "platform", "subprocess")
+                        "logging.handlers", "socket", "uuid", "platform", "subprocess",
+                        "decimal")
 
     def lines(window):
         dashboard = getattr(window, "dashboard", None)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timezone
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,8 @@ from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.vocab import minor_units
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
 
 #: The CLDR locale used for each interface language. English is British English:
@@ -184,6 +185,9 @@ def format_money(minor: int | None, currency: str, lang: str | None = None) -> s
     currency = (currency or "").upper()
     locale = babel_locale(lang)
     exponent = minor_units(currency)
+    # Imported with the money, as Babel is: the first window formats dates only.
+    from decimal import Decimal
+
     amount = Decimal(int(minor)).scaleb(-exponent)
     from babel.numbers import parse_pattern
 
@@ -233,6 +237,8 @@ def parse_money(text: str, currency: str | None) -> int | None:
         raw = raw.replace(",", "")  # "186,000" and "1,200,000" as English writes them
     else:
         raw = raw.replace(",", ".")  # a decimal comma, as Ukrainian and Lithuanian write
+    from decimal import Decimal, InvalidOperation
+
     try:
         amount = Decimal(raw)
     except InvalidOperation:
