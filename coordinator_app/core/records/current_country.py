@@ -20,7 +20,7 @@ for the people whose positions began or ended in between (`catch_up`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from sqlalchemy import ColumnElement, Engine, and_, inspect, select, true, update
@@ -159,6 +159,15 @@ def note_created(session: Session, objs: Iterable) -> None:
     if {getattr(obj, "KIND", None) for obj in objs} & {"person", "affiliation"}:
         for obj in objs:
             _note(session, obj, True)
+
+
+def note_made(session: Session, kind: str, column: Callable[[str], Iterable]) -> None:
+    """New records of `kind` written as rows (core.records.journal.insert_made), noted as
+    `note_created` notes records: `column(key)` gives that column's values, row by row."""
+    if kind == "person":
+        _pending(session, PENDING).update(column("id"))
+    elif kind == "affiliation":
+        _pending(session, PENDING).update(value for value in column("person_id") if value)
 
 
 def _apply(session: Session, _context) -> None:

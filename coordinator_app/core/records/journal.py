@@ -154,6 +154,13 @@ class _Journal:
         info["next_seq"] = seq + 1
         return seq
 
+    def created_row(self, kind: str, record_id: str, new: str) -> dict[str, Any]:
+        """The journal row of a new record's `create`, with all its fields (`new`)."""
+        return {"id": ordered_id(), "seq": self.next_seq(), "change_set": self.change_set,
+                "label": self.label, "action": "create", "entity": kind,
+                "entity_id": record_id, "field": None, "old": None, "new": new,
+                "at": self.at, "device_id": self.device_id}
+
     def write(self, action: str, obj: Entity, field: str | None, old: Any, new: Any) -> None:
         self.rows.append({
             "id": ordered_id(), "seq": self.next_seq(), "change_set": self.change_set,
@@ -263,6 +270,13 @@ def _stored_keys(cls: type[Entity]) -> tuple[tuple[str, str], ...]:
     return tuple((attr.key, attr.columns[0].key) for attr in inspect(cls).column_attrs)
 
 
+def row_layout(cls: type[Entity]) -> tuple[str, ...]:
+    """The attributes of every column of a kind, in the order of the values of a row
+    written past the ORM (`insert_created`, `insert_made`): the one definition of a
+    row, read from the model."""
+    return tuple(key for key, _column in _stored_keys(cls))
+
+
 def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> None:
     """Write new records of `cls` that the session does not hold (the service's bulk
     path, Edit.create_many, and sync's first apply): stamped and journalled exactly as
@@ -272,8 +286,7 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
         return
     journal = _Journal(session)
     at, device = journal.at, journal.device_id
-    keys = _stored_keys(cls)
-    attributes = [key for key, _column in keys]
+    attributes = row_layout(cls)
     # A tombstone (sync's first apply brings deleted records too) keeps its time of
     # deletion, which is stored otherwise than JSON writes it: Python journals those.
     set_wise = _snapshot_sql(cls) is not None and not any(
@@ -291,15 +304,63 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
             journal.write("create", obj, None, None, _snapshot(cls, values))
         get = values.get
         rows.append([get(key) for key in attributes])
+    _insert_journalled(session, journal, cls, rows, set_wise)
+
+
+def _insert_journalled(session: Session, journal: _Journal, cls: type[Entity],
+                       rows: list[list[Any]], set_wise: bool) -> None:
+    """INSERT `rows` (in `row_layout` order, stamped) and journal them: set-wise from
+    the stored rows, or the rows `journal` holds already."""
     table = cls.__table__
     # The new records take the rows after the last one (SQLite numbers a row one past
     # the highest), in order: the journal finds them by their rows.
     after = Driver.of(session).scalar(f"SELECT max(rowid) FROM {table.name}") or 0
-    bulk.insert_values(session.connection(), table, [column for _key, column in keys], rows)
+    bulk.insert_values(session.connection(), table,
+                       [column for _key, column in _stored_keys(cls)], rows)
     if set_wise:
-        journal.created(cls, after, len(objs))
+        journal.created(cls, after, len(rows))
     else:
         journal.save()
+
+
+def insert_made(session: Session, cls: type[Entity], rows: list[list[Any]]) -> None:
+    """Write new records of `cls` that this program made itself, as rows of values in
+    `row_layout` order (`coordinator generate`): stamped, given their sort keys and
+    journalled as `insert_created` writes records, without a record object each.
+
+    Each row holds every column but the stamps and sort keys, with its id, in Python's
+    types, in the shape normalising gives (NFC, trimmed, blank as None, defaults
+    filled), and meets the rules: made so by its maker, not checked here, for a row
+    a person or a file gave goes through Edit.create_many instead."""
+    if not rows:
+        return
+    journal = _Journal(session)
+    at, device = journal.at, journal.device_id
+    place = {key: index for index, key in enumerate(row_layout(cls))}
+    created, updated, by = place["created_at"], place["updated_at"], place["device_id"]
+    derived = [(name, place[name]) for name in sort_keys.DERIVED if name in place]
+    sources = [place[key] for key in sorted(sort_keys.sources(cls))] if derived else []
+    # Names repeat (some thousands among a million generated people): each one's keys
+    # are worked out once a call.
+    known: dict[tuple, dict[str, str]] = {}
+    for row in rows:
+        row[created] = row[updated] = at
+        row[by] = device
+        if derived:
+            source = tuple(row[index] for index in sources)
+            found = known.get(source)
+            if found is None:
+                found = known[source] = sort_keys.keys(cls, lambda key: row[place[key]])
+            for name, index in derived:
+                row[index] = found[name]
+    set_wise = _snapshot_sql(cls) is not None
+    if not set_wise:
+        attributes = row_layout(cls)
+        for row in rows:
+            values = dict(zip(attributes, row))
+            journal.rows.append(journal.created_row(cls.KIND, values["id"],
+                                                    _snapshot(cls, values)))
+    _insert_journalled(session, journal, cls, rows, set_wise)
 
 
 def note(session: Session, obj: Entity, field: str, value: Any, action: str,

@@ -42,6 +42,11 @@ def _defaults(cls: type[Entity]) -> tuple[tuple[str, Any], ...]:
                  and column.default.is_scalar)
 
 
+def column_defaults(cls: type[Entity]) -> tuple[tuple[str, Any], ...]:
+    """(column, default) of each column of a kind that an edit fills when left empty."""
+    return _defaults(cls)
+
+
 def coerce(cls: type[Entity], field: str, value: Any) -> Any:
     """Turn text from a form, the command line or a file into the column's type."""
     python_type = _settable(cls).get(field)

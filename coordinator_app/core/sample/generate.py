@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -26,7 +27,8 @@ from sqlalchemy import select
 from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.errors import CoordinatorError
-from coordinator_app.core.text.folding import to_latin
+from coordinator_app.core.text.folding import has_cyrillic, to_latin
+from coordinator_app.core.records import made
 from coordinator_app.core.records.ids import ordered_id
 from coordinator_app.core.records.models import (
     Affiliation,
@@ -82,24 +84,42 @@ def _translit(text: str) -> str:
     return " ".join(part.capitalize() for part in to_latin(text).split())
 
 
+@lru_cache(maxsize=None)
+def _spelt(part: str) -> tuple[str, str]:
+    """(passport spelling, e-mail login) of one word of a name: a person's are joined
+    from their words' (a word's transliteration depends on that word alone), worked
+    out once for the few hundred words of the pools rather than once a person."""
+    latin = _translit(part)
+    return latin, (latin if has_cyrillic(part) else to_latin(part)).lower().replace("'", "")
+
+
 class Builder:
-    """Collects the values of new records per kind, each with its id, for create_many."""
+    """Collects new records as rows per kind (core.records.made), each with its id."""
 
     def __init__(self, rng: random.Random):
         self.rng = rng
-        self.rows: dict[type[Entity], list[dict[str, Any]]] = {}
+        self.rows: dict[type[Entity], list[list[Any]]] = {}
 
-    def add(self, cls: type[Entity], **values: Any) -> str:
-        # Time-ordered: a million rows append to the end of each index of ids.
-        values["id"] = ordered_id()
-        self.rows.setdefault(cls, []).append(values)
-        return values["id"]
+    def maker(self, cls: type[Entity], *fields: str) -> Callable[..., str]:
+        """A function that takes the values of `fields` and adds a record of `cls` with
+        them, returning its new id."""
+        make = made.maker(cls, ("id", *fields))
+        rows = self.rows
+
+        def add(*values: Any) -> str:
+            # Time-ordered: a million rows append to the end of each index of ids.
+            record_id = ordered_id()
+            rows.setdefault(cls, []).append(make(record_id, *values))
+            return record_id
+
+        return add
 
 
 def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
     """(id, country) of new organisations: communities of both countries, associations."""
-    made = []
+    found = []
     rng = b.rng
+    add = b.maker(Organization, "name", "other_names", "country", "kind", "region", "website")
     for i in range(count):
         ukrainian = rng.random() < 0.6
         if ukrainian:
@@ -109,20 +129,18 @@ def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
             name = f"{names.UK_TOWN_ADJECTIVES[town]} {suffix}"
             if i % 7 == 6:
                 name = f"Асоціація громад «{town}»"
-            other = f"{_translit(town)} community"
-            values = dict(name=name, other_names=other, country="UA", kind="municipality",
-                          region=f"{_translit(town)} region")
+            other, country, region = f"{_translit(town)} community", "UA", \
+                f"{_translit(town)} region"
         else:
             town = rng.choice(names.LT_TOWNS)
             stem = names.LT_TOWN_GENITIVES[town]
             suffix = rng.choice(["miesto savivaldybė", "rajono savivaldybė"])
-            values = dict(name=f"{stem} {suffix}", other_names=f"{town} municipality",
-                          country="LT", kind="municipality", region=town)
-        if i % 7 == 6:
-            values["kind"] = "association"
-        values["website"] = f"https://org{i}.example.org"
-        made.append((b.add(Organization, **values), values["country"]))
-    return made
+            name, other, country, region = (f"{stem} {suffix}", f"{town} municipality",
+                                            "LT", town)
+        kind = "association" if i % 7 == 6 else "municipality"
+        found.append((add(name, other, country, kind, region, f"https://org{i}.example.org"),
+                       country))
+    return found
 
 
 def _people(b: Builder, count: int, orgs: list[tuple[str, str]],
@@ -132,81 +150,99 @@ def _people(b: Builder, count: int, orgs: list[tuple[str, str]],
     by_org: dict[str, list[str]] = {}
     uk_orgs = [o for o, country in orgs if country == "UA"] or [o for o, _c in orgs]
     lt_orgs = [o for o, country in orgs if country == "LT"] or [o for o, _c in orgs]
+    add_person = b.maker(Person, "full_name", "latin_name", "languages", "notes")
+    add_contact = b.maker(ContactPoint, "person_id", "kind", "value")
+    add_position = b.maker(Affiliation, "person_id", "organization_id", "position", "start_on")
+    first_day = date(2015, 1, 1)
     for i in range(first_number, first_number + count):
         female = rng.random() < 0.5
         if rng.random() < 0.6:
             first = rng.choice(names.UK_FEMALE if female else names.UK_MALE)
-            full = f"{first} {_uk_surname(rng, female)}"
-            latin = _translit(full)
-            org_pool, positions, phone = uk_orgs, names.UK_POSITIONS, "+380"
+            surname = _uk_surname(rng, female)
+            (first_latin, first_login), (surname_latin, surname_login) = (
+                _spelt(first), _spelt(surname))
+            latin = f"{first_latin} {surname_latin}"
+            org_pool, positions, phone, languages = uk_orgs, names.UK_POSITIONS, "+380", \
+                "uk, en"
         else:
             first = rng.choice(names.LT_FEMALE if female else names.LT_MALE)
             surname = rng.choice(names.LT_SURNAMES)
-            full = f"{first} {_lt_female(surname) if female else surname}"
+            if female:
+                surname = _lt_female(surname)
+            (_l, first_login), (_s, surname_login) = _spelt(first), _spelt(surname)
             latin = None
-            org_pool, positions, phone = lt_orgs, names.LT_POSITIONS, "+370"
-        languages = "uk, en" if phone == "+380" else "lt, en"
-        person = b.add(Person, full_name=full, latin_name=latin, languages=languages,
-                       notes=None if i % 5 else "Контакт з конференції в Плунге.")
-        login = (latin or to_latin(full)).lower().replace(" ", ".").replace("'", "")
-        b.add(ContactPoint, person_id=person, kind="email", value=f"{login}.{i}@example.org")
-        b.add(ContactPoint, person_id=person, kind="phone",
-              value=f"{phone} {rng.randint(10, 99)} {rng.randint(100, 999)} "
-                    f"{rng.randint(1000, 9999)}")
+            org_pool, positions, phone, languages = lt_orgs, names.LT_POSITIONS, "+370", \
+                "lt, en"
+        person = add_person(f"{first} {surname}", latin, languages,
+                            None if i % 5 else "Контакт з конференції в Плунге.")
+        add_contact(person, "email", f"{first_login}.{surname_login}.{i}@example.org")
+        add_contact(person, "phone", f"{phone} {rng.randint(10, 99)} {rng.randint(100, 999)} "
+                                     f"{rng.randint(1000, 9999)}")
         if org_pool:
             org = rng.choice(org_pool)
-            b.add(Affiliation, person_id=person, organization_id=org,
-                  position=rng.choice(positions),
-                  start_on=date(2015, 1, 1) + timedelta(days=rng.randint(0, 3650)))
+            add_position(person, org, rng.choice(positions),
+                         first_day + timedelta(days=rng.randint(0, 3650)))
             by_org.setdefault(org, []).append(person)
     return by_org
 
 
 def _agreements(b: Builder, count: int, orgs: list[str], staff: dict[str, list[str]]) -> list:
     rng = b.rng
-    made = []
+    found = []
+    add_agreement = b.maker(Agreement, "title", "kind", "status", "purpose", "signed_on",
+                            "signed_place")
+    add_party = b.maker(AgreementParty, "agreement_id", "organization_id", "role")
+    add_signatory = b.maker(Signatory, "agreement_id", "organization_id", "person_id",
+                            "title_at_signing")
+    add_commitment = b.maker(Commitment, "agreement_id", "party_id", "description", "owner_id",
+                             "due_on", "status")
+    places = names.LT_TOWNS + names.UK_TOWNS
     for _i in range(count):
         first, second = rng.sample(orgs, 2)
         signed = date(2022, 1, 1) + timedelta(days=rng.randint(0, 1500))
         status = rng.choice(["draft", "negotiation", "signed", "active", "expired"])
-        agreement = b.add(Agreement, title=f"Меморандум про співпрацю № {rng.randint(1, 999)}",
-                          kind=rng.choice(["memorandum", "mou", "twinning", "partnership"]),
-                          status=status, purpose=rng.choice(names.PURPOSES),
-                          signed_on=None if status in ("draft", "negotiation") else signed,
-                          signed_place=rng.choice(names.LT_TOWNS + names.UK_TOWNS))
+        agreement = add_agreement(f"Меморандум про співпрацю № {rng.randint(1, 999)}",
+                                  rng.choice(["memorandum", "mou", "twinning", "partnership"]),
+                                  status, rng.choice(names.PURPOSES),
+                                  None if status in ("draft", "negotiation") else signed,
+                                  rng.choice(places))
         for org in (first, second):
-            b.add(AgreementParty, agreement_id=agreement, organization_id=org, role="party")
+            add_party(agreement, org, "party")
             if staff.get(org):
-                b.add(Signatory, agreement_id=agreement, organization_id=org,
-                      person_id=rng.choice(staff[org]), title_at_signing="Міський голова")
+                add_signatory(agreement, org, rng.choice(staff[org]), "Міський голова")
         for k in range(rng.randint(1, 3)):
             party = (first, second)[k % 2]
-            b.add(Commitment, agreement_id=agreement, party_id=party,
-                  description=f"Передати {rng.choice(names.ITEMS_UK).lower()} партнерській громаді",
-                  owner_id=rng.choice(staff[party]) if staff.get(party) else None,
-                  due_on=signed + timedelta(days=rng.randint(30, 400)),
-                  status=rng.choice(["open", "in_progress", "done"]))
-        made.append(agreement)
-    return made
+            add_commitment(
+                agreement, party,
+                f"Передати {rng.choice(names.ITEMS_UK).lower()} партнерській громаді",
+                rng.choice(staff[party]) if staff.get(party) else None,
+                signed + timedelta(days=rng.randint(30, 400)),
+                rng.choice(["open", "in_progress", "done"]))
+        found.append(agreement)
+    return found
 
 
 def _projects(b: Builder, count: int, orgs: list[str]) -> None:
     rng = b.rng
+    add_project = b.maker(Project, "title", "description", "status", "lead_id", "location_id",
+                          "start_on", "end_on", "budget_minor", "currency")
+    add_partner = b.maker(ProjectPartner, "project_id", "organization_id", "role")
+    add_milestone = b.maker(Milestone, "project_id", "title", "due_on")
+    add_delivery = b.maker(AidDelivery, "project_id", "item", "quantity", "unit", "from_id",
+                           "to_id", "delivered_on")
     for _i in range(count):
         lead, place = rng.sample(orgs, 2)
         k = rng.randrange(len(names.ITEMS_EN))
         start = date(2023, 1, 1) + timedelta(days=rng.randint(0, 900))
-        project = b.add(Project, title=f"{names.ITEMS_UK[k]} для громади",
-                        description=f"Delivery of {names.ITEMS_EN[k]} to a frontline community.",
-                        status=rng.choice(["planned", "active", "completed"]), lead_id=lead,
-                        location_id=place, start_on=start, end_on=start + timedelta(days=365),
-                        budget_minor=rng.randint(1, 500) * 100_000, currency="EUR")
-        b.add(ProjectPartner, project_id=project, organization_id=rng.choice(orgs),
-              role=rng.choice(["partner", "donor", "implementer"]))
-        b.add(Milestone, project_id=project, title="Закупівля", due_on=start + timedelta(days=60))
-        b.add(AidDelivery, project_id=project, item=names.ITEMS_EN[k],
-              quantity=rng.randint(1, 100), unit="pcs", from_id=lead, to_id=place,
-              delivered_on=start + timedelta(days=90))
+        project = add_project(
+            f"{names.ITEMS_UK[k]} для громади",
+            f"Delivery of {names.ITEMS_EN[k]} to a frontline community.",
+            rng.choice(["planned", "active", "completed"]), lead, place, start,
+            start + timedelta(days=365), rng.randint(1, 500) * 100_000, "EUR")
+        add_partner(project, rng.choice(orgs), rng.choice(["partner", "donor", "implementer"]))
+        add_milestone(project, "Закупівля", start + timedelta(days=60))
+        add_delivery(project, names.ITEMS_EN[k], float(rng.randint(1, 100)), "pcs", lead, place,
+                     start + timedelta(days=90))
 
 
 def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
@@ -266,7 +302,7 @@ class _Steps:
             # A kind at a time, in the order the builder first met them: organisations
             # before the people who work there, parties before their signatories.
             for cls, rows in self.b.rows.items():
-                edit.create_many(cls, rows)
+                made.insert_made(edit.session, cls, rows)
                 self.counts[cls.KIND] = self.counts.get(cls.KIND, 0) + len(rows)
             self.b.rows.clear()
         self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")

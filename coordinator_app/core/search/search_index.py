@@ -351,6 +351,21 @@ def note_created(session: Session, objs: Iterable) -> None:
             _note(session, obj, True)
 
 
+def note_made(session: Session, kind: str, column: Callable[[str], Iterable]) -> None:
+    """New records of `kind` written as rows (core.records.journal.insert_made), noted as
+    `note_created` notes records: `column(key)` gives that column's values, row by row."""
+    pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
+    if kind in DOCUMENTS:
+        pending[kind].update(column("id"))
+    elif kind in PARENTS:
+        for fk, parent_kind in PARENTS[kind]:
+            pending[parent_kind].update(value for value in column(fk) if value)
+    elif kind == "tag_link":
+        for entity_kind, entity_id in zip(column("entity_kind"), column("entity_id")):
+            if entity_kind in DOCUMENTS:
+                pending[entity_kind].add(entity_id)
+
+
 def _apply(session: Session, _context) -> None:
     pending: dict[str, set[str]] = session.info.pop("search_pending", {})
     renamed: dict[str, set[str]] = session.info.pop("search_renamed", {})
