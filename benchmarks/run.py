@@ -66,19 +66,35 @@ def _children_cpu() -> float:
 def build(path: Path, people: int) -> dict[str, float]:
     """Figures of the build: the demo and `generate` in wall time, and `generate` alone
     in wall and processor time (on a shared machine the wall time is mostly the wait
-    for a core, the processor time the work)."""
+    for a core, the processor time the work), with the largest its write-ahead log
+    grew to (it commits and folds the log back a step at a time, so that stays the
+    size of one step) and its peak memory."""
     started = time.perf_counter()
     cli = [sys.executable, "-m", "coordinator_app", "--db", str(path)]
     subprocess.run([*cli, "demo"], check=True, capture_output=True)
     generating, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run([*cli, "generate", "--people", str(people),
-                    "--organizations", str(max(2, people // 50)),
-                    "--agreements", str(people // 20), "--projects", str(people // 20),
-                    "--seed", "1"], check=True, capture_output=True)
+    wal = path.with_name(path.name + "-wal")
+    largest = 0
+    with subprocess.Popen([*cli, "generate", "--people", str(people),
+                           "--organizations", str(max(2, people // 50)),
+                           "--agreements", str(people // 20), "--projects", str(people // 20),
+                           "--seed", "1"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as process:
+        while process.poll() is None:
+            try:
+                largest = max(largest, wal.stat().st_size)
+            except FileNotFoundError:
+                pass
+            time.sleep(0.2)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, process.args)
     done = time.perf_counter()
     return {"build (demo + generate, s)": round(done - started, 1),
             "generate (s)": round(done - generating, 1),
             "generate, processor time (s)": round(_children_cpu() - cpu, 1),
+            "generate, write-ahead log at most (MB)": round(largest / 1e6),
+            "generate, peak memory (MiB)": round(
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
             "load average after the build": round(os.getloadavg()[0], 1)}
 
 
