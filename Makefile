@@ -46,7 +46,7 @@ CORE_TESTS := tests/test_service.py tests/test_journal.py tests/test_models.py \
 	tests/test_search_spellings.py tests/test_short_names.py tests/test_tombstones.py \
 	tests/test_field_limits.py tests/test_attachments.py tests/test_generate.py \
 	tests/test_duplicates.py tests/test_dashboard.py tests/test_demo.py \
-	tests/test_reports.py tests/test_collation.py
+	tests/test_reports.py tests/test_collation.py tests/test_made_rows.py
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
