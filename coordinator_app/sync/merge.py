@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import inspect, insert, select, update
 from sqlalchemy.orm import Session
 
-from coordinator_app.core.records import registry
+from coordinator_app.core.records import current_country, registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.journal import journaled_columns, normalise
@@ -45,6 +45,7 @@ from coordinator_app.core.records.values import filled
 from coordinator_app.core.store.engine import WRITE, bulk_cache
 from coordinator_app.i18n import N_, _
 from coordinator_app.sync import amounts, clock, merges
+from coordinator_app.sync import countries as countries_of
 from coordinator_app.sync.bulk import made_in_bulk
 from coordinator_app.sync.operations import (
     CREATE,
@@ -258,7 +259,8 @@ def _by_kind(keys) -> dict[str, list[str]]:
 
 def materialize(session: Session, keys: list[tuple[str, str]],
                 blobs: dict[str, bytes] | None = None,
-                given: dict[tuple[str, str], list[Operation]] | None = None) -> tuple[int, int]:
+                given: dict[tuple[str, str], list[Operation]] | None = None,
+                countries: dict[str, Any] | None = None) -> tuple[int, int]:
     """Write these records as their operations say; returns (records written, conflicts).
 
     Set-wise, a kind at a time: the records held are read in one query (asking for
@@ -267,7 +269,8 @@ def materialize(session: Session, keys: list[tuple[str, str]],
     are written in one INSERT (service.insert_records), as a first bundle brings
     thousands. Either way they end as the operations say, as record by record.
     `given`: records whose every operation is known already (arrived just now, none
-    held before), so not read back."""
+    held before), so not read back; `countries`: the current country of people among
+    them, written in their rows (sync.countries)."""
     given = given or {}
     written = conflicts = 0
     heads: dict[tuple[str, str], dict[str, set[OpId]]] = {}
@@ -322,7 +325,7 @@ def materialize(session: Session, keys: list[tuple[str, str]],
                         changed = True
                 written += changed
             if kind in created:
-                made += _created(session, kind, created[kind], blobs, batch)
+                made += _created(session, kind, created[kind], blobs, batch, countries)
             if made:
                 session.flush()  # the records' edits first, as the journal orders them
                 insert_records(session, cls, made)
@@ -340,14 +343,17 @@ def _kind(key: tuple[str, str]) -> str:
 
 
 def _created(session: Session, kind: str, creations: list[Operation],
-             blobs: dict[str, bytes] | None, batch: dict) -> list[Entity]:
+             blobs: dict[str, bytes] | None, batch: dict,
+             countries: dict[str, Any] | None = None) -> list[Entity]:
     """The records of `kind` that `creations` make, as `_versions`, `_record_values`
     and `_made` would make each (its creation every field's value, its life too), in
-    one pass over the kind: a first bundle makes 400,000."""
+    one pass over the kind: a first bundle makes 400,000. People in `countries` are
+    given their current country."""
     cls = registry.BY_NAME[kind].model
     columns, temporal = _readers(cls)
     known_fields = _known_columns(kind)
     priced = bool(amounts.fields(kind))
+    countries = countries if kind == countries_of.PERSON else None
     found = []
     for op in creations:
         given = op.value
@@ -363,6 +369,8 @@ def _created(session: Session, kind: str, creations: list[Operation],
             value = values.get(name)
             if value.__class__ is str:
                 values[name] = parse(value)
+        if countries and op.record_id in countries:
+            values[current_country.NAME] = countries[op.record_id]
         found.append(_made(cls, op.record_id, values, blobs))
     return found
 
@@ -470,13 +478,18 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
             stamp = clock.receive(stamp, hlc, now)
         set_state(session, "hlc", str(stamp))
         keys = _parents_first(touched.keys() | set(_now_known(session)))
+        # Their rows written with it, their positions then need not ask for it again.
+        countries = countries_of.of_new_people(arrived, keys)
+        session.info[current_country.SETTLED] = countries.keys()
         for start in range(0, len(keys), CHUNK):
             if progress is not None:
                 progress(start, len(keys))
-            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs, arrived)
+            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs, arrived,
+                                             countries)
             result.records += written
             result.conflicts += conflicts
             session.expunge_all()
+        del session.info[current_country.SETTLED]
         if progress is not None:
             progress(len(keys), len(keys))
         merges.settle(session)

@@ -96,6 +96,13 @@ def digest(workspace: Workspace) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def current_countries(workspace: Workspace) -> dict[str, str | None]:
+    """Each person's current country as stored (derived here, never synced)."""
+    with workspace.read() as session:
+        return dict(session.connection().exec_driver_sql(
+            "SELECT id, current_country FROM people").fetchall())
+
+
 def current_versions(workspace: Workspace) -> list[tuple]:
     """Every stored current version of every field (sync_heads), in order."""
     with workspace.read() as session:
