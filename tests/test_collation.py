@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
+from coordinator_app.core.text import collation
 from coordinator_app.core.text.collation import sort_key, sorted_names
 
 UKRAINIAN = "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я".split()
@@ -133,3 +134,13 @@ def test_migration_fills_keys_of_existing_records(tmp_path):
     assert all(key == sort_key(name) for name, key in rows)
     indexes = {row[1] for row in raw.execute("PRAGMA index_list(people)")}
     assert "ix_people_sort_key" in indexes
+
+
+def test_names_keyed_again_get_the_same_keys_from_a_bounded_memory():
+    names = [f"Klišonis {number}" for number in range(collation.KEPT_NAMES + 10)]
+    names.append("Терехов " * 30)  # longer than what is kept
+    first = [sort_key(name) for name in names]
+    assert [sort_key(name) for name in names] == first
+    assert first == [collation._key(name) for name in names]
+    assert len(collation._KEPT) <= collation.KEPT_NAMES
+    assert names[-1] not in collation._KEPT

@@ -100,10 +100,30 @@ def _weigh(ch: str) -> tuple[str, str, str] | str:
     return letter, accent * len(letter), ("1" if ch != lower else "0") * len(letter)
 
 
+#: Keys of names worked out already, names up to KEPT_LENGTH characters, at most
+#: KEPT_NAMES of them: a list of 100,000 people read or imported at once holds the same
+#: names many times over (a generated one 6,330 names), and working a key out again
+#: cost more than the rest of writing the person.
+_KEPT: dict[str, str] = {}
+KEPT_LENGTH = 160
+KEPT_NAMES = 16_384
+
+
 def sort_key(name: str | None) -> str:
     """The stored key that makes SQLite's byte order the alphabetical order of `name`."""
     if not name:
         return ""
+    key = _KEPT.get(name)
+    if key is None:
+        key = _key(name)
+        if len(name) <= KEPT_LENGTH:
+            if len(_KEPT) >= KEPT_NAMES:
+                _KEPT.clear()
+            _KEPT[name] = key
+    return key
+
+
+def _key(name: str) -> str:
     primary: list[str] = []
     accents: list[str] = []
     cases: list[str] = []
