@@ -39,12 +39,13 @@ from coordinator_app.core.records import current_country, registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.journal import journaled_columns, normalise
-from coordinator_app.core.records.models import Entity, SyncOperation
+from coordinator_app.core.records.models import Change, Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace, insert_records
 from coordinator_app.core.records.values import filled
+from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.engine import WRITE, bulk_cache
 from coordinator_app.i18n import N_, _
-from coordinator_app.sync import amounts, clock, merges
+from coordinator_app.sync import amounts, clock, indexes, merges
 from coordinator_app.sync import countries as countries_of
 from coordinator_app.sync.bulk import made_in_bulk
 from coordinator_app.sync.operations import (
@@ -481,14 +482,15 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
         # Their rows written with it, their positions then need not ask for it again.
         countries = countries_of.of_new_people(arrived, keys)
         session.info[current_country.SETTLED] = countries.keys()
-        for start in range(0, len(keys), CHUNK):
-            if progress is not None:
-                progress(start, len(keys))
-            written, conflicts = materialize(session, keys[start:start + CHUNK], blobs, arrived,
-                                             countries)
-            result.records += written
-            result.conflicts += conflicts
-            session.expunge_all()
+        with indexes.built_after(Driver.of(session), _coming(keys)):
+            for start in range(0, len(keys), CHUNK):
+                if progress is not None:
+                    progress(start, len(keys))
+                written, conflicts = materialize(session, keys[start:start + CHUNK], blobs,
+                                                 arrived, countries)
+                result.records += written
+                result.conflicts += conflicts
+                session.expunge_all()
         del session.info[current_country.SETTLED]
         if progress is not None:
             progress(len(keys), len(keys))
@@ -497,6 +499,16 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
             after(session)
         result.change_set = edit.change_set
     return result
+
+
+def _coming(keys: list[tuple[str, str]]) -> dict[str, int]:
+    """{table: at most how many rows writing these records adds to it}: a row of its
+    kind's table and one of the journal each (sync.indexes)."""
+    found = {Change.__tablename__: len(keys)}
+    for kind, count in Counter(map(_kind, keys)).items():
+        if kind in registry.BY_NAME:
+            found[registry.BY_NAME[kind].model.__tablename__] = count
+    return found
 
 
 def _parents_first(keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
