@@ -91,10 +91,14 @@ def live(cls: type[E], *where: ColumnElement[bool]) -> Select[tuple[E]]:
     return select(cls).where(alive(cls), *where)
 
 
-def live_sql(cls: type[Entity], alias: str) -> str:
-    """`alive(cls)` as SQL text about the row called `alias` in a raw query."""
+def live_sql(cls: type[Entity], alias: str, known_live: frozenset[str] = frozenset()) -> str:
+    """`alive(cls)` as SQL text about the row called `alias` in a raw query; the links
+    named in `known_live` go to records the query keeps live already (the record a
+    search document is about), so are not looked up again."""
     parts = [f"{alias}.deleted_at IS NULL"]
     for column, target_cls in links_of(cls):
+        if column.key in known_live:
+            continue
         inner = f"{alias}_{column.key}"
         target_live = (f"EXISTS (SELECT 1 FROM {target_cls.__tablename__} {inner} "
                        f"WHERE {inner}.id = {alias}.{column.key} "

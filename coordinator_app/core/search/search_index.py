@@ -50,7 +50,7 @@ from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
 from coordinator_app.core.text.spelling import keys_text
-from coordinator_app.core.records.tombstones import live_sql
+from coordinator_app.core.records.tombstones import links_of, live_sql
 from coordinator_app.core.records import languages
 
 SCHEMA = (
@@ -85,10 +85,22 @@ _CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_
 #: Every table it reads is kept to what may be shown ({live_…}: core.records.tombstones), so a
 #: deleted person or organisation leaves no word in the rows of the records it was
 #: linked to.
+def _live(sql: str, model, alias: str) -> str:
+    """`live_sql` of the row `alias` in a document `sql`, but for its links to the
+    record the document is about (`alias.link = x.id`), which the document reads only
+    while it is live: at 100,000 people, every position and contact looked their own
+    person up again."""
+    if alias == "x" or not re.search(r"WHERE \{live_x\}\s*$", sql):
+        return live_sql(model, alias)
+    return live_sql(model, alias, frozenset(
+        column.key for column, _target in links_of(model)
+        if re.search(rf"\b{alias}\.{column.key} = x\.id\b", sql)))
+
+
 DOCUMENTS = {
     spec.name: spec.search.sql.format(
         tags=_TAGS.format(kind=spec.name, live_l=live_sql(TagLink, "l")), contact=_CONTACT,
-        **{f"live_{alias}": live_sql(model, alias)
+        **{f"live_{alias}": _live(spec.search.sql, model, alias)
            for alias, model in spec.search.aliases.items()})
     for spec in registry.SEARCHABLE
 }
