@@ -43,6 +43,7 @@ def test_what_only_the_stored_rows_decide_is_left_to_sql():
     assert of_positions([(None, None, None, "ua")], TODAY) is UNSURE
     assert of_positions([(None, None, None, " UA")], TODAY) is UNSURE
     assert of_positions([("30.11.2026", None, None, "UA")], TODAY) is UNSURE
+    assert of_positions([(None, None, None, 0)], TODAY) is UNSURE  # SQL counts it
 
 
 def test_people_of_a_first_bundle_are_written_with_the_country_sql_gives_them(tmp_path):

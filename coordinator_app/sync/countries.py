@@ -31,7 +31,8 @@ def of_new_people(arrived: dict[tuple[str, str], list[Operation]],
     every position and its organisation are such records too. `keys` are all the
     records the apply writes: a position among them held before (or applied now after
     an upgrade) may be anyone's, and then nobody's country is worked out here."""
-    if any(key[0] == POSITION and key not in arrived for key in keys):
+    # Most often none (a first bundle): picked out in C before looking at their kinds.
+    if any(key[0] == POSITION for key in [key for key in keys if key not in arrived]):
         return {}
     people = []
     countries: dict[str, str | None] = {}

@@ -20,6 +20,7 @@ for the people whose positions began or ended in between (`catch_up`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -51,6 +52,8 @@ ORG_FIELDS = ("country", "deleted_at")
 SETTLED = "current_country_settled"
 #: `of_positions` of a person whose current position the rule leaves to SQL.
 UNSURE = object()
+#: A date as it is stored and compared: YYYY-MM-DD.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _country(day: date) -> ColumnElement:
@@ -72,14 +75,15 @@ def of_positions(positions: Iterable[tuple[Any, Any, Any, Any]], day: date) -> A
     today = day.isoformat()
     found = []
     for start, end, deleted, country in positions:
-        if not all(value is None or value.__class__ is str and value.isascii()
-                   for value in (start, end, country)) or not all(
-                value is None or _iso_date(value) for value in (start, end)):
+        for value in (start, end):
+            if value is not None and not (value.__class__ is str and _ISO_DATE.fullmatch(value)):
+                return UNSURE
+        if country is not None and country.__class__ is not str:
             return UNSURE
         if (deleted is not None or not country or (start is not None and start > today)
                 or (end is not None and end < today)):
             continue
-        if country != country.strip().upper():
+        if not country.isascii() or country != country.strip().upper():
             return UNSURE  # stored otherwise once normalised: SQL reads it from the row
         found.append((start is not None, start or "", country))
     if not found:
@@ -88,14 +92,6 @@ def of_positions(positions: Iterable[tuple[Any, Any, Any, Any]], day: date) -> A
     if len(found) > 1 and found[0][:2] == found[1][:2]:
         return UNSURE
     return found[0][2]
-
-
-def _iso_date(text: str) -> bool:
-    """Whether `text` is a date as it is stored (and compared): YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
