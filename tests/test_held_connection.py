@@ -11,6 +11,7 @@ from sqlalchemy import event
 
 from coordinator_app.core.errors import ValidationError
 from coordinator_app.core.records.models import Affiliation, Person
+from coordinator_app.core.search.query import search
 
 
 def _opened(workspace) -> list:
@@ -79,3 +80,12 @@ def test_a_refused_write_leaves_the_next_edit_a_sound_connection(workspace):
     assert _closed(opened[0])  # the driver's error: the next edit starts anew
     workspace.update(Person, person.id, notes="second")
     assert workspace.get(Person, person.id).notes == "second"
+
+
+def test_a_near_spelling_is_found_inside_an_edit_on_the_kept_connection(workspace):
+    # A record named in a form is looked up inside the edit, whose session is bound to
+    # the connection it was lent rather than to the engine.
+    person = workspace.create(Person, full_name="Žygimantas Butkevičius")
+    with workspace.edit() as edit:
+        hits = search(edit.session, "Butkevicus", kinds=["person"])  # one letter short
+    assert [hit.id for hit in hits] == [person.id]

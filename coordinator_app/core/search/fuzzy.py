@@ -105,7 +105,8 @@ _vocabularies: dict[str, Vocabulary] = {}
 
 
 def vocabulary(session: Session) -> Vocabulary:
-    key = str(session.get_bind().url.database)
+    # An edit's session may be bound to a connection it was lent, not the engine.
+    key = str(session.get_bind().engine.url.database)
     vocab = _vocabularies.setdefault(key, Vocabulary())
     vocab.refresh(session)
     return vocab
