@@ -29,9 +29,14 @@ FILTER_GOAL_MS = {100_000: 50, None: 60}
 Row = tuple[str, str, str, str, str, bool | None]
 
 
+def _figure(value: float, unit: str) -> str:
+    # A single edit takes a millisecond or two: whole numbers would hide the ratio.
+    return f"{value:,.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+
+
 def _ratio_row(what: str, now: float, floor: float, goal: float, unit: str) -> Row:
     ratio = now / max(floor, 0.01)
-    return (what, f"{now:,.0f} {unit}", f"{floor:,.0f} {unit}", f"{ratio:.2f} x",
+    return (what, _figure(now, unit), _figure(floor, unit), f"{ratio:.2f} x",
             f"≤ {goal:g} x", ratio <= goal)
 
 
