@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from support.dashboard import filled_before_open
 from support.editors import settle
 from support.windows import active_window
 
@@ -98,26 +99,15 @@ def test_a_coming_meeting_opens_the_meeting(qtbot, demo_workspace):
 
 def test_a_group_heading_of_projects_cannot_be_selected_whether_painted_first_or_refreshed(
         qtbot, demo_context):
-    from datetime import date
-
     from PySide6.QtCore import Qt
 
-    from coordinator_app.core.store.connect import connect
-    from coordinator_app.core.views import dashboard
     from coordinator_app.ui.dashboard import DashboardPage
 
     def headings(page):
         return [line for line in _lines(page.projects) if line.childCount()]
 
-    connection = connect(demo_context.workspace.db.path)
-    try:
-        found = dashboard.read(connection, date.today())
-    finally:
-        connection.close()
     # Filled before the database is open (the first window), then attached to it.
-    page = DashboardPage(None, db_path=demo_context.workspace.db.path)
-    qtbot.addWidget(page)
-    page.fill(found, date.today())
+    page, _found = filled_before_open(qtbot, demo_context)
     page.attach(demo_context)
     page.refresh()  # and filled again over the context
     built_attached = DashboardPage(demo_context)

@@ -182,14 +182,19 @@ def test_an_unfiltered_count_stops_past_its_limit_and_a_filtered_one_is_exact(wo
         assert listing.first_page(session, ListQuery("person", text="zzz"), 200) == ([], 0)
 
 
-def test_paging_on_from_the_last_row_matches_one_long_read_in_every_order(workspace):
+def _people_with_ties(workspace) -> int:
+    """23 people whose pages can fall on every kind of boundary (ties, NULLs and both
+    alphabets); the number of the list's Latin name column."""
     with workspace.edit("people") as edit:
-        # Ties, NULLs and both alphabets: every kind of boundary a page can fall on.
         for i in range(23):
             latin = None if i % 3 == 0 else f"L{i % 5}"
             edit.create(Person, full_name=("Олена" if i % 2 else "Audrius") + f" {i % 4}",
                         latin_name=latin)
-    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    return [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+
+
+def test_paging_on_from_the_last_row_matches_one_long_read_in_every_order(workspace):
+    latin_column = _people_with_ties(workspace)
     for query in (ListQuery("person"), ListQuery("person", 0, True),
                   ListQuery("person", latin_column, False),
                   ListQuery("person", latin_column, True)):
@@ -260,12 +265,7 @@ def test_a_filtered_first_page_and_its_count_agree_with_its_pages_in_every_order
 
 
 def test_rows_read_without_their_cells_have_the_ids_and_marks_of_the_shown_ones(workspace):
-    with workspace.edit("people") as edit:
-        for i in range(23):
-            latin = None if i % 3 == 0 else f"L{i % 5}"
-            edit.create(Person, full_name=("Олена" if i % 2 else "Audrius") + f" {i % 4}",
-                        latin_name=latin)
-    latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
+    latin_column = _people_with_ties(workspace)
     for query in (ListQuery("person"), ListQuery("person", latin_column, True),
                   ListQuery("person", text="Олена")):
         with workspace.read() as session:

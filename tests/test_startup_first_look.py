@@ -8,8 +8,9 @@ import json
 import subprocess
 import sys
 import textwrap
-from datetime import date
 from pathlib import Path
+
+from support.dashboard import filled_before_open
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,18 +161,7 @@ def test_a_database_that_needs_upgrading_is_shown_only_once_upgraded(db_path):
 
 def test_a_line_opened_before_the_database_is_open_opens_its_record_once_it_is(
         qtbot, demo_context):
-    from coordinator_app.core.store.connect import connect
-    from coordinator_app.core.views import dashboard
-    from coordinator_app.ui.dashboard import DashboardPage
-
-    connection = connect(demo_context.workspace.db.path)
-    try:
-        found = dashboard.read(connection, date.today())
-    finally:
-        connection.close()
-    page = DashboardPage(None, db_path=demo_context.workspace.db.path)
-    qtbot.addWidget(page)
-    page.fill(found, date.today())
+    page, found = filled_before_open(qtbot, demo_context)
     line = page.overdue.tree.topLevelItem(0)
     opened = []
     demo_context.open_requested.connect(lambda kind, record_id: opened.append((kind, record_id)))
