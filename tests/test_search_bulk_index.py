@@ -127,3 +127,33 @@ def test_a_text_indexed_part_by_part_reads_as_folded_whole(parts):
         for word in folding.name_words(part or ""):
             keys.update(dict.fromkeys(spelling.word_keys(word)))
     assert spelling.keys_text(*parts) == " ".join(keys)
+
+
+def test_merging_after_a_bulk_load_in_small_steps_leaves_one_piece_as_optimize_would(
+        workspace):
+    for start in range(0, 600, 100):  # each edit's commit writes a piece of its own
+        with workspace.edit("import") as edit:
+            edit.create_many("person", [{"full_name": f"Особа {number}"}
+                                        for number in range(start, start + 100)])
+
+    def pieces(connection) -> int:
+        return connection.exec_driver_sql(
+            "SELECT count(DISTINCT segid) FROM search_index_idx").scalar()
+
+    with workspace.read() as session:
+        assert pieces(session.connection()) > 1
+    steps = 0
+    while True:
+        with workspace.edit("merge") as edit:
+            connection = edit.session.connection()
+            merged = search_index.merge_step(connection, pages=4)
+        if not merged:
+            break
+        steps += 1
+        assert steps < 1000
+    with workspace.read() as session:
+        connection = session.connection()
+        assert steps > 1 and pieces(connection) == 1
+        connection.exec_driver_sql(
+            "INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        assert [hit.title for hit in search(session, "Особа 417")][:1] == ["Особа 417"]

@@ -319,10 +319,13 @@ class _Steps:
         self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def finish(self) -> None:
-        # After the last commit, which wrote the last step's index rows.
-        with self.connection.begin():
-            search_index.optimize(self.connection)
-        self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # After the last commit, which wrote the last step's index rows; merged a
+        # committed step at a time, so that the log stays as small as a load's step.
+        merged = True
+        while merged:
+            with self.connection.begin():
+                merged = search_index.merge_step(self.connection)
+            self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _generate(steps: _Steps, b: Builder, orgs: list, say: Progress, *, organizations: int,

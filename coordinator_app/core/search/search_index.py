@@ -310,9 +310,22 @@ def rebuild(connection: Connection, progress: Callable[[int, int], None] | None 
     return done
 
 
-def optimize(connection: Connection) -> None:
-    """Merge the index's segments after a bulk load (FTS5 'optimize')."""
-    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+#: Pages of index data one merge step writes, some 64 MiB of the write-ahead log: FTS5's
+#: 'optimize' rewrote the whole index of a million people in one transaction, and the
+#: log grew to 651 MB where each committed step of the load kept it under 275 MB.
+MERGE_PAGES = 16_000
+
+
+def merge_step(connection: Connection, pages: int = MERGE_PAGES) -> bool:
+    """Merge the index's segments after a bulk load by up to `pages` pages, in the caller's
+    transaction; False when there was nothing left to merge. Steps repeated until then
+    leave the index as one 'optimize' would, a transaction at a time."""
+    before = connection.exec_driver_sql("SELECT total_changes()").scalar()
+    # A negative count merges whatever the segments' levels, as 'optimize' does.
+    connection.exec_driver_sql(
+        "INSERT INTO search_index (search_index, rank) VALUES ('merge', ?)", (-pages,))
+    # FTS5 counts two changes or more when a merge did some work.
+    return connection.exec_driver_sql("SELECT total_changes()").scalar() - before >= 2
 
 
 # --- keeping the index in step with edits ---------------------------------------------
