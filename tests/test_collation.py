@@ -7,6 +7,7 @@ import sqlite3
 
 from coordinator_app.core.text import collation
 from coordinator_app.core.text.collation import sort_key, sorted_names
+from coordinator_app.core.text.remembered import REMEMBERED_PARTS
 
 UKRAINIAN = "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я".split()
 LITHUANIAN = "a ą b c č d e ę ė f g h i į y j k l m n o p r s š t u ų ū v z ž".split()
@@ -137,10 +138,14 @@ def test_migration_fills_keys_of_existing_records(tmp_path):
 
 
 def test_names_keyed_again_get_the_same_keys_from_a_bounded_memory():
-    names = [f"Klišonis {number}" for number in range(collation.KEPT_NAMES + 10)]
-    names.append("Терехов " * 30)  # longer than what is kept
+    kept = collation._remembered_key
+    kept.cache_clear()
+    names = [f"Klišonis {number}" for number in range(REMEMBERED_PARTS + 10)]
     first = [sort_key(name) for name in names]
     assert [sort_key(name) for name in names] == first
     assert first == [collation._key(name) for name in names]
-    assert len(collation._KEPT) <= collation.KEPT_NAMES
-    assert names[-1] not in collation._KEPT
+    assert kept.cache_info().currsize == REMEMBERED_PARTS
+    before = kept.cache_info()
+    long_name = "Терехов " * 30
+    assert sort_key(long_name) == collation._key(long_name)
+    assert kept.cache_info() == before  # longer than what is kept: worked out each time

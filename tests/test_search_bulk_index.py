@@ -13,6 +13,7 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.search.query import search
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text import folding, spelling
+from coordinator_app.core.text.remembered import REMEMBERED
 from support.search_rows import hash_size, index_rows
 
 
@@ -97,8 +98,8 @@ _LETTERS = st.sampled_from(
     + ["’", "ʼ", "\u00a0", "\t", "\u0301", "\u0308", "ﬁ", "½", "Σ", "Ǆ"])
 _TEXT = st.text(alphabet=_LETTERS, max_size=30)
 #: Longer than the parts kept once worked out (a note), worked out each time.
-_LONG_TEXT = st.text(alphabet=_LETTERS, min_size=folding.REMEMBERED + 1,
-                     max_size=folding.REMEMBERED + 40)
+_LONG_TEXT = st.text(alphabet=_LETTERS, min_size=REMEMBERED + 1,
+                     max_size=REMEMBERED + 40)
 
 
 def _fold_by_table(text: str) -> str:

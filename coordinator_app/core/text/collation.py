@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from coordinator_app.core.text.remembered import REMEMBERED, remembered
+
 LITHUANIAN_LATIN = "a ą b c č d e ę ė f g h i į y j k l m n o p q r s š t u ų ū v w x z ž"
 UKRAINIAN_CYRILLIC = (
     "а б в г ґ д е є ё ж з и і ї й к л м н о п р с т у ў ф х ц ч ш щ ъ ы ь э ю я"
@@ -100,27 +102,11 @@ def _weigh(ch: str) -> tuple[str, str, str] | str:
     return letter, accent * len(letter), ("1" if ch != lower else "0") * len(letter)
 
 
-#: Keys of names worked out already, names up to KEPT_LENGTH characters, at most
-#: KEPT_NAMES of them: a list of 100,000 people read or imported at once holds the same
-#: names many times over (a generated one 6,330 names), and working a key out again
-#: cost more than the rest of writing the person.
-_KEPT: dict[str, str] = {}
-KEPT_LENGTH = 160
-KEPT_NAMES = 16_384
-
-
 def sort_key(name: str | None) -> str:
     """The stored key that makes SQLite's byte order the alphabetical order of `name`."""
     if not name:
         return ""
-    key = _KEPT.get(name)
-    if key is None:
-        key = _key(name)
-        if len(name) <= KEPT_LENGTH:
-            if len(_KEPT) >= KEPT_NAMES:
-                _KEPT.clear()
-            _KEPT[name] = key
-    return key
+    return _remembered_key(name) if len(name) <= REMEMBERED else _key(name)
 
 
 def _key(name: str) -> str:
@@ -153,6 +139,11 @@ def _key(name: str) -> str:
         accents.append(weights[1])
         cases.append(weights[2])
     return _LEVELS.join(("".join(primary), "".join(accents), "".join(cases)))
+
+
+# A list of 100,000 people read or imported at once holds the same names many times
+# over, and working a key out again cost more than the rest of writing the person.
+_remembered_key = remembered(_key)
 
 
 def sorted_names(names, key=lambda name: name):

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import uklatn
 
+from coordinator_app.core.text.remembered import REMEMBERED, remembered
+
 #: Apostrophe look-alikes used in Ukrainian names (Мар'їнка, Мар’їнка, Марʼїнка).
 APOSTROPHES = "'’ʼ`´‘ʹ"
 #: Letters FTS5's own diacritic removal leaves apart; mapped after marks are stripped
@@ -84,21 +86,13 @@ def name_words(text: str) -> list[str]:
     return words(text.translate(_DROP))
 
 
-#: Parts of text up to this long are worked out once per process and kept (names,
-#: positions, places: what repeats); longer ones (notes) each time, so that what is
-#: kept stays a few megabytes.
-REMEMBERED = 160
-#: How many parts are kept, the least recently used going first.
-REMEMBERED_PARTS = 16384
-
-
 def _index_part(part: str) -> str:
     if has_cyrillic(part):
         return f"{fold(part)} {to_latin(part)}"
     return fold(part)
 
 
-_remembered_part = lru_cache(maxsize=REMEMBERED_PARTS)(_index_part)
+_remembered_part = remembered(_index_part)
 
 
 def index_text(*parts: str | None) -> str:

@@ -38,8 +38,8 @@ from itertools import chain
 
 import Stemmer
 
-from coordinator_app.core.text.folding import (REMEMBERED, REMEMBERED_PARTS, fold, has_cyrillic,
-                                               name_words, to_latin, words)
+from coordinator_app.core.text.folding import fold, has_cyrillic, name_words, to_latin, words
+from coordinator_app.core.text.remembered import REMEMBERED, remembered
 
 #: Spellings of one sound, replaced in this order (longest first).
 DIGRAPHS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ch", "h"), ("zh", "z"),
@@ -112,7 +112,7 @@ def _keys_text(parts: tuple[str | None, ...]) -> str:
         map(word_keys, chain.from_iterable(map(name_words, filter(None, parts)))))))
 
 
-_remembered_keys = lru_cache(maxsize=REMEMBERED_PARTS)(_keys_text)
+_remembered_keys = remembered(_keys_text)
 
 
 def keys_text(*parts: str | None) -> str:
