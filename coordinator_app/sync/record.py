@@ -36,6 +36,7 @@ from coordinator_app.sync.operations import (
     OpId,
     insert_stored,
     is_private_origin,
+    made as made_operation,
     private_origin,
     stored_values,
     vector_of,
@@ -284,9 +285,76 @@ def _outgoing(session: Session, kind: str, record_id: str, field: str, value: An
                              amounts.to_operation, batch)[field]
 
 
+#: The actions of a saved form's journal rows, which `_record_saved` turns into operations.
+_SAVED = frozenset({"update", "delete", "restore"})
+#: One statement for what numbering a saved form's operations needs: whether this copy
+#: was seeded, its clock, and the next number of the device's two streams.
+_SAVED_STATE = ("SELECT (SELECT value FROM sync_state WHERE name = 'seeded'), "
+                "(SELECT value FROM sync_state WHERE name = 'hlc'), "
+                "(SELECT max(seq) FROM sync_operations WHERE origin = ?), "
+                "(SELECT max(seq) FROM sync_operations WHERE origin = ?)")
+
+
+@lru_cache(maxsize=8)
+def _private_of(device: str) -> str:
+    return private_origin(device)
+
+
+def _record_saved(session: Session, rows: list[dict[str, Any]]) -> bool:
+    """`record` for the rows of one record's fields changed (a form saved, as most edits
+    are), with the fewest statements: the copy's state and both streams' numbers in one,
+    the record's current versions in another. False, having written nothing, for
+    anything else (a record created, a currency that restates amounts, a version kept
+    beside, a private edit, a copy not seeded yet): `record` does those."""
+    first = rows[0]
+    kind, record_id = first["entity"], first["entity_id"]
+    info = session.info
+    if (info.get(PRIVATE) or info.get(CONCURRENT) or amounts.fields(kind)
+            or any(row["action"] not in _SAVED or row["entity_id"] != record_id
+                   or row["entity"] != kind or row["field"] == "currency" for row in rows)):
+        return False
+    device = info["device_id"]
+    hidden = _private_of(device)
+    driver = Driver.of(session)
+    seeded, hlc, top, hidden_top = driver.execute(_SAVED_STATE, (device, hidden)).fetchone()
+    if seeded is None:
+        return False
+    stamp = clock.tick(int(hlc or 0))
+    set_state(session, "hlc", str(stamp))
+    heads = heads_of(session, kind, record_id)
+    stored = _head_rows({(kind, record_id): heads})
+    if heads:
+        private = any(is_private_origin(origin) for versions in heads.values()
+                      for origin, _seq in versions)
+    else:  # no versions stored yet: asked after its creation
+        private = bool(_private_records(session, {(kind, record_id)}))
+    origin, seq = (hidden, (hidden_top or 0) + 1) if private else (device, (top or 0) + 1)
+    made_rows = []
+    for row in rows:
+        new = row["new"]
+        value = None if new is None else json.loads(new)
+        bases: set[OpId] = set()
+        for field in made_operation(origin, seq, stamp, kind, record_id, row["field"],
+                                    value).touches():
+            bases |= field_heads(heads, field)
+        op = made_operation(origin, seq, stamp, kind, record_id, row["field"], value,
+                            tuple(sorted(bases)))
+        seq += 1
+        made_rows.append(stored_values(op, known=True))
+        _supersede(heads, op)
+    insert_stored(driver, made_rows)
+    # Only the versions the edit superseded go, and its own come.
+    kept = _head_rows({(kind, record_id): heads})
+    _remove_heads(session, stored - kept)
+    add_heads(session, sorted(kept - stored))
+    return True
+
+
 def record(session: Session, rows: list[dict[str, Any]]) -> None:
     """Turn journal rows just written by this device into operations."""
     if session.info.get(APPLYING) or not rows:
+        return
+    if _record_saved(session, rows):
         return
     # Rows written in bulk (coordinator generate) are in their tables already: the
     # seed must not take them for records made before operations were kept.
