@@ -456,6 +456,13 @@ def _save_edit(journal: _Journal, driver: Driver) -> None:
     journal.recorded()
 
 
+@lru_cache(maxsize=None)
+def _journal_order(cls: type[Entity]) -> dict[str, int]:
+    """{journaled attribute: its place among them}: a record's changes are journalled
+    in its columns' order, whichever was set first."""
+    return {key: place for place, key in enumerate(_journaled(cls))}
+
+
 def write_update(session: Session, obj: Entity) -> bool:
     """Write the changes of `obj`, a record loaded in `session` and normalised already
     (the rules have seen it so), as a flush writes them (stamps, journal, sync's
@@ -467,39 +474,67 @@ def write_update(session: Session, obj: Entity) -> bool:
     A single edit through the unit of work spent more of its time in SQLAlchemy's
     flush (ordering, per-statement set-up, bookkeeping of every object) than SQLite
     spent writing the record."""
-    state = inspect(obj)
+    state = instance_state(obj)
     if (state.key is None or state.deleted or session.new or session.deleted
             or session.info.get(NOTED)
             or any(other is not obj for other in session.dirty)):
         return False
-    columns = _column_names(type(obj))
+    cls = type(obj)
+    columns = _column_names(cls)
     committed = state.committed_state
     if any(key not in columns for key in committed):
         return False
     values = obj.__dict__
-    changes = _changes(obj)
+    order = _journal_order(cls)
+    # Each column set is asked its history once: the columns to write, and the journaled
+    # ones among them with their former and new values.
+    written: list[str] = []
+    changes: list[tuple[str, Any, Any]] = []
+    attrs = state.attrs
+    for key in committed:
+        history = attrs[key].history
+        if not history.has_changes():
+            continue
+        written.append(key)
+        if key in order:
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes.append((key, old, new))
     driver = Driver.of(session)
     if changes:
+        changes.sort(key=lambda change: order[change[0]])
         journal = _Journal(session)
-        _updated(journal, obj, changes)
+        # The stamps go straight into the record's dict, as the record's history is
+        # cleared below: through its attributes they were history to ask again.
+        for key, stamp in (("updated_at", journal.at), ("device_id", journal.device_id)):
+            if values.get(key) != stamp:
+                values[key] = stamp
+                if key not in written:
+                    written.append(key)
+        kind, record_id = obj.KIND, obj.id
+        for key, old, new in changes:
+            action = "update"
+            if key == "deleted_at":
+                action = "delete" if new is not None else "restore"
+            journal.rows.append({
+                "id": ordered_id(), "seq": journal.next_seq(), "change_set": journal.change_set,
+                "label": journal.label, "action": action, "entity": kind,
+                "entity_id": record_id, "field": key, "old": encode(old), "new": encode(new),
+                "at": journal.at, "device_id": journal.device_id})
         # What the recorder reads (which records are private, amounts' units) must not
         # flush `obj` by the unit of work meanwhile: this is that flush.
         with session.no_autoflush:
             _save_edit(journal, driver)
-    written = [key for key in committed if state.attrs[key].history.has_changes()]
     if written:
-        dialect = driver.dialect
-        params = []
-        for key in written:
-            value = values.get(key)
-            process = columns[key][1]._cached_bind_processor(dialect)
-            params.append(value if value is None or process is None else process(value))
-        table = type(obj).__table__
-        cursor = driver.execute(
-            f"UPDATE {table.name} SET {', '.join(f'{columns[key][0]} = ?' for key in written)}"
-            f" WHERE {columns['id'][0]} = ?", (*params, obj.id))
+        sql, processors = _update_statement(cls, tuple(written), driver.dialect)
+        params = [values.get(key) for key in written]
+        params = [value if value is None or process is None else process(value)
+                  for value, process in zip(params, processors)]
+        params.append(obj.id)
+        cursor = driver.execute(sql, params)
         if cursor.rowcount != 1:
-            raise StaleDataError(f"UPDATE of {table.name} matched {cursor.rowcount} rows")
+            raise StaleDataError(f"UPDATE of {cls.__table__.name} matched {cursor.rowcount} rows")
         # Its index row is rewritten here, or left, where what changed allows it.
         indexed = edit_index.kept(session, obj, written)
         session_hooks.note_updated(session, obj, but=search_index.NOTE if indexed else None)
@@ -513,6 +548,18 @@ def write_update(session: Session, obj: Entity) -> bool:
     if written:
         session_hooks.apply_noted(session)
     return True
+
+
+@lru_cache(maxsize=256)  # kinds by the sets of columns a form saves, by dialect
+def _update_statement(cls: type[Entity], written: tuple[str, ...], dialect
+                      ) -> tuple[str, tuple[Any, ...]]:
+    """(the UPDATE of `written` columns of one record of `cls` by its id, each column's
+    conversion for `dialect` or None)."""
+    columns = _column_names(cls)
+    return (f"UPDATE {cls.__table__.name} SET "
+            f"{', '.join(f'{columns[key][0]} = ?' for key in written)} "
+            f"WHERE {columns['id'][0]} = ?",
+            tuple(columns[key][1]._cached_bind_processor(dialect) for key in written))
 
 
 def write_updated(session: Session, objs: list[Entity]) -> None:
