@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -27,8 +28,7 @@ _KEY = "driver"
 class Driver:
     """The driver's connection under `session`'s transaction (see `of`)."""
 
-    def __init__(self, session: Session):
-        connection = session.connection()
+    def __init__(self, connection: Connection):
         self._dialect = connection.dialect
         self._raw = connection.connection.driver_connection
 
@@ -41,16 +41,33 @@ class Driver:
     def of(cls, session: Session) -> Driver:
         """The Driver of `session`'s transaction, made once: asking the session for its
         connection cost more than the statements a Driver runs."""
-        transaction = session.get_transaction()
         kept = session.info.get(_KEY)
+        if kept is not None and kept[0] is None:
+            return kept[1]  # adopted: the edit's own for its whole life
+        transaction = session.get_transaction()
         if kept is not None and transaction is not None and kept[0]() is transaction:
             return kept[1]
-        driver = cls(session)
+        driver = cls(session.connection())
         # The transaction by a weak reference: held strongly, it held its session from
         # the session's own info, a cycle that left every closed session (its events,
         # its transaction) to the cycle collector instead of being freed at once.
         session.info[_KEY] = (weakref.ref(session.get_transaction()), driver)
         return driver
+
+    @classmethod
+    def adopt(cls, session: Session, connection: Connection) -> Driver:
+        """Make `connection`'s driver the one of `session` for the session's whole life:
+        for an edit that began its transaction on that connection itself
+        (core.records.service.Workspace.edit), so that its statements need no transaction
+        of SQLAlchemy's."""
+        driver = cls(connection)
+        session.info[_KEY] = (None, driver)
+        return driver
+
+    @property
+    def raw(self):
+        """The driver's own connection."""
+        return self._raw
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
         """The driver's cursor over `sql`'s rows (fetchone, fetchall, iteration)."""

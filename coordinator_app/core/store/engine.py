@@ -50,6 +50,10 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record, *,
 
 #: Execution option of a connection that will write (see Workspace.edit).
 WRITE = "coordinator_write"
+#: Set in a connection's info while an edit holds a transaction it began itself on the
+#: connection's driver (core.records.service.Workspace.edit): SQLAlchemy's own
+#: transaction on it, if the edit's session wants one, joins it instead of beginning.
+BEGUN = "coordinator_begun"
 #: Page cache of a connection writing many records in one transaction, in KiB.
 BULK_CACHE_KIB = 256 * 1024
 
@@ -70,11 +74,23 @@ def bulk_cache(connection: Connection) -> Iterator[None]:
         driver.execute(f"PRAGMA cache_size = {before}")
 
 
+def begin_writing(connection: Connection) -> None:
+    """BEGIN IMMEDIATE on `connection`'s driver, outside SQLAlchemy's transaction (see
+    BEGUN), its error raised as SQLAlchemy raises it."""
+    try:
+        connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise wrapped(connection.dialect, "BEGIN IMMEDIATE", exc) from exc
+    connection.info[BEGUN] = True
+
+
 def _begin(connection) -> None:
     # A writing transaction takes SQLite's write lock at BEGIN, so a second writer
     # waits its turn (busy_timeout) instead of failing midway on a stale snapshot.
     # Straight to the driver (core.store.driver): every edit and every read begins
     # here, and SQLAlchemy's statement machinery cost more than SQLite's BEGIN.
+    if connection.info.get(BEGUN):
+        return
     sql = "BEGIN IMMEDIATE" if connection.get_execution_options().get(WRITE) else "BEGIN"
     try:
         connection.connection.driver_connection.execute(sql)

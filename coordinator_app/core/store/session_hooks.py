@@ -12,7 +12,8 @@ Hook = Callable[[Session, object], None]
 #: note(session, record, new): what a written record changes in the derived data, noted
 #: in session.info while the record still shows its changes.
 Note = Callable[[Session, object, bool], None]
-#: The session info key of every installed (note, apply), in the order installed.
+#: The session info key of every installed (note, apply, pending keys), in the order
+#: installed.
 _HOOKS = "derived_hooks"
 
 
@@ -39,7 +40,7 @@ def keep_in_step(sessions: sessionmaker[Session], pending: tuple[str, ...],
             session.info.pop(key, None)
 
     info = sessions.kw.setdefault("info", {})
-    info[_HOOKS] = (*info.get(_HOOKS, ()), (note, apply))
+    info[_HOOKS] = (*info.get(_HOOKS, ()), (note, apply, pending))
     event.listen(sessions, "after_flush", collect)
     event.listen(sessions, "after_flush_postexec", apply)
     event.listen(sessions, "before_commit", before_commit)
@@ -51,12 +52,19 @@ def note_updated(session: Session, obj: object, but: Note | None = None) -> None
     work (core.records.journal.write_update), touches in the derived data, while it
     still shows its changes, as a flush's hooks would; all hooks but the one whose note
     is `but` (whose data the writer brought up to date itself)."""
-    for note, _apply in session.info.get(_HOOKS, ()):
+    for note, _apply, _pending in session.info.get(_HOOKS, ()):
         if note is not but:
             note(session, obj, False)
 
 
 def apply_noted(session: Session) -> None:
     """Bring the derived data up to date with what is noted, as after a flush."""
-    for _note, apply in session.info.get(_HOOKS, ()):
+    for _note, apply, _pending in session.info.get(_HOOKS, ()):
         apply(session, None)
+
+
+def settled(session: Session) -> bool:
+    """Whether no hook has anything noted that the commit would still apply."""
+    info = session.info
+    return not any(info.get(key) for _note, _apply, pending in info.get(_HOOKS, ())
+                   for key in pending)
