@@ -14,6 +14,7 @@ this, are shown as they are.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Union
 
 from coordinator_app.i18n import _
@@ -49,7 +50,15 @@ class Label(str):
 
     @property
     def key(self) -> str:
+        if not self.params:
+            return _bare_key(self.message)
         return json.dumps(self._parts(), ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=256)
+def _bare_key(message: str) -> str:
+    """The key of a label without parameters ("Edit", "Add"): every saved form stores one."""
+    return json.dumps([message], ensure_ascii=False, separators=(",", ":"))
 
 
 def _from_parts(parts: list) -> Label:

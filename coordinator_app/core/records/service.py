@@ -31,7 +31,7 @@ from coordinator_app.core.store import session_hooks
 from coordinator_app.core.store.engine import BEGUN, WRITE, begin_writing
 from coordinator_app.core.store.held import HeldConnection
 from coordinator_app.core.errors import CoordinatorError, DatabaseError, NotFound, ValidationError
-from coordinator_app.core.records.ids import new_id, utcnow
+from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.merged import followed
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.records.tombstones import alive, live_sql, shown
@@ -365,7 +365,9 @@ def _own_transaction(session: Session, connection: Connection) -> Iterator[None]
     raw = Driver.adopt(session, connection).raw
     try:
         yield
-        if (session.in_transaction() or session.new or session.dirty or session.deleted
+        # The session's own commit only where it has something to do: a transaction on
+        # the connection (it queried or flushed), records to flush, derived data noted.
+        if (connection.in_transaction() or session.new or session.dirty or session.deleted
                 or not session_hooks.settled(session)):
             session.commit()
         if raw.in_transaction:
@@ -400,7 +402,7 @@ class Workspace:
         A long job committed in steps (coordinator generate) gives every step's edit
         the same `change_set`, so one undo takes them all back, and its own
         `connection`, which keeps the job's page cache from one step to the next."""
-        change_set = change_set or new_id()
+        change_set = change_set or ordered_id()
         with self._held.lent() if connection is None else nullcontext(connection) as held:
             bound = {} if held is None else {"bind": held}
             session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
