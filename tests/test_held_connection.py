@@ -7,10 +7,16 @@ import sys
 import threading
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.records.models import Affiliation, Person
+from coordinator_app.core.records.models import (
+    Affiliation,
+    Change,
+    Organization,
+    Person,
+    SyncOperation,
+)
 from coordinator_app.core.search.query import search
 
 
@@ -89,3 +95,40 @@ def test_a_near_spelling_is_found_inside_an_edit_on_the_kept_connection(workspac
     with workspace.edit() as edit:
         hits = search(edit.session, "Butkevicus", kinds=["person"])  # one letter short
     assert [hit.id for hit in hits] == [person.id]
+
+
+
+def test_an_edit_on_the_kept_connection_that_also_flushes_is_committed_whole(workspace):
+    # The form's change goes straight to the kept connection's driver; the new records
+    # go through the session's flush, which joins the transaction the edit began there.
+    person = workspace.create(Person, full_name="Ihor Terekhov")
+    with workspace.edit("Edit") as edit:
+        edit.update(Person, person.id, notes="Kharkiv")
+        city = edit.create(Organization, name="Kharkiv City Council", country="UA")
+        position = edit.create(Affiliation, person_id=person.id, organization_id=city.id,
+                               position="mayor")
+    with workspace.read() as session:
+        journal = session.scalars(select(Change.entity).where(
+            Change.change_set == edit.change_set)).all()
+        assert session.get(Person, person.id).notes == "Kharkiv"
+        assert session.get(Affiliation, position.id).position == "mayor"
+        assert sorted(journal) == ["affiliation", "organization", "person"]
+        assert [hit.id for hit in search(session, "Terekhov mayor", kinds=["person"])] == [
+            person.id]
+
+
+def test_an_edit_on_the_kept_connection_refused_after_a_saved_form_writes_nothing(workspace):
+    person = workspace.create(Person, full_name="Audrius Klišonis", notes="Plungė")
+    with pytest.raises(ValidationError):
+        with workspace.edit("Edit") as edit:
+            edit.update(Person, person.id, notes="Vilnius")  # written to the driver
+            edit.update(Person, person.id, full_name="  ")  # refused: a person needs a name
+    with workspace.read() as session:
+        assert session.get(Person, person.id).notes == "Plungė"
+        assert not session.scalars(select(Change).where(
+            Change.change_set == edit.change_set)).all()
+        assert not session.scalars(select(SyncOperation).where(
+            SyncOperation.record_id == person.id, SyncOperation.field == "notes")).all()
+        assert not search(session, "Vilnius", kinds=["person"])
+    workspace.update(Person, person.id, notes="Kaunas")  # the kept connection goes on
+    assert workspace.get(Person, person.id).notes == "Kaunas"

@@ -340,3 +340,33 @@ def test_each_kinds_index_reads_the_fields_its_search_document_names():
     assert {"title", "title_uk", "purpose", "notes"} <= reads(Agreement).indexed
     assert "purpose" not in reads(Agreement).named
     assert reads(ContactPoint) is None  # no row of its own: its person's row shows it
+
+
+def test_a_record_saved_alone_is_recorded_for_sync_as_one_saved_beside_another(workspace):
+    # A form saved alone is recorded by sync's shortest way (record._record_saved); an
+    # edit of two records by its general way: the same operations, bases and versions.
+    saved, beside = _twins(workspace)
+    third = workspace.create(Person, full_name="Rūta Kazlauskienė").id
+    values = {"notes": "Зустріч у Плунге", "latin_name": "Olena Kovalenko"}
+    workspace.update(Person, saved, **values)
+    with workspace.edit(Label(N_("Edit"))) as edit:  # as workspace.update labels it
+        for key, value in values.items():
+            setattr(edit.get(Person, beside), key, value)
+        edit.get(Person, third).notes = "інша нотатка"
+        edit.flush()
+    assert _written(workspace, saved) == _written(workspace, beside)
+    workspace.delete(Person, saved)
+    workspace.restore(Person, saved)
+    with workspace.edit(Label(N_("Delete"))) as edit:
+        edit.delete(Person, beside)
+        edit.delete(Person, third)
+    with workspace.edit(Label(N_("Restore"))) as edit:
+        edit.restore(Person, beside)
+        edit.restore(Person, third)
+    mine, theirs = _written(workspace, saved), _written(workspace, beside)
+    assert mine["heads"] == theirs["heads"]
+    # The times of deletion differ; the rest of each operation is the same.
+    assert [(field, bases) for field, _value, bases in mine["operations"]] == [
+        (field, bases) for field, _value, bases in theirs["operations"]]
+    assert [field for field, _value, _bases in mine["operations"]] == [
+        "", "latin_name", "notes", "deleted_at", "deleted_at"]
