@@ -361,8 +361,8 @@ def _own_transaction(session: Session, connection: Connection) -> Iterator[None]
     query, a flush) gets it joined to this one (core.store.engine.BEGUN), and commits
     it first, as it always has, with whatever its commit writes. The COMMIT is the
     same durable one: a confirmed edit is on disk when this returns."""
-    begin_writing(connection)
     raw = Driver.adopt(session, connection).raw
+    begin_writing(connection)
     try:
         yield
         # The session's own commit only where it has something to do: a transaction on
@@ -381,7 +381,8 @@ def _own_transaction(session: Session, connection: Connection) -> Iterator[None]
             raw.rollback()
         raise
     finally:
-        connection.info.pop(BEGUN, None)
+        if not connection.invalidated:  # an invalidated one would connect anew to be asked
+            connection.info.pop(BEGUN, None)
 
 
 class Workspace:
