@@ -512,16 +512,11 @@ def write_update(session: Session, obj: Entity) -> bool:
                 values[key] = stamp
                 if key not in written:
                     written.append(key)
-        kind, record_id = obj.KIND, obj.id
         for key, old, new in changes:
             action = "update"
             if key == "deleted_at":
                 action = "delete" if new is not None else "restore"
-            journal.rows.append({
-                "id": ordered_id(), "seq": journal.next_seq(), "change_set": journal.change_set,
-                "label": journal.label, "action": action, "entity": kind,
-                "entity_id": record_id, "field": key, "old": encode(old), "new": encode(new),
-                "at": journal.at, "device_id": journal.device_id})
+            journal.write(action, obj, key, encode(old), encode(new))
         # What the recorder reads (which records are private, amounts' units) must not
         # flush `obj` by the unit of work meanwhile: this is that flush.
         with session.no_autoflush:
