@@ -151,13 +151,18 @@ def test_a_large_list_reads_one_page_through_the_sort_key_index(workspace, db_pa
         assert listing.count(session, query) == 20_000
         rows = listing.page(session, query, 19_990, 200)
         assert [r.cells[0] for r in rows][0] == "Person 019990" and len(rows) == 10
-        plan = session.connection().exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + str(listing.page_statement(query, 0, 200).compile(
-                compile_kwargs={"literal_binds": True}))).all()
+        plan = query_plan(session, listing.page_statement(query, 0, 200))
     # The page's rows are chosen by walking the index, not by sorting the table; only
     # those 200 are then read for display (and put back in order).
     choosing = " ".join(choosing_plan(plan))
     assert "ix_people_sort_key" in choosing and "TEMP B-TREE" not in choosing
+
+
+def query_plan(session, statement) -> list[tuple]:
+    """SQLite's plan of a list's statement (its SQL and parameters)."""
+    sql, parameters = statement
+    return session.connection().connection.driver_connection.execute(
+        "EXPLAIN QUERY PLAN " + sql, parameters).fetchall()
 
 
 def choosing_plan(plan) -> list[str]:
@@ -215,9 +220,7 @@ def test_one_country_sorted_by_latin_spelling_is_read_in_order_not_sorted(worksp
     latin_column = [c.key for c in listing.SPECS["person"].columns].index("latin_name")
     query = ListQuery("person", latin_column, False, facets=(("country", ("UA",)),))
     with workspace.read() as session:
-        sql = str(listing.page_statement(query, 0, 200).compile(
-            compile_kwargs={"literal_binds": True}))
-        plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+        plan = query_plan(session, listing.page_statement(query, 0, 200))
     choosing = " ".join(choosing_plan(plan))
     assert "ix_people_country_latin" in choosing and "TEMP B-TREE" not in choosing, plan
 
@@ -229,9 +232,7 @@ def test_people_sorted_by_latin_spelling_are_read_in_order_not_sorted(workspace)
     for descending in (False, True):
         query = ListQuery("person", latin_column, descending)
         with workspace.read() as session:
-            sql = str(listing.page_statement(query, 0, 200).compile(
-                compile_kwargs={"literal_binds": True}))
-            plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+            plan = query_plan(session, listing.page_statement(query, 0, 200))
         choosing = " ".join(choosing_plan(plan))
         assert "ix_people_latin" in choosing and "TEMP B-TREE" not in choosing, plan
 
@@ -239,9 +240,7 @@ def test_people_sorted_by_latin_spelling_are_read_in_order_not_sorted(workspace)
 def test_a_deep_page_is_found_through_the_index(workspace):
     query = ListQuery("person")
     with workspace.read() as session:
-        sql = str(listing.page_statement(query, 0, 200, after=("k", 5)).compile(
-            compile_kwargs={"literal_binds": True}))
-        plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+        plan = query_plan(session, listing.page_statement(query, 0, 200, after=("k", 5)))
     choosing = " ".join(choosing_plan(plan))
     assert "SEARCH people USING INDEX ix_people_sort_key" in choosing, plan
 
@@ -275,3 +274,64 @@ def test_rows_read_without_their_cells_have_the_ids_and_marks_of_the_shown_ones(
         assert [(row.id, row.mark) for row in bare] == [(row.id, row.mark) for row in shown]
         assert all(row.cells == () for row in bare) and shown[0].cells
         assert [row.id for row in after] == [row.id for row in shown[5:]], query
+
+
+def test_a_list_read_through_the_files_own_connection_is_the_one_a_session_reads(
+        workspace, db_path):
+    from coordinator_app.core.store.connect import connect
+
+    ids = _people(workspace, "Ihor Terekhov", "Audrius Klišonis", "Олена Коваль",
+                  *(f"Name {i:02d}" for i in range(12)))
+    with workspace.edit("gone") as edit:
+        edit.delete(Person, ids["Name 03"])
+    queries = [ListQuery("person"), ListQuery("person", 1, True),
+               ListQuery("person", text="Terekhov"), ListQuery("person", text="name"),
+               *(ListQuery(kind) for kind in listing.KINDS)]
+    connection = connect(db_path)
+    try:
+        for query in queries:
+            with workspace.read() as session:
+                by_session = listing.first_page(session, query, 5)
+                rest = listing.page(session, query, 5, 50, after=by_session[0][-1].mark) \
+                    if by_session[0] else []
+            assert listing.first_page(connection, query, 5) == by_session, query
+            if rest:
+                assert listing.page(connection, query, 5, 50,
+                                    after=by_session[0][-1].mark) == rest
+                assert listing.position_of(connection, query, rest[-1].id) == 4 + len(rest)
+    finally:
+        connection.close()
+    assert ids["Name 03"] not in [row.id for row in by_session[0]]
+
+
+def test_reading_a_list_loads_neither_sqlalchemy_nor_the_models(workspace, db_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from coordinator_app.core.crypto import keyring
+    from coordinator_app.core.store.connect import is_encrypted
+
+    _people(workspace, *(f"Name {i:02d}" for i in range(30)))
+    key = keyring.key_for(db_path) if is_encrypted(db_path) else None
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from coordinator_app.core.store.connect import connect\n"
+        "from coordinator_app.core.views import listing\n"
+        "key = os.environ.get('LIST_KEY')\n"
+        "connection = connect(Path(sys.argv[1]), key=bytes.fromhex(key) if key else None)\n"
+        "query = listing.ListQuery('person')\n"
+        "rows, total = listing.first_page(connection, query, 20)\n"
+        "more = listing.page(connection, query, 20, 20, after=rows[-1].mark)\n"
+        "where = listing.position_of(connection, query, more[-1].id)\n"
+        "print(total, len(rows), len(more), where, rows[0].cells[0],\n"
+        "      sorted(m for m in ('sqlalchemy', 'coordinator_app.core.records.models')\n"
+        "             if m in sys.modules))\n")
+    environment = {**os.environ, "LIST_KEY": bytes(key).hex() if key else ""}
+    done = subprocess.run([sys.executable, "-c", script, str(db_path)], env=environment,
+                          cwd=Path(__file__).resolve().parent.parent, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["30", "20", "10", "29", "Name", "00", "[]"]

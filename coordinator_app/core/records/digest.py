@@ -8,6 +8,11 @@ which, the pages' titles) is derived here from the registry and written into
 core.records.kind_digest, a module of literals that imports nothing.
 `scripts/update_kind_digest.py` rewrites it; tests/test_kind_digest.py fails when
 it no longer says what the registry does.
+
+The lists (core.views.listing) read their kind's columns from it too: the SQL each
+column is read and sorted by in each language, compiled here from the registry's
+SQLAlchemy expressions, so a list is read with plain SQL and the models are not
+loaded to show it.
 """
 
 from __future__ import annotations
@@ -16,10 +21,63 @@ import pprint
 from typing import Any
 
 from coordinator_app.core.records import languages, registry, sort_keys
+from coordinator_app.core.records.kind import date_sample, money_sample, shown_as
 from coordinator_app.core.records.tombstones import live_sql
 
 #: Stands for the row's alias in the digest's SQL conditions (str.format).
 ALIAS = "{a}"
+#: Stands for today's date in a list column's SQL (a person's current position):
+#: a named parameter the list binds each time it reads.
+TODAY = ":today"
+SAMPLES = {date_sample: "date", money_sample: "money"}
+
+
+def _sql(expr: Any, model: type) -> str:
+    """`expr`, a column of a list of `model`, as SQL text about the row of its table;
+    today's date (current_position.today) becomes the parameter TODAY, every other
+    value is written in."""
+    from sqlalchemy import literal_column, select
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.sql import visitors
+
+    from coordinator_app.core.records import current_position
+
+    def today_named(element: Any) -> Any:
+        if getattr(element, "callable", None) is current_position._today:
+            return literal_column(TODAY)
+        return None
+
+    expr = visitors.replacement_traverse(expr, {}, today_named)
+    text = str(select(expr.label("v")).select_from(model).compile(
+        dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+    head, tail = "SELECT ", f" AS v \nFROM {model.__tablename__}"
+    if not (text.startswith(head) and text.endswith(tail)):
+        raise ValueError(f"{model.__tablename__}: a list column compiled to {text!r}")
+    return " ".join(text[len(head):-len(tail)].split())
+
+
+def _nullable(expr: Any) -> bool:
+    return getattr(getattr(expr, "expression", expr), "nullable", True)
+
+
+def _list(spec: Any) -> dict[str, Any]:
+    """The list of a top-level kind: each column's header and how it is shown, then
+    the SQL of what it reads and, when it may be sorted by, what it sorts by (and
+    whether that may be NULL) in each language."""
+    model = spec.model
+    columns = [{"key": column.key, "title": column.title, "sortable": column.sortable,
+                "width": column.width, "sample": SAMPLES.get(column.sample),
+                "labels": column.labels, "shown": shown_as(column)}
+               for column in spec.columns]
+    reads, order = {}, {}
+    for lang in languages.LANGUAGES:
+        reads[lang] = [[_sql(value, model) for value in column.reads(lang)]
+                       for column in spec.columns]
+        order[lang] = [[_sql(key, model), _nullable(key)] if column.sortable else None
+                       for column in spec.columns
+                       for key in (column.order_key(model, lang),)]
+    return {"columns": columns, "default_sort": spec.default_sort,
+            "default_descending": spec.default_descending, "reads": reads, "order": order}
 
 
 def _owner_columns(model: type) -> list[str] | None:
@@ -56,6 +114,7 @@ def _kind(spec: Any) -> dict[str, Any]:
         "order": order,
         "owner_columns": None if spec.top_level else _owner_columns(model),
         "owned_by": [] if spec.top_level else _owned_by(model),
+        "list": _list(spec) if spec.top_level else None,
     }
 
 
@@ -76,4 +135,5 @@ _HEADER = ("The kinds' declarations as the first window reads them, without SQLA
            "Derived from core.records.registry by core.records.digest: each kind's table,\n"
            "whether it has a page (and its title), the SQL condition that keeps what may\n"
            "be shown (`{a}` stands for the row's alias), the columns its name is read from\n"
-           "and sorted by in each language, and the records that own it.\n")
+           "and sorted by in each language, the records that own it, and the list of a kind\n"
+           "with a page (its columns, and the SQL each reads and sorts by in each language).\n")

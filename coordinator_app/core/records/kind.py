@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import ColumnElement
+from typing import TYPE_CHECKING, Any
 
 from coordinator_app.core.records import languages, units
 from coordinator_app.i18n import _
+
+if TYPE_CHECKING:
+    # Only named: the lists read this module through the registry's digest, without
+    # SQLAlchemy (core.views.listing).
+    from sqlalchemy import ColumnElement
 
 
 def show_text(value: Any) -> str:
@@ -30,6 +33,9 @@ def show_date(value: Any) -> str:
         return ""
     from coordinator_app.core.text.formatting import format_date, format_datetime
 
+    if isinstance(value, str):
+        # As plain SQL reads it: SQLite keeps a date as ISO text.
+        value = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
     return format_datetime(value) if isinstance(value, datetime) else format_date(value)
 
 
@@ -115,13 +121,42 @@ class Column:
         return (self.expr, *self.extra)
 
     def display(self, values: Sequence[Any], lang: str | None = None) -> str:
-        if self.translated is not None and lang is not None:
-            return languages.reader_name(values, lang)
-        if self.combine is not None:
-            return self.combine(values)
-        if self.labels is not None:
-            return show_label(self.labels)(values[0])
-        return self.show(values[0])
+        return show_cell(shown_as(self), values, lang, self.labels)
+
+
+#: How a list's cell is shown from the values its column reads, by name: the lists
+#: read the name from the registry's digest (core.records.digest), not the function.
+SHOWN: dict[str, Callable[[Sequence[Any]], str]] = {
+    "text": lambda values: show_text(values[0]),
+    "date": lambda values: show_date(values[0]),
+    "money": show_money,
+    "amount": show_amount,
+}
+
+
+def shown_as(column: Column) -> str:
+    """The name of how `column` is shown: "translated", "label", or one of SHOWN."""
+    if column.translated is not None:
+        return "translated"
+    if column.combine is not None:
+        found = [name for name, show in SHOWN.items() if show is column.combine]
+    elif column.labels is not None:
+        return "label"
+    else:
+        found = {show_text: ["text"], show_date: ["date"]}.get(column.show, [])
+    if not found:
+        raise ValueError(f"column {column.key}: shown by a function SHOWN does not name")
+    return found[0]
+
+
+def show_cell(how: str, values: Sequence[Any], lang: str | None,
+              labels: dict[str, str] | None = None) -> str:
+    """A list's cell: the `values` its column reads, shown as `how` (shown_as) says."""
+    if how == "translated":
+        return languages.reader_name(values, lang) if lang is not None else show_text(values[0])
+    if how == "label":
+        return show_label(labels or {})(values[0])
+    return SHOWN[how](values)
 
 
 @dataclass(frozen=True)

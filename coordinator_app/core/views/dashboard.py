@@ -22,6 +22,7 @@ from coordinator_app.core.records import vocab
 from coordinator_app.core.records.change_labels import readable
 from coordinator_app.core.records.kind_digest import KINDS
 from coordinator_app.core.records.languages import reader_name
+from coordinator_app.core.store.reading import connection_of
 from coordinator_app.core.views.coverage import Coverage
 from coordinator_app.i18n import current_language
 
@@ -89,16 +90,8 @@ def read(source: Any, today: date, limit: int = 50) -> Dashboard:
 # -- reading ------------------------------------------------------------------------
 
 
-def _connection(source: Any) -> Any:
-    """The DB-API connection to read through: `source` itself, or a session's own
-    (inside its transaction, so what the session has written is seen)."""
-    if hasattr(source, "get_bind"):  # a SQLAlchemy Session, never imported here
-        return source.connection().connection.driver_connection
-    return source
-
-
 def _rows(source: Any, sql: str, parameters: tuple = ()) -> list[tuple]:
-    return _connection(source).execute(sql, parameters).fetchall()
+    return connection_of(source).execute(sql, parameters).fetchall()
 
 
 def _day(value: Any) -> date | None:

@@ -5,40 +5,91 @@ window asks for `page(…, offset, limit)` as the user scrolls, and sorting or
 filtering only changes the ORDER BY and WHERE of the next query. Each list's
 default order follows an index, so the first page of 100,000 people is read from
 the index without sorting the table.
+
+The queries are plain SQL run on a DB-API connection (`source`: a sqlite3 or
+SQLCipher connection, or a session, whose own connection is used), and reading a
+list loads no SQLAlchemy and no models. What each column reads and sorts by comes
+from the kinds' declarations through their digest (core.records.kind_digest, the
+registry's SQLAlchemy expressions compiled once). The text filter and the facets
+are conditions of their own modules (core.views.list_filter, core.views.facets),
+compiled to SQL when a list is narrowed by them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, tuple_
-from sqlalchemy.orm import Session
-
-from coordinator_app.core.records import registry
-from coordinator_app.core.records.facet_kinds import Chosen
-from coordinator_app.core.records.kind import Column
-from coordinator_app.core.records.models import Entity
-from coordinator_app.core.records.tombstones import alive
-from coordinator_app.core.views import facets
+from coordinator_app.core.records.kind import date_sample, money_sample, show_cell
+from coordinator_app.core.records.kind_digest import KINDS as DIGEST
+from coordinator_app.core.store.reading import connection_of
 from coordinator_app.i18n import current_language
+
+if TYPE_CHECKING:
+    from coordinator_app.core.records.facet_kinds import Chosen
+
+#: Values of a statement's named parameters.
+Parameters = dict[str, Any]
+
+_SAMPLES = {"date": date_sample, "money": money_sample}
+
+
+class ListColumn(NamedTuple):
+    """One column of a list as its page shows it (core.records.kind.Column declares it)."""
+
+    key: str
+    title: str  # marked with N_(), translated where shown
+    sortable: bool
+    #: Relative width on screen (characters, roughly).
+    width: int
+    #: A typical value, to keep the column wide enough for it (dates, sums of money).
+    sample: Callable[[], str] | None
+    #: The codes the column stores and the labels it shows for them (marked with N_()).
+    labels: dict[str, str] | None
+    #: How its values are shown (core.records.kind.show_cell).
+    shown: str
 
 
 @dataclass(frozen=True)
 class ListSpec:
     kind: str
-    cls: type[Entity]
+    table: str
     title: str
-    columns: tuple[Column, ...]
+    columns: tuple[ListColumn, ...]
     default_sort: int = 0
     default_descending: bool = False
+
+    def reads(self, lang: str) -> list[list[str]]:
+        """The SQL of the values each column is shown from, for a reader of `lang`."""
+        return DIGEST[self.kind]["list"]["reads"][lang]
+
+    def order_key(self, column: int, lang: str) -> tuple[str, bool]:
+        """The SQL a sortable column sorts by for a reader of `lang`, and whether it
+        may be NULL."""
+        sql, nullable = DIGEST[self.kind]["list"]["order"][lang][column]
+        return sql, nullable
+
+    @property
+    def live(self) -> str:
+        """The condition that keeps what may be shown (core.records.tombstones.alive)."""
+        return DIGEST[self.kind]["live"].format(a=self.table)
+
+
+def _spec(kind: str, digest: dict[str, Any]) -> ListSpec:
+    listed = digest["list"]
+    columns = tuple(
+        ListColumn(column["key"], column["title"], column["sortable"], column["width"],
+                   _SAMPLES.get(column["sample"]), column["labels"], column["shown"])
+        for column in listed["columns"])
+    return ListSpec(kind, digest["table"], digest["plural_label"], columns,
+                    listed["default_sort"], listed["default_descending"])
 
 
 #: The list of each top-level kind, from its declaration (core.records.registry).
 SPECS: dict[str, ListSpec] = {
-    spec.name: ListSpec(spec.name, spec.model, spec.plural_label, spec.columns,
-                        spec.default_sort, spec.default_descending)
-    for spec in registry.TOP_LEVEL
+    kind: _spec(kind, digest) for kind, digest in DIGEST.items() if digest["top_level"]
 }
 
 #: The kinds in the order the navigation shows them.
@@ -83,92 +134,128 @@ class Row:
     mark: tuple[Any, int] | None = None
 
 
-def _where(query: ListQuery) -> ColumnElement[bool]:
-    cls = query.spec.cls
-    condition = alive(cls)
+def _where(query: ListQuery) -> tuple[str, Parameters]:
+    """The WHERE condition of the list's rows and its parameters (today's date among
+    them: a person's current position is worked out for the day it is read)."""
+    condition = query.spec.live
+    parameters: Parameters = {"today": date.today().isoformat()}
+    if query.text.strip() or query.facets:
+        narrowing, values = _narrowing(query)
+        condition = f"{condition} AND {narrowing}"
+        if values.keys() & parameters.keys():
+            raise ValueError(f"parameters named twice: {values.keys() & parameters.keys()}")
+        parameters.update(values)
+    return condition, parameters
+
+
+def _narrowing(query: ListQuery) -> tuple[str, Parameters]:
+    """The text filter's and the chosen facets' condition as SQL with its parameters,
+    compiled from their definitions (SQLAlchemy's, loaded for them here)."""
+    from sqlalchemy import and_
+    from sqlalchemy.dialects import sqlite
+
+    from coordinator_app.core.records import registry
+    from coordinator_app.core.views import facets
+
+    cls = registry.model(query.kind)
+    conditions = []
     text = query.text.strip()
     if text:
         from coordinator_app.core.views.list_filter import list_filter
 
-        coded = [(column.expr, column.labels) for column in query.spec.columns
+        coded = [(column.expr, column.labels) for column in registry.spec(query.kind).columns
                  if column.labels is not None]
-        condition = and_(condition, list_filter(cls, text, coded))
+        conditions.append(list_filter(cls, text, coded))
     chosen = facets.condition(cls, query.kind, query.facets)
     if chosen is not None:
-        condition = and_(condition, chosen)
-    return condition
+        conditions.append(chosen)
+    compiled = and_(*conditions).compile(dialect=sqlite.dialect(paramstyle="named"),
+                                         compile_kwargs={"render_postcompile": True})
+    processors = compiled._bind_processors  # noqa: SLF001 - how the dialect writes a date
+    values = {name: processors[name](value) if name in processors else value
+              for name, value in compiled.construct_params().items()}
+    return f"({compiled.string})", values
 
 
-def _rowid(cls: type[Entity]) -> ColumnElement[Any]:
+def _order(query: ListQuery) -> tuple[str, bool, str, bool]:
+    """What the list sorts by (SQL), whether it may be NULL, the tie-break (SQLite's
+    rowid) and whether the order is descending."""
+    index, descending = query.order()
+    key, nullable = query.spec.order_key(index, query.language())
     # SQLite's rowid breaks ties: every index already ends with it, so ORDER BY
     # (name, rowid) is read straight from the name index, and paging is stable.
-    return literal_column(f"{cls.__tablename__}.rowid")
+    return key, nullable, f"{query.spec.table}.rowid", descending
 
 
-def _order(query: ListQuery) -> tuple[ColumnElement[Any], ColumnElement[Any], bool]:
-    cls = query.spec.cls
-    index, descending = query.order()
-    return query.spec.columns[index].order_key(cls, query.language()), _rowid(cls), descending
+def _direction(descending: bool) -> str:
+    return "DESC" if descending else "ASC"
 
 
 def page_statement(query: ListQuery, offset: int, limit: int,
                    after: tuple[Any, int] | None = None, *, counted: bool = False,
-                   shown: bool = True) -> Select[Any]:
-    """The SQL of one page: from `offset`, or right after the row marked `after`.
-    With `counted`, each row ends with the number of rows the list holds; without
-    `shown`, the rows' ids and marks alone, not what their columns show."""
+                   shown: bool = True) -> tuple[str, Parameters]:
+    """The SQL of one page and its parameters: from `offset`, or right after the row
+    marked `after`. With `counted`, each row ends with the number of rows the list
+    holds; without `shown`, the rows' ids and marks alone, not what their columns show."""
     spec = query.spec
-    cls = spec.cls
-    key, tie, descending = _order(query)
-    values: list[ColumnElement[Any]] = [cls.id, key, tie]
-    lang = query.language()
-    for column in spec.columns if shown else ():
-        values.extend(column.reads(lang))
-    ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
-    where = _where(query)
+    table = spec.table
+    key, nullable, tie, descending = _order(query)
+    values = [f"{table}.id", key, tie]
+    if shown:
+        values.extend(value for column in spec.reads(query.language()) for value in column)
+    direction = _direction(descending)
+    ordering = f"{key} {direction}, {tie} {direction}"
+    where, parameters = _where(query)
+    parameters["limit"] = limit
     if after is not None:
-        where = and_(where, _after(key, tie, after[0], after[1], descending))
+        where = f"{where} AND {_after(key, nullable, tie, after[0], descending)}"
+        parameters.update(after_key=after[0], after_tie=after[1])
     # The rows of the page are chosen first, by rowid, and only they are read for
     # display: a column worked out by a subquery (a person's position) was otherwise
     # worked out for every row the filter kept (thousands) before the sort kept 200.
+    kept = ""
     if counted:
         # The rows the filter keeps are found once (the search index looked up, each
         # match's sort value read) into a set that is both sorted for the page and
         # counted: a count over the sorted rows (a window) cost another pass over them.
-        kept = (select(tie.label("chosen"), key.label("key")).select_from(cls).where(where)
-                .cte("kept").prefix_with("MATERIALIZED"))
-        in_order = ((kept.c.key.desc(), kept.c.chosen.desc()) if descending
-                    else (kept.c.key.asc(), kept.c.chosen.asc()))
-        chosen = select(kept.c.chosen).order_by(*in_order).limit(limit)
-        values.append(select(func.count()).select_from(kept).scalar_subquery())
+        kept = (f"WITH kept AS MATERIALIZED (SELECT {tie} AS chosen, {key} AS sort_value "
+                f"FROM {table} WHERE {where}) ")
+        chosen = (f"SELECT chosen FROM kept ORDER BY sort_value {direction}, "
+                  f"chosen {direction} LIMIT :limit")
+        values.append("(SELECT count(*) FROM kept)")
     else:
-        chosen = select(tie.label("chosen")).select_from(cls).where(where)
-        chosen = chosen.order_by(*ordering).limit(limit)
+        chosen = (f"SELECT {tie} AS chosen FROM {table} WHERE {where} "
+                  f"ORDER BY {ordering} LIMIT :limit")
     if offset and after is None:
-        chosen = chosen.offset(offset)
-    page_rows = chosen.subquery("page_rows")
-    return (select(*values).select_from(cls).join(page_rows, tie == page_rows.c.chosen)
-            .order_by(*ordering))
+        chosen += " OFFSET :offset"
+        parameters["offset"] = offset
+    return (f"{kept}SELECT {', '.join(values)} FROM {table} "
+            f"JOIN ({chosen}) AS page_rows ON {tie} = page_rows.chosen "
+            f"ORDER BY {ordering}"), parameters
 
 
-def _rows(query: ListQuery, result) -> list[Row]:
+def _read(source: Any, statement: tuple[str, Parameters]) -> list[tuple]:
+    sql, parameters = statement
+    return connection_of(source).execute(sql, parameters).fetchall()
+
+
+def _rows(query: ListQuery, result: list[tuple]) -> list[Row]:
     rows: list[Row] = []
     lang = query.language()
     # Where each column's values stand in a row, worked out once for the page.
     places = []
     position = 3
-    for column in query.spec.columns:
-        width = len(column.reads(lang))
-        places.append((column.display, position, position + width))
-        position += width
-    for raw in result:
-        values = tuple(raw)
-        cells = tuple(display(values[start:end], lang) for display, start, end in places)
+    for column, reads in zip(query.spec.columns, query.spec.reads(lang)):
+        places.append((column.shown, column.labels, position, position + len(reads)))
+        position += len(reads)
+    for values in result:
+        cells = tuple(show_cell(shown, values[start:end], lang, labels)
+                      for shown, labels, start, end in places)
         rows.append(Row(values[0], cells, (values[1], values[2])))
     return rows
 
 
-def page(session: Session, query: ListQuery, offset: int, limit: int,
+def page(source: Any, query: ListQuery, offset: int, limit: int,
          after: tuple[Any, int] | None = None, *, shown: bool = True) -> list[Row]:
     """Rows `offset`…`offset+limit` of the list, formatted for display.
 
@@ -178,23 +265,22 @@ def page(session: Session, query: ListQuery, offset: int, limit: int,
     row before it. Without `shown`, the rows have no cells: their ids and marks are
     read without working out what their columns show (a person's position, say).
     """
-    statement = page_statement(query, offset, limit, after, shown=shown)
+    result = _read(source, page_statement(query, offset, limit, after, shown=shown))
     if not shown:
-        return [Row(record_id, (), (key, tie))
-                for record_id, key, tie in session.execute(statement)]
-    return _rows(query, session.execute(statement))
+        return [Row(record_id, (), (key, tie)) for record_id, key, tie in result]
+    return _rows(query, result)
 
 
-def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row], int]:
+def first_page(source: Any, query: ListQuery, limit: int) -> tuple[list[Row], int]:
     """The first `limit` rows of the list and how many it holds (see `count`).
 
     A filtered list is sorted whole to find its first page, so the same statement
-    counts its rows as it goes (a window count): the search index is looked up and
-    the matches read once, not again for the count. An unfiltered list reads its
-    first page from the sort index alone and counts up to COUNT_LIMIT."""
+    counts its rows as it goes: the search index is looked up and the matches read
+    once, not again for the count. An unfiltered list reads its first page from the
+    sort index alone and counts up to COUNT_LIMIT."""
     if not query.text.strip():
-        return page(session, query, 0, limit), count(session, query, COUNT_LIMIT)
-    result = list(session.execute(page_statement(query, 0, limit, counted=True)))
+        return page(source, query, 0, limit), count(source, query, COUNT_LIMIT)
+    result = _read(source, page_statement(query, 0, limit, counted=True))
     return _rows(query, result), (result[0][-1] if result else 0)
 
 
@@ -204,73 +290,76 @@ def first_page(session: Session, query: ListQuery, limit: int) -> tuple[list[Row
 COUNT_LIMIT = 10_000
 
 
-def count(session: Session, query: ListQuery, limit: int | None = None) -> int:
+def count(source: Any, query: ListQuery, limit: int | None = None) -> int:
     """How many records the list holds; with `limit`, at most `limit` + 1 (more than
     `limit`), reading no more rows than that."""
-    cls = query.spec.cls
+    table = query.spec.table
+    where, parameters = _where(query)
     if limit is None:
-        return session.scalar(select(func.count()).select_from(cls).where(_where(query))) or 0
-    rows = select(_rowid(cls)).select_from(cls).where(_where(query)).limit(limit + 1)
-    return session.scalar(select(func.count()).select_from(rows.subquery())) or 0
+        sql = f"SELECT count(*) FROM {table} WHERE {where}"
+    else:
+        sql = (f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table} WHERE {where} "
+               "LIMIT :limit)")
+        parameters["limit"] = limit + 1
+    return _read(source, (sql, parameters))[0][0] or 0
 
 
-def ids(session: Session, query: ListQuery) -> list[str]:
+def ids(source: Any, query: ListQuery) -> list[str]:
     """The ids of every record the list shows, in its order (to export the list)."""
-    key, tie, descending = _order(query)
-    cls = query.spec.cls
-    ordering = (key.desc(), tie.desc()) if descending else (key.asc(), tie.asc())
-    return list(session.scalars(select(cls.id).where(_where(query)).order_by(*ordering)))
+    table = query.spec.table
+    key, _nullable, tie, descending = _order(query)
+    where, parameters = _where(query)
+    direction = _direction(descending)
+    sql = (f"SELECT {table}.id FROM {table} WHERE {where} "
+           f"ORDER BY {key} {direction}, {tie} {direction}")
+    return [record_id for (record_id,) in _read(source, (sql, parameters))]
 
 
-def position_of(session: Session, query: ListQuery, record_id: str) -> int | None:
+def position_of(source: Any, query: ListQuery, record_id: str) -> int | None:
     """Where a record stands in the list (0-based), or None if the filter hides it.
 
     Lets a list jump to a record opened from elsewhere without reading the rows
     before it: one counting query over the same order.
     """
-    cls = query.spec.cls
-    key, tie, descending = _order(query)
-    target = session.execute(
-        select(key.label("key"), tie.label("tie")).select_from(cls)
-        .where(cls.id == record_id, _where(query))
-    ).first()
-    if target is None:
+    table = query.spec.table
+    key, _nullable, tie, descending = _order(query)
+    where, parameters = _where(query)
+    found = _read(source, (f"SELECT {key}, {tie} FROM {table} "
+                           f"WHERE {table}.id = :record_id AND {where}",
+                           {**parameters, "record_id": record_id}))
+    if not found:
         return None
-    key_value, tie_value = target
-    before = _before(key, tie, key_value, tie_value, descending)
-    return session.scalar(
-        select(func.count()).select_from(cls).where(_where(query), before)
-    ) or 0
+    key_value, tie_value = found[0]
+    before = _before(key, tie, key_value, descending)
+    sql = f"SELECT count(*) FROM {table} WHERE {where} AND {before}"
+    return _read(source, (sql, {**parameters, "key_value": key_value,
+                                "tie_value": tie_value}))[0][0] or 0
 
 
-def _before(key, tie, key_value, tie_value, descending: bool) -> ColumnElement[bool]:
-    """Rows that sort before (key_value, tie_value); NULLs sort first in SQLite."""
+def _before(key: str, tie: str, key_value: Any, descending: bool) -> str:
+    """Rows that sort before (:key_value, :tie_value); NULLs sort first in SQLite."""
     if not descending:
         if key_value is None:
-            return and_(key.is_(None), tie < tie_value)
-        return or_(key.is_(None), key < key_value, and_(key == key_value, tie < tie_value))
+            return f"({key} IS NULL AND {tie} < :tie_value)"
+        return (f"({key} IS NULL OR {key} < :key_value "
+                f"OR ({key} = :key_value AND {tie} < :tie_value))")
     if key_value is None:
-        return or_(key.is_not(None), tie > tie_value)
-    return or_(key > key_value, and_(key == key_value, tie > tie_value))
+        return f"({key} IS NOT NULL OR {tie} > :tie_value)"
+    return f"({key} > :key_value OR ({key} = :key_value AND {tie} > :tie_value))"
 
 
-def _nullable(expr: ColumnElement[Any]) -> bool:
-    return getattr(getattr(expr, "expression", expr), "nullable", True)
-
-
-def _after(key, tie, key_value, tie_value, descending: bool) -> ColumnElement[bool]:
-    """Rows that sort after (key_value, tie_value), in the list's order.
+def _after(key: str, nullable: bool, tie: str, key_value: Any, descending: bool) -> str:
+    """Rows that sort after (:after_key, :after_tie), in the list's order.
 
     On a column that is never NULL this is one row-value comparison, which SQLite
     answers with a range scan of the index (the index ends with the rowid)."""
-    if not _nullable(key) and key_value is not None:
-        if descending:
-            return tuple_(key, tie) < tuple_(key_value, tie_value)
-        return tuple_(key, tie) > tuple_(key_value, tie_value)
+    if not nullable and key_value is not None:
+        return f"({key}, {tie}) {'<' if descending else '>'} (:after_key, :after_tie)"
     if not descending:  # NULLs first
         if key_value is None:
-            return or_(key.is_not(None), and_(key.is_(None), tie > tie_value))
-        return or_(key > key_value, and_(key == key_value, tie > tie_value))
+            return f"({key} IS NOT NULL OR ({key} IS NULL AND {tie} > :after_tie))"
+        return (f"({key} > :after_key OR ({key} = :after_key AND {tie} > :after_tie))")
     if key_value is None:  # NULLs last
-        return and_(key.is_(None), tie < tie_value)
-    return or_(key.is_(None), key < key_value, and_(key == key_value, tie < tie_value))
+        return f"({key} IS NULL AND {tie} < :after_tie)"
+    return (f"({key} IS NULL OR {key} < :after_key "
+            f"OR ({key} = :after_key AND {tie} < :after_tie))")
