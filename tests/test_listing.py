@@ -304,7 +304,7 @@ def test_a_list_read_through_the_files_own_connection_is_the_one_a_session_reads
     assert ids["Name 03"] not in [row.id for row in by_session[0]]
 
 
-def test_reading_a_list_loads_neither_sqlalchemy_nor_the_models(workspace, db_path):
+def test_reading_and_filtering_a_list_loads_neither_sqlalchemy_nor_the_models(workspace, db_path):
     import os
     import subprocess
     import sys
@@ -326,7 +326,8 @@ def test_reading_a_list_loads_neither_sqlalchemy_nor_the_models(workspace, db_pa
         "rows, total = listing.first_page(connection, query, 20)\n"
         "more = listing.page(connection, query, 20, 20, after=rows[-1].mark)\n"
         "where = listing.position_of(connection, query, more[-1].id)\n"
-        "print(total, len(rows), len(more), where, rows[0].cells[0],\n"
+        "found = listing.first_page(connection, listing.ListQuery('person', text='name 2'), 5)\n"
+        "print(total, len(rows), len(more), where, found[1], found[0][0].cells[0],\n"
         "      sorted(m for m in ('sqlalchemy', 'coordinator_app.core.records.models')\n"
         "             if m in sys.modules))\n")
     environment = {**os.environ, "LIST_KEY": bytes(key).hex() if key else ""}
@@ -334,4 +335,4 @@ def test_reading_a_list_loads_neither_sqlalchemy_nor_the_models(workspace, db_pa
                           cwd=Path(__file__).resolve().parent.parent, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["30", "20", "10", "29", "Name", "00", "[]"]
+    assert done.stdout.split() == ["30", "20", "10", "29", "10", "Name", "20", "[]"]

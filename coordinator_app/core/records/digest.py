@@ -114,6 +114,8 @@ def _kind(spec: Any) -> dict[str, Any]:
         "order": order,
         "owner_columns": None if spec.top_level else _owner_columns(model),
         "owned_by": [] if spec.top_level else _owned_by(model),
+        # Its number in the search index (core.search.matching.entry_rows).
+        "slot": spec.search.slot if spec.search is not None else None,
         "list": _list(spec) if spec.top_level else None,
     }
 

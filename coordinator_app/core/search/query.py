@@ -19,12 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, true
+from sqlalchemy import ColumnElement, bindparam, true
 from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.search.search_index import entry_rows, query_index
+from coordinator_app.core.search.matching import SHORT, filter_sql, match_expression
+from coordinator_app.core.search.matching import is_short as _is_short
+from coordinator_app.core.search.search_index import query_index
 from coordinator_app.core.text.folding import fold, query_words
 from coordinator_app.core.search.subtitles import describe_hits
 
@@ -35,16 +37,11 @@ if TYPE_CHECKING:
 SEARCHABLE: tuple[str, ...] = tuple(spec.name for spec in registry.SEARCHABLE)
 #: The same for lookups by spelling key.
 VARIANT_WEIGHTS = "0.0, 0.0, 0.0, 0.0, 1.0"
-#: A single word this short matches only the beginning of names and titles, unranked:
-#: ranking every record that has a word starting with "k" is work nobody looks at.
-SHORT = 2
 #: Prefix and elsewhere matches ranked per lookup (see _scored).
 CANDIDATES = 200
 #: Exact, other-spelling and near matches ranked per lookup: FTS5 yields these best
 #: first (bm25 favours short names), so the few dozen at the top are enough.
 BEST = 50
-
-_index = table("search_index", column("rowid"))
 
 
 @dataclass(frozen=True)
@@ -58,48 +55,14 @@ class Hit:
     stored_title: str | None = None
 
 
-def _phrase(forms: list[str], star: str) -> str:
-    alternatives = " OR ".join(f'"{form}"{star}' for form in forms)
-    return f"({alternatives})" if len(forms) > 1 else alternatives
-
-
-def match_expression(text: str, *, columns: str = "title names body",
-                     prefix: bool = True) -> str | None:
-    """The FTS5 MATCH text for typed `text` (each word a prefix, or whole), or None
-    when it has no words."""
-    terms = query_words(text)
-    if not terms:
-        return None
-    star = "*" if prefix else ""
-    return "{%s} : (%s)" % (columns, " AND ".join(_phrase(forms, star) for forms in terms))
-
-
-def _is_short(text: str) -> bool:
-    terms = query_words(text)
-    return len(terms) == 1 and len(terms[0][0]) <= SHORT
-
-
 def filter_clause(cls, text: str) -> ColumnElement[bool]:
-    """A WHERE condition keeping the records of `cls` that `text` finds (as search does).
-
-    Usable in any `select(cls).where(...)`: it is a `rowid IN (index lookup)`, so the
-    list it filters can still sort and page in SQL. Each match's number in the index
-    says its kind and its row (search_index.entry_rows), so the rows are read from
-    the matches alone: looking each match up by its key and then its UUID cost a
-    list filtered by a few letters most of its time. The kind is a condition on that
-    number, not on the index's kind column, which would make FTS5 read the longest
-    list it has."""
-    expression = match_expression(text, columns="title" if _is_short(text) else
-                                  "title names body")
-    if expression is None:
+    """A WHERE condition keeping the records of `cls` that `text` finds (as search
+    does), usable in any `select(cls).where(...)`: matching.filter_sql's."""
+    found = filter_sql(cls.KIND, text)
+    if found is None:
         return true()
-    rows, of_kind = entry_rows(cls.KIND, "search_index.rowid")
-    matching = (
-        select(literal_column(rows)).select_from(_index)
-        .where(literal_column("search_index").op("MATCH")(
-            bindparam("search_match", expression, unique=True)), text_clause(of_kind))
-    )
-    return literal_column(f"{cls.__tablename__}.rowid").in_(matching)
+    sql, expression = found
+    return text_clause(sql).bindparams(bindparam("search_match", expression, unique=True))
 
 
 def variant_expression(typed: list[ranking.Typed], *, prefix: bool = False) -> str | None:

@@ -49,6 +49,7 @@ from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
+from coordinator_app.core.search.matching import SLOTS
 from coordinator_app.core.text.spelling import keys_text
 from coordinator_app.core.records.tombstones import links_of, live_sql
 from coordinator_app.core.records import languages
@@ -126,16 +127,8 @@ NAME_FIELDS = {kind: {registry.model(kind).LABEL_FIELD, "deleted_at"}
                    for name in languages.columns(field)})
                for kind in DEPENDENTS}
 BATCH = 500
-#: Index rows are numbered rowid * SLOTS + slot: each kind's rows apart, and the
-#: record's row read back from the number (see entry_rows).
-SLOTS = 16
+#: Index rows are numbered rowid * SLOTS + slot (core.search.matching.entry_rows).
 SLOT = {spec.name: spec.search.slot for spec in registry.SEARCHABLE}
-
-
-def entry_rows(kind: str, entries: str) -> tuple[str, str]:
-    """(the row numbers in its table, the condition keeping `kind`) of index `entries`
-    (SQL naming the index's rowid), for a query that reads matches straight into rows."""
-    return f"{entries} / {SLOTS}", f"{entries} % {SLOTS} = {SLOT[kind]}"
 
 
 def create(connection: Connection) -> None:

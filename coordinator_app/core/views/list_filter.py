@@ -14,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, true
-
+from coordinator_app.core.search.matching import filter_sql
 from coordinator_app.core.text.folding import APOSTROPHES, has_cyrillic, query_words, to_latin
 from coordinator_app.core.text.folding import fold, words
 from coordinator_app.i18n import _
 
-#: (the stored column, its codes and their labels marked with N_()).
-Coded = tuple[ColumnElement[Any], dict[str, str]]
+#: (the SQL of the stored column, its codes and their labels marked with N_()).
+Coded = tuple[str, dict[str, str]]
 
 _DROP = str.maketrans("", "", APOSTROPHES)
 
@@ -40,23 +39,38 @@ def codes_shown_as(labels: dict[str, str], forms: Sequence[str]) -> list[str]:
             if any(word.startswith(form) for word in _label_words(_(label)) for form in forms)]
 
 
-def list_filter(cls, text: str, coded: Sequence[Coded] = ()) -> ColumnElement[bool]:
-    """The WHERE condition of a list of `cls` filtered by `text`; see the module
-    docstring. Words no label has go to the index together, as search sends them."""
-    from coordinator_app.core.search.query import filter_clause
-
+def list_filter(kind: str, text: str,
+                coded: Sequence[Coded] = ()) -> tuple[str, dict[str, Any]]:
+    """The WHERE condition (plain SQL, with its named parameters) of a list of `kind`
+    filtered by `text`; see the module docstring. Words no label has go to the index
+    together, as search sends them."""
     typed = words(text.translate(_DROP))
-    if not typed:
-        return true()
+    parameters: dict[str, Any] = {}
+
+    def found(words_typed: str) -> str:
+        name = f"filter_match_{len(parameters)}"
+        matched = filter_sql(kind, words_typed, name)
+        if matched is None:
+            return "1 = 1"
+        parameters[name] = matched[1]
+        return matched[0]
+
+    def among(column: str, codes: list[str]) -> str:
+        names = []
+        for code in codes:
+            names.append(f":filter_code_{len(parameters)}")
+            parameters[names[-1][1:]] = code
+        return f"{column} IN ({', '.join(names)})"
+
     plain: list[str] = []
-    either: list[ColumnElement[bool]] = []
+    either: list[str] = []
     for word in typed:
         forms = [form for group in query_words(word) for form in group]
-        shown = [column.in_(codes) for column, labels in coded
+        shown = [among(column, codes) for column, labels in coded
                  if (codes := codes_shown_as(labels, forms))]
         if shown:
-            either.append(or_(filter_clause(cls, word), *shown))
+            either.append(f"({' OR '.join([found(word), *shown])})")
         else:
             plain.append(word)
-    conditions = [filter_clause(cls, " ".join(plain))] if plain else []
-    return and_(*conditions, *either)
+    conditions = [found(" ".join(plain))] if plain else []
+    return " AND ".join([*conditions, *either]) or "1 = 1", parameters

@@ -10,9 +10,9 @@ The queries are plain SQL run on a DB-API connection (`source`: a sqlite3 or
 SQLCipher connection, or a session, whose own connection is used), and reading a
 list loads no SQLAlchemy and no models. What each column reads and sorts by comes
 from the kinds' declarations through their digest (core.records.kind_digest, the
-registry's SQLAlchemy expressions compiled once). The text filter and the facets
-are conditions of their own modules (core.views.list_filter, core.views.facets),
-compiled to SQL when a list is narrowed by them.
+registry's SQLAlchemy expressions compiled once) and the text filter's from
+core.views.list_filter. The facets are still SQLAlchemy's conditions
+(core.views.facets), compiled to SQL when a list is narrowed by one.
 """
 
 from __future__ import annotations
@@ -137,44 +137,44 @@ class Row:
 def _where(query: ListQuery) -> tuple[str, Parameters]:
     """The WHERE condition of the list's rows and its parameters (today's date among
     them: a person's current position is worked out for the day it is read)."""
-    condition = query.spec.live
+    conditions = [query.spec.live]
     parameters: Parameters = {"today": date.today().isoformat()}
-    if query.text.strip() or query.facets:
-        narrowing, values = _narrowing(query)
-        condition = f"{condition} AND {narrowing}"
+    narrowing = []
+    text = query.text.strip()
+    if text:
+        from coordinator_app.core.views.list_filter import list_filter
+
+        lang = query.language()
+        coded = [(reads[0], column.labels)
+                 for column, reads in zip(query.spec.columns, query.spec.reads(lang))
+                 if column.labels is not None]
+        narrowing.append(list_filter(query.kind, text, coded))
+    if query.facets:
+        narrowing.append(_facets(query))
+    for condition, values in narrowing:
         if values.keys() & parameters.keys():
             raise ValueError(f"parameters named twice: {values.keys() & parameters.keys()}")
+        conditions.append(f"({condition})")
         parameters.update(values)
-    return condition, parameters
+    return " AND ".join(conditions), parameters
 
 
-def _narrowing(query: ListQuery) -> tuple[str, Parameters]:
-    """The text filter's and the chosen facets' condition as SQL with its parameters,
-    compiled from their definitions (SQLAlchemy's, loaded for them here)."""
-    from sqlalchemy import and_
+def _facets(query: ListQuery) -> tuple[str, Parameters]:
+    """The chosen facets' condition as SQL with its parameters, compiled from their
+    definitions (core.views.facets, SQLAlchemy's: loaded for them here)."""
+    from sqlalchemy import true
     from sqlalchemy.dialects import sqlite
 
     from coordinator_app.core.records import registry
     from coordinator_app.core.views import facets
 
-    cls = registry.model(query.kind)
-    conditions = []
-    text = query.text.strip()
-    if text:
-        from coordinator_app.core.views.list_filter import list_filter
-
-        coded = [(column.expr, column.labels) for column in registry.spec(query.kind).columns
-                 if column.labels is not None]
-        conditions.append(list_filter(cls, text, coded))
-    chosen = facets.condition(cls, query.kind, query.facets)
-    if chosen is not None:
-        conditions.append(chosen)
-    compiled = and_(*conditions).compile(dialect=sqlite.dialect(paramstyle="named"),
-                                         compile_kwargs={"render_postcompile": True})
+    chosen = facets.condition(registry.model(query.kind), query.kind, query.facets)
+    compiled = (true() if chosen is None else chosen).compile(
+        dialect=sqlite.dialect(paramstyle="named"), compile_kwargs={"render_postcompile": True})
     processors = compiled._bind_processors  # noqa: SLF001 - how the dialect writes a date
     values = {name: processors[name](value) if name in processors else value
               for name, value in compiled.construct_params().items()}
-    return f"({compiled.string})", values
+    return compiled.string, values
 
 
 def _order(query: ListQuery) -> tuple[str, bool, str, bool]:
