@@ -14,19 +14,21 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BindParameter, ColumnElement, Date, and_, bindparam, or_, select
-from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import UnaryExpression
-
-from coordinator_app.core.records.tombstones import alive
-
 if TYPE_CHECKING:
+    from sqlalchemy import BindParameter, ColumnElement
+    from sqlalchemy.sql.elements import UnaryExpression
+
     from coordinator_app.core.records.models.directory import Affiliation, Organization
+
+# SQLAlchemy is imported by the functions that build statements: the lists read
+# today_date() here, and their SQL from the registry's digest, without it.
 
 
 def held_on(affiliation, day) -> ColumnElement[bool]:
     """The position (Affiliation or an alias of it) has begun by `day` and not ended
     before it."""
+    from sqlalchemy import and_, or_
+
     return and_(or_(affiliation.start_on.is_(None), affiliation.start_on <= day),
                 or_(affiliation.end_on.is_(None), affiliation.end_on >= day))
 
@@ -36,15 +38,18 @@ def latest_first(affiliation) -> tuple[UnaryExpression, ...]:
     return affiliation.start_on.desc(), affiliation.created_at.desc()
 
 
-def _today() -> date:
+def today_date() -> date:
+    """The day whose positions are current: today, read whenever a statement runs."""
     return date.today()
 
 
 def today() -> BindParameter:
     """Today's date, taken each time the statement runs: a list's SQL is built once,
     and the app stays open past midnight."""
+    from sqlalchemy import Date, bindparam
+
     # Unique: a statement may hold it more than once (a column and a facet).
-    return bindparam("today", callable_=_today, type_=Date, unique=True)
+    return bindparam("today", callable_=today_date, type_=Date, unique=True)
 
 
 def current_position(value: Callable[[Affiliation, Organization], ColumnElement],
@@ -54,8 +59,12 @@ def current_position(value: Callable[[Affiliation, Organization], ColumnElement]
     """`value(position, organisation)` of the current position of the person whose id
     is `person_id` (a column of the outer statement) on `day`, as a scalar subquery;
     `only` narrows the positions considered (those at an organisation with a country)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import aliased
+
     # Imported here: the registry uses this module while the models package loads it.
     from coordinator_app.core.records.models.directory import Affiliation, Organization
+    from coordinator_app.core.records.tombstones import alive
 
     aff = aliased(Affiliation)
     org = aliased(Organization)

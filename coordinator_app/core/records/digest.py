@@ -43,7 +43,7 @@ def _sql(expr: Any, model: type) -> str:
     from coordinator_app.core.records import current_position
 
     def today_named(element: Any) -> Any:
-        if getattr(element, "callable", None) is current_position._today:
+        if getattr(element, "callable", None) is current_position.today_date:
             return literal_column(TODAY)
         return None
 

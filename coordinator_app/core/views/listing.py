@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from coordinator_app.core.records.current_position import today_date
 from coordinator_app.core.records.kind import date_sample, money_sample, show_cell
 from coordinator_app.core.records.kind_digest import KINDS as DIGEST
 from coordinator_app.core.store.reading import connection_of
@@ -138,7 +138,7 @@ def _where(query: ListQuery) -> tuple[str, Parameters]:
     """The WHERE condition of the list's rows and its parameters (today's date among
     them: a person's current position is worked out for the day it is read)."""
     conditions = [query.spec.live]
-    parameters: Parameters = {"today": date.today().isoformat()}
+    parameters: Parameters = {"today": today_date().isoformat()}
     narrowing = []
     text = query.text.strip()
     if text:
