@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,10 +25,12 @@ from PySide6.QtCore import (
 )
 
 from coordinator_app.core.views import listing
-from coordinator_app.core.records.facet_kinds import Chosen
 from coordinator_app.core.views.listing import ListQuery, Row
-from coordinator_app.core.records.service import Workspace
 from coordinator_app.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from coordinator_app.core.records.facet_kinds import Chosen
+    from coordinator_app.core.records.service import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -120,9 +120,6 @@ class Column:
             return self.translated(lang)
         return (self.expr, *self.extra)
 
-    def display(self, values: Sequence[Any], lang: str | None = None) -> str:
-        return show_cell(shown_as(self), values, lang, self.labels)
-
 
 #: How a list's cell is shown from the values its column reads, by name: the lists
 #: read the name from the registry's digest (core.records.digest), not the function.
