@@ -49,7 +49,8 @@ from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.core.text.folding import index_text, words
 from coordinator_app.core.records.models import TagLink
-from coordinator_app.core.search.matching import SLOTS
+# entry_rows stays importable from here, where the index's writers have always found it.
+from coordinator_app.core.search.matching import SLOTS, entry_rows  # noqa: F401
 from coordinator_app.core.text.spelling import keys_text
 from coordinator_app.core.records.tombstones import links_of, live_sql
 from coordinator_app.core.records import languages
