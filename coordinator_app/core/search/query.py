@@ -24,10 +24,10 @@ from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.search.matching import SHORT, filter_sql, match_expression
+from coordinator_app.core.search.matching import filter_sql, match_expression
 from coordinator_app.core.search.matching import is_short as _is_short
 from coordinator_app.core.search.search_index import query_index
-from coordinator_app.core.text.folding import fold, query_words
+from coordinator_app.core.text.folding import fold
 from coordinator_app.core.search.subtitles import describe_hits
 
 if TYPE_CHECKING:
