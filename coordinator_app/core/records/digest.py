@@ -9,10 +9,11 @@ core.records.kind_digest, a module of literals that imports nothing.
 `scripts/update_kind_digest.py` rewrites it; tests/test_kind_digest.py fails when
 it no longer says what the registry does.
 
-The lists (core.views.listing) read their kind's columns from it too: the SQL each
-column is read and sorted by in each language, compiled here from the registry's
-SQLAlchemy expressions, so a list is read with plain SQL and the models are not
-loaded to show it.
+The lists (core.views.listing) read their columns from core.records.list_digest,
+written here too: the SQL each column is read and sorted by in each language,
+compiled from the registry's SQLAlchemy expressions, so a list is read with plain
+SQL and the models are not loaded to show it. It is a module of its own, so that
+the first window does not load what only the lists read.
 """
 
 from __future__ import annotations
@@ -116,7 +117,6 @@ def _kind(spec: Any) -> dict[str, Any]:
         "owned_by": [] if spec.top_level else _owned_by(model),
         # Its number in the search index (core.search.matching.entry_rows).
         "slot": spec.search.slot if spec.search is not None else None,
-        "list": _list(spec) if spec.top_level else None,
     }
 
 
@@ -125,17 +125,41 @@ def build() -> dict[str, dict[str, Any]]:
     return {spec.name: _kind(spec) for spec in registry.KINDS}
 
 
+def build_lists() -> dict[str, dict[str, Any]]:
+    """The list of every top-level kind by name, in the registry's order."""
+    return {spec.name: _list(spec) for spec in registry.TOP_LEVEL}
+
+
+def _module(header: str, name: str, value: Any) -> str:
+    body = pprint.pformat(value, width=92, sort_dicts=False)
+    return (f'"""{header}"""\n\n'
+            "# Written by scripts/update_kind_digest.py from core.records.registry: do not edit.\n"
+            f"{name} = {body}\n")
+
+
 def render() -> str:
     """The text of core/records/kind_digest.py."""
-    body = pprint.pformat(build(), width=92, sort_dicts=False)
-    return (f'"""{_HEADER}"""\n\n'
-            "# Written by scripts/update_kind_digest.py from core.records.registry: do not edit.\n"
-            f"KINDS = {body}\n")
+    return _module(_HEADER, "KINDS", build())
+
+
+def render_lists() -> str:
+    """The text of core/records/list_digest.py."""
+    return _module(_LISTS_HEADER, "LISTS", build_lists())
+
+
+#: Each module written here (in core/records) and the function that writes its text.
+MODULES = {"kind_digest.py": render, "list_digest.py": render_lists}
 
 
 _HEADER = ("The kinds' declarations as the first window reads them, without SQLAlchemy.\n\n"
            "Derived from core.records.registry by core.records.digest: each kind's table,\n"
            "whether it has a page (and its title), the SQL condition that keeps what may\n"
            "be shown (`{a}` stands for the row's alias), the columns its name is read from\n"
-           "and sorted by in each language, the records that own it, and the list of a kind\n"
-           "with a page (its columns, and the SQL each reads and sorts by in each language).\n")
+           "and sorted by in each language, the records that own it, and its number in the\n"
+           "search index.\n")
+_LISTS_HEADER = ("The lists of the kinds that have a page, as core.views.listing reads them\n"
+                 "without SQLAlchemy.\n\n"
+                 "Derived from core.records.registry by core.records.digest: each column's key,\n"
+                 "title, width and how its values are shown, then the SQL of what it reads and\n"
+                 "(when it may be sorted by) of what it sorts by, and whether that may be NULL,\n"
+                 "in each language. `:today` is today's date, bound when the list is read.\n")

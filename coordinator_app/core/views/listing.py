@@ -9,7 +9,7 @@ the index without sorting the table.
 The queries are plain SQL run on a DB-API connection (`source`: a sqlite3 or
 SQLCipher connection, or a session, whose own connection is used), and reading a
 list loads no SQLAlchemy and no models. What each column reads and sorts by comes
-from the kinds' declarations through their digest (core.records.kind_digest, the
+from the kinds' declarations through their digest (core.records.list_digest, the
 registry's SQLAlchemy expressions compiled once) and the text filter's from
 core.views.list_filter. The facets are still SQLAlchemy's conditions
 (core.views.facets), compiled to SQL when a list is narrowed by one.
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from coordinator_app.core.records.current_position import today_date
 from coordinator_app.core.records.kind import date_sample, money_sample, show_cell
 from coordinator_app.core.records.kind_digest import KINDS as DIGEST
+from coordinator_app.core.records.list_digest import LISTS
 from coordinator_app.core.store.reading import connection_of
 from coordinator_app.i18n import current_language
 
@@ -63,12 +64,12 @@ class ListSpec:
 
     def reads(self, lang: str) -> list[list[str]]:
         """The SQL of the values each column is shown from, for a reader of `lang`."""
-        return DIGEST[self.kind]["list"]["reads"][lang]
+        return LISTS[self.kind]["reads"][lang]
 
     def order_key(self, column: int, lang: str) -> tuple[str, bool]:
         """The SQL a sortable column sorts by for a reader of `lang`, and whether it
         may be NULL."""
-        sql, nullable = DIGEST[self.kind]["list"]["order"][lang][column]
+        sql, nullable = LISTS[self.kind]["order"][lang][column]
         return sql, nullable
 
     @property
@@ -78,7 +79,7 @@ class ListSpec:
 
 
 def _spec(kind: str, digest: dict[str, Any]) -> ListSpec:
-    listed = digest["list"]
+    listed = LISTS[kind]
     columns = tuple(
         ListColumn(column["key"], column["title"], column["sortable"], column["width"],
                    _SAMPLES.get(column["sample"]), column["labels"], column["shown"])
