@@ -5,9 +5,11 @@ before it upgraded."""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
-from coordinator_app.core.records.models import Project, ProjectPartner, SyncHead
+from coordinator_app.core.records.models import Organization, Project, ProjectPartner, SyncHead
 from coordinator_app.core.store.db import open_database
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.sync import operations
@@ -143,3 +145,28 @@ def test_a_budget_whose_currency_becomes_forints_stays_the_same_number_everywher
         assert digest(a) == digest(b)
     finally:
         close([a, b])
+
+
+def _operation_value(workspace: Workspace, record_id: str) -> dict:
+    with workspace.read() as session:
+        return json.loads(session.connection().exec_driver_sql(
+            "SELECT value FROM sync_operations WHERE record_id = ?", (record_id,)).scalar())
+
+
+def test_partners_created_in_bulk_keep_their_amounts_in_the_units_of_operations(workspace):
+    # The copy keeps operations already: a bulk create is then recorded set-wise where
+    # no amount of it is kept otherwise by operations.
+    org = workspace.create(Organization, name="Plungės rajono savivaldybė")
+    with workspace.edit("Import") as edit:
+        forints, euros = edit.create_many(Project, [
+            {"title": "Generators from Hungary", "currency": "HUF", "budget_minor": FORINTS},
+            {"title": "Heaters from Lithuania", "currency": "EUR", "budget_minor": 500_000}])
+        [in_euros] = edit.create_many(ProjectPartner, [
+            {"project_id": euros, "organization_id": org.id, "contribution_minor": 70_000}])
+        [in_forints] = edit.create_many(ProjectPartner, [
+            {"project_id": forints, "organization_id": org.id, "contribution_minor": FORINTS}])
+    assert _operation_value(workspace, forints)["budget_minor"] == FORMER
+    assert _operation_value(workspace, euros)["budget_minor"] == 500_000
+    assert _operation_value(workspace, in_euros)["contribution_minor"] == 70_000
+    # Its project's currency counted in hundredths before 0016.
+    assert _operation_value(workspace, in_forints)["contribution_minor"] == FORMER

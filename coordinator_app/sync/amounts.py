@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
@@ -70,6 +70,29 @@ def _currency_from(kind: str) -> tuple[str, str | None] | None:
                 if spec.model.__table__ is key.column.table and "currency" in key.column.table.c:
                     return column.key, spec.name
     return None
+
+
+@lru_cache(maxsize=None)
+def stored_conversion(kind: str) -> tuple[str, str] | None:
+    """(a join, a condition) that find, among stored records `x` of `kind`, those with an
+    amount that operations keep in other units (DIGITS), or whose currency is in a record
+    not stored (yet): where none is found, each record's operation holds its values as
+    they are, and a bulk create is recorded set-wise, with no currency looked up for each
+    of its records (a project partner's project). None for a kind with no amount."""
+    source = _currency_from(kind) if fields(kind) else None
+    if source is None:
+        return None
+    columns = inspect(registry.BY_NAME[kind].model).columns
+    some_amount = " OR ".join(f"x.{columns[name].name} IS NOT NULL"
+                              for name in sorted(fields(kind)))
+    codes = ", ".join(f"'{code}'" for code in sorted(DIGITS))
+    link, linked = source
+    if linked is None:
+        return "", f"({some_amount}) AND x.{columns[link].name} IN ({codes})"
+    table = registry.BY_NAME[linked].model.__tablename__
+    own = columns[link].name
+    return (f"LEFT JOIN {table} AS l ON l.id = x.{own}",
+            f"({some_amount}) AND x.{own} IS NOT NULL AND (l.id IS NULL OR l.currency IN ({codes}))")
 
 
 def _value(session: Session, kind: str, record_id: str, name: str, batch: Batch | None) -> Any:
