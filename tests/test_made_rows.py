@@ -70,3 +70,18 @@ def test_made_rows_of_a_kind_the_journal_snapshots_in_python_are_journalled(work
         new = session.scalar(select(Change.new).where(Change.entity_id == delivery_id))
         assert '"quantity": 0.3' in new
         assert session.get(Project, project_id).status == Project.__table__.c.status.default.arg
+
+
+def test_made_people_written_with_their_country_keep_it_and_others_are_worked_out(workspace):
+    from coordinator_app.core.records import current_country
+
+    make = made.maker(Person, ("id", "full_name", "current_country"))
+    settled, other = ordered_id(), ordered_id()
+    with workspace.edit("Made") as edit:
+        edit.session.info[current_country.SETTLED] = {settled}
+        made.insert_made(edit.session, Person, [make(settled, "Ona Petraitienė", "LT"),
+                                                make(other, "Olena Shevchenko", "UA")])
+    with workspace.read() as session:
+        assert session.get(Person, settled).current_country == "LT"
+        # No position: worked out as having no country, whatever its row said.
+        assert session.get(Person, other).current_country is None

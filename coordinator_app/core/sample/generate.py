@@ -33,7 +33,7 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.sample import synthetic_names as names
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.text.folding import has_cyrillic, to_latin
-from coordinator_app.core.records import made
+from coordinator_app.core.records import current_country, journal, made
 from coordinator_app.core.records.ids import ordered_id, ordered_ids
 from coordinator_app.core.records.models import (
     Affiliation,
@@ -108,6 +108,8 @@ class Builder:
         self.rows: dict[type[Entity], list[list[Any]]] = {}
         #: Ids made ahead, the next one last.
         self.ids: list[str] = []
+        #: People made with their current country in their row (current_country.SETTLED).
+        self.settled: set[str] = set()
 
     def maker(self, cls: type[Entity], *fields: str) -> Callable[..., str]:
         """A function that takes the values of `fields` and adds a record of `cls` with
@@ -124,6 +126,17 @@ class Builder:
             return record_id
 
         return add
+
+    def setter(self, cls: type[Entity], field: str) -> Callable[[Any], None]:
+        """A function that sets `field` of the record of `cls` made last: a value known
+        only once records drawn after it are (a person's country, from their position)."""
+        index = journal.row_layout(cls).index(field)
+        rows = self.rows
+
+        def put(value: Any) -> None:
+            rows[cls][-1][index] = value
+
+        return put
 
 
 def _organizations(b: Builder, count: int) -> list[tuple[str, str]]:
@@ -164,6 +177,10 @@ def _people(b: Builder, count: int, orgs: list[tuple[str, str]],
     add_person = b.maker(Person, "full_name", "latin_name", "languages", "notes")
     add_contact = b.maker(ContactPoint, "person_id", "kind", "value")
     add_position = b.maker(Affiliation, "person_id", "organization_id", "position", "start_on")
+    # Each person's one position says their current country, written in their row as
+    # the derived column's rule gives it, rather than worked out again by an UPDATE.
+    settle = b.setter(Person, "current_country")
+    country_of, today = dict(orgs), date.today()
     first_day = date(2015, 1, 1)
     for i in range(first_number, first_number + count):
         female = rng.random() < 0.5
@@ -189,11 +206,18 @@ def _people(b: Builder, count: int, orgs: list[tuple[str, str]],
         add_contact(person, "email", f"{first_login}.{surname_login}.{i}@example.org")
         add_contact(person, "phone", f"{phone} {rng.randint(10, 99)} {rng.randint(100, 999)} "
                                      f"{rng.randint(1000, 9999)}")
+        country = None
         if org_pool:
             org = rng.choice(org_pool)
-            add_position(person, org, rng.choice(positions),
-                         first_day + timedelta(days=rng.randint(0, 3650)))
+            position = rng.choice(positions)
+            start = first_day + timedelta(days=rng.randint(0, 3650))
+            add_position(person, org, position, start)
             by_org.setdefault(org, []).append(person)
+            country = current_country.of_positions(
+                [(start.isoformat(), None, None, country_of[org])], today)
+        if country is not current_country.UNSURE:
+            settle(country)
+            b.settled.add(person)
     return by_org
 
 
@@ -310,12 +334,14 @@ class _Steps:
     def write(self) -> None:
         with self.workspace.edit(LABEL, change_set=self.change_set,
                                  connection=self.connection) as edit:
+            edit.session.info[current_country.SETTLED] = self.b.settled
             # A kind at a time, in the order the builder first met them: organisations
             # before the people who work there, parties before their signatories.
             for cls, rows in self.b.rows.items():
                 made.insert_made(edit.session, cls, rows)
                 self.counts[cls.KIND] = self.counts.get(cls.KIND, 0) + len(rows)
             self.b.rows.clear()
+        self.b.settled = set()
         self.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def finish(self) -> None:
