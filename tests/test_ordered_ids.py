@@ -71,3 +71,19 @@ def test_ids_made_many_at_a_time_are_ordered_uuid7_between_those_made_one_by_one
     assert {uuid.UUID(value).version for value in made} == {7}
     assert {uuid.UUID(value).variant for value in made} == {uuid.RFC_4122}
     assert len({int(value[-8:], 16) for value in made}) > 2900  # random bits, not a count
+
+
+def test_ids_made_many_at_a_time_across_a_turn_of_the_counts_upper_bits_stay_in_order():
+    from coordinator_app.core.records.ids import _Ordered
+
+    made = _Ordered()
+    # The count's lower 30 bits are about to turn over: its upper bits, in the third
+    # group of the id, change within the block.
+    made.count = (5 << 30) - 10
+    block = made.many(20)
+    assert block == sorted(block) and len(set(block)) == 20
+    assert {value[15:18] for value in block} == {"004", "005"}
+    assert [int(value.replace("-", "")[16:], 16) >> 32 & (1 << 30) - 1 for value in block] == [
+        *range((1 << 30) - 9, 1 << 30), *range(11)]
+    assert {uuid.UUID(value).version for value in block} == {7}
+    assert {uuid.UUID(value).variant for value in block} == {uuid.RFC_4122}

@@ -64,11 +64,18 @@ class _Ordered:
         millisecond, first = self.reserve(count)
         # Random 32-bit numbers, read in the machine's byte order: any order is random.
         randoms = memoryview(os.urandom(4 * count)).cast("I")
-        high = (millisecond << 80) | (0x7 << 76) | (0b10 << 62)
         made = []
+        append = made.append
+        prefix, upper = "", -1
         for number, bits in zip(range(first, first + count), randoms):
-            text = f"{high | (number >> 30) << 64 | (number & (1 << 30) - 1) << 32 | bits:032x}"
-            made.append(f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}")
+            # The first three groups change only with the count's upper 12 bits, once
+            # in 2**30 ids: written once, and each id's last two groups from its own
+            # 30 bits and random ones (a third of the time of making all 128 bits).
+            if number >> 30 != upper:
+                upper = number >> 30
+                prefix = f"{millisecond >> 16:08x}-{millisecond & 65535:04x}-7{upper:03x}-"
+            low = number & (1 << 30) - 1
+            append(f"{prefix}{32768 | low >> 16:04x}-{(low & 65535) << 32 | bits:012x}")
         return made
 
     def _refill(self) -> int:
