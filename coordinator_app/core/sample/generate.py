@@ -16,7 +16,9 @@ than SQLite's writing of the rows (tests/test_generate.py checks every generated
 record against the rules, and that a fixed seed writes what create_many wrote). It
 is committed a step of CHUNK people at a time. Every step is an edit of the same
 change set, labelled "Generate", so `workspace.undo` takes all the steps back.
-Ids are time-ordered UUIDs (core.records.ids.ordered_id).
+Ids are time-ordered UUIDs (core.records.ids.ordered_id). A person's current country,
+which their one position decides, is written in their row as the derived column's
+rule gives it (core.records.current_country), not worked out again by an UPDATE.
 """
 
 from __future__ import annotations
