@@ -53,14 +53,12 @@ from coordinator_app.core.records.models import (
     Signatory,
 )
 from coordinator_app.core.records.service import Workspace
-from coordinator_app.core.store.engine import WRITE
+from coordinator_app.core.store.engine import WRITE, bulk_cache
 from coordinator_app.sync.bulk import made_in_bulk
 from coordinator_app.core.records.tombstones import alive
 from coordinator_app.i18n import _
 
 Progress = Callable[[str], None]
-#: Page cache while generating, in KiB.
-BULK_CACHE_KIB = 256 * 1024
 #: People written per committed step.
 CHUNK = 10_000
 #: Agreements, or projects, written per committed step: each brings about three and
@@ -305,18 +303,14 @@ def generate(workspace: Workspace, *, people: int = 0, organizations: int = 0,
         organizations = max(organizations, 2)
     say(_("Writing the records…"))
     counts: dict[str, int] = {}
-    with workspace.db.engine.connect().execution_options(**{WRITE: True}) as connection:
-        # The indexes of names, sort keys and words are written all over: a big page
-        # cache while this runs keeps them in memory. Pragmas go to the driver's
-        # connection, outside any transaction: a checkpoint inside one cannot finish.
+    with workspace.db.engine.connect().execution_options(**{WRITE: True}) as connection, \
+            bulk_cache(connection):
+        # Pragmas go to the driver's connection, outside any transaction: a checkpoint
+        # inside one cannot finish.
         driver = connection.connection.driver_connection
-        driver.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-        try:
-            steps = _Steps(workspace, connection, driver, b, ordered_id(), counts)
-            _generate(steps, b, orgs, say, organizations=organizations, people=people,
-                      agreements=agreements, projects=projects)
-        finally:
-            driver.execute("PRAGMA cache_size=-2000")  # SQLite's default again
+        steps = _Steps(workspace, connection, driver, b, ordered_id(), counts)
+        _generate(steps, b, orgs, say, organizations=organizations, people=people,
+                  agreements=agreements, projects=projects)
     workspace.last_change_set = steps.change_set
     return counts
 
