@@ -88,6 +88,27 @@ def test_operations_encoded_from_their_rows_at_once_are_those_encoded_one_by_one
     assert [operations.decode(data) for data in encoded] == ops
 
 
+#: Values as msgpack or a record's JSON gives them: floats, far-off integers and text
+#: of any alphabet (escapes, quotes, emoji) too.
+STORED_VALUES = st.recursive(
+    st.one_of(SCALARS, st.floats(), st.integers(), st.text(), st.just("Терехов \"Klišonis\"\n")),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=STORED_VALUES, bases=st.lists(st.tuples(IDS, st.integers(1, 2**31)), max_size=2))
+def test_an_operation_is_stored_as_the_json_text_json_dumps_writes(value, bases):
+    # Digests and the bundles written later read this text: its encoder, made once
+    # for speed, must write exactly what json.dumps does.
+    op = Operation("origin", 1, 1, "person", "id", "notes", value, tuple(bases))
+    row = to_row(op, known=True)
+    assert row["value"] == (None if value is None else json.dumps(value, ensure_ascii=False))
+    assert row["bases"] == ("[]" if not bases else
+                            json.dumps([list(base) for base in bases], ensure_ascii=False))
+
+
 def test_a_creation_carries_its_record_id_once_and_ids_as_16_bytes(tmp_path):
     record_id = "01a22c83-8d9b-7000-8000-0322133b6bab"
     organisation = "01a22c83-8d9b-7000-8000-03238cfb8251"
