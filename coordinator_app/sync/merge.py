@@ -56,7 +56,7 @@ from coordinator_app.sync.operations import (
     by_record,
     from_row,
     insert_stored,
-    stored_values,
+    stored_rows,
     vector_of,
 )
 from coordinator_app.sync.record import (
@@ -463,7 +463,7 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
         arrived = dict(touched) if in_hand else {}
         for key in _with_operations(session, list(arrived), sum(vector.values())):
             del arrived[key]
-        rows = [stored_values(op, known=known(op)) for op in fresh]
+        rows = stored_rows(fresh, known)
         result.waiting = sum(1 for row in rows if not row[-1])
         insert_stored(session.connection(), rows)
         # Counted and stamped in C over the whole set (map, Counter): a first bundle is

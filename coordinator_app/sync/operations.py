@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from json import encoder as json_encoder
@@ -288,9 +288,17 @@ _json = _encoder()
 
 def stored_values(op: Operation, *, known: bool) -> tuple:
     """The operation as a row of sync_operations (COLUMNS)."""
-    return (op.origin, op.seq, op.hlc, op.kind, op.record_id, op.field,
-            None if op.value is None else _json(op.value),
-            "[]" if not op.bases else _json([list(base) for base in op.bases]), int(known))
+    return stored_rows([op], lambda _op: known)[0]
+
+
+def stored_rows(ops: Iterable[Operation], known: Callable[[Operation], bool]) -> list[tuple]:
+    """`stored_values` of each of `ops`, `known(op)` saying whether this version knows
+    its fields: in one pass, without a call for each of a first bundle's 400,000."""
+    encode = _json
+    return [(op.origin, op.seq, op.hlc, op.kind, op.record_id, op.field,
+             None if op.value is None else encode(op.value),
+             "[]" if not op.bases else encode([list(base) for base in op.bases]),
+             int(known(op))) for op in ops]
 
 
 def to_row(op: Operation, *, known: bool) -> dict[str, Any]:

@@ -37,8 +37,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from itertools import chain, islice
-from operator import itemgetter
+from itertools import chain, groupby, islice
+from operator import attrgetter, itemgetter, methodcaller
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
@@ -356,18 +356,16 @@ def note_created(session: Session, objs: Iterable) -> None:
     """Records written past the session (Edit.create_many): their rows, and those of
     the records they belong to, are refreshed at the next flush or before the commit,
     once for the whole edit rather than once per batch."""
-    pending: dict[str, set[str]] = session.info.setdefault("search_pending", defaultdict(set))
-    for obj in objs:
-        kind = obj.KIND
-        if kind in DOCUMENTS:
-            pending[kind].add(obj.id)
-        elif kind in PARENTS:
-            for fk, parent_kind in PARENTS[kind]:
-                value = obj.__dict__.get(fk)
-                if value:
-                    pending[parent_kind].add(value)
+    # A kind at a time, its values read from the records' dicts as `note_made` reads
+    # rows' columns: a first bundle notes 400,000 records, where an attribute read
+    # and a branch per record cost more than the notes.
+    for kind, group in groupby(objs, attrgetter("KIND")):
+        if kind in DOCUMENTS or kind in PARENTS or kind == "tag_link":
+            states = list(map(vars, group))
+            note_made(session, kind, lambda key: map(methodcaller("get", key), states))
         else:
-            _note(session, obj, True)
+            for obj in group:
+                _note(session, obj, True)
 
 
 def note_made(session: Session, kind: str, column: Callable[[str], Iterable]) -> None:
