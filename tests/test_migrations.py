@@ -297,3 +297,36 @@ def test_an_attachment_kept_empty_for_want_of_its_bytes_waits_for_them_after_001
     stored = dict(raw.execute("SELECT id, content FROM attachments"))
     raw.close()
     assert stored == {scan: None, empty: b""}
+
+
+def test_the_current_versions_are_kept_in_their_key_alone_after_0021_with_every_row(db_path):
+    """0021 remakes sync_heads WITHOUT ROWID (every column is its key): the versions a
+    copy held before are all there after, and its downgrade brings the old table back."""
+    from coordinator_app.sync.record import ensure_seeded
+
+    db = open_database(db_path)
+    workspace = Workspace(db)
+    with workspace.edit() as edit:
+        org = edit.create("organization", name="Kharkiv City Council", country="UA")
+        edit.create("person", full_name="Ігор Терехов")
+    ensure_seeded(workspace)
+    workspace.update(Organization, org.id, name="Харківська міська рада")
+    db.close()
+
+    def heads_and_table():
+        raw = sqlite3.connect(db_path)
+        try:
+            rows = raw.execute("SELECT kind, record_id, field, origin, seq FROM sync_heads "
+                               "ORDER BY kind, record_id, field, origin, seq").fetchall()
+            sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'sync_heads'"
+                              ).fetchone()[0]
+        finally:
+            raw.close()
+        return rows, "WITHOUT ROWID" in sql
+
+    heads, without_rowid = heads_and_table()
+    assert without_rowid and len(heads) >= 3  # two creations and the renaming edit
+    migrate.downgrade(db_path, "0020")
+    assert heads_and_table() == (heads, False)
+    open_database(db_path).close()
+    assert heads_and_table() == (heads, True)

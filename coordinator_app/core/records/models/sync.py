@@ -42,6 +42,8 @@ class SyncHead(Base):
     Field "" stands for every field that has no row of its own."""
 
     __tablename__ = "sync_heads"
+    # Every column is the key: kept in the key's order alone (migration 0021).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     kind: Mapped[str] = mapped_column(String(30), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
