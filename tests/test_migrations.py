@@ -330,3 +330,28 @@ def test_the_current_versions_are_kept_in_their_key_alone_after_0021_with_every_
     assert heads_and_table() == (heads, False)
     open_database(db_path).close()
     assert heads_and_table() == (heads, True)
+
+
+def test_the_index_of_waiting_operations_holds_only_them_after_0022_and_is_read(db_path):
+    """0022 keeps in ix_sync_operations_known only the operations kept for an upgrade
+    (known = 0); the merge's query of them reads that index, not every operation."""
+    from sqlalchemy.dialects import sqlite
+
+    from coordinator_app.core.records.models import SyncOperation
+    from coordinator_app.sync import merge
+
+    open_database(db_path).close()
+    migrate.downgrade(db_path, "0021")
+    open_database(db_path).close()
+    query = select(SyncOperation.origin).where(merge._WAITING).compile(
+        dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    raw = sqlite3.connect(db_path)
+    try:
+        sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'ix_sync_operations_known'"
+                          ).fetchone()[0]
+        plan = " ".join(row[3] for row in raw.execute(f"EXPLAIN QUERY PLAN {query}"))
+    finally:
+        raw.close()
+    assert sql.endswith("WHERE known = 0")
+    assert "USING INDEX ix_sync_operations_known" in plan or \
+        "USING COVERING INDEX ix_sync_operations_known" in plan

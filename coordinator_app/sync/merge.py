@@ -32,7 +32,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import inspect, insert, select, update
+from sqlalchemy import insert, inspect, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import current_country, registry
@@ -534,15 +534,21 @@ def _creation_order() -> dict[str, int]:
     return {spec.name: place[spec.model.__tablename__] for spec in registry.KINDS}
 
 
+#: Operations kept for a kind or field this version did not know, in the words of their
+#: partial index (migration 0022): a bound 0 would leave the choice to the planner.
+_WAITING = SyncOperation.known == literal_column("0")
+
+
 def _now_known(session: Session) -> list[tuple[str, str]]:
     """Records with operations kept from before this version knew their kind or field,
     which it now knows (after an upgrade): applied with the rest."""
+    # Written as the index's own condition (known = 0), which holds only these rows.
     waiting = [from_row(row) for row in session.scalars(
-        select(SyncOperation).where(SyncOperation.known == 0))]
+        select(SyncOperation).where(_WAITING))]
     now = [op for op in waiting if known(op)]
     if now:
         session.execute(update(SyncOperation).where(
-            SyncOperation.known == 0,
+            _WAITING,
             SyncOperation.origin.in_({op.origin for op in now})).values(known=1)
             .execution_options(synchronize_session=False))
         # Only those now known: the rest stay waiting.
