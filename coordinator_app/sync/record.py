@@ -285,6 +285,30 @@ def _outgoing(session: Session, kind: str, record_id: str, field: str, value: An
                              amounts.to_operation, batch)[field]
 
 
+def _is_private(heads: dict[str, set[OpId]]) -> bool:
+    """Whether a record with these current versions is private: every operation of a
+    private record is in a private stream, and only those are."""
+    return any(is_private_origin(origin) for versions in heads.values()
+               for origin, _seq in versions)
+
+
+def _bases(heads: dict[str, set[OpId]], op: Operation) -> set[OpId]:
+    """The current versions `op` builds on: those of every field it touches."""
+    bases: set[OpId] = set()
+    for field in op.touches():
+        bases |= field_heads(heads, field)
+    return bases
+
+
+def _replace_heads(session: Session, stored: set,
+                   records: dict[tuple[str, str], dict[str, set[OpId]]]) -> None:
+    """Only the versions an edit superseded go, and its own come: a saved note leaves
+    the record's other fields' versions as they are stored."""
+    kept = _head_rows(records)
+    _remove_heads(session, stored - kept)
+    add_heads(session, sorted(kept - stored))
+
+
 #: The actions of a saved form's journal rows, which `_record_saved` turns into operations.
 _SAVED = frozenset({"update", "delete", "restore"})
 #: One statement for what numbering a saved form's operations needs: whether this copy
@@ -321,11 +345,11 @@ def _record_saved(session: Session, rows: list[dict[str, Any]]) -> bool:
         return False
     stamp = clock.tick(int(hlc or 0))
     set_state(session, "hlc", str(stamp))
-    heads = heads_of(session, kind, record_id)
-    stored = _head_rows({(kind, record_id): heads})
+    records = {(kind, record_id): heads_of(session, kind, record_id)}
+    heads = records[kind, record_id]
+    stored = _head_rows(records)
     if heads:
-        private = any(is_private_origin(origin) for versions in heads.values()
-                      for origin, _seq in versions)
+        private = _is_private(heads)
     else:  # no versions stored yet: asked after its creation
         private = bool(_private_records(session, {(kind, record_id)}))
     origin, seq = (hidden, (hidden_top or 0) + 1) if private else (device, (top or 0) + 1)
@@ -333,20 +357,14 @@ def _record_saved(session: Session, rows: list[dict[str, Any]]) -> bool:
     for row in rows:
         new = row["new"]
         value = None if new is None else json.loads(new)
-        bases: set[OpId] = set()
-        for field in made_operation(origin, seq, stamp, kind, record_id, row["field"],
-                                    value).touches():
-            bases |= field_heads(heads, field)
+        op = made_operation(origin, seq, stamp, kind, record_id, row["field"], value)
         op = made_operation(origin, seq, stamp, kind, record_id, row["field"], value,
-                            tuple(sorted(bases)))
+                            tuple(sorted(_bases(heads, op))))
         seq += 1
         made_rows.append(stored_values(op, known=True))
         _supersede(heads, op)
     insert_stored(driver, made_rows)
-    # Only the versions the edit superseded go, and its own come.
-    kept = _head_rows({(kind, record_id): heads})
-    _remove_heads(session, stored - kept)
-    add_heads(session, sorted(kept - stored))
+    _replace_heads(session, stored, records)
     return True
 
 
@@ -377,9 +395,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         # where the version vector walks every origin the copy holds.
         records = {key: heads_of(session, *key) for key in sorted(keys)}
         stored = _head_rows(records)
-        private = {key for key, heads in records.items()
-                   if any(is_private_origin(origin) for versions in heads.values()
-                          for origin, _seq in versions)}
+        private = {key for key, heads in records.items() if _is_private(heads)}
         # A record with no versions stored yet is asked after its creation.
         private |= _private_records(session, {key for key, heads in records.items()
                                               if not heads})
@@ -431,9 +447,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         if row["action"] == REOPEN:
             streams[origin] = _reopen(made, heads, op)
             continue
-        bases = set()
-        for field in op.touches():
-            bases |= field_heads(heads, field)
+        bases = _bases(heads, op)
         beside = set()
         if (*key, op.field) in session.info.get(CONCURRENT, ()):
             beside = set(field_heads(heads, op.field))
@@ -447,11 +461,7 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     if stored is None:
         write_heads(session, records, fresh)
     else:
-        # Only the versions the edit superseded go, and its own come: a saved note
-        # leaves the record's other fields' versions as they are stored.
-        kept = _head_rows(records)
-        _remove_heads(session, stored - kept)
-        add_heads(session, sorted(kept - stored))
+        _replace_heads(session, stored, records)
 
 
 _JOURNAL_ROWS = ("SELECT action, entity, entity_id, field, old, new FROM changes "
