@@ -58,12 +58,14 @@ bench: $(STAMP)
 	mkdir -p build/bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(if $(PEOPLE),--people $(PEOPLE)) \
 		--json build/bench/run.json
+	$(BIN)/python benchmarks/run.py --generate-only --people 1000000 \
+		--json build/bench/generate.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/encryption.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py --json build/bench/reports.json
 	$(BIN)/python benchmarks/hub.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/sync.py
 	$(BIN)/python benchmarks/table.py build/bench/run.json build/bench/reports.json \
-		--readme README.md
+		--generate build/bench/generate.json --readme README.md
 
 # Random histories of three laptops exchanging bundles, 500 of them (20 run in make test),
 # and 10,000 random concurrent edits on three laptops (600 in make test).

@@ -16,7 +16,7 @@ def figures(people: int, pack_ms: float) -> tuple[dict, dict]:
     startup = {"app to first window with data (median ms)": 300.0,
                "floor: bare window, sqlite3 and 90 rows (median ms)": 100.0,
                "app peak RSS with data (MiB)": 80.0, "floor peak RSS with data (MiB)": 55.0}
-    run = {"people": people, "build (demo + generate, s)": people / 4000,
+    run = {"people": people, "generate (s)": people / 4000,
            "lists": {"person": {"filter": {"p95": 40.0}},
                      "person count": {"count as the list does (up to 10,000)": {"p95": 20.0},
                                       "floor: counting every record, as before": {"p95": 90.0}}},
@@ -72,3 +72,14 @@ def test_the_generate_row_says_its_processor_time_beside_the_wall_time():
     [what] = [what for what, *_rest in table.rows(run, reports) if what.startswith("generate")]
     assert what == "generate: 100,000 people in 25 s (15 s of processor time), a million at " \
         "that rate"
+
+
+def test_a_million_generated_is_judged_as_measured_not_at_a_smaller_builds_rate():
+    run, reports = figures(100_000, 150.0)   # 4,000 a second: 4.2 min at that rate
+    million = {"people": 1_000_000, "generate (s)": 320.0,
+               "generate, processor time (s)": 280.0,
+               "generate, write-ahead log at most (MB)": 271}
+    [row] = [row for row in table.rows(run, reports, million) if row[0].startswith("generate")]
+    assert row[0] == "generate: 1,000,000 people in 320 s (280 s of processor time, " \
+        "write-ahead log at most 271 MB)"
+    assert row[1] == "5.3 min" and row[-1] is False
