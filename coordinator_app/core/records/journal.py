@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.attributes import instance_state
+from sqlalchemy.orm.attributes import get_history, instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.core.records import bulk, edit_index
@@ -490,9 +490,9 @@ def write_update(session: Session, obj: Entity) -> bool:
     # ones among them with their former and new values.
     written: list[str] = []
     changes: list[tuple[str, Any, Any]] = []
-    attrs = state.attrs
     for key in committed:
-        history = attrs[key].history
+        # Asked of the attribute alone: the state's `attrs` makes one of every attribute.
+        history = get_history(obj, key)
         if not history.has_changes():
             continue
         written.append(key)
@@ -502,6 +502,7 @@ def write_update(session: Session, obj: Entity) -> bool:
             if old != new:
                 changes.append((key, old, new))
     driver = Driver.of(session)
+    journal = None
     if changes:
         changes.sort(key=lambda change: order[change[0]])
         journal = _Journal(session)
@@ -512,6 +513,19 @@ def write_update(session: Session, obj: Entity) -> bool:
                 values[key] = stamp
                 if key not in written:
                     written.append(key)
+    if written:
+        # The row first: what the recorder reads of the record through the session (an
+        # amount's currency) is then its new values, whether the session holds the
+        # record (and gives it) or not (and reads the row: Workspace.save).
+        sql, processors = _update_statement(cls, tuple(written), driver.dialect)
+        params = [values.get(key) for key in written]
+        params = [value if value is None or process is None else process(value)
+                  for value, process in zip(params, processors)]
+        params.append(obj.id)
+        cursor = driver.execute(sql, params)
+        if cursor.rowcount != 1:
+            raise StaleDataError(f"UPDATE of {cls.__table__.name} matched {cursor.rowcount} rows")
+    if journal is not None:
         for key, old, new in changes:
             action = "update"
             if key == "deleted_at":
@@ -522,14 +536,6 @@ def write_update(session: Session, obj: Entity) -> bool:
         with session.no_autoflush:
             _save_edit(journal, driver)
     if written:
-        sql, processors = _update_statement(cls, tuple(written), driver.dialect)
-        params = [values.get(key) for key in written]
-        params = [value if value is None or process is None else process(value)
-                  for value, process in zip(params, processors)]
-        params.append(obj.id)
-        cursor = driver.execute(sql, params)
-        if cursor.rowcount != 1:
-            raise StaleDataError(f"UPDATE of {cls.__table__.name} matched {cursor.rowcount} rows")
         # Its index row is rewritten here, or left, where what changed allows it.
         indexed = edit_index.kept(session, obj, written)
         session_hooks.note_updated(session, obj, but=search_index.NOTE if indexed else None)
