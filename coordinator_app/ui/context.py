@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
+from coordinator_app.core.records.models import Entity
 from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Entity)
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,22 @@ class UiContext(QObject):
         `reveal` (kind, id) is shown whenever undoing or redoing the edit leaves it there."""
         with self.workspace.edit(label) as edit:
             result = action(edit)
-        self.undo_stack.push(JournalCommand(self, label, edit.change_set, merge_key, reveal))
-        self.announce([edit.change_set])
+        self._done(label, edit.change_set, merge_key, reveal)
         return result
+
+    def save(self, label: str, kind: type[E], record_id: str, values: dict[str, Any], *,
+             merge_key: Hashable | None = None) -> E:
+        """Change fields of one record as one undoable edit of its own (a form's field
+        committed): `Workspace.save`, the shortest way a change is written, on the undo
+        stack as `apply` puts an edit. Errors reach the caller as `apply`'s do."""
+        obj = self.workspace.save(label, kind, record_id, values)
+        self._done(label, self.workspace.last_change_set, merge_key, None)
+        return obj
+
+    def _done(self, label: str, change_set: str, merge_key: Hashable | None,
+              reveal: tuple[str, str] | None) -> None:
+        self.undo_stack.push(JournalCommand(self, label, change_set, merge_key, reveal))
+        self.announce([change_set])
 
     def push_done(self, label: str, change_set: str) -> None:
         """Put a change set a service already wrote (a merge) on the undo stack."""

@@ -69,9 +69,9 @@ def _row_reader(cls: type[Entity], dialect) -> tuple[str, tuple[tuple[str, Any],
 
 def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
     """The record of `cls` with `record_id` in `session`, as session.get gives it (the one
-    the session holds already, or None), its row read straight through the driver and
-    converted by its columns' types: SQLAlchemy's loading of a single row cost several
-    times SQLite's reading of it, at every edit."""
+    the session holds already, or None), its row read straight through the driver
+    (`stored_record`): SQLAlchemy's loading of a single row cost several times SQLite's
+    reading of it, at every edit."""
     mapper = inspect(cls)
     key = mapper.identity_key_from_primary_key((record_id,))
     held = session.identity_map.get(key)
@@ -81,19 +81,27 @@ def loaded(session: Session, cls: type[E], record_id: str) -> E | None:
         held = session.identity_map.get(key)
     if held is not None:
         return held
+    obj = stored_record(session, cls, record_id)
+    if obj is not None:
+        session.add(obj)
+    return obj
+
+
+def stored_record(session: Session, cls: type[E], record_id: str) -> E | None:
+    """The record of `cls` with `record_id` as stored, read in `session`'s transaction
+    and converted by its columns' types, detached: a row as a query would have loaded
+    it, with no history, its identity key set, and the columns not read (deferred ones)
+    and relationships loaded when first used once it is in a session."""
     driver = Driver.of(session)
     sql, columns = _row_reader(cls, driver.dialect)
     row = driver.execute(sql, (record_id,)).fetchone()
     if row is None:
         return None
-    obj = mapper.class_manager.new_instance()
+    obj = inspect(cls).class_manager.new_instance()
     values = obj.__dict__
     for (key, process), value in zip(columns, row):
         values[key] = value if value is None or process is None else process(value)
-    # A row as a query would have loaded it: no history, its identity key set, the
-    # columns not read (deferred ones) and relationships loaded when first used.
     make_transient_to_detached(obj)
-    session.add(obj)
     return obj
 
 
@@ -229,6 +237,25 @@ class Edit:
         obj = self.get(entity_class(kind), record_id)
         assign(obj, values)
         self._check(obj)
+        return obj
+
+    def _update_alone(self, cls: type[E], record_id: str, values: Mapping[str, Any]) -> E:
+        """`update` as the whole of this edit (Workspace.save): a record shown and
+        changed alone is read, checked and written past the session, which never holds
+        it, as nothing else in the edit may change it again. Adding it to the session
+        and letting go of it at the close cost a saved form more than its UPDATE. A
+        record that cannot be shown (gone, or merged into another), or one whose change
+        only a flush can write, goes the way of `update`."""
+        session = self.session
+        obj = stored_record(session, cls, record_id)
+        if obj is None or shown(obj, session) is None:
+            return self.update(cls, record_id, **values)  # which says which
+        assign(obj, dict(values))
+        journal.normalise(obj)
+        validation.validate(session, obj)
+        if not journal.write_update(session, obj):
+            session.add(obj)
+            session.flush()
         return obj
 
     def delete(self, kind: Kind, record_id: str) -> None:
@@ -450,8 +477,15 @@ class Workspace:
             return edit.create(kind, **values)
 
     def update(self, kind: type[E] | str, record_id: str, /, **values: Any) -> E:
-        with self.edit(Label(N_("Edit"))) as edit:
-            return edit.update(kind, record_id, **values)
+        return self.save(Label(N_("Edit")), kind, record_id, values)
+
+    def save(self, label: str | None, kind: type[E] | str, record_id: str,
+             values: Mapping[str, Any], /) -> E:
+        """Change fields of one record as an edit of its own named `label` (a form
+        saved): what `Edit.update` does, written the shortest way there is for a
+        change that is the whole of its edit."""
+        with self.edit(label) as edit:
+            return edit._update_alone(entity_class(kind), record_id, values)
 
     def delete(self, kind: Kind, record_id: str, /) -> None:
         with self.edit(Label(N_("Delete"))) as edit:

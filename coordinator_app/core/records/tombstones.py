@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Column, ColumnElement, Select, and_, exists, inspect, or_, select
-from sqlalchemy.orm import object_session
+from sqlalchemy.orm import Session, object_session
 
 if TYPE_CHECKING:
     # Not imported at run time: the models' own modules import this one, and the
@@ -108,11 +108,12 @@ def live_sql(cls: type[Entity], alias: str, known_live: frozenset[str] = frozens
     return " AND ".join(parts)
 
 
-def shown(obj: E | None) -> E | None:
-    """`obj` if it may be shown (it is live, and so is every record it links), else None."""
+def shown(obj: E | None, session: Session | None = None) -> E | None:
+    """`obj` if it may be shown (it is live, and so is every record it links), else None;
+    its links read in `session`, by default the one that holds it."""
     if obj is None or obj.deleted_at is not None:
         return None
-    session = object_session(obj)
+    session = session or object_session(obj)
     if session is None:
         return obj  # detached: what it links can no longer be read
     for column, target_cls in links_of(type(obj)):

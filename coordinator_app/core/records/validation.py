@@ -123,7 +123,7 @@ def live(session: Session, obj: Entity, field: str, target: type[Entity]) -> Non
     if target_id in session.info.get(LIVE_IDS, {}).get(target, ()):
         return
     state = inspect(obj)
-    if state.persistent and not state.attrs[field].history.has_changes():
+    if state.has_identity and not state.attrs[field].history.has_changes():
         return
     if shown(session.get(target, target_id)) is None:
         fail(obj, field, _("the linked record no longer exists (it may have been deleted)"))

@@ -113,8 +113,8 @@ class Binder(QObject):
         # One undo step for the saves of one visit to one field (typing pauses, leaving).
         merge_key = (self.cls.__name__, self.record_id, field.names, id(field), field.visit)
         try:
-            obj = self.context.apply(label, lambda edit: edit.update(
-                self.cls, self.record_id, **changed), merge_key=merge_key)
+            obj = self.context.save(label, self.cls, self.record_id, changed,
+                                    merge_key=merge_key)
         except CoordinatorError as exc:
             self._show(exc, field)
             return False
