@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from coordinator_app.core.records.models import Organization, Project, ProjectPartner, SyncHead
 from coordinator_app.core.store.db import open_database
 from coordinator_app.core.records.service import Workspace
-from coordinator_app.sync import operations
+from coordinator_app.sync import amounts, operations
 from coordinator_app.sync.bundle import open_bundle, write
 from coordinator_app.sync.conflicts import open_conflicts, resolve
 from coordinator_app.sync.merge import apply
@@ -170,3 +170,29 @@ def test_partners_created_in_bulk_keep_their_amounts_in_the_units_of_operations(
     assert _operation_value(workspace, in_euros)["contribution_minor"] == 70_000
     # Its project's currency counted in hundredths before 0016.
     assert _operation_value(workspace, in_forints)["contribution_minor"] == FORMER
+
+
+def test_a_blank_amount_is_read_without_asking_for_a_currency(workspace):
+    # A first bundle brings thousands of project partners with no contribution: none of
+    # them asks the database for its project's currency, which could change nothing.
+    org = workspace.create(Organization, name="Plungės rajono savivaldybė")
+    project = _hungarian_project(workspace)
+    asked = []
+
+    def heard(_connection, _cursor, statement, *_rest):
+        asked.append(statement)
+
+    with workspace.read() as session:
+        event.listen(workspace.db.engine, "before_cursor_execute", heard)
+        try:
+            blank = {"project_id": project.id, "organization_id": org.id,
+                     "contribution_minor": None}
+            assert amounts.converted(session, "project_partner", "a-partner", blank,
+                                     amounts.from_operation) is blank
+            assert asked == []
+            given = {**blank, "contribution_minor": FORMER}
+            assert amounts.converted(session, "project_partner", "a-partner", given,
+                                     amounts.from_operation)["contribution_minor"] == FORINTS
+            assert asked  # the project's currency, looked up for an amount there is
+        finally:
+            event.remove(workspace.db.engine, "before_cursor_execute", heard)

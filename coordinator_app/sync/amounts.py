@@ -148,8 +148,11 @@ def converted(session: Session, kind: str, record_id: str, values: Mapping[str, 
     """A record's `values` (all of them, or some with the record's other values in
     `batch` or stored) with each amount among them passed through `convert`
     (`to_operation` or `from_operation`); `values` themselves when none changes."""
-    # Most kinds keep no amount: a first bundle's hundred thousand records ask.
-    amounts = fields(kind) and fields(kind) & values.keys()
+    # Most kinds keep no amount, and most records of those that do leave it blank (a
+    # project partner's contribution): a first bundle's hundred thousand records ask,
+    # and a currency is looked up only where there is an amount to convert (a blank
+    # one converts to itself), not for each of 5,000 project partners.
+    amounts = [name for name in fields(kind) & values.keys() if _is_amount(values[name])]
     source = _currency_from(kind) if amounts else None
     if source is None:
         return values
