@@ -27,6 +27,9 @@ from pathlib import Path
 
 from crash_writer import LABEL
 
+# After crash_writer, which puts the project on the path.
+from coordinator_app.core.records.journal_actions import CREATE_SET
+
 Key = tuple[str, str]  # (kind, id)
 #: The fields of the writer's records that the harness follows, besides "deleted".
 FIELDS = {"organization": ("name", "notes"), "person": ("full_name",)}
@@ -178,8 +181,22 @@ def journal_problems(db_path: Path) -> list[str]:
     engine = create_engine("sqlite://", creator=lambda: _read_only(db_path))
     try:
         with engine.connect() as connection:
-            for action, kind, record_id, name, new in connection.exec_driver_sql(
-                    "SELECT action, entity, entity_id, field, new FROM changes ORDER BY seq"):
+            for action, kind, record_id, name, new, at in connection.exec_driver_sql(
+                    "SELECT action, entity, entity_id, field, new, at FROM changes "
+                    "ORDER BY seq").fetchall():
+                if action == CREATE_SET:
+                    # A bulk create keeps no copy of its records' fields: each is
+                    # replayed from the changes after it, and their number checked.
+                    made = [record_id for (record_id,) in connection.exec_driver_sql(
+                        f"SELECT id FROM {_table(kind)} WHERE created_at = ?", (at,))]
+                    if len(made) != json.loads(new)["count"]:
+                        problems.append(f"{kind}: {len(made)} records created at {at}, "
+                                        f"the journal says {json.loads(new)['count']}")
+                    for record_id in made:
+                        if (kind, record_id) in replayed:
+                            problems.append(f"{kind} {record_id}: created twice in the journal")
+                        replayed[(kind, record_id)] = {}
+                    continue
                 key = (kind, record_id)
                 if action == "create":
                     if key in replayed:
@@ -236,10 +253,14 @@ def read_state(db_path: Path, known: Iterable[Key]) -> State:
                 values = dict(zip(fields, row[1:-1]))
                 values["deleted"] = row[-1] is not None
                 state.records[(kind, row[0])] = values
+        # A bulk create's one row counts its records.
         for change_set, kind, count in connection.execute(
-                "SELECT change_set, entity, count(*) FROM changes WHERE label = ? AND "
-                f"action = 'create' AND entity IN ({', '.join('?' * len(GENERATED_KINDS))}) "
-                "GROUP BY change_set, entity", (GENERATE_LABEL, *GENERATED_KINDS)):
+                "SELECT change_set, entity, sum(CASE action WHEN ? THEN "
+                "json_extract(new, '$.count') ELSE 1 END) FROM changes WHERE label = ? AND "
+                "action IN ('create', ?) AND "
+                f"entity IN ({', '.join('?' * len(GENERATED_KINDS))}) "
+                "GROUP BY change_set, entity",
+                (CREATE_SET, GENERATE_LABEL, CREATE_SET, *GENERATED_KINDS)):
             state.generated.setdefault(change_set, {})[kind] = count
     finally:
         connection.close()

@@ -161,3 +161,20 @@ def test_a_database_a_killed_restore_left_missing_is_restored_only_when_expected
     opened = checks.next_open(path, missing_is_expected=True)
     assert opened.problem is None and opened.restored
     assert checks.read_state(path, [("organization", org.id)]).records
+
+
+def test_records_of_a_bulk_create_are_replayed_from_its_one_row(workspace):
+    # A bulk create keeps no copy of its records' fields: what changed since is checked,
+    # and how many it made.
+    with workspace.edit("Import") as edit:
+        first, second = edit.create_many("person", [{"full_name": "Ігор Терехов"},
+                                                    {"full_name": "Audrius Klišonis"}])
+    workspace.update("person", first, notes="нотатки")
+    assert checks.journal_problems(workspace.db.path) == []
+    with workspace.db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE people SET notes = 'x' WHERE id = ?", (first,))
+        connection.exec_driver_sql("DELETE FROM people WHERE id = ?", (second,))
+    problems = checks.journal_problems(workspace.db.path)
+    assert len(problems) == 2
+    assert f"person {first}: notes differ from the journal" in problems
+    assert any(problem.startswith("person: 1 records created at") for problem in problems)

@@ -9,8 +9,13 @@ import pytest
 from sqlalchemy import event, func, select
 
 from coordinator_app.core.errors import ValidationError
-from coordinator_app.core.records import registry
-from coordinator_app.core.records.journal import _snapshot, journaled_columns
+from coordinator_app.core.records.history import history, steps
+from coordinator_app.core.records.journal import (
+    CREATE_SET,
+    _snapshot,
+    created_set,
+    journaled_columns,
+)
 from coordinator_app.core.records.models import (
     Agreement,
     AgreementParty,
@@ -42,7 +47,11 @@ def test_records_made_together_are_journalled_as_one_at_a_time_would_be(workspac
         ids = edit.create_many(Person, [
             {"full_name": "  Ігор  Терехов ", "latin_name": "Ihor Terekhov"},
             {"full_name": "Audrius Klišonis"}])
-    alone = _journal(workspace, workspace.last_change_set)[0]
+    # One journal row for the two, where one `create` each with a copy of its fields
+    # was written; each record's history reads its creation as a single create's.
+    [made] = _journal(workspace, workspace.last_change_set)
+    assert (made.action, made.entity, json.loads(made.new)) == (CREATE_SET, "person",
+                                                                {"count": 2})
     with workspace.read() as session:
         first = _journal(workspace, [c.change_set for c in session.scalars(
             select(Change).where(Change.entity_id == single.id))][0])[0]
@@ -50,13 +59,35 @@ def test_records_made_together_are_journalled_as_one_at_a_time_would_be(workspac
         assert together.full_name == single.full_name == "Ігор  Терехов"
         assert together.sort_key == single.sort_key != ""
         assert together.device_id == workspace.db.device_id
-        assert together.created_at is not None and together.deleted_at is None
-    assert alone.action == first.action == "create"
-    assert alone.entity_id == ids[0]
-    mine, theirs = json.loads(alone.new), json.loads(first.new)
+        assert together.created_at == made.at and together.deleted_at is None
+        [alone] = history(session, together)
+    assert alone["action"] == first.action == "create"
+    assert (alone["id"], alone["change_set"]) == (ids[0], made.change_set)
+    mine, theirs = alone["new"], json.loads(first.new)
     assert {k: v for k, v in mine.items() if k != "id"} == \
         {k: v for k, v in theirs.items() if k != "id"}
-    assert [c.entity_id for c in _journal(workspace, workspace.last_change_set)] == ids
+
+
+def test_the_history_of_a_record_made_together_reads_its_creation_and_each_change(
+        workspace):
+    with workspace.edit("Import") as edit:
+        [made, other] = edit.create_many(Person, [
+            {"full_name": "Ігор Терехов", "notes": "перший"}, {"full_name": "Audrius"}])
+    workspace.update(Person, made, notes="другий", latin_name="Ihor Terekhov")
+    workspace.update(Person, made, notes="третій")
+    with workspace.read() as session:
+        person = session.get(Person, made)
+        lines = history(session, person)
+        created = lines[0]
+        assert (created["action"], created["id"], created["kind"]) == ("create", made, "person")
+        # Its fields as they were made, not as they are now.
+        assert (created["new"]["notes"], created["new"]["latin_name"]) == ("перший", None)
+        assert [(line["field"], line["new"]) for line in lines[1:]] == [
+            ("latin_name", "Ihor Terekhov"), ("notes", "другий"), ("notes", "третій")]
+        taken = steps(session, person)
+        assert [step.label for step in taken][-1] == "Import"
+        assert [(f.kind, f.action) for f in taken[-1].fields] == [("person", "create")]
+        assert other not in {line["id"] for line in lines}
 
 
 def test_records_made_together_are_found_by_search_and_undone_as_one(workspace):
@@ -204,26 +235,24 @@ def test_a_bulk_create_journals_and_records_for_sync_exactly_what_python_would_w
             "full_name": 'Ганна "Кава" Ї\\ė', "notes": "рядок\nдругий\tтаб"}])
     generate(workspace, people=30, organizations=4, agreements=3, projects=3, seed=5)
     with workspace.read() as session:
-        made = session.scalars(select(Change).where(
-            Change.action == "create", Change.seq > 0).order_by(Change.seq)).all()
-        made = [c for c in made if c.entity_id == person
-                or c.change_set == workspace.last_change_set]
-        assert len({c.entity for c in made}) >= 10
-        for change in made:
-            model = registry.model(change.entity)
-            record = session.get(model, change.entity_id)
-            values = {key: getattr(record, key) for key in journaled_columns(model)}
-            assert change.new == _snapshot(model, values)
-            operation = session.scalar(select(SyncOperation).where(
-                SyncOperation.record_id == change.entity_id))
-            assert (operation.field, operation.bases) == (CREATE, "[]")
-            if not amounts.fields(change.entity):
-                assert operation.value == change.new
-            assert session.scalar(select(func.count()).select_from(SyncHead).where(
-                SyncHead.record_id == change.entity_id)) == 1
-        assert json.loads(made[0].new)["full_name"] == 'Ганна "Кава" Ї\\ė'
-        generated = [c for c in made if c.entity_id != person]
-        seqs = [c.seq for c in generated]
+        sets = session.scalars(select(Change).where(Change.action == CREATE_SET)
+                               .order_by(Change.seq)).all()
+        assert len({c.entity for c in sets}) >= 10
+        seqs = []
+        for change in sets:
+            for record in created_set(session, change):
+                model = type(record)
+                values = {key: getattr(record, key) for key in journaled_columns(model)}
+                operation = session.scalar(select(SyncOperation).where(
+                    SyncOperation.record_id == record.id))
+                assert (operation.field, operation.bases) == (CREATE, "[]")
+                if not amounts.fields(change.entity):
+                    assert operation.value == _snapshot(model, values)
+                assert session.scalar(select(func.count()).select_from(SyncHead).where(
+                    SyncHead.record_id == record.id)) == 1
+                if change.change_set == workspace.last_change_set:
+                    seqs.append(operation.seq)
+        assert json.loads(session.scalar(select(SyncOperation.value).where(
+            SyncOperation.record_id == person)))["full_name"] == 'Ганна "Кава" Ї\\ė'
+        # One stream of this laptop's, in the order the records were written.
         assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
-        ids = [c.id for c in generated]
-        assert ids == sorted(ids) and len(set(ids)) == len(ids)

@@ -186,3 +186,15 @@ def test_the_dashboard_reads_the_same_through_the_start_ups_connection_as_a_sess
     assert all(isinstance(item.when, datetime) and item.when.tzinfo is not None
                for item in through_driver.recent)
     assert all(type(item.when) is date for item in through_driver.overdue)
+
+
+def test_recent_changes_show_the_records_a_bulk_create_made_last_made_first(workspace):
+    # The journal keeps one row for all the people an import made (journal.CREATE_SET).
+    before = workspace.create(Organization, name="Plungė")
+    with workspace.edit("Import") as edit:
+        ids = edit.create_many(Person, [{"full_name": f"Audrius {i}"} for i in range(20)])
+    with workspace.read() as session:
+        items = dashboard.recent_changes(session, limit=25)
+    assert [(i.kind, i.id) for i in items] == [("person", record_id) for record_id in
+                                               reversed(ids)] + [("organization", before.id)]
+    assert {i.detail for i in items[:20]} == {"Import"}

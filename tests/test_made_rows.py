@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from coordinator_app.core.records import made
 from coordinator_app.core.records.ids import ordered_id
-from coordinator_app.core.records.journal import row_layout
+from coordinator_app.core.records.journal import CREATE_SET, created_set, row_layout
 from coordinator_app.core.records.models import Change, Milestone, Person, Project
 from coordinator_app.core.search.query import search
 from coordinator_app.core.text.collation import sort_key
@@ -41,8 +41,9 @@ def test_made_rows_are_stamped_sorted_journalled_recorded_and_indexed(workspace)
         assert people[ids[0]].sort_key == sort_key("Ігор Терехов")
         assert people[ids[1]].device_id == workspace.db.device_id
         assert people[ids[1]].created_at == people[ids[1]].updated_at is not None
-        assert session.scalar(select(func.count()).select_from(Change).where(
-            Change.action == "create", Change.entity_id.in_(ids))) == 2
+        [journaled] = session.scalars(select(Change).where(Change.change_set == edit.change_set))
+        assert (journaled.action, journaled.new) == (CREATE_SET, '{"count": 2}')
+        assert {p.id for p in created_set(session, journaled)} == set(ids)
         assert session.connection().exec_driver_sql(
             "SELECT count(*) FROM sync_operations WHERE record_id IN (?, ?)",
             tuple(ids)).scalar() == 2

@@ -355,3 +355,41 @@ def test_the_index_of_waiting_operations_holds_only_them_after_0022_and_is_read(
     assert sql.endswith("WHERE known = 0")
     assert "USING INDEX ix_sync_operations_known" in plan or \
         "USING COVERING INDEX ix_sync_operations_known" in plan
+
+
+def test_a_bulk_creates_one_journal_row_is_a_create_per_record_again_below_0023(db_path):
+    """0023: a bulk create journals one row for all the records of a kind it wrote; the
+    downgrade writes a `create` each again, with the fields each was created with, in
+    its place among the journal's rows."""
+    from coordinator_app.core.records.journal import _snapshot, journaled_columns
+
+    db = open_database(db_path)
+    workspace = Workspace(db)
+    single = workspace.create(Organization, name="Plungė")
+    with workspace.edit("Import") as edit:
+        ids = edit.create_many(Person, [{"full_name": "Ігор Терехов", "notes": "перший"},
+                                        {"full_name": 'Audrius "A" Klišonis'}])
+    with workspace.read() as session:
+        expected = [_snapshot(Person, {key: getattr(session.get(Person, record_id), key)
+                                       for key in journaled_columns(Person)})
+                    for record_id in ids]
+    workspace.update(Person, ids[0], notes="другий")
+    db.close()
+
+    def journal():
+        raw = sqlite3.connect(db_path)
+        try:
+            return raw.execute("SELECT seq, action, entity_id, field, new FROM changes "
+                               "ORDER BY seq").fetchall()
+        finally:
+            raw.close()
+
+    assert [row[1] for row in journal()] == ["create", "create_set", "update"]
+    migrate.downgrade(db_path, "0022")
+    rows = journal()
+    assert [row[:4] for row in rows] == [
+        (1, "create", single.id, None), (2, "create", ids[0], None),
+        (3, "create", ids[1], None), (4, "update", ids[0], "notes")]
+    assert [rows[1][4], rows[2][4]] == expected
+    open_database(db_path).close()
+    assert journal() == rows

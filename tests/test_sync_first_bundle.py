@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
 from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.journal import CREATE_SET
 from coordinator_app.core.records.models import (
     Affiliation,
     Change,
@@ -152,7 +153,8 @@ def test_a_first_bundle_writes_the_records_others_refer_to_before_them(tmp_path)
         send(sender, receiver)
         with receiver.read() as session:
             written = [kind for kind, in session.execute(
-                select(Change.entity).where(Change.action == "create").order_by(Change.seq))]
+                select(Change.entity).where(Change.action.in_(("create", CREATE_SET)))
+                .order_by(Change.seq))]
         assert written.index("contact_point") > max(
             number for number, kind in enumerate(written) if kind == "person")
         assert written.index("affiliation") > max(

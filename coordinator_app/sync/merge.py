@@ -39,7 +39,7 @@ from coordinator_app.core.records import current_country, registry
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.core.records.journal import journaled_columns, normalise
-from coordinator_app.core.records.models import Change, Entity, SyncOperation
+from coordinator_app.core.records.models import Entity, SyncOperation
 from coordinator_app.core.records.service import Workspace, insert_records
 from coordinator_app.core.records.values import filled
 from coordinator_app.core.store.driver import Driver
@@ -503,8 +503,9 @@ def apply(workspace: Workspace, ops: Iterable[Operation], *,
 
 def _coming(keys: list[tuple[str, str]]) -> dict[str, int]:
     """{table: at most how many rows writing these records adds to it}: a row of its
-    kind's table and one of the journal each (sync.indexes)."""
-    found = {Change.__tablename__: len(keys)}
+    kind's table each (sync.indexes). The journal is not among them: it keeps one row
+    for the records of a kind written together (journal.CREATE_SET)."""
+    found = {}
     for kind, count in Counter(map(_kind, keys)).items():
         if kind in registry.BY_NAME:
             found[registry.BY_NAME[kind].model.__tablename__] = count

@@ -27,7 +27,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import registry
-from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain
+from coordinator_app.core.records.journal import REOPEN, journaled_columns, plain, snapshot_sql
+from coordinator_app.core.records.models import Entity
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.sync import amounts, clock
 from coordinator_app.sync.operations import (
@@ -464,55 +465,54 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
         _replace_heads(session, stored, records)
 
 
-_JOURNAL_ROWS = ("SELECT action, entity, entity_id, field, old, new FROM changes "
-                 "WHERE seq BETWEEN ? AND ? ORDER BY seq")
-
-
-def _converts(driver: Driver, kind: str, first: int, last: int) -> bool:
-    """Whether an amount among the records the journal's `create` rows `first`..`last`
-    make is kept in other units by operations (sync.amounts), asked of the stored rows in
-    one statement: `record` looked up a currency through the session for each record, a
-    project's for each of a generate's 5,000 project partners (2.1 s at 100,000 people),
-    when none of them had an amount to convert."""
-    found = amounts.stored_conversion(kind)
+def _converts(driver: Driver, cls: type[Entity], after: int) -> bool:
+    """Whether an amount among the records of `cls` after its row `after` (a bulk
+    create's) is kept in other units by operations (sync.amounts), asked of the stored
+    rows in one statement: `record` looked up a currency through the session for each
+    record, a project's for each of a generate's 5,000 project partners (2.1 s at
+    100,000 people), when none of them had an amount to convert."""
+    found = amounts.stored_conversion(cls.KIND)
     if found is None:
         return False
     join, condition = found
-    table = registry.BY_NAME[kind].model.__tablename__
     return driver.scalar(
-        f"SELECT 1 FROM changes AS c JOIN {table} AS x ON x.id = c.entity_id {join} "
-        f"WHERE c.seq BETWEEN ? AND ? AND ({condition}) LIMIT 1", (first, last)) is not None
+        f"SELECT 1 FROM {cls.__table__.name} AS x {join} "
+        f"WHERE x.rowid > ? AND ({condition}) LIMIT 1", (after,)) is not None
 
 
-def record_created(session: Session, kind: str, first: int, last: int) -> None:
-    """Turn the journal's `create` rows `first`..`last` (of records of `kind`, written
-    set-wise by a bulk create) into operations, as `record` would: one creating
-    operation each, of this device's stream, one clock stamp, the journal's JSON as its
-    value, and each its record's current version. Written set-wise from the journal's
-    rows; where `record` has more to do (a first seed, a private stream, amounts
-    converted) the rows are read back and handed to it."""
+def record_created(session: Session, cls: type[Entity], after: int, count: int) -> None:
+    """Turn the `count` records of `cls` after its row `after`, which a bulk create
+    wrote set-wise (journal.CREATE_SET), into operations, as `record` would turn their
+    `create` rows: one creating operation each, of this device's stream, one clock
+    stamp, the JSON of its fields as its value, and each its record's current version.
+    Written set-wise from the records' rows; where `record` has more to do (a first
+    seed, a private stream, amounts converted) the rows are read and handed to it."""
     if session.info.get(APPLYING):
         return
     driver = Driver.of(session)
     vector = vector_of(session)
+    table, snapshot = cls.__table__.name, snapshot_sql(cls)
     if (state(session, "seeded") is None or session.info.get(PRIVATE)
-            or any(map(is_private_origin, vector)) or _converts(driver, kind, first, last)):
-        columns = ("action", "entity", "entity_id", "field", "old", "new")
-        record(session, [dict(zip(columns, row))
-                         for row in driver.execute(_JOURNAL_ROWS, (first, last))])
+            or any(map(is_private_origin, vector)) or _converts(driver, cls, after)):
+        record(session, [
+            {"action": "create", "entity": cls.KIND, "entity_id": record_id, "field": None,
+             "old": None, "new": new}
+            for record_id, new in driver.execute(
+                f"SELECT x.id, {snapshot} FROM {table} AS x WHERE x.rowid > ? "
+                f"ORDER BY x.rowid", (after,))])
         return
     stamp = next_stamp(session)
     device = session.info["device_id"]
-    params = {"origin": device, "start": vector.get(device, 0) + 1, "first": first,
-              "last": last, "create": CREATE, "stamp": stamp}
+    params = {"origin": device, "start": vector.get(device, 0) + 1 - (after + 1),
+              "after": after, "kind": cls.KIND, "create": CREATE, "stamp": stamp}
     driver.execute(
         "INSERT INTO sync_operations (origin, seq, hlc, kind, record_id, field, value, bases, "
-        "known) SELECT :origin, :start + seq - :first, :stamp, entity, entity_id, :create, "
-        "new, '[]', 1 FROM changes WHERE seq BETWEEN :first AND :last ORDER BY seq", params)
+        f"known) SELECT :origin, :start + x.rowid, :stamp, :kind, x.id, :create, {snapshot}, "
+        f"'[]', 1 FROM {table} AS x WHERE x.rowid > :after ORDER BY x.rowid", params)
     driver.execute(
-        "INSERT INTO sync_heads (kind, record_id, field, origin, seq) SELECT entity, "
-        "entity_id, :create, :origin, :start + seq - :first FROM changes "
-        "WHERE seq BETWEEN :first AND :last ORDER BY seq", params)
+        "INSERT INTO sync_heads (kind, record_id, field, origin, seq) SELECT :kind, x.id, "
+        f":create, :origin, :start + x.rowid FROM {table} AS x WHERE x.rowid > :after "
+        "ORDER BY x.rowid", params)
 
 
 def _reopen(made: list[tuple], heads: dict[str, set[OpId]], op: Operation) -> int:

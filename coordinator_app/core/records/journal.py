@@ -13,19 +13,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import get_history, instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
-from coordinator_app.core.records import bulk, edit_index
-from coordinator_app.core.records.ids import (
-    ORDERED_ID_SQL,
-    new_id,
-    ordered_id,
-    reserve_ordered,
-    utcnow,
-)
+from coordinator_app.core.records import bulk, edit_index, registry
+from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
+from coordinator_app.core.records.journal_actions import CREATE_SET
 from coordinator_app.core.records.models import Change, Entity
 from coordinator_app.core.search import search_index
 from coordinator_app.core.store import session_hooks
@@ -38,8 +33,9 @@ from coordinator_app.core.records import languages, sort_keys
 STAMP_FIELDS = frozenset({"created_at", "updated_at", "device_id", *sort_keys.DERIVED})
 #: The session info key of what is called with every batch of rows written.
 RECORDER = "journal_recorder"
-#: ... and of what is called (session, kind, first seq, last seq) with the `create`
-#: rows a bulk create wrote set-wise, which never were Python rows (`insert_created`).
+#: ... and of what is called (session, kind's model, row number, count) with the
+#: records a bulk create wrote set-wise, the `count` rows of its table after that row
+#: number, which are journaled as one `CREATE_SET` (`insert_created`).
 CREATED_RECORDER = "journal_created_recorder"
 #: The session info key of {(kind, record id, field): (action, old, new)}: the row the
 #: next change of that field is journaled as, instead of an update (see `note`).
@@ -170,33 +166,24 @@ class _Journal:
         })
 
     def created(self, cls: type[Entity], after: int, count: int) -> None:
-        """Journal the `count` records of `cls` just inserted after its row `after` as
-        one `create` each, in one INSERT ... SELECT: each row's snapshot is made by
-        SQLite from the stored record (`_snapshot_sql`), its id and sequence worked
-        out from the record's row, so no Python runs per record."""
-        first = self.next_seq()
-        self.session.info["next_seq"] = first + count
-        millisecond, start = reserve_ordered(count)
-        number = f"(x.rowid - {after + 1})"
-        table = cls.__table__
+        """Journal the `count` records of `cls` just inserted after its row `after` as one
+        `CREATE_SET` row, and hand them to the recorder by their rows."""
         driver = Driver.of(self.session)
-        at = Change.__table__.c.at.type._cached_bind_processor(driver.dialect)
-        written = driver.execute(
-            f"INSERT INTO changes (id, seq, change_set, label, action, entity, entity_id, "
-            f"field, old, new, at, device_id) SELECT "
-            f"{ORDERED_ID_SQL.format(count=f':start + {number}')}, :first + {number}, "
-            f":change_set, :label, 'create', :entity, x.id, NULL, NULL, {_snapshot_sql(cls)}, "
-            f":at, :device FROM {table.name} AS x WHERE x.rowid > {after} ORDER BY x.rowid",
-            {"millisecond": millisecond, "start": start, "first": first,
-             "change_set": self.change_set, "label": self.label, "entity": cls.KIND,
-             "at": at(self.at) if at else self.at, "device": self.device_id}).rowcount
+        table = cls.__table__
+        written = driver.scalar(f"SELECT count(*) FROM {table.name} WHERE rowid > ?", (after,))
         if written != count:
-            # Not the rows just written: their numbers and ids would be wrong, so the
-            # edit is undone whole rather than journalled so.
+            # Not the rows just written: the recorder would read others, so the edit is
+            # undone whole rather than recorded so.
             raise RuntimeError(f"{written} new rows of {table.name} where {count} were written")
+        # Straight to the table, not through `save`: this row is no operation of sync's.
+        bulk.insert_rows(driver, Change.__table__, [{
+            "id": ordered_id(), "seq": self.next_seq(), "change_set": self.change_set,
+            "label": self.label, "action": CREATE_SET, "entity": cls.KIND, "entity_id": "",
+            "field": None, "old": None, "new": _json({"count": count}), "at": self.at,
+            "device_id": self.device_id}])
         recorder = self.session.info.get(CREATED_RECORDER)
         if recorder is not None:
-            recorder(self.session, cls.KIND, first, first + count - 1)
+            recorder(self.session, cls, after, count)
 
     def save(self) -> None:
         # One executemany on the flush's own connection and transaction, past
@@ -226,6 +213,17 @@ def _dated(cls: type[Entity]) -> tuple[str, ...]:
                  if columns[key].type.python_type in (date, datetime))
 
 
+def created_set(session: Session, change: Change) -> list[Entity]:
+    """The records a `CREATE_SET` row of the journal stands for: those of its kind
+    created at its moment, as many as it says, or an error rather than others."""
+    cls = registry.model(change.entity)
+    found = session.scalars(select(cls).where(cls.created_at == change.at)).all()
+    if len(found) != json.loads(change.new)["count"]:
+        raise RuntimeError(f"{len(found)} records of {change.entity} created at one moment "
+                           f"where the journal wrote {json.loads(change.new)['count']}")
+    return found
+
+
 def _snapshot(cls: type[Entity], values: dict[str, Any]) -> str:
     """A new record's journal value: every journaled field, as JSON."""
     get = values.get
@@ -237,7 +235,7 @@ def _snapshot(cls: type[Entity], values: dict[str, Any]) -> str:
 
 
 @lru_cache(maxsize=None)
-def _snapshot_sql(cls: type[Entity]) -> str | None:
+def snapshot_sql(cls: type[Entity]) -> str | None:
     """SQL making `_snapshot`'s very text from a stored record `x` of `cls`: text, whole
     numbers and dates are stored as JSON writes them (SQLite's json_quote escapes as
     Python's encoder does, and a date is stored as its ISO text). None for a kind with a
@@ -289,7 +287,7 @@ def insert_created(session: Session, cls: type[Entity], objs: list[Entity]) -> N
     attributes = row_layout(cls)
     # A tombstone (sync's first apply brings deleted records too) keeps its time of
     # deletion, which is stored otherwise than JSON writes it: Python journals those.
-    set_wise = _snapshot_sql(cls) is not None and not any(
+    set_wise = snapshot_sql(cls) is not None and not any(
         obj.__dict__.get("deleted_at") is not None for obj in objs)
     rows = []
     for obj in objs:
@@ -353,7 +351,7 @@ def insert_made(session: Session, cls: type[Entity], rows: list[list[Any]]) -> N
                 found = known[source] = sort_keys.keys(cls, lambda key: row[place[key]])
             for name, index in derived:
                 row[index] = found[name]
-    set_wise = _snapshot_sql(cls) is not None
+    set_wise = snapshot_sql(cls) is not None
     if not set_wise:
         attributes = row_layout(cls)
         for row in rows:

@@ -305,6 +305,12 @@ class Edit:
         with self.session.no_autoflush:
             for change in changes:
                 cls = registry.model(change.entity)
+                if change.action == journal.CREATE_SET:
+                    for obj in journal.created_set(self.session, change):
+                        if obj.deleted_at is None:
+                            obj.deleted_at = utcnow()
+                            removed.append(obj)
+                    continue
                 obj = self.get(cls, change.entity_id, deleted=True)
                 if change.action == "create":
                     if obj.deleted_at is None:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from coordinator_app.core.records import vocab
 from coordinator_app.core.records.change_labels import readable
+from coordinator_app.core.records.journal_actions import CREATE_SET
 from coordinator_app.core.records.kind_digest import KINDS
 from coordinator_app.core.records.languages import reader_name
 from coordinator_app.core.store.reading import connection_of
@@ -337,6 +339,22 @@ def _label_sql(kind: str, lang: str) -> str:
             f"WHERE r.id = ? AND {_live(kind, 'r')}")
 
 
+def _journal_lines(source: Any, scan: int) -> Iterator[tuple]:
+    """(kind, id, label, action, at) of the newest `scan` journal lines, newest first,
+    a bulk create's one line (journal.CREATE_SET) standing for each record it made, the
+    last made first: read as they are asked for, as a list stops at its fifteenth."""
+    for entity, entity_id, label, action, at in _rows(
+            source, "SELECT entity, entity_id, label, action, at FROM changes "
+                    "ORDER BY seq DESC LIMIT ?", (scan,)):
+        if action != CREATE_SET:
+            yield entity, entity_id, label, action, at
+        elif entity in KINDS:
+            for (record_id,) in _rows(source, f"SELECT id FROM {KINDS[entity]['table']} "
+                                              "WHERE created_at = ? ORDER BY rowid DESC "
+                                              "LIMIT ?", (at, scan)):
+                yield entity, record_id, label, "create", at
+
+
 def recent_changes(source: Any, limit: int = 15, scan: int = 400) -> list[Item]:
     """The records changed most recently (newest first, each once), from the journal.
 
@@ -346,11 +364,9 @@ def recent_changes(source: Any, limit: int = 15, scan: int = 400) -> list[Item]:
     it cannot be opened, and its history stays in the journal.
     """
     lang = current_language()
-    rows = _rows(source, "SELECT entity, entity_id, label, action, at FROM changes "
-                         "ORDER BY seq DESC LIMIT ?", (scan,))
     seen: set[tuple[str, str]] = set()
     items: list[Item] = []
-    for entity, entity_id, label, action, at in rows:
+    for entity, entity_id, label, action, at in _journal_lines(source, scan):
         owner = _owner(source, entity, entity_id)
         if owner is None or owner in seen:
             continue
