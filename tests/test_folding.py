@@ -38,6 +38,20 @@ def test_cyrillic_is_indexed_with_its_official_latin_spelling():
     assert index_text("Klišonis") == "klisonis"  # Latin text is not repeated
 
 
+@pytest.mark.parametrize("text", [
+    "Юрій Яковенко, Євген Їжакевич і Йосип Зґурський",  # word-initial spellings
+    "Згурівська  селищна рада\nЄнакієве Мар'їнка Марʼїнка ВЯЗІВОК-Юр'ївка",
+    " Ярема ", "Я\u0301ків", "2Я _Я", "",
+])
+def test_text_spelled_word_by_word_is_spelled_as_the_whole_text(text):
+    # The index spells each word once; KMU's rules never look past a space.
+    import uklatn
+
+    from coordinator_app.core.text.folding import APOSTROPHES
+    whole = uklatn.encode(text.translate(str.maketrans("", "", APOSTROPHES)), uklatn.KMU_55)
+    assert to_latin(text) == fold(whole)
+
+
 def test_a_typed_cyrillic_word_is_looked_up_in_both_scripts():
     assert query_words("Терехов Plungė") == [["терехов", "terekhov"], ["plunge"]]
     assert query_words("  ,;  ") == []

@@ -71,10 +71,18 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
 
 
-@lru_cache(maxsize=65536)
 def to_latin(text: str) -> str:
     """The official Ukrainian Latin spelling (KMU 2010) of Cyrillic text, folded."""
-    return fold(uklatn.encode(text.translate(_DROP), uklatn.KMU_55))
+    # KMU's rules read no further than the letters beside one another in a word (its
+    # first letter, the letter after), so text split at its spaces is spelled as it
+    # is whole; a word is spelled once, where a bulk load's titles and positions are
+    # each a new text of the same few hundred words.
+    return " ".join(map(_latin_word, text.split(" ")))
+
+
+@lru_cache(maxsize=65536)
+def _latin_word(word: str) -> str:
+    return fold(uklatn.encode(word.translate(_DROP), uklatn.KMU_55))
 
 
 def words(text: str) -> list[str]:
