@@ -80,8 +80,11 @@ _DIGITS = "c.value"
 for _char in " -()+./":
     _DIGITS = f"replace({_DIGITS}, '{_char}', '')"
 PHONE_KINDS = ("phone", "signal", "whatsapp", "viber", "telegram")
+# The digits are worked out once, in a subquery of their own: written twice in one
+# expression, SQLite ran the seven replace() twice for each of 100,000 people's phones.
 _CONTACT = (f"c.value || CASE WHEN c.kind IN ({', '.join(repr(k) for k in PHONE_KINDS)}) "
-            f"AND length({_DIGITS}) >= 7 THEN ' tel' || substr({_DIGITS}, -9) ELSE '' END")
+            f"THEN (SELECT CASE WHEN length(d) >= 7 THEN ' tel' || substr(d, -9) ELSE '' END "
+            f"FROM (SELECT {_DIGITS} AS d)) ELSE '' END")
 
 #: Each searchable kind's document: SELECT id, title, names, body... over live records.
 #: Every table it reads is kept to what may be shown ({live_…}: core.records.tombstones), so a
