@@ -94,12 +94,21 @@ def _live(sql: str, model, alias: str) -> str:
     """`live_sql` of the row `alias` in a document `sql`, but for its links to the
     record the document is about (`alias.link = x.id`), which the document reads only
     while it is live: at 100,000 people, every position and contact looked their own
-    person up again."""
+    person up again; and for links to a row the document joins (`JOIN organizations o
+    ON o.id = alias.link`), which is live if that row is: it was looked up twice."""
     if alias == "x" or not re.search(r"WHERE \{live_x\}\s*$", sql):
         return live_sql(model, alias)
-    return live_sql(model, alias, frozenset(
-        column.key for column, _target in links_of(model)
-        if re.search(rf"\b{alias}\.{column.key} = x\.id\b", sql)))
+    known = set()
+    joined = []
+    for column, target in links_of(model):
+        if re.search(rf"\b{alias}\.{column.key} = x\.id\b", sql):
+            known.add(column.key)
+        # An inner join only: a LEFT JOIN keeps the row when the link goes nowhere.
+        elif found := re.search(rf"(?<!LEFT )JOIN {target.__tablename__} (\w+) "
+                                rf"ON \1\.id = {alias}\.{column.key}\b", sql):
+            known.add(column.key)
+            joined.append(f" AND {found[1]}.deleted_at IS NULL")
+    return live_sql(model, alias, frozenset(known)) + "".join(joined)
 
 
 DOCUMENTS = {
