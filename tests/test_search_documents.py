@@ -44,3 +44,6 @@ def test_documents_leave_out_no_more_and_no_less_than_checking_every_link(demo_w
             search_index.DOCUMENTS["person"]).fetchall()), "a deleted organisation's post"
     # A person's positions and contacts do not look their own person up again.
     assert "FROM people" not in search_index.DOCUMENTS["person"].split("FROM people x")[0]
+    # Nor the organisation they join to read its name.
+    positions = search_index.DOCUMENTS["person"].split("FROM affiliations a")[1].split("),")[0]
+    assert "FROM organizations" not in positions and "o.deleted_at IS NULL" in positions
