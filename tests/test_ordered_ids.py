@@ -1,21 +1,15 @@
 """Time-ordered ids: unique and in order past one pool of random bits, never
-repeated by a process forked from one that has a pool in hand, and the same when
-SQL renders a reserved block of them."""
+repeated by a process forked from one that has a pool in hand, and in order when
+made a block at a time."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import uuid
 
 import pytest
 
-from coordinator_app.core.records.ids import (
-    ORDERED_ID_SQL,
-    ordered_id,
-    ordered_ids,
-    reserve_ordered,
-)
+from coordinator_app.core.records.ids import ordered_id, ordered_ids
 
 
 def test_ids_made_past_several_pools_of_random_bits_are_unique_ordered_uuid7():
@@ -44,22 +38,6 @@ def test_a_forked_process_does_not_make_the_ids_of_its_parent():
     ours = [ordered_id() for _ in range(50)]
     # Same millisecond and count are possible; the random bits must differ.
     assert not {value[-8:] for value in ours} & {value[-8:] for value in theirs}
-
-
-def test_ids_rendered_by_sql_for_a_reserved_block_are_version_7_and_in_order():
-    before = ordered_id()
-    millisecond, first = reserve_ordered(1500)
-    connection = sqlite3.connect(":memory:")
-    rendered = [row[0] for row in connection.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1499) "
-        f"SELECT {ORDERED_ID_SQL.format(count=':first + i')} FROM n ORDER BY i",
-        {"millisecond": millisecond, "first": first})]
-    after = ordered_id()
-    made = [before, *rendered, after]
-    assert made == sorted(made) and len(set(made)) == len(made)
-    assert {uuid.UUID(value).version for value in rendered} == {7}
-    assert {uuid.UUID(value).variant for value in rendered} == {uuid.RFC_4122}
-    assert all(str(uuid.UUID(value)) == value for value in rendered)
 
 
 def test_ids_made_many_at_a_time_are_ordered_uuid7_between_those_made_one_by_one():

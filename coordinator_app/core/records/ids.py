@@ -47,8 +47,8 @@ class _Ordered:
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def reserve(self, count: int) -> tuple[int, int]:
-        """(millisecond, first count) of `count` ids that SQL renders (`ORDERED_ID_SQL`)
-        instead of this process making each: the ids made after sort after them."""
+        """(millisecond, first count) of a block of `count` ids (`many`): the ids made
+        after sort after them."""
         self.millisecond = max(self.millisecond, time.time_ns() // 1_000_000) & (1 << 48) - 1
         if self.count + count >= 1 << 42:
             self.millisecond += 1  # the count would wrap: move on, so the order holds
@@ -88,17 +88,7 @@ class _Ordered:
 
 _ORDERED = _Ordered()
 ordered_id = _ORDERED.make
-reserve_ordered = _ORDERED.reserve
 ordered_ids = _ORDERED.many
-
-#: An id of `reserve_ordered` in SQL, the one `make` would give: its millisecond
-#: `:millisecond`, its count `{count}` (an SQL expression), random bits from SQLite.
-#: Rows written set-wise (INSERT ... SELECT, the journal of a bulk create) get their
-#: ids with no Python call each.
-ORDERED_ID_SQL = (
-    "printf('%08x-%04x-7%03x-%04x-%012x', :millisecond >> 16, :millisecond & 65535, "
-    "({count}) >> 30, 32768 | ((({count}) >> 16) & 16383), "
-    "((({count}) & 65535) << 32) | (random() & 4294967295))")
 
 
 def utcnow() -> datetime:
