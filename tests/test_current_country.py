@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from coordinator_app.core.records import current_country
+from coordinator_app.core.records import country_day, current_country
 from coordinator_app.core.records.journal import journaled_columns
 from coordinator_app.core.records.models import Affiliation, Change, Organization, Person
 from coordinator_app.core.records.service import Workspace
 from coordinator_app.core.store import migrate
-from coordinator_app.core.store.db import open_database
+from coordinator_app.core.store.db import catch_up_countries, open_database
 from support.sync import close, laptops, send
 
 
@@ -109,9 +109,9 @@ def test_opening_on_a_later_day_turns_over_positions_that_began_or_ended(db_path
         edit.create(Affiliation, person_id=coming.id, organization_id=plunge.id,
                     start_on=today + timedelta(days=1))
     assert _countries(workspace) == {"Term ends today": "UA", "Term starts tomorrow": None}
-    current_country.catch_up(db.engine, today + timedelta(days=1))
+    catch_up_countries(db, today + timedelta(days=1))
     assert _countries(workspace) == {"Term ends today": None, "Term starts tomorrow": "LT"}
-    current_country.catch_up(db.engine, today)  # a clock set back
+    catch_up_countries(db, today)  # a clock set back
     assert _countries(workspace) == {"Term ends today": "UA", "Term starts tomorrow": None}
     db.close()
 
@@ -206,3 +206,16 @@ def test_the_position_listed_follows_the_calendar_while_the_app_stays_open(
 
     monkeypatch.setattr(current_position, "date", Tomorrow)
     assert listed() == ""  # past midnight, the same list's statement
+
+
+def test_a_later_day_with_no_position_begun_or_ended_is_noted_without_the_database_code(
+        db_path):
+    tomorrow = date.today() + timedelta(days=1)
+    open_database(db_path).close()
+    db = open_database(db_path)
+    catch_up_countries(db, tomorrow)
+    assert db.loaded is False  # no engine was made for it
+    with db.reading() as connection:
+        assert connection.execute("SELECT day FROM derived_days WHERE name = ?",
+                                  (country_day.NAME,)).fetchone() == (tomorrow.isoformat(),)
+    db.close()

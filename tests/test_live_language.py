@@ -116,7 +116,7 @@ def test_the_welcome_page_offers_the_language_first(qtbot, workspace, back_to_en
 def test_an_empty_database_does_not_ask_for_a_backup(qtbot, workspace):
     from coordinator_app.ui.backups import BackupScheduler
 
-    scheduler = BackupScheduler(workspace)
+    scheduler = BackupScheduler(workspace.db)
     from coordinator_app.ui.main_window import MainWindow
     from coordinator_app.ui.context import UiContext
 

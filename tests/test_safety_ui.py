@@ -280,7 +280,7 @@ def test_an_exception_in_a_worker_thread_is_logged_and_shown(qtbot, hooks_put_ba
 
 
 def test_scheduler_backs_up_only_when_something_changed(qtbot, workspace, tmp_path):
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     statuses: list[str] = []
     scheduler.status_changed.connect(statuses.append)
     assert scheduler.timer.interval() == 30 * 60 * 1000
@@ -306,7 +306,7 @@ def test_scheduler_backs_up_only_when_something_changed(qtbot, workspace, tmp_pa
 
 def test_timed_backup_runs_in_the_background_when_something_changed(qtbot, workspace):
     workspace.create("organization", name="Громада")
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     scheduler.timer.setInterval(50)
     scheduler.start()
     with qtbot.waitSignal(scheduler.status_changed, timeout=10000) as signal:
@@ -322,12 +322,12 @@ def test_timed_backup_runs_in_the_background_when_something_changed(qtbot, works
 
 def test_edits_left_without_a_backup_by_a_crash_are_backed_up_at_the_next_start(
         qtbot, workspace):
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     scheduler.backup_now()
     workspace.create("organization", name="Typed just before the battery died")
     # No shutdown(): the session ended without its backup at exit.
 
-    next_start = backups.BackupScheduler(workspace)
+    next_start = backups.BackupScheduler(workspace.db)
     with qtbot.waitSignal(next_start.status_changed, timeout=10000):
         next_start.start()
     next_start.wait()
@@ -341,7 +341,7 @@ def test_scheduler_copies_to_the_extra_folder_and_says_when_it_is_missing(
     stick = tmp_path / "usb"
     stick.mkdir()
     backup.set_extra_folder(stick)
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     made = scheduler.backup_now()
     assert (backup.extra_backup_dir() / made.name).exists()
 
@@ -386,7 +386,7 @@ def test_the_second_backup_folder_is_chosen_in_settings(qtbot, tmp_path):
 def test_scheduler_reports_a_failing_backup(qtbot, workspace, tmp_path):
     workspace.create("organization", name="Громада")
     (workspace.db.path.parent / "backups").write_text("a file where the folder should be")
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     statuses: list[str] = []
     scheduler.status_changed.connect(statuses.append)
 
@@ -412,7 +412,7 @@ def test_a_write_protected_usb_stick_is_named_as_such(qtbot, workspace, small_di
     stick = small_disk("4m", name="usb")
     remount_read_only(stick)
     backup.set_extra_folder(stick)
-    scheduler = backups.BackupScheduler(workspace)
+    scheduler = backups.BackupScheduler(workspace.db)
     made = scheduler.backup_now()
     assert made is not None and made.exists()  # kept on this computer
     assert "the disk is read-only" in scheduler.status_text()

@@ -407,7 +407,7 @@ def test_back_up_now_updates_the_status_bar_and_clears_the_dashboard_warning(
     from coordinator_app.core.store.backup import list_backups
     from coordinator_app.ui.backups import BackupScheduler
 
-    scheduler = BackupScheduler(demo_workspace)
+    scheduler = BackupScheduler(demo_workspace.db)
     scheduler.start()
     window = MainWindow(UiContext(demo_workspace), scheduler)
     qtbot.addWidget(window)

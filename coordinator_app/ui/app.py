@@ -160,15 +160,14 @@ class _Opening:
 
         if not shiboken6.isValid(self.window) or not self.window.isVisible():
             return  # closed while the first page was painted: close() lets the file go
-        from coordinator_app.core.records.service import Workspace
         from coordinator_app.ui.backups import BackupScheduler
         from coordinator_app.ui.context import UiContext
         from coordinator_app.ui.day_turn import DayTurn
 
-        workspace = Workspace(self.db)
-        self.scheduler = BackupScheduler(workspace)
+        self.scheduler = BackupScheduler(self.db)
         self.scheduler.start()
-        context = UiContext(workspace)
+        # The workspace (SQLAlchemy, the models) is made when first used.
+        context = UiContext(db=self.db)
         self.window.attach(context, self.scheduler)
         # Owned by the context: it goes with it.
         DayTurn(context)

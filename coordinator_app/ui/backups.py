@@ -80,10 +80,10 @@ class BackupScheduler(QObject):
     _finished = Signal(object)
     INTERVAL_MS = 30 * 60 * 1000
 
-    def __init__(self, workspace, parent: QObject | None = None):
+    def __init__(self, db, parent: QObject | None = None):
+        """Over the open database `db` (core.store.db.Database)."""
         super().__init__(parent)
-        self.workspace = workspace
-        self.db_path = Path(workspace.db.path)
+        self.db_path = Path(db.path)
         self._backed_up_seq: int | None = None
         self._extra_problem: str | None = None
         # Also kept here: the backups folder itself may be what cannot be written.

@@ -150,7 +150,7 @@ class ConflictMarks(QObject):
         lines = conflicts_within(session, self.editor.KIND, record_id)
         if not found and not lines:
             return
-        laptops = Laptops(session, self.editor.context.workspace.db.device_id)
+        laptops = Laptops(session, self.editor.context.db.device_id)
         if gone:
             for conflict in [*found, *lines]:
                 line = self._line_name(conflict) if conflict.kind != self.editor.KIND else None

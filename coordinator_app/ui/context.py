@@ -3,25 +3,34 @@
 Widgets never hold a database session. They call `UiContext.apply()`, which runs
 one edit (one transaction, one change set), puts it on the undo stack and tells
 every list and editor that data changed.
+
+The app makes its context over the open file (`UiContext(db=…)`) and the workspace,
+with SQLAlchemy and the models, when something first asks for it: what the window
+reads before that (the dashboard, the welcome check, the status bar's word on sync)
+is plain SQL through `db.reading()`.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from coordinator_app.core.records.change_labels import Label
 from coordinator_app.core.errors import CoordinatorError, message_of
-from coordinator_app.core.records.models import Entity
-from coordinator_app.core.records.service import Edit, Workspace
 from coordinator_app.i18n import N_, _
 
+if TYPE_CHECKING:
+    from coordinator_app.core.records.models import Entity
+    from coordinator_app.core.records.service import Edit, Workspace
+    from coordinator_app.core.store.db import Database
+
 T = TypeVar("T")
-E = TypeVar("E", bound=Entity)
+E = TypeVar("E", bound="Entity")
 
 
 @dataclass(frozen=True)
@@ -120,10 +129,25 @@ class UiContext(QObject):
     #: A message for the user that is not tied to one field.
     error = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None):
+    def __init__(self, workspace: Workspace | None = None, parent: QObject | None = None, *,
+                 db: Database | None = None):
+        """Over `workspace`, or over `db` with the workspace made when first used."""
         super().__init__(parent)
-        self.workspace = workspace
+        self._workspace = workspace
+        self.db: Database = workspace.db if workspace is not None else db
+        # The workspace may first be asked for by a worker thread (the conflicts' count).
+        self._making = threading.Lock()
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def workspace(self) -> Workspace:
+        """The services over the file (SQLAlchemy and the models are loaded with it)."""
+        with self._making:
+            if self._workspace is None:
+                from coordinator_app.core.records.service import Workspace
+
+                self._workspace = Workspace(self.db)
+            return self._workspace
 
     def apply(self, label: str, action: Callable[[Edit], T], *,
               merge_key: Hashable | None = None, reveal: tuple[str, str] | None = None) -> T:

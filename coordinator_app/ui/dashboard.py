@@ -278,7 +278,7 @@ class DashboardPage(QWidget):
         """Work over `context` from now on: refreshed when its data change, and the line
         activated while it was being made (if any) opened now."""
         self.context = context
-        self.db_path = context.workspace.db.path
+        self.db_path = context.db.path
         for section in self.sections:
             section.settle()
         context.data_changed.connect(self._on_data_changed)
@@ -305,8 +305,8 @@ class DashboardPage(QWidget):
 
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
-        with self.context.workspace.read() as session:
-            found = queries.read(session, today, limit=LIMIT)
+        with self.context.db.reading() as connection:
+            found = queries.read(connection, today, limit=LIMIT)
         self.fill(found, today)
 
     def fill(self, found: queries.Dashboard, today: date) -> None:

@@ -37,10 +37,10 @@ class DayTurn(QObject):
 
     def turn(self, today: date | None = None) -> None:
         """Work out again what the day changes, and tell the screens."""
-        from coordinator_app.core.records import current_country
+        from coordinator_app.core.store.db import catch_up_countries
 
         try:
-            current_country.catch_up(self.context.workspace.db.engine, today)
+            catch_up_countries(self.context.db, today or date.today())
         except CoordinatorError:
             self.timer.start(RETRY_MS)
             return

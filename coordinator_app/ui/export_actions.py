@@ -49,7 +49,7 @@ def export_list(parent: QWidget, context, kind: str, text: str = "",
     choices = CHOICES[kind]
     filters = [f"{_(label)} (*{suffix})" for label, suffix, _fmt in choices]
     name, chosen = QFileDialog.getSaveFileName(
-        parent, export_title(context.workspace.db.path),
+        parent, export_title(context.db.path),
         str(Path.home() / f"{PLURAL[kind]}{choices[0][1]}"), ";;".join(filters))
     if not name:
         return None

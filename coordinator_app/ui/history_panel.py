@@ -140,7 +140,7 @@ class HistoryPanel(QWidget):
             return
         titles = self.titles()
         choices = self.choices()
-        this_device = self.context.workspace.db.device_id
+        this_device = self.context.db.device_id
         for step in history.steps(session, obj, SHOWN):
             item = QTreeWidgetItem([format_datetime(step.at), step.label,
                                     computer_of(step.device_id, this_device)])

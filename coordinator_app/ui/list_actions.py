@@ -7,17 +7,21 @@ undo takes it back whole.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from coordinator_app.core.records import vocab
 from coordinator_app.core.records.change_labels import Label
-from coordinator_app.core.views.contact_links import ContactLine, lines_of, reachable
 from coordinator_app.core.errors import CoordinatorError, message_of
 from coordinator_app.core.text.formatting import format_number
 from coordinator_app.i18n import N_, _, ngettext
 from coordinator_app.ui.link_handlers import open_link
+
+if TYPE_CHECKING:
+    # The ways to reach a record are read through the models: loaded when a menu asks.
+    from coordinator_app.core.views.contact_links import ContactLine
 
 #: What opening each kind of contact does, in a menu ("Call +380…").
 OPEN_TEXT = {
@@ -69,6 +73,8 @@ class ListActions:
         menu.setObjectName("row_menu")
         count = len(ids)
         if count == 1:
+            from coordinator_app.core.views.contact_links import reachable
+
             self._add(menu, _("Open in the editor"), page.focus_editor, "row_open")
             if reachable(self.kind):
                 self._contact_entries(menu, ids[0])
@@ -118,6 +124,8 @@ class ListActions:
     # -- reaching people ---------------------------------------------------------------
 
     def contact_lines(self, record_id: str) -> list[ContactLine]:
+        from coordinator_app.core.views.contact_links import lines_of
+
         with self.context.workspace.read() as session:
             return lines_of(session, self.kind, [record_id])[record_id]
 

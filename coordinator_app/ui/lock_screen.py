@@ -131,7 +131,7 @@ def lock(window: QMainWindow) -> None:
     window.setCentralWidget(screen)
     screen.show()
     screen.secret.setFocus()
-    window.context.workspace.db.engine.dispose()
+    window.context.db.let_go()
     keyring.forget_all()
 
 

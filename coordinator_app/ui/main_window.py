@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         framed = self.context is None and self.isVisible()
         self.context = context
         self.scheduler = scheduler
-        self.db_path = context.workspace.db.path
+        self.db_path = context.db.path
         self._build()
         context.open_requested.connect(self.open_record)
         context.error.connect(self._show_error)
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         """Background sync with the office server set in Settings, if any."""
         from coordinator_app.ui.server_sync import ServerSync
 
-        self.server_sync = ServerSync(self.context.workspace.db.device_id,
+        self.server_sync = ServerSync(self.context.db.device_id,
                                       replica_factory=self._server_replica, parent=self)
         self.statusBar().follow_server(self.server_sync)
         self.context.data_changed.connect(lambda _changes: self.server_sync.changed_here())
@@ -512,12 +512,12 @@ class MainWindow(QMainWindow):
         dialog = ProtectDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        db = self.context.workspace.db
+        db = self.context.db
         if self.scheduler is not None:
             self.scheduler.wait()
         # This window holds the database lock: with its connections closed, nothing
         # else has the file open while it is switched.
-        db.engine.dispose()
+        db.let_go()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             done = encrypt_database(self.db_path, dialog.passphrase.text(),

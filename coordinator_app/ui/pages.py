@@ -35,3 +35,10 @@ def title(page: str) -> str:
     from coordinator_app.core.records.kind_digest import KINDS
 
     return KINDS[page]["plural_label"]
+
+
+def new_label(kind: str) -> str:
+    """The File → New record menu's entry for `kind`, marked for translation."""
+    from coordinator_app.core.records.kind_digest import KINDS
+
+    return KINDS[kind]["new_label"]

@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         from coordinator_app.ui.server_settings import ServerSettings
 
         context = getattr(parent, "context", None)
-        self.server = ServerSettings(context.workspace.db.device_id if context else None, self)
+        self.server = ServerSettings(context.db.device_id if context else None, self)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

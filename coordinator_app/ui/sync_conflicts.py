@@ -153,7 +153,7 @@ class ConflictsTable(QWidget):
         from coordinator_app.sync.conflicts import open_conflicts
 
         self.conflicts = open_conflicts(session)
-        laptops = Laptops(session, self.context.workspace.db.device_id)
+        laptops = Laptops(session, self.context.db.device_id)
         self.title.setText(
             _("Open conflicts: {count}. Each field below was changed on two laptops "
               "before they synced; keep one version, or edit the record.").format(

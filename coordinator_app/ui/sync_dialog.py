@@ -279,7 +279,7 @@ class SyncDialog(QDialog):
                 return
         try:
             keys = read_join_file(path)
-            own_id = own_keys(self.context.workspace.db.path).id
+            own_id = own_keys(self.context.db.path).id
             with self.context.workspace.read() as session:
                 peers.check_new(session, keys, own_id)
         except CoordinatorError as exc:
@@ -343,7 +343,7 @@ class SyncDialog(QDialog):
             if not path:
                 return
         try:
-            public = own_keys(self.context.workspace.db.path).public(name)
+            public = own_keys(self.context.db.path).public(name)
             write_join_file(path, public)
         except CoordinatorError as exc:
             self._refused(str(exc))

@@ -79,10 +79,10 @@ class SyncStatus(QObject):
         self._show_peers()
 
     def _show_peers(self) -> None:
-        from coordinator_app.sync.peers import all_peers
+        from coordinator_app.sync.glance import heard_from
 
-        with self.context.workspace.read() as session:
-            peers = all_peers(session)
+        with self.context.db.reading() as connection:
+            peers = heard_from(connection)
         self.peers.setVisible(bool(peers))
         # The laptops heard from longest ago first: they are the ones to visit.
         peers.sort(key=lambda p: (p.last_received_at is not None,
@@ -101,12 +101,17 @@ class SyncStatus(QObject):
     # -- conflicts, counted in the background --------------------------------------------
 
     def _count(self) -> None:
-        from coordinator_app.sync.conflicts import count
+        from coordinator_app.sync.glance import maybe_conflicts
 
-        workspace = self.context.workspace
+        context = self.context
 
         def work() -> int:
-            with workspace.read() as session:
+            with context.db.reading() as connection:
+                if not maybe_conflicts(connection):
+                    return 0  # as nearly always: no need for the database code
+            from coordinator_app.sync.conflicts import count
+
+            with context.workspace.read() as session:
                 return count(session)
 
         self._again = not self.counting.start(work)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import i18n
-from coordinator_app.core.views import related
 from coordinator_app.core.errors import CoordinatorError
 from coordinator_app.i18n import _
 from coordinator_app.ui.context import EVERYTHING, UiContext
@@ -25,8 +24,10 @@ from coordinator_app.ui.context import EVERYTHING, UiContext
 def is_first_start(context: UiContext) -> bool:
     """True for a database nobody has started yet: no records, not even the shared
     priority areas that "Start empty" adds (so the choice is offered once)."""
-    with context.workspace.read() as session:
-        return related.nothing_recorded(session)
+    from coordinator_app.core.views.dashboard import nothing_recorded
+
+    with context.db.reading() as connection:
+        return nothing_recorded(connection)
 
 
 class WelcomePage(QWidget):
@@ -71,7 +72,7 @@ class WelcomePage(QWidget):
         language_row.addWidget(language_label)
         language_row.addWidget(self.language)
         language_row.addStretch(1)
-        where = QLabel(_("Database: {path}").format(path=context.workspace.db.path))
+        where = QLabel(_("Database: {path}").format(path=context.db.path))
         where.setWordWrap(True)
         where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
 from coordinator_app.i18n import N_, _
+from coordinator_app.ui.pages import kinds, new_label
 from coordinator_app.ui.pages import pages as window_pages
 from coordinator_app.ui.pages import title as page_title
 from coordinator_app.ui.typing_undo import (
@@ -80,6 +81,13 @@ def _action(window: QMainWindow, text: str, slot, *shortcuts, icon=None,
     return action
 
 
+def _review_duplicates(window: QMainWindow) -> None:
+    # Imported when asked for: the duplicate finder reads through the models.
+    from coordinator_app.ui.duplicate_review import review_duplicates
+
+    review_duplicates(window)
+
+
 def install(window) -> WindowActions:
     pixmap = QStyle.StandardPixmap
     context = window.context
@@ -140,8 +148,6 @@ def install(window) -> WindowActions:
     quit_ = _action(window, _("&Quit"), window.close, "Ctrl+Q", name="action_quit")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
 
-    from coordinator_app.core.records.registry import TOP_LEVEL
-
     pages = []
     for number, name in enumerate(window_pages(), start=1):
         action = _action(window, _(page_title(name)),
@@ -153,10 +159,10 @@ def install(window) -> WindowActions:
     file_menu = menu.addMenu(_("&File"))
     file_menu.addAction(new)
     new_menu = file_menu.addMenu(_("New &record"))
-    for spec in TOP_LEVEL:
-        new_menu.addAction(_action(window, _(spec.new_label),
-                                   lambda kind=spec.name: window.new_record(kind),
-                                   name=f"action_new_{spec.name}"))
+    for kind in kinds():
+        new_menu.addAction(_action(window, _(new_label(kind)),
+                                   lambda kind=kind: window.new_record(kind),
+                                   name=f"action_new_{kind}"))
     file_menu.addAction(delete)
     file_menu.addSeparator()
     file_menu.addAction(import_)
@@ -193,9 +199,7 @@ def install(window) -> WindowActions:
     edit_menu.addAction(filter_)
     edit_menu.addAction(tag)
     edit_menu.addSeparator()
-    from coordinator_app.ui.duplicate_review import review_duplicates
-
-    edit_menu.addAction(_action(window, _("Find &duplicates…"), lambda: review_duplicates(window),
+    edit_menu.addAction(_action(window, _("Find &duplicates…"), lambda: _review_duplicates(window),
                                 name="action_duplicates"))
 
     go_menu = menu.addMenu(_("&Go"))

@@ -15,7 +15,7 @@ the same connection in the same transaction (undo, imports and sync apply write
 through sessions too; records written past the unit of work are named with
 `note_created`). Positions start and end with the calendar, so the day it was
 last worked out is kept, and opening the file on a later day works it out again
-for the people whose positions began or ended in between (`catch_up`).
+for the people whose positions began or ended in between (core.store.db.catch_up_countries).
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator_app.core.errors import DatabaseError
+from coordinator_app.core.records import country_day
 from coordinator_app.core.records.current_position import current_position
 from coordinator_app.core.records.models import Affiliation, Person
 from coordinator_app.core.store.session_hooks import keep_in_step
 from coordinator_app.i18n import _
 
-#: Where the day it was last worked out is kept (created by migration 0014).
-DAYS = "derived_days"
-NAME = "current_country"
+#: The column it is kept in (and the name its day is noted under).
+NAME = country_day.NAME
 #: Ids in one statement, well below SQLite's limit of bound parameters.
 BATCH = 500
 #: The session info key of the ids of people to work out again at the next flush.
@@ -124,42 +124,26 @@ def rebuild(connection: Connection, today: date | None = None) -> None:
 
 
 def _remember(connection: Connection, day: date) -> None:
-    connection.exec_driver_sql(
-        f"INSERT OR REPLACE INTO {DAYS} (name, day) VALUES (?, ?)", (NAME, day.isoformat()))
+    country_day.remember(connection.connection.driver_connection, day)
 
 
-def catch_up(engine: Engine, today: date | None = None) -> None:
-    """On a later day than it was last worked out: work it out again for the people
-    whose positions began or ended in between (a mayor's term ended yesterday)."""
-    day = today or date.today()
+def work_out(engine: Engine, people: list[str] | None, day: date) -> None:
+    """Work out again the country of `people` (None: of everyone) for `day`, and note
+    the day (core.store.db.catch_up_countries decides who is due)."""
+    from coordinator_app.core.store.engine import WRITE
+
     try:
-        _catch_up(engine, day)
+        # Written as every edit is, holding the write lock from the start.
+        with engine.connect().execution_options(**{WRITE: True}) as connection, \
+                connection.begin():
+            if people is None:
+                rebuild(connection, day)
+                return
+            refresh(connection, people, today=day)
+            _remember(connection, day)
     except OperationalError as exc:  # busy, or locked by encryption: said as edits say it
         raise DatabaseError(_("the database could not be written: {reason}").format(
             reason=exc.orig)) from exc
-
-
-def _catch_up(engine: Engine, day: date) -> None:
-    from coordinator_app.core.store.engine import WRITE
-
-    with engine.connect() as connection, connection.begin():
-        found = connection.exec_driver_sql(
-            f"SELECT day FROM {DAYS} WHERE name = ?", (NAME,)).first()
-    if found is not None and found[0] == day.isoformat():
-        return  # the usual opening: read, and nothing to write
-    # Written as every edit is, holding the write lock from the start.
-    with engine.connect().execution_options(**{WRITE: True}) as connection, \
-            connection.begin():
-        if found is None:
-            rebuild(connection, day)
-            return
-        # Either way: a clock set back changes who is current as well.
-        first, last = sorted((found[0], day.isoformat()))
-        people = [row[0] for row in connection.exec_driver_sql(
-            "SELECT DISTINCT person_id FROM affiliations WHERE (start_on > ? AND start_on <= ?)"
-            " OR (end_on >= ? AND end_on < ?)", (first, last, first, last))]
-        refresh(connection, people, today=day)
-        _remember(connection, day)
 
 
 # --- keeping it in step with edits ------------------------------------------------------

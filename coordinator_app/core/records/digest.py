@@ -109,6 +109,7 @@ def _kind(spec: Any) -> dict[str, Any]:
         "table": model.__tablename__,
         "top_level": spec.top_level,
         "plural_label": spec.plural_label if spec.top_level else None,
+        "new_label": spec.new_label if spec.top_level else None,
         # `alive(model)`: the record and every record it links are live.
         "live": live_sql(model, ALIAS),
         "name": name_columns,

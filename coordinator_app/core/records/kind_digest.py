@@ -11,6 +11,7 @@ search index.
 KINDS = {'organization': {'table': 'organizations',
                   'top_level': True,
                   'plural_label': 'Organisations',
+                  'new_label': 'New organisation',
                   'live': '{a}.deleted_at IS NULL',
                   'name': {'uk': ['name_uk', 'name', 'name_lang'],
                            'lt': ['name_lt', 'name', 'name_lang'],
@@ -22,6 +23,7 @@ KINDS = {'organization': {'table': 'organizations',
  'person': {'table': 'people',
             'top_level': True,
             'plural_label': 'People',
+            'new_label': 'New person',
             'live': '{a}.deleted_at IS NULL',
             'name': {'uk': ['full_name'], 'lt': ['full_name'], 'en': ['full_name']},
             'order': {'uk': 'sort_key', 'lt': 'sort_key', 'en': 'sort_key'},
@@ -31,6 +33,7 @@ KINDS = {'organization': {'table': 'organizations',
  'agreement': {'table': 'agreements',
                'top_level': True,
                'plural_label': 'Agreements',
+               'new_label': 'New agreement',
                'live': '{a}.deleted_at IS NULL',
                'name': {'uk': ['title_uk', 'title', 'title_lang'],
                         'lt': ['title_lt', 'title', 'title_lang'],
@@ -42,6 +45,7 @@ KINDS = {'organization': {'table': 'organizations',
  'project': {'table': 'projects',
              'top_level': True,
              'plural_label': 'Projects',
+             'new_label': 'New project',
              'live': '{a}.deleted_at IS NULL',
              'name': {'uk': ['title_uk', 'title', 'title_lang'],
                       'lt': ['title_lt', 'title', 'title_lang'],
@@ -53,6 +57,7 @@ KINDS = {'organization': {'table': 'organizations',
  'activity': {'table': 'activities',
               'top_level': True,
               'plural_label': 'Activities',
+              'new_label': 'New activity',
               'live': '{a}.deleted_at IS NULL',
               'name': {'uk': ['title_uk', 'title', 'title_lang'],
                        'lt': ['title_lt', 'title', 'title_lang'],
@@ -64,6 +69,7 @@ KINDS = {'organization': {'table': 'organizations',
  'need': {'table': 'needs',
           'top_level': True,
           'plural_label': 'Needs',
+          'new_label': 'New need',
           'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM organizations '
                   '{a}_organization_id WHERE {a}_organization_id.id = {a}.organization_id '
                   'AND {a}_organization_id.deleted_at IS NULL)',
@@ -77,6 +83,7 @@ KINDS = {'organization': {'table': 'organizations',
  'pledge': {'table': 'pledges',
             'top_level': False,
             'plural_label': None,
+            'new_label': None,
             'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM needs {a}_need_id '
                     'WHERE {a}_need_id.id = {a}.need_id AND {a}_need_id.deleted_at IS '
                     'NULL) AND EXISTS (SELECT 1 FROM organizations {a}_organization_id '
@@ -92,6 +99,7 @@ KINDS = {'organization': {'table': 'organizations',
  'affiliation': {'table': 'affiliations',
                  'top_level': False,
                  'plural_label': None,
+                 'new_label': None,
                  'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM people '
                          '{a}_person_id WHERE {a}_person_id.id = {a}.person_id AND '
                          '{a}_person_id.deleted_at IS NULL) AND EXISTS (SELECT 1 FROM '
@@ -105,6 +113,7 @@ KINDS = {'organization': {'table': 'organizations',
  'contact_point': {'table': 'contact_points',
                    'top_level': False,
                    'plural_label': None,
+                   'new_label': None,
                    'live': '{a}.deleted_at IS NULL AND ({a}.person_id IS NULL OR EXISTS '
                            '(SELECT 1 FROM people {a}_person_id WHERE {a}_person_id.id = '
                            '{a}.person_id AND {a}_person_id.deleted_at IS NULL)) AND '
@@ -121,6 +130,7 @@ KINDS = {'organization': {'table': 'organizations',
  'tag': {'table': 'tags',
          'top_level': False,
          'plural_label': None,
+         'new_label': None,
          'live': '{a}.deleted_at IS NULL',
          'name': {'uk': ['name'], 'lt': ['name'], 'en': ['name']},
          'order': None,
@@ -130,6 +140,7 @@ KINDS = {'organization': {'table': 'organizations',
  'tag_link': {'table': 'tag_links',
               'top_level': False,
               'plural_label': None,
+              'new_label': None,
               'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM tags {a}_tag_id '
                       'WHERE {a}_tag_id.id = {a}.tag_id AND {a}_tag_id.deleted_at IS NULL)',
               'name': {'uk': ['entity_kind'], 'lt': ['entity_kind'], 'en': ['entity_kind']},
@@ -140,6 +151,7 @@ KINDS = {'organization': {'table': 'organizations',
  'priority_area': {'table': 'priority_areas',
                    'top_level': False,
                    'plural_label': None,
+                   'new_label': None,
                    'live': '{a}.deleted_at IS NULL',
                    'name': {'uk': ['name_uk', 'name', 'name_lang'],
                             'lt': ['name_lt', 'name', 'name_lang'],
@@ -151,6 +163,7 @@ KINDS = {'organization': {'table': 'organizations',
  'agreement_party': {'table': 'agreement_parties',
                      'top_level': False,
                      'plural_label': None,
+                     'new_label': None,
                      'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM agreements '
                              '{a}_agreement_id WHERE {a}_agreement_id.id = '
                              '{a}.agreement_id AND {a}_agreement_id.deleted_at IS NULL) '
@@ -166,6 +179,7 @@ KINDS = {'organization': {'table': 'organizations',
  'signatory': {'table': 'signatories',
                'top_level': False,
                'plural_label': None,
+               'new_label': None,
                'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM agreements '
                        '{a}_agreement_id WHERE {a}_agreement_id.id = {a}.agreement_id AND '
                        '{a}_agreement_id.deleted_at IS NULL) AND EXISTS (SELECT 1 FROM '
@@ -184,6 +198,7 @@ KINDS = {'organization': {'table': 'organizations',
  'commitment': {'table': 'commitments',
                 'top_level': False,
                 'plural_label': None,
+                'new_label': None,
                 'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM agreements '
                         '{a}_agreement_id WHERE {a}_agreement_id.id = {a}.agreement_id AND '
                         '{a}_agreement_id.deleted_at IS NULL)',
@@ -197,6 +212,7 @@ KINDS = {'organization': {'table': 'organizations',
  'agreement_priority_area': {'table': 'agreement_priority_areas',
                              'top_level': False,
                              'plural_label': None,
+                             'new_label': None,
                              'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM '
                                      'agreements {a}_agreement_id WHERE '
                                      '{a}_agreement_id.id = {a}.agreement_id AND '
@@ -214,6 +230,7 @@ KINDS = {'organization': {'table': 'organizations',
  'project_partner': {'table': 'project_partners',
                      'top_level': False,
                      'plural_label': None,
+                     'new_label': None,
                      'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM projects '
                              '{a}_project_id WHERE {a}_project_id.id = {a}.project_id AND '
                              '{a}_project_id.deleted_at IS NULL) AND EXISTS (SELECT 1 FROM '
@@ -229,6 +246,7 @@ KINDS = {'organization': {'table': 'organizations',
  'project_agreement': {'table': 'project_agreements',
                        'top_level': False,
                        'plural_label': None,
+                       'new_label': None,
                        'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM projects '
                                '{a}_project_id WHERE {a}_project_id.id = {a}.project_id '
                                'AND {a}_project_id.deleted_at IS NULL) AND EXISTS (SELECT '
@@ -246,6 +264,7 @@ KINDS = {'organization': {'table': 'organizations',
  'project_priority_area': {'table': 'project_priority_areas',
                            'top_level': False,
                            'plural_label': None,
+                           'new_label': None,
                            'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM '
                                    'projects {a}_project_id WHERE {a}_project_id.id = '
                                    '{a}.project_id AND {a}_project_id.deleted_at IS NULL) '
@@ -263,6 +282,7 @@ KINDS = {'organization': {'table': 'organizations',
  'milestone': {'table': 'milestones',
                'top_level': False,
                'plural_label': None,
+               'new_label': None,
                'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM projects '
                        '{a}_project_id WHERE {a}_project_id.id = {a}.project_id AND '
                        '{a}_project_id.deleted_at IS NULL)',
@@ -276,6 +296,7 @@ KINDS = {'organization': {'table': 'organizations',
  'aid_delivery': {'table': 'aid_deliveries',
                   'top_level': False,
                   'plural_label': None,
+                  'new_label': None,
                   'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM projects '
                           '{a}_project_id WHERE {a}_project_id.id = {a}.project_id AND '
                           '{a}_project_id.deleted_at IS NULL)',
@@ -289,6 +310,7 @@ KINDS = {'organization': {'table': 'organizations',
  'activity_participant': {'table': 'activity_participants',
                           'top_level': False,
                           'plural_label': None,
+                          'new_label': None,
                           'live': '{a}.deleted_at IS NULL AND EXISTS (SELECT 1 FROM '
                                   'activities {a}_activity_id WHERE {a}_activity_id.id = '
                                   '{a}.activity_id AND {a}_activity_id.deleted_at IS NULL) '
@@ -310,6 +332,7 @@ KINDS = {'organization': {'table': 'organizations',
  'attachment': {'table': 'attachments',
                 'top_level': False,
                 'plural_label': None,
+                'new_label': None,
                 'live': '{a}.deleted_at IS NULL',
                 'name': {'uk': ['filename'], 'lt': ['filename'], 'en': ['filename']},
                 'order': None,
@@ -319,6 +342,7 @@ KINDS = {'organization': {'table': 'organizations',
  'source': {'table': 'sources',
             'top_level': False,
             'plural_label': None,
+            'new_label': None,
             'live': '{a}.deleted_at IS NULL',
             'name': {'uk': ['title'], 'lt': ['title'], 'en': ['title']},
             'order': None,

@@ -418,6 +418,15 @@ def _own_transaction(session: Session, connection: Connection) -> Iterator[None]
             connection.info.pop(BEGUN, None)
 
 
+@contextmanager
+def _said_as_edits_say() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise DatabaseError(_("the database could not be written: {reason}")
+                            .format(reason=exc.orig)) from exc
+
+
 class Workspace:
     """The services over one open database. Sessions live only inside one call."""
 
@@ -437,7 +446,10 @@ class Workspace:
         the same `change_set`, so one undo takes them all back, and its own
         `connection`, which keeps the job's page cache from one step to the next."""
         change_set = change_set or ordered_id()
-        with self._held.lent() if connection is None else nullcontext(connection) as held:
+        # The connection itself may be made here (the engine's first, or one after the
+        # file was let go): kept from the write lock then too, it says so as an edit does.
+        with _said_as_edits_say(), \
+                self._held.lent() if connection is None else nullcontext(connection) as held:
             bound = {} if held is None else {"bind": held}
             session = self.db.sessions(info={"change_set": change_set, "label": stored(label)},
                                        **bound)
@@ -457,9 +469,6 @@ class Workspace:
                 if isinstance(exc, IntegrityError):
                     raise ValidationError(_("the change refers to a record that does not "
                                             "exist or repeats one that must be unique")) from exc
-                if isinstance(exc, OperationalError):
-                    raise DatabaseError(_("the database could not be written: {reason}")
-                                        .format(reason=exc.orig)) from exc
                 raise
             finally:
                 session.close()

@@ -124,6 +124,18 @@ def _width(kind: str, lang: str) -> int:
     return len(KINDS[kind]["name"][lang])
 
 
+def nothing_recorded(source: Any) -> bool:
+    """True for a database nobody has started yet: no live record of any top-level kind,
+    not even the shared priority areas."""
+    connection = connection_of(source)
+    for kind in [name for name, spec in KINDS.items() if spec["top_level"]] + ["priority_area"]:
+        table = KINDS[kind]["table"]
+        if connection.execute(f"SELECT EXISTS (SELECT 1 FROM {table} AS t "
+                              f"WHERE {_live(kind, 't')})").fetchone()[0]:
+            return False
+    return True
+
+
 # -- the sections -------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select, union
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.orm import Session
 
 from coordinator_app.core.records import languages, registry, sort_keys
@@ -142,15 +142,6 @@ def name_of(session: Session, kind: str, record_id: str) -> str | None:
     """The name or title of a record that may be shown, or None."""
     obj = shown(session.get(registry.model(kind), record_id))
     return None if obj is None else languages.label_for_reader(obj, current_language())
-
-
-def nothing_recorded(session: Session) -> bool:
-    """True for a database nobody has started yet: no live record of any top-level kind,
-    not even the shared priority areas."""
-    for model in [spec.model for spec in registry.TOP_LEVEL] + [PriorityArea]:
-        if session.scalar(select(exists().where(alive(model)))):
-            return False
-    return True
 
 
 # -- what a record takes part in ------------------------------------------------------------
