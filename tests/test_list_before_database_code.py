@@ -11,9 +11,10 @@ is open); this checks the modules, in a fresh interpreter.
 from __future__ import annotations
 
 import json
+import textwrap
 
 from support.encryption import PASSPHRASE
-from support.processes import run_python
+from support.processes import WHEN_READY, run_python
 
 #: Starts the app on the file given (its key unlocked first when it is encrypted),
 #: opens the people list once the window is ready, notes what it shows and which
@@ -27,7 +28,6 @@ OPEN_THE_LIST = """
     app = QApplication([])
     from coordinator_app.core.store.connect import is_encrypted
     from coordinator_app.ui.app import run_app
-    from coordinator_app.ui.main_window import MainWindow
 
     path = Path(sys.argv[1])
     if is_encrypted(path):
@@ -41,12 +41,7 @@ OPEN_THE_LIST = """
     def loaded():
         return [m for m in DATABASE_CODE if m in sys.modules]
 
-    def look():
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or windows[0].context is None:
-            QTimer.singleShot(5, look)
-            return
-        window = windows[0]
+    def look(window):
         seen["ready"] = loaded()
         window.show_page("person")
         QTimer.singleShot(0, lambda: listed(window))
@@ -64,7 +59,7 @@ OPEN_THE_LIST = """
         window.show_page("dashboard")
         window.close()
 
-    QTimer.singleShot(0, look)
+    QTimer.singleShot(0, lambda: when_ready(look))
     status = run_app(path, "en")
     print(json.dumps(seen))
     sys.exit(status)
@@ -72,7 +67,7 @@ OPEN_THE_LIST = """
 
 
 def test_the_window_is_made_ready_without_the_database_code(demo_file, tmp_path):
-    seen = json.loads(run_python(OPEN_THE_LIST, str(demo_file), str(tmp_path / "config"),
+    seen = json.loads(run_python(WHEN_READY + textwrap.dedent(OPEN_THE_LIST), str(demo_file), str(tmp_path / "config"),
                                  PASSPHRASE).splitlines()[-1])
     modules = "\n".join(seen["why"])
     assert seen["ready"] == [], f"loaded once the window is ready: {seen['ready']}\n{modules}"

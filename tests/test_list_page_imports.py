@@ -8,29 +8,25 @@ this checks what keeps it down, in a fresh interpreter.
 
 from __future__ import annotations
 
-from support.processes import run_python
+import textwrap
+
+from support.processes import WHEN_READY, run_python
 
 
 def test_the_people_list_with_its_first_record_loads_no_near_match_library(
         demo_file, tmp_path):
-    loaded = run_python("""
+    loaded = run_python(WHEN_READY + textwrap.dedent("""
         import os, sys
         os.environ["XDG_CONFIG_HOME"] = sys.argv[2]
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from coordinator_app.ui.app import run_app
-        from coordinator_app.ui.main_window import MainWindow
 
         NEAR = ("rapidfuzz", "coordinator_app.core.search.fuzzy",
                 "coordinator_app.core.search.ranking")
 
-        def look():
-            windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
-            if not windows or windows[0].context is None:
-                QTimer.singleShot(5, look)
-                return
-            window = windows[0]
+        def look(window):
             window.show_page("person")
             page = window.current_list_page()
             print(page.model.rowCount() > 0, page.editor.current_id() is not None)
@@ -42,9 +38,9 @@ def test_the_people_list_with_its_first_record_loads_no_near_match_library(
             window.show_page("dashboard")
             window.close()
 
-        QTimer.singleShot(0, look)
+        QTimer.singleShot(0, lambda: when_ready(look))
         run_app(sys.argv[1], "en")
-    """, str(demo_file), str(tmp_path / "config"))
+    """), str(demo_file), str(tmp_path / "config"))
     shown, before, found, after = loaded.splitlines()[-4:]
     assert shown == "True True"
     assert before == "[]"

@@ -87,6 +87,22 @@ def coordinator(db_path: Path, *args: str, env: dict[str, str]) -> subprocess.Po
                             stderr=subprocess.DEVNULL)
 
 
+#: For code given to run_python, before it starts the app: `when_ready(then)` calls
+#: `then(window)` once the app's main window has its database open.
+WHEN_READY = """
+def when_ready(then):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from coordinator_app.ui.main_window import MainWindow
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    if not windows or windows[0].context is None:
+        QTimer.singleShot(5, lambda: when_ready(then))
+        return
+    then(windows[0])
+"""
+
+
 def run_python(code: str, *args: str) -> str:
     """What `code` prints, run in a new interpreter from the project's folder (so that
     it starts with nothing imported); fails the test if it fails."""

@@ -102,7 +102,7 @@ class Database:
         read transaction: the thread that opened the file keeps one open, any other
         gets its own for the while. Inside an open read on the same thread, that one."""
         if threading.get_ident() != self._reader_thread:
-            with self._open_for_the_while() as connection:
+            with self._own("BEGIN") as connection:
                 yield connection
             return
         if self._reader is None:
@@ -114,23 +114,18 @@ class Database:
         with _transaction(connection, "BEGIN"):
             yield connection
 
-    @contextmanager
-    def _open_for_the_while(self) -> Iterator[Any]:
-        connection = self._connect()
-        try:
-            with _transaction(connection, "BEGIN"):
-                yield connection
-        finally:
-            connection.close()
-
-    @contextmanager
-    def writing(self) -> Iterator[Any]:
+    def writing(self) -> Any:
         """A DB-API connection of its own in a writing transaction (BEGIN IMMEDIATE),
         committed at the end: for derived state written before the database code is
         loaded. Records are only ever written through the service."""
+        return self._own("BEGIN IMMEDIATE")
+
+    @contextmanager
+    def _own(self, begin: str) -> Iterator[Any]:
+        """A connection of its own, for one transaction begun by `begin`."""
         connection = self._connect()
         try:
-            with _transaction(connection, "BEGIN IMMEDIATE"):
+            with _transaction(connection, begin):
                 yield connection
         finally:
             connection.close()
