@@ -113,6 +113,11 @@ def test_connections_are_durable_and_enforce_foreign_keys(workspace):
     with workspace.edit() as edit:  # a writing connection is configured the same way
         assert edit.session.execute(text("PRAGMA synchronous")).scalar() == 2
         assert edit.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    # ... and so are the plain connections the app writes derived state through before
+    # the engine is made (the device id, the day people's countries were worked out).
+    with workspace.db.writing() as connection:
+        assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_a_bulk_write_has_a_big_page_cache_and_leaves_the_connection_as_it_was(workspace):

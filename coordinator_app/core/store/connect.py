@@ -66,6 +66,17 @@ def key_pragma(key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
 
 
+def durable_pragmas(platform: str) -> list[str]:
+    """The pragmas of a connection that writes, on `platform` (a sys.platform value):
+    a commit is on the disk when it returns, and links are checked."""
+    pragmas = ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"]
+    if platform == "darwin":
+        # macOS's fsync leaves the data in the drive's cache, which a power cut loses;
+        # F_FULLFSYNC (these pragmas) flushes that cache too.
+        pragmas += ["PRAGMA fullfsync=ON", "PRAGMA checkpoint_fullfsync=ON"]
+    return pragmas
+
+
 def connect(path: Path, *, query: str = "", key: bytes | bytearray | None = None,
             encrypted: bool | None = None, **options) -> sqlite3.Connection:
     """A DB-API connection to the database at `path`.

@@ -15,6 +15,7 @@ reads before that is plain SQL through `Database.reading()`.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coordinator_app.core.store.connect import connect, errors
+from coordinator_app.core.store.connect import connect, durable_pragmas, errors
 from coordinator_app.core.store.dbfile import NEW, FileKind, connect_read_only, identify
 from coordinator_app.core.errors import DatabaseError
 from coordinator_app.core.store.file_modes import private_database
@@ -91,8 +92,14 @@ class Database:
 
     def _connect(self) -> Any:
         # Used by one thread at a time; closed by whichever lets go of the file.
-        connection = connect_read_only(self.path, checkpoint=True, check_same_thread=False) \
-            if self.read_only else connect(self.path, check_same_thread=False)
+        if self.read_only:
+            connection = connect_read_only(self.path, checkpoint=True, check_same_thread=False)
+        else:
+            # sqlite3's own timeout is the engine's busy timeout (five seconds), and
+            # a write here is as durable as the engine's.
+            connection = connect(self.path, check_same_thread=False)
+            for pragma in durable_pragmas(sys.platform):
+                connection.execute(pragma)
         connection.isolation_level = None  # its transactions are reading()'s and writing()'s
         return connection
 

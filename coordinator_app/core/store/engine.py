@@ -19,7 +19,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
-from coordinator_app.core.store.connect import cipher_module, connect, is_encrypted
+from coordinator_app.core.store.connect import (
+    cipher_module,
+    connect,
+    durable_pragmas,
+    is_encrypted,
+)
 from coordinator_app.core.store.dbfile import connect_read_only
 from coordinator_app.core.store.driver import wrapped
 
@@ -28,13 +33,8 @@ BUSY_TIMEOUT_MS = 5000
 
 def connection_pragmas(platform: str) -> list[str]:
     """The pragmas every connection gets on `platform` (a sys.platform value)."""
-    pragmas = [f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}", "PRAGMA journal_mode=WAL",
-               "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"]
-    if platform == "darwin":
-        # macOS's fsync leaves the data in the drive's cache, which a power cut loses;
-        # F_FULLFSYNC (these pragmas) flushes that cache too.
-        pragmas += ["PRAGMA fullfsync=ON", "PRAGMA checkpoint_fullfsync=ON"]
-    return pragmas
+    return [f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}", "PRAGMA journal_mode=WAL",
+            *durable_pragmas(platform)]
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record, *,
