@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import event, func, select
 
-from coordinator_app.core.errors import ValidationError
+from coordinator_app.core.errors import CoordinatorError, ValidationError
 from coordinator_app.core.records.history import history, steps
 from coordinator_app.core.records.journal import (
     CREATE_SET,
@@ -31,6 +31,7 @@ from coordinator_app.core.records.models import (
 from coordinator_app.core.sample.generate import generate
 from coordinator_app.sync import amounts
 from coordinator_app.sync.operations import CREATE
+from support.encryption import connect_file
 from coordinator_app.core.search.query import search
 
 
@@ -125,6 +126,23 @@ def test_undoing_records_made_together_writes_them_in_one_flush(workspace):
         assert session.scalar(select(func.count()).select_from(Person)
                               .where(Person.deleted_at.is_(None))) == 0
         assert search(session, "petraite") == []
+
+
+def test_an_import_whose_records_no_longer_match_its_journal_is_not_undone(workspace, db_path):
+    with workspace.edit("import") as edit:
+        edit.create_many(Person, [{"full_name": f"Ona Petraitė {n}"} for n in range(3)])
+    change_set = workspace.last_change_set
+    # One of its records stamped otherwise (by hand, or a tool): undo could not tell
+    # which records it made, so it takes back none rather than the wrong ones.
+    connection = connect_file(db_path, isolation_level=None)
+    connection.execute("UPDATE people SET created_at = '2001-01-01 00:00:00.000000' "
+                       "WHERE rowid = (SELECT max(rowid) FROM people)")
+    connection.close()
+    with pytest.raises(CoordinatorError, match="cannot be undone: not every record it made"):
+        workspace.undo(change_set)
+    with workspace.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person)
+                              .where(Person.deleted_at.is_(None))) == 3
 
 
 def test_a_refused_row_says_which_and_nothing_of_the_edit_is_written(workspace):

@@ -19,6 +19,8 @@ from sqlalchemy.orm.attributes import get_history, instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.core.records import bulk, edit_index, registry
+from coordinator_app.core.errors import CoordinatorError
+from coordinator_app.core.records.change_labels import readable
 from coordinator_app.core.records.ids import new_id, ordered_id, utcnow
 from coordinator_app.core.records.journal_actions import CREATE_SET
 from coordinator_app.core.records.models import Change, Entity
@@ -26,6 +28,7 @@ from coordinator_app.core.search import search_index
 from coordinator_app.core.store import session_hooks
 from coordinator_app.core.store.driver import Driver
 from coordinator_app.core.text.normal import clean
+from coordinator_app.i18n import _
 from coordinator_app.core.records import languages, sort_keys
 
 #: Stamps written by this module; journaling them again would only add noise.
@@ -218,9 +221,12 @@ def created_set(session: Session, change: Change) -> list[Entity]:
     created at its moment, as many as it says, or an error rather than others."""
     cls = registry.model(change.entity)
     found = session.scalars(select(cls).where(cls.created_at == change.at)).all()
-    if len(found) != json.loads(change.new)["count"]:
-        raise RuntimeError(f"{len(found)} records of {change.entity} created at one moment "
-                           f"where the journal wrote {json.loads(change.new)['count']}")
+    made = json.loads(change.new)["count"]
+    if len(found) != made:
+        # Never another set of records than the one made: undo refuses instead.
+        raise CoordinatorError(_(
+            "“{label}” cannot be undone: not every record it made is found as it was "
+            "written").format(label=readable(change.label) or change.entity))
     return found
 
 
