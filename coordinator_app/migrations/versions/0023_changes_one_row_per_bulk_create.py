@@ -90,7 +90,9 @@ _SET = 'create_set'
 
 
 def upgrade() -> None:
-    pass
+    """Nothing to rewrite: the `create` rows written before stay readable as they are.
+    What the revision carries is its number, which tells a version before it that this
+    file may hold `create_set` rows it would misread (it refuses a newer schema)."""
 
 
 def _snapshot(columns: tuple[str, ...]) -> str:
